@@ -1,0 +1,51 @@
+# zhifa — two commands: `make run` and `make test`. Everything else is a step of those.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+DB         ?= zhifa.db
+LISTEN     ?= 127.0.0.1:8080
+JOBS       ?= $(shell nproc)
+
+.PHONY: all deps build server web run test unit api e2e asan bench clean
+
+all: build
+
+deps:
+	@scripts/deps.sh
+
+server:
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+web:
+	@cd web && npm run build --silent
+
+build: server web
+
+run: deps build
+	@[ -f "$(DB)" ] || $(BUILD)/zhifa --db "$(DB)" init --demo
+	@echo "zhifa: http://$(LISTEN)/"
+	$(BUILD)/zhifa --db "$(DB)" serve --listen $(LISTEN)
+
+unit: server
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+api: server
+	@ZHIFA_BIN=$(abspath $(BUILD)/zhifa) node --test tests/api/
+
+e2e: build
+	@ZHIFA_BIN=$(abspath $(BUILD)/zhifa) node --test tests/e2e/
+
+# The unit and API tests again, under AddressSanitizer + UndefinedBehaviorSanitizer.
+asan:
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DZHIFA_SANITIZE=ON >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
+	@ZHIFA_BIN=$(abspath $(ASAN_BUILD)/zhifa) ASAN_OPTIONS=detect_leaks=1 node --test tests/api/
+
+test: deps build unit api asan e2e
+
+bench: server
+	@bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) web/dist

@@ -1,0 +1,42 @@
+/* CLI verbs: one file per verb, each exporting a Command. Exit codes: 0 ok, 1 failed, 2 usage. */
+#ifndef ZF_CMD_H
+#define ZF_CMD_H
+
+#include "domain/calendar.h"
+#include "store/store.h"
+
+#define EXIT_USAGE 2
+
+typedef struct {
+    const char *db_path;
+} GlobalOpts;
+
+typedef struct {
+    const char *name;
+    const char *summary; /* one line, Chinese */
+    const char *usage;   /* full help text */
+    int (*run)(const GlobalOpts *g, int argc, char **argv);
+} Command;
+
+extern const Command cmd_init, cmd_serve, cmd_version, cmd_import, cmd_export, cmd_check;
+
+/* One --flag of a verb: a switch (value == NULL) or a flag taking a value. */
+typedef struct {
+    const char *name; /* "--demo" */
+    const char **value;
+    int *set;
+} Flag;
+
+/* Parses argv[1..] against flags, the rest into positional (at most max_positional).
+ * Returns ZF_OK, or prints the usage and returns EXIT_USAGE. */
+int cmd_parse_flags(const Command *c, int argc, char **argv, Flag *flags, const char **positional,
+                    int max_positional);
+
+/* Prints "zhifa: <msg>" and the verb's usage on stderr; returns EXIT_USAGE. */
+int cmd_usage_error(const Command *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Opens the database named by --db, printing a Chinese error on failure. */
+int cmd_open_store(const GlobalOpts *g, StoreOpenMode mode, Store **out);
+/* Loads every data/holidays/YYYY.json into a new calendar; prints the error on failure. */
+int cmd_load_calendar(Calendar **out);
+
+#endif

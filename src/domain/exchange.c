@@ -1,0 +1,404 @@
+/* Field-by-field validation of exchange-v1 records, driven by one table per record type.
+ * Pure. Only impossible values are rejected (spec: acts out of legal order are kept for the
+ * rule engine); dangling references are kept too. Unknown fields are ignored. */
+#include "domain/exchange.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/codes.h"
+#include "util/date.h"
+
+#define TEXT_MAX 512       /* bytes: names, codes, free text in a field */
+#define MONEY_MAX 1e12     /* yuan: larger is a typing error, not a fine */
+#define DAYS_MAX 36500
+
+typedef enum {
+    F_TEXT, F_DATE, F_DATETIME, F_MONTH, F_BOOL, F_MONEY, F_DAYS, F_COUNT,
+    F_ENUM, F_USCC, F_REGION, F_TEXT_ARRAY, F_ENUM_ARRAY, F_OBJECT, F_OBJECT_ARRAY, F_PARTY
+} FieldKind;
+
+typedef struct FieldSpec FieldSpec;
+struct FieldSpec {
+    const char *name;
+    FieldKind kind;
+    bool required;
+    const char *const *choices; /* F_ENUM, F_ENUM_ARRAY: NULL-terminated */
+    const FieldSpec *fields;    /* F_OBJECT, F_OBJECT_ARRAY: terminated by a NULL name */
+};
+
+static const char *const record_type_names[REC_TYPE_COUNT] = {
+    "agency", "officer", "power", "benchmark", "case", "monthly_report"};
+
+const char *record_type_name(RecordType type) { return record_type_names[type]; }
+
+int record_type_from_name(const char *name)
+{
+    for (int t = 0; t < REC_TYPE_COUNT; t++)
+        if (name && strcmp(name, record_type_names[t]) == 0) return t;
+    return -1;
+}
+
+/* ---- enumerations (exchange-v1.md) ---- */
+static const char *const levels[] = {"province", "city", "county", "township", NULL};
+static const char *const agency_kinds[] = {"government", "department", "township", "authorized",
+                                           "entrusted", NULL};
+static const char *const officer_status[] = {"active", "suspended", "revoked", NULL};
+static const char *const officer_kinds[] = {"enforcement", "supervision", NULL};
+static const char *const power_kinds[] = {"penalty", "license", "coercion", "inspection", "levy",
+                                          "payment", "confirmation", "reward", "ruling", "other",
+                                          NULL};
+static const char *const case_kinds[] = {"penalty", "coercion", "license", "inspection", NULL};
+static const char *const procedures[] = {"simple", "ordinary", NULL};
+static const char *const outcomes[] = {"penalty", "no_penalty", "transferred", "revoked_case", NULL};
+static const char *const license_outcomes[] = {"granted", "denied", NULL};
+static const char *const measures[] = {"warning", "fine", "confiscate", "suspend_business",
+                                       "suspend_license", "revoke_license", "lower_qualification",
+                                       "close", "restrict_practice", "detention", NULL};
+static const char *const results[] = {"ok", "problem", NULL};
+
+/* ---- field tables ---- */
+#define END {NULL, F_TEXT, false, NULL, NULL}
+
+static const FieldSpec basis_fields[] = {
+    {"law", F_TEXT, true, NULL, NULL}, {"article", F_TEXT, true, NULL, NULL}, END};
+
+static const FieldSpec agency_fields[] = {
+    {"code", F_USCC, true, NULL, NULL},      {"name", F_TEXT, true, NULL, NULL},
+    {"region", F_REGION, true, NULL, NULL},  {"level", F_ENUM, true, levels, NULL},
+    {"kind", F_ENUM, true, agency_kinds, NULL}, {"sector", F_TEXT, false, NULL, NULL},
+    {"parent", F_TEXT, false, NULL, NULL},   {"qualified", F_BOOL, false, NULL, NULL},
+    END};
+
+static const FieldSpec officer_fields[] = {
+    {"cert_no", F_TEXT, true, NULL, NULL},        {"name", F_TEXT, true, NULL, NULL},
+    {"agency", F_TEXT, true, NULL, NULL},         {"cert_valid_from", F_DATE, true, NULL, NULL},
+    {"cert_valid_to", F_DATE, true, NULL, NULL},  {"status", F_ENUM, true, officer_status, NULL},
+    {"kind", F_ENUM, false, officer_kinds, NULL}, END};
+
+static const FieldSpec power_fields[] = {
+    {"code", F_TEXT, true, NULL, NULL},
+    {"name", F_TEXT, true, NULL, NULL},
+    {"kind", F_ENUM, true, power_kinds, NULL},
+    {"agencies", F_TEXT_ARRAY, false, NULL, NULL},
+    {"basis", F_OBJECT_ARRAY, false, NULL, basis_fields},
+    {"sector", F_TEXT, false, NULL, NULL},
+    {"delegated_to_township", F_BOOL, false, NULL, NULL},
+    END};
+
+static const FieldSpec tier_fields[] = {
+    {"tier", F_TEXT, true, NULL, NULL},       {"fine_min", F_MONEY, false, NULL, NULL},
+    {"fine_max", F_MONEY, false, NULL, NULL}, {"conditions", F_TEXT, false, NULL, NULL}, END};
+
+static const FieldSpec benchmark_fields[] = {
+    {"power", F_TEXT, true, NULL, NULL}, {"tiers", F_OBJECT_ARRAY, true, NULL, tier_fields}, END};
+
+static const FieldSpec review_fields[] = {
+    {"reviewed_on", F_DATE, false, NULL, NULL}, {"passed", F_BOOL, false, NULL, NULL},
+    {"reviewer", F_TEXT, false, NULL, NULL}, END};
+
+static const FieldSpec penalty_decision_fields[] = {
+    {"outcome", F_ENUM, false, outcomes, NULL},      {"measures", F_ENUM_ARRAY, false, measures, NULL},
+    {"fine", F_MONEY, false, NULL, NULL},            {"confiscated", F_MONEY, false, NULL, NULL},
+    {"tier", F_TEXT, false, NULL, NULL},             {"reduced", F_BOOL, false, NULL, NULL},
+    {"basis", F_OBJECT_ARRAY, false, NULL, basis_fields}, END};
+
+static const FieldSpec license_decision_fields[] = {
+    {"outcome", F_ENUM, false, license_outcomes, NULL}, END};
+
+/* Fields every case kind may carry; the kind-specific table is checked after it. */
+static const FieldSpec case_common_fields[] = {
+    {"case_no", F_TEXT, true, NULL, NULL},   {"agency", F_TEXT, true, NULL, NULL},
+    {"kind", F_ENUM, true, case_kinds, NULL}, {"power", F_TEXT, false, NULL, NULL},
+    {"party", F_PARTY, false, NULL, NULL},   {"officers", F_TEXT_ARRAY, false, NULL, NULL},
+    {"closed_on", F_DATE, false, NULL, NULL}, END};
+
+static const FieldSpec penalty_fields[] = {
+    {"procedure", F_ENUM, false, procedures, NULL},
+    {"violation_ended_on", F_DATE, false, NULL, NULL},
+    {"discovered_on", F_DATE, false, NULL, NULL},
+    {"filed_on", F_DATE, false, NULL, NULL},
+    {"filing_extended", F_BOOL, false, NULL, NULL},
+    {"health_or_finance", F_BOOL, false, NULL, NULL},
+    {"major", F_BOOL, false, NULL, NULL},
+    {"complex", F_BOOL, false, NULL, NULL},
+    {"notified_on", F_DATE, false, NULL, NULL},
+    {"hearing_right_notified", F_BOOL, false, NULL, NULL},
+    {"hearing_requested_on", F_DATE, false, NULL, NULL},
+    {"hearing_notice_on", F_DATE, false, NULL, NULL},
+    {"hearing_held_on", F_DATE, false, NULL, NULL},
+    {"legal_review", F_OBJECT, false, NULL, review_fields},
+    {"collective_discussion_on", F_DATE, false, NULL, NULL},
+    {"suspended_days", F_DAYS, false, NULL, NULL},
+    {"extension_days", F_DAYS, false, NULL, NULL},
+    {"decided_on", F_DATE, false, NULL, NULL},
+    {"decision", F_OBJECT, false, NULL, penalty_decision_fields},
+    {"served_on", F_DATE, false, NULL, NULL},
+    {"paid_on", F_DATE, false, NULL, NULL},
+    {"late_fee", F_MONEY, false, NULL, NULL},
+    {"enforcement_applied_on", F_DATE, false, NULL, NULL},
+    {"published_on", F_DATE, false, NULL, NULL},
+    END};
+
+static const FieldSpec coercion_fields[] = {
+    {"measure", F_TEXT, false, NULL, NULL},       {"started_on", F_DATE, false, NULL, NULL},
+    {"extension_days", F_DAYS, false, NULL, NULL}, {"released_on", F_DATE, false, NULL, NULL},
+    {"executed_at", F_DATETIME, false, NULL, NULL}, {"urgent", F_BOOL, false, NULL, NULL}, END};
+
+static const FieldSpec license_fields[] = {
+    {"received_on", F_DATE, false, NULL, NULL},
+    {"correction_notice_on", F_DATE, false, NULL, NULL},
+    {"accepted_on", F_DATE, false, NULL, NULL},
+    {"extension_days", F_DAYS, false, NULL, NULL},
+    {"decided_on", F_DATE, false, NULL, NULL},
+    {"decision", F_OBJECT, false, NULL, license_decision_fields},
+    END};
+
+static const FieldSpec inspection_fields[] = {
+    {"inspected_on", F_DATE, false, NULL, NULL}, {"result", F_ENUM, false, results, NULL},
+    {"joint", F_BOOL, false, NULL, NULL}, END};
+
+static const FieldSpec counts_fields[] = {
+    {"penalty", F_COUNT, false, NULL, NULL},        {"license", F_COUNT, false, NULL, NULL},
+    {"coercion", F_COUNT, false, NULL, NULL},       {"inspection", F_COUNT, false, NULL, NULL},
+    {"fine_total", F_MONEY, false, NULL, NULL},     {"reconsideration", F_COUNT, false, NULL, NULL},
+    {"litigation", F_COUNT, false, NULL, NULL},     {"overturned", F_COUNT, false, NULL, NULL},
+    END};
+
+static const FieldSpec monthly_fields[] = {
+    {"agency", F_TEXT, true, NULL, NULL}, {"month", F_MONTH, true, NULL, NULL},
+    {"counts", F_OBJECT, true, NULL, counts_fields}, END};
+
+static const FieldSpec *const record_fields[REC_TYPE_COUNT] = {
+    agency_fields, officer_fields, power_fields, benchmark_fields, case_common_fields,
+    monthly_fields};
+
+/* ---- value checks ---- */
+static int bad(ZfError *err, const char *path, const char *what)
+{
+    return zf_fail(err, 400, "invalid_field", path, "字段 %s：%s", path, what);
+}
+
+static int check_text(const json_t *v, const char *path, ZfError *err)
+{
+    if (!json_is_string(v)) return bad(err, path, "应为字符串");
+    size_t n = json_string_length(v);
+    if (n == 0) return bad(err, path, "不能为空字符串");
+    if (n > TEXT_MAX) return bad(err, path, "长度超过 512 字节");
+    return ZF_OK;
+}
+
+static bool in_choices(const char *s, const char *const *choices)
+{
+    for (; *choices; choices++)
+        if (strcmp(s, *choices) == 0) return true;
+    return false;
+}
+
+static int check_enum(const json_t *v, const FieldSpec *f, const char *path, ZfError *err)
+{
+    if (!json_is_string(v)) return bad(err, path, "应为字符串");
+    if (in_choices(json_string_value(v), f->choices)) return ZF_OK;
+    char msg[TEXT_MAX];
+    size_t used = (size_t)snprintf(msg, sizeof msg, "取值不在允许范围内（可选：");
+    for (const char *const *c = f->choices; *c && used < sizeof msg; c++)
+        used += (size_t)snprintf(msg + used, sizeof msg - used, "%s%s", c == f->choices ? "" : " ", *c);
+    if (used < sizeof msg) snprintf(msg + used, sizeof msg - used, "）");
+    return bad(err, path, msg);
+}
+
+static int check_money(const json_t *v, const char *path, ZfError *err)
+{
+    if (!json_is_number(v)) return bad(err, path, "金额应为数字（单位：元）");
+    double x = json_number_value(v);
+    if (x < 0) return bad(err, path, "金额不能为负数");
+    if (x > MONEY_MAX) return bad(err, path, "金额超出合理范围");
+    if (fabs(x * 100 - round(x * 100)) > 1e-6) return bad(err, path, "金额最多保留两位小数");
+    return ZF_OK;
+}
+
+static int check_count(const json_t *v, json_int_t max, const char *path, ZfError *err)
+{
+    if (!json_is_integer(v)) return bad(err, path, "应为整数");
+    json_int_t n = json_integer_value(v);
+    if (n < 0) return bad(err, path, "不能为负数");
+    if (n > max) return bad(err, path, "数值超出合理范围");
+    return ZF_OK;
+}
+
+static int check_date(const json_t *v, const char *path, ZfError *err)
+{
+    zf_day d;
+    if (!json_is_string(v)) return bad(err, path, "日期应为字符串 YYYY-MM-DD");
+    if (!date_parse(json_string_value(v), &d)) return bad(err, path, "日期无效，应为真实存在的 YYYY-MM-DD");
+    return ZF_OK;
+}
+
+static int check_datetime(const json_t *v, const char *path, ZfError *err)
+{
+    zf_day d;
+    int minute;
+    if (!json_is_string(v) || !datetime_parse(json_string_value(v), &d, &minute))
+        return bad(err, path, "时间无效，应为 YYYY-MM-DDTHH:MM");
+    return ZF_OK;
+}
+
+static int check_month(const json_t *v, const char *path, ZfError *err)
+{
+    char day[16];
+    zf_day d;
+    if (!json_is_string(v) || json_string_length(v) != 7) return bad(err, path, "月份应为 YYYY-MM");
+    snprintf(day, sizeof day, "%s-01", json_string_value(v));
+    if (!date_parse(day, &d)) return bad(err, path, "月份无效，应为 YYYY-MM");
+    return ZF_OK;
+}
+
+static int check_fields(const json_t *obj, const FieldSpec *fields, const char *prefix, ZfError *err);
+
+static int check_array(const json_t *v, const FieldSpec *f, const char *path, ZfError *err)
+{
+    if (!json_is_array(v)) return bad(err, path, "应为数组");
+    size_t i;
+    json_t *item;
+    json_array_foreach(v, i, item) {
+        char item_path[128];
+        snprintf(item_path, sizeof item_path, "%s[%zu]", path, i);
+        int rc = f->kind == F_TEXT_ARRAY   ? check_text(item, item_path, err)
+                 : f->kind == F_ENUM_ARRAY ? check_enum(item, f, item_path, err)
+                 : !json_is_object(item)   ? bad(err, item_path, "应为对象")
+                                           : check_fields(item, f->fields, item_path, err);
+        if (rc != ZF_OK) return rc;
+    }
+    return ZF_OK;
+}
+
+/* 当事人: id_no is a citizen ID for a person and a USCC for an organisation. */
+static int check_party(const json_t *v, const char *path, ZfError *err)
+{
+    static const char *const party_kinds[] = {"person", "org", NULL};
+    static const FieldSpec fields[] = {
+        {"kind", F_ENUM, true, party_kinds, NULL}, {"name", F_TEXT, false, NULL, NULL},
+        {"id_no", F_TEXT, false, NULL, NULL}, END};
+    if (!json_is_object(v)) return bad(err, path, "应为对象");
+    if (check_fields(v, fields, path, err) != ZF_OK) return ZF_ERR;
+    const char *id = json_string_value(json_object_get(v, "id_no"));
+    if (!id) return ZF_OK;
+    char id_path[128];
+    snprintf(id_path, sizeof id_path, "%s.id_no", path);
+    bool person = strcmp(json_string_value(json_object_get(v, "kind")), "person") == 0;
+    if (person && !cnid_valid(id)) return bad(err, id_path, "公民身份号码格式或校验位错误（GB 11643）");
+    if (!person && !uscc_valid(id)) return bad(err, id_path, "统一社会信用代码格式或校验位错误（GB 32100）");
+    return ZF_OK;
+}
+
+static int check_value(const json_t *v, const FieldSpec *f, const char *path, ZfError *err)
+{
+    switch (f->kind) {
+    case F_TEXT: return check_text(v, path, err);
+    case F_DATE: return check_date(v, path, err);
+    case F_DATETIME: return check_datetime(v, path, err);
+    case F_MONTH: return check_month(v, path, err);
+    case F_BOOL: return json_is_boolean(v) ? ZF_OK : bad(err, path, "应为 true 或 false");
+    case F_MONEY: return check_money(v, path, err);
+    case F_DAYS: return check_count(v, DAYS_MAX, path, err);
+    case F_COUNT: return check_count(v, 100000000, path, err);
+    case F_ENUM: return check_enum(v, f, path, err);
+    case F_USCC:
+        if (!json_is_string(v) || !uscc_valid(json_string_value(v)))
+            return bad(err, path, "统一社会信用代码格式或校验位错误（GB 32100）");
+        return ZF_OK;
+    case F_REGION:
+        if (!json_is_string(v) || !region_code_format_valid(json_string_value(v)))
+            return bad(err, path, "行政区划代码应为 6 位数字（GB/T 2260）");
+        return ZF_OK;
+    case F_TEXT_ARRAY:
+    case F_ENUM_ARRAY:
+    case F_OBJECT_ARRAY: return check_array(v, f, path, err);
+    case F_OBJECT:
+        if (!json_is_object(v)) return bad(err, path, "应为对象");
+        return check_fields(v, f->fields, path, err);
+    case F_PARTY: return check_party(v, path, err);
+    }
+    return bad(err, path, "未知字段类型");
+}
+
+static int check_fields(const json_t *obj, const FieldSpec *fields, const char *prefix, ZfError *err)
+{
+    for (const FieldSpec *f = fields; f->name; f++) {
+        char path[128];
+        if (prefix) snprintf(path, sizeof path, "%s.%s", prefix, f->name);
+        else snprintf(path, sizeof path, "%s", f->name);
+        const json_t *v = json_object_get(obj, f->name);
+        if (!v) {
+            if (f->required) return zf_fail(err, 400, "missing_field", path, "缺少必填字段 %s", path);
+            continue;
+        }
+        if (check_value(v, f, path, err) != ZF_OK) return ZF_ERR;
+    }
+    return ZF_OK;
+}
+
+static const FieldSpec *case_kind_fields(const char *kind)
+{
+    if (strcmp(kind, "penalty") == 0) return penalty_fields;
+    if (strcmp(kind, "coercion") == 0) return coercion_fields;
+    if (strcmp(kind, "license") == 0) return license_fields;
+    return inspection_fields;
+}
+
+static const char *str(json_t *rec, const char *name) { return json_string_value(json_object_get(rec, name)); }
+
+static void fill_keys(json_t *rec, RecordType type, RecordKeys *k)
+{
+    memset(k, 0, sizeof *k);
+    k->type = type;
+    switch (type) {
+    case REC_AGENCY:
+        k->key = str(rec, "code");
+        k->cols[0] = str(rec, "name"), k->cols[1] = str(rec, "region"), k->cols[2] = str(rec, "level");
+        k->cols[3] = str(rec, "kind"), k->cols[4] = str(rec, "sector"), k->cols[5] = str(rec, "parent");
+        break;
+    case REC_OFFICER:
+        k->key = str(rec, "cert_no");
+        k->cols[0] = str(rec, "name"), k->cols[1] = str(rec, "agency");
+        k->cols[2] = str(rec, "cert_valid_to"), k->cols[3] = str(rec, "status");
+        break;
+    case REC_POWER:
+        k->key = str(rec, "code"), k->cols[0] = str(rec, "name"), k->cols[1] = str(rec, "kind");
+        break;
+    case REC_BENCHMARK: k->key = str(rec, "power"); break;
+    case REC_CASE:
+        k->key = str(rec, "case_no"), k->cols[0] = str(rec, "agency"), k->cols[1] = str(rec, "kind");
+        break;
+    case REC_MONTHLY_REPORT: k->key = str(rec, "agency"), k->key2 = str(rec, "month"); break;
+    case REC_TYPE_COUNT: break;
+    }
+}
+
+int exchange_validate(json_t *rec, RecordKeys *out, ZfError *err)
+{
+    if (!json_is_object(rec)) return zf_fail(err, 400, "not_object", NULL, "每行应为一个 JSON 对象");
+    json_t *type_v = json_object_get(rec, "type");
+    if (!json_is_string(type_v)) return zf_fail(err, 400, "missing_field", "type", "缺少必填字段 type");
+    int type = record_type_from_name(json_string_value(type_v));
+    if (type < 0)
+        return zf_fail(err, 400, "unknown_type", "type", "未知的记录类型 type（可选：agency officer power benchmark case monthly_report）");
+    if (check_fields(rec, record_fields[type], NULL, err) != ZF_OK) return ZF_ERR;
+    if (type == REC_CASE && check_fields(rec, case_kind_fields(str(rec, "kind")), NULL, err) != ZF_OK)
+        return ZF_ERR;
+    fill_keys(rec, (RecordType)type, out);
+    return ZF_OK;
+}
+
+const char *exchange_key_of(json_t *rec)
+{
+    static const char *const key_fields[] = {"case_no", "cert_no", "code", "power", "agency"};
+    if (!json_is_object(rec)) return "";
+    for (size_t i = 0; i < sizeof key_fields / sizeof key_fields[0]; i++) {
+        const char *k = str(rec, key_fields[i]);
+        if (k) return k;
+    }
+    return "";
+}

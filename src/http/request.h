@@ -1,0 +1,45 @@
+/* One HTTP request as handlers see it, and the replies they may give. Handlers parse input,
+ * call domain + store, and reply exactly once; the server adds headers and the access log. */
+#ifndef ZF_REQUEST_H
+#define ZF_REQUEST_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/store.h"
+#include "util/error.h"
+
+#define HTTP_MAX_PARAMS 4
+
+struct MHD_Connection;
+
+typedef struct {
+    struct MHD_Connection *conn;
+    const char *method;
+    const char *path;
+    const char *param_names[HTTP_MAX_PARAMS];
+    const char *param_values[HTTP_MAX_PARAMS];
+    int n_params;
+    const char *body;
+    size_t body_len;
+    Store *store; /* this worker thread's connection */
+    int64_t started_us;
+    int status;   /* set by the reply */
+    const char *user;
+} HttpRequest;
+
+/* The value of a {name} in the route pattern, or NULL. */
+const char *http_param(const HttpRequest *req, const char *name);
+/* A ?name= query argument, or NULL. */
+const char *http_query(const HttpRequest *req, const char *name);
+/* Parses the body as a JSON object; on failure replies 400 itself and returns NULL. */
+json_t *http_body_json(HttpRequest *req);
+
+/* Each returns 0 after queueing the reply. The json value is consumed. */
+int http_reply_json(HttpRequest *req, int status, json_t *body);
+int http_reply_error(HttpRequest *req, int status, const char *code, const char *field,
+                     const char *message);
+int http_reply_zferror(HttpRequest *req, const ZfError *err);
+
+#endif

@@ -1,0 +1,81 @@
+/* Replies: JSON bodies, the error shape of DESIGN.md, security headers, the access log line. */
+#include <microhttpd.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http/request.h"
+#include "http/response.h"
+#include "util/log.h"
+
+void http_add_security_headers(struct MHD_Response *resp)
+{
+    MHD_add_response_header(resp, "Content-Security-Policy",
+                            "default-src 'self'; img-src 'self' data: blob:; "
+                            "style-src 'self' 'unsafe-inline'; font-src 'self' data:; "
+                            "object-src 'none'; base-uri 'self'; form-action 'self'; "
+                            "frame-ancestors 'none'");
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+}
+
+int http_queue(HttpRequest *req, int status, struct MHD_Response *resp)
+{
+    http_add_security_headers(resp);
+    int rc = MHD_queue_response(req->conn, (unsigned)status, resp) == MHD_YES ? 0 : -1;
+    MHD_destroy_response(resp);
+    req->status = status;
+    log_access(req->method, req->path, status, now_micros() - req->started_us, req->user);
+    return rc;
+}
+
+int http_reply_json(HttpRequest *req, int status, json_t *body)
+{
+    char *text = json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(body);
+    if (!text) return http_reply_error(req, 500, "internal", NULL, "服务器内部错误");
+    struct MHD_Response *resp =
+        MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE);
+    MHD_add_response_header(resp, "Content-Type", "application/json; charset=utf-8");
+    MHD_add_response_header(resp, "Cache-Control", "no-store");
+    return http_queue(req, status, resp);
+}
+
+int http_reply_error(HttpRequest *req, int status, const char *code, const char *field,
+                     const char *message)
+{
+    json_t *e = json_object();
+    json_object_set_new(e, "code", json_string(code));
+    json_object_set_new(e, "message", json_string(message));
+    if (field && *field) json_object_set_new(e, "field", json_string(field));
+    json_t *body = json_object();
+    json_object_set_new(body, "error", e);
+    char *text = json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(body);
+    struct MHD_Response *resp =
+        text ? MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE)
+             : MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+    MHD_add_response_header(resp, "Content-Type", "application/json; charset=utf-8");
+    MHD_add_response_header(resp, "Cache-Control", "no-store");
+    return http_queue(req, status, resp);
+}
+
+int http_reply_zferror(HttpRequest *req, const ZfError *err)
+{
+    return http_reply_error(req, err->status ? err->status : 500, err->code, err->field, err->message);
+}
+
+const char *http_query(const HttpRequest *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+json_t *http_body_json(HttpRequest *req)
+{
+    json_error_t jerr;
+    json_t *v = req->body_len ? json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES, &jerr) : NULL;
+    if (json_is_object(v)) return v;
+    json_decref(v);
+    http_reply_error(req, 400, "invalid_json", NULL, "请求体应为 JSON 对象");
+    return NULL;
+}

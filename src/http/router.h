@@ -1,0 +1,25 @@
+/* Routes: method + pattern with {param} segments → handler. The table is data (api/routes.c),
+ * so tests can enumerate every route. */
+#ifndef ZF_ROUTER_H
+#define ZF_ROUTER_H
+
+#include <stdbool.h>
+
+#include "http/request.h"
+
+typedef int (*HttpHandler)(HttpRequest *req);
+
+typedef struct {
+    const char *method;
+    const char *pattern; /* "/api/v1/cases/{case_no}" */
+    HttpHandler handler;
+} Route;
+
+extern const Route api_routes[];
+extern const int api_route_count;
+
+/* The route matching method and path, filling req's params; NULL when none matches.
+ * *path_known tells whether some other method would have matched (405 vs 404). */
+const Route *router_match(HttpRequest *req, bool *path_known);
+
+#endif

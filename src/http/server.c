@@ -1,0 +1,208 @@
+/* Request lifecycle on libmicrohttpd: body accumulation with a size cap, overload shedding,
+ * dispatch to the route table or the static console, graceful shutdown.
+ * Global state: only the running configuration and counters, set before the daemon starts. */
+#include "http/server.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "http/response.h"
+#include "http/router.h"
+#include "http/static.h"
+#include "util/log.h"
+
+typedef struct {
+    HttpRequest req;
+    char *body;
+    size_t len, cap;
+    int too_large;
+} RequestState;
+
+static const ServerConfig *config;
+static atomic_int active_connections;
+static atomic_int inflight;
+static pthread_key_t store_key;
+
+static void close_thread_store(void *st) { store_close(st); }
+
+static Store *thread_store(ZfError *err)
+{
+    Store *st = pthread_getspecific(store_key);
+    if (st) return st;
+    if (store_open(config->db_path, STORE_OPEN_EXISTING, &st, err) != ZF_OK) return NULL;
+    pthread_setspecific(store_key, st);
+    return st;
+}
+
+static int dispatch(HttpRequest *req)
+{
+    bool path_known;
+    ZfError err;
+    if (strncmp(req->path, "/api/", 5) != 0) return static_serve(req, config->web_root);
+    const Route *r = router_match(req, &path_known);
+    if (!r && path_known) return http_reply_error(req, 405, "method_not_allowed", NULL, "该接口不支持此请求方法");
+    if (!r) return http_reply_error(req, 404, "not_found", NULL, "接口不存在");
+    if (!(req->store = thread_store(&err))) return http_reply_zferror(req, &err);
+    return r->handler(req);
+}
+
+static int append_body(RequestState *rs, const char *data, size_t n)
+{
+    if (rs->too_large || rs->len + n > config->max_body) {
+        rs->too_large = 1;
+        return 0;
+    }
+    if (rs->len + n + 1 > rs->cap) {
+        size_t cap = rs->cap ? rs->cap : 4096;
+        while (cap < rs->len + n + 1) cap *= 2;
+        char *grown = realloc(rs->body, cap);
+        if (!grown) return -1;
+        rs->body = grown, rs->cap = cap;
+    }
+    memcpy(rs->body + rs->len, data, n);
+    rs->len += n;
+    rs->body[rs->len] = '\0';
+    return 0;
+}
+
+static int declared_too_large(struct MHD_Connection *c)
+{
+    const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    return cl && strtoull(cl, NULL, 10) > config->max_body;
+}
+
+static RequestState *begin_request(struct MHD_Connection *c, const char *url, const char *method)
+{
+    RequestState *rs = calloc(1, sizeof *rs);
+    if (!rs) return NULL;
+    rs->req.conn = c;
+    rs->req.method = method;
+    rs->req.path = url;
+    rs->req.started_us = now_micros();
+    atomic_fetch_add(&inflight, 1);
+    return rs;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+                                  const char *method, const char *version, const char *upload,
+                                  size_t *upload_size, void **state)
+{
+    (void)cls, (void)version;
+    RequestState *rs = *state;
+    if (!rs) {
+        if (!(rs = begin_request(c, url, method))) return MHD_NO;
+        *state = rs;
+        if (atomic_load(&active_connections) > (int)config->max_connections)
+            return http_reply_error(&rs->req, 503, "overloaded", NULL, "服务器繁忙，请稍后重试") ? MHD_NO : MHD_YES;
+        if (declared_too_large(c))
+            return http_reply_error(&rs->req, 413, "body_too_large", NULL, "请求体过大") ? MHD_NO : MHD_YES;
+        return MHD_YES;
+    }
+    if (rs->req.status) { /* already answered (503/413): discard the rest of the upload */
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        int rc = append_body(rs, upload, *upload_size);
+        *upload_size = 0;
+        return rc == 0 ? MHD_YES : MHD_NO;
+    }
+    if (rs->too_large) return http_reply_error(&rs->req, 413, "body_too_large", NULL, "请求体过大") ? MHD_NO : MHD_YES;
+    rs->req.body = rs->body;
+    rs->req.body_len = rs->len;
+    return dispatch(&rs->req) == 0 ? MHD_YES : MHD_NO;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **state,
+                         enum MHD_RequestTerminationCode toe)
+{
+    (void)cls, (void)c, (void)toe;
+    RequestState *rs = *state;
+    if (!rs) return;
+    free(rs->body);
+    free(rs);
+    *state = NULL;
+    atomic_fetch_sub(&inflight, 1);
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_ctx,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    (void)cls, (void)c, (void)socket_ctx;
+    atomic_fetch_add(&active_connections, code == MHD_CONNECTION_NOTIFY_STARTED ? 1 : -1);
+}
+
+static int parse_listen(const char *listen, struct sockaddr_in *addr, ZfError *err)
+{
+    char host[64];
+    const char *colon = strrchr(listen, ':');
+    char *end;
+    if (!colon || (size_t)(colon - listen) >= sizeof host)
+        return zf_fail(err, 400, "bad_listen", "listen", "监听地址应为 地址:端口，例如 127.0.0.1:8080");
+    memcpy(host, listen, (size_t)(colon - listen));
+    host[colon - listen] = '\0';
+    unsigned long port = strtoul(colon + 1, &end, 10);
+    memset(addr, 0, sizeof *addr);
+    addr->sin_family = AF_INET;
+    addr->sin_port = htons((uint16_t)port);
+    if (*end || port == 0 || port > 65535 || inet_pton(AF_INET, host, &addr->sin_addr) != 1)
+        return zf_fail(err, 400, "bad_listen", "listen", "监听地址无效：%s（应为 IPv4 地址:端口）", listen);
+    return ZF_OK;
+}
+
+static struct MHD_Daemon *start_daemon(const struct sockaddr_in *addr, unsigned threads)
+{
+    return MHD_start_daemon(
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, ntohs(addr->sin_port), NULL,
+        NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)addr,
+        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT,
+        config->max_connections + 64, MHD_OPTION_CONNECTION_TIMEOUT, config->timeout_s,
+        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION,
+        on_connection, NULL, MHD_OPTION_END);
+}
+
+/* Blocks the shutdown signals in every thread, so the main thread alone takes them in sigwait. */
+static void block_shutdown_signals(sigset_t *set)
+{
+    sigemptyset(set);
+    sigaddset(set, SIGTERM);
+    sigaddset(set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, set, NULL);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+static void drain(struct MHD_Daemon *d)
+{
+    MHD_quiesce_daemon(d);
+    for (int waited_ms = 0; atomic_load(&inflight) > 0 && waited_ms < 10000; waited_ms += 10)
+        nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+    MHD_stop_daemon(d);
+}
+
+int server_run(const ServerConfig *cfg, ZfError *err)
+{
+    struct sockaddr_in addr;
+    sigset_t set;
+    int sig;
+    config = cfg;
+    if (parse_listen(cfg->listen, &addr, err) != ZF_OK) return ZF_ERR;
+    unsigned threads = cfg->threads ? cfg->threads : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
+    pthread_key_create(&store_key, close_thread_store);
+    block_shutdown_signals(&set);
+    struct MHD_Daemon *d = start_daemon(&addr, threads ? threads : 1);
+    if (!d) return zf_fail(err, 500, "listen_failed", "listen", "无法在 %s 上监听（端口被占用或无权限）", cfg->listen);
+    log_info("listening", "http://%s/ (%u threads)", cfg->listen, threads);
+    sigwait(&set, &sig);
+    log_info("shutdown", "signal %d: finishing in-flight requests", sig);
+    drain(d);
+    log_info("stopped", "bye");
+    return ZF_OK;
+}

@@ -1,0 +1,22 @@
+/* The HTTP server: libmicrohttpd with epoll and a thread pool, one store connection per worker. */
+#ifndef ZF_SERVER_H
+#define ZF_SERVER_H
+
+#include <stddef.h>
+
+#include "util/error.h"
+
+typedef struct {
+    const char *listen;     /* "127.0.0.1:8080" */
+    const char *db_path;
+    const char *web_root;   /* directory holding index.html; may be missing */
+    unsigned threads;       /* 0 = number of cores */
+    unsigned max_connections;
+    size_t max_body;        /* bytes; larger bodies get 413 */
+    unsigned timeout_s;     /* idle/request timeout */
+} ServerConfig;
+
+/* Serves until SIGTERM or SIGINT, then finishes in-flight requests and returns ZF_OK. */
+int server_run(const ServerConfig *cfg, ZfError *err);
+
+#endif

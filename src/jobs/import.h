@@ -1,0 +1,35 @@
+/* exchange-v1 import (spec/exchange-v1.md "Import contract"): line-by-line validation, good lines
+ * stored in batched transactions, bad lines reported through a callback and never stored. */
+#ifndef ZF_IMPORT_H
+#define ZF_IMPORT_H
+
+#include <stdio.h>
+
+#include "store/store.h"
+
+#define IMPORT_LINE_MAX (1 << 20) /* bytes; a longer line is rejected unread */
+#define IMPORT_BATCH 10000
+
+typedef struct {
+    long long lines;
+    long long imported;
+    long long rejected;
+} ImportSummary;
+
+typedef void (*ImportRejectFn)(long long line, const char *key, const char *error, void *ctx);
+typedef void (*ImportProgressFn)(const ImportSummary *so_far, void *ctx);
+
+typedef struct {
+    ImportRejectFn on_reject;
+    ImportProgressFn on_progress; /* may be NULL; called after each batch */
+    void *ctx;
+} ImportHooks;
+
+/* ZF_OK when the stream was read to its end (rejected lines included); ZF_ERR on a read or
+ * database failure, in which case every batch committed before it stays committed. */
+int import_stream(Store *st, FILE *in, const ImportHooks *hooks, ImportSummary *sum, ZfError *err);
+
+/* The reject report line {"line":n,"key":"…","error":"…"}; malloc'd. */
+char *import_reject_json(long long line, const char *key, const char *error);
+
+#endif

@@ -1,0 +1,14 @@
+/* The schema migrations compiled into the binary (generated from src/store/migrations/NNN_*.sql). */
+#ifndef ZF_MIGRATIONS_H
+#define ZF_MIGRATIONS_H
+
+typedef struct {
+    int version;
+    const char *name;
+    const char *sql;
+} Migration;
+
+extern const Migration zf_migrations[];
+extern const int zf_migration_count;
+
+#endif

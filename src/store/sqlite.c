@@ -1,0 +1,220 @@
+/* SQLite backend of store.h: WAL, foreign keys, busy timeout, migrations at open.
+ * Every statement is prepared with bound parameters; no SQL text is built from input. */
+#include "store/store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "store/migrations.h"
+
+struct Store {
+    sqlite3 *db;
+    sqlite3_stmt *put[REC_TYPE_COUNT];
+};
+
+typedef struct {
+    const char *table;
+    const char *insert;
+    const char *select_all;
+} RecordTable;
+
+static const RecordTable record_tables[REC_TYPE_COUNT] = {
+    [REC_AGENCY] = {"agencies",
+                    "INSERT OR REPLACE INTO agencies(code, name, region, level, kind, sector, parent, body)"
+                    " VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    "SELECT body FROM agencies ORDER BY code"},
+    [REC_OFFICER] = {"officers",
+                     "INSERT OR REPLACE INTO officers(cert_no, name, agency, cert_valid_to, status, body)"
+                     " VALUES (?1, ?3, ?4, ?5, ?6, ?9)",
+                     "SELECT body FROM officers ORDER BY cert_no"},
+    [REC_POWER] = {"powers",
+                   "INSERT OR REPLACE INTO powers(code, name, kind, body) VALUES (?1, ?3, ?4, ?9)",
+                   "SELECT body FROM powers ORDER BY code"},
+    [REC_BENCHMARK] = {"benchmarks",
+                       "INSERT OR REPLACE INTO benchmarks(power, body) VALUES (?1, ?9)",
+                       "SELECT body FROM benchmarks ORDER BY power"},
+    [REC_CASE] = {"cases",
+                  "INSERT OR REPLACE INTO cases(case_no, agency, kind, body) VALUES (?1, ?3, ?4, ?9)",
+                  "SELECT body FROM cases ORDER BY case_no"},
+    [REC_MONTHLY_REPORT] = {"monthly_reports",
+                            "INSERT OR REPLACE INTO monthly_reports(agency, month, body)"
+                            " VALUES (?1, ?2, ?9)",
+                            "SELECT body FROM monthly_reports ORDER BY agency, month"},
+};
+
+static int db_fail(Store *st, ZfError *err, const char *what)
+{
+    int code = sqlite3_extended_errcode(st->db);
+    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+        return zf_fail(err, 503, "database_busy", NULL, "数据库正被其他进程占用，请稍后重试（%s）", what);
+    return zf_fail(err, 500, "database_error", NULL, "数据库操作失败（%s）：%s", what,
+                   sqlite3_errmsg(st->db));
+}
+
+static int exec(Store *st, const char *sql, ZfError *err)
+{
+    if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) return db_fail(st, err, sql);
+    return ZF_OK;
+}
+
+int store_schema_version(Store *st)
+{
+    sqlite3_stmt *q;
+    int version = 0;
+    if (sqlite3_prepare_v2(st->db, "SELECT max(version) FROM schema_version", -1, &q, NULL) != SQLITE_OK)
+        return 0;
+    if (sqlite3_step(q) == SQLITE_ROW) version = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    return version;
+}
+
+static int apply_migration(Store *st, const Migration *m, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (store_begin(st, err) != ZF_OK) return ZF_ERR;
+    if (exec(st, m->sql, err) != ZF_OK) goto fail;
+    if (sqlite3_prepare_v2(st->db,
+                           "INSERT INTO schema_version(version, name, applied_at)"
+                           " VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
+                           -1, &q, NULL) != SQLITE_OK)
+        goto fail_db;
+    sqlite3_bind_int(q, 1, m->version);
+    sqlite3_bind_text(q, 2, m->name, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) goto fail_db;
+    return store_commit(st, err);
+fail_db:
+    db_fail(st, err, m->name);
+fail:
+    store_rollback(st);
+    return ZF_ERR;
+}
+
+static int migrate(Store *st, ZfError *err)
+{
+    if (exec(st,
+             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
+             " name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+             err) != ZF_OK)
+        return ZF_ERR;
+    int current = store_schema_version(st);
+    int newest = zf_migration_count ? zf_migrations[zf_migration_count - 1].version : 0;
+    if (current > newest)
+        return zf_fail(err, 500, "schema_too_new", NULL,
+                       "数据库结构版本 %d 高于本程序支持的 %d，请升级 zhifa", current, newest);
+    for (int i = 0; i < zf_migration_count; i++)
+        if (zf_migrations[i].version > current && apply_migration(st, &zf_migrations[i], err) != ZF_OK)
+            return ZF_ERR;
+    return ZF_OK;
+}
+
+static int configure(Store *st, ZfError *err)
+{
+    sqlite3_busy_timeout(st->db, 5000);
+    if (exec(st, "PRAGMA foreign_keys = ON", err) != ZF_OK) return ZF_ERR;
+    if (exec(st, "PRAGMA journal_mode = WAL", err) != ZF_OK) return ZF_ERR;
+    return exec(st, "PRAGMA synchronous = NORMAL", err);
+}
+
+static int prepare_puts(Store *st, ZfError *err)
+{
+    for (int t = 0; t < REC_TYPE_COUNT; t++)
+        if (sqlite3_prepare_v3(st->db, record_tables[t].insert, -1, SQLITE_PREPARE_PERSISTENT,
+                               &st->put[t], NULL) != SQLITE_OK)
+            return db_fail(st, err, record_tables[t].table);
+    return ZF_OK;
+}
+
+int store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err)
+{
+    struct stat sb;
+    if (!path || !*path) return zf_fail(err, 400, "db_missing", "db", "未指定数据库文件（--db）");
+    if (mode == STORE_OPEN_EXISTING && stat(path, &sb) != 0)
+        return zf_fail(err, 404, "db_not_found", "db",
+                       "数据库文件不存在：%s（请先运行 zhifa --db %s init）", path, path);
+    Store *st = calloc(1, sizeof *st);
+    if (!st) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                (mode == STORE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+        zf_fail(err, 500, "db_open_failed", "db", "无法打开数据库文件 %s：%s", path,
+                st->db ? sqlite3_errmsg(st->db) : "内存不足");
+        store_close(st);
+        return ZF_ERR;
+    }
+    if (configure(st, err) != ZF_OK || migrate(st, err) != ZF_OK || prepare_puts(st, err) != ZF_OK) {
+        store_close(st);
+        return ZF_ERR;
+    }
+    *out = st;
+    return ZF_OK;
+}
+
+void store_close(Store *st)
+{
+    if (!st) return;
+    for (int t = 0; t < REC_TYPE_COUNT; t++) sqlite3_finalize(st->put[t]);
+    sqlite3_close_v2(st->db);
+    free(st);
+}
+
+int store_ping(Store *st, ZfError *err)
+{
+    return exec(st, "SELECT 1 FROM schema_version LIMIT 1", err);
+}
+
+int store_begin(Store *st, ZfError *err) { return exec(st, "BEGIN IMMEDIATE", err); }
+int store_commit(Store *st, ZfError *err) { return exec(st, "COMMIT", err); }
+void store_rollback(Store *st) { sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL); }
+
+static void bind_opt(sqlite3_stmt *q, int idx, const char *v)
+{
+    if (v) sqlite3_bind_text(q, idx, v, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(q, idx);
+}
+
+int store_put_record(Store *st, const StoredRecord *rec, ZfError *err)
+{
+    sqlite3_stmt *q = st->put[rec->keys.type];
+    bind_opt(q, 1, rec->keys.key);
+    bind_opt(q, 2, rec->keys.key2);
+    for (int i = 0; i < 6; i++) bind_opt(q, 3 + i, rec->keys.cols[i]);
+    sqlite3_bind_text(q, 9, rec->body, (int)rec->body_len, SQLITE_STATIC);
+    int rc = sqlite3_step(q);
+    sqlite3_reset(q);
+    sqlite3_clear_bindings(q);
+    return rc == SQLITE_DONE ? ZF_OK : db_fail(st, err, record_tables[rec->keys.type].table);
+}
+
+int store_foreach_record(Store *st, RecordType type, StoreRecordFn fn, void *ctx, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, record_tables[type].select_all, -1, &q, NULL) != SQLITE_OK)
+        return db_fail(st, err, record_tables[type].table);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        const char *body = (const char *)sqlite3_column_text(q, 0);
+        if (fn(body, (size_t)sqlite3_column_bytes(q, 0), ctx) != 0) break;
+    }
+    int failed = rc != SQLITE_ROW && rc != SQLITE_DONE;
+    sqlite3_finalize(q);
+    return failed ? db_fail(st, err, record_tables[type].table) : ZF_OK;
+}
+
+long long store_count_records(Store *st, RecordType type)
+{
+    static const char *const counts[REC_TYPE_COUNT] = {
+        "SELECT count(*) FROM agencies", "SELECT count(*) FROM officers",
+        "SELECT count(*) FROM powers",   "SELECT count(*) FROM benchmarks",
+        "SELECT count(*) FROM cases",    "SELECT count(*) FROM monthly_reports"};
+    sqlite3_stmt *q;
+    long long n = -1;
+    if (sqlite3_prepare_v2(st->db, counts[type], -1, &q, NULL) != SQLITE_OK) return -1;
+    if (sqlite3_step(q) == SQLITE_ROW) n = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return n;
+}

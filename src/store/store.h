@@ -1,0 +1,42 @@
+/* The one persistence interface. Callers never see SQL; every query behind it is parameterized.
+ * A Store is one connection: use it from one thread at a time (the server keeps one per worker). */
+#ifndef ZF_STORE_H
+#define ZF_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "domain/exchange.h"
+#include "util/error.h"
+
+typedef struct Store Store;
+
+
+/* A validated exchange-v1 record ready to store: its indexed columns and its body text. */
+typedef struct {
+    RecordKeys keys;
+    const char *body; /* the record's JSON text, stored and exported as is */
+    size_t body_len;
+} StoredRecord;
+
+typedef enum { STORE_OPEN_EXISTING = 0, STORE_OPEN_CREATE = 1 } StoreOpenMode;
+
+int store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err);
+void store_close(Store *st);
+int store_schema_version(Store *st);
+/* A cheap query proving the database answers. */
+int store_ping(Store *st, ZfError *err);
+
+int store_begin(Store *st, ZfError *err);
+int store_commit(Store *st, ZfError *err);
+void store_rollback(Store *st);
+
+/* Insert or replace by key (idempotent re-import). */
+int store_put_record(Store *st, const StoredRecord *rec, ZfError *err);
+/* Calls fn with each stored body of a type, ordered by key; stops when fn returns non-zero. */
+typedef int (*StoreRecordFn)(const char *body, size_t len, void *ctx);
+int store_foreach_record(Store *st, RecordType type, StoreRecordFn fn, void *ctx, ZfError *err);
+long long store_count_records(Store *st, RecordType type);
+
+
+#endif
