@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake pkg-config
   libmicrohttpd-dev libjansson-dev libsqlite3-dev libssl-dev libargon2-dev
   libcmocka-dev sqlite3 curl
-  nodejs npm chromium
+  nodejs npm chromium fonts-wqy-microhei
 )
 
 missing=()

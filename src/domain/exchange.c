@@ -263,7 +263,7 @@ static int check_array(const json_t *v, const FieldSpec *f, const char *path, Zf
     size_t i;
     json_t *item;
     json_array_foreach(v, i, item) {
-        char item_path[128];
+        char item_path[160];
         snprintf(item_path, sizeof item_path, "%s[%zu]", path, i);
         int rc = f->kind == F_TEXT_ARRAY   ? check_text(item, item_path, err)
                  : f->kind == F_ENUM_ARRAY ? check_enum(item, f, item_path, err)
@@ -285,7 +285,7 @@ static int check_party(const json_t *v, const char *path, ZfError *err)
     if (check_fields(v, fields, path, err) != ZF_OK) return ZF_ERR;
     const char *id = json_string_value(json_object_get(v, "id_no"));
     if (!id) return ZF_OK;
-    char id_path[128];
+    char id_path[160];
     snprintf(id_path, sizeof id_path, "%s.id_no", path);
     bool person = strcmp(json_string_value(json_object_get(v, "kind")), "person") == 0;
     if (person && !cnid_valid(id)) return bad(err, id_path, "公民身份号码格式或校验位错误（GB 11643）");
@@ -324,12 +324,20 @@ static int check_value(const json_t *v, const FieldSpec *f, const char *path, Zf
     return bad(err, path, "未知字段类型");
 }
 
+/* "prefix.name" without snprintf: this runs for every field of every imported line. */
+static void join_path(char *out, size_t cap, const char *prefix, const char *name)
+{
+    size_t p = prefix ? strlen(prefix) : 0, n = strlen(name);
+    if (p + n + 2 > cap) p = 0;
+    if (p) memcpy(out, prefix, p), out[p++] = '.';
+    memcpy(out + p, name, n + 1);
+}
+
 static int check_fields(const json_t *obj, const FieldSpec *fields, const char *prefix, ZfError *err)
 {
     for (const FieldSpec *f = fields; f->name; f++) {
         char path[128];
-        if (prefix) snprintf(path, sizeof path, "%s.%s", prefix, f->name);
-        else snprintf(path, sizeof path, "%s", f->name);
+        join_path(path, sizeof path, prefix, f->name);
         const json_t *v = json_object_get(obj, f->name);
         if (!v) {
             if (f->required) return zf_fail(err, 400, "missing_field", path, "缺少必填字段 %s", path);

@@ -1,0 +1,33 @@
+// Debian's Chromium through playwright-core (no browser download). Screenshots go to artifacts/.
+import { chromium } from 'playwright-core'
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ARTIFACTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'artifacts')
+
+export function launchBrowser () {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  })
+}
+
+// A page in its own context, zh-CN, collecting uncaught page errors so a test can assert none.
+export async function openPage (browser, { viewport = { width: 1366, height: 800 } } = {}) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(10000)
+  const errors = []
+  page.on('pageerror', (err) => errors.push(err.message))
+  return { context, page, errors }
+}
+
+export async function screenshot (page, name) {
+  await mkdir(ARTIFACTS, { recursive: true })
+  const file = path.join(ARTIFACTS, `${name}.png`)
+  // animations: 'disabled' fast-forwards drawers and fades, so the picture shows the settled page.
+  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' })
+  return file
+}
