@@ -5,8 +5,8 @@
 #include "cmd/cmd.h"
 #include "util/datadir.h"
 
-static const Command *const commands[] = {&cmd_init,   &cmd_serve, &cmd_import,
-                                          &cmd_export, &cmd_check, &cmd_version};
+static const Command *const commands[] = {&cmd_init,  &cmd_serve, &cmd_import, &cmd_export,
+                                          &cmd_check, &cmd_sweep, &cmd_version};
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
 static void print_usage(FILE *out)

@@ -3,6 +3,7 @@
 #define ZF_CMD_H
 
 #include "domain/calendar.h"
+#include "jobs/sweep.h"
 #include "store/store.h"
 
 #define EXIT_USAGE 2
@@ -18,7 +19,7 @@ typedef struct {
     int (*run)(const GlobalOpts *g, int argc, char **argv);
 } Command;
 
-extern const Command cmd_init, cmd_serve, cmd_version, cmd_import, cmd_export, cmd_check;
+extern const Command cmd_init, cmd_serve, cmd_version, cmd_import, cmd_export, cmd_check, cmd_sweep;
 
 /* One --flag of a verb: a switch (value == NULL) or a flag taking a value. */
 typedef struct {
@@ -38,5 +39,9 @@ int cmd_usage_error(const Command *c, const char *fmt, ...) __attribute__((forma
 int cmd_open_store(const GlobalOpts *g, StoreOpenMode mode, Store **out);
 /* Loads every data/holidays/YYYY.json into a new calendar; prints the error on failure. */
 int cmd_load_calendar(Calendar **out);
+
+/* Runs a full sweep as of a date, printing errors; the result for cmd_print_sweep. */
+int cmd_run_sweep(Store *st, zf_day as_of, SweepResult *out);
+int cmd_print_sweep(const SweepResult *r);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "cmd/cmd.h"
 #include "jobs/import.h"
+#include "store/findings.h"
 
 static int run_import(const GlobalOpts *g, int argc, char **argv);
 
@@ -54,6 +55,8 @@ static int run_import(const GlobalOpts *g, int argc, char **argv)
     int rc = import_stream(st, in, &hooks, &sum, &err);
     if (hooks.on_progress) fputc('\n', stderr);
     if (rc != ZF_OK) fprintf(stderr, "zhifa: 导入中断：%s（已提交的批次保留）\n", err.message);
+    /* The server's sweeper re-checks after imports; a failure here only delays that. */
+    if (sum.imported) store_mark_dirty(st, NULL);
     printf("{\"imported\": %lld, \"rejected\": %lld}\n", sum.imported, sum.rejected);
     if (in != stdin) fclose(in);
     store_close(st);

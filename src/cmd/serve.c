@@ -5,35 +5,43 @@
 
 #include "cmd/cmd.h"
 #include "http/server.h"
+#include "jobs/sweeper.h"
 #include "util/datadir.h"
 
 static int run_serve(const GlobalOpts *g, int argc, char **argv);
 
 const Command cmd_serve = {
     "serve", "启动网页控制台和 API 服务",
-    "用法：zhifa --db FILE serve [--listen ADDR:PORT] [--threads N]\n\n"
+    "用法：zhifa --db FILE serve [--listen ADDR:PORT] [--threads N] [--max-connections N]\n\n"
     "  --listen ADDR:PORT  监听地址（默认 127.0.0.1:8080）\n"
     "  --threads N         工作线程数（默认等于 CPU 核数）\n"
+    "  --max-connections N 同时连接上限，超出时返回 503（默认 512）\n"
     "收到 SIGTERM 或 SIGINT 后处理完进行中的请求再退出。\n",
     run_serve};
 
-static int parse_threads(const char *s, unsigned *out)
+static int parse_count(const char *s, unsigned long max, unsigned *out)
 {
     char *end;
     unsigned long n = strtoul(s, &end, 10);
-    if (*end || n == 0 || n > 256) return ZF_ERR;
+    if (*s < '0' || *s > '9' || *end || n == 0 || n > max) return ZF_ERR;
     *out = (unsigned)n;
     return ZF_OK;
 }
 
 static int run_serve(const GlobalOpts *g, int argc, char **argv)
 {
-    const char *listen = "127.0.0.1:8080", *threads_s = NULL;
-    Flag flags[] = {{"--listen", &listen, NULL}, {"--threads", &threads_s, NULL}, {NULL, NULL, NULL}};
+    const char *listen = "127.0.0.1:8080", *threads_s = NULL, *max_conn_s = NULL;
+    Flag flags[] = {{"--listen", &listen, NULL},
+                    {"--threads", &threads_s, NULL},
+                    {"--max-connections", &max_conn_s, NULL},
+                    {NULL, NULL, NULL}};
     if (cmd_parse_flags(&cmd_serve, argc, argv, flags, NULL, 0) != ZF_OK) return EXIT_USAGE;
-    ServerConfig cfg = {listen, g->db_path, NULL, 0, 512, 1 << 20, 30};
-    if (threads_s && parse_threads(threads_s, &cfg.threads) != ZF_OK)
+    ServerConfig cfg = {.listen = listen, .db_path = g->db_path, .max_connections = 512,
+                        .max_body = 1 << 20, .timeout_s = 30};
+    if (threads_s && parse_count(threads_s, 256, &cfg.threads) != ZF_OK)
         return cmd_usage_error(&cmd_serve, "--threads 应为 1–256 的整数");
+    if (max_conn_s && parse_count(max_conn_s, 100000, &cfg.max_connections) != ZF_OK)
+        return cmd_usage_error(&cmd_serve, "--max-connections 应为 1–100000 的整数");
     Store *probe; /* fail fast, before listening, on a missing or unreadable database */
     if (cmd_open_store(g, STORE_OPEN_EXISTING, &probe) != ZF_OK) return 1;
     store_close(probe);
@@ -41,10 +49,14 @@ static int run_serve(const GlobalOpts *g, int argc, char **argv)
     const char *root = datadir_root();
     snprintf(web_root, sizeof web_root, "%s/web/dist", root ? root : ".");
     cfg.web_root = web_root;
+    Calendar *cal;
+    if (cmd_load_calendar(&cal) != ZF_OK) return 1;
+    cfg.calendar = cal;
+    Sweeper *sweeper = sweeper_start(g->db_path, cal, 5);
     ZfError err;
-    if (server_run(&cfg, &err) != ZF_OK) {
-        fprintf(stderr, "zhifa: %s\n", err.message);
-        return 1;
-    }
-    return 0;
+    int rc = server_run(&cfg, &err);
+    sweeper_stop(sweeper);
+    calendar_free(cal);
+    if (rc != ZF_OK) fprintf(stderr, "zhifa: %s\n", err.message);
+    return rc == ZF_OK ? 0 : 1;
 }

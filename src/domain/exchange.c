@@ -402,8 +402,17 @@ int exchange_validate(json_t *rec, RecordKeys *out, ZfError *err)
 
 const char *exchange_key_of(json_t *rec)
 {
+    /* A known type is reported under its own key field only: an officer without cert_no must not
+     * be reported under its agency's code, as if the agency record were the bad one. */
+    static const char *const type_key_fields[REC_TYPE_COUNT] = {"code", "cert_no", "code", "power",
+                                                                "case_no", "agency"};
     static const char *const key_fields[] = {"case_no", "cert_no", "code", "power", "agency"};
     if (!json_is_object(rec)) return "";
+    int type = record_type_from_name(str(rec, "type"));
+    if (type >= 0) {
+        const char *k = str(rec, type_key_fields[type]);
+        return k ? k : "";
+    }
     for (size_t i = 0; i < sizeof key_fields / sizeof key_fields[0]; i++) {
         const char *k = str(rec, key_fields[i]);
         if (k) return k;

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "domain/calendar.h"
 #include "store/store.h"
 #include "util/error.h"
 
@@ -24,6 +25,7 @@ typedef struct {
     const char *body;
     size_t body_len;
     Store *store; /* this worker thread's connection */
+    const Calendar *calendar;
     int64_t started_us;
     int status;   /* set by the reply */
     const char *user;

@@ -51,6 +51,7 @@ static int dispatch(HttpRequest *req)
     if (!r && path_known) return http_reply_error(req, 405, "method_not_allowed", NULL, "该接口不支持此请求方法");
     if (!r) return http_reply_error(req, 404, "not_found", NULL, "接口不存在");
     if (!(req->store = thread_store(&err))) return http_reply_zferror(req, &err);
+    req->calendar = config->calendar;
     return r->handler(req);
 }
 

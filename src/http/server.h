@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "domain/calendar.h"
 #include "util/error.h"
 
 typedef struct {
@@ -14,6 +15,7 @@ typedef struct {
     unsigned max_connections;
     size_t max_body;        /* bytes; larger bodies get 413 */
     unsigned timeout_s;     /* idle/request timeout */
+    const Calendar *calendar; /* shared read-only by every worker */
 } ServerConfig;
 
 /* Serves until SIGTERM or SIGINT, then finishes in-flight requests and returns ZF_OK. */

@@ -9,11 +9,8 @@
 #include <sys/stat.h>
 
 #include "store/migrations.h"
+#include "store/sqlite_internal.h"
 
-struct Store {
-    sqlite3 *db;
-    sqlite3_stmt *put[REC_TYPE_COUNT];
-};
 
 typedef struct {
     const char *table;
@@ -45,7 +42,7 @@ static const RecordTable record_tables[REC_TYPE_COUNT] = {
                             "SELECT body FROM monthly_reports ORDER BY agency, month"},
 };
 
-static int db_fail(Store *st, ZfError *err, const char *what)
+int sqlite_fail(Store *st, ZfError *err, const char *what)
 {
     int code = sqlite3_extended_errcode(st->db);
     if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
@@ -56,7 +53,7 @@ static int db_fail(Store *st, ZfError *err, const char *what)
 
 static int exec(Store *st, const char *sql, ZfError *err)
 {
-    if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) return db_fail(st, err, sql);
+    if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) return sqlite_fail(st, err, sql);
     return ZF_OK;
 }
 
@@ -88,7 +85,7 @@ static int apply_migration(Store *st, const Migration *m, ZfError *err)
     if (rc != SQLITE_DONE) goto fail_db;
     return store_commit(st, err);
 fail_db:
-    db_fail(st, err, m->name);
+    sqlite_fail(st, err, m->name);
 fail:
     store_rollback(st);
     return ZF_ERR;
@@ -125,7 +122,7 @@ static int prepare_puts(Store *st, ZfError *err)
     for (int t = 0; t < REC_TYPE_COUNT; t++)
         if (sqlite3_prepare_v3(st->db, record_tables[t].insert, -1, SQLITE_PREPARE_PERSISTENT,
                                &st->put[t], NULL) != SQLITE_OK)
-            return db_fail(st, err, record_tables[t].table);
+            return sqlite_fail(st, err, record_tables[t].table);
     return ZF_OK;
 }
 
@@ -171,30 +168,36 @@ int store_begin(Store *st, ZfError *err) { return exec(st, "BEGIN IMMEDIATE", er
 int store_commit(Store *st, ZfError *err) { return exec(st, "COMMIT", err); }
 void store_rollback(Store *st) { sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL); }
 
-static void bind_opt(sqlite3_stmt *q, int idx, const char *v)
+void sqlite_bind_opt(sqlite3_stmt *q, int idx, const char *v)
 {
     if (v) sqlite3_bind_text(q, idx, v, -1, SQLITE_STATIC);
     else sqlite3_bind_null(q, idx);
 }
 
+json_t *sqlite_json_text(sqlite3_stmt *q, int col)
+{
+    const char *v = (const char *)sqlite3_column_text(q, col);
+    return v ? json_string(v) : json_null();
+}
+
 int store_put_record(Store *st, const StoredRecord *rec, ZfError *err)
 {
     sqlite3_stmt *q = st->put[rec->keys.type];
-    bind_opt(q, 1, rec->keys.key);
-    bind_opt(q, 2, rec->keys.key2);
-    for (int i = 0; i < 6; i++) bind_opt(q, 3 + i, rec->keys.cols[i]);
+    sqlite_bind_opt(q, 1, rec->keys.key);
+    sqlite_bind_opt(q, 2, rec->keys.key2);
+    for (int i = 0; i < 6; i++) sqlite_bind_opt(q, 3 + i, rec->keys.cols[i]);
     sqlite3_bind_text(q, 9, rec->body, (int)rec->body_len, SQLITE_STATIC);
     int rc = sqlite3_step(q);
     sqlite3_reset(q);
     sqlite3_clear_bindings(q);
-    return rc == SQLITE_DONE ? ZF_OK : db_fail(st, err, record_tables[rec->keys.type].table);
+    return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, record_tables[rec->keys.type].table);
 }
 
 int store_foreach_record(Store *st, RecordType type, StoreRecordFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db, record_tables[type].select_all, -1, &q, NULL) != SQLITE_OK)
-        return db_fail(st, err, record_tables[type].table);
+        return sqlite_fail(st, err, record_tables[type].table);
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         const char *body = (const char *)sqlite3_column_text(q, 0);
@@ -202,7 +205,7 @@ int store_foreach_record(Store *st, RecordType type, StoreRecordFn fn, void *ctx
     }
     int failed = rc != SQLITE_ROW && rc != SQLITE_DONE;
     sqlite3_finalize(q);
-    return failed ? db_fail(st, err, record_tables[type].table) : ZF_OK;
+    return failed ? sqlite_fail(st, err, record_tables[type].table) : ZF_OK;
 }
 
 long long store_count_records(Store *st, RecordType type)

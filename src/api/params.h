@@ -1,0 +1,20 @@
+/* Query-string validators shared by every list handler: each either fills *out or replies 400
+ * with the field and a Chinese message and returns ZF_ERR, so handlers stay short. */
+#ifndef ZF_PARAMS_H
+#define ZF_PARAMS_H
+
+#include "http/request.h"
+
+/* Optional text ≤ max_len bytes (UTF-8 checked); *out = NULL when absent or empty. */
+int param_text(HttpRequest *req, const char *name, size_t max_len, const char **out);
+/* Optional value among choices (NULL-terminated); *out = NULL when absent. */
+int param_enum(HttpRequest *req, const char *name, const char *const *choices, const char **out);
+/* Optional integer in [min, max]; *out = dflt when absent. */
+int param_int(HttpRequest *req, const char *name, long min, long max, long dflt, long *out);
+/* Optional characters of a charset (e.g. digits), length in [min_len, max_len]. */
+int param_code(HttpRequest *req, const char *name, const char *charset, size_t min_len,
+               size_t max_len, const char **out);
+/* page (≥1) and size (1..200, default 20) as DESIGN.md's list convention. */
+int param_page(HttpRequest *req, int *page, int *size);
+
+#endif

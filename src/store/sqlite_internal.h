@@ -1,0 +1,22 @@
+/* Shared by the SQLite store files only: the connection and the error mapping. */
+#ifndef ZF_SQLITE_INTERNAL_H
+#define ZF_SQLITE_INTERNAL_H
+
+#include <jansson.h>
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+struct Store {
+    sqlite3 *db;
+    sqlite3_stmt *put[REC_TYPE_COUNT];
+};
+
+/* Maps the connection's last error to ZfError (503 when busy/locked); returns ZF_ERR. */
+int sqlite_fail(Store *st, ZfError *err, const char *what);
+/* Binds text, or NULL when v is NULL. */
+void sqlite_bind_opt(sqlite3_stmt *q, int idx, const char *v);
+/* Column text as a JSON string, or JSON null. */
+json_t *sqlite_json_text(sqlite3_stmt *q, int col);
+
+#endif
