@@ -1,0 +1,112 @@
+// `zhifa check` and `zhifa sweep` against the worked examples of spec/rules.md, compared field by
+// field with the expected output, plus the CLI's bad-input behaviour.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { repoRoot, run, tmpDir, jsonLines, hasChinese } from './lib/zhifa.mjs';
+
+const examples = path.join(repoRoot, 'tests/data/rules-examples.jsonl');
+const expected = jsonLines(fs.readFileSync(path.join(repoRoot, 'tests/data/rules-examples.expected.jsonl'), 'utf8'));
+
+function examplesDb() {
+  const db = path.join(tmpDir(), 'ex.db');
+  const r = run(['--db', db, 'import', examples]);
+  assert.equal(r.code, 0, r.stderr);
+  return db;
+}
+
+const key = (f) => JSON.stringify([f.rule, f.severity, f.subject_type, f.subject, f.due_on ?? null]);
+
+test('check reports exactly the expected findings of the worked examples', () => {
+  const db = examplesDb();
+  const r = run(['--db', db, 'check', '--as-of', '2026-05-20', '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  const got = jsonLines(r.stdout);
+  assert.deepEqual(got.map(key), expected.map(key));
+  for (const f of got) {
+    assert.ok(hasChinese(f.law), f.law);
+    assert.ok(hasChinese(f.message), f.message);
+    assert.match(f.agency, /^[0-9A-Z]{18}$/);
+  }
+});
+
+test('check output is sorted by subject_type, subject, rule in byte order', () => {
+  const r = run(['--db', examplesDb(), 'check', '--as-of', '2026-05-20']);
+  const got = jsonLines(r.stdout);
+  const sortKey = (f) => Buffer.from(`${f.subject_type}\u0000${f.subject}\u0000${f.rule}`);
+  const sorted = [...got].sort((a, b) => Buffer.compare(sortKey(a), sortKey(b)));
+  assert.deepEqual(got, sorted);
+  assert.equal(Object.keys(got[0]).join(','), 'rule,severity,subject_type,subject,agency,law,message');
+});
+
+test('check --rules runs only the named rules', () => {
+  const r = run(['--db', examplesDb(), 'check', '--as-of', '2026-05-20', '--rules', 'P08,E01']);
+  assert.equal(r.code, 0);
+  const got = jsonLines(r.stdout);
+  assert.deepEqual([...new Set(got.map((f) => f.rule))].sort(), ['E01', 'P08']);
+  assert.equal(got.length, expected.filter((f) => ['P08', 'E01'].includes(f.rule)).length);
+});
+
+test('check --format table prints a Chinese table with every finding', () => {
+  const r = run(['--db', examplesDb(), 'check', '--as-of', '2026-05-20', '--format', 'table']);
+  assert.equal(r.code, 0);
+  const lines = r.stdout.trim().split('\n');
+  assert.match(lines[0], /规则/);
+  assert.equal(lines.length, expected.length + 2); // header, findings, total
+  assert.equal(lines.at(-1), `共 ${expected.length} 条`);
+});
+
+test('check is deterministic for the same data and date', () => {
+  const db = examplesDb();
+  const a = run(['--db', db, 'check', '--as-of', '2026-05-20']).stdout;
+  const b = run(['--db', db, 'check', '--as-of', '2026-05-20']).stdout;
+  assert.equal(a, b);
+});
+
+test('check counts undecidable subjects per rule on stderr, without false violations', () => {
+  const db = path.join(tmpDir(), 'u.db');
+  const lines = [
+    '{"type":"agency","code":"113702021588139920","name":"市南区市场监管局","region":"370202","level":"county","kind":"department","sector":"market_regulation"}',
+    '{"type":"case","case_no":"无日期案","agency":"113702021588139920","kind":"penalty","procedure":"ordinary"}',
+  ];
+  assert.equal(run(['--db', db, 'import', '-'], { input: lines.join('\n') + '\n' }).code, 0);
+  const r = run(['--db', db, 'check', '--as-of', '2026-05-20', '--rules', 'P08']);
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout, '');
+  const report = jsonLines(r.stderr).find((l) => l.undecidable);
+  assert.equal(report.undecidable.P08, 1);
+});
+
+test('check rejects a bad date, an unknown rule and an unknown format with exit 2', () => {
+  const db = examplesDb();
+  for (const args of [['--as-of', '2026-02-30'], ['--rules', 'P99'], ['--format', 'xml'], ['--bogus']]) {
+    const r = run(['--db', db, 'check', ...args]);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.ok(hasChinese(r.stderr), r.stderr);
+  }
+});
+
+test('check on a missing database fails with a Chinese message', () => {
+  const r = run(['--db', path.join(tmpDir(), 'none.db'), 'check']);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /数据库文件不存在/);
+});
+
+test('sweep stores findings: new first, unchanged on repeat, resolved when fixed', () => {
+  const db = examplesDb();
+  const first = JSON.parse(run(['--db', db, 'sweep', '--as-of', '2026-05-20']).stdout);
+  assert.equal(first.findings, expected.length);
+  assert.equal(first.new, expected.length);
+  assert.equal(first.resolved, 0);
+  const again = JSON.parse(run(['--db', db, 'sweep', '--as-of', '2026-05-20']).stdout);
+  assert.deepEqual([again.new, again.resolved, again.findings], [0, 0, expected.length]);
+  // Fix the late service of 南市监处罚〔2026〕2号 (P09): re-import it served in time.
+  const fixed = fs.readFileSync(examples, 'utf8').split('\n')
+    .filter((l) => l.includes('"南市监处罚〔2026〕2号"'))
+    .map((l) => { const c = JSON.parse(l); c.served_on = '2026-02-27'; return JSON.stringify(c); });
+  assert.equal(fixed.length, 1);
+  assert.equal(run(['--db', db, 'import', '-'], { input: fixed[0] + '\n' }).code, 0);
+  const after = JSON.parse(run(['--db', db, 'sweep', '--as-of', '2026-05-20']).stdout);
+  assert.deepEqual([after.new, after.resolved, after.findings], [0, 1, expected.length - 1]);
+});

@@ -1,0 +1,187 @@
+// Supervision API against the real server on the demo database: stored findings, filters,
+// per-agency summary, sweep on demand, versioned rule configuration, case detail; bad input → 400.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { run, tmpDir, startServer, hasChinese } from './lib/zhifa.mjs';
+
+let srv;
+const api = (p, opts) => fetch(`${srv.base}/api/v1${p}`, opts);
+const json = async (p, opts) => {
+  const r = await api(p, opts);
+  return { status: r.status, body: await r.json() };
+};
+const send = (method, p, body) =>
+  json(p, { method, headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+before(async () => {
+  const db = path.join(tmpDir(), 'demo.db');
+  const r = run(['--db', db, 'init', '--demo']);
+  assert.equal(r.code, 0, r.stderr);
+  srv = await startServer({ db, args: ['--sweep-every', '0'] }); // only the test sweeps: no race with the clock
+  // Pin the findings to the worked examples' date, so counts do not depend on today.
+  const s = await send('POST', '/findings/sweep', { as_of: '2026-05-20' });
+  assert.equal(s.status, 200);
+});
+after(() => srv?.stop());
+
+async function assertBadParam(p, field) {
+  const { status, body } = await json(p);
+  assert.equal(status, 400, p);
+  assert.equal(body.error.field, field, p);
+  assert.ok(hasChinese(body.error.message), body.error.message);
+}
+
+test('findings lists the open alerts, paginated, with agency names', async () => {
+  const { status, body } = await json('/findings?size=5');
+  assert.equal(status, 200);
+  assert.equal(body.total, 14);
+  assert.equal(body.items.length, 5);
+  assert.deepEqual([body.page, body.size], [1, 5]);
+  const f = body.items[0];
+  for (const k of ['id', 'rule', 'severity', 'subject_type', 'subject', 'agency', 'agency_name', 'law', 'message', 'first_seen', 'last_seen', 'age_days'])
+    assert.ok(k in f, k);
+  assert.equal(f.resolved_at, null);
+});
+
+test('findings filters by rule, severity and subject', async () => {
+  const p08 = (await json('/findings?rule=P08')).body;
+  assert.equal(p08.total, 2);
+  assert.ok(p08.items.every((f) => f.rule === 'P08'));
+  const warn = (await json('/findings?severity=warning')).body;
+  assert.deepEqual(warn.items.map((f) => f.rule).sort(), ['E01', 'P08']);
+  const one = (await json(`/findings?subject_type=case&subject=${encodeURIComponent('南市监处罚〔2026〕3号')}`)).body;
+  assert.deepEqual(one.items.map((f) => [f.rule, f.due_on]), [['P08', '2025-10-09']]);
+});
+
+test('findings region filter covers the region and everything below it', async () => {
+  const city = (await json('/findings?region=370200')).body.total;
+  const province = (await json('/findings?region=370000')).body.total;
+  const shinan = (await json('/findings?region=370202')).body;
+  const shibei = (await json('/findings?region=370203')).body;
+  assert.equal(city, 14);
+  assert.equal(province, 14);
+  assert.equal(shinan.total + shibei.total, 14);
+  assert.ok(shibei.items.every((f) => f.region === '370203'));
+  assert.equal((await json('/findings?region=110000')).body.total, 0);
+});
+
+test('findings sector and keyword filters', async () => {
+  const transport = (await json('/findings?sector=transport')).body;
+  assert.ok(transport.total > 0 && transport.items.every((f) => f.sector === 'transport'));
+  const q = (await json(`/findings?q=${encodeURIComponent('九十日')}`)).body;
+  assert.ok(q.total >= 1 && q.items.every((f) => f.message.includes('九十日')));
+});
+
+test('findings refuses malformed filters with 400 naming the parameter', async () => {
+  await assertBadParam('/findings?rule=X99', 'rule');
+  await assertBadParam('/findings?rule=P99', 'rule');
+  await assertBadParam('/findings?status=bogus', 'status');
+  await assertBadParam('/findings?severity=fatal', 'severity');
+  await assertBadParam('/findings?region=37', 'region');
+  await assertBadParam('/findings?size=500', 'size');
+  await assertBadParam('/findings?page=0', 'page');
+  await assertBadParam('/findings?min_age_days=-1', 'min_age_days');
+  await assertBadParam(`/findings?q=${'长'.repeat(60)}`, 'q');
+  await assertBadParam('/findings?agency=%27%20OR%201%3D1', 'agency');
+});
+
+test('summary counts open violations and warnings per agency', async () => {
+  const { status, body } = await json('/findings/summary');
+  assert.equal(status, 200);
+  const names = body.items.map((a) => a.agency_name);
+  assert.ok(names.includes('青岛市市南区市场监督管理局'));
+  const total = body.items.reduce((n, a) => n + a.violations + a.warnings, 0);
+  assert.equal(total, 14);
+  assert.ok(body.items[0].violations >= body.items.at(-1).violations);
+});
+
+test('sweep on demand validates as_of and reports its counts', async () => {
+  const bad = await send('POST', '/findings/sweep', { as_of: '2026-02-30' });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.field, 'as_of');
+  const notJson = await send('POST', '/findings/sweep', 'not json');
+  assert.equal(notJson.status, 400);
+  const ok = await send('POST', '/findings/sweep', { as_of: '2026-05-20' });
+  assert.equal(ok.status, 200);
+  assert.deepEqual([ok.body.findings, ok.body.new, ok.body.resolved], [14, 0, 0]);
+});
+
+test('rules lists the whole catalogue with titles and articles', async () => {
+  const { body } = await json('/rules');
+  assert.equal(body.total, 26);
+  const p08 = body.items.find((r) => r.id === 'P08');
+  assert.equal(p08.severity, 'both');
+  assert.match(p08.law, /第六十条/);
+  assert.ok(body.items.every((r) => hasChinese(r.title)));
+});
+
+test('rule-config saves a new version that the sweep then uses', async () => {
+  const before = (await json('/rule-config')).body;
+  assert.ok(before.params.find((p) => p.name === 'publicity_wd'));
+  // Lower the hearing threshold for persons to 5,000 yuan in market regulation: P05 changes.
+  const put = await send('PUT', '/rule-config', { overrides: [{ param: 'decision_warning_days', sector: '', region: '', value: 3 }] });
+  assert.equal(put.status, 200);
+  assert.equal(put.body.version, before.version + 1);
+  assert.equal(put.body.params.find((p) => p.name === 'decision_warning_days').value, 3);
+  const s = await send('POST', '/findings/sweep', { as_of: '2026-05-20' });
+  assert.equal(s.body.config_version, put.body.version);
+  // The P08 warning (deadline 2026-05-25, 5 days away) is outside a 3-day window now.
+  assert.equal(s.body.resolved, 1);
+  const restore = await send('PUT', '/rule-config', { overrides: [] });
+  assert.equal(restore.status, 200);
+  await send('POST', '/findings/sweep', { as_of: '2026-05-20' });
+});
+
+test('rule-config refuses bad overrides with the field of the bad entry', async () => {
+  const cases = [
+    [{ overrides: [{ param: 'no_such', value: 1 }] }, 'overrides[0].param'],
+    [{ overrides: [{ param: 'publicity_wd', value: -1 }] }, 'overrides[0].value'],
+    [{ overrides: [{ param: 'publicity_wd', value: 1.5 }] }, 'overrides[0].value'],
+    [{ overrides: [{ param: 'publicity_wd', region: '37', value: 1 }] }, 'overrides[0].region'],
+    [{ overrides: [{ param: 'publicity_wd', sector: 'DROP TABLE', value: 1 }] }, 'overrides[0].sector'],
+    [{ overrides: {} }, 'overrides'],
+  ];
+  for (const [body, field] of cases) {
+    const r = await send('PUT', '/rule-config', body);
+    assert.equal(r.status, 400, JSON.stringify(body));
+    assert.equal(r.body.error.field, field);
+    assert.ok(hasChinese(r.body.error.message));
+  }
+  const version = (await json('/rule-config')).body.version;
+  assert.equal((await send('PUT', '/rule-config', '{"overrides":')).status, 400);
+  assert.equal((await json('/rule-config')).body.version, version, 'a refused save must not create a version');
+});
+
+test('case detail returns the record and its findings; unknown case is 404', async () => {
+  const no = '南市监处罚〔2026〕3号';
+  const { status, body } = await json(`/cases/${encodeURIComponent(no)}`);
+  assert.equal(status, 200);
+  assert.equal(body.case.case_no, no);
+  assert.deepEqual(body.findings.map((f) => f.rule), ['P08']);
+  const missing = await json(`/cases/${encodeURIComponent('不存在的案号')}`);
+  assert.equal(missing.status, 404);
+  assert.match(missing.body.error.message, /案件不存在/);
+  const long = await json(`/cases/${'x'.repeat(200)}`);
+  assert.equal(long.status, 400);
+});
+
+test('the background sweeper re-checks after an import marks the data changed', async () => {
+  const db = path.join(tmpDir(), 'bg.db');
+  assert.equal(run(['--db', db, 'init']).code, 0);
+  const live = await startServer({ db, args: ['--sweep-every', '1'] });
+  try {
+    const line = JSON.stringify({ type: 'case', case_no: '后台检查案', agency: '113702021588139920', kind: 'penalty' });
+    assert.equal(run(['--db', db, 'import', '-'], { input: line + '\n' }).code, 0);
+    let items = [];
+    for (let i = 0; i < 100 && !items.length; i++) { // poll up to 10 s; the sweeper wakes every second
+      await new Promise((r) => setTimeout(r, 100));
+      const r = await fetch(`${live.base}/api/v1/findings?subject=${encodeURIComponent('后台检查案')}`);
+      items = (await r.json()).items;
+    }
+    // No officers, no power, unknown agency: found without anyone asking for a sweep.
+    assert.deepEqual(items.map((f) => f.rule).sort(), ['P01', 'P16', 'P17']);
+  } finally {
+    await live.stop();
+  }
+});
