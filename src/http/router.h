@@ -13,6 +13,7 @@ typedef struct {
     const char *method;
     const char *pattern; /* "/api/v1/cases/{case_no}" */
     HttpHandler handler;
+    const char *perm;    /* permission required: "public", or a name of the role table */
 } Route;
 
 extern const Route api_routes[];

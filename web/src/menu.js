@@ -1,6 +1,7 @@
 // The console's one navigation definition: the side menu, the routes, the breadcrumbs and the
 // workbench shortcuts are all derived from this array. Add a page here and in views/, nowhere else.
 // `view` names a file under src/views/ (without .vue); router.js fails loudly if it is missing.
+// `hidden: true` makes a page routable (with breadcrumbs) but keeps it out of the menu and tiles.
 import {
   HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, DataAnalysis, Stamp,
   Connection, DocumentChecked, Tickets, Trophy, Setting
@@ -26,7 +27,9 @@ export const menu = [
     children: [
       { path: '/cases/mine', title: '我的案件', view: 'cases/MyCases', desc: '本人承办的案件：立案、调查取证、告知、决定、送达、执行、结案' },
       { path: '/cases/approvals', title: '审批待办', view: 'cases/Approvals', desc: '待我审批、法制审核与集体讨论的事项' },
-      { path: '/cases/publicity', title: '案件公示', view: 'cases/Publicity', desc: '行政执法决定公示（个人信息脱敏）' }
+      { path: '/cases/publicity', title: '案件公示', view: 'cases/Publicity', desc: '行政执法决定公示（个人信息脱敏）' },
+      // Reached from links (预警看板, 分主体汇总), not from the menu.
+      { path: '/cases/detail/:case_no', title: '案件详情', view: 'supervision/CaseDetail', desc: '案件的办理要素及规则引擎对它的预警', hidden: true }
     ]
   },
   {
@@ -41,10 +44,12 @@ export const menu = [
     key: 'supervision', title: '执法监督', icon: Monitor,
     children: [
       { path: '/supervision/alerts', title: '预警看板', view: 'supervision/Alerts', desc: '规则引擎发现的红色、黄色预警' },
+      { path: '/supervision/summary', title: '分主体汇总', view: 'supervision/Summary', desc: '各执法主体的违规、预警数量' },
       { path: '/supervision/orders', title: '督办问诊', view: 'supervision/Orders', desc: '督办单、问诊单的下发、整改、反馈与核验' },
       { path: '/supervision/leads', title: '线索受理', view: 'supervision/Leads', desc: '12345 热线、投诉举报、复议诉讼等监督线索' },
       { path: '/supervision/reviews', title: '案卷评查', view: 'supervision/Reviews', desc: '案卷抽取、评查评分与结果通报' },
-      { path: '/supervision/joint', title: '综合查一次', view: 'supervision/JointInspection', desc: '跨部门联合检查计划与重复检查发现' }
+      { path: '/supervision/joint', title: '综合查一次', view: 'supervision/JointInspection', desc: '跨部门联合检查计划与重复检查发现' },
+      { path: '/supervision/rule-config', title: '规则配置', view: 'supervision/RuleConfig', desc: '监督规则的期限、金额标准等参数，可按领域、区划设置' }
     ]
   },
   {
