@@ -41,9 +41,13 @@ static const struct {
 
 static int bad(ZfError *err, size_t i, const char *field, const char *msg)
 {
+    static const char *const labels[][2] = {{"param", "参数"}, {"sector", "领域"}, {"region", "区划"}, {"value", "取值"}};
+    const char *label = field;
+    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+        if (strcmp(labels[k][0], field) == 0) label = labels[k][1];
     char path[64];
     snprintf(path, sizeof path, "overrides[%zu].%s", i, field);
-    return zf_fail(err, 400, "invalid_field", path, "第 %zu 条覆盖配置的 %s：%s", i + 1, field, msg);
+    return zf_fail(err, 400, "invalid_field", path, "第 %zu 条覆盖配置的%s：%s", i + 1, label, msg);
 }
 
 static bool sector_ok(const char *s)
