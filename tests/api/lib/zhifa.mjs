@@ -1,0 +1,173 @@
+// Helpers for the API and CLI tests: run the real zhifa binary, start it as a server on a free
+// loopback port, talk to it over raw TCP when a client would normalise the request.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const fixtures = path.join(repoRoot, 'tests/data/import');
+
+/** The binary under test: $ZHIFA_BIN or <repo>/build/zhifa. */
+export function bin() {
+  return process.env.ZHIFA_BIN ? path.resolve(process.env.ZHIFA_BIN) : path.join(repoRoot, 'build/zhifa');
+}
+
+const tmpRoots = [];
+/** A fresh temporary directory, removed when the test process exits. */
+export function tmpDir() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-api-'));
+  tmpRoots.push(dir);
+  return dir;
+}
+process.on('exit', () => {
+  for (const d of tmpRoots) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** Runs zhifa synchronously. `input` (string or Buffer) goes to stdin. */
+export function run(args, { input, timeout = 30000, cwd } = {}) {
+  const r = spawnSync(bin(), args, {
+    input: input ?? '',
+    cwd,
+    timeout,
+    maxBuffer: 64 * 1024 * 1024,
+    encoding: 'utf8',
+  });
+  if (r.error) throw r.error;
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs zhifa asynchronously (the event loop stays free, e.g. for a server in the same test). */
+export function runAsync(args, { input, timeout = 30000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const p = spawn(bin(), args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '', stderr = '';
+    p.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+    p.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => p.kill('SIGKILL'), timeout);
+    p.on('error', reject);
+    p.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr });
+    });
+    p.stdin.on('error', () => {});
+    p.stdin.end(input ?? '');
+  });
+}
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts `zhifa --db DB serve --listen 127.0.0.1:PORT` (initialising DB first if it is absent)
+ * and waits until GET /api/v1/healthz answers 200.
+ * Returns {base, port, db, proc, stderr(), stop(sig)}; stop() sends SIGTERM (or sig) and resolves
+ * with {code, signal, stderr}. stderr holds the JSON log lines (access log included).
+ */
+export async function startServer({ db, args = [] } = {}) {
+  db ??= path.join(tmpDir(), 'zhifa.db');
+  if (!fs.existsSync(db)) {
+    const r = run(['--db', db, 'init']);
+    if (r.code !== 0) throw new Error(`zhifa init failed (${r.code}): ${r.stderr}`);
+  }
+  for (let attempt = 0; ; attempt++) {
+    const port = await freePort();
+    const proc = spawn(bin(), ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    proc.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    proc.stdout.resume();
+    const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+    let exit = null;
+    exited.then((e) => (exit = e));
+    const base = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 10000;
+    let up = false;
+    while (!exit && Date.now() < deadline) {
+      try {
+        const r = await fetch(`${base}/api/v1/healthz`);
+        await r.arrayBuffer();
+        if (r.status === 200) { up = true; break; }
+      } catch { /* not listening yet */ }
+      await sleep(50);
+    }
+    if (!up) {
+      if (!exit) proc.kill('SIGKILL');
+      await exited;
+      // Someone else took the port between freePort() and bind(): try another one.
+      if (attempt < 2 && /无法在|listen/.test(stderr)) continue;
+      throw new Error(`zhifa serve did not become healthy within 10 s; stderr:\n${stderr}`);
+    }
+    return {
+      base,
+      port,
+      db,
+      proc,
+      stderr: () => stderr,
+      async stop(sig = 'SIGTERM') {
+        if (!exit) proc.kill(sig);
+        const e = await exited;
+        // let the stderr pipe drain
+        await new Promise((r) => (proc.stderr.readableEnded ? r() : proc.stderr.on('end', r)));
+        return { ...e, stderr };
+      },
+    };
+  }
+}
+
+/** Parses the JSON lines of a log, skipping anything that is not JSON. */
+export function jsonLines(text) {
+  const out = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try { out.push(JSON.parse(line)); } catch { /* not a JSON line */ }
+  }
+  return out;
+}
+
+/**
+ * Sends raw bytes over TCP and collects everything the server sends until it closes the
+ * connection (or `timeout` ms pass). Used where an HTTP client would normalise the request.
+ */
+export function rawRequest(port, data, { timeout = 5000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    const sock = net.connect(port, '127.0.0.1');
+    const timer = setTimeout(() => sock.destroy(), timeout);
+    sock.on('connect', () => sock.write(data));
+    sock.on('data', (d) => chunks.push(d));
+    sock.on('error', (e) => {
+      if (chunks.length) return; // a reset after the reply: keep what arrived
+      clearTimeout(timer);
+      reject(e);
+    });
+    sock.on('close', () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks).toString('latin1'));
+    });
+  });
+}
+
+/** Status code of a raw HTTP response text, or null. */
+export function rawStatus(text) {
+  const m = /^HTTP\/1\.[01] (\d{3})/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+/** True if the string contains at least one CJK ideograph. */
+export const hasChinese = (s) => typeof s === 'string' && /[\u4e00-\u9fff]/.test(s);
