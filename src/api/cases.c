@@ -1,9 +1,42 @@
 /* /api/v1/cases/{case_no}: one case record with its supervision findings. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "api/api.h"
+#include "http/auth.h"
 #include "store/findings.h"
+#include "store/identity.h"
+
+static bool case_in_scope(HttpRequest *req, json_t *record)
+{
+    char region[7];
+    const char *agency = json_string_value(json_object_get(record, "agency"));
+    store_agency_region(req->store, agency, region);
+    return scope_allows(&req->scope, agency, region);
+}
+
+/* 3701**********1234: enough to tell parties apart, not enough to identify a person. */
+static void mask_id(json_t *party)
+{
+    const char *id = json_string_value(json_object_get(party, "id_no"));
+    if (!id || strlen(id) < 8) return;
+    char masked[64];
+    size_t n = strlen(id) < sizeof masked ? strlen(id) : sizeof masked - 1;
+    for (size_t i = 0; i < n; i++) masked[i] = i < 4 || i >= n - 4 ? id[i] : '*';
+    masked[n] = '\0';
+    json_object_set_new(party, "id_no", json_string(masked));
+}
+
+/* Party ID numbers are personal data: the read-only leader sees them masked; every unmasked
+ * read is audited. */
+static void protect_personal_data(HttpRequest *req, json_t *record, const char *case_no)
+{
+    json_t *party = json_object_get(record, "party");
+    if (!json_object_get(party, "id_no")) return;
+    if (strcmp(req->auth->role, "leader") == 0) mask_id(party);
+    else auth_audit(req, "read_personal", case_no, "ok", "party.id_no");
+}
 
 int api_case_get(HttpRequest *req)
 {
@@ -19,6 +52,11 @@ int api_case_get(HttpRequest *req)
     }
     json_t *record = json_loads(body, 0, NULL);
     free(body);
+    if (!case_in_scope(req, record)) { /* as if absent: guessing case numbers reveals nothing */
+        json_decref(record);
+        return http_reply_error(req, 404, "not_found", NULL, "案件不存在");
+    }
+    protect_personal_data(req, record, case_no);
     FindingFilter f = {.status = "all", .subject_type = "case", .subject = case_no};
     if (store_findings_list(req->store, &f, 1, 200, &findings, &err) != ZF_OK) {
         json_decref(record);

@@ -40,6 +40,7 @@ static int parse_filter(HttpRequest *req, FindingFilter *f, char prefix[7])
         return http_reply_error(req, 400, "invalid_param", "rule", "参数 rule 不是已知的规则编号"), ZF_ERR;
     if (region) region_prefix(region, prefix), f->region_prefix = prefix;
     f->min_age_days = (int)age;
+    f->scope_nothing = !api_scope_filter(req, &f->scope_agency, &f->scope_region_prefix);
     return ZF_OK;
 }
 

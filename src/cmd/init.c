@@ -4,6 +4,8 @@
 
 #include "cmd/cmd.h"
 #include "jobs/import.h"
+#include "store/identity.h"
+#include "jobs/laws_load.h"
 #include "util/datadir.h"
 
 static int run_init(const GlobalOpts *g, int argc, char **argv);
@@ -12,6 +14,7 @@ const Command cmd_init = {
     "init", "创建数据库（--demo 载入演示数据）",
     "用法：zhifa --db FILE init [--demo]\n\n"
     "创建数据库并应用全部结构迁移；已存在的数据库只升级结构，不丢数据。\n"
+    "载入 data/laws 中的法律法规（只重新载入内容有变化的文件）。\n"
     "  --demo   载入演示数据（data/demo/demo.jsonl：执法主体、人员、权责清单、各阶段案件）\n",
     run_init};
 
@@ -19,6 +22,39 @@ static void demo_reject(long long line, const char *key, const char *error, void
 {
     (void)ctx;
     fprintf(stderr, "zhifa: 演示数据第 %lld 行（%s）有误：%s\n", line, key, error);
+}
+
+/* One demo user per role, with a random initial password each, shown once here. */
+static const struct {
+    const char *username, *display, *role, *agency, *region;
+} demo_users[] = {
+    {"officer", "王执法", "officer", "113702021588139920", NULL},
+    {"head", "张科长", "agency_head", "113702021588139920", NULL},
+    {"reviewer", "刘法制", "legal_reviewer", "113702021588139920", NULL},
+    {"supervisor", "陈监督", "supervisor", NULL, "370200"},
+    {"leader", "赵局长", "leader", NULL, "370200"},
+    {"sysadmin", "系统管理员", "sysadmin", NULL, NULL},
+    {"secadmin", "安全保密管理员", "secadmin", NULL, NULL},
+    {"auditor", "安全审计员", "auditor", NULL, NULL},
+};
+
+static int create_demo_users(Store *st)
+{
+    printf("\n演示用户（初始密码只显示这一次，首次登录须修改密码）：\n");
+    for (size_t i = 0; i < sizeof demo_users / sizeof *demo_users; i++) {
+        char password[13], hash[PASSWORD_HASH_MAX];
+        long long id;
+        ZfError err;
+        NewUser u = {demo_users[i].username, demo_users[i].display, demo_users[i].role, demo_users[i].agency,
+                     demo_users[i].region, hash, true};
+        if (random_password(password, 12) != 0 || password_hash(password, hash) != 0) return ZF_ERR;
+        if (store_user_create(st, &u, &id, &err) != ZF_OK) {
+            fprintf(stderr, "zhifa: 创建演示用户 %s 失败：%s\n", u.username, err.message);
+            return ZF_ERR;
+        }
+        printf("  %-12s %-16s %s\n", u.username, u.role, password);
+    }
+    return ZF_OK;
 }
 
 static int load_demo(Store *st)
@@ -46,6 +82,29 @@ static int load_demo(Store *st)
     SweepResult r; /* so the supervisor's board has alerts the moment the server starts */
     if (cmd_run_sweep(st, sweep_today(), &r) != ZF_OK) return ZF_ERR;
     printf("已完成监督检查：%lld 条预警\n", r.findings);
+    return create_demo_users(st);
+}
+
+/* The bundled statutes (data/laws): reloads only files whose content changed. */
+static int load_laws(Store *st)
+{
+    char dir[4096];
+    const char *data = datadir_get();
+    LawLoadStats s;
+    ZfError err;
+    if (!data) {
+        fputs("zhifa: 找不到数据目录，未载入法律法规库\n", stderr);
+        return ZF_OK;
+    }
+    snprintf(dir, sizeof dir, "%s/laws", data);
+    if (laws_load_dir(st, dir, &s, &err) != ZF_OK) {
+        fprintf(stderr, "zhifa: 载入法律法规库失败：%s\n", err.message);
+        return ZF_ERR;
+    }
+    if (s.loaded || s.removed)
+        printf("法律法规库：载入 %d 部（%d 条），未变 %d 部，移除 %d 部\n", s.loaded, s.articles, s.unchanged, s.removed);
+    else
+        printf("法律法规库：%d 部均无变化\n", s.unchanged);
     return ZF_OK;
 }
 
@@ -57,7 +116,8 @@ static int run_init(const GlobalOpts *g, int argc, char **argv)
     Store *st;
     if (cmd_open_store(g, STORE_OPEN_CREATE, &st) != ZF_OK) return 1;
     printf("数据库 %s 已就绪（结构版本 %d）\n", g->db_path, store_schema_version(st));
-    int rc = demo ? load_demo(st) : ZF_OK;
+    int rc = load_laws(st);
+    if (rc == ZF_OK && demo) rc = load_demo(st);
     store_close(st);
     return rc == ZF_OK ? 0 : 1;
 }

@@ -1,4 +1,5 @@
 /* zhifa serve [--listen ADDR:PORT]: the web console and the API until SIGTERM/SIGINT. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,11 +14,13 @@ static int run_serve(const GlobalOpts *g, int argc, char **argv);
 const Command cmd_serve = {
     "serve", "启动网页控制台和 API 服务",
     "用法：zhifa --db FILE serve [--listen ADDR:PORT] [--threads N] [--max-connections N]\n"
-    "       [--sweep-every SECONDS]\n\n"
+    "       [--sweep-every SECONDS] [--session-idle SECONDS] [--session-max SECONDS]\n\n"
     "  --listen ADDR:PORT  监听地址（默认 127.0.0.1:8080）\n"
     "  --threads N         工作线程数（默认等于 CPU 核数）\n"
     "  --max-connections N 同时连接上限，超出时返回 503（默认 512）\n"
     "  --sweep-every N     每 N 秒检查一次数据变化与日期变化并重新检查（默认 5；0 = 不自动检查）\n"
+    "  --session-idle N    会话空闲 N 秒后失效（默认 1800）\n"
+    "  --session-max N     会话自登录起 N 秒后失效（默认 43200）\n"
     "收到 SIGTERM 或 SIGINT 后处理完进行中的请求再退出。\n",
     run_serve};
 
@@ -30,40 +33,96 @@ static int parse_count(const char *s, unsigned long max, unsigned *out)
     return ZF_OK;
 }
 
-static int run_serve(const GlobalOpts *g, int argc, char **argv)
+typedef struct {
+    ServerConfig cfg;
+    unsigned sweep_every;
+} ServeOptions;
+
+/* Numeric flags share one parser: a positive integer up to max ("0" allowed when zero_ok). */
+static int count_flag(const char *value, const char *name, unsigned long max, bool zero_ok, unsigned *out)
 {
-    const char *listen = "127.0.0.1:8080", *threads_s = NULL, *max_conn_s = NULL, *sweep_s = NULL;
-    unsigned sweep_every = 5;
-    Flag flags[] = {{"--listen", &listen, NULL},
-                    {"--threads", &threads_s, NULL},
-                    {"--max-connections", &max_conn_s, NULL},
-                    {"--sweep-every", &sweep_s, NULL},
+    if (!value) return ZF_OK;
+    if (zero_ok && strcmp(value, "0") == 0) return *out = 0, ZF_OK;
+    if (parse_count(value, max, out) == ZF_OK) return ZF_OK;
+    return cmd_usage_error(&cmd_serve, "%s 应为 %s–%lu 的整数", name, zero_ok ? "0" : "1", max);
+}
+
+static int parse_options(const GlobalOpts *g, int argc, char **argv, ServeOptions *o)
+{
+    const char *listen = "127.0.0.1:8080", *threads = NULL, *max_conn = NULL, *sweep = NULL, *idle = NULL,
+               *max_s = NULL;
+    Flag flags[] = {{"--listen", &listen, NULL},        {"--threads", &threads, NULL},
+                    {"--max-connections", &max_conn, NULL}, {"--sweep-every", &sweep, NULL},
+                    {"--session-idle", &idle, NULL},    {"--session-max", &max_s, NULL},
                     {NULL, NULL, NULL}};
     if (cmd_parse_flags(&cmd_serve, argc, argv, flags, NULL, 0) != ZF_OK) return EXIT_USAGE;
-    ServerConfig cfg = {.listen = listen, .db_path = g->db_path, .max_connections = 512,
-                        .max_body = 1 << 20, .timeout_s = 30};
-    if (threads_s && parse_count(threads_s, 256, &cfg.threads) != ZF_OK)
-        return cmd_usage_error(&cmd_serve, "--threads 应为 1–256 的整数");
-    if (max_conn_s && parse_count(max_conn_s, 100000, &cfg.max_connections) != ZF_OK)
-        return cmd_usage_error(&cmd_serve, "--max-connections 应为 1–100000 的整数");
-    if (sweep_s && strcmp(sweep_s, "0") != 0 && parse_count(sweep_s, 86400, &sweep_every) != ZF_OK)
-        return cmd_usage_error(&cmd_serve, "--sweep-every 应为 0–86400 的整数（秒）");
-    if (sweep_s && strcmp(sweep_s, "0") == 0) sweep_every = 0;
+    o->cfg = (ServerConfig){.listen = listen, .db_path = g->db_path, .max_connections = 512, .max_body = 1 << 20,
+                            .timeout_s = 30, .session_idle_s = 30 * 60, .session_max_s = 12 * 3600};
+    o->sweep_every = 5;
+    if (count_flag(threads, "--threads", 256, false, &o->cfg.threads) ||
+        count_flag(max_conn, "--max-connections", 100000, false, &o->cfg.max_connections) ||
+        count_flag(sweep, "--sweep-every", 86400, true, &o->sweep_every) ||
+        count_flag(idle, "--session-idle", 86400, false, &o->cfg.session_idle_s) ||
+        count_flag(max_s, "--session-max", 7 * 86400, false, &o->cfg.session_max_s))
+        return EXIT_USAGE;
+    return ZF_OK;
+}
+
+static Regions *load_regions(void)
+{
+    char path[4096], *text;
+    size_t len;
+    Regions *r = NULL;
+    const char *data = datadir_get();
+    snprintf(path, sizeof path, "%s/regions.tsv", data ? data : "data");
+    if (file_read_all(path, &text, &len) != 0) return NULL;
+    if (regions_parse(text, len, &r) != 0) r = NULL;
+    free(text);
+    return r;
+}
+
+typedef struct {
+    Calendar *cal;
+    Regions *regions;
+    CommonPasswords common;
+} ServerData;
+
+static int load_server_data(ServerData *d)
+{
+    memset(d, 0, sizeof *d);
+    if (cmd_load_calendar(&d->cal) != ZF_OK || cmd_load_common_passwords(&d->common) != ZF_OK) return ZF_ERR;
+    if (!(d->regions = load_regions())) fputs("zhifa: 无法读取行政区划数据 data/regions.tsv\n", stderr);
+    return d->regions ? ZF_OK : ZF_ERR;
+}
+
+static void free_server_data(ServerData *d)
+{
+    calendar_free(d->cal);
+    regions_free(d->regions);
+    common_passwords_free(&d->common);
+}
+
+static int run_serve(const GlobalOpts *g, int argc, char **argv)
+{
+    ServeOptions o;
+    ServerData d;
+    if (parse_options(g, argc, argv, &o) != ZF_OK) return EXIT_USAGE;
     Store *probe; /* fail fast, before listening, on a missing or unreadable database */
     if (cmd_open_store(g, STORE_OPEN_EXISTING, &probe) != ZF_OK) return 1;
     store_close(probe);
     char web_root[4096];
     const char *root = datadir_root();
     snprintf(web_root, sizeof web_root, "%s/web/dist", root ? root : ".");
-    cfg.web_root = web_root;
-    Calendar *cal;
-    if (cmd_load_calendar(&cal) != ZF_OK) return 1;
-    cfg.calendar = cal;
-    Sweeper *sweeper = sweep_every ? sweeper_start(g->db_path, cal, sweep_every) : NULL;
-    ZfError err;
-    int rc = server_run(&cfg, &err);
-    sweeper_stop(sweeper);
-    calendar_free(cal);
-    if (rc != ZF_OK) fprintf(stderr, "zhifa: %s\n", err.message);
+    int rc = ZF_ERR;
+    ZfError err = {0};
+    if (load_server_data(&d) == ZF_OK) {
+        o.cfg.web_root = web_root, o.cfg.calendar = d.cal, o.cfg.regions = d.regions;
+        o.cfg.common_passwords = &d.common;
+        Sweeper *sweeper = o.sweep_every ? sweeper_start(g->db_path, d.cal, o.sweep_every) : NULL;
+        rc = server_run(&o.cfg, &err);
+        sweeper_stop(sweeper);
+        if (rc != ZF_OK) fprintf(stderr, "zhifa: %s\n", err.message);
+    }
+    free_server_data(&d);
     return rc == ZF_OK ? 0 : 1;
 }

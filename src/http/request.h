@@ -7,7 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "domain/authz.h"
 #include "domain/calendar.h"
+#include "store/identity.h"
 #include "store/store.h"
 #include "util/error.h"
 
@@ -28,7 +30,13 @@ typedef struct {
     const Calendar *calendar;
     int64_t started_us;
     int status;   /* set by the reply */
-    const char *user;
+    const char *user;        /* username for the access log, NULL when anonymous */
+    AuthUser *auth;          /* the logged-in user, NULL when anonymous */
+    DataScope scope;         /* what the user may see (SCOPE_NONE when anonymous) */
+    char ip[64];
+    char session_hash[65];   /* SHA-256 of the session token, "" when none */
+    char set_cookie[256];    /* a Set-Cookie header for the reply, "" when none */
+    const struct ServerConfig *server;
 } HttpRequest;
 
 /* The value of a {name} in the route pattern, or NULL. */

@@ -22,6 +22,7 @@ void http_add_security_headers(struct MHD_Response *resp)
 int http_queue(HttpRequest *req, int status, struct MHD_Response *resp)
 {
     http_add_security_headers(resp);
+    if (req->set_cookie[0]) MHD_add_response_header(resp, "Set-Cookie", req->set_cookie);
     int rc = MHD_queue_response(req->conn, (unsigned)status, resp) == MHD_YES ? 0 : -1;
     MHD_destroy_response(resp);
     req->status = status;

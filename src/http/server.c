@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "http/auth.h"
 #include "http/response.h"
 #include "http/router.h"
 #include "http/static.h"
@@ -52,7 +53,12 @@ static int dispatch(HttpRequest *req)
     if (!r) return http_reply_error(req, 404, "not_found", NULL, "接口不存在");
     if (!(req->store = thread_store(&err))) return http_reply_zferror(req, &err);
     req->calendar = config->calendar;
-    return r->handler(req);
+    req->server = config;
+    auth_resolve(req);
+    if (auth_authorize(req, r) != ZF_OK) return 0;
+    int rc = r->handler(req);
+    auth_audit_write(req);
+    return rc;
 }
 
 static int append_body(RequestState *rs, const char *data, size_t n)
@@ -128,6 +134,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **state,
     (void)cls, (void)c, (void)toe;
     RequestState *rs = *state;
     if (!rs) return;
+    free(rs->req.auth);
     free(rs->body);
     free(rs);
     *state = NULL;

@@ -4,10 +4,12 @@
 
 #include <stddef.h>
 
+#include "domain/authz.h"
 #include "domain/calendar.h"
+#include "domain/regions.h"
 #include "util/error.h"
 
-typedef struct {
+typedef struct ServerConfig {
     const char *listen;     /* "127.0.0.1:8080" */
     const char *db_path;
     const char *web_root;   /* directory holding index.html; may be missing */
@@ -16,6 +18,10 @@ typedef struct {
     size_t max_body;        /* bytes; larger bodies get 413 */
     unsigned timeout_s;     /* idle/request timeout */
     const Calendar *calendar; /* shared read-only by every worker */
+    const struct Regions *regions;
+    const CommonPasswords *common_passwords;
+    unsigned session_idle_s;  /* a session unused this long ends */
+    unsigned session_max_s;   /* a session ends this long after login, used or not */
 } ServerConfig;
 
 /* Serves until SIGTERM or SIGINT, then finishes in-flight requests and returns ZF_OK. */

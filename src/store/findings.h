@@ -4,6 +4,7 @@
 #define ZF_STORE_FINDINGS_H
 
 #include <jansson.h>
+#include <stdbool.h>
 
 #include "store/store.h"
 
@@ -28,6 +29,9 @@ typedef struct {
     const char *region_prefix; /* GB/T 2260 code with trailing "00" pairs stripped */
     const char *subject_type, *subject;
     int min_age_days;          /* 0 = any */
+    /* data scope of the asking user (always applied, unlike the filters above) */
+    const char *scope_agency, *scope_region_prefix;
+    bool scope_nothing;        /* the user may see no agency at all */
 } FindingFilter;
 
 /* {"items":[…],"total":n,"page":p,"size":s} */

@@ -140,6 +140,15 @@ static void where_add(Where *w, const char *clause, const char *value)
     w->text[w->n++] = value;
 }
 
+/* The agency's region starts with prefix: the region and everything below it. */
+static void where_region(Where *w, const char *prefix)
+{
+    if (!prefix || !*prefix || w->n >= 12) return;
+    size_t len = strlen(w->sql);
+    snprintf(w->sql + len, sizeof w->sql - len, " AND substr(a.region, 1, %zu) = ?", strlen(prefix));
+    w->text[w->n++] = prefix;
+}
+
 static void build_where(const FindingFilter *f, Where *w, char age_buf[16])
 {
     const char *status = f->status && *f->status ? f->status : "open";
@@ -155,13 +164,11 @@ static void build_where(const FindingFilter *f, Where *w, char age_buf[16])
     where_add(w, "a.sector = ?", f->sector);
     where_add(w, "f.subject_type = ?", f->subject_type);
     where_add(w, "f.subject = ?", f->subject);
-    if (f->region_prefix && *f->region_prefix) {
-        size_t len = strlen(w->sql);
-        snprintf(w->sql + len, sizeof w->sql - len, " AND substr(a.region, 1, %zu) = ?",
-                 strlen(f->region_prefix));
-        w->text[w->n++] = f->region_prefix;
-    }
+    where_region(w, f->region_prefix);
     where_add(w, "instr(f.subject || f.message || coalesce(a.name, ''), ?) > 0", f->q);
+    where_add(w, "f.agency = ?", f->scope_agency);
+    where_region(w, f->scope_region_prefix);
+    if (f->scope_nothing) strcat(w->sql, " AND 0");
     if (f->min_age_days > 0) {
         snprintf(age_buf, 16, "%d", f->min_age_days);
         where_add(w, "julianday('now') - julianday(f.first_seen) >= CAST(? AS INTEGER)", age_buf);

@@ -3,22 +3,20 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { run, tmpDir, startServer, hasChinese } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, hasChinese, addUser, login } from './lib/zhifa.mjs';
 
-let srv;
-const api = (p, opts) => fetch(`${srv.base}/api/v1${p}`, opts);
-const json = async (p, opts) => {
-  const r = await api(p, opts);
-  return { status: r.status, body: await r.json() };
-};
-const send = (method, p, body) =>
-  json(p, { method, headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+let srv, sup;
+const json = (p) => sup.get(p);
+const send = (method, p, body) => sup.send(method, p, body);
 
 before(async () => {
   const db = path.join(tmpDir(), 'demo.db');
   const r = run(['--db', db, 'init', '--demo']);
   assert.equal(r.code, 0, r.stderr);
+  const user = addUser(db, { username: 'sup', role: 'supervisor', region: '370000' });
   srv = await startServer({ db, args: ['--sweep-every', '0'] }); // only the test sweeps: no race with the clock
+  sup = await login(srv.base, user.username, user.password);
+  assert.equal(sup.status, 200);
   // Pin the findings to the worked examples' date, so counts do not depend on today.
   const s = await send('POST', '/findings/sweep', { as_of: '2026-05-20' });
   assert.equal(s.status, 200);
@@ -169,18 +167,22 @@ test('case detail returns the record and its findings; unknown case is 404', asy
 test('the background sweeper re-checks after an import marks the data changed', async () => {
   const db = path.join(tmpDir(), 'bg.db');
   assert.equal(run(['--db', db, 'init']).code, 0);
+  const user = addUser(db, { username: 'sup', role: 'supervisor', region: '370000' });
   const live = await startServer({ db, args: ['--sweep-every', '1'] });
+  const c = await login(live.base, user.username, user.password);
   try {
-    const line = JSON.stringify({ type: 'case', case_no: '后台检查案', agency: '113702021588139920', kind: 'penalty' });
-    assert.equal(run(['--db', db, 'import', '-'], { input: line + '\n' }).code, 0);
+    const lines = [
+      { type: 'agency', code: '113702021588139920', name: '市南区市场监管局', region: '370202', level: 'county', kind: 'department' },
+      { type: 'case', case_no: '后台检查案', agency: '113702021588139920', kind: 'penalty' },
+    ].map((r) => JSON.stringify(r)).join('\n');
+    assert.equal(run(['--db', db, 'import', '-'], { input: lines + '\n' }).code, 0);
     let items = [];
     for (let i = 0; i < 100 && !items.length; i++) { // poll up to 10 s; the sweeper wakes every second
       await new Promise((r) => setTimeout(r, 100));
-      const r = await fetch(`${live.base}/api/v1/findings?subject=${encodeURIComponent('后台检查案')}`);
-      items = (await r.json()).items;
+      items = (await c.get(`/findings?subject=${encodeURIComponent('后台检查案')}`)).body.items;
     }
-    // No officers, no power, unknown agency: found without anyone asking for a sweep.
-    assert.deepEqual(items.map((f) => f.rule).sort(), ['P01', 'P16', 'P17']);
+    // No officers, no power: found without anyone asking for a sweep.
+    assert.deepEqual(items.map((f) => f.rule).sort(), ['P01', 'P16']);
   } finally {
     await live.stop();
   }

@@ -171,3 +171,51 @@ export function rawStatus(text) {
 
 /** True if the string contains at least one CJK ideograph. */
 export const hasChinese = (s) => typeof s === 'string' && /[\u4e00-\u9fff]/.test(s);
+
+/** Creates a user from the command line (no forced change), with a strong password. */
+export function addUser(db, { username, role, agency, region, password = `Zf-${username}-Pass-2026` }) {
+  const args = ['--db', db, 'user', 'add', '--username', username, '--role', role, '--password-stdin'];
+  if (agency) args.push('--agency', agency);
+  if (region) args.push('--region', region);
+  const r = run(args, { input: password + '\n' });
+  if (r.code !== 0) throw new Error(`user add ${username} failed (${r.code}): ${r.stderr}`);
+  return { username, password };
+}
+
+/**
+ * Logs in over HTTP and returns a client that sends the session cookie and the CSRF token:
+ * {status, body, get(path), send(method, path, body), raw(path, opts), cookie, csrf}.
+ */
+export async function login(base, username, password) {
+  const r = await fetch(`${base}/api/v1/session`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+  const body = await r.json();
+  const setCookie = r.headers.get('set-cookie') || '';
+  const cookie = setCookie.split(';')[0];
+  return client(base, cookie, body.csrf_token, { status: r.status, body, setCookie });
+}
+
+/** A client for an existing cookie (or none: anonymous). */
+export function client(base, cookie = '', csrf = '', extra = {}) {
+  const headers = (more = {}) => ({ ...(cookie ? { Cookie: cookie } : {}), ...more });
+  const parse = async (r) => {
+    const text = await r.text();
+    let body;
+    try { body = JSON.parse(text); } catch { body = text; }
+    return { status: r.status, body, headers: r.headers };
+  };
+  return {
+    ...extra,
+    cookie,
+    csrf,
+    raw: (p, opts = {}) => fetch(`${base}${p}`, { ...opts, headers: headers(opts.headers) }),
+    get: async (p) => parse(await fetch(`${base}/api/v1${p}`, { headers: headers() })),
+    send: async (method, p, body, { withCsrf = true } = {}) =>
+      parse(await fetch(`${base}/api/v1${p}`, {
+        method,
+        headers: headers({ 'Content-Type': 'application/json', ...(withCsrf && csrf ? { 'X-CSRF-Token': csrf } : {}) }),
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      })),
+  };
+}

@@ -1,0 +1,152 @@
+/* /api/v1/session: log in (POST), who am I (GET), log out (DELETE), change password (PUT
+ * /session/password). Failures say nothing about whether a username exists. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "api/api.h"
+#include "http/auth.h"
+#include "http/server.h"
+
+#define LOCK_AFTER_FAILURES 5
+#define LOCK_BASE_SECONDS 30
+#define LOCK_MAX_SECONDS 3600
+#define LOGIN_FIELD_MAX 128
+
+/* 30 s after the 5th failure, doubling with each further one, at most an hour. */
+static long long lock_seconds(int failures)
+{
+    if (failures < LOCK_AFTER_FAILURES) return 0;
+    int doublings = failures - LOCK_AFTER_FAILURES;
+    long long s = LOCK_BASE_SECONDS;
+    while (doublings-- > 0 && s < LOCK_MAX_SECONDS) s *= 2;
+    return s < LOCK_MAX_SECONDS ? s : LOCK_MAX_SECONDS;
+}
+
+static const char *body_text(json_t *body, const char *name)
+{
+    return json_string_value(json_object_get(body, name));
+}
+
+static int reply_session(HttpRequest *req, const AuthUser *u, const char *csrf, int status)
+{
+    json_t *perms = json_array();
+    json_t *roles;
+    ZfError err;
+    if (store_roles_list(req->store, &roles, &err) == ZF_OK) { /* the user's permission names */
+        size_t i;
+        json_t *r;
+        json_array_foreach(json_object_get(roles, "items"), i, r)
+            if (strcmp(json_string_value(json_object_get(r, "id")), u->role) == 0)
+                json_array_extend(perms, json_object_get(r, "permissions"));
+        json_decref(roles);
+    }
+    return http_reply_json(req, status, json_pack("{s:o, s:s, s:o}", "user", auth_user_json(u), "csrf_token",
+                                                  csrf, "permissions", perms));
+}
+
+static int login_failed(HttpRequest *req, const char *username, int failures)
+{
+    long long now = time(NULL);
+    store_login_failed(req->store, username, failures + 1, now + lock_seconds(failures + 1));
+    auth_audit(req, "login_failed", username, "failed", "");
+    return http_reply_error(req, 401, "login_failed", NULL, "用户名或密码错误");
+}
+
+static int start_session(HttpRequest *req, AuthUser *u)
+{
+    char token[TOKEN_HEX_LEN + 1], csrf[TOKEN_HEX_LEN + 1], hash[65];
+    ZfError err;
+    if (random_token(token) != 0 || random_token(csrf) != 0)
+        return http_reply_error(req, 500, "internal", NULL, "无法生成会话令牌");
+    sha256_hex(token, hash);
+    if (store_session_create(req->store, hash, u->id, csrf, time(NULL), req->ip, &err) != ZF_OK)
+        return http_reply_zferror(req, &err);
+    auth_set_cookie(req, token);
+    req->auth = u;
+    req->user = u->username;
+    auth_audit(req, "login", u->username, "ok", "");
+    int rc = reply_session(req, u, csrf, 200);
+    req->auth = NULL; /* u lives on our stack: the server must not free or audit it */
+    req->user = NULL;
+    return rc;
+}
+
+int api_session_create(HttpRequest *req)
+{
+    json_t *body = http_body_json(req);
+    if (!body) return 0;
+    const char *username = body_text(body, "username"), *password = body_text(body, "password");
+    int rc;
+    if (!username || !password || !*username || !*password) {
+        rc = http_reply_error(req, 400, "invalid_field", !username || !*username ? "username" : "password", "请输入用户名和密码");
+    } else if (strlen(username) > LOGIN_FIELD_MAX || strlen(password) > LOGIN_FIELD_MAX) {
+        rc = http_reply_error(req, 400, "invalid_field", strlen(username) > LOGIN_FIELD_MAX ? "username" : "password",
+                              "用户名或密码过长");
+    } else {
+        int failures;
+        long long locked_until, now = time(NULL);
+        store_login_state(req->store, username, &failures, &locked_until);
+        AuthUser u;
+        char hash[PASSWORD_HASH_MAX];
+        ZfError err;
+        if (locked_until > now) {
+            char msg[128];
+            snprintf(msg, sizeof msg, "登录失败次数过多，请 %lld 秒后再试", locked_until - now);
+            auth_audit(req, "login_locked", username, "denied", "");
+            rc = http_reply_error(req, 429, "login_locked", NULL, msg);
+        } else if (store_user_by_name(req->store, username, &u, hash, &err) != ZF_OK) {
+            password_verify_dummy(password);
+            rc = login_failed(req, username, failures);
+        } else if (!password_verify(hash, password) || u.disabled) {
+            rc = login_failed(req, username, failures);
+        } else {
+            store_login_clear(req->store, username);
+            rc = start_session(req, &u);
+        }
+    }
+    json_decref(body);
+    return rc;
+}
+
+int api_session_get(HttpRequest *req) { return reply_session(req, req->auth, req->auth->csrf, 200); }
+
+int api_session_delete(HttpRequest *req)
+{
+    store_session_delete(req->store, req->session_hash);
+    auth_set_cookie(req, NULL);
+    auth_audit(req, "logout", req->auth->username, "ok", "");
+    return http_reply_json(req, 200, json_pack("{s:b}", "ok", 1));
+}
+
+int api_session_password(HttpRequest *req)
+{
+    json_t *body = http_body_json(req);
+    if (!body) return 0;
+    const char *old_pw = body_text(body, "old_password"), *new_pw = body_text(body, "new_password");
+    AuthUser u;
+    char hash[PASSWORD_HASH_MAX], fresh[PASSWORD_HASH_MAX];
+    ZfError err;
+    int rc;
+    if (!old_pw || !new_pw || strlen(old_pw) > LOGIN_FIELD_MAX) {
+        rc = http_reply_error(req, 400, "invalid_field", !old_pw ? "old_password" : "new_password", "请填写原密码和新密码");
+    } else if (store_user_by_id(req->store, req->auth->id, &u, hash, &err) != ZF_OK) {
+        rc = http_reply_zferror(req, &err);
+    } else if (!password_verify(hash, old_pw)) {
+        auth_audit(req, "password_change", u.username, "failed", "原密码错误");
+        rc = http_reply_error(req, 400, "wrong_password", "old_password", "原密码不正确");
+    } else if (strcmp(old_pw, new_pw) == 0) {
+        rc = http_reply_error(req, 400, "weak_password", "new_password", "新密码不能与原密码相同");
+    } else if (password_check(u.username, new_pw, req->server->common_passwords, &err) != ZF_OK) {
+        snprintf(err.field, sizeof err.field, "new_password");
+        rc = http_reply_zferror(req, &err);
+    } else if (password_hash(new_pw, fresh) != 0 ||
+               store_user_set_password(req->store, u.id, fresh, false, &err) != ZF_OK) {
+        rc = http_reply_error(req, 500, "internal", NULL, "修改密码失败，请重试");
+    } else {
+        req->auth->must_change_password = false;
+        rc = reply_session(req, req->auth, req->auth->csrf, 200);
+    }
+    json_decref(body);
+    return rc;
+}

@@ -1,0 +1,147 @@
+/* Password policy, 三员分立 invariants and data scope. Pure. */
+#include "domain/authz.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+int common_passwords_parse(const char *text, CommonPasswords *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t cap = 0;
+    for (const char *p = text; *p;) {
+        const char *end = strchr(p, '\n');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n && p[n - 1] == '\r') n--;
+        if (n && *p != '#') {
+            if (out->count == cap) {
+                cap = cap ? cap * 2 : 256;
+                char **grown = realloc(out->items, cap * sizeof *grown);
+                if (!grown) return -1;
+                out->items = grown;
+            }
+            char *item = strndup(p, n);
+            if (!item) return -1;
+            for (char *c = item; *c; c++) *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+            out->items[out->count++] = item;
+        }
+        p = end ? end + 1 : p + n;
+    }
+    qsort(out->items, out->count, sizeof *out->items, cmp_str);
+    return 0;
+}
+
+void common_passwords_free(CommonPasswords *list)
+{
+    for (size_t i = 0; i < list->count; i++) free(list->items[i]);
+    free(list->items);
+    memset(list, 0, sizeof *list);
+}
+
+static bool is_common(const CommonPasswords *list, const char *password)
+{
+    char lower[PASSWORD_MAX_BYTES + 1];
+    size_t n = strlen(password);
+    if (!list || n > PASSWORD_MAX_BYTES) return false;
+    for (size_t i = 0; i <= n; i++)
+        lower[i] = (char)(password[i] >= 'A' && password[i] <= 'Z' ? password[i] + 32 : password[i]);
+    const char *key = lower;
+    return bsearch(&key, list->items, list->count, sizeof *list->items, cmp_str) != NULL;
+}
+
+int username_check(const char *u, ZfError *err)
+{
+    size_t n = u ? strlen(u) : 0;
+    if (n < 3 || n > USERNAME_MAX_BYTES)
+        return zf_fail(err, 400, "invalid_username", "username", "用户名应为 3–32 个字符");
+    if (!(u[0] >= 'a' && u[0] <= 'z') || strspn(u, "abcdefghijklmnopqrstuvwxyz0123456789_.-") != n)
+        return zf_fail(err, 400, "invalid_username", "username",
+                       "用户名只能由小写字母、数字、下划线、点和连字符组成，并以字母开头");
+    return ZF_OK;
+}
+
+/* Characters, not bytes: a Chinese passphrase of 10 characters is long enough. */
+static size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+int password_check(const char *username, const char *password, const CommonPasswords *common, ZfError *err)
+{
+    json_t *probe = password ? json_string(password) : NULL; /* rejects invalid UTF-8 */
+    json_decref(probe);
+    if (!probe) return zf_fail(err, 400, "weak_password", "password", "密码不能为空，且须为有效的 UTF-8 文本");
+    if (strlen(password) > PASSWORD_MAX_BYTES)
+        return zf_fail(err, 400, "weak_password", "password", "密码过长（最多 128 字节）");
+    if (utf8_chars(password) < PASSWORD_MIN_CHARS)
+        return zf_fail(err, 400, "weak_password", "password", "密码至少 10 个字符");
+    if (username && strcasecmp(username, password) == 0)
+        return zf_fail(err, 400, "weak_password", "password", "密码不能与用户名相同");
+    if (is_common(common, password))
+        return zf_fail(err, 400, "weak_password", "password", "密码过于常见，请换一个");
+    return ZF_OK;
+}
+
+static const char *const business_roles[] = {"officer", "agency_head", "legal_reviewer", "supervisor", "leader", NULL};
+static const char *const admin_roles[] = {"sysadmin", "secadmin", "auditor", NULL};
+
+static bool in(const char *s, const char *const *list)
+{
+    for (; s && *list; list++)
+        if (strcmp(s, *list) == 0) return true;
+    return false;
+}
+
+bool role_is_admin(const char *role) { return in(role, admin_roles); }
+bool role_is_known(const char *role) { return in(role, admin_roles) || in(role, business_roles); }
+
+bool authz_may_manage_role(const char *actor_role, const char *target_role)
+{
+    return actor_role && strcmp(actor_role, "sysadmin") == 0 && in(target_role, business_roles);
+}
+
+bool authz_may_grant(const char *role, const char *perm)
+{
+    /* Each administrator's own powers stay with that administrator alone. */
+    static const struct {
+        const char *perm, *owner;
+    } reserved[] = {{"audit.read", "auditor"}, {"users.write", "sysadmin"}, {"roles.write", "secadmin"}};
+    for (size_t i = 0; i < sizeof reserved / sizeof *reserved; i++)
+        if (strcmp(perm, reserved[i].perm) == 0) return strcmp(role, reserved[i].owner) == 0;
+    /* Administrators do no business: no case data for them, whatever the table says. */
+    return !role_is_admin(role) || strncmp(perm, "users.", 6) == 0 || strncmp(perm, "roles.", 6) == 0 ||
+           strcmp(perm, "agencies.read") == 0;
+}
+
+void scope_for_region(DataScope *s, const char *region)
+{
+    memset(s, 0, sizeof *s);
+    s->kind = SCOPE_REGION;
+    size_t n = region ? strlen(region) : 0;
+    if (n != 6) n = 0;
+    memcpy(s->region_prefix, region ? region : "", n);
+    while (n >= 2 && s->region_prefix[n - 1] == '0' && s->region_prefix[n - 2] == '0') s->region_prefix[n -= 2] = '\0';
+}
+
+void scope_for_agency(DataScope *s, const char *agency)
+{
+    memset(s, 0, sizeof *s);
+    s->kind = SCOPE_AGENCY;
+    if (agency) strncpy(s->agency, agency, sizeof s->agency - 1);
+}
+
+bool scope_allows(const DataScope *s, const char *agency, const char *agency_region)
+{
+    switch (s->kind) {
+    case SCOPE_AGENCY: return agency && s->agency[0] && strcmp(agency, s->agency) == 0;
+    case SCOPE_REGION:
+        return agency_region && strncmp(agency_region, s->region_prefix, strlen(s->region_prefix)) == 0;
+    case SCOPE_NONE: return false;
+    }
+    return false;
+}

@@ -1,0 +1,51 @@
+/* Authorization rules that are not simply "does the role have the permission": password policy,
+ * separation of the three administrators (三员分立), and data scope. Pure: no I/O. */
+#ifndef ZF_AUTHZ_H
+#define ZF_AUTHZ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/error.h"
+
+#define PASSWORD_MIN_CHARS 10
+#define PASSWORD_MAX_BYTES 128
+#define USERNAME_MAX_BYTES 32
+
+/* A sorted list of common passwords (data/common-passwords.txt), lower-case. */
+typedef struct {
+    char **items;
+    size_t count;
+} CommonPasswords;
+
+int common_passwords_parse(const char *text, CommonPasswords *out);
+void common_passwords_free(CommonPasswords *list);
+
+/* Usernames: 3–32 of [a-z0-9_.-], starting with a letter. */
+int username_check(const char *username, ZfError *err);
+/* ≥ 10 characters, ≤ 128 bytes, valid UTF-8, not the username, not a common password. */
+int password_check(const char *username, const char *password, const CommonPasswords *common,
+                   ZfError *err);
+
+/* 三员分立: administrator roles are created only from the command line, never through the
+ * product, and no role but its own may hold an administrator's permissions. */
+bool role_is_admin(const char *role);
+bool role_is_known(const char *role);
+/* May a user holding actor_role create/modify a user holding target_role through the API? */
+bool authz_may_manage_role(const char *actor_role, const char *target_role);
+/* May perm be granted to role (secadmin editing the permission table)? */
+bool authz_may_grant(const char *role, const char *perm);
+
+/* Data scope: an agency-bound user sees his agency; a region-bound user sees his region and
+ * every region below (prefix of the code once trailing "00" pairs are dropped; "" = all). */
+typedef struct {
+    enum { SCOPE_NONE, SCOPE_AGENCY, SCOPE_REGION } kind;
+    char agency[19];
+    char region_prefix[7];
+} DataScope;
+
+void scope_for_region(DataScope *s, const char *region);
+void scope_for_agency(DataScope *s, const char *agency);
+bool scope_allows(const DataScope *s, const char *agency, const char *agency_region);
+
+#endif

@@ -1,0 +1,126 @@
+/* Session and permission checks, done once in the dispatcher so no handler can forget them. */
+#include "http/auth.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "http/server.h"
+#include "util/log.h"
+
+static void client_ip(HttpRequest *req)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(req->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(req->ip, sizeof req->ip, "?");
+    if (!ci || !ci->client_addr) return;
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET)
+        inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, req->ip, sizeof req->ip);
+    else if (sa->sa_family == AF_INET6)
+        inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, req->ip, sizeof req->ip);
+}
+
+static bool session_expired(const HttpRequest *req, const AuthUser *u, long long now)
+{
+    return now - u->session_seen > (long long)req->server->session_idle_s ||
+           now - u->session_created > (long long)req->server->session_max_s;
+}
+
+static void set_scope(HttpRequest *req)
+{
+    const AuthUser *u = req->auth;
+    if (strcmp(u->role, "supervisor") == 0 || strcmp(u->role, "leader") == 0)
+        scope_for_region(&req->scope, u->region[0] ? u->region : u->agency_region);
+    else if (!role_is_admin(u->role))
+        scope_for_agency(&req->scope, u->agency);
+    else
+        req->scope.kind = SCOPE_NONE;
+}
+
+void auth_resolve(HttpRequest *req)
+{
+    client_ip(req);
+    const char *token = MHD_lookup_connection_value(req->conn, MHD_COOKIE_KIND, SESSION_COOKIE);
+    if (!token || strlen(token) != TOKEN_HEX_LEN) return;
+    AuthUser *u = calloc(1, sizeof *u);
+    ZfError err;
+    long long now = time(NULL);
+    sha256_hex(token, req->session_hash);
+    if (!u || store_session_lookup(req->store, req->session_hash, u, &err) != ZF_OK) {
+        free(u);
+        req->session_hash[0] = '\0';
+        return;
+    }
+    if (u->disabled || session_expired(req, u, now)) {
+        store_session_delete(req->store, req->session_hash);
+        req->session_hash[0] = '\0';
+        free(u);
+        return;
+    }
+    if (now - u->session_seen >= 30) store_session_touch(req->store, req->session_hash, now);
+    req->auth = u;
+    req->user = u->username;
+    set_scope(req);
+}
+
+static bool is_mutating(const char *method)
+{
+    return strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 && strcmp(method, "OPTIONS") != 0;
+}
+
+static bool csrf_ok(HttpRequest *req)
+{
+    const char *sent = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "X-CSRF-Token");
+    return sent && secret_equal(sent, req->auth->csrf);
+}
+
+static int deny(HttpRequest *req, int status, const char *code, const char *message)
+{
+    if (req->auth) auth_audit(req, req->method, req->path, "denied", code);
+    http_reply_error(req, status, code, NULL, message);
+    return ZF_ERR;
+}
+
+int auth_authorize(HttpRequest *req, const Route *route)
+{
+    if (strcmp(route->perm, "public") == 0) return ZF_OK;
+    if (!req->auth) return deny(req, 401, "not_logged_in", "未登录或会话已失效，请重新登录");
+    if (is_mutating(req->method) && !csrf_ok(req))
+        return deny(req, 403, "csrf_failed", "缺少或错误的 CSRF 令牌，请刷新页面后重试");
+    if (strcmp(route->perm, "authenticated") == 0) return ZF_OK;
+    if (req->auth->must_change_password)
+        return deny(req, 403, "password_change_required", "首次登录或密码已被重置，请先修改密码");
+    if (!store_role_has_perm(req->store, req->auth->role, route->perm))
+        return deny(req, 403, "forbidden", "当前角色无权使用该功能");
+    return ZF_OK;
+}
+
+void auth_audit(HttpRequest *req, const char *action, const char *target, const char *result, const char *detail)
+{
+    AuditEntry e = {req->auth ? req->auth->username : NULL, req->auth ? req->auth->role : NULL, req->ip,
+                    action, target, result, detail};
+    if (store_audit_append(req->store, &e) != ZF_OK) log_error("audit_failed", "%s %s", action, target ? target : "");
+}
+
+void auth_audit_write(HttpRequest *req)
+{
+    char status[8];
+    if (!is_mutating(req->method) || req->status == 0 || !req->auth) return;
+    if (req->status == 401 || req->status == 403) return; /* already audited as denied */
+    snprintf(status, sizeof status, "%d", req->status);
+    auth_audit(req, req->method, req->path, req->status < 400 ? "ok" : status, "");
+}
+
+void auth_set_cookie(HttpRequest *req, const char *token)
+{
+    if (token)
+        snprintf(req->set_cookie, sizeof req->set_cookie,
+                 SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%u", token,
+                 req->server->session_max_s);
+    else
+        snprintf(req->set_cookie, sizeof req->set_cookie,
+                 SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+}

@@ -1,0 +1,78 @@
+/* Users, sessions, login throttling, role permissions and the audit log (store side). */
+#ifndef ZF_STORE_IDENTITY_H
+#define ZF_STORE_IDENTITY_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "store/store.h"
+#include "util/secret.h"
+
+typedef struct {
+    long long id;
+    char username[33];
+    char display_name[128];
+    char role[16];
+    char agency[19];
+    char region[7];
+    char agency_region[7]; /* region of the user's agency, from the agencies table */
+    bool must_change_password;
+    bool disabled;
+    /* filled from the session when loaded through one */
+    char csrf[TOKEN_HEX_LEN + 1];
+    long long session_created, session_seen;
+} AuthUser;
+
+typedef struct {
+    const char *username, *display_name, *role, *agency, *region;
+    const char *password_hash;
+    bool must_change_password;
+} NewUser;
+
+int store_user_create(Store *st, const NewUser *u, long long *id, ZfError *err);
+/* ZF_ERR with status 404 when absent. hash may be NULL. */
+int store_user_by_name(Store *st, const char *username, AuthUser *u, char hash[PASSWORD_HASH_MAX], ZfError *err);
+int store_user_by_id(Store *st, long long id, AuthUser *u, char hash[PASSWORD_HASH_MAX], ZfError *err);
+int store_user_set_password(Store *st, long long id, const char *hash, bool must_change, ZfError *err);
+/* NULL fields stay as they are; disabled < 0 stays. */
+int store_user_update(Store *st, long long id, const char *display_name, const char *role,
+                      const char *agency, const char *region, int disabled, ZfError *err);
+int store_users_list(Store *st, const char *q, int page, int size, json_t **out, ZfError *err);
+json_t *auth_user_json(const AuthUser *u);
+
+int store_session_create(Store *st, const char *token_hash, long long user_id, const char *csrf,
+                         long long now, const char *ip, ZfError *err);
+/* The user of a live session; status 401 when there is none. */
+int store_session_lookup(Store *st, const char *token_hash, AuthUser *u, ZfError *err);
+void store_session_touch(Store *st, const char *token_hash, long long now);
+void store_session_delete(Store *st, const char *token_hash);
+void store_sessions_delete_user(Store *st, long long user_id);
+
+void store_login_state(Store *st, const char *username, int *failures, long long *locked_until);
+void store_login_failed(Store *st, const char *username, int failures, long long locked_until);
+void store_login_clear(Store *st, const char *username);
+
+bool store_role_has_perm(Store *st, const char *role, const char *perm);
+/* {"items":[{id,name,description,data_scope,permissions:[…]}],"permissions":[{name,description}]} */
+int store_roles_list(Store *st, json_t **out, ZfError *err);
+/* Replaces the role's permission set (one transaction); unknown names → 400. */
+int store_role_set_perms(Store *st, const char *role, const char *const *perms, size_t n, ZfError *err);
+
+typedef struct {
+    const char *username, *role, *ip, *action, *target, *result, *detail;
+} AuditEntry;
+
+typedef struct {
+    const char *username, *action, *result, *from, *to, *q;
+} AuditFilter;
+
+/* Appends; the table refuses UPDATE and DELETE (triggers). */
+int store_audit_append(Store *st, const AuditEntry *e);
+int store_audit_list(Store *st, const AuditFilter *f, int page, int size, json_t **out, ZfError *err);
+typedef int (*AuditRowFn)(json_t *row, void *ctx);
+int store_audit_foreach(Store *st, const AuditFilter *f, AuditRowFn fn, void *ctx, ZfError *err);
+
+/* The region of an agency ("" when unknown). */
+void store_agency_region(Store *st, const char *agency, char region[7]);
+
+#endif

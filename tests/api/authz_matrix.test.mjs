@@ -1,0 +1,135 @@
+// The authorization matrix: every registered route × every role (+ anonymous), each outcome
+// checked against the permission table the server holds as data (GET /roles). A route added to
+// the server fails here until it is added to ROUTES below with the permission it needs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { run, tmpDir, startServer, addUser, login, client, jsonLines } from './lib/zhifa.mjs';
+
+// method + pattern → the permission it must require ("public", "authenticated" or a table name).
+const ROUTES = new Map([
+  ['GET /api/v1/healthz', 'public'],
+  ['GET /api/v1/findings', 'findings.read'],
+  ['GET /api/v1/findings/summary', 'findings.read'],
+  ['POST /api/v1/findings/sweep', 'findings.sweep'],
+  ['GET /api/v1/rules', 'rules.read'],
+  ['GET /api/v1/rule-config', 'rule_config.read'],
+  ['PUT /api/v1/rule-config', 'rule_config.write'],
+  ['GET /api/v1/cases/{case_no}', 'cases.read'],
+  ['POST /api/v1/session', 'public'],
+  ['GET /api/v1/session', 'authenticated'],
+  ['DELETE /api/v1/session', 'authenticated'],
+  ['PUT /api/v1/session/password', 'authenticated'],
+  ['GET /api/v1/users', 'users.read'],
+  ['POST /api/v1/users', 'users.write'],
+  ['PUT /api/v1/users/{id}', 'users.write'],
+  ['POST /api/v1/users/{id}/reset-password', 'users.write'],
+  ['GET /api/v1/roles', 'roles.read'],
+  ['PUT /api/v1/roles/{id}', 'roles.write'],
+  ['GET /api/v1/audit', 'audit.read'],
+  ['GET /api/v1/audit/export', 'audit.read'],
+  ['GET /api/v1/agencies', 'agencies.read'],
+  ['GET /api/v1/regions', 'authenticated'],
+  ['GET /api/v1/laws', 'public'],
+  ['GET /api/v1/laws/search', 'public'],
+  ['GET /api/v1/laws/{id}', 'public'],
+  ['GET /api/v1/laws/{id}/articles/{number}', 'public'],
+]);
+
+const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'sysadmin', 'secadmin', 'auditor'];
+const AGENCY = '113702021588139920';
+let srv, db, permsOf, targetUserId;
+const sessions = {};
+
+// Concrete values for path parameters, chosen so allowed calls do no harm.
+const PARAMS = { case_no: encodeURIComponent('南市监处罚〔2026〕3号'), number: '1' };
+function concrete(pattern) {
+  return pattern
+    .replace('{case_no}', PARAMS.case_no)
+    .replace('{number}', PARAMS.number)
+    .replace('/users/{id}', `/users/${targetUserId}`)
+    .replace('/roles/{id}', '/roles/leader')
+    .replace('/laws/{id}', '/laws/1');
+}
+// Bodies that pass authorization but are refused (400) or harmless, so no call changes the matrix.
+const BODY = {
+  'PUT /api/v1/rule-config': { overrides: 'not-an-array' },
+  'PUT /api/v1/roles/{id}': { permissions: 'not-an-array' },
+  'POST /api/v1/users': { username: '' },
+  'PUT /api/v1/users/{id}': { disabled: 'no' },
+  'PUT /api/v1/session/password': {},
+  'POST /api/v1/session': {},
+  'POST /api/v1/findings/sweep': { as_of: '2026-05-20' },
+};
+
+before(async () => {
+  db = path.join(tmpDir(), 'matrix.db');
+  assert.equal(run(['--db', db, 'init', '--demo']).code, 0);
+  const users = {};
+  for (const role of ROLES) {
+    const regional = role === 'supervisor' || role === 'leader';
+    users[role] = addUser(db, {
+      username: `m_${role}`, role,
+      agency: ['officer', 'agency_head', 'legal_reviewer'].includes(role) ? AGENCY : undefined,
+      region: regional ? '370200' : undefined,
+    });
+  }
+  const target = addUser(db, { username: 'm_target', role: 'officer', agency: AGENCY });
+  srv = await startServer({ db, args: ['--sweep-every', '0'] });
+  for (const role of ROLES) {
+    sessions[role] = await login(srv.base, users[role].username, users[role].password);
+    assert.equal(sessions[role].status, 200, role);
+  }
+  sessions.anonymous = client(srv.base);
+  const roles = (await sessions.secadmin.get('/roles')).body.items;
+  permsOf = Object.fromEntries(roles.map((r) => [r.id, new Set(r.permissions)]));
+  targetUserId = (await sessions.sysadmin.get(`/users?q=${target.username}`)).body.items[0].id;
+});
+after(() => srv?.stop());
+
+test('every registered route is in the matrix with the permission it requires', () => {
+  const registered = jsonLines(run(['routes']).stdout).map((r) => [`${r.method} ${r.pattern}`, r.perm]);
+  const missing = registered.filter(([k]) => !ROUTES.has(k)).map(([k]) => k);
+  assert.deepEqual(missing, [], 'new routes must be added to ROUTES in this test');
+  assert.deepEqual(new Map(registered), ROUTES);
+});
+
+test('every permission a route names exists in the permission table', async () => {
+  const known = new Set((await sessions.secadmin.get('/roles')).body.permissions.map((p) => p.name));
+  for (const [route, perm] of ROUTES)
+    if (perm !== 'public' && perm !== 'authenticated') assert.ok(known.has(perm), `${route}: ${perm}`);
+});
+
+function expected(who, perm) {
+  if (perm === 'public') return 'allowed';
+  if (who === 'anonymous') return 401;
+  if (perm === 'authenticated') return 'allowed';
+  return permsOf[who].has(perm) ? 'allowed' : 403;
+}
+
+async function call(who, key) {
+  const [method, pattern] = key.split(' ');
+  const c = sessions[who];
+  const url = concrete(pattern).replace('/api/v1', '');
+  if (method === 'GET') return c.get(url);
+  return c.send(method, url, BODY[key] ?? {});
+}
+
+test('each role gets exactly what the permission table allows on every route', async () => {
+  const wrong = [];
+  let checked = 0;
+  for (const who of [...ROLES, 'anonymous']) {
+    // Log-out last, or it would end the session the other calls use.
+    const keys = [...ROUTES.keys()].sort((a, b) => (a === 'DELETE /api/v1/session') - (b === 'DELETE /api/v1/session'));
+    for (const key of keys) {
+      const want = expected(who, ROUTES.get(key));
+      const r = await call(who, key);
+      const got = r.status === 401 || r.status === 403 ? r.status : 'allowed';
+      if (got !== want) wrong.push(`${who} ${key}: want ${want}, got ${r.status} ${JSON.stringify(r.body).slice(0, 120)}`);
+      if (got === 403) assert.equal(r.body.error.code, 'forbidden', `${who} ${key}`);
+      checked++;
+    }
+  }
+  assert.deepEqual(wrong, []);
+  assert.equal(checked, ROUTES.size * (ROLES.length + 1));
+});

@@ -1,0 +1,239 @@
+// Login, sessions, CSRF, lockout, password policy, 三员分立, data scope across two regions, and
+// the audit log — against the real server.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { run, tmpDir, startServer, addUser, login, client, hasChinese } from './lib/zhifa.mjs';
+
+const QD_MARKET = '113702021588139920'; // 370202 青岛市南
+const QD_TRANSPORT = '11370203869879736T'; // 370203 青岛市北
+const BJ_AGENCY = '11110101MB0000000Y'; // computed below: 110101 北京东城
+let srv, db, users;
+
+function uscc(first17) {
+  const cs = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const s = [...first17].reduce((n, c, i) => n + cs.indexOf(c) * w[i], 0);
+  return first17 + cs[(31 - (s % 31)) % 31];
+}
+const BJ = uscc(BJ_AGENCY.slice(0, 17));
+
+before(async () => {
+  db = path.join(tmpDir(), 'id.db');
+  assert.equal(run(['--db', db, 'init', '--demo']).code, 0);
+  // A second region: Beijing, with a case that has findings.
+  const beijing = [
+    { type: 'agency', code: BJ, name: '北京市东城区市场监督管理局', region: '110101', level: 'county', kind: 'department', sector: 'market_regulation' },
+    { type: 'case', case_no: '京东市监罚〔2026〕1号', agency: BJ, kind: 'penalty', procedure: 'ordinary', party: { kind: 'person', name: '李某', id_no: '110101199003076632' } },
+  ].map((r) => JSON.stringify(r)).join('\n');
+  assert.equal(run(['--db', db, 'import', '-'], { input: beijing + '\n' }).code, 0);
+  users = {
+    qdOfficer: addUser(db, { username: 'qd_officer', role: 'officer', agency: QD_MARKET }),
+    qdSup: addUser(db, { username: 'qd_sup', role: 'supervisor', region: '370200' }),
+    bjSup: addUser(db, { username: 'bj_sup', role: 'supervisor', region: '110000' }),
+    leader: addUser(db, { username: 'qd_leader', role: 'leader', region: '370000' }),
+    sysadmin: addUser(db, { username: 'root_admin', role: 'sysadmin' }),
+    secadmin: addUser(db, { username: 'sec_admin', role: 'secadmin' }),
+    auditor: addUser(db, { username: 'audit_admin', role: 'auditor' }),
+  };
+  srv = await startServer({ db, args: ['--sweep-every', '0'] });
+  const sup = await login(srv.base, users.qdSup.username, users.qdSup.password);
+  assert.equal((await sup.send('POST', '/findings/sweep', { as_of: '2026-05-20' })).status, 200);
+});
+after(() => srv?.stop());
+
+const as = async (u) => {
+  const c = await login(srv.base, u.username, u.password);
+  assert.equal(c.status, 200, JSON.stringify(c.body));
+  return c;
+};
+
+test('login sets an HttpOnly SameSite=Strict cookie and returns the CSRF token and permissions', async () => {
+  const c = await as(users.qdSup);
+  assert.match(c.setCookie, /HttpOnly/);
+  assert.match(c.setCookie, /SameSite=Strict/);
+  assert.match(c.csrf, /^[0-9a-f]{64}$/);
+  assert.ok(c.body.permissions.includes('findings.read'));
+  assert.equal(c.body.user.role, 'supervisor');
+  assert.equal((await c.get('/session')).body.user.username, 'qd_sup');
+});
+
+test('wrong password and unknown user get the same 401 answer', async () => {
+  const a = await login(srv.base, users.qdSup.username, 'wrong-password-123');
+  const b = await login(srv.base, 'no_such_user', 'wrong-password-123');
+  assert.equal(a.status, 401);
+  assert.deepEqual(a.body, b.body);
+  assert.ok(hasChinese(a.body.error.message));
+});
+
+test('over-long or missing credentials are 400 with a Chinese message', async () => {
+  const long = await login(srv.base, 'x'.repeat(500), 'whatever-password');
+  assert.equal(long.status, 400);
+  assert.ok(hasChinese(long.body.error.message));
+  const empty = await login(srv.base, '', '');
+  assert.equal(empty.status, 400);
+});
+
+test('five failures lock the name, existing or not, even for the right password', async () => {
+  const u = addUser(db, { username: 'lock_me', role: 'officer', agency: QD_MARKET });
+  for (const name of ['lock_me', 'ghost_user']) {
+    for (let i = 0; i < 5; i++) assert.equal((await login(srv.base, name, 'bad-password-000')).status, 401);
+    const locked = await login(srv.base, name, name === 'lock_me' ? u.password : 'bad-password-000');
+    assert.equal(locked.status, 429, name);
+    assert.match(locked.body.error.message, /秒后再试/);
+  }
+});
+
+test('mutating requests need the CSRF token of the session', async () => {
+  const c = await as(users.qdSup);
+  const none = await c.send('POST', '/findings/sweep', {}, { withCsrf: false });
+  assert.equal(none.status, 403);
+  assert.equal(none.body.error.code, 'csrf_failed');
+  const other = await as(users.qdSup);
+  const wrong = await client(srv.base, c.cookie, other.csrf).send('POST', '/findings/sweep', {});
+  assert.equal(wrong.status, 403);
+  assert.equal((await c.send('POST', '/findings/sweep', { as_of: '2026-05-20' })).status, 200);
+});
+
+test('a forged or logged-out cookie is not a session', async () => {
+  const forged = client(srv.base, `zhifa_session=${'a'.repeat(64)}`);
+  assert.equal((await forged.get('/findings')).status, 401);
+  const garbage = client(srv.base, 'zhifa_session=%00%ff<script>');
+  assert.equal((await garbage.get('/findings')).status, 401);
+  const c = await as(users.qdSup);
+  assert.equal((await c.send('DELETE', '/session')).status, 200);
+  assert.equal((await c.get('/findings')).status, 401);
+});
+
+test('an idle session expires', async () => {
+  const dbIdle = path.join(tmpDir(), 'idle.db');
+  assert.equal(run(['--db', dbIdle, 'init']).code, 0);
+  const u = addUser(dbIdle, { username: 'idle_sup', role: 'supervisor', region: '370200' });
+  const s = await startServer({ db: dbIdle, args: ['--sweep-every', '0', '--session-idle', '1'] });
+  try {
+    const c = await login(s.base, u.username, u.password);
+    assert.equal((await c.get('/findings')).status, 200);
+    await new Promise((r) => setTimeout(r, 2500));
+    const r = await c.get('/findings');
+    assert.equal(r.status, 401);
+    assert.ok(hasChinese(r.body.error.message));
+  } finally {
+    await s.stop();
+  }
+});
+
+test('an initial password must be changed before anything else, and the policy holds', async () => {
+  const admin = await as(users.sysadmin);
+  const created = await admin.send('POST', '/users', { username: 'new_officer', display_name: '新人', role: 'officer', agency: QD_MARKET });
+  assert.equal(created.status, 201);
+  const initial = created.body.initial_password;
+  const c = await login(srv.base, 'new_officer', initial);
+  assert.equal(c.body.user.must_change_password, true);
+  const blocked = await c.get('/findings');
+  assert.equal(blocked.status, 403);
+  assert.equal(blocked.body.error.code, 'password_change_required');
+  for (const [pw, why] of [['short1', 'length'], ['new_officer', 'username'], ['1234567890', 'common'], ['qwertyuiop', 'common']]) {
+    const r = await c.send('PUT', '/session/password', { old_password: initial, new_password: pw });
+    assert.equal(r.status, 400, why);
+    assert.equal(r.body.error.field, 'new_password');
+    assert.ok(hasChinese(r.body.error.message));
+  }
+  const bad = await c.send('PUT', '/session/password', { old_password: 'not-it-at-all', new_password: 'A-much-better-2026' });
+  assert.equal(bad.body.error.field, 'old_password');
+  const ok = await c.send('PUT', '/session/password', { old_password: initial, new_password: 'A-much-better-2026' });
+  assert.equal(ok.status, 200);
+  assert.equal((await c.get('/findings')).status, 200);
+});
+
+test('user add refuses weak passwords and unknown roles from the command line', () => {
+  const weak = run(['--db', db, 'user', 'add', '--username', 'weakling', '--role', 'officer', '--agency', QD_MARKET, '--password-stdin'], { input: 'password123\n' });
+  assert.equal(weak.code, 1);
+  assert.match(weak.stderr, /常见/);
+  const role = run(['--db', db, 'user', 'add', '--username', 'x_user', '--role', 'king', '--password-stdin'], { input: 'A-long-enough-2026\n' });
+  assert.equal(role.code, 2);
+  const dup = run(['--db', db, 'user', 'add', '--username', 'qd_sup', '--role', 'supervisor', '--region', '370200', '--password-stdin'], { input: 'A-long-enough-2026\n' });
+  assert.equal(dup.code, 1);
+  assert.match(dup.stderr, /已被使用/);
+});
+
+test('三员分立: the system admin cannot create administrators nor read the audit log', async () => {
+  const admin = await as(users.sysadmin);
+  for (const role of ['auditor', 'secadmin', 'sysadmin']) {
+    const r = await admin.send('POST', '/users', { username: `evil_${role}`, role });
+    assert.equal(r.status, 403, role);
+  }
+  assert.equal((await admin.get('/audit')).status, 403);
+  const auditorId = (await admin.get('/users?q=audit_admin')).body.items[0].id;
+  assert.equal((await admin.send('PUT', `/users/${auditorId}`, { disabled: true })).status, 403);
+});
+
+test('三员分立: the security admin cannot hand out audit or user rights', async () => {
+  const sec = await as(users.secadmin);
+  const give = await sec.send('PUT', '/roles/sysadmin', { permissions: ['users.read', 'users.write', 'roles.read', 'agencies.read', 'audit.read'] });
+  assert.equal(give.status, 403);
+  assert.equal(give.body.error.code, 'separation_of_duties');
+  const strip = await sec.send('PUT', '/roles/auditor', { permissions: [] });
+  assert.equal(strip.status, 403);
+  const ok = await sec.send('PUT', '/roles/leader', { permissions: ['findings.read', 'rules.read', 'cases.read', 'agencies.read', 'rule_config.read', 'ledger.read'] });
+  assert.equal(ok.status, 200);
+  const unknown = await sec.send('PUT', '/roles/leader', { permissions: ['nope.nope'] });
+  assert.equal(unknown.status, 400);
+});
+
+test('data scope: each user sees only his agency or region, and guessing does not help', async () => {
+  const qd = await as(users.qdSup), bj = await as(users.bjSup), off = await as(users.qdOfficer);
+  const agenciesOf = async (c) => new Set((await c.get('/findings?size=200')).body.items.map((f) => f.agency));
+  assert.deepEqual([...(await agenciesOf(qd))].sort(), [QD_MARKET, QD_TRANSPORT].sort());
+  assert.deepEqual([...(await agenciesOf(bj))], [BJ]);
+  assert.deepEqual([...(await agenciesOf(off))], [QD_MARKET]);
+  // a region filter outside the scope widens nothing
+  assert.equal((await qd.get('/findings?region=110000')).body.total, 0);
+  assert.equal((await off.get(`/findings?agency=${QD_TRANSPORT}`)).body.total, 0);
+  // case detail by guessed number: 404 outside, 200 inside
+  const bjCase = `/cases/${encodeURIComponent('京东市监罚〔2026〕1号')}`;
+  assert.equal((await qd.get(bjCase)).status, 404);
+  assert.equal((await off.get(bjCase)).status, 404);
+  assert.equal((await bj.get(bjCase)).status, 200);
+  const transportCase = `/cases/${encodeURIComponent('北交运罚〔2026〕5号')}`;
+  assert.equal((await off.get(transportCase)).status, 404);
+  assert.equal((await qd.get(transportCase)).status, 200);
+  const summary = (await bj.get('/findings/summary')).body.items.map((a) => a.agency);
+  assert.deepEqual(summary, [BJ]);
+  const agencies = (await off.get('/agencies')).body.items.map((a) => a.code);
+  assert.deepEqual(agencies, [QD_MARKET]);
+});
+
+test('the leader sees party IDs masked; other reads of personal data are audited', async () => {
+  const leader = await as(users.leader), qd = await as(users.qdSup), aud = await as(users.auditor);
+  const no = encodeURIComponent('北交运罚〔2026〕5号');
+  const masked = (await leader.get(`/cases/${no}`)).body.case.party.id_no;
+  assert.match(masked, /^\d{4}\*+\d{3}[\dX]$/);
+  const clear = (await qd.get(`/cases/${no}`)).body.case.party.id_no;
+  assert.doesNotMatch(clear, /\*/);
+  const log = (await aud.get('/audit?action=read_personal&username=qd_sup')).body;
+  assert.ok(log.total >= 1);
+  assert.equal(log.items[0].target, '北交运罚〔2026〕5号');
+});
+
+test('the audit log records logins, failures and writes, exports, and cannot be altered', async () => {
+  const aud = await as(users.auditor);
+  const failed = (await aud.get('/audit?action=login_failed')).body;
+  assert.ok(failed.total >= 1);
+  const writes = (await aud.get(`/audit?action=POST&q=${encodeURIComponent('/api/v1/findings/sweep')}`)).body;
+  assert.ok(writes.items.some((e) => e.username === 'qd_sup' && e.result === 'ok' && e.target === '/api/v1/findings/sweep'));
+  const denied = (await aud.get('/audit?result=denied')).body;
+  assert.ok(denied.items.some((e) => e.detail === 'csrf_failed'));
+  const logins = (await aud.get('/audit?action=login&result=ok&username=qd_sup')).body;
+  assert.ok(logins.total >= 1);
+  assert.match(logins.items[0].ip, /127\.0\.0\.1/);
+  const exp = await aud.raw('/api/v1/audit/export?result=failed');
+  assert.equal(exp.status, 200);
+  const lines = (await exp.text()).trim().split('\n').map((l) => JSON.parse(l));
+  assert.ok(lines.length >= 1 && lines.every((l) => l.result === 'failed'));
+  for (const sql of ['UPDATE audit_log SET result = \'ok\'', 'DELETE FROM audit_log']) {
+    const r = spawnSync('sqlite3', [db, sql], { encoding: 'utf8' });
+    assert.notEqual(r.status, 0, sql);
+    assert.match(r.stderr, /append-only/);
+  }
+});
