@@ -12,5 +12,32 @@ int api_rules_list(HttpRequest *req);
 int api_rule_config_get(HttpRequest *req);
 int api_rule_config_put(HttpRequest *req);
 int api_case_get(HttpRequest *req);
+int api_session_create(HttpRequest *req);
+int api_session_get(HttpRequest *req);
+int api_session_delete(HttpRequest *req);
+int api_session_password(HttpRequest *req);
+int api_users_list(HttpRequest *req);
+int api_users_create(HttpRequest *req);
+int api_users_update(HttpRequest *req);
+int api_users_reset_password(HttpRequest *req);
+int api_roles_list(HttpRequest *req);
+int api_roles_update(HttpRequest *req);
+int api_audit_list(HttpRequest *req);
+int api_audit_export(HttpRequest *req);
+int api_agencies_list(HttpRequest *req);
+int api_regions_list(HttpRequest *req);
+
+/* The request's data scope as store filter values; false when it allows nothing. */
+bool api_scope_filter(const HttpRequest *req, const char **agency, const char **region_prefix);
+int api_laws_list(HttpRequest *req);
+int api_laws_search(HttpRequest *req);
+int api_law_get(HttpRequest *req);
+int api_law_article(HttpRequest *req);
+
+/* ledger.c: the tamper-evident record */
+int api_ledger_sth(HttpRequest *req);
+int api_ledger_proof(HttpRequest *req);
+int api_case_integrity(HttpRequest *req);
+int api_case_dossier(HttpRequest *req);
 
 #endif

@@ -1,5 +1,6 @@
 /* /api/v1/roles: the permission table as data; the security administrator edits it within the
  * 三员分立 invariants of domain/authz.c. */
+#include <stdio.h>
 #include <string.h>
 
 #include "api/api.h"
@@ -44,8 +45,11 @@ int api_roles_update(HttpRequest *req)
     json_array_foreach(list, i, v) {
         if (rc >= 0) break;
         if (!json_is_string(v)) rc = http_reply_error(req, 400, "invalid_field", "permissions", "权限名称应为字符串");
-        else if (!authz_may_grant(role, json_string_value(v)))
-            rc = http_reply_error(req, 403, "separation_of_duties", "permissions", "三员分立：该权限不能授予此角色");
+        else if (!authz_may_grant(role, json_string_value(v))) {
+            char msg[256];
+            snprintf(msg, sizeof msg, "三员分立：权限 %s 不能授予此角色", json_string_value(v));
+            rc = http_reply_error(req, 403, "separation_of_duties", "permissions", msg);
+        }
         else perms[n++] = json_string_value(v);
     }
     if (rc < 0 && !keeps_reserved(role, perms, n))

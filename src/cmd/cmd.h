@@ -2,6 +2,7 @@
 #ifndef ZF_CMD_H
 #define ZF_CMD_H
 
+#include "domain/authz.h"
 #include "domain/calendar.h"
 #include "jobs/sweep.h"
 #include "store/store.h"
@@ -19,7 +20,8 @@ typedef struct {
     int (*run)(const GlobalOpts *g, int argc, char **argv);
 } Command;
 
-extern const Command cmd_init, cmd_serve, cmd_version, cmd_import, cmd_export, cmd_check, cmd_sweep;
+extern const Command cmd_init, cmd_serve, cmd_version, cmd_import, cmd_export, cmd_check, cmd_sweep, cmd_user, cmd_routes, cmd_gen;
+extern const Command cmd_sth, cmd_proof, cmd_verify, cmd_dossier, cmd_verify_dossier, cmd_attach; /* ledger */
 
 /* One --flag of a verb: a switch (value == NULL) or a flag taking a value. */
 typedef struct {
@@ -40,6 +42,8 @@ int cmd_open_store(const GlobalOpts *g, StoreOpenMode mode, Store **out);
 /* Loads every data/holidays/YYYY.json into a new calendar; prints the error on failure. */
 int cmd_load_calendar(Calendar **out);
 
+/* data/common-passwords.txt, for the password policy. */
+int cmd_load_common_passwords(CommonPasswords *out);
 /* Runs a full sweep as of a date, printing errors; the result for cmd_print_sweep. */
 int cmd_run_sweep(Store *st, zf_day as_of, SweepResult *out);
 int cmd_print_sweep(const SweepResult *r);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "cmd/ledger_hooks.h"
 #include "jobs/import.h"
 #include "store/findings.h"
 
@@ -57,6 +58,7 @@ static int run_import(const GlobalOpts *g, int argc, char **argv)
     if (rc != ZF_OK) fprintf(stderr, "zhifa: 导入中断：%s（已提交的批次保留）\n", err.message);
     /* The server's sweeper re-checks after imports; a failure here only delays that. */
     if (sum.imported) store_mark_dirty(st, NULL);
+    if (sum.imported) cmd_ledger_sign(st, g->db_path);
     printf("{\"imported\": %lld, \"rejected\": %lld}\n", sum.imported, sum.rejected);
     if (in != stdin) fclose(in);
     store_close(st);

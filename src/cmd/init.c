@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "cmd/cmd.h"
+#include "cmd/ledger_hooks.h"
 #include "jobs/import.h"
 #include "store/identity.h"
 #include "jobs/laws_load.h"
@@ -118,6 +119,7 @@ static int run_init(const GlobalOpts *g, int argc, char **argv)
     printf("数据库 %s 已就绪（结构版本 %d）\n", g->db_path, store_schema_version(st));
     int rc = load_laws(st);
     if (rc == ZF_OK && demo) rc = load_demo(st);
+    if (rc == ZF_OK) rc = cmd_ledger_init(st, g->db_path);
     store_close(st);
     return rc == ZF_OK ? 0 : 1;
 }

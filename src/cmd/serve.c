@@ -6,6 +6,7 @@
 
 #include "cmd/cmd.h"
 #include "http/server.h"
+#include "jobs/signer.h"
 #include "jobs/sweeper.h"
 #include "util/datadir.h"
 
@@ -19,6 +20,7 @@ const Command cmd_serve = {
     "  --threads N         工作线程数（默认等于 CPU 核数）\n"
     "  --max-connections N 同时连接上限，超出时返回 503（默认 512）\n"
     "  --sweep-every N     每 N 秒检查一次数据变化与日期变化并重新检查（默认 5；0 = 不自动检查）\n"
+    "  --sign-every N      有新存证事件时每 N 秒签发一次树头（默认 60）；退出时总会再签一次\n"
     "  --session-idle N    会话空闲 N 秒后失效（默认 1800）\n"
     "  --session-max N     会话自登录起 N 秒后失效（默认 43200）\n"
     "收到 SIGTERM 或 SIGINT 后处理完进行中的请求再退出。\n",
@@ -36,6 +38,7 @@ static int parse_count(const char *s, unsigned long max, unsigned *out)
 typedef struct {
     ServerConfig cfg;
     unsigned sweep_every;
+    unsigned sign_every;
 } ServeOptions;
 
 /* Numeric flags share one parser: a positive integer up to max ("0" allowed when zero_ok). */
@@ -49,19 +52,22 @@ static int count_flag(const char *value, const char *name, unsigned long max, bo
 
 static int parse_options(const GlobalOpts *g, int argc, char **argv, ServeOptions *o)
 {
-    const char *listen = "127.0.0.1:8080", *threads = NULL, *max_conn = NULL, *sweep = NULL, *idle = NULL,
+    const char *listen = "127.0.0.1:8080", *threads = NULL, *max_conn = NULL, *sweep = NULL, *sign = NULL, *idle = NULL,
                *max_s = NULL;
     Flag flags[] = {{"--listen", &listen, NULL},        {"--threads", &threads, NULL},
                     {"--max-connections", &max_conn, NULL}, {"--sweep-every", &sweep, NULL},
+                    {"--sign-every", &sign, NULL},
                     {"--session-idle", &idle, NULL},    {"--session-max", &max_s, NULL},
                     {NULL, NULL, NULL}};
     if (cmd_parse_flags(&cmd_serve, argc, argv, flags, NULL, 0) != ZF_OK) return EXIT_USAGE;
     o->cfg = (ServerConfig){.listen = listen, .db_path = g->db_path, .max_connections = 512, .max_body = 1 << 20,
                             .timeout_s = 30, .session_idle_s = 30 * 60, .session_max_s = 12 * 3600};
     o->sweep_every = 5;
+    o->sign_every = 60;
     if (count_flag(threads, "--threads", 256, false, &o->cfg.threads) ||
         count_flag(max_conn, "--max-connections", 100000, false, &o->cfg.max_connections) ||
         count_flag(sweep, "--sweep-every", 86400, true, &o->sweep_every) ||
+        count_flag(sign, "--sign-every", 3600, false, &o->sign_every) ||
         count_flag(idle, "--session-idle", 86400, false, &o->cfg.session_idle_s) ||
         count_flag(max_s, "--session-max", 7 * 86400, false, &o->cfg.session_max_s))
         return EXIT_USAGE;
@@ -119,7 +125,9 @@ static int run_serve(const GlobalOpts *g, int argc, char **argv)
         o.cfg.web_root = web_root, o.cfg.calendar = d.cal, o.cfg.regions = d.regions;
         o.cfg.common_passwords = &d.common;
         Sweeper *sweeper = o.sweep_every ? sweeper_start(g->db_path, d.cal, o.sweep_every) : NULL;
+        Signer *signer = signer_start(g->db_path, o.sign_every);
         rc = server_run(&o.cfg, &err);
+        signer_stop(signer);
         sweeper_stop(sweeper);
         if (rc != ZF_OK) fprintf(stderr, "zhifa: %s\n", err.message);
     }

@@ -7,12 +7,14 @@
 #include <string.h>
 
 #include "domain/exchange.h"
+#include "ledger/ledger.h"
 
 typedef struct {
     Store *st;
     const ImportHooks *hooks;
     ImportSummary *sum;
     long long in_batch;
+    Ledger *ledger; /* every changed case record becomes an event, in the same transaction */
 } Importer;
 
 char *import_reject_json(long long line, const char *key, const char *error)
@@ -60,7 +62,8 @@ static int import_line(Importer *im, const char *line, size_t len, ZfError *err)
         return ZF_OK;
     }
     StoredRecord sr = {keys, line, len};
-    int rc = store_put_record(im->st, &sr, err);
+    int rc = keys.type == REC_CASE ? ledger_add_case_record(im->ledger, keys.key, rec, line, len, err) : ZF_OK;
+    if (rc == ZF_OK) rc = store_put_record(im->st, &sr, err);
     json_decref(rec);
     if (rc == ZF_OK) {
         im->sum->imported++;
@@ -90,7 +93,7 @@ static int read_lines(Importer *im, FILE *in, ZfError *err)
         if (len > IMPORT_LINE_MAX) reject(im, "", "行长度超过 1 MiB 上限");
         else rc = import_line(im, line, len, err);
         if (rc == ZF_OK && im->in_batch >= IMPORT_BATCH && (rc = end_batch(im, err)) == ZF_OK)
-            rc = store_begin(im->st, err);
+            rc = store_begin(im->st, err), ledger_reset(im->ledger);
     }
     free(line);
     if (rc == ZF_OK && ferror(in)) rc = zf_fail(err, 500, "read_failed", NULL, "读取输入失败");
@@ -103,6 +106,9 @@ static int read_lines(Importer *im, FILE *in, ZfError *err)
 int import_stream(Store *st, FILE *in, const ImportHooks *hooks, ImportSummary *sum, ZfError *err)
 {
     memset(sum, 0, sizeof *sum);
-    Importer im = {st, hooks, sum, 0};
-    return read_lines(&im, in, err);
+    Importer im = {st, hooks, sum, 0, NULL};
+    if (ledger_open(st, &im.ledger, err) != ZF_OK) return ZF_ERR;
+    int rc = read_lines(&im, in, err);
+    ledger_close(im.ledger);
+    return rc;
 }

@@ -13,6 +13,8 @@ typedef struct {
     char username[33];
     char display_name[128];
     char role[16];
+    char role_name[64];
+    char agency_name[256];
     char agency[19];
     char region[7];
     char agency_region[7]; /* region of the user's agency, from the agencies table */

@@ -3,6 +3,7 @@
 #include "store/store.h"
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +92,19 @@ fail:
     return ZF_ERR;
 }
 
+static bool migration_applied(Store *st, int version)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM schema_version WHERE version = ?1", -1, &q, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_int(q, 1, version);
+    bool yes = sqlite3_step(q) == SQLITE_ROW;
+    sqlite3_finalize(q);
+    return yes;
+}
+
+/* Applies every compiled-in migration not yet recorded — by membership, not only above the
+ * highest version, so a database never silently lacks a migration numbered below its newest. */
 static int migrate(Store *st, ZfError *err)
 {
     if (exec(st,
@@ -104,7 +118,7 @@ static int migrate(Store *st, ZfError *err)
         return zf_fail(err, 500, "schema_too_new", NULL,
                        "数据库结构版本 %d 高于本程序支持的 %d，请升级 zhifa", current, newest);
     for (int i = 0; i < zf_migration_count; i++)
-        if (zf_migrations[i].version > current && apply_migration(st, &zf_migrations[i], err) != ZF_OK)
+        if (!migration_applied(st, zf_migrations[i].version) && apply_migration(st, &zf_migrations[i], err) != ZF_OK)
             return ZF_ERR;
     return ZF_OK;
 }

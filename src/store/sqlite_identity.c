@@ -30,8 +30,9 @@ static void utc_now(char out[24])
 
 #define USER_COLUMNS                                                                              \
     "u.id, u.username, u.display_name, u.role, coalesce(u.agency, ''), coalesce(u.region, ''),"   \
-    " coalesce(a.region, ''), u.must_change_password, u.disabled, u.password_hash"
-#define USER_FROM " FROM users u LEFT JOIN agencies a ON a.code = u.agency"
+    " coalesce(a.region, ''), u.must_change_password, u.disabled, u.password_hash,"             \
+    " coalesce(r.name, ''), coalesce(a.name, '')"
+#define USER_FROM " FROM users u LEFT JOIN agencies a ON a.code = u.agency LEFT JOIN roles r ON r.id = u.role"
 
 static void read_user(sqlite3_stmt *q, AuthUser *u, char hash[PASSWORD_HASH_MAX])
 {
@@ -46,6 +47,8 @@ static void read_user(sqlite3_stmt *q, AuthUser *u, char hash[PASSWORD_HASH_MAX]
     u->must_change_password = sqlite3_column_int(q, 7) != 0;
     u->disabled = sqlite3_column_int(q, 8) != 0;
     if (hash) copy_col(q, 9, hash, PASSWORD_HASH_MAX);
+    copy_col(q, 10, u->role_name, sizeof u->role_name);
+    copy_col(q, 11, u->agency_name, sizeof u->agency_name);
 }
 
 json_t *auth_user_json(const AuthUser *u)
@@ -53,7 +56,9 @@ json_t *auth_user_json(const AuthUser *u)
     json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:b, s:b}", "id", (json_int_t)u->id, "username",
                           u->username, "display_name", u->display_name, "role", u->role,
                           "must_change_password", u->must_change_password, "disabled", u->disabled);
+    json_object_set_new(o, "role_name", json_string(u->role_name));
     json_object_set_new(o, "agency", u->agency[0] ? json_string(u->agency) : json_null());
+    json_object_set_new(o, "agency_name", u->agency_name[0] ? json_string(u->agency_name) : json_null());
     json_object_set_new(o, "region", u->region[0] ? json_string(u->region) : json_null());
     return o;
 }
@@ -170,7 +175,7 @@ int store_users_list(Store *st, const char *qtext, int page, int size, json_t **
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         AuthUser u;
         read_user(q, &u, NULL);
-        total = sqlite3_column_int64(q, 10);
+        total = sqlite3_column_int64(q, 12);
         json_array_append_new(items, auth_user_json(&u));
     }
     sqlite3_finalize(q);
@@ -211,9 +216,9 @@ int store_session_lookup(Store *st, const char *token_hash, AuthUser *u, ZfError
     int rc = sqlite3_step(q);
     if (rc == SQLITE_ROW) {
         read_user(q, u, NULL);
-        copy_col(q, 10, u->csrf, sizeof u->csrf);
-        u->session_created = sqlite3_column_int64(q, 11);
-        u->session_seen = sqlite3_column_int64(q, 12);
+        copy_col(q, 12, u->csrf, sizeof u->csrf);
+        u->session_created = sqlite3_column_int64(q, 13);
+        u->session_seen = sqlite3_column_int64(q, 14);
     }
     sqlite3_finalize(q);
     if (rc == SQLITE_ROW) return ZF_OK;
@@ -397,7 +402,7 @@ int store_audit_append(Store *st, const AuditEntry *e)
 }
 
 static const char audit_where[] =
-    " WHERE (?1 IS NULL OR username = ?1) AND (?2 IS NULL OR instr(action, ?2) > 0)"
+    " WHERE (?1 IS NULL OR username = ?1) AND (?2 IS NULL OR action = ?2)"
     " AND (?3 IS NULL OR result = ?3) AND (?4 IS NULL OR time >= ?4) AND (?5 IS NULL OR time < ?5)"
     " AND (?6 IS NULL OR instr(target || ' ' || detail || ' ' || ip, ?6) > 0)";
 

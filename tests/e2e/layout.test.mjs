@@ -1,8 +1,9 @@
 // The console shell against the real zhifa binary: title, module menu, a placeholder page reached
 // by a menu click, the health card on the 工作台, the login form's errors, and the phone layout.
+// Every console page needs a login now: the tests sign in as the demo supervisor (lib/server.mjs).
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer } from './lib/server.mjs'
+import { startServer, login } from './lib/server.mjs'
 import { launchBrowser, openPage, screenshot } from './lib/browser.mjs'
 
 const TITLE = '行政执法综合管理监督信息系统'
@@ -30,9 +31,10 @@ async function breadcrumbItems (page) {
   return items.map((s) => s.trim())
 }
 
-test('console shows the product title and every module in the side menu', async () => {
+test('console shows the product title and, to the supervisor, every module in the side menu', async () => {
   const { context, page, errors } = await openPage(browser)
   try {
+    await login(page, server.baseURL, 'supervisor')
     await page.goto(server.baseURL + '/')
     await page.getByTestId('app-title').waitFor()
     assert.equal((await page.getByTestId('app-title').textContent()).trim(), TITLE)
@@ -41,7 +43,8 @@ test('console shows the product title and every module in the side menu', async 
     for (const name of MODULES) {
       assert.ok(await menu.getByText(name, { exact: true }).isVisible(), `side menu shows ${name}`)
     }
-    await page.getByTestId('logout').waitFor()
+    assert.equal((await page.getByTestId('user-name').innerText()).trim(), '陈监督')
+    assert.equal((await page.getByTestId('user-role').innerText()).trim(), '执法监督人员')
     await screenshot(page, 'desktop-home')
     assert.deepEqual(errors, [])
   } finally {
@@ -52,6 +55,7 @@ test('console shows the product title and every module in the side menu', async 
 test('home page reports the server healthy with its version', async () => {
   const { context, page, errors } = await openPage(browser)
   try {
+    await login(page, server.baseURL, 'supervisor')
     await page.goto(server.baseURL + '/')
     const status = page.getByTestId('health-status')
     await status.getByText('系统运行正常').waitFor()
@@ -67,6 +71,7 @@ test('home page reports the server healthy with its version', async () => {
 test('a menu click opens the 执法主体 page with its heading and breadcrumb', async () => {
   const { context, page, errors } = await openPage(browser)
   try {
+    await login(page, server.baseURL, 'supervisor')
     await page.goto(server.baseURL + '/')
     const menu = page.getByTestId('side-menu')
     await menu.getByText('要素管理', { exact: true }).click()
@@ -83,11 +88,16 @@ test('a menu click opens the 执法主体 page with its heading and breadcrumb',
   }
 })
 
-test('a deep link is served by the SPA fallback and opens its page', async () => {
+test('a deep link is served by the SPA fallback, asks for a login, and opens its page after it', async () => {
   const { context, page, errors } = await openPage(browser)
   try {
     const res = await page.goto(server.baseURL + '/supervision/alerts')
     assert.equal(res.status(), 200)
+    await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('redirect') === '/supervision/alerts')
+    await page.getByText('用户登录').waitFor()
+
+    await login(page, server.baseURL, 'supervisor', { here: true })
+    await page.waitForURL(server.baseURL + '/supervision/alerts')
     await page.getByTestId('page-title').getByText('预警看板', { exact: true }).waitFor()
     assert.deepEqual(await breadcrumbItems(page), ['首页', '执法监督', '预警看板'])
     await screenshot(page, 'desktop-supervision-alerts')
@@ -111,12 +121,10 @@ test('login form validates inline and shows the server refusal in Chinese', asyn
     await page.getByPlaceholder('请输入密码').fill('wrong-password-123')
     await page.locator('.el-form-item__error').first().waitFor({ state: 'detached' })
     await page.getByTestId('login-submit').click()
-    // Whatever the server says (wrong password, unknown user, no such endpoint yet), it is shown:
-    // in the alert, or under the field the server names.
-    const message = page.locator('[data-testid=login-error], .el-form-item__error')
-    await message.first().waitFor()
-    const text = (await message.first().innerText()).trim()
-    assert.match(text, /[\u4e00-\u9fff]/, `error message is in Chinese: ${text}`)
+    // The server's words, which do not say whether the user exists.
+    const message = page.getByTestId('login-error')
+    await message.waitFor()
+    assert.equal((await message.innerText()).trim(), '用户名或密码错误')
     assert.equal(new URL(page.url()).pathname, '/login')
     await screenshot(page, 'login-refused')
     assert.deepEqual(errors, [])
@@ -128,6 +136,7 @@ test('login form validates inline and shows the server refusal in Chinese', asyn
 test('at 390 px the side menu folds into a drawer behind a toggle', async () => {
   const { context, page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 } })
   try {
+    await login(page, server.baseURL, 'supervisor')
     await page.goto(server.baseURL + '/')
     await page.getByTestId('health-status').waitFor()
     assert.equal(await page.locator('.app-aside').count(), 0, 'no fixed side bar on a phone')

@@ -1,9 +1,10 @@
 // The supervision pages against the real zhifa binary and its demo database (whose findings are
 // the worked examples of spec/rules.md): 预警看板 with its filters, a case's detail page, 分主体汇总,
 // and 规则配置 saving an override, refusing a bad one with the server's message, and keeping it.
+// Each test signs in as the demo 执法监督人员 (supervisor), who holds findings.sweep and rule_config.write.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer } from './lib/server.mjs'
+import { startServer, login } from './lib/server.mjs'
 import { launchBrowser, openPage, screenshot } from './lib/browser.mjs'
 
 const MARKET_AGENCY = '青岛市市南区市场监督管理局'
@@ -57,6 +58,7 @@ async function pickOption (page, select, text) {
 test('预警看板 shows the demo violations in red with P08 on the undecided case', async () => {
   const { context, page, errors } = await openPage(browser)
   try {
+    await login(page, server.baseURL, 'supervisor')
     await page.goto(server.baseURL + '/supervision/alerts')
     await page.getByTestId('page-title').getByText('预警看板', { exact: true }).waitFor()
     const rows = await alertRows(page)
@@ -94,6 +96,7 @@ test('预警看板 shows the demo violations in red with P08 on the undecided ca
 test('filtering the board by rule P08 leaves only P08 rows and keeps the filter in the URL', async () => {
   const { context, page, errors } = await openPage(browser)
   try {
+    await login(page, server.baseURL, 'supervisor')
     await page.goto(server.baseURL + '/supervision/alerts')
     const before = await rulesOf(await alertRows(page))
     assert.ok(before.some((r) => r !== 'P08'), 'unfiltered board has other rules too')
@@ -123,6 +126,7 @@ test('filtering the board by rule P08 leaves only P08 rows and keeps the filter 
 test('a case link opens the case detail with its 案号 and its P08 finding', async () => {
   const { context, page, errors } = await openPage(browser)
   try {
+    await login(page, server.baseURL, 'supervisor')
     await page.goto(server.baseURL + '/supervision/alerts?rule=P08')
     await alertRows(page)
     await page.getByTestId('subject-link').filter({ hasText: P08_CASE }).first().click()
@@ -142,6 +146,10 @@ test('a case link opens the case detail with its 案号 and its P08 finding', as
     assert.equal((await p08.locator('.severity-tag').innerText()).trim(), '违规')
     assert.deepEqual(await page.locator('.app-breadcrumb .el-breadcrumb__inner').allInnerTexts(), ['首页', '执法办案', '案件详情'])
     assert.equal(await page.getByTestId('side-menu').getByText('案件详情').count(), 0, 'hidden from the menu')
+    // The demo case was imported, so the ledger holds it: the integrity panel proves it intact.
+    const status = page.getByTestId('integrity-status')
+    await status.waitFor()
+    assert.equal(await status.getAttribute('data-status'), 'verified')
     await pageShot(page, 'supervision-case-detail')
 
     await page.goto(server.baseURL + '/cases/detail/' + encodeURIComponent('不存在〔2026〕0号'))
@@ -155,6 +163,7 @@ test('a case link opens the case detail with its 案号 and its P08 finding', as
 test('分主体汇总 lists the 市南区 market regulator and links to its alerts', async () => {
   const { context, page, errors } = await openPage(browser)
   try {
+    await login(page, server.baseURL, 'supervisor')
     await page.goto(server.baseURL + '/supervision/summary')
     await page.getByTestId('page-title').getByText('分主体汇总', { exact: true }).waitFor()
     const link = page.getByTestId('agency-link').filter({ hasText: MARKET_AGENCY })
@@ -185,6 +194,7 @@ async function configVersion (page) {
 test('规则配置 saves a new override as a new version, keeps it, and shows the server refusing a negative value', async () => {
   const { context, page, errors } = await openPage(browser)
   try {
+    await login(page, server.baseURL, 'supervisor')
     await page.goto(server.baseURL + '/supervision/rule-config')
     await page.getByTestId('config-version').waitFor()
     await page.getByTestId('param-table').locator('.el-table__row').first().waitFor()
@@ -238,6 +248,7 @@ test('规则配置 saves a new override as a new version, keeps it, and shows th
 test('at 390 px the board stacks its filters and scrolls the table, not the page', async () => {
   const { context, page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 } })
   try {
+    await login(page, server.baseURL, 'supervisor')
     await page.goto(server.baseURL + '/supervision/alerts')
     await alertRows(page)
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)

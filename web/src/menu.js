@@ -2,6 +2,11 @@
 // workbench shortcuts are all derived from this array. Add a page here and in views/, nowhere else.
 // `view` names a file under src/views/ (without .vue); router.js fails loudly if it is missing.
 // `hidden: true` makes a page routable (with breadcrumbs) but keeps it out of the menu and tiles.
+// `perm` is what a user needs to open the page, in the words of the server's route table
+// (src/api/routes.c): 'public' (no login: the law library), 'authenticated' (any logged-in user)
+// or a permission name. The menu, the 工作台 tiles and the router guard all read it. Modules whose
+// API does not exist yet borrow the nearest read permission (cases.read, findings.read) until
+// they get their own.
 import {
   HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, DataAnalysis, Stamp,
   Connection, DocumentChecked, Tickets, Trophy, Setting
@@ -11,105 +16,120 @@ export const APP_TITLE = '行政执法综合管理监督信息系统'
 export const APP_SHORT_TITLE = '执法监督'
 
 export const menu = [
-  { path: '/', title: '工作台', icon: HomeFilled, view: 'Home' },
+  { path: '/', perm: 'authenticated', title: '工作台', icon: HomeFilled, view: 'Home' },
   {
     key: 'elements', title: '要素管理', icon: OfficeBuilding,
     children: [
-      { path: '/elements/agencies', title: '执法主体', view: 'elements/Agencies', desc: '执法机构、法定资格与执法区域，含赋权街道（乡镇）' },
-      { path: '/elements/officers', title: '执法人员', view: 'elements/Officers', desc: '执法人员与执法证件：有效期、暂扣注销、培训学时' },
-      { path: '/elements/powers', title: '权责清单', view: 'elements/Powers', desc: '各执法主体的行政职权事项及其法律依据' },
-      { path: '/elements/laws', title: '法律法规库', view: 'elements/Laws', desc: '法律、法规、规章全文，按条检索' },
-      { path: '/elements/benchmarks', title: '裁量基准', view: 'elements/Benchmarks', desc: '行政处罚裁量基准，按职权事项细化' }
+      { path: '/elements/agencies', perm: 'agencies.read', title: '执法主体', view: 'elements/Agencies', desc: '执法机构、法定资格与执法区域，含赋权街道（乡镇）' },
+      { path: '/elements/officers', perm: 'cases.read', title: '执法人员', view: 'elements/Officers', desc: '执法人员与执法证件：有效期、暂扣注销、培训学时' },
+      { path: '/elements/powers', perm: 'cases.read', title: '权责清单', view: 'elements/Powers', desc: '各执法主体的行政职权事项及其法律依据' },
+      { path: '/elements/laws', perm: 'public', title: '法律法规库', view: 'elements/Laws', desc: '法律、法规、规章全文，按条检索' },
+      { path: '/elements/benchmarks', perm: 'cases.read', title: '裁量基准', view: 'elements/Benchmarks', desc: '行政处罚裁量基准，按职权事项细化' }
     ]
   },
   {
     key: 'cases', title: '执法办案', icon: Briefcase,
     children: [
-      { path: '/cases/mine', title: '我的案件', view: 'cases/MyCases', desc: '本人承办的案件：立案、调查取证、告知、决定、送达、执行、结案' },
-      { path: '/cases/approvals', title: '审批待办', view: 'cases/Approvals', desc: '待我审批、法制审核与集体讨论的事项' },
-      { path: '/cases/publicity', title: '案件公示', view: 'cases/Publicity', desc: '行政执法决定公示（个人信息脱敏）' },
+      { path: '/cases/mine', perm: 'cases.read', title: '我的案件', view: 'cases/MyCases', desc: '本人承办的案件：立案、调查取证、告知、决定、送达、执行、结案' },
+      { path: '/cases/approvals', perm: 'cases.read', title: '审批待办', view: 'cases/Approvals', desc: '待我审批、法制审核与集体讨论的事项' },
+      { path: '/cases/publicity', perm: 'cases.read', title: '案件公示', view: 'cases/Publicity', desc: '行政执法决定公示（个人信息脱敏）' },
       // Reached from links (预警看板, 分主体汇总), not from the menu.
-      { path: '/cases/detail/:case_no', title: '案件详情', view: 'supervision/CaseDetail', desc: '案件的办理要素及规则引擎对它的预警', hidden: true }
+      { path: '/cases/detail/:case_no', perm: 'cases.read', title: '案件详情', view: 'supervision/CaseDetail', desc: '案件的办理要素及规则引擎对它的预警', hidden: true }
     ]
   },
   {
     key: 'reporting', title: '数据报送', icon: UploadFilled,
     children: [
-      { path: '/reporting/monthly', title: '按月报送', view: 'reporting/Monthly', desc: '未上线办案系统的执法主体按月报送执法统计数据' },
-      { path: '/reporting/entry', title: '事后录入', view: 'reporting/PostEntry', desc: '办结案件的事后逐案录入' },
-      { path: '/reporting/import', title: '数据导入', view: 'reporting/Import', desc: '通过 Excel 或 exchange-v1 文件批量导入案件' }
+      { path: '/reporting/monthly', perm: 'cases.read', title: '按月报送', view: 'reporting/Monthly', desc: '未上线办案系统的执法主体按月报送执法统计数据' },
+      { path: '/reporting/entry', perm: 'cases.read', title: '事后录入', view: 'reporting/PostEntry', desc: '办结案件的事后逐案录入' },
+      { path: '/reporting/import', perm: 'cases.read', title: '数据导入', view: 'reporting/Import', desc: '通过 Excel 或 exchange-v1 文件批量导入案件' }
     ]
   },
   {
     key: 'supervision', title: '执法监督', icon: Monitor,
     children: [
-      { path: '/supervision/alerts', title: '预警看板', view: 'supervision/Alerts', desc: '规则引擎发现的红色、黄色预警' },
-      { path: '/supervision/summary', title: '分主体汇总', view: 'supervision/Summary', desc: '各执法主体的违规、预警数量' },
-      { path: '/supervision/orders', title: '督办问诊', view: 'supervision/Orders', desc: '督办单、问诊单的下发、整改、反馈与核验' },
-      { path: '/supervision/leads', title: '线索受理', view: 'supervision/Leads', desc: '12345 热线、投诉举报、复议诉讼等监督线索' },
-      { path: '/supervision/reviews', title: '案卷评查', view: 'supervision/Reviews', desc: '案卷抽取、评查评分与结果通报' },
-      { path: '/supervision/joint', title: '综合查一次', view: 'supervision/JointInspection', desc: '跨部门联合检查计划与重复检查发现' },
-      { path: '/supervision/rule-config', title: '规则配置', view: 'supervision/RuleConfig', desc: '监督规则的期限、金额标准等参数，可按领域、区划设置' }
+      { path: '/supervision/alerts', perm: 'findings.read', title: '预警看板', view: 'supervision/Alerts', desc: '规则引擎发现的红色、黄色预警' },
+      { path: '/supervision/summary', perm: 'findings.read', title: '分主体汇总', view: 'supervision/Summary', desc: '各执法主体的违规、预警数量' },
+      { path: '/supervision/orders', perm: 'findings.read', title: '督办问诊', view: 'supervision/Orders', desc: '督办单、问诊单的下发、整改、反馈与核验' },
+      { path: '/supervision/leads', perm: 'findings.read', title: '线索受理', view: 'supervision/Leads', desc: '12345 热线、投诉举报、复议诉讼等监督线索' },
+      { path: '/supervision/reviews', perm: 'findings.read', title: '案卷评查', view: 'supervision/Reviews', desc: '案卷抽取、评查评分与结果通报' },
+      { path: '/supervision/joint', perm: 'findings.read', title: '综合查一次', view: 'supervision/JointInspection', desc: '跨部门联合检查计划与重复检查发现' },
+      { path: '/supervision/rule-config', perm: 'rule_config.read', title: '规则配置', view: 'supervision/RuleConfig', desc: '监督规则的期限、金额标准等参数，可按领域、区划设置' }
     ]
   },
   {
     key: 'analysis', title: '统计分析', icon: DataAnalysis,
     children: [
-      { path: '/analysis/screen', title: '大屏', view: 'analysis/BigScreen', desc: '按地区、领域、主体、月份的执法态势大屏' },
-      { path: '/analysis/bulletins', title: '通报', view: 'analysis/Bulletins', desc: '月度执法通报（PDF、Excel）' },
-      { path: '/analysis/rankings', title: '排名', view: 'analysis/Rankings', desc: '执法主体与地区排名、零执法发现' }
+      { path: '/analysis/screen', perm: 'findings.read', title: '大屏', view: 'analysis/BigScreen', desc: '按地区、领域、主体、月份的执法态势大屏' },
+      { path: '/analysis/bulletins', perm: 'findings.read', title: '通报', view: 'analysis/Bulletins', desc: '月度执法通报（PDF、Excel）' },
+      { path: '/analysis/rankings', perm: 'findings.read', title: '排名', view: 'analysis/Rankings', desc: '执法主体与地区排名、零执法发现' }
     ]
   },
   {
     key: 'evidence', title: '存证核验', icon: Stamp,
     children: [
-      { path: '/evidence/ledger', title: '存证记录', view: 'evidence/Ledger', desc: '案件全过程记录的 SM3 默克尔日志与 SM2 签名树头' },
-      { path: '/evidence/verify', title: '卷宗核验', view: 'evidence/Verify', desc: '电子卷宗的包含性、一致性证明与离线核验' }
+      { path: '/evidence/ledger', perm: 'ledger.read', title: '存证记录', view: 'evidence/Ledger', desc: '案件全过程记录的 SM3 默克尔日志与 SM2 签名树头' },
+      { path: '/evidence/verify', perm: 'ledger.read', title: '卷宗核验', view: 'evidence/Verify', desc: '电子卷宗的包含性、一致性证明与离线核验' }
     ]
   },
   {
     key: 'aggregation', title: '多级汇聚', icon: Connection,
     children: [
-      { path: '/aggregation/nodes', title: '下级节点', view: 'aggregation/Nodes', desc: '县、市、省各级实例的接入与数据汇聚状态' },
-      { path: '/aggregation/batches', title: '交换批次', view: 'aggregation/Batches', desc: '向上级推送的签名交换批次及其校验结果' }
+      { path: '/aggregation/nodes', perm: 'findings.read', title: '下级节点', view: 'aggregation/Nodes', desc: '县、市、省各级实例的接入与数据汇聚状态' },
+      { path: '/aggregation/batches', perm: 'findings.read', title: '交换批次', view: 'aggregation/Batches', desc: '向上级推送的签名交换批次及其校验结果' }
     ]
   },
   {
     key: 'normative', title: '规范性文件备案审查', icon: DocumentChecked,
     children: [
-      { path: '/normative/register', title: '文件登记', view: 'normative/Register', desc: '规范性文件登记、统一编号与公布' },
-      { path: '/normative/review', title: '备案审查', view: 'normative/Review', desc: '承办人初审、处长复审、分管副主任复核、主任终审' },
-      { path: '/normative/cleanup', title: '文件清理', view: 'normative/Cleanup', desc: '每两年一次的规范性文件清理' }
+      { path: '/normative/register', perm: 'findings.read', title: '文件登记', view: 'normative/Register', desc: '规范性文件登记、统一编号与公布' },
+      { path: '/normative/review', perm: 'findings.read', title: '备案审查', view: 'normative/Review', desc: '承办人初审、处长复审、分管副主任复核、主任终审' },
+      { path: '/normative/cleanup', perm: 'findings.read', title: '文件清理', view: 'normative/Cleanup', desc: '每两年一次的规范性文件清理' }
     ]
   },
   {
     key: 'reconsideration', title: '行政复议', icon: Tickets,
     children: [
-      { path: '/reconsideration/intake', title: '收案登记', view: 'reconsideration/Intake', desc: '复议申请的收案、登记、补正与受理' },
-      { path: '/reconsideration/cases', title: '复议审理', view: 'reconsideration/Cases', desc: '审理、听证、调解、合议、决定与结案' },
-      { path: '/reconsideration/stats', title: '复议统计', view: 'reconsideration/Statistics', desc: '行政复议案件统计与监督线索移送' }
+      { path: '/reconsideration/intake', perm: 'findings.read', title: '收案登记', view: 'reconsideration/Intake', desc: '复议申请的收案、登记、补正与受理' },
+      { path: '/reconsideration/cases', perm: 'findings.read', title: '复议审理', view: 'reconsideration/Cases', desc: '审理、听证、调解、合议、决定与结案' },
+      { path: '/reconsideration/stats', perm: 'findings.read', title: '复议统计', view: 'reconsideration/Statistics', desc: '行政复议案件统计与监督线索移送' }
     ]
   },
   {
     key: 'assessment', title: '法治督察考核', icon: Trophy,
     children: [
-      { path: '/assessment/indicators', title: '指标体系', view: 'assessment/Indicators', desc: '考核指标及权重' },
-      { path: '/assessment/filling', title: '指标填报', view: 'assessment/Filling', desc: '被考核单位填报指标并上传佐证材料' },
-      { path: '/assessment/scoring', title: '考核评分', view: 'assessment/Scoring', desc: '系统评分、问卷调查、实地检查与第三方评估' },
-      { path: '/assessment/tasks', title: '任务分解', view: 'assessment/Tasks', desc: '督察任务分解、期限与预警' }
+      { path: '/assessment/indicators', perm: 'findings.read', title: '指标体系', view: 'assessment/Indicators', desc: '考核指标及权重' },
+      { path: '/assessment/filling', perm: 'findings.read', title: '指标填报', view: 'assessment/Filling', desc: '被考核单位填报指标并上传佐证材料' },
+      { path: '/assessment/scoring', perm: 'findings.read', title: '考核评分', view: 'assessment/Scoring', desc: '系统评分、问卷调查、实地检查与第三方评估' },
+      { path: '/assessment/tasks', perm: 'findings.read', title: '任务分解', view: 'assessment/Tasks', desc: '督察任务分解、期限与预警' }
     ]
   },
   {
     key: 'system', title: '系统管理', icon: Setting,
     children: [
-      { path: '/system/users', title: '用户管理', view: 'system/Users', desc: '系统用户、所属机构与角色' },
-      { path: '/system/roles', title: '角色管理', view: 'system/Roles', desc: '角色及其权限（三员分立）' },
-      { path: '/system/orgs', title: '机构管理', view: 'system/Orgs', desc: '行政区划与机构树' },
-      { path: '/system/audit', title: '审计日志', view: 'system/Audit', desc: '个人信息访问与全部写操作的审计记录' },
-      { path: '/system/profile', title: '我的信息', view: 'system/Profile', desc: '本人账号信息与密码修改' }
+      { path: '/system/users', perm: 'users.read', title: '用户管理', view: 'system/Users', desc: '系统用户、所属机构与角色' },
+      { path: '/system/roles', perm: 'roles.read', title: '角色权限', view: 'system/Roles', desc: '角色及其权限（三员分立）' },
+      { path: '/system/orgs', perm: 'agencies.read', title: '机构管理', view: 'system/Orgs', desc: '行政区划与机构树' },
+      { path: '/system/audit', perm: 'audit.read', title: '审计日志', view: 'system/Audit', desc: '个人信息访问与全部写操作的审计记录' },
+      { path: '/system/profile', perm: 'authenticated', title: '我的信息', view: 'system/Profile', desc: '本人账号信息与密码修改' }
     ]
   }
 ]
+
+// The menu as a user may see it: pages he may open (`can(perm)`, e.g. the session store's can),
+// not hidden, in modules that keep at least one page.
+export function allowedMenu (can, items = menu) {
+  const out = []
+  for (const item of items) {
+    if (item.children) {
+      const children = item.children.filter((c) => !c.hidden && can(c.perm))
+      if (children.length) out.push({ ...item, children })
+    } else if (!item.hidden && can(item.perm)) {
+      out.push(item)
+    }
+  }
+  return out
+}
 
 // Every page (leaf) with the module it belongs to, in menu order.
 export function menuLeaves (items = menu) {

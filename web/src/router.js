@@ -1,8 +1,12 @@
 // Routes are generated from menu.js so the menu, breadcrumbs and URLs can never disagree.
-// Pages live under views/<module>/; /login sits outside the console layout.
+// Pages live under views/<module>/; /login and /password sit outside the console layout.
+// The guard below is the console's one access check: it restores the session, sends the logged
+// out to /login, a user with an initial password to /password, and shows 无权访问 (keeping the
+// URL) for a page whose `perm` the user lacks. The server checks every call again.
 import { createRouter, createWebHistory } from 'vue-router'
 import { menu, menuLeaves, APP_TITLE } from './menu.js'
 import AppLayout from './layout/AppLayout.vue'
+import { useSessionStore } from './stores/session.js'
 
 const views = import.meta.glob('./views/**/*.vue')
 
@@ -17,20 +21,25 @@ function pageRoutes () {
     path: leaf.path,
     name: leaf.view,
     component: viewLoader(leaf.view),
-    meta: { title: leaf.title, desc: leaf.desc, module: leaf.module && leaf.module.title }
+    meta: { title: leaf.title, desc: leaf.desc, module: leaf.module && leaf.module.title, perm: leaf.perm }
   }))
   // A module's own URL (/elements) opens its first page.
   for (const item of menu) {
     if (item.children) routes.push({ path: `/${item.key}`, redirect: item.children[0].path })
   }
   routes.push({
-    path: '/:pathMatch(.*)*', name: 'NotFound', component: viewLoader('NotFound'), meta: { title: '页面不存在' }
+    path: '/:pathMatch(.*)*', name: 'NotFound', component: viewLoader('NotFound'), meta: { title: '页面不存在', perm: 'public' }
+  })
+  // Reached only by name from the guard (NotFound, added first, wins when a URL is typed).
+  routes.push({
+    path: '/:pathMatch(.*)*', name: 'Forbidden', component: viewLoader('Forbidden'), meta: { title: '无权访问', perm: 'authenticated' }
   })
   return routes
 }
 
 export const routes = [
-  { path: '/login', name: 'Login', component: viewLoader('Login'), meta: { title: '登录', public: true } },
+  { path: '/login', name: 'Login', component: viewLoader('Login'), meta: { title: '登录', perm: 'public' } },
+  { path: '/password', name: 'ChangePassword', component: viewLoader('ChangePassword'), meta: { title: '修改密码', perm: 'authenticated' } },
   { path: '/', component: AppLayout, children: pageRoutes() }
 ]
 
@@ -40,11 +49,26 @@ const router = createRouter({
   scrollBehavior: () => ({ top: 0 })
 })
 
-// No login guard yet. When the server's session endpoint lands, add here:
-//   router.beforeEach((to) => {
-//     const session = useSessionStore()
-//     if (!to.meta.public && !session.isLoggedIn) return { name: 'Login', query: { redirect: to.fullPath } }
-//   })
+// Where to go after logging in: a path inside the console, never another site.
+export function safeRedirect (value) {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/'
+}
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  await session.ensureLoaded()
+  const perm = to.meta.perm || 'authenticated'
+  if (perm === 'public') return true
+  if (!session.isLoggedIn) return { name: 'Login', query: { redirect: to.fullPath } }
+  // Until an initial or reset password is changed the server refuses everything else.
+  if (session.mustChangePassword && to.name !== 'ChangePassword') {
+    return { name: 'ChangePassword', query: { redirect: to.fullPath } }
+  }
+  if (!session.can(perm)) {
+    return { name: 'Forbidden', params: { pathMatch: to.path.substring(1).split('/') }, query: to.query, hash: to.hash }
+  }
+  return true
+})
 
 router.afterEach((to) => {
   document.title = to.meta.title && to.path !== '/' ? `${to.meta.title} - ${APP_TITLE}` : APP_TITLE

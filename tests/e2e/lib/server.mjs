@@ -1,7 +1,10 @@
 // Starts the REAL zhifa binary for a browser test: a fresh demo database in a temp dir, `serve`
 // on a free loopback port, and waits for /api/v1/healthz. The binary serves web/dist itself.
 // Binary: $ZHIFA_BIN, else <repo>/build/zhifa (`make build`). Set ZHIFA_KEEP_TMP=1 to keep the dir.
+// `init --demo` prints one user per role with a random initial password; login() signs in through
+// the login page, does the forced first-login password change, and remembers the new password.
 import { spawn, execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm, access } from 'node:fs/promises'
 import { constants as fsConstants } from 'node:fs'
 import net from 'node:net'
@@ -75,7 +78,60 @@ function waitExit (child, ms) {
   })
 }
 
-// → {baseURL, health, dbPath, stop(), logs()}
+// The demo users from the stdout of `zhifa init --demo`: after the line mentioning 演示用户,
+// lines of "  username  role  initial-password". → Map username → {role, password, changed}
+export function parseDemoUsers (stdout) {
+  const users = new Map()
+  let inList = false
+  for (const line of stdout.split('\n')) {
+    if (line.includes('演示用户')) { inList = true; continue }
+    if (!inList) continue
+    const m = /^\s+([a-z][a-z0-9_.-]*)\s+([a-z_]+)\s+(\S+)\s*$/.exec(line)
+    if (m) users.set(m[1], { role: m[2], password: m[3], changed: false })
+    else if (users.size) break
+  }
+  return users
+}
+
+// baseURL → that server's demo users (passwords as they are now).
+const credentials = new Map()
+
+// A strong password the server's policy accepts (≥ 10 characters, not common, not the username).
+export const strongPassword = () => `Zf-${randomBytes(5).toString('hex')}-2026x`
+
+// Logs `username` in through the console's login page in `page`; on the first login of the run
+// completes the forced password change. Ends on the page the console opens after login.
+// {here: true}: the page is already on the login form (e.g. sent there with ?redirect=…).
+export async function login (page, base, username, { here = false } = {}) {
+  const users = credentials.get(base)
+  const user = users && users.get(username)
+  if (!user) throw new Error(`login: no demo user ${username} for ${base} (known: ${users ? [...users.keys()].join(', ') : 'none'})`)
+  if (!here) await page.goto(base + '/login')
+  await page.getByPlaceholder('请输入用户名').fill(username)
+  await page.getByPlaceholder('请输入密码').fill(user.password)
+  await page.getByTestId('login-submit').click()
+  const refusal = '[data-testid=login-error], .el-form-item__error'
+  await page.waitForFunction((sel) => location.pathname !== '/login' || document.querySelector(sel), refusal)
+  if (new URL(page.url()).pathname === '/login') {
+    throw new Error(`login as ${username} refused: ${(await page.locator(refusal).first().innerText()).trim()}`)
+  }
+  if (new URL(page.url()).pathname === '/password') {
+    const fresh = strongPassword()
+    await page.getByTestId('pw-old').fill(user.password)
+    await page.getByTestId('pw-new').fill(fresh)
+    await page.getByTestId('pw-confirm').fill(fresh)
+    await page.getByTestId('pw-submit').click()
+    await page.waitForURL((url) => url.pathname !== '/password')
+    user.password = fresh
+    user.changed = true
+  }
+  await page.getByTestId('user-menu').waitFor()
+}
+
+// The demo users of a running server: Map username → {role, password, changed}.
+export const demoUsers = (base) => credentials.get(base)
+
+// → {baseURL, health, dbPath, users, stop(), logs()}
 export async function startServer () {
   const bin = zhifaBinary()
   try {
@@ -87,7 +143,8 @@ export async function startServer () {
   const dbPath = path.join(tmpDir, 'zhifa.db')
   let child = null
   try {
-    await run(bin, ['--db', dbPath, 'init', '--demo'], INIT_TIMEOUT_MS)
+    const init = await run(bin, ['--db', dbPath, 'init', '--demo'], INIT_TIMEOUT_MS)
+    const users = parseDemoUsers(init.stdout)
 
     const port = await freePort()
     const baseURL = `http://127.0.0.1:${port}`
@@ -102,10 +159,12 @@ export async function startServer () {
 
     const health = await waitHealthy(baseURL, child, logs)
     const server = child
+    credentials.set(baseURL, users)
     return {
       baseURL,
       health,
       dbPath,
+      users,
       logs,
       async stop () {
         if (!(await waitExit(server, 0))) {
@@ -115,6 +174,7 @@ export async function startServer () {
             await waitExit(server, STOP_TIMEOUT_MS)
           }
         }
+        credentials.delete(baseURL)
         if (!process.env.ZHIFA_KEEP_TMP) await rm(tmpDir, { recursive: true, force: true })
       }
     }

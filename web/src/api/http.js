@@ -1,6 +1,8 @@
 // The console's one HTTP client. JSON in and out, same-origin cookies, the CSRF token on every
 // mutating request, and every failure turned into an ApiError whose message a person can read.
 // The server's error shape is {"error":{"code":"snake_case","message":"中文说明","field":"..."}}.
+// A 401 (session gone) or 403 password_change_required is also handed to the handler main.js
+// registers with onAuthFailure, which sends the user to the login or change-password page.
 import { useSessionStore } from '@/stores/session.js'
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -39,7 +41,11 @@ function csrfToken () {
   }
 }
 
-function withQuery (url, query) {
+// main.js installs this; http.js cannot import the router (the router's pages import us).
+let authFailureHandler = null
+export function onAuthFailure (handler) { authFailureHandler = handler }
+
+export function withQuery (url, query) {
   if (!query) return url
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query)) {
@@ -60,7 +66,9 @@ async function readBody (response) {
   }
 }
 
-export async function request (method, url, { body, query, headers = {}, timeout = TIMEOUT_MS } = {}) {
+// options.session: a call to /api/v1/session itself, whose 401 is an answer (wrong password, not
+// logged in), not a session that expired under the user.
+export async function request (method, url, { body, query, headers = {}, timeout = TIMEOUT_MS, session = false } = {}) {
   method = method.toUpperCase()
   const init = {
     method,
@@ -97,10 +105,15 @@ export async function request (method, url, { body, query, headers = {}, timeout
     return data
   }
   const error = data && data.error
-  throw new ApiError(
+  const failure = new ApiError(
     (error && error.message) || messageForStatus(response.status),
     { code: (error && error.code) || `http_${response.status}`, field: (error && error.field) || '', status: response.status }
   )
+  if (authFailureHandler && !session &&
+      (failure.status === 401 || (failure.status === 403 && failure.code === 'password_change_required'))) {
+    authFailureHandler(failure)
+  }
+  throw failure
 }
 
 export const http = {

@@ -92,3 +92,42 @@ export function maskIdNo (idNo, partyKind) {
 export const lawLink = (law) => ({ path: '/elements/laws', query: { q: law } })
 // Link to a case's detail page; the case number is one path segment whatever it contains.
 export const caseLink = (caseNo) => `/cases/detail/${encodeURIComponent(caseNo)}`
+
+// Role names. GET /api/v1/roles serves them (with descriptions) to those holding roles.read; this
+// copy names the current user's role in the header for everyone else.
+export const ROLES = {
+  officer: '执法人员',
+  agency_head: '执法机构负责人',
+  legal_reviewer: '法制审核人员',
+  supervisor: '执法监督人员',
+  leader: '司法局领导',
+  sysadmin: '系统管理员',
+  secadmin: '安全保密管理员',
+  auditor: '安全审计员'
+}
+export const roleLabel = (id) => (id ? ROLES[id] || id : '')
+// The roles a 系统管理员 may assign (三员分立: administrators exist only through `zhifa user add`).
+export const BUSINESS_ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader']
+// Supervisors and leaders belong to a region (and see it and all below); others to an agency.
+export const roleUsesRegion = (id) => id === 'supervisor' || id === 'leader'
+export const DATA_SCOPES = { agency: '本机构', region: '本区划及下级', none: '无业务数据' }
+
+// Agency levels and kinds (exchange-v1).
+export const AGENCY_LEVELS = { province: '省级', city: '市级', county: '县级', township: '乡镇（街道）' }
+export const AGENCY_KINDS = {
+  government: '人民政府', department: '政府部门', township: '乡镇（街道）', authorized: '法律法规授权组织', entrusted: '受委托组织'
+}
+
+// Audit log actions and results as people read them; unknown actions (e.g. "PUT /api/v1/users/3")
+// are shown as they are.
+export const AUDIT_ACTIONS = {
+  login: '登录',
+  logout: '退出',
+  login_failed: '登录失败',
+  login_locked: '登录锁定',
+  password_change: '修改密码',
+  audit_export: '导出审计日志',
+  read_personal: '查看个人信息'
+}
+export const auditActionLabel = (a) => AUDIT_ACTIONS[a] || a || ''
+export const AUDIT_RESULTS = { ok: '成功', denied: '拒绝', failed: '失败' }

@@ -1,37 +1,51 @@
-// Who is logged in, and the CSRF token that http.js sends on mutating requests.
-// The session cookie itself is HttpOnly; we keep the user and token in sessionStorage so a page
-// reload in the same tab stays logged in. A router guard only needs `isLoggedIn` (see router.js).
+// Who is logged in, what he may do, and the CSRF token http.js sends on mutating requests.
+// The session cookie itself is HttpOnly; the server is the one source of truth: at start-up the
+// router guard calls ensureLoaded(), which asks GET /api/v1/session (401 = not logged in).
 import { defineStore } from 'pinia'
-import { createSession, deleteSession } from '@/api/session.js'
-
-const STORAGE_KEY = 'zhifa.session'
-
-function load () {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null')
-    if (saved && saved.user && saved.csrfToken) return saved
-  } catch { /* unreadable: start logged out */ }
-  return { user: null, csrfToken: '' }
-}
+import { createSession, getSession, deleteSession, changePassword } from '@/api/session.js'
+import { roleLabel } from '@/components/dicts.js'
 
 export const useSessionStore = defineStore('session', {
-  state: () => load(),
+  state: () => ({
+    user: null,
+    csrfToken: '',
+    permissions: [],
+    loaded: false // GET /session has answered (or failed) once
+  }),
   getters: {
     isLoggedIn: (state) => Boolean(state.user && state.csrfToken),
-    username: (state) => (state.user && (state.user.username || state.user.name)) || '',
-    displayName: (state) => (state.user && (state.user.name || state.user.username)) || '',
-    roles: (state) => {
-      const u = state.user
-      if (!u) return []
-      if (Array.isArray(u.roles)) return u.roles
-      return u.role ? [u.role] : []
-    }
+    mustChangePassword: (state) => Boolean(state.user && state.user.must_change_password),
+    username: (state) => (state.user && state.user.username) || '',
+    displayName: (state) => (state.user && (state.user.display_name || state.user.username)) || '',
+    role: (state) => (state.user && state.user.role) || '',
+    roleName: (state) => (state.user ? state.user.role_name || roleLabel(state.user.role) : '')
   },
   actions: {
+    // perm as in menu.js and the server's route table: 'public', 'authenticated' or a permission name.
+    can (perm) {
+      if (!perm || perm === 'public') return true
+      if (!this.isLoggedIn) return false
+      if (perm === 'authenticated') return true
+      return this.permissions.includes(perm)
+    },
+    // Restores the session once per page load; a failure of any kind leaves us logged out.
+    async ensureLoaded () {
+      if (this.loaded) return
+      if (!this._loading) {
+        this._loading = getSession()
+          .then((data) => this.apply(data))
+          .catch(() => this.clear())
+          .finally(() => { this.loaded = true; this._loading = null })
+      }
+      await this._loading
+    },
     async login (username, password) {
-      const data = await createSession(username, password)
-      this.set(data.user, data.csrf_token)
-      return data.user
+      this.apply(await createSession(username, password))
+      return this.user
+    },
+    async changePassword (oldPassword, newPassword) {
+      this.apply(await changePassword(oldPassword, newPassword))
+      return this.user
     },
     // Ends the server session; the local state is cleared even if the server cannot be reached,
     // and the error is re-thrown so the caller can say so.
@@ -44,15 +58,16 @@ export const useSessionStore = defineStore('session', {
         this.clear()
       }
     },
-    set (user, csrfToken) {
-      this.user = user || null
-      this.csrfToken = csrfToken || ''
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ user: this.user, csrfToken: this.csrfToken }))
+    apply (data) {
+      this.user = (data && data.user) || null
+      this.csrfToken = (data && data.csrf_token) || ''
+      this.permissions = (data && Array.isArray(data.permissions)) ? data.permissions : []
+      this.loaded = true
     },
     clear () {
       this.user = null
       this.csrfToken = ''
-      sessionStorage.removeItem(STORAGE_KEY)
+      this.permissions = []
     }
   }
 })

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Benchmarks of whole commands on synthetic data (zhifa gen), each printed with a ratio against a
+# baseline measured in the same run on the same machine:
+#   import  — zhifa import of N case records vs the sqlite3 CLI's .import of the same rows as CSV
+#             into a table of the same columns;
+#   sweep   — zhifa sweep (load every record, run every rule, store findings) over N cases vs a
+#             raw sqlite3 scan reading every case body.
+# Usage: bench/run.sh [BUILD_DIR]   (BENCH_CASES=1000000 by default)
+set -euo pipefail
+build=${1:-build}
+zhifa=$(cd "$build" && pwd)/zhifa
+cases=${BENCH_CASES:-1000000}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%d", n / s }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+echo "bench: generating $cases cases (zhifa gen --seed 1)"
+"$zhifa" gen --seed 1 --cases "$cases" --agencies 500 > "$out/data.jsonl"
+rows=$(wc -l < "$out/data.jsonl")
+
+t0=$(now); "$zhifa" --db "$out/z.db" import "$out/data.jsonl" > /dev/null; t1=$(now)
+import_s=$(secs "$t0" "$t1")
+sqlite3 -csv "$out/z.db" "SELECT case_no, agency, kind, body FROM cases" > "$out/cases.csv"
+sqlite3 "$out/b.db" "CREATE TABLE cases (case_no TEXT PRIMARY KEY, agency TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL) WITHOUT ROWID; CREATE INDEX cases_by_agency ON cases(agency, kind);"
+n_csv=$(wc -l < "$out/cases.csv")
+t0=$(now); sqlite3 "$out/b.db" ".import --csv $out/cases.csv cases"; t1=$(now)
+base_s=$(secs "$t0" "$t1")
+echo "import: zhifa $(rate "$rows" "$import_s") records/s ($rows records, ${import_s}s); sqlite3 .import $(rate "$n_csv" "$base_s") rows/s ($n_csv rows, ${base_s}s); ratio $(ratio "$(rate "$rows" "$import_s")" "$(rate "$n_csv" "$base_s")")"
+
+t0=$(now); "$zhifa" --db "$out/z.db" sweep --as-of 2026-05-20 > "$out/sweep.json"; t1=$(now)
+sweep_s=$(secs "$t0" "$t1")
+t0=$(now); sqlite3 "$out/z.db" "SELECT sum(length(body)) FROM cases" > /dev/null; t1=$(now)
+scan_s=$(secs "$t0" "$t1")
+echo "sweep: zhifa ${sweep_s}s over $cases cases ($(cat "$out/sweep.json")); raw scan of every body ${scan_s}s; ratio $(ratio "$sweep_s" "$scan_s")x the scan"
+t0=$(now); "$zhifa" --db "$out/z.db" sweep --as-of 2026-05-20 > /dev/null; t1=$(now)
+echo "sweep (unchanged data, second run): $(secs "$t0" "$t1")s"
+
+# Ledger: append rate, verify over 1,000,000 events, proof time (each against its own baseline).
+"$(dirname "$zhifa")/bench/bench_ledger" "${BENCH_LEDGER_EVENTS:-1000000}"

@@ -1,0 +1,24 @@
+/* Canonical event bytes, defined once (docs/ledger.md): the event object
+ * {"data":…,"seq":n,"subject":"…","time":"YYYY-MM-DDTHH:MM:SSZ","type":"…"} as compact JSON with
+ * every object's keys sorted by their UTF-8 bytes, strings as UTF-8 (only " \ and control
+ * characters escaped), integers in decimal. Pure: the caller passes the time. */
+#ifndef ZF_LEDGER_EVENT_H
+#define ZF_LEDGER_EVENT_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+/* Canonical bytes of any JSON value (malloc'd, NUL-terminated; NULL when out of memory). */
+char *ledger_canonical(const json_t *v, size_t *len);
+/* Canonical bytes of the event; data is not consumed. */
+char *ledger_event_bytes(uint64_t seq, const char *time, const char *type, const char *subject,
+                         const json_t *data, size_t *len);
+/* "YYYY-MM-DDTHH:MM:SSZ" of a unix time. */
+void ledger_time_text(int64_t unix_time, char out[21]);
+
+/* The top-level "seq" of canonical event bytes, or -1 when the bytes are not in that shape. */
+long long ledger_event_seq(const char *event, size_t len);
+/* 1 when the canonical event's "data" is exactly the canonical form of the JSON record text. */
+int ledger_event_data_is(const char *event, size_t len, const char *record, size_t record_len);
+
+#endif

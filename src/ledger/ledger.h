@@ -1,0 +1,94 @@
+/* The tamper-evident record (全过程记录/存证), public interface: append events, sign tree heads,
+ * prove inclusion and consistency, verify everything, export and check dossiers.
+ * Format and trust model: docs/ledger.md. Hashing and proofs are pure (merkle.h); storage is
+ * store/ledger_store.h; signatures sth.h. */
+#ifndef ZF_LEDGER_H
+#define ZF_LEDGER_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "ledger/merkle.h"
+#include "ledger/sth.h"
+#include "store/store.h"
+
+/* Subtrees of 2^LEDGER_CACHE_LEVEL leaves and up are cached in ledger_nodes. */
+#define LEDGER_CACHE_LEVEL 6
+/* Event types whose data is the whole case record (the cases table must equal the latest). */
+#define LEDGER_CASE_IMPORT "case.import"
+#define LEDGER_ATTACHMENT_ADD "attachment.add"
+
+/* Files beside the database: "<db>.sm2.pem" (private key, 0600) and "<db>.files/" (attachments). */
+void ledger_key_path(const char *db_path, char *out, size_t cap);
+void ledger_files_dir(const char *db_path, char *out, size_t cap);
+
+/* A ledger on one Store connection (same thread rules as the Store). */
+typedef struct Ledger Ledger;
+int ledger_open(Store *st, Ledger **out, ZfError *err);
+void ledger_close(Ledger *l);
+/* Forget the cached tree state; call at each transaction boundary of a batch writer so the next
+ * append reloads it inside the new transaction (another process may have appended meanwhile). */
+void ledger_reset(Ledger *l);
+
+/* Appends one event inside the caller's transaction (batch-friendly: no per-event transaction).
+ * *seq (may be NULL) receives its position. data is not consumed. */
+int ledger_add(Ledger *l, const char *type, const char *subject, const json_t *data, uint64_t *seq, ZfError *err);
+/* Import hook: appends a case.import event for the record unless the cases table already holds
+ * exactly these bytes (re-importing a file changes nothing, in the ledger either). Call before
+ * the record is stored, in the same transaction. */
+int ledger_add_case_record(Ledger *l, const char *case_no, const json_t *record, const char *body, size_t len,
+                           ZfError *err);
+/* One event in its own savepoint (atomic whether or not a transaction is open). */
+int ledger_append(Store *st, const char *type, const char *subject, json_t *event, ZfError *err);
+
+/* Creates the key pair when the database has no local key and the key file is absent; records
+ * the public key in the database. *created tells whether a key was generated. */
+int ledger_init_key(Store *st, const char *db_path, int *created, ZfError *err);
+/* Signs a head over the current tree unless the newest head already covers it.
+ * *signed_new (may be NULL) tells which; out (may be NULL) receives the newest head. */
+int ledger_sign_head(Store *st, const char *db_path, SignedHead *out, int *signed_new, ZfError *err);
+/* Newest local head and its public key PEM (malloc'd); *found = 0 when none was signed yet. */
+int ledger_latest_head(Ledger *l, SignedHead *h, char **public_pem, int *found, ZfError *err);
+/* {"tree_size","root","time","signature" (base64 DER),"public_key" (PEM),"key_id"} */
+json_t *ledger_head_json(const SignedHead *h, const char *public_pem);
+
+int ledger_size(Ledger *l, uint64_t *size, ZfError *err);
+int ledger_root_at(Ledger *l, uint64_t size, MerkleHash *root, ZfError *err);
+/* Inclusion of event seq in the tree of `size` (from stored hashes; check against a signed root). */
+int ledger_inclusion(Ledger *l, uint64_t seq, uint64_t size, MerkleHash path[MERKLE_MAX_PATH], size_t *len,
+                     ZfError *err);
+int ledger_consistency(Ledger *l, uint64_t m, uint64_t n, MerkleHash path[MERKLE_MAX_PATH], size_t *len,
+                       ZfError *err);
+/* The JSON answers shared by CLI and API. size 0 = the newest signed head's size. */
+int ledger_inclusion_json(Ledger *l, uint64_t seq, uint64_t size, json_t **out, ZfError *err);
+int ledger_consistency_json(Ledger *l, uint64_t m, uint64_t n, json_t **out, ZfError *err);
+
+/* Full verification: every leaf recomputed from the stored event bytes, the whole tree, every
+ * head's signature and root, the node cache, attachments, and each case record against its
+ * latest case.* event. Each discrepancy goes to fn (kind is a fixed English word, position a
+ * seq, head id or -1, message Chinese). Returns ZF_OK when it could run; *problems counts. */
+typedef void (*LedgerProblemFn)(const char *kind, long long position, const char *message, void *ctx);
+typedef struct {
+    uint64_t events, heads, attachments, cases;
+    uint64_t unsigned_tail; /* events after the newest head: not yet signed */
+    long long problems;
+} LedgerVerifyStats;
+int ledger_verify(Store *st, const char *db_path, LedgerProblemFn fn, void *ctx, LedgerVerifyStats *stats,
+                  ZfError *err);
+
+/* One case's events checked against the newest signed head (the case page's panel):
+ * {"case_no","status":"verified"|"broken"|"pending"|"empty","head":{…},"events":[…],"problems":[…]} */
+int ledger_case_integrity(Store *st, const char *db_path, const char *case_no, json_t **out, ZfError *err);
+
+/* Stores an attachment by SM3 digest in <db>.files/ and appends its attachment.add event. */
+int ledger_attach(Store *st, const char *db_path, const char *case_no, const char *name, const char *media_type,
+                  const void *data, size_t len, char sm3_hex[2 * MERKLE_HASH_LEN + 1], ZfError *err);
+
+/* The dossier zip (电子卷宗) of a case, in memory (malloc'd). Signs a head first if needed. */
+int ledger_dossier(Store *st, const char *db_path, const char *case_no, void **zip, size_t *len, ZfError *err);
+/* Checks a dossier offline (no database). Problems go to fn; *summary (may be NULL) receives
+ * {"case_no","events","tree_size","root","time","key_id"}. ZF_OK when the file could be read. */
+int ledger_dossier_verify(const char *zip_path, LedgerProblemFn fn, void *ctx, long long *problems,
+                          json_t **summary, ZfError *err);
+
+#endif

@@ -1,0 +1,291 @@
+/* zhifa verify's engine: recompute the whole record from the stored rows and compare with
+ * every signed head, the node cache, the attachment files and the cases table. Reads only.
+ * Streams the events once (O(n) time, O(log n) memory for the tree). */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "ledger/event.h"
+#include "ledger/ledger.h"
+#include "store/ledger_store.h"
+#include "util/datadir.h"
+
+typedef struct {
+    long long id;
+    SignedHead h;
+    int well_formed;
+} HeadRow;
+
+typedef struct {
+    LedgerProblemFn fn;
+    void *ctx;
+    LedgerVerifyStats *stats;
+    MerkleHasher *h;
+    LedgerDb *db;
+    MerkleFrontier f;
+    uint64_t expect;          /* next seq expected */
+    HeadRow *heads;           /* local heads, by tree_size */
+    size_t n_heads, next_head;
+    uint64_t last_good_size;  /* largest head size whose root matched */
+    char **attach;            /* sm3 digests named by attachment.add events */
+    size_t n_attach, cap_attach;
+    int node_problems;
+    int oom;
+} Verifier;
+
+static void problem(Verifier *v, const char *kind, long long pos, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void problem(Verifier *v, const char *kind, long long pos, const char *fmt, ...)
+{
+    char msg[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    v->stats->problems++;
+    if (v->fn) v->fn(kind, pos, msg, v->ctx);
+}
+
+static void check_heads_at(Verifier *v)
+{
+    while (v->next_head < v->n_heads && v->heads[v->next_head].h.tree_size == v->f.size) {
+        HeadRow *r = &v->heads[v->next_head++];
+        MerkleHash root;
+        merkle_frontier_root(v->h, &v->f, &root);
+        if (memcmp(root.b, r->h.root.b, MERKLE_HASH_LEN) == 0) {
+            if (r->h.tree_size > v->last_good_size) v->last_good_size = r->h.tree_size;
+            continue;
+        }
+        problem(v, "head_mismatch", r->id,
+                "签名树头 #%lld（大小 %" PRIu64 "）的根与重算结果不符：序号 %" PRIu64 "–%" PRIu64
+                " 之间的记录被改动、删除、插入或重排（或树头被改）",
+                r->id, r->h.tree_size, v->last_good_size, r->h.tree_size ? r->h.tree_size - 1 : 0);
+    }
+}
+
+static int check_node(void *ctx, unsigned level, uint64_t index, const MerkleHash *hash)
+{
+    Verifier *v = ctx;
+    if (level < LEDGER_CACHE_LEVEL) return 0;
+    MerkleHash stored;
+    ZfError e;
+    if (ledger_db_get_node(v->db, level, index, &stored, &e) != ZF_OK ||
+        memcmp(stored.b, hash->b, MERKLE_HASH_LEN) != 0) {
+        if (v->node_problems++ < 20)
+            problem(v, "node_cache", (long long)(index << level),
+                    "存证树缓存节点（层 %u，序号 %" PRIu64 "）缺失或与重算不符", level, index);
+    }
+    return 0;
+}
+
+static void remember_attachment(Verifier *v, const LedgerEventRow *r)
+{
+    json_t *e = json_loadb(r->body, r->body_len, 0, NULL);
+    const char *d = json_string_value(json_object_get(json_object_get(e, "data"), "sm3"));
+    if (d && v->n_attach == v->cap_attach) {
+        size_t cap = v->cap_attach ? v->cap_attach * 2 : 16;
+        char **grown = realloc(v->attach, cap * sizeof *grown);
+        if (!grown) v->oom = 1, d = NULL;
+        else v->attach = grown, v->cap_attach = cap;
+    }
+    if (d) v->attach[v->n_attach++] = strdup(d);
+    json_decref(e);
+}
+
+static int on_event(const LedgerEventRow *r, void *ctx)
+{
+    Verifier *v = ctx;
+    v->stats->events++;
+    if (r->seq == v->expect + 1)
+        problem(v, "deleted", (long long)v->expect, "序号 %" PRIu64 " 的事件缺失（被删除）", v->expect);
+    else if (r->seq > v->expect)
+        problem(v, "deleted", (long long)v->expect, "序号 %" PRIu64 "–%" PRIu64 " 的事件缺失（被删除）", v->expect,
+                r->seq - 1);
+    /* Leaves are recomputed from the bytes, not read from the leaf column: the tree below is
+     * what the signatures are checked against, so a forged leaf column cannot hide a change. */
+    MerkleHash leaf;
+    merkle_leaf_hash(v->h, r->body, r->body_len, &leaf);
+    long long inner = ledger_event_seq(r->body, r->body_len);
+    if (r->leaf_len != MERKLE_HASH_LEN || memcmp(r->leaf, leaf.b, MERKLE_HASH_LEN) != 0)
+        problem(v, "changed", (long long)r->seq, "序号 %" PRIu64 " 的事件内容与其叶哈希不符（记录被修改）", r->seq);
+    else if (inner < 0)
+        problem(v, "changed", (long long)r->seq, "序号 %" PRIu64 " 的事件不是规范格式（记录被修改）", r->seq);
+    if (inner >= 0 && (uint64_t)inner != r->seq)
+        problem(v, "reordered", (long long)r->seq,
+                "序号 %" PRIu64 " 的位置上是原序号 %lld 的事件（事件被移动、插入或交换顺序）", r->seq, inner);
+    if (strcmp(r->type, LEDGER_ATTACHMENT_ADD) == 0) remember_attachment(v, r);
+    /* Feed the tree in position order; missing positions simply are not there, so every head
+     * after a deletion mismatches, as it must. */
+    merkle_frontier_push(v->h, &v->f, &leaf, check_node, v);
+    v->expect = r->seq + 1;
+    check_heads_at(v);
+    return 0;
+}
+
+static int collect_head(long long id, const char *origin, const SignedHead *h, int well_formed, void *ctx)
+{
+    Verifier *v = ctx;
+    if (strcmp(origin, "") != 0) return 0; /* heads received from lower levels: checked by sync */
+    HeadRow *grown = realloc(v->heads, (v->n_heads + 1) * sizeof *grown);
+    if (!grown) return v->oom = 1;
+    v->heads = grown;
+    v->heads[v->n_heads++] = (HeadRow){id, *h, well_formed};
+    return 0;
+}
+
+static void check_signatures(Verifier *v)
+{
+    for (size_t i = 0; i < v->n_heads; i++) {
+        HeadRow *r = &v->heads[i];
+        char *pem = NULL, id[STH_KEY_ID_LEN + 1];
+        ZfError e;
+        v->stats->heads++;
+        if (!r->well_formed) {
+            problem(v, "head_signature", r->id, "签名树头 #%lld 字段格式错误（树头被改）", r->id);
+            continue;
+        }
+        if (ledger_db_get_key(v->db, r->h.key_id, &pem, &e) != ZF_OK) {
+            problem(v, "head_signature", r->id, "签名树头 #%lld 的签名公钥 %.16s… 未登记", r->id, r->h.key_id);
+            continue;
+        }
+        if (sth_key_id(pem, id, &e) != ZF_OK || strcmp(id, r->h.key_id) != 0)
+            problem(v, "key", r->id, "登记的公钥与其指纹 %.16s… 不符（公钥被替换）", r->h.key_id);
+        else if (!sth_verify(pem, &r->h))
+            problem(v, "head_signature", r->id,
+                    "签名树头 #%lld（大小 %" PRIu64 "，时间 %" PRId64 "）的 SM2 签名无效（树头被改）", r->id,
+                    r->h.tree_size, r->h.time);
+        free(pem);
+    }
+}
+
+static void check_key_file(Verifier *v, const char *db_path)
+{
+    char path[4096], id[STH_KEY_ID_LEN + 1], *pem = NULL, *known_pem = NULL;
+    ZfError e;
+    ledger_key_path(db_path, path, sizeof path);
+    if (ledger_db_origin_key(v->db, "", &known_pem, &e) != ZF_OK || !known_pem) {
+        if (v->n_heads) problem(v, "key", -1, "数据库中没有登记本机签名公钥");
+        free(known_pem);
+        return;
+    }
+    if (sth_key_public(path, &pem, &e) != ZF_OK) {
+        problem(v, "key", -1, "签名私钥文件不可用：%s", e.message);
+    } else {
+        char known_id[STH_KEY_ID_LEN + 1];
+        if (sth_key_id(pem, id, &e) != ZF_OK || sth_key_id(known_pem, known_id, &e) != ZF_OK ||
+            strcmp(id, known_id) != 0)
+            problem(v, "key", -1, "签名私钥文件 %s 与数据库登记的公钥不符（密钥被替换）", path);
+    }
+    free(pem);
+    free(known_pem);
+}
+
+static void check_attachments(Verifier *v, const char *db_path)
+{
+    char dir[4096], path[4200];
+    ledger_files_dir(db_path, dir, sizeof dir);
+    for (size_t i = 0; i < v->n_attach; i++) {
+        char *data;
+        size_t len;
+        MerkleHash d;
+        char hex[2 * MERKLE_HASH_LEN + 1];
+        v->stats->attachments++;
+        snprintf(path, sizeof path, "%s/%s", dir, v->attach[i]);
+        if (file_read_all(path, &data, &len) != 0) {
+            problem(v, "attachment_missing", -1, "附件 %s 的文件缺失", v->attach[i]);
+            continue;
+        }
+        merkle_sm3(v->h, data, len, &d);
+        free(data);
+        merkle_hex(&d, hex);
+        if (strcmp(hex, v->attach[i]) != 0)
+            problem(v, "attachment_changed", -1, "附件 %s 的文件内容已改变（现 SM3 为 %.16s…）", v->attach[i], hex);
+    }
+}
+
+/* ---- cases table against the latest case.import event ---- */
+
+typedef struct {
+    const char *body;
+    size_t len;
+    uint64_t seq;
+    int found;
+} LatestCaseEvent;
+
+static int take_latest(const LedgerEventRow *r, void *ctx)
+{
+    LatestCaseEvent *c = ctx;
+    if (strcmp(r->type, LEDGER_CASE_IMPORT) != 0) return 0;
+    free((void *)c->body);
+    c->body = malloc(r->body_len + 1);
+    if (!c->body) return 1;
+    memcpy((void *)c->body, r->body, r->body_len);
+    c->len = r->body_len;
+    c->seq = r->seq;
+    c->found = 1;
+    return 0;
+}
+
+static int on_case(const char *case_no, const char *body, size_t len, void *ctx)
+{
+    Verifier *v = ctx;
+    LatestCaseEvent c = {0};
+    ZfError e;
+    v->stats->cases++;
+    if (ledger_db_subject_events(v->db, case_no, take_latest, &c, &e) != ZF_OK || !c.found) {
+        problem(v, "record_unlogged", -1, "案件 %s 在存证日志中没有记录（绕过存证写入）", case_no);
+        free((void *)c.body);
+        return 0;
+    }
+    int same = ledger_event_data_is(c.body, c.len, body, len);
+    if (!same)
+        problem(v, "record_changed", (long long)c.seq,
+                "案件 %s 的当前记录与其最近一次存证事件（序号 %" PRIu64 "）不符（记录被修改）", case_no, c.seq);
+    free((void *)c.body);
+    return 0;
+}
+
+int ledger_verify(Store *st, const char *db_path, LedgerProblemFn fn, void *ctx, LedgerVerifyStats *stats,
+                  ZfError *err)
+{
+    Verifier v = {.fn = fn, .ctx = ctx, .stats = stats};
+    memset(stats, 0, sizeof *stats);
+    if (!(v.h = merkle_hasher_new())) return zf_fail(err, 500, "sm3_unavailable", NULL, "OpenSSL 不提供 SM3 算法");
+    int rc = ledger_db_open(st, &v.db, err);
+    /* One read snapshot of every table (a deferred BEGIN: writers are not blocked). */
+    if (rc == ZF_OK) rc = ledger_db_savepoint(st, "BEGIN", err);
+    if (rc != ZF_OK) goto out;
+    rc = ledger_db_foreach_head(v.db, collect_head, &v, err);
+    if (rc == ZF_OK) check_heads_at(&v); /* heads of size 0 */
+    if (rc == ZF_OK) rc = ledger_db_foreach_event(v.db, on_event, &v, err);
+    if (rc == ZF_OK) {
+        for (; v.next_head < v.n_heads; v.next_head++) {
+            HeadRow *r = &v.heads[v.next_head];
+            if (r->h.tree_size > v.f.size)
+                problem(&v, "truncated", r->id,
+                        "签名树头 #%lld 覆盖 %" PRIu64 " 条事件，日志却只有 %" PRIu64 " 条（日志被截断）", r->id,
+                        r->h.tree_size, v.f.size);
+            else
+                problem(&v, "head_mismatch", r->id, "签名树头 #%lld 的大小 %" PRIu64 " 与日志不对应", r->id,
+                        r->h.tree_size);
+        }
+        uint64_t newest = v.n_heads ? v.heads[v.n_heads - 1].h.tree_size : 0;
+        stats->unsigned_tail = v.f.size > newest ? v.f.size - newest : 0;
+        check_signatures(&v);
+        check_key_file(&v, db_path);
+        check_attachments(&v, db_path);
+        rc = ledger_db_foreach_case(v.db, on_case, &v, err);
+    }
+    if (v.oom) rc = zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+    ledger_db_savepoint(st, "ROLLBACK", NULL);
+out:
+    for (size_t i = 0; i < v.n_attach; i++) free(v.attach[i]);
+    free(v.attach);
+    free(v.heads);
+    ledger_db_close(v.db);
+    merkle_hasher_free(v.h);
+    return rc;
+}

@@ -1,0 +1,118 @@
+// 存证记录 page against the real zhifa binary and its demo database: the newest signed head, an
+// inclusion and a consistency proof verified in the browser (SM3 in JS, RFC 9162), a case checked
+// through the integrity panel (✓, then ✗ after its stored record is changed with the sqlite3 CLI),
+// and the 电子卷宗 downloaded and verified offline with `zhifa verify-dossier`.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import os from 'node:os'
+import fs from 'node:fs'
+import { startServer, login, zhifaBinary } from './lib/server.mjs'
+import { launchBrowser, openPage, screenshot } from './lib/browser.mjs'
+
+const CASE = '南市监处罚〔2026〕4号'
+let server
+let browser
+
+before(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+
+after(async () => {
+  if (browser) await browser.close()
+  if (server) await server.stop()
+})
+
+test('存证记录 shows the signed head and verifies proofs in the browser', async () => {
+  const { context, page, errors } = await openPage(browser)
+  try {
+    await login(page, server.baseURL, 'supervisor')
+    await page.goto(server.baseURL + '/evidence/ledger')
+    await page.getByTestId('page-title').getByText('存证记录', { exact: true }).waitFor()
+    const size = Number(await page.getByTestId('sth-size').innerText())
+    assert.equal(size, 15, 'the demo data set: 15 case events, signed at init')
+    assert.match(await page.getByTestId('sth-root').innerText(), /^[0-9a-f]{64}$/)
+
+    await page.getByTestId('inclusion-seq').fill('3')
+    await page.getByTestId('inclusion-submit').click()
+    const inc = page.getByTestId('inclusion-result')
+    await inc.waitFor()
+    assert.equal(await inc.getAttribute('data-ok'), 'true', await inc.innerText())
+    assert.match(await inc.innerText(), /证明成立/)
+
+    await page.getByTestId('consistency-from').fill('5')
+    await page.getByTestId('consistency-submit').click()
+    const con = page.getByTestId('consistency-result')
+    await con.waitFor()
+    assert.equal(await con.getAttribute('data-ok'), 'true', await con.innerText())
+
+    // a sequence number past the log: the server's Chinese message at the field
+    await page.getByTestId('inclusion-seq').fill('999')
+    await page.getByTestId('inclusion-submit').click()
+    await page.getByTestId('inclusion-card').locator('.el-form-item__error').waitFor()
+    assert.match(await page.getByTestId('inclusion-card').locator('.el-form-item__error').innerText(), /不在/)
+    await screenshot(page, 'evidence-ledger')
+    assert.deepEqual(errors, [])
+  } finally {
+    await context.close()
+  }
+})
+
+test('integrity panel: ✓ verified, dossier downloads and verifies offline, ✗ after tampering', async () => {
+  const { context, page, errors } = await openPage(browser)
+  try {
+    await login(page, server.baseURL, 'supervisor')
+    await page.goto(server.baseURL + '/evidence/ledger')
+    await page.getByTestId('case-input').fill(CASE)
+    await page.getByTestId('case-submit').click()
+    const status = page.getByTestId('integrity-status')
+    await status.waitFor()
+    assert.equal(await status.getAttribute('data-status'), 'verified')
+    assert.match(await status.innerText(), /✓/)
+    assert.match(await page.getByTestId('integrity-head').innerText(), /15 条事件/)
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('dossier-download').click()])
+    assert.match(download.suggestedFilename(), /\.zip$/)
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-e2e-dossier-')), 'dossier.zip')
+    await download.saveAs(file)
+    const v = spawnSync(zhifaBinary(), ['verify-dossier', file], { encoding: 'utf8' })
+    assert.equal(v.status, 0, v.stdout + v.stderr)
+    await screenshot(page, 'evidence-integrity-verified')
+
+    // change the stored record behind the ledger's back: the panel turns red
+    const r = spawnSync('sqlite3', [server.dbPath,
+      `UPDATE cases SET body = replace(body, '"procedure":"ordinary"', '"procedure":"simple"') WHERE case_no = '${CASE}'`])
+    assert.equal(r.status, 0, String(r.stderr))
+    await page.getByTestId('integrity-panel').getByRole('button', { name: '重新核验' }).click()
+    await page.waitForFunction(() => document.querySelector('[data-testid=integrity-status]')?.dataset.status === 'broken')
+    assert.match(await status.innerText(), /✗/)
+    assert.match(await page.getByTestId('integrity-problems').innerText(), /记录被修改/)
+    const colour = await status.evaluate((el) => getComputedStyle(el).color)
+    assert.match(colour, /rgb\(245, 108, 108\)/, `broken is red (${colour})`)
+    await screenshot(page, 'evidence-integrity-broken')
+    assert.deepEqual(errors, [])
+  } finally {
+    await context.close()
+  }
+})
+
+test('存证记录 works on a 390-px phone screen', async () => {
+  const { context, page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 } })
+  try {
+    await login(page, server.baseURL, 'supervisor')
+    await page.goto(server.baseURL + '/evidence/ledger')
+    await page.getByTestId('sth-size').waitFor()
+    await page.getByTestId('inclusion-seq').fill('0')
+    await page.getByTestId('inclusion-submit').click()
+    await page.getByTestId('inclusion-result').waitFor()
+    assert.equal(await page.getByTestId('inclusion-result').getAttribute('data-ok'), 'true')
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 1, `no horizontal scrolling (${overflow}px)`)
+    await screenshot(page, 'mobile-evidence-ledger')
+    assert.deepEqual(errors, [])
+  } finally {
+    await context.close()
+  }
+})
