@@ -37,7 +37,7 @@ static int below(Rng *r, int n) { return (int)(next(r) % (uint64_t)n); }
 
 static void agency_code(int i, char out[19])
 {
-    char first[40];
+    char first[96];
     snprintf(first, sizeof first, "113702%02dMB%07d", i % 100, i % 10000000);
     memcpy(out, first, 17);
     out[17] = uscc_check_char(first);
@@ -84,7 +84,7 @@ static void day_text(zf_day d, char out[ZF_DATE_LEN]) { date_format(d, out); }
 
 static void party(Rng *r, char out[256])
 {
-    char first[40];
+    char first[96];
     if (below(r, 2)) {
         snprintf(first, sizeof first, "91370202%09d", below(r, 1000000000));
         first[17] = '\0';
