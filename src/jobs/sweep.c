@@ -2,6 +2,7 @@
 #include "jobs/sweep.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "domain/rules/rule_config_json.h"
@@ -13,11 +14,24 @@ zf_day sweep_today(void)
     return (zf_day)((time(NULL) + 8 * 3600) / 86400);
 }
 
+typedef struct {
+    RuleData *data;
+    char *buf; /* the scanner works in place: a copy of each body, reused */
+    size_t cap;
+} Loader;
+
 static int add_record(const char *body, size_t len, void *ctx)
 {
-    json_t *rec = json_loadb(body, len, 0, NULL);
-    if (rec) rule_data_add(ctx, rec); /* the store holds validated records only */
-    json_decref(rec);
+    Loader *l = ctx;
+    if (len + 1 > l->cap) {
+        size_t cap = len + 1 > 2 * l->cap ? len + 1 : 2 * l->cap;
+        char *grown = realloc(l->buf, cap);
+        if (!grown) return -1;
+        l->buf = grown, l->cap = cap;
+    }
+    memcpy(l->buf, body, len);
+    l->buf[len] = '\0';
+    rule_data_add_text(l->data, l->buf, len); /* the store holds validated records only */
     return 0;
 }
 
@@ -29,11 +43,15 @@ RuleData *sweep_load_rule_data(Store *st, ZfError *err)
         zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
         return NULL;
     }
-    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
-        if (store_foreach_record(st, order[i], add_record, data, err) != ZF_OK) {
-            rule_data_free(data);
-            return NULL;
-        }
+    Loader loader = {data, NULL, 0};
+    int rc = ZF_OK;
+    for (size_t i = 0; rc == ZF_OK && i < sizeof order / sizeof order[0]; i++)
+        rc = store_foreach_record(st, order[i], add_record, &loader, err);
+    free(loader.buf);
+    if (rc != ZF_OK) {
+        rule_data_free(data);
+        return NULL;
+    }
     if (rule_data_finish(data) != ZF_OK) {
         rule_data_free(data);
         zf_fail(err, 500, "out_of_memory", NULL, "内存不足，无法建立规则索引");

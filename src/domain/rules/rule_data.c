@@ -176,19 +176,15 @@ static int push_ref(RuleData *d, uint32_t v)
 
 /* ---- Field readers: absent, wrong type or invalid = absent -------------------------------- */
 
-static const char *get_str(json_t *o, const char *key)
-{
-    json_t *v = json_object_get(o, key);
-    return json_is_string(v) ? json_string_value(v) : NULL;
-}
+static const char *get_str(const JsTok *o, const char *key) { return js_str(js_get(o, key)); }
 
-static bool str_is(json_t *o, const char *key, const char *want)
+static bool str_is(const JsTok *o, const char *key, const char *want)
 {
     const char *s = get_str(o, key);
     return s && strcmp(s, want) == 0;
 }
 
-static zf_day get_date(json_t *o, const char *key)
+static zf_day get_date(const JsTok *o, const char *key)
 {
     zf_day d;
     const char *s = get_str(o, key);
@@ -196,30 +192,31 @@ static zf_day get_date(json_t *o, const char *key)
 }
 
 /* Yuan with at most two decimals, as integer fen: no float edges in comparisons. */
-static int64_t get_fen(json_t *o, const char *key)
+static int64_t get_fen(const JsTok *o, const char *key)
 {
-    json_t *v = json_object_get(o, key);
-    if (json_is_integer(v)) return (int64_t)json_integer_value(v) * 100;
-    if (json_is_real(v)) {
-        double x = json_real_value(v) * 100.0;
-        if (!isfinite(x) || fabs(x) > 9e15) return MONEY_NONE;
-        return (int64_t)llround(x);
+    const JsTok *v = js_get(o, key);
+    if (!js_is(v, JS_NUMBER)) return MONEY_NONE;
+    if (v->integer) {
+        long long n = strtoll(v->s, NULL, 10);
+        return n > -90000000000000LL && n < 90000000000000LL ? (int64_t)n * 100 : MONEY_NONE;
     }
-    return MONEY_NONE;
+    double x = js_num(v) * 100.0;
+    if (!isfinite(x) || fabs(x) > 9e15) return MONEY_NONE;
+    return (int64_t)llround(x);
 }
 
-static int32_t get_days(json_t *o, const char *key)
+static int32_t get_days(const JsTok *o, const char *key)
 {
-    json_t *v = json_object_get(o, key);
-    if (!json_is_number(v)) return 0;
-    double x = json_number_value(v);
+    const JsTok *v = js_get(o, key);
+    if (!js_is(v, JS_NUMBER)) return 0;
+    double x = js_num(v);
     if (!(x > -1e6 && x < 1e6)) return 0;
     return (int32_t)x;
 }
 
 /* ---- Records ---------------------------------------------------------------------------- */
 
-static int add_agency(RuleData *d, json_t *r)
+static int add_agency(RuleData *d, const JsTok *r)
 {
     const char *code = get_str(r, "code");
     uint32_t id;
@@ -227,14 +224,14 @@ static int add_agency(RuleData *d, json_t *r)
     AgencyRec *a = &d->agency[id];
     const char *sector = get_str(r, "sector"), *region = get_str(r, "region");
     a->known = true;
-    a->qualified = !json_is_false(json_object_get(r, "qualified")); /* default true */
+    a->qualified = !js_is(js_get(r, "qualified"), JS_FALSE); /* default true */
     a->sector = sector ? arena_strdup(&d->arena, sector) : NULL;
     a->region = region ? arena_strdup(&d->arena, region) : NULL;
     if ((sector && !a->sector) || (region && !a->region)) return ZF_ERR;
     return ZF_OK;
 }
 
-static int add_officer(RuleData *d, json_t *r)
+static int add_officer(RuleData *d, const JsTok *r)
 {
     const char *cert = get_str(r, "cert_no"), *agency = get_str(r, "agency");
     const char *status = get_str(r, "status");
@@ -255,42 +252,38 @@ static int add_officer(RuleData *d, json_t *r)
     return o->status_text ? ZF_OK : ZF_ERR;
 }
 
-static int add_power(RuleData *d, json_t *r)
+static int add_power(RuleData *d, const JsTok *r)
 {
     const char *code = get_str(r, "code");
     uint32_t id;
     if (!code || ref_power(d, code, &id) != ZF_OK) return ZF_ERR;
-    json_t *agencies = json_object_get(r, "agencies"), *basis = json_object_get(r, "basis");
+    const JsTok *agencies = js_get(r, "agencies"), *basis = js_get(r, "basis");
     uint32_t off = (uint32_t)d->ref_count, n = 0;
-    size_t i;
-    json_t *item;
-    json_array_foreach(agencies, i, item) {
+    for (JS_EACH(item, agencies)) {
         uint32_t aid;
-        if (!json_is_string(item)) continue;
-        if (ref_agency(d, json_string_value(item), &aid) != ZF_OK || push_ref(d, aid) != ZF_OK)
+        if (!js_is(item, JS_STRING)) continue;
+        if (ref_agency(d, item->s, &aid) != ZF_OK || push_ref(d, aid) != ZF_OK)
             return ZF_ERR;
         n++;
     }
     PowerRec *p = &d->power[id]; /* after ref_agency: no reallocation of d->power there */
     p->known = true;
     p->penalty = str_is(r, "kind", "penalty");
-    p->basis_empty = !json_is_array(basis) || json_array_size(basis) == 0;
+    p->basis_empty = !js_is(basis, JS_ARRAY) || basis->size == 0;
     p->agencies_off = off;
     p->agencies_n = n;
     return ZF_OK;
 }
 
-static int add_benchmark(RuleData *d, json_t *r)
+static int add_benchmark(RuleData *d, const JsTok *r)
 {
     const char *power = get_str(r, "power");
     uint32_t id;
     if (!power || ref_power(d, power, &id) != ZF_OK) return ZF_ERR;
-    json_t *tiers = json_object_get(r, "tiers");
+    const JsTok *tiers = js_get(r, "tiers");
     uint32_t off = (uint32_t)d->tier_count, n = 0;
-    size_t i;
-    json_t *item;
-    json_array_foreach(tiers, i, item) {
-        if (!json_is_object(item)) continue;
+    for (JS_EACH(item, tiers)) {
+        if (!js_is(item, JS_OBJECT)) continue;
         ENSURE_OR_FAIL(d->tiers, d->tier_cap, d->tier_count + 1);
         const char *name = get_str(item, "tier");
         Tier *t = &d->tiers[d->tier_count++];
@@ -339,17 +332,15 @@ static uint8_t parse_measure(const char *s)
     return CM_OTHER;
 }
 
-static uint16_t parse_measures(json_t *arr)
+static uint16_t parse_measures(const JsTok *arr)
 {
     static const char *const names[] = {"warning",         "fine",           "confiscate",
                                         "suspend_business", "suspend_license", "revoke_license",
                                         "lower_qualification", "close",      "restrict_practice",
                                         "detention"};
     uint16_t bits = 0;
-    size_t i;
-    json_t *item;
-    json_array_foreach(arr, i, item) {
-        const char *s = json_string_value(item);
+    for (JS_EACH(item, arr)) {
+        const char *s = js_str(item);
         uint16_t bit = M_OTHER;
         for (size_t k = 0; s && k < sizeof names / sizeof *names; k++)
             if (strcmp(s, names[k]) == 0) bit = (uint16_t)(1u << k);
@@ -358,7 +349,7 @@ static uint16_t parse_measures(json_t *arr)
     return bits;
 }
 
-static void read_dates(CaseRec *c, json_t *r)
+static void read_dates(CaseRec *c, const JsTok *r)
 {
     static const char *const keys[D_COUNT] = {
         [D_VIOLATION_ENDED] = "violation_ended_on",
@@ -387,7 +378,7 @@ static void read_dates(CaseRec *c, json_t *r)
     for (int k = 0; k < D_COUNT; k++) c->d[k] = keys[k] ? get_date(r, keys[k]) : ZF_DAY_NONE;
 }
 
-static int add_case(RuleData *d, json_t *r)
+static int add_case(RuleData *d, const JsTok *r)
 {
     const char *case_no = get_str(r, "case_no"), *agency = get_str(r, "agency");
     if (!case_no || !agency) return ZF_ERR;
@@ -406,20 +397,18 @@ static int add_case(RuleData *d, json_t *r)
     if (power && ref_power(d, power, &c.power) != ZF_OK) return ZF_ERR;
     c.kind = parse_kind(get_str(r, "kind"));
 
-    json_t *party = json_object_get(r, "party");
+    const JsTok *party = js_get(r, "party");
     if (str_is(party, "kind", "person")) c.flags |= CF_PERSON;
     const char *id_no = get_str(party, "id_no");
     if (id_no && c.kind == CK_INSPECTION && intern(&d->parties, &d->arena, id_no, &c.party) != ZF_OK)
         return ZF_ERR;
 
-    json_t *officers = json_object_get(r, "officers");
+    const JsTok *officers = js_get(r, "officers");
     c.officers_off = (uint32_t)d->ref_count;
-    size_t i;
-    json_t *item;
-    json_array_foreach(officers, i, item) {
+    for (JS_EACH(item, officers)) {
         uint32_t oid;
-        if (!json_is_string(item) || c.officers_n == UINT16_MAX) continue;
-        if (ref_officer(d, json_string_value(item), &oid) != ZF_OK || push_ref(d, oid) != ZF_OK)
+        if (!js_is(item, JS_STRING) || c.officers_n == UINT16_MAX) continue;
+        if (ref_officer(d, item->s, &oid) != ZF_OK || push_ref(d, oid) != ZF_OK)
             return ZF_ERR;
         c.officers_n++;
     }
@@ -440,24 +429,24 @@ static int add_case(RuleData *d, json_t *r)
                  {"hearing_right_notified", CF_HEARING_RIGHT_NOTIFIED},
                  {"urgent", CF_URGENT}};
     for (size_t k = 0; k < sizeof bools / sizeof *bools; k++)
-        if (json_is_true(json_object_get(r, bools[k].key))) c.flags |= bools[k].flag;
+        if (js_is(js_get(r, bools[k].key), JS_TRUE)) c.flags |= bools[k].flag;
 
-    json_t *review = json_object_get(r, "legal_review");
-    if (json_is_object(review)) {
+    const JsTok *review = js_get(r, "legal_review");
+    if (js_is(review, JS_OBJECT)) {
         c.flags |= CF_HAS_REVIEW;
-        if (json_is_true(json_object_get(review, "passed"))) c.flags |= CF_REVIEW_PASSED;
+        if (js_is(js_get(review, "passed"), JS_TRUE)) c.flags |= CF_REVIEW_PASSED;
         c.d[D_REVIEWED] = get_date(review, "reviewed_on");
     }
 
-    json_t *decision = json_object_get(r, "decision");
+    const JsTok *decision = js_get(r, "decision");
     c.fine_fen = c.confiscated_fen = MONEY_NONE;
-    if (json_is_object(decision)) {
+    if (js_is(decision, JS_OBJECT)) {
         c.flags |= CF_HAS_DECISION;
         c.outcome = parse_outcome(get_str(decision, "outcome"));
-        c.measures = parse_measures(json_object_get(decision, "measures"));
+        c.measures = parse_measures(js_get(decision, "measures"));
         c.fine_fen = get_fen(decision, "fine");
         c.confiscated_fen = get_fen(decision, "confiscated");
-        if (json_is_true(json_object_get(decision, "reduced"))) c.flags |= CF_REDUCED;
+        if (js_is(js_get(decision, "reduced"), JS_TRUE)) c.flags |= CF_REDUCED;
         const char *tier = get_str(decision, "tier");
         if (tier && !(c.tier = arena_strdup(&d->arena, tier))) return ZF_ERR;
     }
@@ -483,6 +472,7 @@ void rule_data_free(RuleData *d)
 {
     if (!d) return;
     arena_free(&d->arena);
+    js_free(&d->scan);
     interner_free(&d->agencies);
     interner_free(&d->powers);
     interner_free(&d->officers);
@@ -500,10 +490,10 @@ void rule_data_free(RuleData *d)
     free(d);
 }
 
-int rule_data_add(RuleData *d, json_t *r)
+static int add_record(RuleData *d, const JsTok *r)
 {
     const char *type = get_str(r, "type");
-    if (!d || !json_is_object(r) || !type) return ZF_ERR;
+    if (!js_is(r, JS_OBJECT) || !type) return ZF_ERR;
     d->finished = false;
     if (strcmp(type, "case") == 0) return add_case(d, r);
     if (strcmp(type, "agency") == 0) return add_agency(d, r);
@@ -512,6 +502,20 @@ int rule_data_add(RuleData *d, json_t *r)
     if (strcmp(type, "benchmark") == 0) return add_benchmark(d, r);
     if (strcmp(type, "monthly_report") == 0) return ZF_OK;
     return ZF_ERR;
+}
+
+int rule_data_add_text(RuleData *d, char *text, size_t len)
+{
+    if (!d || js_parse(&d->scan, text, len) != 0) return ZF_ERR;
+    return add_record(d, js_root(&d->scan));
+}
+
+int rule_data_add(RuleData *d, json_t *record)
+{
+    char *text = json_is_object(record) ? json_dumps(record, JSON_COMPACT) : NULL;
+    int rc = text ? rule_data_add_text(d, text, strlen(text)) : ZF_ERR;
+    free(text);
+    return rc;
 }
 
 size_t rule_data_case_count(const RuleData *d) { return d->case_count; }

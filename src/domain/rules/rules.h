@@ -22,6 +22,9 @@ void rule_data_free(RuleData *data);
  * case; monthly_report is ignored); the caller keeps ownership of `record`. A record whose key
  * was seen before replaces it. ZF_ERR for a non-object, an unknown type or a missing key. */
 int rule_data_add(RuleData *data, json_t *record);
+/* The same from the record's JSON text, scanned in place (text is modified): the fast path of
+ * the sweep, which reads a million stored records and cannot afford a DOM per record. */
+int rule_data_add_text(RuleData *data, char *text, size_t len);
 /* Builds the indexes (per-party inspections, per-agency penalty decisions…). Call once after
  * the last add and before rules_check; adding again requires another finish. */
 int rule_data_finish(RuleData *data);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "domain/rules/rules.h"
+#include "util/jsonscan.h"
 
 #define REF_NONE UINT32_MAX
 #define MONEY_NONE INT64_MIN
@@ -152,6 +153,7 @@ typedef struct {
 
 struct RuleData {
     Arena arena;
+    JsDoc scan; /* token buffer reused for every record added */
     Interner agencies, powers, officers, parties, case_nos;
     AgencyRec *agency;   /* by agency id, count = agencies.count */
     PowerRec *power;     /* by power id */
