@@ -42,3 +42,4 @@ echo "sweep (unchanged data, second run): $(secs "$t0" "$t1")s"
 # Ledger: append rate, verify over 1,000,000 events, proof time (each against its own baseline).
 "$(dirname "$zhifa")/bench/bench_ledger" "${BENCH_LEDGER_EVENTS:-1000000}"
 ZHIFA_DATA="$(cd "$(dirname "$0")/.." && pwd)/data" "$(dirname "$zhifa")/bench/bench_sweep" "$out/z.db" 2026-05-20
+"$(dirname "$zhifa")/bench/bench_laws"

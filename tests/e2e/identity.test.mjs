@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, login, strongPassword } from './lib/server.mjs'
-import { launchBrowser, openPage, screenshot } from './lib/browser.mjs'
+import { launchBrowser, openPage, screenshot, pageShot } from './lib/browser.mjs'
 
 let server
 let browser
@@ -20,18 +20,6 @@ after(async () => {
   if (server) await server.stop()
 })
 
-// The console scrolls inside its main pane, so a full-page shot needs a viewport as tall as the page.
-async function pageShot (page, name) {
-  const size = page.viewportSize()
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('.app-main')
-    return Math.ceil((main ? main.scrollHeight : document.body.scrollHeight) + 56)
-  })
-  if (height > size.height) await page.setViewportSize({ width: size.width, height })
-  await page.waitForTimeout(200)
-  await screenshot(page, name)
-  await page.setViewportSize(size)
-}
 
 // Every page title in the side menu, folded sub-menus included.
 async function menuLeaves (page) {

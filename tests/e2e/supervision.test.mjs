@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, login } from './lib/server.mjs'
-import { launchBrowser, openPage, screenshot } from './lib/browser.mjs'
+import { launchBrowser, openPage, screenshot, pageShot } from './lib/browser.mjs'
 
 const MARKET_AGENCY = '青岛市市南区市场监督管理局'
 const P08_CASE = '南市监处罚〔2026〕3号'
@@ -23,18 +23,6 @@ after(async () => {
   if (server) await server.stop()
 })
 
-// The console scrolls inside its main pane, so a full-page shot needs a viewport as tall as the page.
-async function pageShot (page, name) {
-  const size = page.viewportSize()
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('.app-main')
-    return Math.ceil((main ? main.scrollHeight : document.body.scrollHeight) + 56)
-  })
-  if (height > size.height) await page.setViewportSize({ width: size.width, height })
-  await page.waitForTimeout(200) // the table re-measures its columns
-  await screenshot(page, name)
-  await page.setViewportSize(size)
-}
 
 async function alertRows (page) {
   const table = page.getByTestId('alert-table')

@@ -31,3 +31,16 @@ export async function screenshot (page, name) {
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' })
   return file
 }
+
+// The console scrolls inside its main pane, so a full-page shot needs a viewport as tall as the page.
+export async function pageShot (page, name) {
+  const size = page.viewportSize()
+  const height = await page.evaluate(() => {
+    const main = document.querySelector('.app-main')
+    return Math.ceil((main ? main.scrollHeight : document.body.scrollHeight) + 56)
+  })
+  if (height > size.height) await page.setViewportSize({ width: size.width, height })
+  await page.waitForTimeout(200) // the table re-measures its columns
+  await screenshot(page, name)
+  await page.setViewportSize(size)
+}
