@@ -30,19 +30,8 @@ static const char *body_text(json_t *body, const char *name)
 
 static int reply_session(HttpRequest *req, const AuthUser *u, const char *csrf, int status)
 {
-    json_t *perms = json_array();
-    json_t *roles;
-    ZfError err;
-    if (store_roles_list(req->store, &roles, &err) == ZF_OK) { /* the user's permission names */
-        size_t i;
-        json_t *r;
-        json_array_foreach(json_object_get(roles, "items"), i, r)
-            if (strcmp(json_string_value(json_object_get(r, "id")), u->role) == 0)
-                json_array_extend(perms, json_object_get(r, "permissions"));
-        json_decref(roles);
-    }
-    return http_reply_json(req, status, json_pack("{s:o, s:s, s:o}", "user", auth_user_json(u), "csrf_token",
-                                                  csrf, "permissions", perms));
+    return http_reply_json(req, status, json_pack("{s:o, s:s, s:o}", "user", auth_user_json(u), "csrf_token", csrf,
+                                                  "permissions", store_role_permissions(req->store, u->role)));
 }
 
 static int login_failed(HttpRequest *req, const char *username, int failures)

@@ -1,4 +1,5 @@
 /* zhifa import FILE|-: exchange-v1 lines into the database; rejects on stderr, summary on stdout. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "cmd/cmd.h"
 #include "cmd/ledger_hooks.h"
 #include "jobs/import.h"
+#include "jobs/sweep.h"
 #include "store/findings.h"
 
 static int run_import(const GlobalOpts *g, int argc, char **argv);
@@ -35,6 +37,41 @@ static void print_progress(const ImportSummary *s, void *ctx)
     fprintf(stderr, "\r已处理 %lld 行：导入 %lld，拒绝 %lld", s->lines, s->imported, s->rejected);
 }
 
+/* What an import changed: up to RECHECK_MAX_CASES case numbers, or "more than that". */
+#define RECHECK_MAX_CASES 100
+typedef struct {
+    char *cases[RECHECK_MAX_CASES];
+    size_t n;
+    bool wide; /* elements or many cases changed: every case may be affected */
+} Touched;
+
+static void note_stored(const RecordKeys *k, void *ctx)
+{
+    Touched *t = ctx;
+    if (k->type == REC_MONTHLY_REPORT || t->wide) return; /* no rule reads monthly reports */
+    if (k->type != REC_CASE || t->n == RECHECK_MAX_CASES || !(t->cases[t->n] = strdup(k->key))) {
+        t->wide = true;
+        return;
+    }
+    t->n++;
+}
+
+/* An edit of a few cases re-checks just those cases now; anything wider marks the data changed
+ * for the server's sweeper, which re-checks everything. */
+static void recheck(Store *st, Touched *t)
+{
+    Calendar *cal;
+    SweepResult r;
+    ZfError err;
+    bool done = false;
+    if (!t->wide && t->n && cmd_load_calendar(&cal) == ZF_OK) {
+        done = sweep_cases(st, cal, sweep_today(), (const char *const *)t->cases, t->n, &r, &err) == ZF_OK;
+        calendar_free(cal);
+    }
+    if (!done && (t->wide || t->n)) store_mark_dirty(st, NULL); /* a failure here only delays the check */
+    for (size_t i = 0; i < t->n; i++) free(t->cases[i]);
+}
+
 static int run_import(const GlobalOpts *g, int argc, char **argv)
 {
     const char *path = NULL;
@@ -50,14 +87,17 @@ static int run_import(const GlobalOpts *g, int argc, char **argv)
         if (in != stdin) fclose(in);
         return 2;
     }
-    ImportHooks hooks = {print_reject, isatty(STDERR_FILENO) ? print_progress : NULL, NULL};
+    Touched touched = {0};
+    ImportHooks hooks = {.on_reject = print_reject,
+                         .on_progress = isatty(STDERR_FILENO) ? print_progress : NULL,
+                         .on_stored = note_stored,
+                         .ctx = &touched};
     ImportSummary sum;
     ZfError err;
     int rc = import_stream(st, in, &hooks, &sum, &err);
     if (hooks.on_progress) fputc('\n', stderr);
     if (rc != ZF_OK) fprintf(stderr, "zhifa: 导入中断：%s（已提交的批次保留）\n", err.message);
-    /* The server's sweeper re-checks after imports; a failure here only delays that. */
-    if (sum.imported) store_mark_dirty(st, NULL);
+    recheck(st, &touched);
     if (sum.imported) cmd_ledger_sign(st, g->db_path);
     printf("{\"imported\": %lld, \"rejected\": %lld}\n", sum.imported, sum.rejected);
     if (in != stdin) fclose(in);

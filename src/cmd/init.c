@@ -72,7 +72,7 @@ static int load_demo(Store *st)
         fprintf(stderr, "zhifa: 无法读取演示数据 %s\n", path);
         return ZF_ERR;
     }
-    ImportHooks hooks = {demo_reject, NULL, NULL};
+    ImportHooks hooks = {.on_reject = demo_reject};
     ImportSummary sum;
     ZfError err;
     int rc = import_stream(st, in, &hooks, &sum, &err);

@@ -64,11 +64,12 @@ static int import_line(Importer *im, const char *line, size_t len, ZfError *err)
     StoredRecord sr = {keys, line, len};
     int rc = keys.type == REC_CASE ? ledger_add_case_record(im->ledger, keys.key, rec, line, len, err) : ZF_OK;
     if (rc == ZF_OK) rc = store_put_record(im->st, &sr, err);
-    json_decref(rec);
     if (rc == ZF_OK) {
         im->sum->imported++;
         im->in_batch++;
+        if (im->hooks && im->hooks->on_stored) im->hooks->on_stored(&keys, im->hooks->ctx);
     }
+    json_decref(rec);
     return rc;
 }
 

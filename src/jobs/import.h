@@ -18,10 +18,13 @@ typedef struct {
 
 typedef void (*ImportRejectFn)(long long line, const char *key, const char *error, void *ctx);
 typedef void (*ImportProgressFn)(const ImportSummary *so_far, void *ctx);
+/* A record stored (its keys borrow from a value that dies after the call: copy what you keep). */
+typedef void (*ImportStoredFn)(const RecordKeys *keys, void *ctx);
 
 typedef struct {
     ImportRejectFn on_reject;
     ImportProgressFn on_progress; /* may be NULL; called after each batch */
+    ImportStoredFn on_stored;     /* may be NULL */
     void *ctx;
 } ImportHooks;
 

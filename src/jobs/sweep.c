@@ -1,6 +1,7 @@
 /* Full sweep: load, check, sync. Linear in the number of records; one transaction for the sync. */
 #include "jobs/sweep.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -8,6 +9,11 @@
 #include "domain/rules/rule_config_json.h"
 #include "store/findings.h"
 #include "util/log.h"
+
+/* I02 compares a case with the other cases of its party: only a whole sweep can decide it. */
+#define CROSS_CASE_RULE "I02"
+static const char CASE_LOCAL_RULES[] = "P01,P02,P03,P04,P05,P06,P07,P08,P09,P10,P11,P12,P13,P14,P15,P16,P17,P18,"
+                                       "C01,C03,L01,L02";
 
 zf_day sweep_today(void)
 {
@@ -35,9 +41,10 @@ static int add_record(const char *body, size_t len, void *ctx)
     return 0;
 }
 
-RuleData *sweep_load_rule_data(Store *st, ZfError *err)
+/* Elements, then every case (case_nos NULL) or the named cases. */
+static RuleData *load_rule_data(Store *st, const char *const *case_nos, size_t n_cases, ZfError *err)
 {
-    static const RecordType order[] = {REC_AGENCY, REC_OFFICER, REC_POWER, REC_BENCHMARK, REC_CASE};
+    static const RecordType elements[] = {REC_AGENCY, REC_OFFICER, REC_POWER, REC_BENCHMARK};
     RuleData *data = rule_data_new();
     if (!data) {
         zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
@@ -45,8 +52,16 @@ RuleData *sweep_load_rule_data(Store *st, ZfError *err)
     }
     Loader loader = {data, NULL, 0};
     int rc = ZF_OK;
-    for (size_t i = 0; rc == ZF_OK && i < sizeof order / sizeof order[0]; i++)
-        rc = store_foreach_record(st, order[i], add_record, &loader, err);
+    for (size_t i = 0; rc == ZF_OK && i < sizeof elements / sizeof elements[0]; i++)
+        rc = store_foreach_record(st, elements[i], add_record, &loader, err);
+    if (rc == ZF_OK && !case_nos) rc = store_foreach_record(st, REC_CASE, add_record, &loader, err);
+    for (size_t i = 0; rc == ZF_OK && case_nos && i < n_cases; i++) {
+        char *body;
+        ZfError missing;
+        if (store_record_get(st, REC_CASE, case_nos[i], &body, &missing) != ZF_OK) continue; /* gone: nothing to check */
+        add_record(body, strlen(body), &loader);
+        free(body);
+    }
     free(loader.buf);
     if (rc != ZF_OK) {
         rule_data_free(data);
@@ -59,6 +74,8 @@ RuleData *sweep_load_rule_data(Store *st, ZfError *err)
     }
     return data;
 }
+
+RuleData *sweep_load_rule_data(Store *st, ZfError *err) { return load_rule_data(st, NULL, 0, err); }
 
 int sweep_load_config(Store *st, RuleConfig *cfg, ZfError *err)
 {
@@ -86,8 +103,9 @@ static FindingRecord *to_records(const FindingList *list, char (*due)[ZF_DATE_LE
     return rows;
 }
 
+/* Whole sweep (case_nos NULL) or the named cases only. */
 static int sync_findings(Store *st, const FindingList *list, const RuleConfig *cfg, zf_day as_of,
-                         SweepResult *out, ZfError *err)
+                         const char *const *case_nos, size_t n_cases, SweepResult *out, ZfError *err)
 {
     char as_of_text[ZF_DATE_LEN];
     char (*due)[ZF_DATE_LEN] = calloc(list->count ? list->count : 1, ZF_DATE_LEN);
@@ -96,7 +114,10 @@ static int sync_findings(Store *st, const FindingList *list, const RuleConfig *c
     int rc = ZF_ERR;
     date_format(as_of, as_of_text);
     if (!rows) zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
-    else rc = store_findings_sync(st, rows, list->count, cfg->version, as_of_text, out->subjects, &stats, err);
+    else if (!case_nos) rc = store_findings_sync(st, rows, list->count, cfg->version, as_of_text, out->subjects, &stats, err);
+    else
+        rc = store_findings_sync_cases(st, rows, list->count, cfg->version, as_of_text, case_nos, n_cases,
+                                       CROSS_CASE_RULE, &stats, err);
     if (rc == ZF_OK) {
         out->findings = stats.findings;
         out->new_count = stats.new_count;
@@ -107,23 +128,52 @@ static int sync_findings(Store *st, const FindingList *list, const RuleConfig *c
     return rc;
 }
 
-int sweep_run(Store *st, const Calendar *cal, zf_day as_of, SweepResult *out, ZfError *err)
+/* Keeps only the findings about the named cases (element rules speak of other subjects). */
+static void keep_cases(FindingList *list, const char *const *case_nos, size_t n)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < list->count; i++) {
+        bool mine = false;
+        for (size_t k = 0; !mine && k < n; k++)
+            mine = strcmp(list->items[i].subject_type, "case") == 0 && strcmp(list->items[i].subject, case_nos[k]) == 0;
+        if (mine) list->items[kept++] = list->items[i];
+        else free(list->items[i].message);
+    }
+    list->count = kept;
+}
+
+static int run(Store *st, const Calendar *cal, zf_day as_of, const char *const *case_nos, size_t n_cases,
+               SweepResult *out, ZfError *err)
 {
     int64_t start = now_micros();
     RuleConfig cfg;
     FindingList list;
     *out = (SweepResult){.as_of = as_of};
     if (sweep_load_config(st, &cfg, err) != ZF_OK) return ZF_ERR;
-    RuleData *data = sweep_load_rule_data(st, err);
+    RuleData *data = load_rule_data(st, case_nos, n_cases, err);
     if (!data) return ZF_ERR;
     finding_list_init(&list);
     out->subjects = (long long)rule_data_case_count(data);
     out->config_version = cfg.version;
-    int rc = rules_check(data, cal, &cfg, as_of, NULL, &list, NULL);
+    int rc = rules_check(data, cal, &cfg, as_of, case_nos ? CASE_LOCAL_RULES : NULL, &list, NULL);
     if (rc != ZF_OK) zf_fail(err, 500, "rules_failed", NULL, "规则引擎运行失败（内存不足）");
-    else rc = sync_findings(st, &list, &cfg, as_of, out, err);
+    else {
+        if (case_nos) keep_cases(&list, case_nos, n_cases);
+        rc = sync_findings(st, &list, &cfg, as_of, case_nos, n_cases, out, err);
+    }
     finding_list_free(&list);
     rule_data_free(data);
     out->micros = now_micros() - start;
     return rc;
+}
+
+int sweep_run(Store *st, const Calendar *cal, zf_day as_of, SweepResult *out, ZfError *err)
+{
+    return run(st, cal, as_of, NULL, 0, out, err);
+}
+
+int sweep_cases(Store *st, const Calendar *cal, zf_day as_of, const char *const *case_nos, size_t n,
+                SweepResult *out, ZfError *err)
+{
+    return run(st, cal, as_of, case_nos, n, out, err);
 }

@@ -55,6 +55,8 @@ void store_login_failed(Store *st, const char *username, int failures, long long
 void store_login_clear(Store *st, const char *username);
 
 bool store_role_has_perm(Store *st, const char *role, const char *perm);
+/* The role's permission names, sorted, as a JSON array (empty on error). */
+json_t *store_role_permissions(Store *st, const char *role);
 /* {"items":[{id,name,description,data_scope,permissions:[…]}],"permissions":[{name,description}]} */
 int store_roles_list(Store *st, json_t **out, ZfError *err);
 /* Replaces the role's permission set (one transaction); unknown names → 400. */

@@ -124,6 +124,42 @@ int store_findings_sync(Store *st, const FindingRecord *rows, size_t n, int conf
     return ZF_OK;
 }
 
+static int resolve_case(Store *st, const char *case_no, const char *except_rule, const char *now,
+                        FindingSyncStats *stats, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (prepare(st,
+                "UPDATE findings SET resolved_at = ?1 WHERE resolved_at IS NULL AND subject_type = 'case'"
+                " AND subject = ?2 AND rule <> ?3 AND sweep_id <> ?4",
+                &q, err) != ZF_OK)
+        return ZF_ERR;
+    sqlite3_bind_text(q, 1, now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, case_no, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 3, except_rule, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(q, 4, stats->sweep_id);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) return sqlite_fail(st, err, "findings");
+    stats->resolved += sqlite3_changes(st->db);
+    return ZF_OK;
+}
+
+int store_findings_sync_cases(Store *st, const FindingRecord *rows, size_t n, int config_version,
+                              const char *as_of, const char *const *case_nos, size_t n_cases,
+                              const char *except_rule, FindingSyncStats *stats, ZfError *err)
+{
+    char now[24];
+    utc_now(now);
+    memset(stats, 0, sizeof *stats);
+    if (store_begin(st, err) != ZF_OK) return ZF_ERR;
+    int rc = start_sweep(st, as_of, now, (long long)n_cases, stats, err);
+    if (rc == ZF_OK) rc = upsert_all(st, rows, n, config_version, now, stats, err);
+    for (size_t i = 0; rc == ZF_OK && i < n_cases; i++) rc = resolve_case(st, case_nos[i], except_rule, now, stats, err);
+    if (rc == ZF_OK) rc = store_commit(st, err);
+    if (rc != ZF_OK) store_rollback(st);
+    return rc;
+}
+
 /* ---- filtered queries ---- */
 
 typedef struct {

@@ -304,7 +304,7 @@ bool store_role_has_perm(Store *st, const char *role, const char *perm)
     return yes;
 }
 
-static json_t *perms_of(Store *st, const char *role)
+json_t *store_role_permissions(Store *st, const char *role)
 {
     sqlite3_stmt *q;
     json_t *list = json_array();
@@ -328,7 +328,7 @@ int store_roles_list(Store *st, json_t **out, ZfError *err)
         json_array_append_new(roles, json_pack("{s:o, s:o, s:o, s:o, s:o}", "id", sqlite_json_text(q, 0),
                                                "name", sqlite_json_text(q, 1), "description",
                                                sqlite_json_text(q, 2), "data_scope", sqlite_json_text(q, 3),
-                                               "permissions", perms_of(st, id)));
+                                               "permissions", store_role_permissions(st, id)));
     }
     sqlite3_finalize(q);
     if (prepare(st, "SELECT name, description FROM permissions ORDER BY name", &q, err) != ZF_OK) goto fail;

@@ -187,3 +187,30 @@ test('the background sweeper re-checks after an import marks the data changed', 
     await live.stop();
   }
 });
+
+test('importing a few cases re-checks just those cases at once, without a sweep', async () => {
+  const db = path.join(tmpDir(), 'one.db');
+  assert.equal(run(['--db', db, 'init', '--demo']).code, 0);
+  const user = addUser(db, { username: 'sup', role: 'supervisor', region: '370000' });
+  const s = await startServer({ db, args: ['--sweep-every', '0'] }); // no sweeper: only the import can have checked
+  const c = await login(s.base, user.username, user.password);
+  try {
+    const before = (await c.get('/findings?status=all&size=1')).body.total;
+    // An edited case: 南市监处罚〔2026〕3号 decided in time now (P08 resolved), and a new case with one officer (P01).
+    const edited = { type: 'case', case_no: '南市监处罚〔2026〕3号', agency: '113702021588139920', kind: 'penalty', power: 'SC-CF-001',
+      officers: ['37020200001', '37020200002'], procedure: 'ordinary', filed_on: '2025-07-03', notified_on: '2025-08-01',
+      hearing_right_notified: true, decided_on: '2025-08-20', decision: { outcome: 'no_penalty' } };
+    const added = { type: 'case', case_no: '南市监处罚〔2026〕99号', agency: '113702021588139920', kind: 'penalty', power: 'SC-CF-001',
+      officers: ['37020200001'], procedure: 'ordinary', filed_on: '2026-11-20' };
+    const r = run(['--db', db, 'import', '-'], { input: [edited, added].map((x) => JSON.stringify(x)).join('\n') + '\n' });
+    assert.equal(r.code, 0, r.stderr);
+    const p08 = (await c.get(`/findings?status=all&subject=${encodeURIComponent(edited.case_no)}&rule=P08`)).body.items;
+    assert.ok(p08.length >= 1 && p08.every((f) => f.resolved_at !== null), 'the edited case no longer breaks P08');
+    const mine = (await c.get(`/findings?subject=${encodeURIComponent(added.case_no)}`)).body.items.map((f) => f.rule);
+    assert.deepEqual(mine, ['P01']);
+    // Every other case's findings are as they were: one new row in all.
+    assert.equal((await c.get('/findings?status=all&size=1')).body.total, before + 1);
+  } finally {
+    await s.stop();
+  }
+});
