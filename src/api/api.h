@@ -27,6 +27,18 @@ int api_audit_export(HttpRequest *req);
 int api_agencies_list(HttpRequest *req);
 int api_regions_list(HttpRequest *req);
 
+/* enforcement elements (三库): agency_edit.c, officers.c, powers.c, benchmarks.c */
+int api_agency_get(HttpRequest *req);
+int api_agency_put(HttpRequest *req);
+int api_officers_list(HttpRequest *req);
+int api_officer_get(HttpRequest *req);
+int api_officer_put(HttpRequest *req);
+int api_powers_list(HttpRequest *req);
+int api_power_get(HttpRequest *req);
+int api_power_put(HttpRequest *req);
+int api_benchmark_get(HttpRequest *req);
+int api_benchmark_put(HttpRequest *req);
+
 /* The request's data scope as store filter values; false when it allows nothing. */
 bool api_scope_filter(const HttpRequest *req, const char **agency, const char **region_prefix);
 int api_laws_list(HttpRequest *req);
@@ -39,5 +51,13 @@ int api_ledger_sth(HttpRequest *req);
 int api_ledger_proof(HttpRequest *req);
 int api_case_integrity(HttpRequest *req);
 int api_case_dossier(HttpRequest *req);
+
+/* intake (issue 5): upload, export, post-hoc case entry, monthly reports */
+int api_imports_create(HttpRequest *req);
+int api_export(HttpRequest *req);
+int api_cases_create(HttpRequest *req);
+int api_cases_update(HttpRequest *req);
+int api_reports_monthly_list(HttpRequest *req);
+int api_reports_monthly_put(HttpRequest *req);
 
 #endif

@@ -30,10 +30,34 @@ const Route api_routes[] = {
     {"GET", "/api/v1/audit/export", api_audit_export, "audit.read"},
     {"GET", "/api/v1/agencies", api_agencies_list, "agencies.read"},
     {"GET", "/api/v1/regions", api_regions_list, "authenticated"},
+    /* enforcement elements (三库) */
+    {"GET", "/api/v1/agencies/{code}", api_agency_get, "elements.read"},
+    {"PUT", "/api/v1/agencies/{code}", api_agency_put, "elements.write"},
+    {"GET", "/api/v1/officers", api_officers_list, "elements.read"},
+    {"GET", "/api/v1/officers/{cert_no}", api_officer_get, "elements.read"},
+    {"PUT", "/api/v1/officers/{cert_no}", api_officer_put, "elements.write"},
+    {"GET", "/api/v1/powers", api_powers_list, "elements.read"},
+    {"GET", "/api/v1/powers/{code}", api_power_get, "elements.read"},
+    {"PUT", "/api/v1/powers/{code}", api_power_put, "elements.write"},
+    {"GET", "/api/v1/benchmarks/{power}", api_benchmark_get, "elements.read"},
+    {"PUT", "/api/v1/benchmarks/{power}", api_benchmark_put, "elements.write"},
     /* /laws/search before /laws/{id}: the router takes the first pattern that matches */
     {"GET", "/api/v1/laws", api_laws_list, "public"},
     {"GET", "/api/v1/laws/search", api_laws_search, "public"},
     {"GET", "/api/v1/laws/{id}", api_law_get, "public"},
     {"GET", "/api/v1/laws/{id}/articles/{number}", api_law_article, "public"},
+    /* data intake (issue 5) */
+    {"POST", "/api/v1/imports", api_imports_create, "intake.write"},
+    {"GET", "/api/v1/export", api_export, "exchange.export"},
+    {"POST", "/api/v1/cases", api_cases_create, "intake.write"},
+    {"PUT", "/api/v1/cases/{case_no}", api_cases_update, "intake.write"},
+    {"GET", "/api/v1/reports/monthly", api_reports_monthly_list, "reports.read"},
+    {"PUT", "/api/v1/reports/monthly/{agency}/{month}", api_reports_monthly_put, "intake.write"},
 };
 const int api_route_count = sizeof api_routes / sizeof api_routes[0];
+
+/* An uploaded exchange-v1 file may be bigger than an API request; larger still through `zhifa import`. */
+const RouteBodyLimit api_body_limits[] = {
+    {"POST", "/api/v1/imports", 16 << 20},
+};
+const int api_body_limit_count = sizeof api_body_limits / sizeof api_body_limits[0];

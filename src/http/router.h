@@ -19,6 +19,16 @@ typedef struct {
 extern const Route api_routes[];
 extern const int api_route_count;
 
+/* Routes that take a bigger body than the server's limit (an uploaded file). */
+typedef struct {
+    const char *method;
+    const char *pattern; /* as in api_routes */
+    size_t max_body;     /* bytes */
+} RouteBodyLimit;
+
+extern const RouteBodyLimit api_body_limits[];
+extern const int api_body_limit_count;
+
 /* The route matching method and path, filling req's params; NULL when none matches.
  * *path_known tells whether some other method would have matched (405 vs 404). */
 const Route *router_match(HttpRequest *req, bool *path_known);

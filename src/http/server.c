@@ -25,6 +25,7 @@ typedef struct {
     char *body;
     size_t len, cap;
     int too_large;
+    size_t max_body; /* the server's limit, or the route's when it allows more */
 } RequestState;
 
 static const ServerConfig *config;
@@ -63,7 +64,7 @@ static int dispatch(HttpRequest *req)
 
 static int append_body(RequestState *rs, const char *data, size_t n)
 {
-    if (rs->too_large || rs->len + n > config->max_body) {
+    if (rs->too_large || rs->len + n > rs->max_body) {
         rs->too_large = 1;
         return 0;
     }
@@ -80,10 +81,25 @@ static int append_body(RequestState *rs, const char *data, size_t n)
     return 0;
 }
 
-static int declared_too_large(struct MHD_Connection *c)
+static int declared_too_large(struct MHD_Connection *c, size_t max_body)
 {
     const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-    return cl && strtoull(cl, NULL, 10) > config->max_body;
+    return cl && strtoull(cl, NULL, 10) > max_body;
+}
+
+/* A route may take a bigger body than the server's default (an uploaded file); it is known
+ * before the body arrives, so the limit is applied while reading, not after. */
+static size_t body_limit(HttpRequest *req)
+{
+    bool path_known;
+    const Route *r = strncmp(req->path, "/api/", 5) == 0 ? router_match(req, &path_known) : NULL;
+    req->n_params = 0; /* dispatch matches again once the body is in */
+    for (int i = 0; r && i < api_body_limit_count; i++) {
+        const RouteBodyLimit *l = &api_body_limits[i];
+        if (strcmp(l->method, r->method) == 0 && strcmp(l->pattern, r->pattern) == 0 && l->max_body > config->max_body)
+            return l->max_body;
+    }
+    return config->max_body;
 }
 
 static RequestState *begin_request(struct MHD_Connection *c, const char *url, const char *method)
@@ -94,6 +110,7 @@ static RequestState *begin_request(struct MHD_Connection *c, const char *url, co
     rs->req.method = method;
     rs->req.path = url;
     rs->req.started_us = now_micros();
+    rs->max_body = body_limit(&rs->req);
     atomic_fetch_add(&inflight, 1);
     return rs;
 }
@@ -109,7 +126,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *state = rs;
         if (atomic_load(&active_connections) > (int)config->max_connections)
             return http_reply_error(&rs->req, 503, "overloaded", NULL, "服务器繁忙，请稍后重试") ? MHD_NO : MHD_YES;
-        if (declared_too_large(c))
+        if (declared_too_large(c, rs->max_body))
             return http_reply_error(&rs->req, 413, "body_too_large", NULL, "请求体过大") ? MHD_NO : MHD_YES;
         return MHD_YES;
     }

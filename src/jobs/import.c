@@ -61,6 +61,12 @@ static int import_line(Importer *im, const char *line, size_t len, ZfError *err)
         json_decref(rec);
         return ZF_OK;
     }
+    const char *refused = im->hooks && im->hooks->accept ? im->hooks->accept(&keys, im->hooks->ctx) : NULL;
+    if (refused) {
+        reject(im, exchange_key_of(rec), refused);
+        json_decref(rec);
+        return ZF_OK;
+    }
     StoredRecord sr = {keys, line, len};
     int rc = keys.type == REC_CASE ? ledger_add_case_record(im->ledger, keys.key, rec, line, len, err) : ZF_OK;
     if (rc == ZF_OK) rc = store_put_record(im->st, &sr, err);

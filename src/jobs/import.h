@@ -20,12 +20,16 @@ typedef void (*ImportRejectFn)(long long line, const char *key, const char *erro
 typedef void (*ImportProgressFn)(const ImportSummary *so_far, void *ctx);
 /* A record stored (its keys borrow from a value that dies after the call: copy what you keep). */
 typedef void (*ImportStoredFn)(const RecordKeys *keys, void *ctx);
+/* May this valid record be stored? NULL = yes, else the Chinese reason its line is rejected
+ * (the upload route refuses records outside the uploader's data scope). */
+typedef const char *(*ImportAcceptFn)(const RecordKeys *keys, void *ctx);
 
 typedef struct {
     ImportRejectFn on_reject;
     ImportProgressFn on_progress; /* may be NULL; called after each batch */
     ImportStoredFn on_stored;     /* may be NULL */
     void *ctx;
+    ImportAcceptFn accept;        /* may be NULL: every valid record is stored */
 } ImportHooks;
 
 /* ZF_OK when the stream was read to its end (rejected lines included); ZF_ERR on a read or

@@ -34,10 +34,26 @@ const ROUTES = new Map([
   ['GET /api/v1/audit/export', 'audit.read'],
   ['GET /api/v1/agencies', 'agencies.read'],
   ['GET /api/v1/regions', 'authenticated'],
+  ['GET /api/v1/agencies/{code}', 'elements.read'],
+  ['PUT /api/v1/agencies/{code}', 'elements.write'],
+  ['GET /api/v1/officers', 'elements.read'],
+  ['GET /api/v1/officers/{cert_no}', 'elements.read'],
+  ['PUT /api/v1/officers/{cert_no}', 'elements.write'],
+  ['GET /api/v1/powers', 'elements.read'],
+  ['GET /api/v1/powers/{code}', 'elements.read'],
+  ['PUT /api/v1/powers/{code}', 'elements.write'],
+  ['GET /api/v1/benchmarks/{power}', 'elements.read'],
+  ['PUT /api/v1/benchmarks/{power}', 'elements.write'],
   ['GET /api/v1/laws', 'public'],
   ['GET /api/v1/laws/search', 'public'],
   ['GET /api/v1/laws/{id}', 'public'],
   ['GET /api/v1/laws/{id}/articles/{number}', 'public'],
+  ['POST /api/v1/imports', 'intake.write'],
+  ['GET /api/v1/export', 'exchange.export'],
+  ['POST /api/v1/cases', 'intake.write'],
+  ['PUT /api/v1/cases/{case_no}', 'intake.write'],
+  ['GET /api/v1/reports/monthly', 'reports.read'],
+  ['PUT /api/v1/reports/monthly/{agency}/{month}', 'intake.write'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'sysadmin', 'secadmin', 'auditor'];
@@ -53,7 +69,13 @@ function concrete(pattern) {
     .replace('{number}', PARAMS.number)
     .replace('/users/{id}', `/users/${targetUserId}`)
     .replace('/roles/{id}', '/roles/leader')
-    .replace('/laws/{id}', '/laws/1');
+    .replace('/laws/{id}', '/laws/1')
+    .replace('/agencies/{code}', `/agencies/${AGENCY}`)
+    .replace('/powers/{code}', '/powers/SC-CF-001')
+    .replace('{power}', 'SC-CF-001')
+    .replace('{cert_no}', '37020200001')
+    .replace('{agency}', AGENCY)
+    .replace('{month}', '2026-04');
 }
 // Bodies that pass authorization but are refused (400) or harmless, so no call changes the matrix.
 const BODY = {
@@ -64,6 +86,15 @@ const BODY = {
   'PUT /api/v1/session/password': {},
   'POST /api/v1/session': {},
   'POST /api/v1/findings/sweep': { as_of: '2026-05-20' },
+  // element records missing their required fields: refused by the validator (400)
+  'PUT /api/v1/agencies/{code}': { level: 'galaxy' },
+  'PUT /api/v1/officers/{cert_no}': { status: 'lost' },
+  'PUT /api/v1/powers/{code}': { kind: 'magic' },
+  'PUT /api/v1/benchmarks/{power}': { tiers: 'none' },
+  'POST /api/v1/imports': { note: 'a JSON body is not a JSON Lines upload: 415' },
+  'POST /api/v1/cases': { case_no: '' },
+  'PUT /api/v1/cases/{case_no}': { kind: 'not-a-kind' },
+  'PUT /api/v1/reports/monthly/{agency}/{month}': { counts: 'not-an-object' },
 };
 
 before(async () => {

@@ -79,7 +79,7 @@ test('a menu click opens the 执法主体 page with its heading and breadcrumb',
     await page.waitForURL(server.baseURL + '/elements/agencies')
     await page.getByTestId('page-title').getByText('执法主体', { exact: true }).waitFor()
     assert.deepEqual(await breadcrumbItems(page), ['首页', '要素管理', '执法主体'])
-    assert.ok(await page.getByText('功能建设中').isVisible())
+    await page.getByTestId('agency-table').getByText('青岛市市南区市场监督管理局').waitFor()
     assert.match(await page.title(), /^执法主体 - 行政执法综合管理监督信息系统$/)
     await screenshot(page, 'desktop-elements-agencies')
     assert.deepEqual(errors, [])

@@ -20,11 +20,11 @@ export const menu = [
   {
     key: 'elements', title: '要素管理', icon: OfficeBuilding,
     children: [
-      { path: '/elements/agencies', perm: 'agencies.read', title: '执法主体', view: 'elements/Agencies', desc: '执法机构、法定资格与执法区域，含赋权街道（乡镇）' },
-      { path: '/elements/officers', perm: 'cases.read', title: '执法人员', view: 'elements/Officers', desc: '执法人员与执法证件：有效期、暂扣注销、培训学时' },
-      { path: '/elements/powers', perm: 'cases.read', title: '权责清单', view: 'elements/Powers', desc: '各执法主体的行政职权事项及其法律依据' },
+      { path: '/elements/agencies', perm: 'elements.read', title: '执法主体', view: 'elements/Agencies', desc: '执法机构、法定资格与执法区域，含赋权街道（乡镇）' },
+      { path: '/elements/officers', perm: 'elements.read', title: '执法人员', view: 'elements/Officers', desc: '执法人员与执法证件：有效期、暂扣注销、培训学时' },
+      { path: '/elements/powers', perm: 'elements.read', title: '权责清单', view: 'elements/Powers', desc: '各执法主体的行政职权事项及其法律依据' },
       { path: '/elements/laws', perm: 'public', title: '法律法规库', view: 'elements/Laws', desc: '法律、法规、规章全文，按条检索' },
-      { path: '/elements/benchmarks', perm: 'cases.read', title: '裁量基准', view: 'elements/Benchmarks', desc: '行政处罚裁量基准，按职权事项细化' }
+      { path: '/elements/benchmarks', perm: 'elements.read', title: '裁量基准', view: 'elements/Benchmarks', desc: '行政处罚裁量基准，按职权事项细化' }
     ]
   },
   {
@@ -40,9 +40,10 @@ export const menu = [
   {
     key: 'reporting', title: '数据报送', icon: UploadFilled,
     children: [
-      { path: '/reporting/monthly', perm: 'cases.read', title: '按月报送', view: 'reporting/Monthly', desc: '未上线办案系统的执法主体按月报送执法统计数据' },
-      { path: '/reporting/entry', perm: 'cases.read', title: '事后录入', view: 'reporting/PostEntry', desc: '办结案件的事后逐案录入' },
-      { path: '/reporting/import', perm: 'cases.read', title: '数据导入', view: 'reporting/Import', desc: '通过 Excel 或 exchange-v1 文件批量导入案件' }
+      { path: '/reporting/monthly', perm: 'intake.write', title: '按月报送', view: 'reporting/Monthly', desc: '未上线办案系统的执法主体按月报送执法统计数据' },
+      { path: '/reporting/monthly-status', perm: 'reports.read', title: '报送情况', view: 'reporting/MonthlyStatus', desc: '各执法主体按月报送情况与逾期未报名单' },
+      { path: '/reporting/entry', perm: 'intake.write', title: '事后录入', view: 'reporting/PostEntry', desc: '办结案件的事后逐案录入' },
+      { path: '/reporting/import', perm: 'intake.write', title: '数据导入', view: 'reporting/Import', desc: '上传 exchange-v1 数据文件批量导入，逐行列出错误' }
     ]
   },
   {

@@ -131,3 +131,12 @@ export const AUDIT_ACTIONS = {
 }
 export const auditActionLabel = (a) => AUDIT_ACTIONS[a] || a || ''
 export const AUDIT_RESULTS = { ok: '成功', denied: '拒绝', failed: '失败' }
+
+// Officers, certificates and powers lists (exchange-v1).
+export const OFFICER_STATUS = { active: '有效', suspended: '暂扣', revoked: '注销' }
+export const officerStatusTagType = (s) => (s === 'active' ? 'success' : s === 'suspended' ? 'warning' : 'info')
+export const OFFICER_KINDS = { enforcement: '执法证', supervision: '监督证' }
+export const POWER_KINDS = {
+  penalty: '行政处罚', license: '行政许可', coercion: '行政强制', inspection: '行政检查', levy: '行政征收',
+  payment: '行政给付', confirmation: '行政确认', reward: '行政奖励', ruling: '行政裁决', other: '其他'
+}

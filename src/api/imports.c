@@ -1,0 +1,152 @@
+/* POST /api/v1/imports: an exchange-v1 file uploaded through the console, under the import
+ * verb's contract (per-line rejects, good lines kept), limited to the uploader's data scope.
+ * GET /api/v1/export: the records in the caller's scope, in the export verb's format. */
+#include <microhttpd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "api/intake_common.h"
+#include "http/auth.h"
+#include "http/response.h"
+#include "jobs/import.h"
+#include "store/intake.h"
+
+#define UPLOAD_ERRORS_MAX 1000 /* a report longer than this helps nobody: the count says the rest */
+
+typedef struct {
+    HttpRequest *req;
+    json_t *errors;
+    long long dropped;
+    IntakeTouched touched;
+} Upload;
+
+static void collect_reject(long long line, const char *key, const char *error, void *ctx)
+{
+    Upload *u = ctx;
+    if (json_array_size(u->errors) >= UPLOAD_ERRORS_MAX) {
+        u->dropped++;
+        return;
+    }
+    json_t *k = json_string(key ? key : "");
+    json_array_append_new(u->errors, json_pack("{s:I, s:o, s:s}", "line", (json_int_t)line, "key",
+                                               k ? k : json_string(""), "error", error));
+}
+
+static void note_stored(const RecordKeys *k, void *ctx)
+{
+    Upload *u = ctx;
+    intake_note_stored(&u->touched, k->type, k->key);
+}
+
+/* Powers and benchmarks are shared by every agency of a region: only the region's supervisors
+ * load them. Everything else belongs to one agency, which must be in scope (for an agency
+ * record both where it is now and where the line would put it). */
+static const char *accept_in_scope(const RecordKeys *k, void *ctx)
+{
+    HttpRequest *req = ((Upload *)ctx)->req;
+    switch (k->type) {
+    case REC_AGENCY:
+        if (!scope_allows(&req->scope, k->key, k->cols[1] ? k->cols[1] : "")) return INTAKE_OUT_OF_SCOPE;
+        {
+            char now[7];
+            store_agency_region(req->store, k->key, now);
+            if (now[0] && !scope_allows(&req->scope, k->key, now)) return INTAKE_OUT_OF_SCOPE;
+        }
+        return NULL;
+    case REC_OFFICER: return intake_agency_in_scope(req, k->cols[1]) ? NULL : INTAKE_OUT_OF_SCOPE;
+    case REC_CASE: return intake_agency_in_scope(req, k->cols[0]) ? NULL : INTAKE_OUT_OF_SCOPE;
+    case REC_MONTHLY_REPORT: return intake_agency_in_scope(req, k->key) ? NULL : INTAKE_OUT_OF_SCOPE;
+    default:
+        return req->scope.kind == SCOPE_REGION ? NULL : "权责清单和裁量基准由监督部门导入，本账号不能导入";
+    }
+}
+
+static bool is_jsonl_type(const char *ct)
+{
+    static const char *const ok[] = {"application/x-ndjson", "application/jsonl", "application/json-lines",
+                                     "text/plain", NULL};
+    if (!ct) return true; /* curl --data-binary without -H: accept, the lines say what they are */
+    for (int i = 0; ok[i]; i++)
+        if (strncasecmp(ct, ok[i], strlen(ok[i])) == 0) return true;
+    return false;
+}
+
+int api_imports_create(HttpRequest *req)
+{
+    const char *ct = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
+    if (!is_jsonl_type(ct))
+        return http_reply_error(req, 415, "unsupported_media_type", NULL,
+                                "请上传 exchange-v1 JSON Lines 文本（Content-Type: application/x-ndjson 或 text/plain）");
+    Upload u = {.req = req, .errors = json_array()};
+    ImportHooks hooks = {.on_reject = collect_reject, .on_stored = note_stored, .ctx = &u, .accept = accept_in_scope};
+    ImportSummary sum = {0};
+    ZfError err;
+    int rc = ZF_OK;
+    if (req->body_len) {
+        FILE *in = fmemopen((void *)req->body, req->body_len, "r");
+        if (!in) {
+            json_decref(u.errors);
+            return http_reply_error(req, 500, "internal_error", NULL, "无法读取上传内容");
+        }
+        rc = import_stream(req->store, in, &hooks, &sum, &err);
+        fclose(in);
+    }
+    intake_recheck(req, &u.touched);
+    char detail[96];
+    snprintf(detail, sizeof detail, "imported=%lld rejected=%lld", sum.imported, sum.rejected);
+    auth_audit(req, "import_upload", "", rc == ZF_OK ? "ok" : "failed", detail);
+    if (rc != ZF_OK) {
+        json_decref(u.errors);
+        snprintf(err.message + strlen(err.message), sizeof err.message - strlen(err.message),
+                 "（已导入 %lld 条，之前提交的批次保留）", sum.imported);
+        return http_reply_zferror(req, &err);
+    }
+    json_t *out = json_pack("{s:I, s:I, s:I, s:o}", "lines", (json_int_t)sum.lines, "imported",
+                            (json_int_t)sum.imported, "rejected", (json_int_t)sum.rejected, "errors", u.errors);
+    if (u.dropped) json_object_set_new(out, "errors_truncated", json_integer(u.dropped));
+    return http_reply_json(req, 200, out);
+}
+
+typedef struct {
+    char *buf;
+    size_t len, cap;
+    bool failed;
+} Text;
+
+static int append_line(const char *body, size_t len, void *ctx)
+{
+    Text *t = ctx;
+    if (t->len + len + 2 > t->cap) {
+        size_t cap = t->cap ? t->cap : 1 << 16;
+        while (cap < t->len + len + 2) cap *= 2;
+        char *grown = realloc(t->buf, cap);
+        if (!grown) return t->failed = true, 1;
+        t->buf = grown, t->cap = cap;
+    }
+    memcpy(t->buf + t->len, body, len);
+    t->len += len;
+    t->buf[t->len++] = '\n';
+    return 0;
+}
+
+int api_export(HttpRequest *req)
+{
+    const char *agency, *region;
+    Text t = {0};
+    ZfError err;
+    if (!api_scope_filter(req, &agency, &region)) return http_reply_error(req, 403, "forbidden", NULL, "没有可导出的数据范围");
+    auth_audit(req, "export", "", "ok", agency ? agency : region ? region : "all");
+    if (store_foreach_in_scope(req->store, agency, region, append_line, &t, &err) != ZF_OK || t.failed) {
+        free(t.buf);
+        if (t.failed) return http_reply_error(req, 500, "out_of_memory", NULL, "导出数据过大，内存不足");
+        return http_reply_zferror(req, &err);
+    }
+    struct MHD_Response *resp = MHD_create_response_from_buffer(t.len, t.buf ? t.buf : (void *)"",
+                                                                t.buf ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+    MHD_add_response_header(resp, "Content-Type", "application/x-ndjson; charset=utf-8");
+    MHD_add_response_header(resp, "Content-Disposition", "attachment; filename=\"zhifa-export.jsonl\"");
+    MHD_add_response_header(resp, "Cache-Control", "no-store");
+    return http_queue(req, 200, resp);
+}

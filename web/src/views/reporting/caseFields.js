@@ -1,0 +1,130 @@
+// The exchange-v1 case fields (spec/exchange-v1.md "case") as the 事后录入 form shows them:
+// path (dotted for nested objects), label, input type, the kinds it belongs to, its group.
+// One list, so the form, its validation and the record it builds cannot disagree.
+import { PROCEDURES, PARTY_KINDS, MEASURES, COERCION_MEASURES, TIERS, CASE_KINDS } from '@/components/dicts.js'
+
+const ALL = ['penalty', 'coercion', 'license', 'inspection']
+const P = ['penalty']
+
+export const GROUPS = {
+  common: '基本信息',
+  penalty: '行政处罚办理过程',
+  decision: '处罚决定与执行',
+  coercion: '行政强制',
+  license: '行政许可',
+  inspection: '行政检查'
+}
+
+const PENALTY_OUTCOMES = { penalty: '给予处罚', no_penalty: '不予处罚', transferred: '移送', revoked_case: '撤销立案' }
+const LICENSE_OUTCOMES = { granted: '准予许可', denied: '不予许可' }
+
+export const FIELDS = [
+  { path: 'case_no', label: '案号', type: 'text', kinds: ALL, group: 'common', required: true },
+  { path: 'agency', label: '执法主体', type: 'agency', kinds: ALL, group: 'common', required: true },
+  { path: 'kind', label: '案件类型', type: 'enum', options: CASE_KINDS, kinds: ALL, group: 'common', required: true },
+  { path: 'power', label: '职权事项编码', type: 'text', kinds: ALL, group: 'common', hint: '权责清单中的事项编码' },
+  { path: 'party.kind', label: '当事人类型', type: 'enum', options: PARTY_KINDS, kinds: ALL, group: 'common' },
+  { path: 'party.name', label: '当事人名称', type: 'text', kinds: ALL, group: 'common' },
+  { path: 'party.id_no', label: '当事人证件号码', type: 'idno', kinds: ALL, group: 'common', hint: '自然人填公民身份号码，单位填统一社会信用代码' },
+  { path: 'officers', label: '执法人员证号', type: 'list', kinds: ALL, group: 'common', hint: '多个证号用逗号或空格分隔' },
+  { path: 'closed_on', label: '结案日期', type: 'date', kinds: ALL, group: 'common' },
+
+  { path: 'procedure', label: '程序', type: 'enum', options: PROCEDURES, kinds: P, group: 'penalty' },
+  { path: 'violation_ended_on', label: '违法行为终了日', type: 'date', kinds: P, group: 'penalty' },
+  { path: 'discovered_on', label: '发现日期', type: 'date', kinds: P, group: 'penalty' },
+  { path: 'filed_on', label: '立案日期', type: 'date', kinds: P, group: 'penalty' },
+  { path: 'filing_extended', label: '立案期限经批准延长', type: 'bool', kinds: P, group: 'penalty' },
+  { path: 'health_or_finance', label: '涉及公民生命健康安全、金融安全', type: 'bool', kinds: P, group: 'penalty' },
+  { path: 'major', label: '重大执法决定', type: 'bool', kinds: P, group: 'penalty' },
+  { path: 'complex', label: '情节复杂', type: 'bool', kinds: P, group: 'penalty' },
+  { path: 'notified_on', label: '告知日期', type: 'date', kinds: P, group: 'penalty' },
+  { path: 'hearing_right_notified', label: '已告知听证权利', type: 'bool', kinds: P, group: 'penalty' },
+  { path: 'hearing_requested_on', label: '申请听证日期', type: 'date', kinds: P, group: 'penalty' },
+  { path: 'hearing_notice_on', label: '听证通知日期', type: 'date', kinds: P, group: 'penalty' },
+  { path: 'hearing_held_on', label: '举行听证日期', type: 'date', kinds: P, group: 'penalty' },
+  { path: 'legal_review.reviewed_on', label: '法制审核日期', type: 'date', kinds: P, group: 'penalty' },
+  { path: 'legal_review.passed', label: '法制审核通过', type: 'bool', kinds: P, group: 'penalty' },
+  { path: 'legal_review.reviewer', label: '法制审核人员证号', type: 'text', kinds: P, group: 'penalty' },
+  { path: 'collective_discussion_on', label: '集体讨论日期', type: 'date', kinds: P, group: 'penalty' },
+  { path: 'suspended_days', label: '中止天数', type: 'days', kinds: P, group: 'penalty' },
+  { path: 'extension_days', label: '延长天数', type: 'days', kinds: ['penalty', 'coercion', 'license'], group: 'penalty' },
+  { path: 'decided_on', label: '决定日期', type: 'date', kinds: P, group: 'decision' },
+  { path: 'decision.outcome', label: '决定结果', type: 'enum', options: PENALTY_OUTCOMES, kinds: P, group: 'decision' },
+  { path: 'decision.measures', label: '处罚种类', type: 'multi', options: MEASURES, kinds: P, group: 'decision' },
+  { path: 'decision.fine', label: '罚款金额（元）', type: 'money', kinds: P, group: 'decision' },
+  { path: 'decision.confiscated', label: '没收金额（元）', type: 'money', kinds: P, group: 'decision' },
+  { path: 'decision.tier', label: '裁量阶次', type: 'enum', options: TIERS, kinds: P, group: 'decision' },
+  { path: 'decision.reduced', label: '从轻、减轻处罚', type: 'bool', kinds: P, group: 'decision' },
+  { path: 'decision.basis', label: '处罚依据', type: 'basis', kinds: P, group: 'decision', hint: '每行一条：法律名称 第N条' },
+  { path: 'served_on', label: '送达日期', type: 'date', kinds: P, group: 'decision' },
+  { path: 'paid_on', label: '缴款日期', type: 'date', kinds: P, group: 'decision' },
+  { path: 'late_fee', label: '加处罚款（元）', type: 'money', kinds: P, group: 'decision' },
+  { path: 'enforcement_applied_on', label: '申请强制执行日期', type: 'date', kinds: P, group: 'decision' },
+  { path: 'published_on', label: '公示日期', type: 'date', kinds: P, group: 'decision' },
+
+  { path: 'measure', label: '强制措施', type: 'enum', options: COERCION_MEASURES, kinds: ['coercion'], group: 'coercion' },
+  { path: 'started_on', label: '实施日期', type: 'date', kinds: ['coercion'], group: 'coercion' },
+  { path: 'released_on', label: '解除日期', type: 'date', kinds: ['coercion'], group: 'coercion' },
+  { path: 'executed_at', label: '实施时刻', type: 'datetime', kinds: ['coercion'], group: 'coercion' },
+  { path: 'urgent', label: '情况紧急当场实施', type: 'bool', kinds: ['coercion'], group: 'coercion' },
+
+  { path: 'received_on', label: '收到申请日期', type: 'date', kinds: ['license'], group: 'license' },
+  { path: 'correction_notice_on', label: '补正通知日期', type: 'date', kinds: ['license'], group: 'license' },
+  { path: 'accepted_on', label: '受理日期', type: 'date', kinds: ['license'], group: 'license' },
+  { path: 'decided_on', label: '许可决定日期', type: 'date', kinds: ['license'], group: 'license', id: 'license_decided_on' },
+  { path: 'decision.outcome', label: '许可决定', type: 'enum', options: LICENSE_OUTCOMES, kinds: ['license'], group: 'license', id: 'license_outcome' },
+
+  { path: 'inspected_on', label: '检查日期', type: 'date', kinds: ['inspection'], group: 'inspection' },
+  { path: 'result', label: '检查结果', type: 'enum', options: { ok: '未发现问题', problem: '发现问题' }, kinds: ['inspection'], group: 'inspection' },
+  { path: 'joint', label: '综合查一次（联合检查）', type: 'bool', kinds: ['inspection'], group: 'inspection' }
+]
+for (const f of FIELDS) f.id = f.id || f.path
+
+export function getPath (obj, path) {
+  return path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), obj)
+}
+
+function setPath (obj, path, value) {
+  const keys = path.split('.')
+  let o = obj
+  for (const k of keys.slice(0, -1)) o = o[k] || (o[k] = {})
+  o[keys[keys.length - 1]] = value
+}
+
+// Form text → JSON value; undefined = leave the field out (exchange-v1: absent, never "").
+export function toValue (f, v) {
+  if (v === '' || v === null || v === undefined || (Array.isArray(v) && !v.length)) return undefined
+  if (f.type === 'bool') return v === 'true'
+  if (f.type === 'money') return Number(v)
+  if (f.type === 'days') return Number(v)
+  if (f.type === 'list') return String(v).split(/[\s,，、]+/).filter(Boolean)
+  if (f.type === 'basis') {
+    return String(v).split('\n').map((s) => s.trim()).filter(Boolean).map((s) => {
+      const m = /^(.*?)\s*(第.+条.*)$/.exec(s)
+      return m ? { law: m[1], article: m[2] } : { law: s }
+    })
+  }
+  return typeof v === 'string' ? v.trim() : v
+}
+
+export function fromValue (f, v) {
+  if (v === undefined || v === null) return f.type === 'multi' ? [] : ''
+  if (f.type === 'bool') return v ? 'true' : 'false'
+  if (f.type === 'list') return v.join(', ')
+  if (f.type === 'basis') return v.map((b) => `${b.law || ''} ${b.article || ''}`.trim()).join('\n')
+  return typeof v === 'number' ? String(v) : v
+}
+
+// The record from the form: only the fields of the chosen kind, nested as exchange-v1 nests them.
+// Top-level fields the form does not know (kept by the server from an import) are carried over.
+const KNOWN_TOP = new Set(FIELDS.map((f) => f.path.split('.')[0]))
+export function buildRecord (model, kind, base = {}) {
+  const rec = { type: 'case' }
+  for (const [k, v] of Object.entries(base)) if (!KNOWN_TOP.has(k) && k !== 'type') rec[k] = v
+  for (const f of FIELDS) {
+    if (!f.kinds.includes(kind)) continue
+    const v = toValue(f, model[f.id])
+    if (v !== undefined) setPath(rec, f.path, v)
+  }
+  return rec
+}
