@@ -235,3 +235,25 @@ long long store_count_records(Store *st, RecordType type)
     sqlite3_finalize(q);
     return n;
 }
+
+/* Runs a prepared list query whose columns are (body, total[, agency_name]). Finalizes q. */
+int sqlite_list_bodies(Store *st, sqlite3_stmt *q, int page, int size, const char *what, json_t **out, ZfError *err)
+{
+    json_t *items = json_array();
+    long long total = 0;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        json_t *rec = json_loads((const char *)sqlite3_column_text(q, 0), 0, NULL);
+        total = sqlite3_column_int64(q, 1);
+        if (!rec) continue;
+        if (sqlite3_column_count(q) > 2) json_object_set_new(rec, "agency_name", sqlite_json_text(q, 2));
+        json_array_append_new(items, rec);
+    }
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) {
+        json_decref(items);
+        return sqlite_fail(st, err, what);
+    }
+    *out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page", page, "size", size);
+    return ZF_OK;
+}

@@ -18,19 +18,5 @@ int store_agencies_list(Store *st, const AgencyFilter *f, int page, int size, js
     sqlite_bind_opt(q, 4, f->q);
     sqlite3_bind_int(q, 5, size);
     sqlite3_bind_int64(q, 6, (sqlite3_int64)(page - 1) * size);
-    json_t *items = json_array();
-    long long total = 0;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        json_t *rec = json_loads((const char *)sqlite3_column_text(q, 0), 0, NULL);
-        total = sqlite3_column_int64(q, 1);
-        if (rec) json_array_append_new(items, rec);
-    }
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) {
-        json_decref(items);
-        return sqlite_fail(st, err, "agencies");
-    }
-    *out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page", page, "size", size);
-    return ZF_OK;
+    return sqlite_list_bodies(st, q, page, size, "agencies", out, err);
 }

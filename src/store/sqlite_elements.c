@@ -2,28 +2,6 @@
 #include "store/elements.h"
 #include "store/sqlite_internal.h"
 
-/* Runs a prepared list query whose columns are (body, total[, agency_name]). Finalizes q. */
-static int list_rows(Store *st, sqlite3_stmt *q, int page, int size, const char *what, json_t **out, ZfError *err)
-{
-    json_t *items = json_array();
-    long long total = 0;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        json_t *rec = json_loads((const char *)sqlite3_column_text(q, 0), 0, NULL);
-        total = sqlite3_column_int64(q, 1);
-        if (!rec) continue;
-        if (sqlite3_column_count(q) > 2) json_object_set_new(rec, "agency_name", sqlite_json_text(q, 2));
-        json_array_append_new(items, rec);
-    }
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) {
-        json_decref(items);
-        return sqlite_fail(st, err, what);
-    }
-    *out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page", page, "size", size);
-    return ZF_OK;
-}
-
 int store_officers_list(Store *st, const OfficerFilter *f, int page, int size, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
@@ -45,7 +23,7 @@ int store_officers_list(Store *st, const OfficerFilter *f, int page, int size, j
     sqlite_bind_opt(q, 7, f->q);
     sqlite3_bind_int(q, 8, size);
     sqlite3_bind_int64(q, 9, (sqlite3_int64)(page - 1) * size);
-    return list_rows(st, q, page, size, "officers", out, err);
+    return sqlite_list_bodies(st, q, page, size, "officers", out, err);
 }
 
 /* A power is within a scope when one of its holding agencies is. */
@@ -69,7 +47,7 @@ int store_powers_list(Store *st, const PowerFilter *f, int page, int size, json_
     sqlite_bind_opt(q, 5, f->q);
     sqlite3_bind_int(q, 6, size);
     sqlite3_bind_int64(q, 7, (sqlite3_int64)(page - 1) * size);
-    return list_rows(st, q, page, size, "powers", out, err);
+    return sqlite_list_bodies(st, q, page, size, "powers", out, err);
 }
 
 bool store_power_in_scope(Store *st, const char *power_body, const char *scope_agency, const char *scope_region_prefix)

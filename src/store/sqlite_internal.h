@@ -19,4 +19,8 @@ void sqlite_bind_opt(sqlite3_stmt *q, int idx, const char *v);
 /* Column text as a JSON string, or JSON null. */
 json_t *sqlite_json_text(sqlite3_stmt *q, int col);
 
+/* Runs a prepared list query whose columns are (body, total[, agency_name]) into
+ * {"items","total","page","size"}; finalizes q. */
+int sqlite_list_bodies(Store *st, sqlite3_stmt *q, int page, int size, const char *what, json_t **out, ZfError *err);
+
 #endif
