@@ -128,6 +128,8 @@ static int configure(Store *st, ZfError *err)
     sqlite3_busy_timeout(st->db, 5000);
     if (exec(st, "PRAGMA foreign_keys = ON", err) != ZF_OK) return ZF_ERR;
     if (exec(st, "PRAGMA journal_mode = WAL", err) != ZF_OK) return ZF_ERR;
+    /* 64 MiB of page cache: bulk imports and sweeps touch far more than the 2 MiB default */
+    if (exec(st, "PRAGMA cache_size = -65536", err) != ZF_OK) return ZF_ERR;
     return exec(st, "PRAGMA synchronous = NORMAL", err);
 }
 
