@@ -26,6 +26,7 @@ int api_audit_list(HttpRequest *req);
 int api_audit_export(HttpRequest *req);
 int api_agencies_list(HttpRequest *req);
 int api_regions_list(HttpRequest *req);
+int api_public_decisions(HttpRequest *req);
 
 /* enforcement elements (三库): agency_edit.c, officers.c, powers.c, benchmarks.c */
 int api_agency_get(HttpRequest *req);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "domain/workflow/masking.h"
 #include "http/auth.h"
 #include "store/findings.h"
 #include "store/identity.h"
@@ -16,25 +17,16 @@ static bool case_in_scope(HttpRequest *req, json_t *record)
     return scope_allows(&req->scope, agency, region);
 }
 
-/* 3701**********1234: enough to tell parties apart, not enough to identify a person. */
-static void mask_id(json_t *party)
-{
-    const char *id = json_string_value(json_object_get(party, "id_no"));
-    if (!id || strlen(id) < 8) return;
-    char masked[64];
-    size_t n = strlen(id) < sizeof masked ? strlen(id) : sizeof masked - 1;
-    for (size_t i = 0; i < n; i++) masked[i] = i < 4 || i >= n - 4 ? id[i] : '*';
-    masked[n] = '\0';
-    json_object_set_new(party, "id_no", json_string(masked));
-}
-
 /* Party ID numbers are personal data: the read-only leader sees them masked; every unmasked
  * read is audited. */
 static void protect_personal_data(HttpRequest *req, json_t *record, const char *case_no)
 {
     json_t *party = json_object_get(record, "party");
     if (!json_object_get(party, "id_no")) return;
-    if (strcmp(req->auth->role, "leader") == 0) mask_id(party);
+    char masked[64];
+    const char *id = json_string_value(json_object_get(party, "id_no"));
+    if (strcmp(req->auth->role, "leader") == 0 && id && mask_citizen_id(id, masked, sizeof masked) == ZF_OK)
+        json_object_set_new(party, "id_no", json_string(masked));
     else auth_audit(req, "read_personal", case_no, "ok", "party.id_no");
 }
 

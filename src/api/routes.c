@@ -5,6 +5,7 @@
 
 const Route api_routes[] = {
     {"GET", "/api/v1/healthz", api_healthz, "public"},
+    {"GET", "/api/v1/public/decisions", api_public_decisions, "public"},
     {"GET", "/api/v1/findings", api_findings_list, "findings.read"},
     {"GET", "/api/v1/findings/summary", api_findings_summary, "findings.read"},
     {"POST", "/api/v1/findings/sweep", api_findings_sweep, "findings.sweep"},

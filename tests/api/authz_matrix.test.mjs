@@ -9,6 +9,7 @@ import { run, tmpDir, startServer, addUser, login, client, jsonLines } from './l
 // method + pattern → the permission it must require ("public", "authenticated" or a table name).
 const ROUTES = new Map([
   ['GET /api/v1/healthz', 'public'],
+  ['GET /api/v1/public/decisions', 'public'],
   ['GET /api/v1/findings', 'findings.read'],
   ['GET /api/v1/findings/summary', 'findings.read'],
   ['POST /api/v1/findings/sweep', 'findings.sweep'],

@@ -39,6 +39,7 @@ function pageRoutes () {
 
 export const routes = [
   { path: '/login', name: 'Login', component: viewLoader('Login'), meta: { title: '登录', perm: 'public' } },
+  { path: '/portal', name: 'Portal', component: viewLoader('Portal'), meta: { title: '行政执法公示', perm: 'public' } },
   { path: '/password', name: 'ChangePassword', component: viewLoader('ChangePassword'), meta: { title: '修改密码', perm: 'authenticated' } },
   { path: '/', component: AppLayout, children: pageRoutes() }
 ]

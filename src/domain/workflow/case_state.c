@@ -1,0 +1,29 @@
+/* Initialisation and derived facts of a CaseState. Pure. */
+#include "domain/workflow/case_state.h"
+
+#include <string.h>
+
+void case_state_init(CaseState *cs, WfProcedure procedure)
+{
+    memset(cs, 0, sizeof *cs);
+    cs->procedure = procedure;
+    cs->stage = procedure == WF_PROC_SIMPLE ? WS_ONSPOT_DECISION : WS_CLUE;
+    cs->violation_ended_on = cs->discovered_on = cs->filed_on = ZF_DAY_NONE;
+    cs->notified_on = ZF_DAY_NONE;
+    cs->hearing_requested_on = cs->hearing_notice_on = cs->hearing_held_on = ZF_DAY_NONE;
+    cs->reviewed_on = cs->collective_on = ZF_DAY_NONE;
+    cs->decided_on = cs->served_on = cs->published_on = cs->paid_on = ZF_DAY_NONE;
+}
+
+enum {
+    HEARING_MEASURES = WF_M_SUSPEND_BUSINESS | WF_M_SUSPEND_LICENSE | WF_M_REVOKE_LICENSE |
+                       WF_M_LOWER_QUALIFICATION | WF_M_CLOSE | WF_M_RESTRICT_PRACTICE
+};
+
+bool case_hearing_required(const CaseState *cs, const RuleConfig *cfg)
+{
+    if (cs->measures & HEARING_MEASURES) return true;
+    RuleParam p = cs->party_kind == WF_PARTY_PERSON ? RP_HEARING_PERSON_FEN : RP_HEARING_ORG_FEN;
+    long long threshold = rule_config_get(cfg, p, cs->sector, cs->region);
+    return cs->fine_fen + cs->confiscated_fen >= threshold;
+}

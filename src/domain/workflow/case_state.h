@@ -1,0 +1,107 @@
+/* The facts of one penalty case as the workflow sees them: plain values the store fills in and
+ * the gates, deadlines and recommendations read. Pure: no storage, no clock. Money in fen;
+ * dates are day numbers, ZF_DAY_NONE when the act has not happened. */
+#ifndef ZF_WORKFLOW_CASE_STATE_H
+#define ZF_WORKFLOW_CASE_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "domain/rules/rules.h"
+#include "util/date.h"
+
+#define WF_MAX_OFFICERS 8
+#define WF_MAX_TIERS 8
+
+typedef enum { WF_PROC_ORDINARY, WF_PROC_SIMPLE } WfProcedure;
+typedef enum { WF_PARTY_PERSON, WF_PARTY_ORG } WfPartyKind;
+typedef enum { WF_REVIEW_NONE, WF_REVIEW_PASSED, WF_REVIEW_FAILED } WfReview;
+
+/* Penalty measures (行政处罚法 第九条), as bits; names match exchange-v1 / rules.md. */
+enum {
+    WF_M_WARNING = 1u << 0,
+    WF_M_FINE = 1u << 1,
+    WF_M_CONFISCATE = 1u << 2,
+    WF_M_SUSPEND_BUSINESS = 1u << 3,
+    WF_M_SUSPEND_LICENSE = 1u << 4,
+    WF_M_REVOKE_LICENSE = 1u << 5,
+    WF_M_LOWER_QUALIFICATION = 1u << 6,
+    WF_M_CLOSE = 1u << 7,
+    WF_M_RESTRICT_PRACTICE = 1u << 8,
+    WF_M_OTHER = 1u << 9,
+};
+
+/* Stages of every case type; a case type (workflow.h) lists the ones it uses, in order.
+ * A stage is the step in progress; the action leaving it completes that step. */
+typedef enum {
+    WS_CLUE,            /* 线索登记 */
+    WS_FILING,          /* 立案 (awaiting approval) */
+    WS_INVESTIGATION,   /* 调查取证 */
+    WS_CASE_REVIEW,     /* 案件审核 */
+    WS_NOTICE,          /* 告知 */
+    WS_HEARING,         /* 听证 */
+    WS_LEGAL_REVIEW,    /* 法制审核 */
+    WS_COLLECTIVE,      /* 集体讨论 */
+    WS_DECISION,        /* 决定 (awaiting approval) */
+    WS_SERVICE,         /* 送达 */
+    WS_EXECUTION,       /* 执行 */
+    WS_CLOSED,          /* 结案 */
+    WS_ONSPOT_DECISION, /* 当场决定 */
+    WS_ONSPOT_SERVICE,  /* 当场送达 */
+    WF_STAGE_COUNT
+} WfStage;
+
+typedef struct {
+    char cert_no[32];
+    bool active;                /* certificate status is `active` */
+    zf_day cert_valid_from, cert_valid_to;
+} WfOfficer;
+
+/* One tier of the power's discretion benchmark (裁量基准), lightest first. */
+typedef struct {
+    char name[32];
+    int64_t min_fen, max_fen;
+} WfTier;
+
+typedef struct {
+    WfStage stage;
+    WfProcedure procedure;
+    WfPartyKind party_kind;
+    char party_name[128];
+    char sector[32]; /* agency sector, for per-sector thresholds ("market_regulation") */
+    char region[8];  /* agency region code, for per-region thresholds */
+
+    WfOfficer officers[WF_MAX_OFFICERS];
+    size_t officer_count;
+
+    unsigned measures; /* WF_M_* */
+    int64_t fine_fen, confiscated_fen;
+    WfTier tiers[WF_MAX_TIERS]; /* the power's benchmark; tier_count 0 = none */
+    size_t tier_count;
+    char tier[32];              /* tier chosen by the officer, "" = none */
+    bool reduced;               /* 减轻处罚 (行政处罚法 32) */
+    char reduced_reason[256];
+    bool major, complex;
+    bool health_or_finance;     /* 5-year limitation (行政处罚法 36) */
+
+    zf_day violation_ended_on, discovered_on, filed_on;
+    zf_day notified_on;
+    bool hearing_right_notified;
+    bool hearing_waived;        /* the party declined the hearing in writing */
+    zf_day hearing_requested_on, hearing_notice_on, hearing_held_on;
+    WfReview legal_review;
+    zf_day reviewed_on;
+    zf_day collective_on;
+    zf_day decided_on, served_on, published_on, paid_on;
+    int extension_days, suspended_days; /* of the 90-day decision limit (行政处罚法 60) */
+} CaseState;
+
+/* Zeroed state, every date ZF_DAY_NONE, stage = the first stage of the procedure. */
+void case_state_init(CaseState *cs, WfProcedure procedure);
+/* 行政处罚法 63: measures that always carry the hearing right, or fine + confiscated at or above
+ * the sector/region threshold for the party kind (rule config P05). */
+bool case_hearing_required(const CaseState *cs, const RuleConfig *cfg);
+static inline bool case_has(zf_day d) { return d != ZF_DAY_NONE; }
+
+#endif

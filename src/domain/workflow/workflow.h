@@ -1,0 +1,126 @@
+/* Case types as data: stages, transitions (who may act, approvals, gates) and the fields each
+ * stage must hold before it is left; and the check that refuses an illegal step with the article.
+ * Pure: callers pass today, the holiday calendar and the rule configuration; nothing is stored. */
+#ifndef ZF_WORKFLOW_H
+#define ZF_WORKFLOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "domain/calendar.h"
+#include "domain/rules/rules.h"
+#include "domain/workflow/case_state.h"
+#include "util/error.h"
+
+typedef enum {
+    WA_SUBMIT_FILING,        /* 提交立案审批 */
+    WA_APPROVE_FILING,       /* 批准立案 */
+    WA_FINISH_INVESTIGATION, /* 调查终结 */
+    WA_APPROVE_CASE_REVIEW,  /* 案件审核通过 */
+    WA_REQUEST_HEARING,      /* 登记听证申请 */
+    WA_SUBMIT_LEGAL_REVIEW,  /* 提交法制审核 */
+    WA_FINISH_HEARING,       /* 听证结束 */
+    WA_SUBMIT_COLLECTIVE,    /* 提交集体讨论 */
+    WA_SUBMIT_DECISION,      /* 提交决定审批 */
+    WA_APPROVE_DECISION,     /* 批准处罚决定 */
+    WA_SERVE,                /* 送达 */
+    WA_CLOSE,                /* 批准结案 */
+    WA_DECIDE_ON_SPOT,       /* 当场作出处罚决定 */
+    WA_SERVE_ON_SPOT,        /* 当场交付决定书 */
+    WF_ACTION_COUNT
+} WfAction;
+
+typedef enum {
+    WR_OFFICER = 1u << 0,        /* 执法人员 */
+    WR_AGENCY_HEAD = 1u << 1,    /* 机关负责人 */
+    WR_LEGAL_REVIEWER = 1u << 2, /* 法制审核人员 */
+} WfRole;
+
+/* Gates a transition checks, as bits; each cites its article (gates.c). */
+typedef enum {
+    WG_OFFICERS = 1u << 0,            /* ≥ 2 certified, active officers on the act date (42) */
+    WG_LIMITATION = 1u << 1,          /* discovered within 2 / 5 years (36) */
+    WG_SIMPLE_LIMITS = 1u << 2,       /* simple procedure caps and measures (51) */
+    WG_NOTICE = 1u << 3,              /* notified on or before the act date (44, 62) */
+    WG_HEARING_RIGHT = 1u << 4,       /* hearing right notified when required (63) */
+    WG_HEARING_REQUEST = 1u << 5,     /* request within 5 working days of notice (64) */
+    WG_HEARING_WINDOW = 1u << 6,      /* request period over or hearing waived/requested (64) */
+    WG_HEARING_NOTICE = 1u << 7,      /* notice ≥ 7 working days before the hearing (64, 85) */
+    WG_LEGAL_REVIEW = 1u << 8,        /* passed legal review for major/complex/heard (58) */
+    WG_REVIEW_PASSED = 1u << 9,       /* leaving 法制审核 needs a passed review (58) */
+    WG_COLLECTIVE = 1u << 10,         /* collective discussion for major/complex (57) */
+    WG_DISCRETION = 1u << 11,         /* fine inside the chosen tier (34) */
+    WG_ONSPOT_SERVICE = 1u << 12,     /* simple procedure: served the day decided (52, 61) */
+} WfGate;
+
+typedef enum {
+    WF_F_PARTY = 1u << 0,
+    WF_F_DISCOVERED_ON = 1u << 1,
+    WF_F_OFFICERS = 1u << 2,
+    WF_F_MEASURES = 1u << 3,
+    WF_F_NOTIFIED_ON = 1u << 4,
+    WF_F_HEARING_NOTICE_ON = 1u << 5,
+    WF_F_HEARING_HELD_ON = 1u << 6,
+    WF_F_LEGAL_REVIEW = 1u << 7,
+    WF_F_COLLECTIVE_ON = 1u << 8,
+} WfField;
+
+typedef struct {
+    WfStage stage;
+    const char *code;    /* "investigation" */
+    const char *name;    /* "调查取证" */
+    unsigned required;   /* WfField bits that must be present before the stage is left */
+} WfStageDef;
+
+typedef struct {
+    WfStage from, to;
+    WfAction action;
+    unsigned roles;  /* WfRole bits allowed to act */
+    bool approval;   /* an approval: recorded as the approver's sign-off */
+    unsigned gates;  /* WfGate bits */
+} WfTransition;
+
+typedef struct {
+    const char *code; /* "penalty_ordinary" */
+    const char *name; /* "行政处罚（普通程序）" */
+    const WfStageDef *stages; /* in order: send-back goes to an earlier one */
+    size_t stage_count;
+    const WfTransition *transitions;
+    size_t transition_count;
+} WfCaseType;
+
+const WfCaseType *workflow_case_type(WfProcedure procedure);
+const WfStageDef *workflow_stage(const WfCaseType *type, WfStage stage); /* NULL if not in type */
+/* Position of the stage in the type's order, -1 when the type does not use it. */
+int workflow_stage_index(const WfCaseType *type, WfStage stage);
+const WfTransition *workflow_transition(const WfCaseType *type, WfStage from, WfAction action);
+const char *workflow_stage_code(WfStage stage);
+const char *workflow_stage_name(WfStage stage);
+const char *workflow_action_code(WfAction action);
+const char *workflow_action_name(WfAction action);
+int workflow_stage_by_code(const char *code, WfStage *out);
+int workflow_action_by_code(const char *code, WfAction *out);
+const char *workflow_field_code(WfField field); /* single bit → "notified_on" */
+
+/* May `role` take `action` on the case today (the act's date)? ZF_OK, or ZF_ERR with err:
+ * 409 invalid_transition (no such step from the current stage), 403 role_not_allowed,
+ * 422 missing_field (a required field of the current stage is absent), 422 gate_* (a legal
+ * gate refuses; the message cites the article). The caller records the act with date today. */
+int workflow_can_transition(const CaseState *cs, WfAction action, WfRole role, zf_day today,
+                            const Calendar *cal, const RuleConfig *cfg, ZfError *err);
+/* The stage the action leads to from the current stage, or -1 when there is none. */
+int workflow_next_stage(const CaseState *cs, WfAction action);
+
+/* Send the case back to an earlier stage of its type with a reason (退回): approvers only
+ * (agency head, legal reviewer); reason required; never from or to 结案. */
+int workflow_can_send_back(const CaseState *cs, WfStage target, WfRole role, const char *reason,
+                           ZfError *err);
+
+/* One gate on its own (gates.c), with the act dated `act_day`. */
+int workflow_check_gate(WfGate gate, const CaseState *cs, zf_day act_day, const Calendar *cal,
+                        const RuleConfig *cfg, ZfError *err);
+/* Earliest lawful hearing date for a notice sent on notice_on (行政处罚法 64, 85). */
+zf_day workflow_earliest_hearing(const Calendar *cal, const RuleConfig *cfg, const CaseState *cs,
+                                 zf_day notice_on);
+
+#endif
