@@ -326,8 +326,9 @@ test('auditor sees only 审计日志 and his own pages, finds the login entries,
   const { context, page, errors } = await openPage(browser)
   try {
     await login(page, server.baseURL, 'auditor')
-    // The law library is public, so everyone sees it; nothing else but the audit log and his own pages.
-    assert.deepEqual(await menuLeaves(page), ['工作台', '法律法规库', '审计日志', '我的信息'])
+    // The law library and the published decisions are public, so everyone sees them; nothing else
+    // but the audit log and his own pages.
+    assert.deepEqual(await menuLeaves(page), ['工作台', '法律法规库', '案件公示', '审计日志', '我的信息'])
     await pageShot(page, 'identity-auditor-home')
 
     await page.getByTestId('side-menu').getByText('系统管理', { exact: true }).click()
