@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "http/server.h"
@@ -114,13 +115,22 @@ void auth_audit_write(HttpRequest *req)
     auth_audit(req, req->method, req->path, req->status < 400 ? "ok" : status, "");
 }
 
+/* zhifa speaks plain HTTP and is put behind a TLS proxy in production: when the proxy says the
+ * browser came over https, the cookie is marked Secure (a header can only add that restriction). */
+static bool over_tls(HttpRequest *req)
+{
+    const char *proto = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
+    return proto && strcasecmp(proto, "https") == 0;
+}
+
 void auth_set_cookie(HttpRequest *req, const char *token)
 {
+    const char *secure = over_tls(req) ? "; Secure" : "";
     if (token)
         snprintf(req->set_cookie, sizeof req->set_cookie,
-                 SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%u", token,
-                 req->server->session_max_s);
+                 SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%u%s", token,
+                 req->server->session_max_s, secure);
     else
         snprintf(req->set_cookie, sizeof req->set_cookie,
-                 SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+                 SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s", secure);
 }

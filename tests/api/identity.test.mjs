@@ -59,6 +59,18 @@ test('login sets an HttpOnly SameSite=Strict cookie and returns the CSRF token a
   assert.equal((await c.get('/session')).body.user.username, 'qd_sup');
 });
 
+test('behind a TLS proxy the session cookie is marked Secure', async () => {
+  const r = await fetch(`${srv.base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' },
+    body: JSON.stringify({ username: users.qdSup.username, password: users.qdSup.password }),
+  });
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('set-cookie'), /; Secure/);
+  const plain = await as(users.qdSup);
+  assert.doesNotMatch(plain.setCookie, /Secure/);
+});
+
 test('wrong password and unknown user get the same 401 answer', async () => {
   const a = await login(srv.base, users.qdSup.username, 'wrong-password-123');
   const b = await login(srv.base, 'no_such_user', 'wrong-password-123');
