@@ -19,28 +19,40 @@ typedef struct {
     const char *select_all;
 } RecordTable;
 
+/* A re-import of an unchanged record keeps its updated_at: only real changes count as new. */
+#define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+#define TOUCH " updated_at = CASE WHEN body IS excluded.body THEN updated_at ELSE excluded.updated_at END, body = excluded.body"
+#define SINCE " WHERE ?1 IS NULL OR updated_at >= ?1"
+
 static const RecordTable record_tables[REC_TYPE_COUNT] = {
     [REC_AGENCY] = {"agencies",
-                    "INSERT OR REPLACE INTO agencies(code, name, region, level, kind, sector, parent, body)"
-                    " VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    "SELECT body FROM agencies ORDER BY code"},
+                    "INSERT INTO agencies(code, name, region, level, kind, sector, parent, body, updated_at)"
+                    " VALUES (?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " NOW ") ON CONFLICT(code) DO UPDATE SET"
+                    " name = excluded.name, region = excluded.region, level = excluded.level, kind = excluded.kind,"
+                    " sector = excluded.sector, parent = excluded.parent," TOUCH,
+                    "SELECT body FROM agencies" SINCE " ORDER BY code"},
     [REC_OFFICER] = {"officers",
-                     "INSERT OR REPLACE INTO officers(cert_no, name, agency, cert_valid_to, status, body)"
-                     " VALUES (?1, ?3, ?4, ?5, ?6, ?9)",
-                     "SELECT body FROM officers ORDER BY cert_no"},
+                     "INSERT INTO officers(cert_no, name, agency, cert_valid_to, status, body, updated_at)"
+                     " VALUES (?1, ?3, ?4, ?5, ?6, ?9, " NOW ") ON CONFLICT(cert_no) DO UPDATE SET"
+                     " name = excluded.name, agency = excluded.agency, cert_valid_to = excluded.cert_valid_to,"
+                     " status = excluded.status," TOUCH,
+                     "SELECT body FROM officers" SINCE " ORDER BY cert_no"},
     [REC_POWER] = {"powers",
-                   "INSERT OR REPLACE INTO powers(code, name, kind, body) VALUES (?1, ?3, ?4, ?9)",
-                   "SELECT body FROM powers ORDER BY code"},
+                   "INSERT INTO powers(code, name, kind, body, updated_at) VALUES (?1, ?3, ?4, ?9, " NOW ")"
+                   " ON CONFLICT(code) DO UPDATE SET name = excluded.name, kind = excluded.kind," TOUCH,
+                   "SELECT body FROM powers" SINCE " ORDER BY code"},
     [REC_BENCHMARK] = {"benchmarks",
-                       "INSERT OR REPLACE INTO benchmarks(power, body) VALUES (?1, ?9)",
-                       "SELECT body FROM benchmarks ORDER BY power"},
+                       "INSERT INTO benchmarks(power, body, updated_at) VALUES (?1, ?9, " NOW ")"
+                       " ON CONFLICT(power) DO UPDATE SET" TOUCH,
+                       "SELECT body FROM benchmarks" SINCE " ORDER BY power"},
     [REC_CASE] = {"cases",
-                  "INSERT OR REPLACE INTO cases(case_no, agency, kind, body) VALUES (?1, ?3, ?4, ?9)",
-                  "SELECT body FROM cases ORDER BY case_no"},
+                  "INSERT INTO cases(case_no, agency, kind, body, updated_at) VALUES (?1, ?3, ?4, ?9, " NOW ")"
+                  " ON CONFLICT(case_no) DO UPDATE SET agency = excluded.agency, kind = excluded.kind," TOUCH,
+                  "SELECT body FROM cases" SINCE " ORDER BY case_no"},
     [REC_MONTHLY_REPORT] = {"monthly_reports",
-                            "INSERT OR REPLACE INTO monthly_reports(agency, month, body)"
-                            " VALUES (?1, ?2, ?9)",
-                            "SELECT body FROM monthly_reports ORDER BY agency, month"},
+                            "INSERT INTO monthly_reports(agency, month, body, updated_at) VALUES (?1, ?2, ?9, " NOW ")"
+                            " ON CONFLICT(agency, month) DO UPDATE SET" TOUCH,
+                            "SELECT body FROM monthly_reports" SINCE " ORDER BY agency, month"},
 };
 
 int sqlite_fail(Store *st, ZfError *err, const char *what)
@@ -211,9 +223,15 @@ int store_put_record(Store *st, const StoredRecord *rec, ZfError *err)
 
 int store_foreach_record(Store *st, RecordType type, StoreRecordFn fn, void *ctx, ZfError *err)
 {
+    return store_foreach_record_since(st, type, NULL, fn, ctx, err);
+}
+
+int store_foreach_record_since(Store *st, RecordType type, const char *since, StoreRecordFn fn, void *ctx, ZfError *err)
+{
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db, record_tables[type].select_all, -1, &q, NULL) != SQLITE_OK)
         return sqlite_fail(st, err, record_tables[type].table);
+    sqlite_bind_opt(q, 1, since);
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         const char *body = (const char *)sqlite3_column_text(q, 0);

@@ -36,6 +36,9 @@ int store_put_record(Store *st, const StoredRecord *rec, ZfError *err);
 /* Calls fn with each stored body of a type, ordered by key; stops when fn returns non-zero. */
 typedef int (*StoreRecordFn)(const char *body, size_t len, void *ctx);
 int store_foreach_record(Store *st, RecordType type, StoreRecordFn fn, void *ctx, ZfError *err);
+/* Only records stored or changed at or after `since` (UTC, "YYYY-MM-DD" or a timestamp); NULL = all. */
+int store_foreach_record_since(Store *st, RecordType type, const char *since, StoreRecordFn fn, void *ctx,
+                               ZfError *err);
 long long store_count_records(Store *st, RecordType type);
 
 

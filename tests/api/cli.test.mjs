@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { cnid, cnidWrongCheck, uscc, usccValid, cnidValid, usccWrongCheck } from './lib/codes.mjs';
-import { fixtures, hasChinese, run, tmpDir } from './lib/zhifa.mjs';
+import { fixtures, hasChinese, repoRoot, run, tmpDir } from './lib/zhifa.mjs';
 
 const GOOD = path.join(fixtures, 'good.jsonl');
 const MIXED = path.join(fixtures, 'mixed.jsonl');
@@ -395,4 +395,26 @@ describe('import: input that cannot be read', () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /zhifa --db FILE import/);
   });
+});
+
+test('export --since lists only records added or changed since that day', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const dir = tmpDir();
+  const db = path.join(dir, 'since.db');
+  const file = path.join(repoRoot, 'tests/data/rules-examples.jsonl');
+  assert.equal(run(['--db', db, 'import', file]).code, 0);
+  // Age every row, then re-import the same file (no change) and one edited case.
+  const aged = spawnSync('sqlite3', [db, "UPDATE cases SET updated_at = '2020-01-01T00:00:00Z'; UPDATE agencies SET updated_at = '2020-01-01T00:00:00Z'; UPDATE officers SET updated_at = '2020-01-01T00:00:00Z'; UPDATE powers SET updated_at = '2020-01-01T00:00:00Z'; UPDATE benchmarks SET updated_at = '2020-01-01T00:00:00Z';"]);
+  assert.equal(aged.status, 0);
+  assert.equal(run(['--db', db, 'import', file]).code, 0);
+  const edited = fs.readFileSync(file, 'utf8').split('\n').find((l) => l.includes('"南市监处罚〔2026〕2号"'));
+  const c = JSON.parse(edited);
+  c.served_on = '2026-02-27';
+  assert.equal(run(['--db', db, 'import', '-'], { input: JSON.stringify(c) + '\n' }).code, 0);
+  const since = run(['--db', db, 'export', '--since', '2021-01-01']);
+  assert.equal(since.code, 0);
+  const lines = since.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((r) => r.case_no), ['南市监处罚〔2026〕2号']);
+  assert.equal(run(['--db', db, 'export', '--since', '2020-01-01']).stdout.trim().split('\n').length, 27);
+  assert.equal(run(['--db', db, 'export', '--since', '2026-13-01']).code, 2);
 });
