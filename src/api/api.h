@@ -61,4 +61,10 @@ int api_cases_update(HttpRequest *req);
 int api_reports_monthly_list(HttpRequest *req);
 int api_reports_monthly_put(HttpRequest *req);
 
+/* online case handling (issue 6): workflow_cases.c */
+int api_workflow_cases_create(HttpRequest *req);
+int api_workflow_cases_list(HttpRequest *req);
+int api_workflow_case_get(HttpRequest *req);
+int api_workflow_case_action(HttpRequest *req);
+
 #endif

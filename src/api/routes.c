@@ -54,6 +54,11 @@ const Route api_routes[] = {
     {"PUT", "/api/v1/cases/{case_no}", api_cases_update, "intake.write"},
     {"GET", "/api/v1/reports/monthly", api_reports_monthly_list, "reports.read"},
     {"PUT", "/api/v1/reports/monthly/{agency}/{month}", api_reports_monthly_put, "intake.write"},
+    /* online case handling (issue 6) */
+    {"POST", "/api/v1/workflow/cases", api_workflow_cases_create, "cases.handle"},
+    {"GET", "/api/v1/workflow/cases", api_workflow_cases_list, "cases.handle"},
+    {"GET", "/api/v1/workflow/cases/{case_no}", api_workflow_case_get, "cases.handle"},
+    {"POST", "/api/v1/workflow/cases/{case_no}/actions", api_workflow_case_action, "cases.handle"},
 };
 const int api_route_count = sizeof api_routes / sizeof api_routes[0];
 

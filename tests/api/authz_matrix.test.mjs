@@ -55,6 +55,10 @@ const ROUTES = new Map([
   ['PUT /api/v1/cases/{case_no}', 'intake.write'],
   ['GET /api/v1/reports/monthly', 'reports.read'],
   ['PUT /api/v1/reports/monthly/{agency}/{month}', 'intake.write'],
+  ['POST /api/v1/workflow/cases', 'cases.handle'],
+  ['GET /api/v1/workflow/cases', 'cases.handle'],
+  ['GET /api/v1/workflow/cases/{case_no}', 'cases.handle'],
+  ['POST /api/v1/workflow/cases/{case_no}/actions', 'cases.handle'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'sysadmin', 'secadmin', 'auditor'];
@@ -96,6 +100,9 @@ const BODY = {
   'POST /api/v1/cases': { case_no: '' },
   'PUT /api/v1/cases/{case_no}': { kind: 'not-a-kind' },
   'PUT /api/v1/reports/monthly/{agency}/{month}': { counts: 'not-an-object' },
+  // an unknown case type (400); the action's case is not handled online (404)
+  'POST /api/v1/workflow/cases': { case_type: 'not-a-type' },
+  'POST /api/v1/workflow/cases/{case_no}/actions': { action: 'record' },
 };
 
 before(async () => {

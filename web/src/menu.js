@@ -30,11 +30,12 @@ export const menu = [
   {
     key: 'cases', title: '执法办案', icon: Briefcase,
     children: [
-      { path: '/cases/mine', perm: 'cases.read', title: '我的案件', view: 'cases/MyCases', desc: '本人承办的案件：立案、调查取证、告知、决定、送达、执行、结案' },
+      { path: '/cases/mine', perm: 'cases.handle', title: '我的案件', view: 'cases/MyCases', desc: '本人承办的案件：立案、调查取证、告知、决定、送达、执行、结案' },
       { path: '/cases/approvals', perm: 'cases.read', title: '审批待办', view: 'cases/Approvals', desc: '待我审批、法制审核与集体讨论的事项' },
       { path: '/cases/publicity', perm: 'public', title: '案件公示', view: 'cases/Publicity', desc: '行政执法决定公示（个人信息脱敏）' },
       // Reached from links (预警看板, 分主体汇总), not from the menu.
-      { path: '/cases/detail/:case_no', perm: 'cases.read', title: '案件详情', view: 'supervision/CaseDetail', desc: '案件的办理要素及规则引擎对它的预警', hidden: true }
+      { path: '/cases/detail/:case_no', perm: 'cases.read', title: '案件详情', view: 'supervision/CaseDetail', desc: '案件的办理要素及规则引擎对它的预警', hidden: true },
+      { path: '/cases/handle/:case_no', perm: 'cases.handle', title: '案件办理', view: 'cases/CaseHandle', desc: '在线办理：当前环节、期限、可办理的操作与办理记录', hidden: true }
     ]
   },
   {

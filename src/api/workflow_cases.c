@@ -1,0 +1,539 @@
+/* /api/v1/workflow/cases: online case handling (mode 3). The case is an exchange-v1 record
+ * stored through the import path (validation, ledger event) and re-checked by the rules at
+ * once, exactly like a form entry; the workflow row holds the stage and what the record has no
+ * field for. Every step is checked by the pure workflow core before anything is written. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "api/intake_common.h"
+#include "api/params.h"
+#include "api/workflow_state.h"
+#include "domain/workflow/deadlines.h"
+#include "domain/workflow/doc_number.h"
+#include "http/auth.h"
+#include "jobs/import.h"
+#include "jobs/sweep.h"
+#include "store/findings.h"
+#include "store/workflow.h"
+
+#define DEFAULT_DOC_PATTERN "{abbr}处罚〔{year}〕{seq}号"
+
+static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
+
+static WfRole role_of(const HttpRequest *req)
+{
+    const char *r = req->auth ? req->auth->role : "";
+    if (strcmp(r, "officer") == 0) return WR_OFFICER;
+    if (strcmp(r, "agency_head") == 0) return WR_AGENCY_HEAD;
+    if (strcmp(r, "legal_reviewer") == 0) return WR_LEGAL_REVIEWER;
+    return (WfRole)0;
+}
+
+static void keep_reject(long long line, const char *key, const char *error, void *ctx)
+{
+    (void)line, (void)key;
+    snprintf(ctx, 512, "%s", error);
+}
+
+/* One record through the import path (as case_entry.c), so the ledger sees every act. */
+static int store_case_record(HttpRequest *req, const json_t *rec, ZfError *err)
+{
+    char refused[512] = "";
+    char *line = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    if (!line) return zf_fail(err, 500, "internal_error", NULL, "无法序列化案件");
+    FILE *in = fmemopen(line, strlen(line), "r");
+    if (!in) {
+        free(line);
+        return zf_fail(err, 500, "internal_error", NULL, "无法写入案件");
+    }
+    ImportHooks hooks = {.on_reject = keep_reject, .ctx = refused};
+    ImportSummary sum;
+    int rc = import_stream(req->store, in, &hooks, &sum, err);
+    fclose(in);
+    free(line);
+    if (rc == ZF_OK && sum.imported != 1) rc = zf_fail(err, 400, "invalid_record", NULL, "%s", refused);
+    if (rc == ZF_OK) {
+        IntakeTouched t = {0};
+        intake_note_stored(&t, REC_CASE, str(rec, "case_no"));
+        intake_recheck(req, &t);
+    }
+    return rc;
+}
+
+static int validate_record(const json_t *rec, ZfError *err)
+{
+    json_t *copy = json_deep_copy(rec);
+    RecordKeys keys;
+    int rc = exchange_validate(copy, &keys, err);
+    json_decref(copy);
+    if (rc != ZF_OK && err->status != 400) err->status = 400;
+    return rc;
+}
+
+static json_t *deadlines_json(const CaseState *cs, zf_day today, const Calendar *cal, const RuleConfig *cfg,
+                              json_t **next)
+{
+    Deadline dl[WF_MAX_DEADLINES];
+    size_t n = workflow_deadlines(cs, today, cal, cfg, dl, WF_MAX_DEADLINES);
+    const Deadline *first = workflow_next_deadline(dl, n);
+    json_t *a = json_array();
+    *next = json_null();
+    for (size_t i = 0; i < n; i++) {
+        char due[ZF_DATE_LEN], done[ZF_DATE_LEN];
+        date_format(dl[i].due, due);
+        if (case_has(dl[i].done_on)) date_format(dl[i].done_on, done);
+        json_t *d = json_pack("{s:s, s:s, s:s, s:s*, s:i, s:s}", "name", dl[i].name, "article", dl[i].article,
+                              "due", due, "done_on", case_has(dl[i].done_on) ? done : NULL, "days_left",
+                              dl[i].days_left, "colour", deadline_colour_code(dl[i].colour));
+        if (&dl[i] == first) {
+            json_decref(*next);
+            *next = json_deep_copy(d);
+        }
+        json_array_append_new(a, d);
+    }
+    return a;
+}
+
+/* The steps this user may try from the current stage; the gates are checked when tried, so a
+ * refused step answers with its article instead of silently missing. */
+static json_t *actions_json(const CaseState *cs, WfRole role)
+{
+    const WfCaseType *type = workflow_case_type(cs->procedure);
+    json_t *a = json_array();
+    if (cs->stage == WS_CLOSED) return a;
+    for (size_t i = 0; i < type->transition_count; i++) {
+        const WfTransition *t = &type->transitions[i];
+        if (t->from != cs->stage || !(t->roles & (unsigned)role)) continue;
+        json_array_append_new(a, json_pack("{s:s, s:s, s:b, s:s, s:s}", "action", workflow_action_code(t->action),
+                                           "name", workflow_action_name(t->action), "approval", t->approval,
+                                           "to", workflow_stage_code(t->to), "to_name",
+                                           workflow_stage_name(t->to)));
+    }
+    json_array_append_new(a, json_pack("{s:s, s:s, s:b}", "action", "record", "name", "登记办理信息",
+                                       "approval", false));
+    int idx = workflow_stage_index(type, cs->stage);
+    if ((role & (WR_AGENCY_HEAD | WR_LEGAL_REVIEWER)) && idx > 0) {
+        json_t *targets = json_array();
+        for (int i = 0; i < idx; i++)
+            json_array_append_new(targets, json_pack("{s:s, s:s}", "stage", type->stages[i].code, "name",
+                                                     type->stages[i].name));
+        json_array_append_new(a, json_pack("{s:s, s:s, s:b, s:o}", "action", "send_back", "name", "退回",
+                                           "approval", false, "targets", targets));
+    }
+    return a;
+}
+
+static int workflow_view(HttpRequest *req, const json_t *rec, const json_t *row, json_t **out, ZfError *err)
+{
+    CaseState cs;
+    RuleConfig cfg;
+    if (wf_state_build(req->store, rec, row, &cs, err) != ZF_OK || sweep_load_config(req->store, &cfg, err) != ZF_OK)
+        return ZF_ERR;
+    json_t *next, *timeline;
+    if (store_workflow_timeline(req->store, str(row, "case_no"), &timeline, err) != ZF_OK) return ZF_ERR;
+    json_t *dl = deadlines_json(&cs, sweep_today(), req->calendar, &cfg, &next);
+    json_t *wf = json_pack("{s:s, s:s, s:s, s:O, s:O, s:O, s:o, s:o, s:o}", "case_type", str(row, "case_type"),
+                           "stage", workflow_stage_code(cs.stage), "stage_name", workflow_stage_name(cs.stage),
+                           "doc_no", json_object_get(row, "doc_no"), "state", json_object_get(row, "state"),
+                           "created_by", json_object_get(row, "created_by"), "actions",
+                           actions_json(&cs, role_of(req)), "deadlines", dl, "next_deadline", next);
+    *out = json_pack("{s:O, s:o, s:o}", "case", rec, "workflow", wf, "timeline", timeline);
+    return ZF_OK;
+}
+
+/* The row and record of a case of the caller's own agency; anything else is 404. */
+static int load_case(HttpRequest *req, const char *case_no, json_t **row, json_t **rec, ZfError *err)
+{
+    char *body;
+    *row = *rec = NULL;
+    if (!case_no || strlen(case_no) > 128 || store_workflow_get(req->store, case_no, row, err) != ZF_OK ||
+        !req->auth || strcmp(str(*row, "agency"), req->auth->agency) != 0 ||
+        store_record_get(req->store, REC_CASE, case_no, &body, err) != ZF_OK) {
+        json_decref(*row);
+        *row = NULL;
+        return zf_fail(err, 404, "not_found", NULL, "案件不存在");
+    }
+    *rec = json_loads(body, 0, NULL);
+    free(body);
+    return *rec ? ZF_OK : zf_fail(err, 500, "internal_error", NULL, "案件记录无法读取");
+}
+
+static int reply_view(HttpRequest *req, int status, const json_t *rec, const json_t *row)
+{
+    json_t *out;
+    ZfError err;
+    if (workflow_view(req, rec, row, &out, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    return http_reply_json(req, status, out);
+}
+
+/* ---- POST /workflow/cases: 线索登记 ---------------------------------------------------- */
+
+static int build_new_record(HttpRequest *req, const json_t *body, bool simple, zf_day today, json_t **out,
+                            ZfError *err)
+{
+    json_t *rec = json_pack("{s:s, s:s, s:s, s:s, s:s}", "type", "case", "case_no", "线索-待编号", "agency",
+                            req->auth->agency, "kind", "penalty", "procedure", simple ? "simple" : "ordinary");
+    const char *power = str(body, "power");
+    if (!power || !*power) {
+        json_decref(rec);
+        return zf_fail(err, 400, "missing_field", "power", "请选择职权事项");
+    }
+    json_object_set_new(rec, "power", json_string(power));
+    json_t *party = json_object_get(body, "party");
+    if (!json_is_object(party) || !str(party, "name") || !*str(party, "name")) {
+        json_decref(rec);
+        return zf_fail(err, 400, "missing_field", "party", "请填写当事人");
+    }
+    json_object_set(rec, "party", party);
+    json_t *officers = json_object_get(body, "officers");
+    if (officers) json_object_set(rec, "officers", officers);
+    json_t *facts = json_object();
+    static const char *const carried[] = {"discovered_on", "violation_ended_on", "major", "complex",
+                                          "health_or_finance"};
+    for (size_t i = 0; i < sizeof carried / sizeof *carried; i++)
+        if (json_object_get(body, carried[i])) json_object_set(facts, carried[i], json_object_get(body, carried[i]));
+    json_t *state = json_object();
+    int rc = wf_fields_apply(facts, rec, state, today, req->auth->username, err);
+    json_decref(facts);
+    json_decref(state);
+    if (rc == ZF_OK && !json_object_get(rec, "discovered_on")) {
+        char t[ZF_DATE_LEN];
+        date_format(today, t);
+        json_object_set_new(rec, "discovered_on", json_string(t));
+    }
+    if (rc == ZF_OK) rc = validate_record(rec, err);
+    if (rc != ZF_OK) {
+        json_decref(rec);
+        return ZF_ERR;
+    }
+    *out = rec;
+    return ZF_OK;
+}
+
+int api_workflow_cases_create(HttpRequest *req)
+{
+    if (!req->auth || !req->auth->agency[0])
+        return http_reply_error(req, 403, "forbidden", "agency", "本账号不属于执法机关，不能办理案件");
+    json_t *body = http_body_json(req);
+    if (!body) return 0;
+    const char *type = str(body, "case_type");
+    ZfError err;
+    json_t *rec = NULL, *row = NULL;
+    int rc;
+    if (!type || (strcmp(type, "penalty_ordinary") != 0 && strcmp(type, "penalty_simple") != 0)) {
+        rc = http_reply_error(req, 400, "invalid_field", "case_type", "案件类型应为 penalty_ordinary 或 penalty_simple");
+        goto done;
+    }
+    bool simple = strcmp(type, "penalty_simple") == 0;
+    if (build_new_record(req, body, simple, sweep_today(), &rec, &err) != ZF_OK) {
+        rc = http_reply_zferror(req, &err);
+        goto done;
+    }
+    long seq;
+    char case_no[96];
+    if (store_begin(req->store, &err) != ZF_OK) {
+        rc = http_reply_zferror(req, &err);
+        goto done;
+    }
+    if (store_workflow_next_seq(req->store, req->auth->agency, 0, &seq, &err) != ZF_OK) goto fail;
+    snprintf(case_no, sizeof case_no, "线索-%s-%ld", req->auth->agency, seq);
+    json_object_set_new(rec, "case_no", json_string(case_no));
+    row = json_pack("{s:s, s:s, s:s, s:s, s:{}, s:O, s:n, s:s}", "case_no", case_no, "agency", req->auth->agency,
+                    "case_type", type, "stage", simple ? "onspot_decision" : "clue", "state", "assignees",
+                    json_object_get(rec, "officers") ? json_object_get(rec, "officers") : json_array(),
+                    "doc_no", "created_by", req->auth->username);
+    if (store_workflow_put(req->store, row, &err) != ZF_OK ||
+        store_workflow_timeline_add(req->store, case_no, req->auth->username, "file", NULL,
+                                    str(row, "stage"), str(body, "note"), &err) != ZF_OK ||
+        store_commit(req->store, &err) != ZF_OK)
+        goto fail;
+    if (store_case_record(req, rec, &err) != ZF_OK) {
+        rc = http_reply_zferror(req, &err);
+        goto done;
+    }
+    auth_audit(req, "workflow_file", case_no, "ok", type);
+    rc = reply_view(req, 201, rec, row);
+    goto done;
+fail:
+    store_rollback(req->store);
+    rc = http_reply_zferror(req, &err);
+done:
+    json_decref(body);
+    json_decref(rec);
+    json_decref(row);
+    return rc;
+}
+
+/* ---- GET /workflow/cases, GET /workflow/cases/{case_no} ------------------------------- */
+
+int api_workflow_cases_list(HttpRequest *req)
+{
+    const char *mine, *stage;
+    int page, size;
+    WfStage st;
+    ZfError err;
+    json_t *out;
+    RuleConfig cfg;
+    if (param_text(req, "mine", 1, &mine) != ZF_OK || param_text(req, "stage", 32, &stage) != ZF_OK ||
+        param_page(req, &page, &size) != ZF_OK)
+        return 0;
+    if (stage && *stage && workflow_stage_by_code(stage, &st) != ZF_OK)
+        return http_reply_error(req, 400, "invalid_param", "stage", "无法识别的办案环节");
+    if (!req->auth || !req->auth->agency[0])
+        return http_reply_json(req, 200, json_pack("{s:[], s:i, s:i, s:i}", "items", "total", 0, "page", page,
+                                                   "size", size));
+    if (sweep_load_config(req->store, &cfg, &err) != ZF_OK ||
+        store_workflow_list(req->store, req->auth->agency,
+                            mine && strcmp(mine, "1") == 0 ? req->auth->username : NULL,
+                            stage && *stage ? stage : NULL, page, size, &out, &err) != ZF_OK)
+        return http_reply_zferror(req, &err);
+    size_t i;
+    json_t *row;
+    zf_day today = sweep_today();
+    json_array_foreach(json_object_get(out, "items"), i, row) {
+        json_t *rec = json_object_get(row, "record");
+        CaseState cs;
+        json_t *next = json_null();
+        if (json_is_object(rec) && wf_state_build(req->store, rec, row, &cs, &err) == ZF_OK)
+            json_decref(deadlines_json(&cs, today, req->calendar, &cfg, &next));
+        WfStage at = WS_CLUE;
+        workflow_stage_by_code(str(row, "stage"), &at);
+        json_object_set_new(row, "stage_name", json_string(workflow_stage_name(at)));
+        json_object_set(row, "party", json_object_get(rec, "party"));
+        json_object_set(row, "power", json_object_get(rec, "power"));
+        json_object_set_new(row, "next_deadline", next);
+        json_object_del(row, "record");
+        json_object_del(row, "state");
+    }
+    return http_reply_json(req, 200, out);
+}
+
+int api_workflow_case_get(HttpRequest *req)
+{
+    json_t *row, *rec;
+    ZfError err;
+    if (load_case(req, http_param(req, "case_no"), &row, &rec, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    int rc = reply_view(req, 200, rec, row);
+    json_decref(row);
+    json_decref(rec);
+    return rc;
+}
+
+/* ---- POST /workflow/cases/{case_no}/actions ------------------------------------------- */
+
+static void set_date(json_t *rec, const char *field, zf_day d, bool keep)
+{
+    char t[ZF_DATE_LEN];
+    if (keep && json_object_get(rec, field)) return;
+    date_format(d, t);
+    json_object_set_new(rec, field, json_string(t));
+}
+
+/* Facts a step implies before its gates are checked: passing legal review by submitting, the
+ * collective discussion dated the day its outcome is submitted. */
+static void imply_before(WfStage stage, WfAction a, json_t *rec, zf_day on)
+{
+    if (stage == WS_LEGAL_REVIEW && (a == WA_SUBMIT_DECISION || a == WA_SUBMIT_COLLECTIVE) &&
+        !json_object_get(rec, "legal_review")) {
+        char t[ZF_DATE_LEN];
+        date_format(on, t);
+        json_object_set_new(rec, "legal_review", json_pack("{s:s, s:b}", "reviewed_on", t, "passed", 1));
+    }
+    if (stage == WS_COLLECTIVE && a == WA_SUBMIT_DECISION) set_date(rec, "collective_discussion_on", on, true);
+}
+
+static void decide(Store *st, json_t *rec, const json_t *state, zf_day on, const char *doc_no)
+{
+    const json_t *p = json_object_get(state, "proposal");
+    json_t *d = json_pack("{s:s}", "outcome", "penalty");
+    static const char *const keys[] = {"measures", "fine", "confiscated", "tier", "reduced"};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+        if (json_object_get(p, keys[i])) json_object_set(d, keys[i], json_object_get(p, keys[i]));
+    char *body;
+    ZfError err;
+    if (store_record_get(st, REC_POWER, str(rec, "power"), &body, &err) == ZF_OK) {
+        json_t *power = json_loads(body, 0, NULL);
+        free(body);
+        if (json_is_array(json_object_get(power, "basis"))) json_object_set(d, "basis", json_object_get(power, "basis"));
+        json_decref(power);
+    }
+    if (doc_no) json_object_set_new(d, "doc_no", json_string(doc_no));
+    json_object_set_new(rec, "decision", d);
+    set_date(rec, "decided_on", on, false);
+}
+
+/* The act's own date(s) recorded after its gates passed. */
+static void record_act(Store *st, WfAction a, json_t *rec, const json_t *state, zf_day on, const char *doc_no)
+{
+    switch (a) {
+    case WA_APPROVE_FILING: set_date(rec, "filed_on", on, false); break;
+    case WA_REQUEST_HEARING: set_date(rec, "hearing_requested_on", on, true); break;
+    case WA_APPROVE_DECISION:
+    case WA_DECIDE_ON_SPOT: decide(st, rec, state, on, doc_no); break;
+    case WA_SERVE: set_date(rec, "served_on", on, false); break;
+    case WA_SERVE_ON_SPOT:
+        set_date(rec, "served_on", on, false);
+        set_date(rec, "closed_on", on, false);
+        break;
+    case WA_CLOSE: set_date(rec, "closed_on", on, false); break;
+    default: break;
+    }
+}
+
+static int allocate_doc_no(HttpRequest *req, const json_t *rec, zf_day on, char *out, size_t size, ZfError *err)
+{
+    char pattern[160], abbr[64], *body;
+    long seq;
+    int year, m, d;
+    store_setting_text(req->store, "doc_number_pattern", DEFAULT_DOC_PATTERN, pattern, sizeof pattern);
+    abbr[0] = '\0';
+    if (store_record_get(req->store, REC_AGENCY, str(rec, "agency"), &body, err) == ZF_OK) {
+        json_t *a = json_loads(body, 0, NULL);
+        free(body);
+        wf_agency_abbr(str(a, "name"), abbr, sizeof abbr);
+        json_decref(a);
+    }
+    if (!abbr[0]) snprintf(abbr, sizeof abbr, "%s", "执法");
+    date_to_ymd(on, &year, &m, &d);
+    if (store_workflow_next_seq(req->store, str(rec, "agency"), year, &seq, err) != ZF_OK) return ZF_ERR;
+    return doc_number_format(pattern, abbr, year, seq, out, size, err);
+}
+
+typedef struct {
+    const char *action, *note, *target;
+    zf_day on;
+    json_t *rec, *row, *state; /* rec and state: the working copies, row: as stored */
+    WfStage from, to;
+    bool moves, decides;
+} Step;
+
+/* Checks the step against the workflow core; ZF_OK when it may be taken (to/moves/decides set). */
+static int check_step(HttpRequest *req, Step *s, ZfError *err)
+{
+    CaseState cs;
+    RuleConfig cfg;
+    json_t *probe = json_pack("{s:O, s:O}", "stage", json_object_get(s->row, "stage"), "state", s->state);
+    int rc = ZF_OK;
+    WfAction a = WF_ACTION_COUNT;
+    if (strcmp(s->action, "record") != 0 && strcmp(s->action, "send_back") != 0 &&
+        workflow_action_by_code(s->action, &a) != ZF_OK) {
+        json_decref(probe);
+        return zf_fail(err, 400, "invalid_field", "action", "无法识别的办案操作“%s”", s->action);
+    }
+    if (wf_state_build(req->store, s->rec, probe, &cs, err) != ZF_OK || sweep_load_config(req->store, &cfg, err) != ZF_OK) {
+        json_decref(probe);
+        return ZF_ERR;
+    }
+    s->from = s->to = cs.stage;
+    if (strcmp(s->action, "record") == 0) {
+        if (cs.stage == WS_CLOSED) rc = zf_fail(err, 409, "invalid_transition", "action", "已结案的案件不能再登记办理信息");
+    } else if (strcmp(s->action, "send_back") == 0) {
+        WfStage target;
+        if (!s->target || workflow_stage_by_code(s->target, &target) != ZF_OK)
+            rc = zf_fail(err, 422, "invalid_send_back", "target", "请选择退回到的环节");
+        else if ((rc = workflow_can_send_back(&cs, target, role_of(req), s->note, err)) == ZF_OK)
+            s->to = target, s->moves = true;
+    } else {
+        imply_before(cs.stage, a, s->rec, s->on);
+        json_decref(probe);
+        probe = json_pack("{s:O, s:O}", "stage", json_object_get(s->row, "stage"), "state", s->state);
+        if ((rc = wf_state_build(req->store, s->rec, probe, &cs, err)) == ZF_OK &&
+            (rc = workflow_can_transition(&cs, a, role_of(req), s->on, req->calendar, &cfg, err)) == ZF_OK) {
+            s->to = (WfStage)workflow_next_stage(&cs, a);
+            s->moves = true;
+            s->decides = a == WA_APPROVE_DECISION || a == WA_DECIDE_ON_SPOT;
+            record_act(req->store, a, s->rec, s->state, s->on, NULL);
+        }
+    }
+    json_decref(probe);
+    return rc;
+}
+
+static int commit_step(HttpRequest *req, Step *s, ZfError *err)
+{
+    char doc_no[200];
+    const char *case_no = str(s->row, "case_no");
+    json_t *row = json_deep_copy(s->row);
+    json_object_set(row, "state", s->state);
+    json_object_set_new(row, "stage", json_string(workflow_stage_code(s->to)));
+    json_object_set(row, "assignees", json_object_get(s->rec, "officers") ? json_object_get(s->rec, "officers")
+                                                                          : json_object_get(row, "assignees"));
+    if (store_begin(req->store, err) != ZF_OK) {
+        json_decref(row);
+        return ZF_ERR;
+    }
+    /* The 文号 is taken in the same BEGIN IMMEDIATE transaction that moves the case to 送达, so
+     * numbers are serialised and a refused or failed step leaves no gap. */
+    if (s->decides) {
+        if (allocate_doc_no(req, s->rec, s->on, doc_no, sizeof doc_no, err) != ZF_OK) goto fail;
+        json_object_set_new(row, "doc_no", json_string(doc_no));
+        json_object_set_new(json_object_get(s->rec, "decision"), "doc_no", json_string(doc_no));
+    }
+    if (store_workflow_put(req->store, row, err) != ZF_OK ||
+        store_workflow_timeline_add(req->store, case_no, req->auth->username, s->action,
+                                    workflow_stage_code(s->from), workflow_stage_code(s->to), s->note,
+                                    err) != ZF_OK ||
+        store_commit(req->store, err) != ZF_OK)
+        goto fail;
+    json_decref(s->row);
+    s->row = row;
+    return ZF_OK;
+fail:
+    store_rollback(req->store);
+    json_decref(row);
+    return ZF_ERR;
+}
+
+int api_workflow_case_action(HttpRequest *req)
+{
+    json_t *body = http_body_json(req);
+    if (!body) return 0;
+    Step s = {.action = str(body, "action"), .note = str(body, "note")};
+    json_t *rec = NULL;
+    ZfError err;
+    int rc;
+    zf_day today = sweep_today();
+    if (load_case(req, http_param(req, "case_no"), &s.row, &rec, &err) != ZF_OK) {
+        rc = http_reply_zferror(req, &err);
+        goto done;
+    }
+    if (!s.action) {
+        rc = http_reply_error(req, 400, "missing_field", "action", "请指定办案操作");
+        goto done;
+    }
+    if (s.note && strlen(s.note) > 1000) {
+        rc = http_reply_error(req, 400, "invalid_field", "note", "意见不超过 1000 字节");
+        goto done;
+    }
+    json_t *fields = json_object_get(body, "fields");
+    s.rec = json_deep_copy(rec);
+    s.state = json_deep_copy(json_object_get(s.row, "state"));
+    if (!json_is_object(s.state)) json_decref(s.state), s.state = json_object();
+    s.target = str(body, "target") ? str(body, "target") : str(fields, "target");
+    json_t *plain = json_deep_copy(fields ? fields : json_object());
+    json_object_del(plain, "target");
+    /* `on` back-enters an act done on paper earlier (never in the future); default today. */
+    s.on = today;
+    if (json_is_string(json_object_get(plain, "on"))) date_parse(str(plain, "on"), &s.on);
+    if (wf_fields_apply(plain, s.rec, s.state, today, req->auth->username, &err) != ZF_OK ||
+        check_step(req, &s, &err) != ZF_OK || validate_record(s.rec, &err) != ZF_OK ||
+        commit_step(req, &s, &err) != ZF_OK || store_case_record(req, s.rec, &err) != ZF_OK) {
+        json_decref(plain);
+        if (err.status == 422 || err.status == 409 || err.status == 403)
+            auth_audit(req, "workflow_refused", str(s.row, "case_no"), "refused", err.message);
+        rc = http_reply_zferror(req, &err);
+        goto done;
+    }
+    json_decref(plain);
+    auth_audit(req, "workflow_action", str(s.row, "case_no"), "ok", s.action);
+    rc = reply_view(req, 200, s.rec, s.row);
+done:
+    json_decref(body);
+    json_decref(rec);
+    json_decref(s.rec);
+    json_decref(s.state);
+    json_decref(s.row);
+    return rc;
+}

@@ -1,0 +1,317 @@
+/* Record ↔ CaseState for online case handling (see workflow_state.h). Money: yuan in the
+ * record, fen in CaseState. */
+#include "api/workflow_state.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/findings.h"
+
+static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
+
+static zf_day day_of(const json_t *o, const char *k)
+{
+    zf_day d;
+    const char *s = str(o, k);
+    return s && date_parse(s, &d) ? d : ZF_DAY_NONE;
+}
+
+static int64_t fen_of(const json_t *o, const char *k)
+{
+    json_t *v = json_object_get(o, k);
+    return json_is_number(v) ? (int64_t)llround(json_number_value(v) * 100.0) : 0;
+}
+
+static const char *const MEASURES[] = {"warning", "fine", "confiscate", "suspend_business",
+                                       "suspend_license", "revoke_license", "lower_qualification",
+                                       "close", "restrict_practice", "other"};
+
+static unsigned measures_of(const json_t *arr)
+{
+    unsigned bits = 0;
+    size_t i;
+    json_t *m;
+    json_array_foreach(arr, i, m) {
+        const char *s = json_string_value(m);
+        bool known = false;
+        for (size_t j = 0; s && j < sizeof MEASURES / sizeof *MEASURES; j++)
+            if (strcmp(s, MEASURES[j]) == 0) bits |= 1u << j, known = true;
+        if (s && !known) bits |= WF_M_OTHER;
+    }
+    return bits;
+}
+
+static json_t *element(Store *st, RecordType type, const char *key)
+{
+    char *body;
+    ZfError err;
+    if (!key || store_record_get(st, type, key, &body, &err) != ZF_OK) return NULL;
+    json_t *v = json_loads(body, 0, NULL);
+    free(body);
+    return v;
+}
+
+static void load_officers(Store *st, const json_t *rec, CaseState *cs)
+{
+    size_t i;
+    json_t *c;
+    json_array_foreach(json_object_get(rec, "officers"), i, c) {
+        if (cs->officer_count == WF_MAX_OFFICERS) break;
+        WfOfficer *o = &cs->officers[cs->officer_count++];
+        snprintf(o->cert_no, sizeof o->cert_no, "%s", json_string_value(c) ? json_string_value(c) : "");
+        o->cert_valid_from = o->cert_valid_to = ZF_DAY_NONE;
+        json_t *off = element(st, REC_OFFICER, json_string_value(c));
+        if (!off) continue; /* unknown officer: not active, the gate refuses */
+        const char *status = str(off, "status");
+        o->active = status && strcmp(status, "active") == 0;
+        o->cert_valid_from = day_of(off, "cert_valid_from");
+        o->cert_valid_to = day_of(off, "cert_valid_to");
+        json_decref(off);
+    }
+}
+
+static void load_tiers(Store *st, const json_t *rec, CaseState *cs)
+{
+    json_t *bm = element(st, REC_BENCHMARK, str(rec, "power"));
+    size_t i;
+    json_t *t;
+    json_array_foreach(json_object_get(bm, "tiers"), i, t) {
+        if (cs->tier_count == WF_MAX_TIERS) break;
+        WfTier *w = &cs->tiers[cs->tier_count++];
+        snprintf(w->name, sizeof w->name, "%s", str(t, "tier") ? str(t, "tier") : "");
+        w->min_fen = fen_of(t, "fine_min");
+        w->max_fen = json_object_get(t, "fine_max") ? fen_of(t, "fine_max") : INT64_MAX;
+    }
+    json_decref(bm);
+}
+
+int wf_state_build(Store *st, const json_t *rec, const json_t *row, CaseState *cs, ZfError *err)
+{
+    const char *proc = str(rec, "procedure");
+    case_state_init(cs, proc && strcmp(proc, "simple") == 0 ? WF_PROC_SIMPLE : WF_PROC_ORDINARY);
+    if (workflow_stage_by_code(str(row, "stage"), &cs->stage) != ZF_OK)
+        return zf_fail(err, 500, "invalid_stage", "stage", "案件所处环节无法识别");
+    json_t *party = json_object_get(rec, "party");
+    const char *kind = str(party, "kind");
+    cs->party_kind = kind && strcmp(kind, "org") == 0 ? WF_PARTY_ORG : WF_PARTY_PERSON;
+    snprintf(cs->party_name, sizeof cs->party_name, "%s", str(party, "name") ? str(party, "name") : "");
+    json_t *agency = element(st, REC_AGENCY, str(rec, "agency"));
+    snprintf(cs->sector, sizeof cs->sector, "%s", str(agency, "sector") ? str(agency, "sector") : "");
+    snprintf(cs->region, sizeof cs->region, "%s", str(agency, "region") ? str(agency, "region") : "");
+    json_decref(agency);
+    load_officers(st, rec, cs);
+    load_tiers(st, rec, cs);
+
+    /* Before the decision the proposed measures live in the row state; after it, in the record. */
+    const json_t *state = json_object_get(row, "state");
+    const json_t *decision = json_object_get(rec, "decision");
+    const json_t *pen = decision ? decision : json_object_get(state, "proposal");
+    cs->measures = measures_of(json_object_get(pen, "measures"));
+    cs->fine_fen = fen_of(pen, "fine");
+    cs->confiscated_fen = fen_of(pen, "confiscated");
+    snprintf(cs->tier, sizeof cs->tier, "%s", str(pen, "tier") ? str(pen, "tier") : "");
+    cs->reduced = json_is_true(json_object_get(pen, "reduced"));
+    snprintf(cs->reduced_reason, sizeof cs->reduced_reason, "%s",
+             str(state, "reduced_reason") ? str(state, "reduced_reason") : "");
+    cs->major = json_is_true(json_object_get(rec, "major"));
+    cs->complex = json_is_true(json_object_get(rec, "complex"));
+    cs->health_or_finance = json_is_true(json_object_get(rec, "health_or_finance"));
+
+    cs->violation_ended_on = day_of(rec, "violation_ended_on");
+    cs->discovered_on = day_of(rec, "discovered_on");
+    cs->filed_on = day_of(rec, "filed_on");
+    cs->notified_on = day_of(rec, "notified_on");
+    cs->hearing_right_notified = json_is_true(json_object_get(rec, "hearing_right_notified"));
+    cs->hearing_waived = json_is_true(json_object_get(state, "hearing_waived"));
+    cs->hearing_requested_on = day_of(rec, "hearing_requested_on");
+    cs->hearing_notice_on = day_of(rec, "hearing_notice_on");
+    cs->hearing_held_on = day_of(rec, "hearing_held_on");
+    json_t *lr = json_object_get(rec, "legal_review");
+    if (lr) {
+        cs->legal_review = json_is_true(json_object_get(lr, "passed")) ? WF_REVIEW_PASSED : WF_REVIEW_FAILED;
+        cs->reviewed_on = day_of(lr, "reviewed_on");
+    }
+    cs->collective_on = day_of(rec, "collective_discussion_on");
+    cs->decided_on = day_of(rec, "decided_on");
+    cs->served_on = day_of(rec, "served_on");
+    cs->published_on = day_of(rec, "published_on");
+    cs->paid_on = day_of(rec, "paid_on");
+    cs->extension_days = (int)json_integer_value(json_object_get(rec, "extension_days"));
+    cs->suspended_days = (int)json_integer_value(json_object_get(rec, "suspended_days"));
+    return ZF_OK;
+}
+
+/* ---- the facts a step records ------------------------------------------------------------ */
+
+typedef enum { FK_DATE, FK_FUTURE_DATE, FK_BOOL, FK_MONEY, FK_DAYS, FK_TEXT, FK_MEASURES, FK_CERTS } FieldKind;
+typedef enum { TO_RECORD, TO_PROPOSAL, TO_STATE, TO_REVIEW } FieldHome;
+
+static const struct {
+    const char *name, *label;
+    FieldKind kind;
+    FieldHome home;
+} FIELDS[] = {
+    {"violation_ended_on", "违法行为终了日期", FK_DATE, TO_RECORD},
+    {"discovered_on", "发现日期", FK_DATE, TO_RECORD},
+    {"major", "重大案件", FK_BOOL, TO_RECORD},
+    {"complex", "情节复杂", FK_BOOL, TO_RECORD},
+    {"health_or_finance", "涉及公民生命健康安全、金融安全", FK_BOOL, TO_RECORD},
+    {"officers", "执法人员", FK_CERTS, TO_RECORD},
+    {"notified_on", "告知日期", FK_DATE, TO_RECORD},
+    {"hearing_right_notified", "已告知听证权利", FK_BOOL, TO_RECORD},
+    {"hearing_notice_on", "听证通知日期", FK_DATE, TO_RECORD},
+    {"hearing_held_on", "听证日期", FK_FUTURE_DATE, TO_RECORD},
+    {"collective_discussion_on", "集体讨论日期", FK_DATE, TO_RECORD},
+    {"extension_days", "延长天数", FK_DAYS, TO_RECORD},
+    {"suspended_days", "中止天数", FK_DAYS, TO_RECORD},
+    {"published_on", "公示日期", FK_DATE, TO_RECORD},
+    {"paid_on", "缴纳罚款日期", FK_DATE, TO_RECORD},
+    {"enforcement_applied_on", "申请强制执行日期", FK_DATE, TO_RECORD},
+    {"measures", "处罚种类", FK_MEASURES, TO_PROPOSAL},
+    {"fine", "罚款金额", FK_MONEY, TO_PROPOSAL},
+    {"confiscated", "没收金额", FK_MONEY, TO_PROPOSAL},
+    {"tier", "裁量阶次", FK_TEXT, TO_PROPOSAL},
+    {"reduced", "减轻处罚", FK_BOOL, TO_PROPOSAL},
+    {"reduced_reason", "减轻处罚理由", FK_TEXT, TO_STATE},
+    {"tier_reason", "裁量理由", FK_TEXT, TO_STATE},
+    {"hearing_waived", "当事人书面放弃听证", FK_BOOL, TO_STATE},
+    {"legal_review_passed", "法制审核通过", FK_BOOL, TO_REVIEW},
+    {"reviewed_on", "法制审核日期", FK_DATE, TO_REVIEW},
+    {"on", "办理日期", FK_DATE, TO_STATE}, /* read by the caller, not stored */
+};
+
+static int check_value(const json_t *v, FieldKind kind, const char *name, const char *label, zf_day today,
+                       ZfError *err)
+{
+    zf_day d;
+    char t[ZF_DATE_LEN];
+    switch (kind) {
+    case FK_DATE:
+    case FK_FUTURE_DATE:
+        if (!json_is_string(v) || !date_parse(json_string_value(v), &d))
+            return zf_fail(err, 400, "invalid_date", name, "%s应为 YYYY-MM-DD 格式的有效日期", label);
+        if (kind == FK_DATE && d > today)
+            return zf_fail(err, 400, "invalid_date", name, "%s不能晚于今天（%s）", label,
+                           (date_format(today, t), t));
+        return ZF_OK;
+    case FK_BOOL:
+        return json_is_boolean(v) ? ZF_OK : zf_fail(err, 400, "invalid_field", name, "%s应为是或否", label);
+    case FK_MONEY:
+        return json_is_number(v) && json_number_value(v) >= 0 && json_number_value(v) < 1e10
+                   ? ZF_OK : zf_fail(err, 400, "invalid_money", name, "%s应为不小于 0 的金额（元）", label);
+    case FK_DAYS:
+        return json_is_integer(v) && json_integer_value(v) >= 0 && json_integer_value(v) <= 3650
+                   ? ZF_OK : zf_fail(err, 400, "invalid_field", name, "%s应为不小于 0 的天数", label);
+    case FK_TEXT:
+        return json_is_string(v) && strlen(json_string_value(v)) <= 500
+                   ? ZF_OK : zf_fail(err, 400, "invalid_field", name, "%s应为不超过 500 字节的文字", label);
+    case FK_MEASURES:
+    case FK_CERTS: {
+        size_t i;
+        json_t *m;
+        if (!json_is_array(v) || json_array_size(v) > WF_MAX_OFFICERS + 2)
+            return zf_fail(err, 400, "invalid_field", name, "%s应为列表", label);
+        json_array_foreach(v, i, m) {
+            bool ok = json_is_string(m) && strlen(json_string_value(m)) < 32;
+            for (size_t j = 0; ok && kind == FK_MEASURES && j < sizeof MEASURES / sizeof *MEASURES; j++)
+                if (strcmp(json_string_value(m), MEASURES[j]) == 0) goto next;
+            if (!ok || kind == FK_MEASURES)
+                return zf_fail(err, 400, "invalid_field", name, "%s中有无法识别的值", label);
+        next:;
+        }
+        return ZF_OK;
+    }
+    }
+    return ZF_ERR;
+}
+
+int wf_fields_apply(const json_t *fields, json_t *rec, json_t *state, zf_day today, const char *user,
+                    ZfError *err)
+{
+    const char *key;
+    json_t *v;
+    if (fields && !json_is_object(fields))
+        return zf_fail(err, 400, "invalid_field", "fields", "fields 应为对象");
+    json_object_foreach((json_t *)fields, key, v) {
+        size_t i = 0, n = sizeof FIELDS / sizeof *FIELDS;
+        while (i < n && strcmp(FIELDS[i].name, key) != 0) i++;
+        if (i == n) return zf_fail(err, 400, "unknown_field", key, "无法识别的字段“%s”", key);
+        if (json_is_null(v)) continue;
+        if (check_value(v, FIELDS[i].kind, key, FIELDS[i].label, today, err) != ZF_OK) return ZF_ERR;
+    }
+    json_object_foreach((json_t *)fields, key, v) {
+        size_t i = 0;
+        while (strcmp(FIELDS[i].name, key) != 0) i++;
+        if (json_is_null(v) || strcmp(key, "on") == 0) continue;
+        switch (FIELDS[i].home) {
+        case TO_RECORD: json_object_set(rec, key, v); break;
+        case TO_STATE: json_object_set(state, key, v); break;
+        case TO_PROPOSAL: {
+            json_t *p = json_object_get(state, "proposal");
+            if (!p) json_object_set_new(state, "proposal", p = json_object());
+            json_object_set(p, key, v);
+            break;
+        }
+        case TO_REVIEW: break; /* below, as one object */
+        }
+    }
+    json_t *passed = json_object_get(fields, "legal_review_passed");
+    if (json_is_boolean(passed)) {
+        json_t *on = json_object_get(fields, "reviewed_on");
+        if (!on) on = json_object_get(fields, "on");
+        char t[ZF_DATE_LEN];
+        date_format(today, t);
+        json_object_set_new(rec, "legal_review",
+                            json_pack("{s:s, s:b}", "reviewed_on", on ? json_string_value(on) : t,
+                                      "passed", json_is_true(passed)));
+        (void)user;
+    }
+    return ZF_OK;
+}
+
+/* ---- 机关简称 ---------------------------------------------------------------------------- */
+
+static const struct {
+    const char *dept, *abbr;
+} DEPT_ABBR[] = {
+    {"市场监督管理", "市监"}, {"交通运输", "交运"}, {"城市管理", "城管"}, {"综合行政执法", "综执"},
+    {"生态环境", "环"},       {"应急管理", "应急"}, {"农业农村", "农"},   {"文化和旅游", "文旅"},
+    {"卫生健康", "卫健"},     {"自然资源", "自然资源"}, {"公安", "公"},    {"税务", "税"},
+};
+
+/* Byte length of the UTF-8 character starting at s. */
+static size_t u8len(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static const char *prev_char(const char *name, const char *p)
+{
+    if (p <= name) return NULL;
+    const char *q = p - 1;
+    while (q > name && ((unsigned char)*q & 0xC0) == 0x80) q--;
+    return q;
+}
+
+void wf_agency_abbr(const char *name, char *out, size_t size)
+{
+    snprintf(out, size, "%s", "");
+    if (!name || !*name) return;
+    /* The department from the table; the place is the character before the 区/县/市 that
+     * ends the division name just before it: 青岛市市南区|市场监督管理局 → 南 + 市监. */
+    for (size_t i = 0; i < sizeof DEPT_ABBR / sizeof *DEPT_ABBR; i++) {
+        const char *dept = strstr(name, DEPT_ABBR[i].dept);
+        if (!dept) continue;
+        const char *div = prev_char(name, dept);
+        const char *place = div ? prev_char(name, div) : NULL;
+        if (place && (strncmp(div, "区", 3) == 0 || strncmp(div, "县", 3) == 0 || strncmp(div, "市", 3) == 0))
+            snprintf(out, size, "%.*s%s", (int)u8len(place), place, DEPT_ABBR[i].abbr);
+        else
+            snprintf(out, size, "%s", DEPT_ABBR[i].abbr);
+        return;
+    }
+    snprintf(out, size, "%.*s", (int)u8len(name), name);
+}

@@ -1,0 +1,23 @@
+/* The bridge between a stored case (exchange-v1 record + workflow row) and the pure workflow
+ * core: CaseState built from them, and the facts a step records applied back onto them.
+ * Reads elements (agency, officers, benchmark) through the store; writes nothing. */
+#ifndef ZF_API_WORKFLOW_STATE_H
+#define ZF_API_WORKFLOW_STATE_H
+
+#include <jansson.h>
+
+#include "domain/workflow/workflow.h"
+#include "store/store.h"
+
+/* Fills cs from the record and the row's stage/state. ZF_ERR when the stage is unknown. */
+int wf_state_build(Store *st, const json_t *rec, const json_t *row, CaseState *cs, ZfError *err);
+
+/* Applies the facts of a step's `fields` to the record and the row state (both modified):
+ * dates (not after today), booleans, measures, fine… Unknown keys are refused (400). */
+int wf_fields_apply(const json_t *fields, json_t *rec, json_t *state, zf_day today, const char *user,
+                    ZfError *err);
+
+/* The 机关简称 for the 文号 pattern: 青岛市市南区市场监督管理局 → 南市监. */
+void wf_agency_abbr(const char *name, char *out, size_t size);
+
+#endif

@@ -1,0 +1,33 @@
+/* Online case handling (store side): the workflow row of a case handled in zhifa, its
+ * append-only timeline, gap-free sequence numbers and the 文号 pattern. The case facts live in
+ * the exchange-v1 record (records table), written through the import path, never here. */
+#ifndef ZF_STORE_WORKFLOW_H
+#define ZF_STORE_WORKFLOW_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "store/store.h"
+
+/* {"case_no","agency","case_type","stage","state":{},"assignees":[],"doc_no","created_by",
+ *  "created_at","updated_at"}; ZF_ERR 404 when the case is not handled online. */
+int store_workflow_get(Store *st, const char *case_no, json_t **row, ZfError *err);
+/* Insert or update the row (fields as store_workflow_get returns them). Call inside a
+ * transaction together with store_workflow_timeline_add. */
+int store_workflow_put(Store *st, const json_t *row, ZfError *err);
+int store_workflow_timeline_add(Store *st, const char *case_no, const char *user, const char *action,
+                                const char *from_stage, const char *to_stage, const char *note,
+                                ZfError *err);
+/* The timeline, oldest first: [{"id","time","user","action","from_stage","to_stage","note"}]. */
+int store_workflow_timeline(Store *st, const char *case_no, json_t **items, ZfError *err);
+/* Rows of one agency (created_by / stage NULL = any), newest first, each with "record": the
+ * case's exchange body as JSON (null when absent): {"items","total","page","size"}. */
+int store_workflow_list(Store *st, const char *agency, const char *created_by, const char *stage,
+                        int page, int size, json_t **out, ZfError *err);
+/* Takes the next number of (agency, year) and advances it. Inside a BEGIN IMMEDIATE
+ * transaction, so concurrent writers are serialised and a rollback leaves no gap. */
+int store_workflow_next_seq(Store *st, const char *agency, int year, long *seq, ZfError *err);
+/* A text setting into out (size bytes); dflt when absent. */
+void store_setting_text(Store *st, const char *name, const char *dflt, char *out, size_t size);
+
+#endif
