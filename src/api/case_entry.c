@@ -7,35 +7,10 @@
 
 #include "api/api.h"
 #include "api/intake_common.h"
+#include "jobs/sweep.h"
 #include "http/auth.h"
 #include "jobs/import.h"
 #include "store/findings.h"
-
-static void keep_reject(long long line, const char *key, const char *error, void *ctx)
-{
-    (void)line, (void)key;
-    snprintf(ctx, 512, "%s", error);
-}
-
-/* One line through the import path, so a form entry lands exactly like an imported line. */
-static int store_case_line(HttpRequest *req, json_t *rec, ZfError *err)
-{
-    char refused[512] = "";
-    char *line = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    if (!line) return zf_fail(err, 500, "internal_error", NULL, "无法序列化案件");
-    FILE *in = fmemopen(line, strlen(line), "r");
-    if (!in) {
-        free(line);
-        return zf_fail(err, 500, "internal_error", NULL, "无法写入案件");
-    }
-    ImportHooks hooks = {.on_reject = keep_reject, .ctx = refused};
-    ImportSummary sum;
-    int rc = import_stream(req->store, in, &hooks, &sum, err);
-    fclose(in);
-    free(line);
-    if (rc == ZF_OK && sum.imported != 1) rc = zf_fail(err, 400, "invalid_record", NULL, "%s", refused);
-    return rc;
-}
 
 static int reply_case(HttpRequest *req, int status, json_t *rec, const char *case_no)
 {
@@ -91,12 +66,12 @@ static int save_case(HttpRequest *req, const char *path_case_no)
             rc = http_reply_error(req, 409, "conflict", "case_no", "该案号已存在；修改已录入的案件请打开该案件编辑");
         else if (path_case_no && exists <= 0)
             rc = http_reply_error(req, 404, "not_found", NULL, "案件不存在");
-        else if (store_case_line(req, rec, &err) != ZF_OK)
+        else if (import_one_record(req->store, rec, &err) != ZF_OK)
             rc = http_reply_zferror(req, &err);
         else {
-            IntakeTouched t = {0};
-            intake_note_stored(&t, REC_CASE, case_no);
-            intake_recheck(req, &t);
+            ChangedSet t = {0};
+            changed_note(&t, REC_CASE, case_no);
+            changed_recheck(req->store, req->calendar, &t);
             auth_audit(req, path_case_no ? "case_edit" : "case_entry", case_no, "ok", "");
             rc = reply_case(req, path_case_no ? 200 : 201, json_incref(rec), case_no);
         }

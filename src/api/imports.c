@@ -8,6 +8,7 @@
 
 #include "api/api.h"
 #include "api/intake_common.h"
+#include "jobs/sweep.h"
 #include "http/auth.h"
 #include "http/response.h"
 #include "jobs/import.h"
@@ -19,7 +20,7 @@ typedef struct {
     HttpRequest *req;
     json_t *errors;
     long long dropped;
-    IntakeTouched touched;
+    ChangedSet touched;
 } Upload;
 
 static void collect_reject(long long line, const char *key, const char *error, void *ctx)
@@ -37,7 +38,7 @@ static void collect_reject(long long line, const char *key, const char *error, v
 static void note_stored(const RecordKeys *k, void *ctx)
 {
     Upload *u = ctx;
-    intake_note_stored(&u->touched, k->type, k->key);
+    changed_note(&u->touched, k->type, k->key);
 }
 
 /* Powers and benchmarks are shared by every agency of a region: only the region's supervisors
@@ -93,7 +94,7 @@ int api_imports_create(HttpRequest *req)
         rc = import_stream(req->store, in, &hooks, &sum, &err);
         fclose(in);
     }
-    intake_recheck(req, &u.touched);
+    changed_recheck(req->store, req->calendar, &u.touched);
     char detail[96];
     snprintf(detail, sizeof detail, "imported=%lld rejected=%lld", sum.imported, sum.rejected);
     auth_audit(req, "import_upload", "", rc == ZF_OK ? "ok" : "failed", detail);

@@ -31,33 +31,14 @@ static WfRole role_of(const HttpRequest *req)
     return (WfRole)0;
 }
 
-static void keep_reject(long long line, const char *key, const char *error, void *ctx)
-{
-    (void)line, (void)key;
-    snprintf(ctx, 512, "%s", error);
-}
-
 /* One record through the import path (as case_entry.c), so the ledger sees every act. */
 static int store_case_record(HttpRequest *req, const json_t *rec, ZfError *err)
 {
-    char refused[512] = "";
-    char *line = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    if (!line) return zf_fail(err, 500, "internal_error", NULL, "无法序列化案件");
-    FILE *in = fmemopen(line, strlen(line), "r");
-    if (!in) {
-        free(line);
-        return zf_fail(err, 500, "internal_error", NULL, "无法写入案件");
-    }
-    ImportHooks hooks = {.on_reject = keep_reject, .ctx = refused};
-    ImportSummary sum;
-    int rc = import_stream(req->store, in, &hooks, &sum, err);
-    fclose(in);
-    free(line);
-    if (rc == ZF_OK && sum.imported != 1) rc = zf_fail(err, 400, "invalid_record", NULL, "%s", refused);
+    int rc = import_one_record(req->store, rec, err);
     if (rc == ZF_OK) {
-        IntakeTouched t = {0};
-        intake_note_stored(&t, REC_CASE, str(rec, "case_no"));
-        intake_recheck(req, &t);
+        ChangedSet t = {0};
+        changed_note(&t, REC_CASE, str(rec, "case_no"));
+        changed_recheck(req->store, req->calendar, &t);
     }
     return rc;
 }

@@ -37,39 +37,16 @@ static void print_progress(const ImportSummary *s, void *ctx)
     fprintf(stderr, "\r已处理 %lld 行：导入 %lld，拒绝 %lld", s->lines, s->imported, s->rejected);
 }
 
-/* What an import changed: up to RECHECK_MAX_CASES case numbers, or "more than that". */
-#define RECHECK_MAX_CASES 100
-typedef struct {
-    char *cases[RECHECK_MAX_CASES];
-    size_t n;
-    bool wide; /* elements or many cases changed: every case may be affected */
-} Touched;
-
-static void note_stored(const RecordKeys *k, void *ctx)
-{
-    Touched *t = ctx;
-    if (k->type == REC_MONTHLY_REPORT || t->wide) return; /* no rule reads monthly reports */
-    if (k->type != REC_CASE || t->n == RECHECK_MAX_CASES || !(t->cases[t->n] = strdup(k->key))) {
-        t->wide = true;
-        return;
-    }
-    t->n++;
-}
+static void note_stored(const RecordKeys *k, void *ctx) { changed_note(ctx, k->type, k->key); }
 
 /* An edit of a few cases re-checks just those cases now; anything wider marks the data changed
  * for the server's sweeper, which re-checks everything. */
-static void recheck(Store *st, Touched *t)
+static void recheck(Store *st, ChangedSet *changed)
 {
-    Calendar *cal;
-    SweepResult r;
-    ZfError err;
-    bool done = false;
-    if (!t->wide && t->n && cmd_load_calendar(&cal) == ZF_OK) {
-        done = sweep_cases(st, cal, sweep_today(), (const char *const *)t->cases, t->n, &r, &err) == ZF_OK;
-        calendar_free(cal);
-    }
-    if (!done && (t->wide || t->n)) store_mark_dirty(st, NULL); /* a failure here only delays the check */
-    for (size_t i = 0; i < t->n; i++) free(t->cases[i]);
+    Calendar *cal = NULL;
+    if (!changed->wide && changed->n) cmd_load_calendar(&cal);
+    changed_recheck(st, cal, changed);
+    calendar_free(cal);
 }
 
 static int run_import(const GlobalOpts *g, int argc, char **argv)
@@ -87,7 +64,7 @@ static int run_import(const GlobalOpts *g, int argc, char **argv)
         if (in != stdin) fclose(in);
         return 2;
     }
-    Touched touched = {0};
+    ChangedSet touched = {0};
     ImportHooks hooks = {.on_reject = print_reject,
                          .on_progress = isatty(STDERR_FILENO) ? print_progress : NULL,
                          .on_stored = note_stored,

@@ -119,3 +119,28 @@ int import_stream(Store *st, FILE *in, const ImportHooks *hooks, ImportSummary *
     ledger_close(im.ledger);
     return rc;
 }
+
+static void keep_reject(long long line, const char *key, const char *error, void *ctx)
+{
+    (void)line, (void)key;
+    snprintf(ctx, 512, "%s", error);
+}
+
+int import_one_record(Store *st, const json_t *rec, ZfError *err)
+{
+    char refused[512] = "";
+    char *line = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    if (!line) return zf_fail(err, 500, "internal_error", NULL, "无法序列化记录");
+    FILE *in = fmemopen(line, strlen(line), "r");
+    if (!in) {
+        free(line);
+        return zf_fail(err, 500, "internal_error", NULL, "无法写入记录");
+    }
+    ImportHooks hooks = {.on_reject = keep_reject, .ctx = refused};
+    ImportSummary sum;
+    int rc = import_stream(st, in, &hooks, &sum, err);
+    fclose(in);
+    free(line);
+    if (rc == ZF_OK && sum.imported != 1) rc = zf_fail(err, 400, "invalid_record", NULL, "%s", refused);
+    return rc;
+}

@@ -36,6 +36,11 @@ typedef struct {
  * database failure, in which case every batch committed before it stays committed. */
 int import_stream(Store *st, FILE *in, const ImportHooks *hooks, ImportSummary *sum, ZfError *err);
 
+/* One record (a form entry, a workflow step) through the same path as an imported line —
+ * validation, ledger event and record in one transaction. A refused record → status 400 with
+ * the validator's message. */
+int import_one_record(Store *st, const json_t *rec, ZfError *err);
+
 /* The reject report line {"line":n,"key":"…","error":"…"}; malloc'd. */
 char *import_reject_json(long long line, const char *key, const char *error);
 

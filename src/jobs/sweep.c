@@ -177,3 +177,25 @@ int sweep_cases(Store *st, const Calendar *cal, zf_day as_of, const char *const 
 {
     return run(st, cal, as_of, case_nos, n, out, err);
 }
+
+void changed_note(ChangedSet *c, RecordType type, const char *key)
+{
+    if (type == REC_MONTHLY_REPORT || c->wide) return; /* no rule reads monthly reports */
+    if (type != REC_CASE || c->n == RECHECK_MAX_CASES || !key || !(c->cases[c->n] = strdup(key))) {
+        c->wide = true;
+        return;
+    }
+    c->n++;
+}
+
+void changed_recheck(Store *st, const Calendar *cal, ChangedSet *c)
+{
+    SweepResult r;
+    ZfError err;
+    bool done = false;
+    if (!c->wide && c->n && cal)
+        done = sweep_cases(st, cal, sweep_today(), (const char *const *)c->cases, c->n, &r, &err) == ZF_OK;
+    if (!done && (c->wide || c->n)) store_mark_dirty(st, NULL); /* a failure here only delays the check */
+    for (size_t i = 0; i < c->n; i++) free(c->cases[i]);
+    c->n = 0;
+}

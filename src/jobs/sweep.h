@@ -3,6 +3,7 @@
 #ifndef ZF_SWEEP_H
 #define ZF_SWEEP_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "domain/rules/rules.h"
@@ -25,6 +26,20 @@ int sweep_run(Store *st, const Calendar *cal, zf_day as_of, SweepResult *out, Zf
  * case with other cases, is left to the next full sweep. */
 int sweep_cases(Store *st, const Calendar *cal, zf_day as_of, const char *const *case_nos, size_t n,
                 SweepResult *out, ZfError *err);
+/* What a write changed, for the re-check after it: up to RECHECK_MAX_CASES case numbers, or
+ * "wider" (elements or many cases: every case may be affected). */
+#define RECHECK_MAX_CASES 100
+typedef struct {
+    char *cases[RECHECK_MAX_CASES];
+    size_t n;
+    bool wide;
+} ChangedSet;
+
+void changed_note(ChangedSet *c, RecordType type, const char *key);
+/* A few changed cases are re-checked now (sweep_cases, needs cal); anything wider — or a failed
+ * re-check — marks the data dirty for the server's sweeper. Frees what c holds. */
+void changed_recheck(Store *st, const Calendar *cal, ChangedSet *c);
+
 /* Today's date in China (UTC+8, no daylight saving). */
 zf_day sweep_today(void);
 
