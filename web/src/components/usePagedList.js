@@ -1,0 +1,34 @@
+// The state and handlers of a paged, filtered list page: fetchPage({ page, size }) asks the server
+// for one page ({ items, total }); search() goes back to page 1; reset() restores the filters as
+// they were when the list was set up. A failed load empties the list and keeps the error's words.
+import { ref } from 'vue'
+
+export function usePagedList (fetchPage, filters, { size: pageSize = 20 } = {}) {
+  const initial = { ...filters }
+  const page = ref(1)
+  const size = ref(pageSize)
+  const items = ref([])
+  const total = ref(0)
+  const loading = ref(false)
+  const error = ref('')
+
+  async function load () {
+    loading.value = true
+    try {
+      const data = await fetchPage({ page: page.value, size: size.value })
+      items.value = data.items || []
+      total.value = data.total || 0
+      error.value = ''
+    } catch (err) {
+      items.value = []
+      total.value = 0
+      error.value = err.message
+    } finally {
+      loading.value = false
+    }
+  }
+  function search () { page.value = 1; load() }
+  function reset () { Object.assign(filters, initial); search() }
+
+  return { page, size, items, total, loading, error, load, search, reset }
+}
