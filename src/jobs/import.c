@@ -95,10 +95,12 @@ static int read_lines(Importer *im, FILE *in, ZfError *err)
     int rc = store_begin(im->st, err);
     while (rc == ZF_OK && (n = getline(&line, &cap, in)) >= 0) {
         im->sum->lines++;
-        size_t len = trim_end(line, (size_t)n);
-        if (len == 0) continue; /* blank lines separate nothing and carry no record */
+        size_t len = trim_end(line, (size_t)n), skip = 0;
+        /* Files saved by Windows tools start with a UTF-8 byte-order mark: not part of the record. */
+        if (im->sum->lines == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) skip = 3;
+        if (len == skip) continue; /* blank lines separate nothing and carry no record */
         if (len > IMPORT_LINE_MAX) reject(im, "", "行长度超过 1 MiB 上限");
-        else rc = import_line(im, line, len, err);
+        else rc = import_line(im, line + skip, len - skip, err);
         if (rc == ZF_OK && im->in_batch >= IMPORT_BATCH && (rc = end_batch(im, err)) == ZF_OK)
             rc = store_begin(im->st, err), ledger_reset(im->ledger);
     }

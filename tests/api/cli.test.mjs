@@ -418,3 +418,14 @@ test('export --since lists only records added or changed since that day', async 
   assert.equal(run(['--db', db, 'export', '--since', '2020-01-01']).stdout.trim().split('\n').length, 27);
   assert.equal(run(['--db', db, 'export', '--since', '2026-13-01']).code, 2);
 });
+
+test('a UTF-8 byte-order mark at the start of the file is not part of the first record', () => {
+  const db = path.join(tmpDir(), 'bom.db');
+  const rec = '{"type":"agency","code":"113702021588139920","name":"市南区市场监管局","region":"370202","level":"county","kind":"department"}';
+  const r = run(['--db', db, 'import', '-'], { input: Buffer.from('\uFEFF' + rec + '\n' + '\uFEFF' + rec + '\n', 'utf8') });
+  assert.equal(r.code, 1, 'a mark inside the file is still malformed');
+  assert.match(r.stdout.trim().split('\n').at(-1), /"imported": 1, "rejected": 1/);
+  assert.equal(JSON.parse(r.stderr.trim().split('\n')[0]).line, 2);
+  const exported = run(['--db', db, 'export']).stdout;
+  assert.equal(exported, rec + '\n');
+});
