@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "util/json_arena.h"
 #include "util/datadir.h"
 
 static const Command *const commands[] = {&cmd_init,  &cmd_serve, &cmd_import, &cmd_export,
@@ -50,6 +51,7 @@ static int help(int argc, char **argv)
 int main(int argc, char **argv)
 {
     GlobalOpts g = {.db_path = "zhifa.db"};
+    json_arena_install(); /* before any jansson value exists */
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i += 2) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) return help(1, argv);

@@ -111,7 +111,7 @@ int element_save(HttpRequest *req, json_t *rec, bool created)
         return http_reply_error(req, 500, "internal", NULL, "无法保存记录");
     }
     sr.body = text, sr.body_len = strlen(text);
-    int rc = store_put_record(req->store, &sr, &err);
+    int rc = store_put_record(req->store, &sr, NULL, &err);
     free(text);
     if (rc != ZF_OK) {
         json_decref(rec);

@@ -115,7 +115,7 @@ int api_reports_monthly_put(HttpRequest *req)
         exchange_validate(rec, &sr.keys, &err); /* keys borrow from rec: refresh after the edit */
         if (!text) rc = http_reply_error(req, 500, "internal_error", NULL, "无法保存报送数据");
         else if (store_begin(req->store, &err) != ZF_OK) rc = http_reply_zferror(req, &err);
-        else if (store_put_record(req->store, &sr, &err) != ZF_OK || store_commit(req->store, &err) != ZF_OK) {
+        else if (store_put_record(req->store, &sr, NULL, &err) != ZF_OK || store_commit(req->store, &err) != ZF_OK) {
             store_rollback(req->store);
             rc = http_reply_zferror(req, &err);
         } else {

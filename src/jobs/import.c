@@ -1,5 +1,5 @@
-/* Streams exchange-v1 lines into the store. Validation is domain/exchange.c; this file only
- * reads lines, batches transactions and reports. */
+/* Streams exchange-v1 lines into the store. Validation is domain/exchange.c, reading and parsing
+ * import_parse.c (its own thread); this file stores, batches transactions and reports. */
 #include "jobs/import.h"
 
 #include <jansson.h>
@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "domain/exchange.h"
+#include "jobs/import_parse.h"
 #include "ledger/ledger.h"
 
 typedef struct {
@@ -36,46 +37,31 @@ static void reject(Importer *im, const char *key, const char *error)
         im->hooks->on_reject(im->sum->lines, key, error, im->hooks->ctx);
 }
 
-static size_t trim_end(const char *line, size_t len)
+/* Stores one parsed line: the record, and for a case whose stored body changed, its ledger
+ * event — both in the open batch transaction. */
+static int store_line(Importer *im, const ParsedLine *pl, ZfError *err)
 {
-    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' ' ||
-                   line[len - 1] == '\t'))
-        len--;
-    return len;
-}
-
-static int import_line(Importer *im, const char *line, size_t len, ZfError *err)
-{
-    json_error_t jerr;
-    ZfError verr;
-    RecordKeys keys;
-    json_t *rec = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
-    if (!rec) {
-        char msg[300];
-        snprintf(msg, sizeof msg, "JSON 格式错误（第 %d 列）：%s", jerr.column, jerr.text);
-        reject(im, "", msg);
+    im->sum->lines = pl->line;
+    if (pl->error) {
+        reject(im, pl->reject_key, pl->error);
         return ZF_OK;
     }
-    if (exchange_validate(rec, &keys, &verr) != ZF_OK) {
-        reject(im, exchange_key_of(rec), verr.message);
-        json_decref(rec);
-        return ZF_OK;
-    }
-    const char *refused = im->hooks && im->hooks->accept ? im->hooks->accept(&keys, im->hooks->ctx) : NULL;
+    const char *refused = im->hooks && im->hooks->accept ? im->hooks->accept(&pl->keys, im->hooks->ctx) : NULL;
     if (refused) {
-        reject(im, exchange_key_of(rec), refused);
-        json_decref(rec);
+        reject(im, pl->reject_key, refused);
         return ZF_OK;
     }
-    StoredRecord sr = {keys, line, len};
-    int rc = keys.type == REC_CASE ? ledger_add_case_record(im->ledger, keys.key, rec, line, len, err) : ZF_OK;
-    if (rc == ZF_OK) rc = store_put_record(im->st, &sr, err);
+    StoredRecord sr = {pl->keys, pl->body, pl->body_len};
+    int changed = 0;
+    int rc = store_put_record(im->st, &sr, &changed, err);
+    if (rc == ZF_OK && changed && pl->event_head)
+        rc = ledger_add_prepared(im->ledger, LEDGER_CASE_IMPORT, pl->keys.key, pl->event_head, pl->event_head_len,
+                                 pl->draft, NULL, err);
     if (rc == ZF_OK) {
         im->sum->imported++;
         im->in_batch++;
-        if (im->hooks && im->hooks->on_stored) im->hooks->on_stored(&keys, im->hooks->ctx);
+        if (im->hooks && im->hooks->on_stored) im->hooks->on_stored(&pl->keys, im->hooks->ctx);
     }
-    json_decref(rec);
     return rc;
 }
 
@@ -87,26 +73,40 @@ static int end_batch(Importer *im, ZfError *err)
     return ZF_OK;
 }
 
+static int store_chunk(Importer *im, const ParsedLine *lines, size_t n, ZfError *err)
+{
+    int rc = ZF_OK;
+    for (size_t i = 0; i < n && rc == ZF_OK; i++) {
+        rc = store_line(im, &lines[i], err);
+        if (rc == ZF_OK && im->in_batch >= IMPORT_BATCH && (rc = end_batch(im, err)) == ZF_OK) {
+            rc = store_begin(im->st, err);
+            ledger_reset(im->ledger);
+        }
+    }
+    return rc;
+}
+
+/* The parsing thread reads and validates while this one stores (import_parse.h). */
 static int read_lines(Importer *im, FILE *in, ZfError *err)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
+    ImportParser *parser;
+    if (import_parser_start(in, &parser, err) != ZF_OK) return ZF_ERR;
     int rc = store_begin(im->st, err);
-    while (rc == ZF_OK && (n = getline(&line, &cap, in)) >= 0) {
-        im->sum->lines++;
-        size_t len = trim_end(line, (size_t)n), skip = 0;
-        /* Files saved by Windows tools start with a UTF-8 byte-order mark: not part of the record. */
-        if (im->sum->lines == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) skip = 3;
-        if (len == skip) continue; /* blank lines separate nothing and carry no record */
-        if (len > IMPORT_LINE_MAX) reject(im, "", "行长度超过 1 MiB 上限");
-        else rc = import_line(im, line + skip, len - skip, err);
-        if (rc == ZF_OK && im->in_batch >= IMPORT_BATCH && (rc = end_batch(im, err)) == ZF_OK)
-            rc = store_begin(im->st, err), ledger_reset(im->ledger);
+    const ParsedLine *lines;
+    size_t n;
+    ParsedChunk *c;
+    while (rc == ZF_OK && (c = import_parser_next(parser, &lines, &n))) {
+        rc = store_chunk(im, lines, n, err);
+        import_parser_done(parser, c);
     }
-    free(line);
-    if (rc == ZF_OK && ferror(in)) rc = zf_fail(err, 500, "read_failed", NULL, "读取输入失败");
-    if (rc == ZF_OK) return end_batch(im, err);
+    long long total;
+    ZfError parse_err;
+    int prc = import_parser_finish(parser, &total, &parse_err);
+    if (rc == ZF_OK && prc != ZF_OK) *err = parse_err, rc = ZF_ERR;
+    if (rc == ZF_OK) {
+        im->sum->lines = total;
+        return end_batch(im, err);
+    }
     store_rollback(im->st);
     im->sum->imported -= im->in_batch; /* the open batch was rolled back: not imported */
     return ZF_ERR;

@@ -148,27 +148,56 @@ char *ledger_canonical(const json_t *v, size_t *len)
     return b.buf;
 }
 
-char *ledger_event_bytes(uint64_t seq, const char *time, const char *type, const char *subject,
-                         const json_t *data, size_t *len)
+static char *finish(Buf *b, size_t *len)
 {
-    /* the five keys written in their sorted order: data, seq, subject, time, type */
-    char num[32];
+    if (b->failed) {
+        free(b->buf);
+        return NULL;
+    }
+    *len = b->len;
+    return b->buf;
+}
+
+/* The five keys are written in their sorted order: data, seq, subject, time, type — so the
+ * bytes split into a head that depends on the data only and a tail that depends on the place. */
+char *ledger_event_head(const json_t *data, size_t *len)
+{
     Buf b = {0};
     put(&b, "{\"data\":", 8);
     put_value(&b, data, 1);
-    put(&b, num, (size_t)snprintf(num, sizeof num, ",\"seq\":%llu,\"subject\":", (unsigned long long)seq));
+    return finish(&b, len);
+}
+
+char *ledger_event_tail(uint64_t seq, const char *time, const char *type, const char *subject, size_t *len)
+{
+    char num[48];
+    Buf b = {0};
+    int n = snprintf(num, sizeof num, ",\"seq\":%llu,\"subject\":", (unsigned long long)seq);
+    if (n <= 0 || (size_t)n >= sizeof num) return NULL;
+    put(&b, num, (size_t)n);
     put_string(&b, subject, strlen(subject));
     put(&b, ",\"time\":", 8);
     put_string(&b, time, strlen(time));
     put(&b, ",\"type\":", 8);
     put_string(&b, type, strlen(type));
     put(&b, "}", 1);
-    if (b.failed) {
-        free(b.buf);
-        return NULL;
+    return finish(&b, len);
+}
+
+char *ledger_event_bytes(uint64_t seq, const char *time, const char *type, const char *subject,
+                         const json_t *data, size_t *len)
+{
+    size_t hl = 0, tl = 0;
+    char *head = ledger_event_head(data, &hl), *tail = ledger_event_tail(seq, time, type, subject, &tl);
+    char *bytes = head && tail ? realloc(head, hl + tl + 1) : NULL;
+    if (bytes) {
+        memcpy(bytes + hl, tail, tl + 1);
+        *len = hl + tl;
+    } else {
+        free(head);
     }
-    *len = b.len;
-    return b.buf;
+    free(tail);
+    return bytes;
 }
 
 void ledger_time_text(int64_t unix_time, char out[21])

@@ -10,6 +10,10 @@
 
 /* Canonical bytes of any JSON value (malloc'd, NUL-terminated; NULL when out of memory). */
 char *ledger_canonical(const json_t *v, size_t *len);
+/* The event's bytes in two parts, head || tail == ledger_event_bytes: the head `{"data":<data>`
+ * depends on the data only (prepared off the writer thread), the tail on seq, time and names. */
+char *ledger_event_head(const json_t *data, size_t *len);
+char *ledger_event_tail(uint64_t seq, const char *time, const char *type, const char *subject, size_t *len);
 /* Canonical bytes of the event; data is not consumed. */
 char *ledger_event_bytes(uint64_t seq, const char *time, const char *type, const char *subject,
                          const json_t *data, size_t *len);

@@ -33,6 +33,9 @@ struct Ledger {
     LeafChunk chunk[2];
     int next_slot;
     uint64_t proof_size; /* events present when the proof started */
+    MerkleLeafDraft *draft; /* ledger_add's leaf hash */
+    char *body;             /* the event being appended: head || tail */
+    size_t body_cap;
     ZfError *proof_err;
 };
 
@@ -62,6 +65,8 @@ void ledger_close(Ledger *l)
     if (!l) return;
     ledger_db_close(l->db);
     merkle_hasher_free(l->h);
+    merkle_draft_free(l->draft);
+    free(l->body);
     free(l);
 }
 
@@ -188,20 +193,36 @@ static const char *now_text(Ledger *l)
     return l->time_text;
 }
 
-int ledger_add(Ledger *l, const char *type, const char *subject, const json_t *data, uint64_t *seq, ZfError *err)
+/* The event's full bytes (head || tail) in the ledger's reused buffer. */
+static const char *join(Ledger *l, const char *head, size_t hl, const char *tail, size_t tl, ZfError *err)
+{
+    if (hl + tl > l->body_cap) {
+        size_t cap = (hl + tl) * 2;
+        char *grown = realloc(l->body, cap);
+        if (!grown) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足（事件编码）"), NULL;
+        l->body = grown, l->body_cap = cap;
+    }
+    memcpy(l->body, head, hl);
+    memcpy(l->body + hl, tail, tl);
+    return l->body;
+}
+
+int ledger_add_prepared(Ledger *l, const char *type, const char *subject, const char *head, size_t head_len,
+                        MerkleLeafDraft *draft, uint64_t *seq, ZfError *err)
 {
     if (!l->loaded && load_frontier(l, err) != ZF_OK) return ZF_ERR;
     uint64_t s = l->f.size;
     const char *t = now_text(l);
-    size_t len;
-    char *body = ledger_event_bytes(s, t, type, subject, data, &len);
-    if (!body) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足（事件编码）");
+    size_t tail_len;
+    char *tail = ledger_event_tail(s, t, type, subject, &tail_len);
+    if (!tail) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足（事件编码）");
     MerkleHash leaf;
-    merkle_leaf_hash(l->h, body, len, &leaf);
+    merkle_draft_finish(draft, tail, tail_len, &leaf);
+    const char *body = join(l, head, head_len, tail, tail_len, err);
+    free(tail);
     l->proof_err = err;
-    int rc = ledger_db_insert_event(l->db, s, t, type, subject, body, len, &leaf, err);
+    int rc = body ? ledger_db_insert_event(l->db, s, t, type, subject, body, head_len + tail_len, &leaf, err) : ZF_ERR;
     if (rc == ZF_OK && merkle_frontier_push(l->h, &l->f, &leaf, cache_node, l) != 0) rc = ZF_ERR;
-    free(body);
     if (rc != ZF_OK) {
         l->loaded = 0; /* the caller rolls back; the frontier reloads from the database next time */
         return ZF_ERR;
@@ -210,12 +231,16 @@ int ledger_add(Ledger *l, const char *type, const char *subject, const json_t *d
     return ZF_OK;
 }
 
-int ledger_add_case_record(Ledger *l, const char *case_no, const json_t *record, const char *body, size_t len,
-                           ZfError *err)
+int ledger_add(Ledger *l, const char *type, const char *subject, const json_t *data, uint64_t *seq, ZfError *err)
 {
-    int same;
-    if (ledger_db_case_equals(l->db, case_no, body, len, &same, err) != ZF_OK) return ZF_ERR;
-    return same ? ZF_OK : ledger_add(l, LEDGER_CASE_IMPORT, case_no, record, NULL, err);
+    size_t len;
+    if (!l->draft && !(l->draft = merkle_draft_new())) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+    char *head = ledger_event_head(data, &len);
+    if (!head) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足（事件编码）");
+    merkle_draft_begin(l->h, l->draft, head, len);
+    int rc = ledger_add_prepared(l, type, subject, head, len, l->draft, seq, err);
+    free(head);
+    return rc;
 }
 
 int ledger_append(Store *st, const char *type, const char *subject, json_t *event, ZfError *err)

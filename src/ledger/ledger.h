@@ -33,11 +33,11 @@ void ledger_reset(Ledger *l);
 /* Appends one event inside the caller's transaction (batch-friendly: no per-event transaction).
  * *seq (may be NULL) receives its position. data is not consumed. */
 int ledger_add(Ledger *l, const char *type, const char *subject, const json_t *data, uint64_t *seq, ZfError *err);
-/* Import hook: appends a case.import event for the record unless the cases table already holds
- * exactly these bytes (re-importing a file changes nothing, in the ledger either). Call before
- * the record is stored, in the same transaction. */
-int ledger_add_case_record(Ledger *l, const char *case_no, const json_t *record, const char *body, size_t len,
-                           ZfError *err);
+/* ledger_add with the event's head (ledger_event_head of the data) and its leaf hash begun
+ * (merkle_draft_begin over the head) elsewhere — the import prepares both on its parsing thread.
+ * Same bytes, same hash. The draft is finished (spent) by the call. */
+int ledger_add_prepared(Ledger *l, const char *type, const char *subject, const char *head, size_t head_len,
+                        MerkleLeafDraft *draft, uint64_t *seq, ZfError *err);
 /* One event in its own savepoint (atomic whether or not a transaction is open). */
 int ledger_append(Store *st, const char *type, const char *subject, json_t *event, ZfError *err);
 

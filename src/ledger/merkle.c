@@ -56,6 +56,43 @@ void merkle_leaf_hash(MerkleHasher *h, const void *data, size_t len, MerkleHash 
     digest3(h, &prefix, 1, data, len, NULL, 0, out);
 }
 
+struct MerkleLeafDraft {
+    EVP_MD_CTX *ctx;
+};
+
+MerkleLeafDraft *merkle_draft_new(void)
+{
+    MerkleLeafDraft *d = calloc(1, sizeof *d);
+    if (d && !(d->ctx = EVP_MD_CTX_new())) {
+        free(d);
+        return NULL;
+    }
+    return d;
+}
+
+void merkle_draft_free(MerkleLeafDraft *d)
+{
+    if (!d) return;
+    EVP_MD_CTX_free(d->ctx);
+    free(d);
+}
+
+void merkle_draft_begin(MerkleHasher *h, MerkleLeafDraft *d, const void *data, size_t len)
+{
+    static const unsigned char prefix = 0x00;
+    if (!EVP_DigestInit_ex2(d->ctx, h->sm3, NULL) || !EVP_DigestUpdate(d->ctx, &prefix, 1) ||
+        (len && !EVP_DigestUpdate(d->ctx, data, len)))
+        abort();
+}
+
+void merkle_draft_finish(MerkleLeafDraft *d, const void *rest, size_t len, MerkleHash *out)
+{
+    unsigned int n = 0;
+    if ((len && !EVP_DigestUpdate(d->ctx, rest, len)) || !EVP_DigestFinal_ex(d->ctx, out->b, &n) ||
+        n != MERKLE_HASH_LEN)
+        abort();
+}
+
 void merkle_node_hash(MerkleHasher *h, const MerkleHash *left, const MerkleHash *right, MerkleHash *out)
 {
     static const unsigned char prefix = 0x01;

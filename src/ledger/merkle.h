@@ -24,6 +24,15 @@ void merkle_sm3(MerkleHasher *h, const void *data, size_t len, MerkleHash *out);
 void merkle_leaf_hash(MerkleHasher *h, const void *data, size_t len, MerkleHash *out);
 void merkle_node_hash(MerkleHasher *h, const MerkleHash *left, const MerkleHash *right, MerkleHash *out);
 
+/* A leaf hash in two halves, so most of an event can be hashed on another thread before its
+ * position in the log is known: begin hashes 0x00 || data with h's algorithm (h stays free for
+ * other use), finish adds the rest and gives SM3(0x00 || data || rest). */
+typedef struct MerkleLeafDraft MerkleLeafDraft;
+MerkleLeafDraft *merkle_draft_new(void);
+void merkle_draft_free(MerkleLeafDraft *d);
+void merkle_draft_begin(MerkleHasher *h, MerkleLeafDraft *d, const void *data, size_t len);
+void merkle_draft_finish(MerkleLeafDraft *d, const void *rest, size_t len, MerkleHash *out);
+
 /* Hash of the complete subtree of 2^level leaves starting at leaf index << level.
  * Returns 0, or non-zero when the hash cannot be had (the error propagates). */
 typedef int (*MerkleNodeFn)(void *ctx, unsigned level, uint64_t index, MerkleHash *out);

@@ -63,9 +63,6 @@ int ledger_db_put_attachment(LedgerDb *db, const char *sm3_hex, int64_t size, co
 typedef int (*LedgerAttachmentFn)(const char *sm3_hex, int64_t size, void *ctx);
 int ledger_db_foreach_attachment(LedgerDb *db, LedgerAttachmentFn fn, void *ctx, ZfError *err);
 
-/* *equal = 1 when the cases table holds exactly these body bytes for case_no. */
-int ledger_db_case_equals(LedgerDb *db, const char *case_no, const char *body, size_t len, int *equal,
-                          ZfError *err);
 typedef int (*LedgerCaseFn)(const char *case_no, const char *body, size_t len, void *ctx);
 int ledger_db_foreach_case(LedgerDb *db, LedgerCaseFn fn, void *ctx, ZfError *err);
 

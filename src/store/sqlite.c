@@ -19,9 +19,10 @@ typedef struct {
     const char *select_all;
 } RecordTable;
 
-/* A re-import of an unchanged record keeps its updated_at: only real changes count as new. */
+/* A re-import of an unchanged record writes nothing (its updated_at stays, no ledger event):
+ * the update only runs when the body differs, so sqlite3_changes() tells a change apart. */
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-#define TOUCH " updated_at = CASE WHEN body IS excluded.body THEN updated_at ELSE excluded.updated_at END, body = excluded.body"
+#define TOUCH " updated_at = excluded.updated_at, body = excluded.body WHERE body IS NOT excluded.body"
 #define SINCE " WHERE ?1 IS NULL OR updated_at >= ?1"
 
 static const RecordTable record_tables[REC_TYPE_COUNT] = {
@@ -208,7 +209,7 @@ json_t *sqlite_json_text(sqlite3_stmt *q, int col)
     return v ? json_string(v) : json_null();
 }
 
-int store_put_record(Store *st, const StoredRecord *rec, ZfError *err)
+int store_put_record(Store *st, const StoredRecord *rec, int *changed, ZfError *err)
 {
     sqlite3_stmt *q = st->put[rec->keys.type];
     sqlite_bind_opt(q, 1, rec->keys.key);
@@ -216,6 +217,7 @@ int store_put_record(Store *st, const StoredRecord *rec, ZfError *err)
     for (int i = 0; i < 6; i++) sqlite_bind_opt(q, 3 + i, rec->keys.cols[i]);
     sqlite3_bind_text(q, 9, rec->body, (int)rec->body_len, SQLITE_STATIC);
     int rc = sqlite3_step(q);
+    if (changed) *changed = rc == SQLITE_DONE && sqlite3_changes(st->db) > 0;
     sqlite3_reset(q);
     sqlite3_clear_bindings(q);
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, record_tables[rec->keys.type].table);

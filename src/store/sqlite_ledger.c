@@ -13,7 +13,6 @@ enum {
     Q_LEAVES,
     Q_PUT_NODE,
     Q_GET_NODE,
-    Q_CASE_BODY,
     Q_COUNT
 };
 
@@ -23,7 +22,6 @@ static const char *const ledger_sql[Q_COUNT] = {
     [Q_LEAVES] = "SELECT seq, leaf FROM ledger_events WHERE seq >= ?1 AND seq < ?2 ORDER BY seq",
     [Q_PUT_NODE] = "INSERT OR REPLACE INTO ledger_nodes(level, idx, hash) VALUES (?1, ?2, ?3)",
     [Q_GET_NODE] = "SELECT hash FROM ledger_nodes WHERE level = ?1 AND idx = ?2",
-    [Q_CASE_BODY] = "SELECT body FROM cases WHERE case_no = ?1",
 };
 
 struct LedgerDb {
@@ -339,18 +337,6 @@ int ledger_db_foreach_attachment(LedgerDb *db, LedgerAttachmentFn fn, void *ctx,
     int failed = rc != SQLITE_ROW && rc != SQLITE_DONE;
     sqlite3_finalize(q);
     return failed ? sqlite_fail(db->st, err, "ledger_attachments") : ZF_OK;
-}
-
-int ledger_db_case_equals(LedgerDb *db, const char *case_no, const char *body, size_t len, int *equal,
-                          ZfError *err)
-{
-    sqlite3_stmt *q = db->q[Q_CASE_BODY];
-    sqlite3_bind_text(q, 1, case_no, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(q);
-    *equal = rc == SQLITE_ROW && (size_t)sqlite3_column_bytes(q, 0) == len &&
-             memcmp(sqlite3_column_blob(q, 0), body, len) == 0;
-    done(q);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? ZF_OK : sqlite_fail(db->st, err, "cases");
 }
 
 int ledger_db_foreach_case(LedgerDb *db, LedgerCaseFn fn, void *ctx, ZfError *err)

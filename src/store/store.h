@@ -31,8 +31,9 @@ int store_begin(Store *st, ZfError *err);
 int store_commit(Store *st, ZfError *err);
 void store_rollback(Store *st);
 
-/* Insert or replace by key (idempotent re-import). */
-int store_put_record(Store *st, const StoredRecord *rec, ZfError *err);
+/* Insert or replace by key (idempotent re-import). *changed (may be NULL) = 1 when the stored
+ * body is new or differs, 0 when the same body was already there (nothing written). */
+int store_put_record(Store *st, const StoredRecord *rec, int *changed, ZfError *err);
 /* Calls fn with each stored body of a type, ordered by key; stops when fn returns non-zero. */
 typedef int (*StoreRecordFn)(const char *body, size_t len, void *ctx);
 int store_foreach_record(Store *st, RecordType type, StoreRecordFn fn, void *ctx, ZfError *err);
