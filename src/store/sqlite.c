@@ -140,6 +140,10 @@ static int configure(Store *st, ZfError *err)
 {
     sqlite3_busy_timeout(st->db, 5000);
     if (exec(st, "PRAGMA foreign_keys = ON", err) != ZF_OK) return ZF_ERR;
+    /* 16 KiB pages for a new database (ignored by an existing one): bodies of 0.5–1 KiB fill
+     * 4 KiB pages after a few rows, and a bulk import spent ~15% more CPU splitting them. Must
+     * come before WAL mode, which fixes the page size. */
+    if (exec(st, "PRAGMA page_size = 16384", err) != ZF_OK) return ZF_ERR;
     if (exec(st, "PRAGMA journal_mode = WAL", err) != ZF_OK) return ZF_ERR;
     /* 64 MiB of page cache: bulk imports and sweeps touch far more than the 2 MiB default */
     if (exec(st, "PRAGMA cache_size = -65536", err) != ZF_OK) return ZF_ERR;
