@@ -285,6 +285,23 @@ function mixedInput() {
   return file;
 }
 
+test('import: a 10 MB line is rejected alone; the lines around it are stored and numbered right', () => {
+  const before = '{"type":"case","case_no":"长行〔2026〕1号","agency":"11370212MB000003XM","kind":"inspection"}';
+  const after = '{"type":"case","case_no":"长行〔2026〕2号","agency":"11370212MB000003XM","kind":"inspection"}';
+  const huge = JSON.stringify({ type: 'case', case_no: '长行〔2026〕9号', agency: '11370212MB000003XM',
+    kind: 'inspection', remark: '记'.repeat(10 * 1024 * 1024 / 3) });
+  assert.ok(Buffer.byteLength(huge) >= 10 * 1024 * 1024);
+  const file = path.join(tmpDir(), 'ten-mb-line.jsonl');
+  fs.writeFileSync(file, [before, huge, after].join('\n') + '\n');
+  const db = newDb();
+  const r = importFile(db, file);
+  assert.equal(r.code, 1);
+  assert.deepEqual(r.summary, { imported: 2, rejected: 1 });
+  assert.deepEqual(r.rejects.map((x) => x.line), [2]);
+  assert.match(r.rejects[0].error, /1 MiB/);
+  assert.deepEqual([...keysOf(exportDb(db))].sort(), ['case:长行〔2026〕1号', 'case:长行〔2026〕2号']);
+});
+
 describe('import: a file with bad lines', () => {
   test('exits 1, reports each bad line with its 1-based number, key and a Chinese error', () => {
     const db = newDb();

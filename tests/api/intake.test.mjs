@@ -97,6 +97,20 @@ test('an upload may exceed the 1 MiB API body limit, up to 16 MiB', async () => 
   assert.equal(other.status, 413, 'other routes keep the 1 MiB limit');
 });
 
+test('an uploaded 10 MB line is reported by its number; the good lines around it are stored', async () => {
+  const huge = line(caseRec('长行〔2026〕9号', { remark: '记'.repeat(10 * 1024 * 1024 / 3) }));
+  assert.ok(Buffer.byteLength(huge) >= 10 * 1024 * 1024);
+  const text = [line(caseRec('长行〔2026〕1号')), huge, line(caseRec('长行〔2026〕2号'))].join('\n');
+  const r = await upload(officer, text);
+  assert.equal(r.status, 200);
+  assert.deepEqual([r.body.imported, r.body.rejected], [2, 1]);
+  assert.deepEqual(r.body.errors.map((x) => x.line), [2]);
+  assert.match(r.body.errors[0].error, /1 MiB/);
+  for (const no of ['长行〔2026〕1号', '长行〔2026〕2号']) {
+    assert.equal((await officer.get(`/cases/${encodeURIComponent(no)}`)).status, 200, no);
+  }
+});
+
 test('upload refuses other content types', async () => {
   const r = await upload(officer, '<xml/>', 'application/xml');
   assert.equal(r.status, 415);
