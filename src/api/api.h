@@ -61,6 +61,10 @@ int api_cases_update(HttpRequest *req);
 int api_reports_monthly_list(HttpRequest *req);
 int api_reports_monthly_put(HttpRequest *req);
 
+/* settings.c: system parameters */
+int api_settings_list(HttpRequest *req);
+int api_settings_put(HttpRequest *req);
+
 /* online case handling (issue 6): workflow_cases.c */
 int api_workflow_cases_create(HttpRequest *req);
 int api_workflow_cases_list(HttpRequest *req);

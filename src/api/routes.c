@@ -54,6 +54,9 @@ const Route api_routes[] = {
     {"PUT", "/api/v1/cases/{case_no}", api_cases_update, "intake.write"},
     {"GET", "/api/v1/reports/monthly", api_reports_monthly_list, "reports.read"},
     {"PUT", "/api/v1/reports/monthly/{agency}/{month}", api_reports_monthly_put, "intake.write"},
+    /* system parameters */
+    {"GET", "/api/v1/settings", api_settings_list, "settings.read"},
+    {"PUT", "/api/v1/settings/{name}", api_settings_put, "settings.write"},
     /* online case handling (issue 6) */
     {"POST", "/api/v1/workflow/cases", api_workflow_cases_create, "cases.handle"},
     {"GET", "/api/v1/workflow/cases", api_workflow_cases_list, "cases.handle"},

@@ -5,10 +5,9 @@
 
 #include <jansson.h>
 
+#include "store/settings.h"
 #include "store/store.h"
 
-/* A named setting as an integer; dflt when absent or not a number. */
-int store_setting_int(Store *st, const char *name, int dflt);
 
 /* The agencies in scope (NULL = no limit) with their report for month "YYYY-MM":
  * {"items":[{"agency","name","region","report": {counts…} | null}], "total": n}. */

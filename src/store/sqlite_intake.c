@@ -4,23 +4,6 @@
 #include "store/intake.h"
 #include "store/sqlite_internal.h"
 
-int store_setting_int(Store *st, const char *name, int dflt)
-{
-    sqlite3_stmt *q;
-    int value = dflt;
-    if (sqlite3_prepare_v2(st->db, "SELECT value FROM settings WHERE name = ?1", -1, &q, NULL) != SQLITE_OK)
-        return dflt;
-    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-    if (sqlite3_step(q) == SQLITE_ROW) {
-        const char *text = (const char *)sqlite3_column_text(q, 0);
-        char *end;
-        long v = text ? strtol(text, &end, 10) : 0;
-        if (text && *text && !*end && v > 0 && v < 1000) value = (int)v;
-    }
-    sqlite3_finalize(q);
-    return value;
-}
-
 /* ?1 = scope agency, ?2 = scope region prefix; `a` is the agencies table. */
 #define SCOPE_WHERE " (?1 IS NULL OR a.code = ?1) AND (?2 IS NULL OR substr(a.region, 1, length(?2)) = ?2)"
 

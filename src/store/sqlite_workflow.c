@@ -190,15 +190,3 @@ int store_workflow_next_seq(Store *st, const char *agency, int year, long *seq, 
     sqlite3_finalize(q);
     return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, "doc_numbers");
 }
-
-void store_setting_text(Store *st, const char *name, const char *dflt, char *out, size_t size)
-{
-    sqlite3_stmt *q;
-    snprintf(out, size, "%s", dflt);
-    if (sqlite3_prepare_v2(st->db, "SELECT value FROM settings WHERE name = ?1", -1, &q, NULL) != SQLITE_OK)
-        return;
-    sqlite3_bind_text(q, 1, name, -1, SQLITE_STATIC);
-    if (sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0))
-        snprintf(out, size, "%s", (const char *)sqlite3_column_text(q, 0));
-    sqlite3_finalize(q);
-}

@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include <stddef.h>
 
+#include "store/settings.h"
 #include "store/store.h"
 
 /* {"case_no","agency","case_type","stage","state":{},"assignees":[],"doc_no","created_by",
@@ -27,7 +28,5 @@ int store_workflow_list(Store *st, const char *agency, const char *created_by, c
 /* Takes the next number of (agency, year) and advances it. Inside a BEGIN IMMEDIATE
  * transaction, so concurrent writers are serialised and a rollback leaves no gap. */
 int store_workflow_next_seq(Store *st, const char *agency, int year, long *seq, ZfError *err);
-/* A text setting into out (size bytes); dflt when absent. */
-void store_setting_text(Store *st, const char *name, const char *dflt, char *out, size_t size);
 
 #endif

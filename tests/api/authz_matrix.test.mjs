@@ -55,6 +55,8 @@ const ROUTES = new Map([
   ['PUT /api/v1/cases/{case_no}', 'intake.write'],
   ['GET /api/v1/reports/monthly', 'reports.read'],
   ['PUT /api/v1/reports/monthly/{agency}/{month}', 'intake.write'],
+  ['GET /api/v1/settings', 'settings.read'],
+  ['PUT /api/v1/settings/{name}', 'settings.write'],
   ['POST /api/v1/workflow/cases', 'cases.handle'],
   ['GET /api/v1/workflow/cases', 'cases.handle'],
   ['GET /api/v1/workflow/cases/{case_no}', 'cases.handle'],
@@ -80,7 +82,8 @@ function concrete(pattern) {
     .replace('{power}', 'SC-CF-001')
     .replace('{cert_no}', '37020200001')
     .replace('{agency}', AGENCY)
-    .replace('{month}', '2026-04');
+    .replace('{month}', '2026-04')
+    .replace('{name}', 'report_due_day');
 }
 // Bodies that pass authorization but are refused (400) or harmless, so no call changes the matrix.
 const BODY = {
@@ -100,6 +103,7 @@ const BODY = {
   'POST /api/v1/cases': { case_no: '' },
   'PUT /api/v1/cases/{case_no}': { kind: 'not-a-kind' },
   'PUT /api/v1/reports/monthly/{agency}/{month}': { counts: 'not-an-object' },
+  'PUT /api/v1/settings/{name}': { value: 'not-a-day' },
   // an unknown case type (400); the action's case is not handled online (404)
   'POST /api/v1/workflow/cases': { case_type: 'not-a-type' },
   'POST /api/v1/workflow/cases/{case_no}/actions': { action: 'record' },

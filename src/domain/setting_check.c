@@ -1,0 +1,42 @@
+/* setting_check: an integer within the row's bounds, or a 文号 pattern the numbering accepts. */
+#include "domain/setting_check.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/workflow/doc_number.h"
+
+static int check_integer(const SettingSpec *s, const char *value, ZfError *err)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(value, &end, 10);
+    if (!*value || *end || errno || value[0] == '+' || value[0] == ' ')
+        return zf_fail(err, 400, "invalid_value", "value", "应为整数");
+    if ((s->has_min && v < s->min) || (s->has_max && v > s->max)) {
+        if (s->has_min && s->has_max)
+            return zf_fail(err, 400, "invalid_value", "value", "应在 %lld 至 %lld 之间", s->min, s->max);
+        return s->has_min ? zf_fail(err, 400, "invalid_value", "value", "不应小于 %lld", s->min)
+                          : zf_fail(err, 400, "invalid_value", "value", "不应大于 %lld", s->max);
+    }
+    return ZF_OK;
+}
+
+static int check_doc_pattern(const char *value, ZfError *err)
+{
+    ZfError why;
+    if (doc_number_pattern_check(value, &why) == ZF_OK) return ZF_OK;
+    return zf_fail(err, 400, "invalid_value", "value", "%s", why.message);
+}
+
+int setting_check(const SettingSpec *spec, const char *value, ZfError *err)
+{
+    if (!spec->kind) return zf_fail(err, 422, "setting_readonly", "name", "该参数只能随系统升级调整，不能在此修改");
+    if (!value) return zf_fail(err, 400, "missing_field", "value", "请填写参数值");
+    if (strlen(value) > SETTING_VALUE_MAX)
+        return zf_fail(err, 400, "invalid_value", "value", "参数值不超过 %d 字节", SETTING_VALUE_MAX);
+    if (strcmp(spec->kind, "integer") == 0) return check_integer(spec, value, err);
+    if (strcmp(spec->kind, "doc_number_pattern") == 0) return check_doc_pattern(value, err);
+    return zf_fail(err, 422, "setting_readonly", "name", "无法识别的参数类型“%s”", spec->kind);
+}

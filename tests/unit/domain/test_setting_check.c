@@ -1,0 +1,80 @@
+/* Unit tests for setting_check: integer bounds (both, one, none), malformed integers, the 文号
+ * pattern kind, over-long values and read-only rows. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "domain/setting_check.h"
+
+static const SettingSpec due_day = {"integer", true, true, 1, 28};
+
+static int status_of(const SettingSpec *s, const char *value)
+{
+    ZfError err = {0};
+    return setting_check(s, value, &err) == ZF_OK ? 0 : err.status;
+}
+
+static void test_integer_within_bounds_is_accepted(void **state)
+{
+    (void)state;
+    assert_int_equal(status_of(&due_day, "1"), 0);
+    assert_int_equal(status_of(&due_day, "28"), 0);
+}
+
+static void test_integer_outside_bounds_names_the_range(void **state)
+{
+    (void)state;
+    ZfError err;
+    assert_int_equal(setting_check(&due_day, "29", &err), ZF_ERR);
+    assert_int_equal(err.status, 400);
+    assert_string_equal(err.field, "value");
+    assert_non_null(strstr(err.message, "1 至 28"));
+    assert_int_equal(status_of(&due_day, "0"), 400);
+    SettingSpec at_least = {"integer", true, false, 5, 0};
+    assert_int_equal(status_of(&at_least, "4"), 400);
+    assert_int_equal(status_of(&at_least, "4000000"), 0);
+}
+
+static void test_malformed_integers_are_refused(void **state)
+{
+    (void)state;
+    const char *bad[] = {"", "1O", " 5", "+5", "5 ", "0x10", "99999999999999999999999", "1.5"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) assert_int_equal(status_of(&due_day, bad[i]), 400);
+}
+
+static void test_doc_number_pattern_needs_year_and_seq(void **state)
+{
+    (void)state;
+    SettingSpec p = {"doc_number_pattern", false, false, 0, 0};
+    assert_int_equal(status_of(&p, "{abbr}处罚〔{year}〕{seq}号"), 0);
+    assert_int_equal(status_of(&p, "{abbr}处罚〔{year}〕号"), 400);
+    assert_int_equal(status_of(&p, "{abbr}处罚〔{year}〕{seq}{seq}号"), 400);
+}
+
+static void test_readonly_and_overlong_values(void **state)
+{
+    (void)state;
+    SettingSpec ro = {NULL, false, false, 0, 0};
+    assert_int_equal(status_of(&ro, "1"), 422);
+    char long_value[SETTING_VALUE_MAX + 2];
+    memset(long_value, '1', sizeof long_value - 1);
+    long_value[sizeof long_value - 1] = '\0';
+    assert_int_equal(status_of(&due_day, long_value), 400);
+    assert_int_equal(status_of(&due_day, NULL), 400);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_integer_within_bounds_is_accepted),
+        cmocka_unit_test(test_integer_outside_bounds_names_the_range),
+        cmocka_unit_test(test_malformed_integers_are_refused),
+        cmocka_unit_test(test_doc_number_pattern_needs_year_and_seq),
+        cmocka_unit_test(test_readonly_and_overlong_values),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
