@@ -117,7 +117,9 @@ int import_stream(Store *st, FILE *in, const ImportHooks *hooks, ImportSummary *
     memset(sum, 0, sizeof *sum);
     Importer im = {st, hooks, sum, 0, NULL};
     if (ledger_open(st, &im.ledger, err) != ZF_OK) return ZF_ERR;
+    StoreCheckpointer *ckpt = store_checkpointer_start(st);
     int rc = read_lines(&im, in, err);
+    store_checkpointer_stop(ckpt);
     ledger_close(im.ledger);
     return rc;
 }

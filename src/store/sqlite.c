@@ -147,6 +147,8 @@ static int configure(Store *st, ZfError *err)
     if (exec(st, "PRAGMA journal_mode = WAL", err) != ZF_OK) return ZF_ERR;
     /* 64 MiB of page cache: bulk imports and sweeps touch far more than the 2 MiB default */
     if (exec(st, "PRAGMA cache_size = -65536", err) != ZF_OK) return ZF_ERR;
+    /* after a bulk import the WAL file shrinks back to 64 MiB when it next starts over */
+    if (exec(st, "PRAGMA journal_size_limit = 67108864", err) != ZF_OK) return ZF_ERR;
     return exec(st, "PRAGMA synchronous = NORMAL", err);
 }
 

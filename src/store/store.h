@@ -42,5 +42,12 @@ int store_foreach_record_since(Store *st, RecordType type, const char *since, St
                                ZfError *err);
 long long store_count_records(Store *st, RecordType type);
 
+/* For a bulk writer (the import): WAL checkpoints run on a second connection in a thread of
+ * their own instead of inside the writer's commits, until stop. NULL when it could not start —
+ * then the writer checkpoints itself as usual. Stop before closing the store. */
+typedef struct StoreCheckpointer StoreCheckpointer;
+StoreCheckpointer *store_checkpointer_start(Store *st);
+void store_checkpointer_stop(StoreCheckpointer *c);
+
 
 #endif
