@@ -23,9 +23,10 @@ typedef struct {
 int store_approval_policy(Store *st, ApprovalPolicy *out, ZfError *err);
 /* The open task of a case; 404 when there is none. */
 int store_approval_pending(Store *st, const char *case_no, ApprovalRow *out, ZfError *err);
-/* Opens a task (inside the caller's transaction). */
+/* Opens a task (inside the caller's transaction); status pending, or done when its first
+ * sign-off already completed it (kept as the record of who approved). */
 int store_approval_open(Store *st, const char *case_no, const char *agency, const char *requested_by,
-                        const ApprovalTask *t, ZfError *err);
+                        const ApprovalTask *t, const char *status, ZfError *err);
 /* Saves the task's sign-offs and sets its status (pending | done | cancelled). */
 int store_approval_update(Store *st, long long id, const ApprovalTask *t, const char *status, ZfError *err);
 /* Cancels the open task of a case, if any (send-back). */

@@ -80,14 +80,14 @@ static char *task_text(const ApprovalTask *t)
 }
 
 int store_approval_open(Store *st, const char *case_no, const char *agency, const char *requested_by,
-                        const ApprovalTask *t, ZfError *err)
+                        const ApprovalTask *t, const char *status, ZfError *err)
 {
     sqlite3_stmt *q;
     char now[32];
     utc_now(now);
     if (sqlite3_prepare_v2(st->db,
                            "INSERT INTO approval_tasks(case_no, agency, action, task, requested_by, requested_at,"
-                           " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+                           " updated_at, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
                            -1, &q, NULL) != SQLITE_OK)
         return sqlite_fail(st, err, "approval_tasks");
     char *text = task_text(t);
@@ -97,6 +97,7 @@ int store_approval_open(Store *st, const char *case_no, const char *agency, cons
     sqlite3_bind_text(q, 4, text ? text : "{}", -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(q, 5, requested_by, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 6, now, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 7, status, -1, SQLITE_STATIC);
     free(text);
     int rc = sqlite3_step(q);
     sqlite3_finalize(q);
