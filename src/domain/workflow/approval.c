@@ -273,11 +273,13 @@ int approval_sign(ApprovalTask *t, const ApprovalPolicy *p, const Approver *who,
     int at = slot_for(t, who);
     if (at < 0) {
         const ApprovalSlot *head = find_kind(t, AK_HEAD);
+        /* a head below the slot's level is told which level it needs */
         if ((who->role & WR_AGENCY_HEAD) && head && !head->signed_by[0])
             return zf_fail(err, 403, "approval_level_too_low", "action", "“%s”须由%s审批，您的审批权限为%s%s%s%s",
                            step, approval_level_name(p, head->level), approval_level_name(p, who->level),
                            head->basis[0] ? "（" : "", head->basis, head->basis[0] ? "）" : "");
-        if (!(who->role & (WR_AGENCY_HEAD | WR_LEGAL_REVIEWER)))
+        bool has_kind = ((who->role & WR_AGENCY_HEAD) && head) || ((who->role & WR_LEGAL_REVIEWER) && find_kind(t, AK_LEGAL));
+        if (!has_kind)
             return zf_fail(err, 403, "role_not_allowed", "role", "当前角色无权执行“%s”（须机关负责人审批）", step);
         return zf_fail(err, 409, "nothing_to_sign", "action", "“%s”没有等待您签署的审批", step);
     }

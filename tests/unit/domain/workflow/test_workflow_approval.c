@@ -139,9 +139,16 @@ static void test_an_officer_cannot_sign(void **state)
     assert_int_equal(approval_sign(&t, &policy, &OFFICER, D("2026-03-03"), &err), ZF_ERR);
     assert_int_equal(err.status, 403);
     assert_string_equal(err.code, "role_not_allowed");
-    Approver legal = LEGAL_R; /* no legal slot on an ordinary case */
+    Approver legal = LEGAL_R; /* no legal slot on an ordinary case: not his to sign */
     assert_int_equal(approval_sign(&t, &policy, &legal, D("2026-03-03"), &err), ZF_ERR);
+    assert_int_equal(err.status, 403);
+    /* once the head slot is signed, a second head has nothing left to sign */
+    Approver other = {"deputy2", WR_AGENCY_HEAD, 1};
+    assert_int_equal(approval_add(&t, &DEPUTY, &LEGAL_R, &err), ZF_OK);
+    assert_int_equal(approval_sign(&t, &policy, &DEPUTY, D("2026-03-03"), &err), ZF_OK);
+    assert_int_equal(approval_sign(&t, &policy, &other, D("2026-03-03"), &err), ZF_ERR);
     assert_int_equal(err.status, 409);
+    assert_string_equal(err.code, "nothing_to_sign");
 }
 
 static void test_adding_an_approver_makes_him_required(void **state)
