@@ -3,25 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "store/approval.h"
 #include "store/sqlite_internal.h"
 #include "store/workflow.h"
-
-static void utc_now(char out[32])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-static void col_text(sqlite3_stmt *q, int col, char *out, size_t size)
-{
-    const char *s = (const char *)sqlite3_column_text(q, col);
-    snprintf(out, size, "%s", s ? s : "");
-}
 
 int store_approval_policy(Store *st, ApprovalPolicy *out, ZfError *err)
 {
@@ -44,11 +29,11 @@ static int row_of(sqlite3_stmt *q, ApprovalRow *r, ZfError *err)
 {
     memset(r, 0, sizeof *r);
     r->id = sqlite3_column_int64(q, 0);
-    col_text(q, 1, r->case_no, sizeof r->case_no);
-    col_text(q, 2, r->agency, sizeof r->agency);
-    col_text(q, 3, r->requested_by, sizeof r->requested_by);
-    col_text(q, 4, r->requested_at, sizeof r->requested_at);
-    col_text(q, 6, r->party, sizeof r->party);
+    sqlite_col_copy(q, 1, r->case_no, sizeof r->case_no);
+    sqlite_col_copy(q, 2, r->agency, sizeof r->agency);
+    sqlite_col_copy(q, 3, r->requested_by, sizeof r->requested_by);
+    sqlite_col_copy(q, 4, r->requested_at, sizeof r->requested_at);
+    sqlite_col_copy(q, 6, r->party, sizeof r->party);
     const char *text = (const char *)sqlite3_column_text(q, 5);
     json_t *task = text ? json_loads(text, 0, NULL) : NULL;
     int rc = approval_task_from_json(task, &r->task, err);
@@ -84,7 +69,7 @@ int store_approval_open(Store *st, const char *case_no, const char *agency, cons
 {
     sqlite3_stmt *q;
     char now[32];
-    utc_now(now);
+    sqlite_utc_now(now);
     if (sqlite3_prepare_v2(st->db,
                            "INSERT INTO approval_tasks(case_no, agency, action, task, requested_by, requested_at,"
                            " updated_at, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7)",
@@ -108,7 +93,7 @@ int store_approval_update(Store *st, long long id, const ApprovalTask *t, const 
 {
     sqlite3_stmt *q;
     char now[32];
-    utc_now(now);
+    sqlite_utc_now(now);
     if (sqlite3_prepare_v2(st->db, "UPDATE approval_tasks SET task = ?2, status = ?3, updated_at = ?4 WHERE id = ?1",
                            -1, &q, NULL) != SQLITE_OK)
         return sqlite_fail(st, err, "approval_tasks");
@@ -127,7 +112,7 @@ int store_approval_cancel_pending(Store *st, const char *case_no, ZfError *err)
 {
     sqlite3_stmt *q;
     char now[32];
-    utc_now(now);
+    sqlite_utc_now(now);
     if (sqlite3_prepare_v2(st->db,
                            "UPDATE approval_tasks SET status = 'cancelled', updated_at = ?2"
                            " WHERE case_no = ?1 AND status = 'pending'",

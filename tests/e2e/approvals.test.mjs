@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, login } from './lib/server.mjs'
 import { launchBrowser, openPage, pageShot } from './lib/browser.mjs'
+import { fileCase } from './lib/cases.mjs'
 
 let server
 let browser
@@ -24,18 +25,7 @@ test('an officer submits a 线索 for 立案 approval', async () => {
   const { context, page, errors } = await openPage(browser)
   try {
     await login(page, server.baseURL, 'officer')
-    await page.goto(server.baseURL + '/cases/mine')
-    await page.getByTestId('new-case').click()
-    await page.getByTestId('new-power').click()
-    await page.locator('.el-select-dropdown__item:visible', { hasText: 'SC-CF-001' }).click()
-    await page.getByTestId('new-party-name').fill('青岛某某餐饮有限公司')
-    await page.getByTestId('new-officers').click()
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '37020200001' }).click()
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '37020200002' }).click()
-    await page.locator('.el-dialog__title', { hasText: '新建线索' }).click()
-    await page.getByTestId('new-submit').click()
-    await page.waitForURL(/\/cases\/handle\//)
-    caseNo = decodeURIComponent(new URL(page.url()).pathname.split('/').pop())
+    caseNo = await fileCase(page, server.baseURL, { party: '青岛某某餐饮有限公司' })
     await page.getByTestId('action-submit_filing').click()
     await page.getByTestId('action-submit').click()
     await page.getByTestId('current-stage').getByText('立案').waitFor()
