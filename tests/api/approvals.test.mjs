@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { run, tmpDir, startServer, addUser, login } from './lib/zhifa.mjs';
 
 const AGENCY = '113702021588139920';
@@ -248,4 +249,37 @@ test('an unsigned task escalates to the 主要负责人 after its working days, 
   assert.equal((await act('deputy', caseNo, 'approve_filing', { on: '2026-03-04' })).status, 403);
   const done = await ok('principal', caseNo, 'approve_filing', { on: '2026-03-04' });
   assert.equal(done.workflow.stage, 'investigation');
+});
+
+const sql = (text) => {
+  const r = spawnSync('sqlite3', [db, text], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+};
+const docSeq = (docNo) => Number(docNo.match(/〕(\d+)号$/)[1]);
+
+test('a decision whose record cannot be stored leaves neither the stage, the 文号 nor the sign-off', async () => {
+  const a = await file();
+  const b = await file();
+  await toDecision(a);
+  await toDecision(b);
+  const first = await ok('deputy', a, 'approve_decision', { on: '2026-03-25' });
+  // the exchange record is the last write of the step: make the store refuse it
+  sql(`CREATE TRIGGER zf_test_refuse BEFORE UPDATE ON cases WHEN NEW.case_no = '${b}'
+       AND json_extract(NEW.body, '$.decided_on') IS NOT NULL BEGIN SELECT RAISE(ABORT, 'refused by test'); END;`);
+  try {
+    const failed = await act('deputy', b, 'approve_decision', { on: '2026-03-25' });
+    assert.ok(failed.status >= 400, JSON.stringify(failed.body));
+  } finally {
+    sql('DROP TRIGGER zf_test_refuse;');
+  }
+  const after = (await as.deputy.get(`/workflow/cases/${enc(b)}`)).body;
+  assert.equal(after.workflow.stage, 'decision');
+  assert.equal(after.workflow.doc_no, null);
+  assert.equal(after.case.decided_on, undefined);
+  assert.equal(after.workflow.approval.signed_count, 0);
+  assert.ok(!after.timeline.some((t) => t.action === 'approve_decision'));
+
+  const done = await ok('deputy', b, 'approve_decision', { on: '2026-03-25' });
+  assert.equal(docSeq(done.workflow.doc_no), docSeq(first.workflow.doc_no) + 1, 'the failed step took no number');
+  assert.equal(done.case.decision.doc_no, done.workflow.doc_no);
 });
