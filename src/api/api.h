@@ -70,5 +70,7 @@ int api_workflow_cases_create(HttpRequest *req);
 int api_workflow_cases_list(HttpRequest *req);
 int api_workflow_case_get(HttpRequest *req);
 int api_workflow_case_action(HttpRequest *req);
+/* approvals (issue 6): workflow_approvals.c */
+int api_workflow_approvals_list(HttpRequest *req);
 
 #endif

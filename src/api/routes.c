@@ -62,6 +62,8 @@ const Route api_routes[] = {
     {"GET", "/api/v1/workflow/cases", api_workflow_cases_list, "cases.handle"},
     {"GET", "/api/v1/workflow/cases/{case_no}", api_workflow_case_get, "cases.handle"},
     {"POST", "/api/v1/workflow/cases/{case_no}/actions", api_workflow_case_action, "cases.handle"},
+    /* approvals: 审批待办 (issue 6; sign-offs and 加签 go through the case's actions) */
+    {"GET", "/api/v1/workflow/approvals", api_workflow_approvals_list, "cases.handle"},
 };
 const int api_route_count = sizeof api_routes / sizeof api_routes[0];
 

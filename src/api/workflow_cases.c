@@ -9,6 +9,7 @@
 #include "api/api.h"
 #include "api/intake_common.h"
 #include "api/params.h"
+#include "api/workflow_approvals.h"
 #include "api/workflow_state.h"
 #include "domain/workflow/deadlines.h"
 #include "domain/workflow/doc_number.h"
@@ -22,25 +23,12 @@
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
-static WfRole role_of(const HttpRequest *req)
+/* After the step's transaction committed: the rules look at the changed case at once. */
+static void recheck_case(HttpRequest *req, const char *case_no)
 {
-    const char *r = req->auth ? req->auth->role : "";
-    if (strcmp(r, "officer") == 0) return WR_OFFICER;
-    if (strcmp(r, "agency_head") == 0) return WR_AGENCY_HEAD;
-    if (strcmp(r, "legal_reviewer") == 0) return WR_LEGAL_REVIEWER;
-    return (WfRole)0;
-}
-
-/* One record through the import path (as case_entry.c), so the ledger sees every act. */
-static int store_case_record(HttpRequest *req, const json_t *rec, ZfError *err)
-{
-    int rc = import_one_record(req->store, rec, err);
-    if (rc == ZF_OK) {
-        ChangedSet t = {0};
-        changed_note(&t, REC_CASE, str(rec, "case_no"));
-        changed_recheck(req->store, req->calendar, &t);
-    }
-    return rc;
+    ChangedSet t = {0};
+    changed_note(&t, REC_CASE, case_no);
+    changed_recheck(req->store, req->calendar, &t);
 }
 
 static int validate_record(const json_t *rec, ZfError *err)
@@ -79,14 +67,15 @@ static json_t *deadlines_json(const CaseState *cs, zf_day today, const Calendar 
 
 /* The steps this user may try from the current stage; the gates are checked when tried, so a
  * refused step answers with its article instead of silently missing. */
-static json_t *actions_json(const CaseState *cs, WfRole role)
+static json_t *actions_json(const CaseState *cs, WfRole role, const ApprovalTask *task, const Approver *me)
 {
     const WfCaseType *type = workflow_case_type(cs->procedure);
     json_t *a = json_array();
     if (cs->stage == WS_CLOSED) return a;
     for (size_t i = 0; i < type->transition_count; i++) {
         const WfTransition *t = &type->transitions[i];
-        if (t->from != cs->stage || !(t->roles & (unsigned)role)) continue;
+        bool signer = t->approval && task && task->action == t->action && approval_awaits(task, me);
+        if (t->from != cs->stage || (!(t->roles & (unsigned)role) && !signer)) continue;
         json_array_append_new(a, json_pack("{s:s, s:s, s:b, s:s, s:s}", "action", workflow_action_code(t->action),
                                            "name", workflow_action_name(t->action), "approval", t->approval,
                                            "to", workflow_stage_code(t->to), "to_name",
@@ -94,6 +83,9 @@ static json_t *actions_json(const CaseState *cs, WfRole role)
     }
     json_array_append_new(a, json_pack("{s:s, s:s, s:b}", "action", "record", "name", "登记办理信息",
                                        "approval", false));
+    if (task && (approval_awaits(task, me) || approval_signed_by(task, me->user)))
+        json_array_append_new(a, json_pack("{s:s, s:s, s:b}", "action", "add_approver", "name", "加签", "approval",
+                                           false));
     int idx = workflow_stage_index(type, cs->stage);
     if ((role & (WR_AGENCY_HEAD | WR_LEGAL_REVIEWER)) && idx > 0) {
         json_t *targets = json_array();
@@ -110,16 +102,25 @@ static int workflow_view(HttpRequest *req, const json_t *rec, const json_t *row,
 {
     CaseState cs;
     RuleConfig cfg;
-    if (wf_state_build(req->store, rec, row, &cs, err) != ZF_OK || sweep_load_config(req->store, &cfg, err) != ZF_OK)
+    ApprovalPolicy policy;
+    Approver me;
+    ApprovalRow task;
+    if (wf_state_build(req->store, rec, row, &cs, err) != ZF_OK || sweep_load_config(req->store, &cfg, err) != ZF_OK ||
+        store_approval_policy(req->store, &policy, err) != ZF_OK || wf_approver_of(req, &policy, &me, err) != ZF_OK)
         return ZF_ERR;
+    bool pending = store_approval_pending(req->store, str(row, "case_no"), &task, err) == ZF_OK;
+    if (!pending && err->status != 404) return ZF_ERR;
     json_t *next, *timeline;
     if (store_workflow_timeline(req->store, str(row, "case_no"), &timeline, err) != ZF_OK) return ZF_ERR;
     json_t *dl = deadlines_json(&cs, sweep_today(), req->calendar, &cfg, &next);
-    json_t *wf = json_pack("{s:s, s:s, s:s, s:O, s:O, s:O, s:o, s:o, s:o}", "case_type", str(row, "case_type"),
+    json_t *wf = json_pack("{s:s, s:s, s:s, s:O, s:O, s:O, s:o, s:o, s:o, s:o, s:o}", "case_type", str(row, "case_type"),
                            "stage", workflow_stage_code(cs.stage), "stage_name", workflow_stage_name(cs.stage),
                            "doc_no", json_object_get(row, "doc_no"), "state", json_object_get(row, "state"),
                            "created_by", json_object_get(row, "created_by"), "actions",
-                           actions_json(&cs, role_of(req)), "deadlines", dl, "next_deadline", next);
+                           actions_json(&cs, wf_role_of(req), pending ? &task.task : NULL, &me), "deadlines", dl,
+                           "next_deadline", next, "approval",
+                           pending ? wf_approval_json(&task, &policy, &me) : json_null(), "approvers",
+                           wf_approvers_json(req, &policy));
     *out = json_pack("{s:O, s:o, s:o}", "case", rec, "workflow", wf, "timeline", timeline);
     return ZF_OK;
 }
@@ -228,12 +229,9 @@ int api_workflow_cases_create(HttpRequest *req)
     if (store_workflow_put(req->store, row, &err) != ZF_OK ||
         store_workflow_timeline_add(req->store, case_no, req->auth->username, "file", NULL,
                                     str(row, "stage"), str(body, "note"), &err) != ZF_OK ||
-        store_commit(req->store, &err) != ZF_OK)
+        import_one_record_in(req->store, rec, &err) != ZF_OK || store_commit(req->store, &err) != ZF_OK)
         goto fail;
-    if (store_case_record(req, rec, &err) != ZF_OK) {
-        rc = http_reply_zferror(req, &err);
-        goto done;
-    }
+    recheck_case(req, case_no);
     auth_audit(req, "workflow_file", case_no, "ok", type);
     rc = reply_view(req, 201, rec, row);
     goto done;
@@ -388,9 +386,39 @@ typedef struct {
     json_t *rec, *row, *state; /* rec and state: the working copies, row: as stored */
     WfStage from, to;
     bool moves, decides;
+    /* an approval step: its task (open or new), and whether this sign-off completes it */
+    ApprovalPolicy policy;
+    Approver me;
+    ApprovalRow task;
+    bool approval, has_task, task_is_new;
 } Step;
 
-/* Checks the step against the workflow core; ZF_OK when it may be taken (to/moves/decides set). */
+/* The approval task of the step: the case's open one, or a new one opened by this sign-off (结案,
+ * and cases whose task predates migration 011), required signers updated to the case as it is now;
+ * then the caller's sign-off on it. */
+static int sign_step(HttpRequest *req, Step *s, WfAction a, const CaseState *cs, ZfError *err)
+{
+    const char *case_no = str(s->row, "case_no");
+    if (store_approval_pending(req->store, case_no, &s->task, err) == ZF_OK) {
+        if (s->task.task.action != a)
+            return zf_fail(err, 409, "invalid_transition", "action", "本案待审批的是“%s”",
+                           workflow_action_name(s->task.task.action));
+    } else if (err->status == 404) {
+        memset(&s->task, 0, sizeof s->task);
+        snprintf(s->task.case_no, sizeof s->task.case_no, "%s", case_no);
+        snprintf(s->task.requested_by, sizeof s->task.requested_by, "%s", req->auth->username);
+        approval_task_init(&s->task.task, &s->policy, a, cs, sweep_today(), req->calendar);
+        s->task_is_new = true;
+    } else {
+        return ZF_ERR;
+    }
+    s->has_task = true;
+    approval_require(&s->task.task, &s->policy, cs);
+    return approval_sign(&s->task.task, &s->policy, &s->me, s->on, err);
+}
+
+/* Checks the step against the workflow core; ZF_OK when it may be taken (to/moves/decides set).
+ * An approval step moves only with its last required sign-off. */
 static int check_step(HttpRequest *req, Step *s, ZfError *err)
 {
     CaseState cs;
@@ -414,14 +442,22 @@ static int check_step(HttpRequest *req, Step *s, ZfError *err)
         WfStage target;
         if (!s->target || workflow_stage_by_code(s->target, &target) != ZF_OK)
             rc = zf_fail(err, 422, "invalid_send_back", "target", "请选择退回到的环节");
-        else if ((rc = workflow_can_send_back(&cs, target, role_of(req), s->note, err)) == ZF_OK)
+        else if ((rc = workflow_can_send_back(&cs, target, wf_role_of(req), s->note, err)) == ZF_OK)
             s->to = target, s->moves = true;
     } else {
         imply_before(cs.stage, a, s->rec, s->on);
         json_decref(probe);
         probe = json_pack("{s:O, s:O}", "stage", json_object_get(s->row, "stage"), "state", s->state);
-        if ((rc = wf_state_build(req->store, s->rec, probe, &cs, err)) == ZF_OK &&
-            (rc = workflow_can_transition(&cs, a, role_of(req), s->on, req->calendar, &cfg, err)) == ZF_OK) {
+        const WfTransition *t = workflow_transition(workflow_case_type(cs.procedure), cs.stage, a);
+        s->approval = t && t->approval;
+        if ((rc = wf_state_build(req->store, s->rec, probe, &cs, err)) == ZF_OK) {
+            if (s->approval)
+                rc = sign_step(req, s, a, &cs, err) == ZF_OK ? workflow_check_step(&cs, a, s->on, req->calendar, &cfg, err)
+                                                              : ZF_ERR;
+            else
+                rc = workflow_can_transition(&cs, a, wf_role_of(req), s->on, req->calendar, &cfg, err);
+        }
+        if (rc == ZF_OK && (!s->approval || approval_complete(&s->task.task))) {
             s->to = (WfStage)workflow_next_stage(&cs, a);
             s->moves = true;
             s->decides = a == WA_APPROVE_DECISION || a == WA_DECIDE_ON_SPOT;
@@ -432,6 +468,46 @@ static int check_step(HttpRequest *req, Step *s, ZfError *err)
     return rc;
 }
 
+/* The approval bookkeeping of a step inside its transaction: the sign-off saved (the task done
+ * when complete), the task of a stage that waits for approval opened, a send-back's cancelled. */
+static int commit_approval(HttpRequest *req, Step *s, ZfError *err)
+{
+    const char *case_no = str(s->row, "case_no"), *agency = str(s->row, "agency");
+    if (s->has_task) {
+        const char *status = s->moves ? "done" : "pending";
+        if (s->task_is_new ? store_approval_open(req->store, case_no, agency, s->task.requested_by, &s->task.task,
+                                                 status, err)
+                           : store_approval_update(req->store, s->task.id, &s->task.task, status, err))
+            return ZF_ERR;
+    }
+    if (!s->moves) return ZF_OK;
+    if (strcmp(s->action, "send_back") == 0 && store_approval_cancel_pending(req->store, case_no, err) != ZF_OK)
+        return ZF_ERR;
+    WfAction next = approval_opened_on_entering(s->to);
+    if (next == WF_ACTION_COUNT || s->to == s->from) return ZF_OK;
+    CaseState cs;
+    ApprovalTask t;
+    json_t *probe = json_pack("{s:s, s:O}", "stage", workflow_stage_code(s->to), "state", s->state);
+    int rc = wf_state_build(req->store, s->rec, probe, &cs, err);
+    json_decref(probe);
+    if (rc != ZF_OK) return ZF_ERR;
+    approval_task_init(&t, &s->policy, next, &cs, sweep_today(), req->calendar);
+    return store_approval_open(req->store, case_no, agency, req->auth->username, &t, "pending", err);
+}
+
+/* The timeline entry of a sign-off that does not complete its task yet (会签). */
+static int note_signoff(HttpRequest *req, Step *s, ZfError *err)
+{
+    char note[1200];
+    snprintf(note, sizeof note, "%s（%zu/%zu）%s%s", workflow_action_name(s->task.task.action),
+             approval_signed_count(&s->task.task), s->task.task.slot_count, s->note && *s->note ? "：" : "",
+             s->note ? s->note : "");
+    return store_workflow_timeline_add(req->store, str(s->row, "case_no"), req->auth->username, "sign",
+                                       workflow_stage_code(s->from), workflow_stage_code(s->to), note, err);
+}
+
+/* Row, 文号, timeline, approval task and the exchange record in one transaction: a failure at any
+ * point leaves none of them. */
 static int commit_step(HttpRequest *req, Step *s, ZfError *err)
 {
     char doc_no[200];
@@ -452,10 +528,13 @@ static int commit_step(HttpRequest *req, Step *s, ZfError *err)
         json_object_set_new(row, "doc_no", json_string(doc_no));
         json_object_set_new(json_object_get(s->rec, "decision"), "doc_no", json_string(doc_no));
     }
+    bool signoff = s->approval && !s->moves;
     if (store_workflow_put(req->store, row, err) != ZF_OK ||
-        store_workflow_timeline_add(req->store, case_no, req->auth->username, s->action,
-                                    workflow_stage_code(s->from), workflow_stage_code(s->to), s->note,
-                                    err) != ZF_OK ||
+        (signoff ? note_signoff(req, s, err)
+                 : store_workflow_timeline_add(req->store, case_no, req->auth->username, s->action,
+                                               workflow_stage_code(s->from), workflow_stage_code(s->to), s->note,
+                                               err)) != ZF_OK ||
+        commit_approval(req, s, err) != ZF_OK || import_one_record_in(req->store, s->rec, err) != ZF_OK ||
         store_commit(req->store, err) != ZF_OK)
         goto fail;
     json_decref(s->row);
@@ -465,6 +544,37 @@ fail:
     store_rollback(req->store);
     json_decref(row);
     return ZF_ERR;
+}
+
+/* 加签: an approver of the open task adds another approver of his agency. */
+static int add_approver(HttpRequest *req, Step *s, const char *name, ZfError *err)
+{
+    const char *case_no = str(s->row, "case_no");
+    Approver added;
+    char note[1200];
+    if (store_approval_pending(req->store, case_no, &s->task, err) != ZF_OK)
+        return err->status == 404 ? zf_fail(err, 409, "invalid_transition", "action", "本案没有待审批的事项，不能加签")
+                                  : ZF_ERR;
+    if (wf_approver_named(req, &s->policy, name, &added, err) != ZF_OK ||
+        approval_add(&s->task.task, &s->me, &added, err) != ZF_OK)
+        return ZF_ERR;
+    snprintf(note, sizeof note, "加签 %s：%s%s%s", name, workflow_action_name(s->task.task.action),
+             s->note && *s->note ? "，" : "", s->note ? s->note : "");
+    if (store_begin(req->store, err) != ZF_OK) return ZF_ERR;
+    if (store_approval_update(req->store, s->task.id, &s->task.task, "pending", err) != ZF_OK ||
+        store_workflow_timeline_add(req->store, case_no, req->auth->username, "add_approver", str(s->row, "stage"),
+                                    str(s->row, "stage"), note, err) != ZF_OK ||
+        store_commit(req->store, err) != ZF_OK) {
+        store_rollback(req->store);
+        return ZF_ERR;
+    }
+    return ZF_OK;
+}
+
+static const char *audit_action(const Step *s)
+{
+    if (strcmp(s->action, "add_approver") == 0) return "workflow_add_approver";
+    return s->approval && !s->moves ? "workflow_sign" : "workflow_action";
 }
 
 int api_workflow_case_action(HttpRequest *req)
@@ -488,28 +598,43 @@ int api_workflow_case_action(HttpRequest *req)
         rc = http_reply_error(req, 400, "invalid_field", "note", "意见不超过 1000 字节");
         goto done;
     }
-    json_t *fields = json_object_get(body, "fields");
+    if (store_approval_policy(req->store, &s.policy, &err) != ZF_OK || wf_approver_of(req, &s.policy, &s.me, &err) != ZF_OK) {
+        rc = http_reply_zferror(req, &err);
+        goto done;
+    }
     s.rec = json_deep_copy(rec);
     s.state = json_deep_copy(json_object_get(s.row, "state"));
     if (!json_is_object(s.state)) json_decref(s.state), s.state = json_object();
+    if (strcmp(s.action, "add_approver") == 0) {
+        json_t *who = json_object_get(body, "approver");
+        if (!json_is_string(who)) {
+            rc = http_reply_error(req, 400, "missing_field", "approver", "请选择加签的审批人");
+            goto done;
+        }
+        if (add_approver(req, &s, json_string_value(who), &err) != ZF_OK) goto refused;
+        goto replied;
+    }
+    json_t *fields = json_object_get(body, "fields");
     s.target = str(body, "target") ? str(body, "target") : str(fields, "target");
     json_t *plain = json_deep_copy(fields ? fields : json_object());
     json_object_del(plain, "target");
     /* `on` back-enters an act done on paper earlier (never in the future); default today. */
     s.on = today;
     if (json_is_string(json_object_get(plain, "on"))) date_parse(str(plain, "on"), &s.on);
-    if (wf_fields_apply(plain, s.rec, s.state, today, req->auth->username, &err) != ZF_OK ||
-        check_step(req, &s, &err) != ZF_OK || validate_record(s.rec, &err) != ZF_OK ||
-        commit_step(req, &s, &err) != ZF_OK || store_case_record(req, s.rec, &err) != ZF_OK) {
-        json_decref(plain);
-        if (err.status == 422 || err.status == 409 || err.status == 403)
-            auth_audit(req, "workflow_refused", str(s.row, "case_no"), "refused", err.message);
-        rc = http_reply_zferror(req, &err);
-        goto done;
-    }
+    rc = wf_fields_apply(plain, s.rec, s.state, today, req->auth->username, &err);
     json_decref(plain);
-    auth_audit(req, "workflow_action", str(s.row, "case_no"), "ok", s.action);
+    if (rc != ZF_OK || check_step(req, &s, &err) != ZF_OK || validate_record(s.rec, &err) != ZF_OK ||
+        commit_step(req, &s, &err) != ZF_OK)
+        goto refused;
+    recheck_case(req, str(s.row, "case_no"));
+replied:
+    auth_audit(req, audit_action(&s), str(s.row, "case_no"), "ok", s.action);
     rc = reply_view(req, 200, s.rec, s.row);
+    goto done;
+refused:
+    if (err.status == 422 || err.status == 409 || err.status == 403)
+        auth_audit(req, "workflow_refused", str(s.row, "case_no"), "refused", err.message);
+    rc = http_reply_zferror(req, &err);
 done:
     json_decref(body);
     json_decref(rec);

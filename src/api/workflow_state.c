@@ -24,10 +24,6 @@ static int64_t fen_of(const json_t *o, const char *k)
     return json_is_number(v) ? (int64_t)llround(json_number_value(v) * 100.0) : 0;
 }
 
-static const char *const MEASURES[] = {"warning", "fine", "confiscate", "suspend_business",
-                                       "suspend_license", "revoke_license", "lower_qualification",
-                                       "close", "restrict_practice", "other"};
-
 static unsigned measures_of(const json_t *arr)
 {
     unsigned bits = 0;
@@ -35,10 +31,8 @@ static unsigned measures_of(const json_t *arr)
     json_t *m;
     json_array_foreach(arr, i, m) {
         const char *s = json_string_value(m);
-        bool known = false;
-        for (size_t j = 0; s && j < sizeof MEASURES / sizeof *MEASURES; j++)
-            if (strcmp(s, MEASURES[j]) == 0) bits |= 1u << j, known = true;
-        if (s && !known) bits |= WF_M_OTHER;
+        unsigned bit = case_measure_bit(s);
+        if (s) bits |= bit ? bit : WF_M_OTHER;
     }
     return bits;
 }
@@ -214,12 +208,9 @@ static int check_value(const json_t *v, FieldKind kind, const char *name, const 
         if (!json_is_array(v) || json_array_size(v) > WF_MAX_OFFICERS + 2)
             return zf_fail(err, 400, "invalid_field", name, "%s应为列表", label);
         json_array_foreach(v, i, m) {
-            bool ok = json_is_string(m) && strlen(json_string_value(m)) < 32;
-            for (size_t j = 0; ok && kind == FK_MEASURES && j < sizeof MEASURES / sizeof *MEASURES; j++)
-                if (strcmp(json_string_value(m), MEASURES[j]) == 0) goto next;
-            if (!ok || kind == FK_MEASURES)
-                return zf_fail(err, 400, "invalid_field", name, "%s中有无法识别的值", label);
-        next:;
+            bool ok = json_is_string(m) && strlen(json_string_value(m)) < 32 &&
+                      (kind != FK_MEASURES || case_measure_bit(json_string_value(m)) != 0);
+            if (!ok) return zf_fail(err, 400, "invalid_field", name, "%s中有无法识别的值", label);
         }
         return ZF_OK;
     }

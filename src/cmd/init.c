@@ -5,6 +5,7 @@
 #include "cmd/cmd.h"
 #include "cmd/ledger_hooks.h"
 #include "jobs/import.h"
+#include "store/approval.h"
 #include "store/identity.h"
 #include "jobs/laws_load.h"
 #include "util/datadir.h"
@@ -25,19 +26,33 @@ static void demo_reject(long long line, const char *key, const char *error, void
     fprintf(stderr, "zhifa: 演示数据第 %lld 行（%s）有误：%s\n", line, key, error);
 }
 
-/* One demo user per role, with a random initial password each, shown once here. */
+/* One demo user per role, with a random initial password each, shown once here. The demo head
+ * is the agency's 主要负责人, so a newcomer can approve every demo case alone. */
 static const struct {
-    const char *username, *display, *role, *agency, *region;
+    const char *username, *display, *role, *agency, *region, *approval_level;
 } demo_users[] = {
-    {"officer", "王执法", "officer", "113702021588139920", NULL},
-    {"head", "张科长", "agency_head", "113702021588139920", NULL},
-    {"reviewer", "刘法制", "legal_reviewer", "113702021588139920", NULL},
-    {"supervisor", "陈监督", "supervisor", NULL, "370200"},
-    {"leader", "赵局长", "leader", NULL, "370200"},
-    {"sysadmin", "系统管理员", "sysadmin", NULL, NULL},
-    {"secadmin", "安全保密管理员", "secadmin", NULL, NULL},
-    {"auditor", "安全审计员", "auditor", NULL, NULL},
+    {"officer", "王执法", "officer", "113702021588139920", NULL, NULL},
+    {"head", "张科长", "agency_head", "113702021588139920", NULL, "principal"},
+    {"reviewer", "刘法制", "legal_reviewer", "113702021588139920", NULL, NULL},
+    {"supervisor", "陈监督", "supervisor", NULL, "370200", NULL},
+    {"leader", "赵局长", "leader", NULL, "370200", NULL},
+    {"sysadmin", "系统管理员", "sysadmin", NULL, NULL, NULL},
+    {"secadmin", "安全保密管理员", "secadmin", NULL, NULL, NULL},
+    {"auditor", "安全审计员", "auditor", NULL, NULL, NULL},
 };
+
+static int set_demo_level(Store *st, const char *username, const char *code)
+{
+    ApprovalPolicy p;
+    ZfError err;
+    int level;
+    if (store_approval_policy(st, &p, &err) != ZF_OK || approval_level_by_code(&p, code, &level) != ZF_OK ||
+        store_user_set_approval_level(st, username, level, &err) != ZF_OK) {
+        fprintf(stderr, "zhifa: 设定演示用户 %s 的审批层级失败\n", username);
+        return ZF_ERR;
+    }
+    return ZF_OK;
+}
 
 static int create_demo_users(Store *st)
 {
@@ -53,6 +68,8 @@ static int create_demo_users(Store *st)
             fprintf(stderr, "zhifa: 创建演示用户 %s 失败：%s\n", u.username, err.message);
             return ZF_ERR;
         }
+        if (demo_users[i].approval_level && set_demo_level(st, u.username, demo_users[i].approval_level) != ZF_OK)
+            return ZF_ERR;
         printf("  %-12s %-16s %s\n", u.username, u.role, password);
     }
     return ZF_OK;

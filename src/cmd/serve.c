@@ -6,9 +6,13 @@
 
 #include "cmd/cmd.h"
 #include "http/server.h"
+#include "jobs/escalate.h"
 #include "jobs/signer.h"
 #include "jobs/sweeper.h"
 #include "util/datadir.h"
+
+/* Approval escalation counts working days: a look every five minutes for the date to change. */
+#define ESCALATE_POLL_SECONDS 300
 
 static int run_serve(const GlobalOpts *g, int argc, char **argv);
 
@@ -126,7 +130,9 @@ static int run_serve(const GlobalOpts *g, int argc, char **argv)
         o.cfg.common_passwords = &d.common;
         Sweeper *sweeper = o.sweep_every ? sweeper_start(g->db_path, d.cal, o.sweep_every) : NULL;
         Signer *signer = signer_start(g->db_path, o.sign_every);
+        Escalator *escalator = escalator_start(g->db_path, d.cal, ESCALATE_POLL_SECONDS);
         rc = server_run(&o.cfg, &err);
+        escalator_stop(escalator);
         signer_stop(signer);
         sweeper_stop(sweeper);
         if (rc != ZF_OK) fprintf(stderr, "zhifa: %s\n", err.message);

@@ -6,6 +6,7 @@
 
 #include "cmd/cmd.h"
 #include "domain/codes.h"
+#include "store/approval.h"
 #include "store/identity.h"
 #include "util/datadir.h"
 
@@ -14,14 +15,17 @@ static int run_user(const GlobalOpts *g, int argc, char **argv);
 const Command cmd_user = {
     "user", "管理用户账号（add 新增、passwd 改密码）",
     "用法：zhifa --db FILE user add --username U --role ROLE (--agency CODE | --region CODE)\n"
-    "                                [--display-name 名称] [--must-change] --password-stdin\n"
+    "                                [--display-name 名称] [--approval-level deputy|principal]\n"
+    "                                [--must-change] --password-stdin\n"
     "      zhifa --db FILE user passwd --username U [--must-change] --password-stdin\n\n"
     "角色：officer 执法人员  agency_head 执法机构负责人  legal_reviewer 法制审核人员\n"
     "      supervisor 执法监督人员  leader 司法局领导\n"
     "      sysadmin 系统管理员  secadmin 安全保密管理员  auditor 安全审计员\n"
     "执法人员、负责人、法制审核人员须指定 --agency（统一社会信用代码）；监督人员和领导\n"
     "可只指定 --region（6 位行政区划代码）。密码从标准输入读取一行，至少 10 个字符，\n"
-    "不能与用户名相同，也不能是常见密码。--must-change 要求首次登录时修改密码。\n",
+    "不能与用户名相同，也不能是常见密码。--must-change 要求首次登录时修改密码。\n"
+    "--approval-level 设定机构负责人的审批层级（审批分级 approval_policy 中的代码，默认\n"
+    "deputy 分管负责人、principal 主要负责人）；不设定时按 unassigned_head_level。\n",
     run_user};
 
 int cmd_load_common_passwords(CommonPasswords *out)
@@ -58,7 +62,7 @@ static int check_password(const char *username, const char *password)
 }
 
 typedef struct {
-    const char *username, *role, *agency, *region, *display;
+    const char *username, *role, *agency, *region, *display, *approval_level;
     int password_stdin, must_change;
 } UserArgs;
 
@@ -74,6 +78,22 @@ static int validate_add(const UserArgs *a)
     bool regional = strcmp(a->role, "supervisor") == 0 || strcmp(a->role, "leader") == 0;
     if (!role_is_admin(a->role) && !regional && !a->agency) return cmd_usage_error(&cmd_user, "角色 %s 须指定 --agency", a->role);
     if (regional && !a->agency && !a->region) return cmd_usage_error(&cmd_user, "角色 %s 须指定 --region 或 --agency", a->role);
+    if (a->approval_level && strcmp(a->role, "agency_head") != 0)
+        return cmd_usage_error(&cmd_user, "--approval-level 只适用于 agency_head 角色");
+    return ZF_OK;
+}
+
+/* The head's approver level, by its code in the approval policy. */
+static int set_approval_level(Store *st, const UserArgs *a)
+{
+    ApprovalPolicy p;
+    ZfError err;
+    int level;
+    if (store_approval_policy(st, &p, &err) != ZF_OK) return fprintf(stderr, "zhifa: %s\n", err.message), ZF_ERR;
+    if (approval_level_by_code(&p, a->approval_level, &level) != ZF_OK)
+        return fprintf(stderr, "zhifa: 审批分级中没有层级 %s\n", a->approval_level), ZF_ERR;
+    if (store_user_set_approval_level(st, a->username, level, &err) != ZF_OK)
+        return fprintf(stderr, "zhifa: %s\n", err.message), ZF_ERR;
     return ZF_OK;
 }
 
@@ -84,7 +104,15 @@ static int user_add(Store *st, const UserArgs *a, const char *password)
     ZfError err;
     if (password_hash(password, hash) != 0) return fputs("zhifa: 密码加密失败\n", stderr), ZF_ERR;
     NewUser nu = {a->username, a->display, a->role, a->agency, a->region, hash, a->must_change != 0};
-    if (store_user_create(st, &nu, &id, &err) != ZF_OK) return fprintf(stderr, "zhifa: %s\n", err.message), ZF_ERR;
+    if (store_begin(st, &err) != ZF_OK) return fprintf(stderr, "zhifa: %s\n", err.message), ZF_ERR;
+    if (store_user_create(st, &nu, &id, &err) != ZF_OK) {
+        store_rollback(st);
+        return fprintf(stderr, "zhifa: %s\n", err.message), ZF_ERR;
+    }
+    if ((a->approval_level && set_approval_level(st, a) != ZF_OK) || store_commit(st, &err) != ZF_OK) {
+        store_rollback(st);
+        return ZF_ERR;
+    }
     printf("已创建用户 %s（%s，编号 %lld）\n", a->username, a->role, id);
     return ZF_OK;
 }
@@ -109,6 +137,7 @@ static int run_user(const GlobalOpts *g, int argc, char **argv)
     const char *sub = NULL;
     Flag flags[] = {{"--username", &a.username, NULL}, {"--role", &a.role, NULL}, {"--agency", &a.agency, NULL},
                     {"--region", &a.region, NULL},     {"--display-name", &a.display, NULL},
+                    {"--approval-level", &a.approval_level, NULL},
                     {"--password-stdin", NULL, &a.password_stdin}, {"--must-change", NULL, &a.must_change},
                     {NULL, NULL, NULL}};
     if (cmd_parse_flags(&cmd_user, argc, argv, flags, &sub, 1) != ZF_OK) return EXIT_USAGE;

@@ -130,21 +130,31 @@ static void keep_reject(long long line, const char *key, const char *error, void
     snprintf(ctx, 512, "%s", error);
 }
 
-int import_one_record(Store *st, const json_t *rec, ZfError *err)
+int import_one_record_in(Store *st, const json_t *rec, ZfError *err)
 {
     char refused[512] = "";
+    ImportHooks hooks = {.on_reject = keep_reject, .ctx = refused};
+    ImportSummary sum = {0};
+    Importer im = {st, &hooks, &sum, 0, NULL};
     char *line = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
     if (!line) return zf_fail(err, 500, "internal_error", NULL, "无法序列化记录");
-    FILE *in = fmemopen(line, strlen(line), "r");
-    if (!in) {
-        free(line);
-        return zf_fail(err, 500, "internal_error", NULL, "无法写入记录");
+    int rc = ledger_open(st, &im.ledger, err);
+    if (rc == ZF_OK) {
+        sum.lines = 1;
+        rc = import_line(&im, line, strlen(line), err);
     }
-    ImportHooks hooks = {.on_reject = keep_reject, .ctx = refused};
-    ImportSummary sum;
-    int rc = import_stream(st, in, &hooks, &sum, err);
-    fclose(in);
+    ledger_close(im.ledger);
     free(line);
     if (rc == ZF_OK && sum.imported != 1) rc = zf_fail(err, 400, "invalid_record", NULL, "%s", refused);
     return rc;
+}
+
+int import_one_record(Store *st, const json_t *rec, ZfError *err)
+{
+    if (store_begin(st, err) != ZF_OK) return ZF_ERR;
+    if (import_one_record_in(st, rec, err) != ZF_OK) {
+        store_rollback(st);
+        return ZF_ERR;
+    }
+    return store_commit(st, err);
 }

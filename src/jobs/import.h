@@ -40,6 +40,9 @@ int import_stream(Store *st, FILE *in, const ImportHooks *hooks, ImportSummary *
  * validation, ledger event and record in one transaction. A refused record → status 400 with
  * the validator's message. */
 int import_one_record(Store *st, const json_t *rec, ZfError *err);
+/* The same inside the caller's open transaction (store_begin): the workflow writes its row, its
+ * 文号 and the record together, so a failure leaves none of them. */
+int import_one_record_in(Store *st, const json_t *rec, ZfError *err);
 
 /* The reject report line {"line":n,"key":"…","error":"…"}; malloc'd. */
 char *import_reject_json(long long line, const char *key, const char *error);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "store/migrations.h"
 #include "store/sqlite_internal.h"
@@ -207,6 +208,20 @@ void sqlite_bind_opt(sqlite3_stmt *q, int idx, const char *v)
 {
     if (v) sqlite3_bind_text(q, idx, v, -1, SQLITE_STATIC);
     else sqlite3_bind_null(q, idx);
+}
+
+void sqlite_col_copy(sqlite3_stmt *q, int col, char *out, size_t cap)
+{
+    const char *v = (const char *)sqlite3_column_text(q, col);
+    snprintf(out, cap, "%s", v ? v : "");
+}
+
+void sqlite_utc_now(char out[32])
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
 json_t *sqlite_json_text(sqlite3_stmt *q, int col)

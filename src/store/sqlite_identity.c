@@ -12,12 +12,6 @@ static int prepare(Store *st, const char *sql, sqlite3_stmt **q, ZfError *err)
     return sqlite3_prepare_v2(st->db, sql, -1, q, NULL) == SQLITE_OK ? ZF_OK : sqlite_fail(st, err, sql);
 }
 
-static void copy_col(sqlite3_stmt *q, int col, char *out, size_t cap)
-{
-    const char *v = (const char *)sqlite3_column_text(q, col);
-    snprintf(out, cap, "%s", v ? v : "");
-}
-
 static void utc_now(char out[24])
 {
     time_t t = time(NULL);
@@ -38,17 +32,17 @@ static void read_user(sqlite3_stmt *q, AuthUser *u, char hash[PASSWORD_HASH_MAX]
 {
     memset(u, 0, sizeof *u);
     u->id = sqlite3_column_int64(q, 0);
-    copy_col(q, 1, u->username, sizeof u->username);
-    copy_col(q, 2, u->display_name, sizeof u->display_name);
-    copy_col(q, 3, u->role, sizeof u->role);
-    copy_col(q, 4, u->agency, sizeof u->agency);
-    copy_col(q, 5, u->region, sizeof u->region);
-    copy_col(q, 6, u->agency_region, sizeof u->agency_region);
+    sqlite_col_copy(q, 1, u->username, sizeof u->username);
+    sqlite_col_copy(q, 2, u->display_name, sizeof u->display_name);
+    sqlite_col_copy(q, 3, u->role, sizeof u->role);
+    sqlite_col_copy(q, 4, u->agency, sizeof u->agency);
+    sqlite_col_copy(q, 5, u->region, sizeof u->region);
+    sqlite_col_copy(q, 6, u->agency_region, sizeof u->agency_region);
     u->must_change_password = sqlite3_column_int(q, 7) != 0;
     u->disabled = sqlite3_column_int(q, 8) != 0;
-    if (hash) copy_col(q, 9, hash, PASSWORD_HASH_MAX);
-    copy_col(q, 10, u->role_name, sizeof u->role_name);
-    copy_col(q, 11, u->agency_name, sizeof u->agency_name);
+    if (hash) sqlite_col_copy(q, 9, hash, PASSWORD_HASH_MAX);
+    sqlite_col_copy(q, 10, u->role_name, sizeof u->role_name);
+    sqlite_col_copy(q, 11, u->agency_name, sizeof u->agency_name);
 }
 
 json_t *auth_user_json(const AuthUser *u)
@@ -216,7 +210,7 @@ int store_session_lookup(Store *st, const char *token_hash, AuthUser *u, ZfError
     int rc = sqlite3_step(q);
     if (rc == SQLITE_ROW) {
         read_user(q, u, NULL);
-        copy_col(q, 12, u->csrf, sizeof u->csrf);
+        sqlite_col_copy(q, 12, u->csrf, sizeof u->csrf);
         u->session_created = sqlite3_column_int64(q, 13);
         u->session_seen = sqlite3_column_int64(q, 14);
     }
@@ -468,6 +462,6 @@ void store_agency_region(Store *st, const char *agency, char region[7])
     if (!agency || sqlite3_prepare_v2(st->db, "SELECT region FROM agencies WHERE code = ?1", -1, &q, NULL) != SQLITE_OK)
         return;
     sqlite3_bind_text(q, 1, agency, -1, SQLITE_STATIC);
-    if (sqlite3_step(q) == SQLITE_ROW) copy_col(q, 0, region, 7);
+    if (sqlite3_step(q) == SQLITE_ROW) sqlite_col_copy(q, 0, region, 7);
     sqlite3_finalize(q);
 }

@@ -16,6 +16,10 @@ struct Store {
 int sqlite_fail(Store *st, ZfError *err, const char *what);
 /* Binds text, or NULL when v is NULL. */
 void sqlite_bind_opt(sqlite3_stmt *q, int idx, const char *v);
+/* Column text copied into out (cap bytes), "" when NULL. */
+void sqlite_col_copy(sqlite3_stmt *q, int col, char *out, size_t cap);
+/* Now as "YYYY-MM-DDTHH:MM:SSZ" (UTC), the stored form of every timestamp. */
+void sqlite_utc_now(char out[32]);
 /* Column text as a JSON string, or JSON null. */
 json_t *sqlite_json_text(sqlite3_stmt *q, int col);
 

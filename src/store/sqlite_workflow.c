@@ -3,18 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "store/sqlite_internal.h"
 #include "store/workflow.h"
-
-static void utc_now(char out[32])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 static json_t *json_col(sqlite3_stmt *q, int col, json_t *dflt)
 {
@@ -64,7 +55,7 @@ int store_workflow_put(Store *st, const json_t *row, ZfError *err)
 {
     sqlite3_stmt *q;
     char now[32];
-    utc_now(now);
+    sqlite_utc_now(now);
     const char *sql =
         "INSERT INTO case_workflow(case_no, agency, case_type, stage, state, assignees, doc_no,"
         " created_by, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)"
@@ -95,7 +86,7 @@ int store_workflow_timeline_add(Store *st, const char *case_no, const char *user
 {
     sqlite3_stmt *q;
     char now[32];
-    utc_now(now);
+    sqlite_utc_now(now);
     if (sqlite3_prepare_v2(st->db,
                            "INSERT INTO case_timeline(case_no, time, user, action, from_stage, to_stage, note)"
                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -61,6 +61,7 @@ const ROUTES = new Map([
   ['GET /api/v1/workflow/cases', 'cases.handle'],
   ['GET /api/v1/workflow/cases/{case_no}', 'cases.handle'],
   ['POST /api/v1/workflow/cases/{case_no}/actions', 'cases.handle'],
+  ['GET /api/v1/workflow/approvals', 'cases.handle'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'sysadmin', 'secadmin', 'auditor'];

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, login } from './lib/server.mjs'
 import { launchBrowser, openPage, pageShot } from './lib/browser.mjs'
+import { fileCase } from './lib/cases.mjs'
 
 let server
 let browser
@@ -24,21 +25,8 @@ test('an officer files a case at 390 px and sees it in 我的案件', async () =
   const { context, page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 } })
   try {
     await login(page, server.baseURL, 'officer')
-    await page.goto(server.baseURL + '/cases/mine')
-    await page.getByTestId('page-title').getByText('我的案件', { exact: true }).waitFor()
-    await page.getByTestId('new-case').click()
-    await page.getByTestId('new-power').click()
-    await page.locator('.el-select-dropdown__item:visible', { hasText: 'SC-CF-001' }).click()
-    await page.getByTestId('new-party-name').fill('青岛某某食品有限公司')
-    await page.getByTestId('new-party-id').fill('91370202091141705L')
-    await page.getByTestId('new-officers').click()
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '37020200001' }).click()
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '37020200002' }).click()
-    await page.locator('.el-dialog__title', { hasText: '新建线索' }).click()
-    await page.getByTestId('new-submit').click()
-    await page.waitForURL(/\/cases\/handle\//)
+    caseNo = await fileCase(page, server.baseURL, { party: '青岛某某食品有限公司', partyId: '91370202091141705L' })
     await page.getByTestId('current-stage').getByText('线索登记').waitFor()
-    caseNo = decodeURIComponent(new URL(page.url()).pathname.split('/').pop())
     assert.match(caseNo, /^线索-/)
     await pageShot(page, 'workflow-handle-mobile')
 

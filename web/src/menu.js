@@ -31,7 +31,7 @@ export const menu = [
     key: 'cases', title: '执法办案', icon: Briefcase,
     children: [
       { path: '/cases/mine', perm: 'cases.handle', title: '我的案件', view: 'cases/MyCases', desc: '本人承办的案件：立案、调查取证、告知、决定、送达、执行、结案' },
-      { path: '/cases/approvals', perm: 'cases.read', title: '审批待办', view: 'cases/Approvals', desc: '待我审批、法制审核与集体讨论的事项' },
+      { path: '/cases/approvals', perm: 'cases.handle', title: '审批待办', view: 'cases/Approvals', desc: '等待我签署的立案、处罚决定、结案审批（会签、加签、超时上报）' },
       { path: '/cases/publicity', perm: 'public', title: '案件公示', view: 'cases/Publicity', desc: '行政执法决定公示（个人信息脱敏）' },
       // Reached from links (预警看板, 分主体汇总), not from the menu.
       { path: '/cases/detail/:case_no', perm: 'cases.read', title: '案件详情', view: 'supervision/CaseDetail', desc: '案件的办理要素及规则引擎对它的预警', hidden: true },

@@ -27,3 +27,14 @@ bool case_hearing_required(const CaseState *cs, const RuleConfig *cfg)
     long long threshold = rule_config_get(cfg, p, cs->sector, cs->region);
     return cs->fine_fen + cs->confiscated_fen >= threshold;
 }
+
+static const char *const MEASURE_CODES[] = {"warning", "fine", "confiscate", "suspend_business",
+                                             "suspend_license", "revoke_license", "lower_qualification",
+                                             "close", "restrict_practice", "other"};
+
+unsigned case_measure_bit(const char *code)
+{
+    for (size_t i = 0; code && i < sizeof MEASURE_CODES / sizeof *MEASURE_CODES; i++)
+        if (strcmp(code, MEASURE_CODES[i]) == 0) return 1u << i;
+    return 0;
+}

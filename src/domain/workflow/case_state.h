@@ -102,6 +102,8 @@ void case_state_init(CaseState *cs, WfProcedure procedure);
 /* 行政处罚法 63: measures that always carry the hearing right, or fine + confiscated at or above
  * the sector/region threshold for the party kind (rule config P05). */
 bool case_hearing_required(const CaseState *cs, const RuleConfig *cfg);
+/* The WF_M_* bit of an exchange-v1 measure name ("revoke_license"), 0 when unknown. */
+unsigned case_measure_bit(const char *code);
 static inline bool case_has(zf_day d) { return d != ZF_DAY_NONE; }
 
 #endif

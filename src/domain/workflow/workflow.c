@@ -237,25 +237,43 @@ int workflow_next_stage(const CaseState *cs, WfAction action)
     return t ? (int)t->to : -1;
 }
 
-int workflow_can_transition(const CaseState *cs, WfAction action, WfRole role, zf_day today,
-                            const Calendar *cal, const RuleConfig *cfg, ZfError *err)
+/* The step exists from the current stage: the transition, or 409 naming the stage. */
+static const WfTransition *step_of(const CaseState *cs, WfAction action, const WfStageDef **st, ZfError *err)
 {
     const WfCaseType *type = workflow_case_type(cs->procedure);
-    const WfStageDef *st = workflow_stage(type, cs->stage);
-    const WfTransition *t = st ? workflow_transition(type, cs->stage, action) : NULL;
+    *st = workflow_stage(type, cs->stage);
+    const WfTransition *t = *st ? workflow_transition(type, cs->stage, action) : NULL;
     if (!t)
-        return zf_fail(err, 409, "invalid_transition", "action", "案件处于“%s”阶段，不能执行“%s”",
-                       st ? st->name : "未知", workflow_action_name(action)
-                                                   ? workflow_action_name(action) : "未知操作");
-    if (!(t->roles & (unsigned)role))
-        return zf_fail(err, 403, "role_not_allowed", "role", "当前角色无权执行“%s”%s",
-                       workflow_action_name(action), t->approval ? "（须机关负责人审批）" : "");
+        zf_fail(err, 409, "invalid_transition", "action", "案件处于“%s”阶段，不能执行“%s”",
+                *st ? (*st)->name : "未知", workflow_action_name(action)
+                                               ? workflow_action_name(action) : "未知操作");
+    return t;
+}
+
+int workflow_check_step(const CaseState *cs, WfAction action, zf_day today, const Calendar *cal,
+                        const RuleConfig *cfg, ZfError *err)
+{
+    const WfStageDef *st;
+    const WfTransition *t = step_of(cs, action, &st, err);
+    if (!t) return ZF_ERR;
     if (check_required(st, cs, err) != ZF_OK) return ZF_ERR;
     for (unsigned g = 1; g && g <= t->gates; g <<= 1)
         if ((t->gates & g) &&
             workflow_check_gate((WfGate)g, cs, today, cal, cfg, err) != ZF_OK)
             return ZF_ERR;
     return ZF_OK;
+}
+
+int workflow_can_transition(const CaseState *cs, WfAction action, WfRole role, zf_day today,
+                            const Calendar *cal, const RuleConfig *cfg, ZfError *err)
+{
+    const WfStageDef *st;
+    const WfTransition *t = step_of(cs, action, &st, err);
+    if (!t) return ZF_ERR;
+    if (!(t->roles & (unsigned)role))
+        return zf_fail(err, 403, "role_not_allowed", "role", "当前角色无权执行“%s”%s",
+                       workflow_action_name(action), t->approval ? "（须机关负责人审批）" : "");
+    return workflow_check_step(cs, action, today, cal, cfg, err);
 }
 
 static bool blank(const char *s)

@@ -108,6 +108,10 @@ const char *workflow_field_code(WfField field); /* single bit → "notified_on" 
  * gate refuses; the message cites the article). The caller records the act with date today. */
 int workflow_can_transition(const CaseState *cs, WfAction action, WfRole role, zf_day today,
                             const Calendar *cal, const RuleConfig *cfg, ZfError *err);
+/* The same check without the role: required fields and gates. Approval steps use it after the
+ * approval task (approval.h) has settled who may sign. */
+int workflow_check_step(const CaseState *cs, WfAction action, zf_day today, const Calendar *cal,
+                        const RuleConfig *cfg, ZfError *err);
 /* The stage the action leads to from the current stage, or -1 when there is none. */
 int workflow_next_stage(const CaseState *cs, WfAction action);
 

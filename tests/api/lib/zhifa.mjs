@@ -173,10 +173,11 @@ export function rawStatus(text) {
 export const hasChinese = (s) => typeof s === 'string' && /[\u4e00-\u9fff]/.test(s);
 
 /** Creates a user from the command line (no forced change), with a strong password. */
-export function addUser(db, { username, role, agency, region, password = `Zf-${username}-Pass-2026` }) {
+export function addUser(db, { username, role, agency, region, approvalLevel, password = `Zf-${username}-Pass-2026` }) {
   const args = ['--db', db, 'user', 'add', '--username', username, '--role', role, '--password-stdin'];
   if (agency) args.push('--agency', agency);
   if (region) args.push('--region', region);
+  if (approvalLevel) args.push('--approval-level', approvalLevel);
   const r = run(args, { input: password + '\n' });
   if (r.code !== 0) throw new Error(`user add ${username} failed (${r.code}): ${r.stderr}`);
   return { username, password };

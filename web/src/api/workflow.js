@@ -9,3 +9,7 @@ export const listWorkflowCases = (query) => http.get('/api/v1/workflow/cases', {
 export const fileCase = (body) => http.post('/api/v1/workflow/cases', body)
 export const getWorkflowCase = (caseNo) => http.get(`/api/v1/workflow/cases/${enc(caseNo)}`)
 export const takeAction = (caseNo, body) => http.post(`/api/v1/workflow/cases/${enc(caseNo)}/actions`, body)
+// 审批待办: the approval tasks waiting for the caller →
+// {items: [{case_no, party, action, action_name, stage_name, requested_by, requested_at, due_on, escalated,
+//           signed_count, required_count, slots}], total}
+export const listApprovals = (query) => http.get('/api/v1/workflow/approvals', { query })

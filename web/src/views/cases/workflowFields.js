@@ -51,7 +51,8 @@ export const ACTION_FIELDS = {
   serve_on_spot: [F.on],
   record: [F.notified_on, F.hearing_right_notified, F.hearing_waived, F.hearing_notice_on, F.hearing_held_on,
     F.legal_review_passed, F.reviewed_on, F.collective_discussion_on, F.published_on, F.paid_on],
-  send_back: []
+  send_back: [],
+  add_approver: []
 }
 
 // Only the values the user filled in; money as a number.
