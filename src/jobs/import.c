@@ -136,15 +136,15 @@ int import_one_record_in(Store *st, const json_t *rec, ZfError *err)
     ImportHooks hooks = {.on_reject = keep_reject, .ctx = refused};
     ImportSummary sum = {0};
     Importer im = {st, &hooks, &sum, 0, NULL};
+    const ParsedLine *parsed;
     char *line = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    if (!line) return zf_fail(err, 500, "internal_error", NULL, "无法序列化记录");
-    int rc = ledger_open(st, &im.ledger, err);
-    if (rc == ZF_OK) {
-        sum.lines = 1;
-        rc = import_line(&im, line, strlen(line), err);
-    }
-    ledger_close(im.ledger);
+    ParsedChunk *c = line ? import_parse_line(line, strlen(line), &parsed) : NULL;
     free(line);
+    if (!c) return zf_fail(err, 500, "internal_error", NULL, "无法序列化记录");
+    int rc = ledger_open(st, &im.ledger, err);
+    if (rc == ZF_OK) rc = store_line(&im, parsed, err);
+    ledger_close(im.ledger);
+    import_parsed_free(c);
     if (rc == ZF_OK && sum.imported != 1) rc = zf_fail(err, 400, "invalid_record", NULL, "%s", refused);
     return rc;
 }

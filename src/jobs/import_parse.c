@@ -217,6 +217,36 @@ static void *parser_main(void *arg)
     return NULL;
 }
 
+static void chunk_free(ParsedChunk *c)
+{
+    text_reset(c);
+    free(c->text);
+    for (int j = 0; j < CHUNK_LINES; j++) merkle_draft_free(c->drafts[j]);
+}
+
+/* ---- one line, synchronously ---- */
+
+ParsedChunk *import_parse_line(const char *text, size_t len, const ParsedLine **line)
+{
+    ImportParser p = {.lines = 1, .h = merkle_hasher_new()};
+    ParsedChunk *c = calloc(1, sizeof *c);
+    bool ok = c && p.h && parse_line(&p, c, text, len);
+    merkle_hasher_free(p.h);
+    if (!ok) {
+        import_parsed_free(c);
+        return NULL;
+    }
+    *line = &c->lines[0];
+    return c;
+}
+
+void import_parsed_free(ParsedChunk *c)
+{
+    if (!c) return;
+    chunk_free(c);
+    free(c);
+}
+
 /* ---- the storing half's side ---- */
 
 int import_parser_start(FILE *in, ImportParser **out, ZfError *err)
@@ -271,11 +301,7 @@ int import_parser_finish(ImportParser *p, long long *lines, ZfError *err)
     if (p->read_failed) rc = zf_fail(err, 500, "read_failed", NULL, "读取输入失败");
     else if (p->out_of_memory) rc = zf_fail(err, 500, "out_of_memory", NULL, "内存不足（导入解析）");
     *lines = p->lines;
-    for (int i = 0; i < CHUNK_COUNT; i++) {
-        text_reset(&p->chunk[i]);
-        free(p->chunk[i].text);
-        for (int j = 0; j < CHUNK_LINES; j++) merkle_draft_free(p->chunk[i].drafts[j]);
-    }
+    for (int i = 0; i < CHUNK_COUNT; i++) chunk_free(&p->chunk[i]);
     merkle_hasher_free(p->h);
     pthread_mutex_destroy(&p->mu);
     pthread_cond_destroy(&p->cv);

@@ -36,4 +36,9 @@ void import_parser_done(ImportParser *p, ParsedChunk *c);
  * ZF_ERR when reading the input failed. */
 int import_parser_finish(ImportParser *p, long long *lines, ZfError *err);
 
+/* One line parsed on the calling thread (a form entry, a workflow step: one record inside the
+ * caller's transaction). *line points into the returned chunk; NULL when memory ran out. */
+ParsedChunk *import_parse_line(const char *text, size_t len, const ParsedLine **line);
+void import_parsed_free(ParsedChunk *c);
+
 #endif
