@@ -59,6 +59,8 @@ const Route api_routes[] = {
     {"GET", "/api/v1/workflow/cases", api_workflow_cases_list, "cases.handle"},
     {"GET", "/api/v1/workflow/cases/{case_no}", api_workflow_case_get, "cases.handle"},
     {"POST", "/api/v1/workflow/cases/{case_no}/actions", api_workflow_case_action, "cases.handle"},
+    /* Excel templates for the upload page (issue 5): {file} is agencies|officers|powers|cases.xlsx */
+    {"GET", "/api/v1/templates/{file}", api_template_xlsx, "intake.write"},
 };
 const int api_route_count = sizeof api_routes / sizeof api_routes[0];
 
