@@ -7,6 +7,8 @@
 #include <string.h>
 #include <zip.h>
 
+#include "util/zipmem.h"
+
 #define NS_MAIN "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 #define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define NS_PKG_REL "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -190,39 +192,11 @@ static bool write_part(zip_t *za, const char *name, PartFn fn, const XlsxSheet *
     return add_part(za, name, f, &buf, &len);
 }
 
-static int finish(zip_t *za, zip_source_t *src, void **out, size_t *len, ZfError *err)
-{
-    zip_stat_t zs;
-    if (zip_close(za) < 0) {
-        zip_discard(za);
-        return zf_fail(err, 500, "xlsx_failed", NULL, "无法生成 Excel 文件");
-    }
-    if (zip_source_stat(src, &zs) < 0 || zip_source_open(src) < 0)
-        return zf_fail(err, 500, "xlsx_failed", NULL, "无法读取生成的 Excel 文件");
-    *out = malloc(zs.size ? zs.size : 1);
-    zip_int64_t n = *out ? zip_source_read(src, *out, zs.size) : -1;
-    zip_source_close(src);
-    if (n < 0 || (zip_uint64_t)n != zs.size) {
-        free(*out);
-        *out = NULL;
-        return zf_fail(err, 500, "xlsx_failed", NULL, "无法读取生成的 Excel 文件");
-    }
-    *len = (size_t)n;
-    return ZF_OK;
-}
-
 int xlsx_write(const XlsxSheet *sheets, int nsheets, void **out, size_t *len, ZfError *err)
 {
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-    zip_t *za = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
-    zip_error_fini(&ze);
-    if (!za) {
-        zip_source_free(src);
-        return zf_fail(err, 500, "xlsx_failed", NULL, "无法创建 Excel 文件");
-    }
-    zip_source_keep(src);
+    ZipMem zm;
+    if (!zipmem_open(&zm)) return zf_fail(err, 500, "xlsx_failed", NULL, "无法创建 Excel 文件");
+    zip_t *za = zm.za;
     /* [Content_Types].xml first: some readers sniff it at the start of the archive */
     bool ok = write_part(za, "[Content_Types].xml", part_content_types, sheets, nsheets, 0) &&
               write_part(za, "_rels/.rels", part_root_rels, sheets, nsheets, 0) &&
@@ -234,13 +208,10 @@ int xlsx_write(const XlsxSheet *sheets, int nsheets, void **out, size_t *len, Zf
         snprintf(name, sizeof name, "xl/worksheets/sheet%d.xml", i + 1);
         ok = write_part(za, name, part_sheet, sheets, nsheets, i);
     }
-    int rc;
     if (!ok) {
-        zip_discard(za);
-        rc = zf_fail(err, 500, "xlsx_failed", NULL, "无法生成 Excel 文件");
-    } else {
-        rc = finish(za, src, out, len, err);
+        zipmem_discard(&zm);
+        return zf_fail(err, 500, "xlsx_failed", NULL, "无法生成 Excel 文件");
     }
-    zip_source_free(src);
-    return rc;
+    if (!zipmem_take(&zm, out, len)) return zf_fail(err, 500, "xlsx_failed", NULL, "无法生成 Excel 文件");
+    return ZF_OK;
 }
