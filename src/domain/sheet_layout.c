@@ -280,6 +280,21 @@ static int list_value(const char *text, bool basis, const char *path, json_t **o
     return ZF_OK;
 }
 
+/* Dates typed into a text column the way people write them — 2026/3/2, 2026.3.2, 2026-3-2,
+ * 2026年3月2日 — as YYYY-MM-DD; anything else is left for validation to judge. */
+static const char *normalize_date(const char *t, char out[16])
+{
+    int y, m, d, n = -1;
+    size_t len = strlen(t);
+    if (sscanf(t, "%4d%*1[-/.]%2d%*1[-/.]%2d%n", &y, &m, &d, &n) != 3 || n < 0 || (size_t)n != len) {
+        n = -1;
+        if (sscanf(t, "%4d年%2d月%2d日%n", &y, &m, &d, &n) != 3 || n < 0 || (size_t)n != len) return t;
+    }
+    if (y < 1000 || m < 1 || m > 12 || d < 1 || d > 31) return t;
+    snprintf(out, 16, "%04u-%02u-%02u", (unsigned)y % 10000, (unsigned)m % 100, (unsigned)d % 100);
+    return out;
+}
+
 /* A cell as the JSON value its field takes; *out NULL for an empty cell. */
 static int cell_json(const XlsxCell *c, const ExchangeField *f, const char *path, bool date1904, json_t **out, ZfError *err)
 {
@@ -315,6 +330,9 @@ static int cell_json(const XlsxCell *c, const ExchangeField *f, const char *path
         if (!*out) *out = json_string(t); /* validation says what the field wants */
     } else if (f->kind == EXF_LIST || f->kind == EXF_BASIS_LIST) {
         rc = list_value(t, f->kind == EXF_BASIS_LIST, path, out, err);
+    } else if (f->kind == EXF_DATE) {
+        char day[16];
+        *out = json_string(normalize_date(t, day));
     } else if (f->kind == EXF_DATETIME && strlen(t) == 16 && t[10] == ' ') {
         t[10] = 'T'; /* "2026-05-20 09:30" as people write it */
         *out = json_string(t);

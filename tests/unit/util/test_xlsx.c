@@ -356,6 +356,16 @@ static void test_row_conversion_maps_columns_by_key_and_types_by_field(void **st
     assert_int_equal(sheet_row_record(REC_CASE, keys, 9, bad_basis, 1, false, &rec, &err), ZF_ERR);
     assert_non_null(strstr(err.message, "《法律名称》"));
     json_decref(rec);
+    /* dates typed as people write them, into a text column */
+    const char *typed[][2] = {{"2026/3/2", "2026-03-02"}, {"2026.03.02", "2026-03-02"}, {"2026-3-2", "2026-03-02"},
+                              {"2026年3月2日", "2026-03-02"}, {"2026/2/30", "2026-02-30"}, {"3/2/2026", "3/2/2026"},
+                              {"2026-03-02x", "2026-03-02x"}};
+    for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++) {
+        XlsxCell day[] = {{0, XLSX_CELL_STRING, typed[i][0], 0}};
+        assert_int_equal(sheet_row_record(REC_CASE, keys, 9, day, 1, false, &rec, &err), ZF_OK);
+        assert_string_equal(json_string_value(json_object_get(rec, "decided_on")), typed[i][1]);
+        json_decref(rec);
+    }
     /* a row of blanks is no record */
     XlsxCell blank[] = {{0, XLSX_CELL_STRING, "  ", 0}};
     assert_int_equal(sheet_row_record(REC_CASE, keys, 9, blank, 1, false, &rec, &err), ZF_OK);
