@@ -56,6 +56,7 @@ int api_case_dossier(HttpRequest *req);
 /* intake (issue 5): upload, export, post-hoc case entry, monthly reports */
 int api_imports_create(HttpRequest *req);
 int api_export(HttpRequest *req);
+int api_template_xlsx(HttpRequest *req);
 int api_cases_create(HttpRequest *req);
 int api_cases_update(HttpRequest *req);
 int api_reports_monthly_list(HttpRequest *req);

@@ -1,5 +1,6 @@
-/* POST /api/v1/imports: an exchange-v1 file uploaded through the console, under the import
- * verb's contract (per-line rejects, good lines kept), limited to the uploader's data scope.
+/* POST /api/v1/imports: an exchange-v1 file (JSON Lines, or an .xlsx template filled in Excel)
+ * uploaded through the console, under the import verb's contract (per-line rejects, good lines
+ * kept; for a workbook, line = Excel row), limited to the uploader's data scope.
  * GET /api/v1/export: the records in the caller's scope, in the export verb's format. */
 #include <microhttpd.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 #include "http/auth.h"
 #include "http/response.h"
 #include "jobs/import.h"
+#include "jobs/xlsx_intake.h"
 #include "store/intake.h"
 
 #define UPLOAD_ERRORS_MAX 1000 /* a report longer than this helps nobody: the count says the rest */
@@ -74,18 +76,36 @@ static bool is_jsonl_type(const char *ct)
     return false;
 }
 
+/* What a browser calls an Excel file; the content decides, this only catches a file that is not one. */
+static bool is_workbook_type(const char *ct)
+{
+    return ct && (strncasecmp(ct, "application/vnd.openxmlformats-officedocument.spreadsheetml", 59) == 0 ||
+                  strncasecmp(ct, "application/vnd.ms-excel", 24) == 0);
+}
+
 int api_imports_create(HttpRequest *req)
 {
     const char *ct = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
-    if (!is_jsonl_type(ct))
+    /* el-upload and browsers label files by extension: the bytes say whether it is a workbook */
+    bool workbook = xlsx_looks_like_workbook(req->body, req->body_len);
+    if (!workbook && is_workbook_type(ct))
+        return http_reply_error(req, 400, "not_xlsx", NULL, "文件不是有效的 Excel 工作簿（.xlsx），请在 Excel 中另存为 .xlsx 后再上传");
+    if (!workbook && !is_jsonl_type(ct))
         return http_reply_error(req, 415, "unsupported_media_type", NULL,
-                                "请上传 exchange-v1 JSON Lines 文本（Content-Type: application/x-ndjson 或 text/plain）");
+                                "请上传 Excel 模板（.xlsx）或 exchange-v1 JSON Lines 文本（Content-Type: application/x-ndjson 或 text/plain）");
     Upload u = {.req = req, .errors = json_array()};
     ImportHooks hooks = {.on_reject = collect_reject, .on_stored = note_stored, .ctx = &u, .accept = accept_in_scope};
     ImportSummary sum = {0};
     ZfError err;
     int rc = ZF_OK;
-    if (req->body_len) {
+    if (workbook) {
+        rc = xlsx_import(req->store, req->body, req->body_len, &hooks, &sum, &err);
+        if (rc != ZF_OK && err.status < 500 && sum.imported == 0) { /* unreadable workbook: nothing stored */
+            json_decref(u.errors);
+            auth_audit(req, "import_upload", "", "refused", err.code);
+            return http_reply_zferror(req, &err);
+        }
+    } else if (req->body_len) {
         FILE *in = fmemopen((void *)req->body, req->body_len, "r");
         if (!in) {
             json_decref(u.errors);
@@ -104,8 +124,9 @@ int api_imports_create(HttpRequest *req)
                  "（已导入 %lld 条，之前提交的批次保留）", sum.imported);
         return http_reply_zferror(req, &err);
     }
-    json_t *out = json_pack("{s:I, s:I, s:I, s:o}", "lines", (json_int_t)sum.lines, "imported",
-                            (json_int_t)sum.imported, "rejected", (json_int_t)sum.rejected, "errors", u.errors);
+    json_t *out = json_pack("{s:s, s:I, s:I, s:I, s:o}", "format", workbook ? "xlsx" : "jsonl", "lines",
+                            (json_int_t)sum.lines, "imported", (json_int_t)sum.imported, "rejected",
+                            (json_int_t)sum.rejected, "errors", u.errors);
     if (u.dropped) json_object_set_new(out, "errors_truncated", json_integer(u.dropped));
     return http_reply_json(req, 200, out);
 }

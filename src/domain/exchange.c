@@ -274,15 +274,16 @@ static int check_array(const json_t *v, const FieldSpec *f, const char *path, Zf
     return ZF_OK;
 }
 
+static const char *const party_kinds[] = {"person", "org", NULL};
+static const FieldSpec party_fields[] = {
+    {"kind", F_ENUM, true, party_kinds, NULL}, {"name", F_TEXT, false, NULL, NULL},
+    {"id_no", F_TEXT, false, NULL, NULL}, END};
+
 /* 当事人: id_no is a citizen ID for a person and a USCC for an organisation. */
 static int check_party(const json_t *v, const char *path, ZfError *err)
 {
-    static const char *const party_kinds[] = {"person", "org", NULL};
-    static const FieldSpec fields[] = {
-        {"kind", F_ENUM, true, party_kinds, NULL}, {"name", F_TEXT, false, NULL, NULL},
-        {"id_no", F_TEXT, false, NULL, NULL}, END};
     if (!json_is_object(v)) return bad(err, path, "应为对象");
-    if (check_fields(v, fields, path, err) != ZF_OK) return ZF_ERR;
+    if (check_fields(v, party_fields, path, err) != ZF_OK) return ZF_ERR;
     const char *id = json_string_value(json_object_get(v, "id_no"));
     if (!id) return ZF_OK;
     char id_path[160];
@@ -418,4 +419,49 @@ const char *exchange_key_of(json_t *rec)
         if (k) return k;
     }
     return "";
+}
+
+/* ---- field descriptions for spreadsheet readers ---- */
+static ExchangeValueKind value_kind(const FieldSpec *f)
+{
+    switch (f->kind) {
+    case F_TEXT: case F_USCC: case F_REGION: return EXF_TEXT;
+    case F_ENUM: return EXF_ENUM;
+    case F_DATE: return EXF_DATE;
+    case F_DATETIME: return EXF_DATETIME;
+    case F_MONTH: return EXF_MONTH;
+    case F_BOOL: return EXF_BOOL;
+    case F_MONEY: return EXF_MONEY;
+    case F_DAYS: case F_COUNT: return EXF_INTEGER;
+    case F_TEXT_ARRAY: case F_ENUM_ARRAY: return EXF_LIST;
+    case F_OBJECT_ARRAY: return f->fields == basis_fields ? EXF_BASIS_LIST : EXF_GROUP;
+    case F_OBJECT: case F_PARTY: return EXF_GROUP;
+    }
+    return EXF_GROUP;
+}
+
+static const FieldSpec *find_path(const FieldSpec *fields, const char *path)
+{
+    const char *dot = strchr(path, '.');
+    size_t n = dot ? (size_t)(dot - path) : strlen(path);
+    for (const FieldSpec *f = fields; f->name; f++) {
+        if (strlen(f->name) != n || memcmp(f->name, path, n) != 0) continue;
+        if (!dot) return f;
+        if (f->kind == F_PARTY) return find_path(party_fields, dot + 1);
+        if (f->kind == F_OBJECT) return find_path(f->fields, dot + 1);
+        return NULL;
+    }
+    return NULL;
+}
+
+bool exchange_field(RecordType type, const char *case_kind, const char *path, ExchangeField *out)
+{
+    static const char *const kinds[] = {"penalty", "coercion", "license", "inspection", NULL};
+    if ((int)type < 0 || type >= REC_TYPE_COUNT || !path) return false;
+    const FieldSpec *f = find_path(record_fields[type], path);
+    for (int i = 0; !f && type == REC_CASE && kinds[i]; i++)
+        if (!case_kind || strcmp(case_kind, kinds[i]) == 0) f = find_path(case_kind_fields(kinds[i]), path);
+    if (!f) return false;
+    *out = (ExchangeField){value_kind(f), f->required, f->choices};
+    return true;
 }

@@ -5,6 +5,7 @@
 #define ZF_EXCHANGE_H
 
 #include <jansson.h>
+#include <stdbool.h>
 
 #include "util/error.h"
 
@@ -32,6 +33,33 @@ int record_type_from_name(const char *name);
 
 /* ZF_OK and *out filled, or ZF_ERR with err->field the offending path (e.g. "decision.fine"). */
 int exchange_validate(json_t *rec, RecordKeys *out, ZfError *err);
+/* What a spreadsheet column of a record holds, for readers that get text and numbers rather
+ * than JSON (the Excel upload) and for the templates that explain each column. */
+typedef enum {
+    EXF_TEXT,       /* string (also codes: USCC, region) */
+    EXF_ENUM,       /* string, one of choices */
+    EXF_DATE,       /* "YYYY-MM-DD" */
+    EXF_DATETIME,   /* "YYYY-MM-DDTHH:MM" */
+    EXF_MONTH,      /* "YYYY-MM" */
+    EXF_BOOL,
+    EXF_MONEY,      /* yuan, ≤ 2 decimals */
+    EXF_INTEGER,    /* days, counts */
+    EXF_LIST,       /* array of strings (of choices when set) */
+    EXF_BASIS_LIST, /* array of {"law","article"} */
+    EXF_GROUP,      /* an object or array of objects: not a single value */
+} ExchangeValueKind;
+
+typedef struct {
+    ExchangeValueKind kind;
+    bool required;
+    const char *const *choices; /* EXF_ENUM, EXF_LIST of an enumeration: NULL-terminated */
+} ExchangeField;
+
+/* The field at a dotted path ("party.id_no", "decision.fine") of a record type. For a case,
+ * case_kind picks the kind-specific fields; NULL = the first kind that has the path.
+ * False when the record has no such field. */
+bool exchange_field(RecordType type, const char *case_kind, const char *path, ExchangeField *out);
+
 /* The record's key for error reports, or "" when it has none. */
 const char *exchange_key_of(json_t *rec);
 

@@ -13,6 +13,7 @@
 #include "ledger/ledger.h"
 #include "store/ledger_store.h"
 #include "util/datadir.h"
+#include "util/zipmem.h"
 
 /* ---- export ---- */
 
@@ -214,27 +215,6 @@ static int build_zip(Store *st, const char *db_path, const char *case_no, const 
     return rc;
 }
 
-/* Closes the in-memory archive and copies its bytes out. */
-static int zip_finish(zip_t *za, zip_source_t *src, void **out, size_t *len, ZfError *err)
-{
-    zip_stat_t zs;
-    if (zip_close(za) < 0) {
-        zip_discard(za);
-        return zf_fail(err, 500, "zip_failed", NULL, "无法生成电子卷宗压缩包");
-    }
-    if (zip_source_stat(src, &zs) < 0 || zip_source_open(src) < 0)
-        return zf_fail(err, 500, "zip_failed", NULL, "无法读取电子卷宗压缩包");
-    *out = malloc(zs.size ? zs.size : 1);
-    zip_int64_t n = *out ? zip_source_read(src, *out, zs.size) : -1;
-    zip_source_close(src);
-    if (n < 0 || (zip_uint64_t)n != zs.size) {
-        free(*out);
-        return zf_fail(err, 500, "zip_failed", NULL, "无法读取电子卷宗压缩包");
-    }
-    *len = (size_t)n;
-    return ZF_OK;
-}
-
 int ledger_dossier(Store *st, const char *db_path, const char *case_no, void **zip, size_t *len, ZfError *err)
 {
     CaseEvents ev;
@@ -253,23 +233,14 @@ int ledger_dossier(Store *st, const char *db_path, const char *case_no, void **z
         rc = ledger_latest_head(l, &h, &pem, &found, err);
         ledger_close(l);
     }
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = rc == ZF_OK ? zip_source_buffer_create(NULL, 0, 0, &ze) : NULL;
-    zip_t *za = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
-    if (rc == ZF_OK && !za) {
-        zip_source_free(src);
-        rc = zf_fail(err, 500, "zip_failed", NULL, "无法创建电子卷宗压缩包");
-    }
+    ZipMem zm;
+    if (rc == ZF_OK && !zipmem_open(&zm)) rc = zf_fail(err, 500, "zip_failed", NULL, "无法创建电子卷宗压缩包");
     if (rc == ZF_OK) {
-        Zip z = {za, 0};
-        zip_source_keep(src);
+        Zip z = {zm.za, 0};
         rc = build_zip(st, db_path, case_no, &ev, &h, pem, &z, err);
-        if (rc == ZF_OK) rc = zip_finish(za, src, zip, len, err);
-        else zip_discard(za);
-        zip_source_free(src);
+        if (rc != ZF_OK) zipmem_discard(&zm);
+        else if (!zipmem_take(&zm, zip, len)) rc = zf_fail(err, 500, "zip_failed", NULL, "无法生成电子卷宗压缩包");
     }
-    zip_error_fini(&ze);
     free(pem);
     case_events_free(&ev);
     return rc;

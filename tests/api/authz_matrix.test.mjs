@@ -62,6 +62,7 @@ const ROUTES = new Map([
   ['GET /api/v1/workflow/cases/{case_no}', 'cases.handle'],
   ['POST /api/v1/workflow/cases/{case_no}/actions', 'cases.handle'],
   ['GET /api/v1/workflow/approvals', 'cases.handle'],
+  ['GET /api/v1/templates/{file}', 'intake.write'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'sysadmin', 'secadmin', 'auditor'];
@@ -81,6 +82,7 @@ function concrete(pattern) {
     .replace('/agencies/{code}', `/agencies/${AGENCY}`)
     .replace('/powers/{code}', '/powers/SC-CF-001')
     .replace('{power}', 'SC-CF-001')
+    .replace('{file}', 'cases.xlsx')
     .replace('{cert_no}', '37020200001')
     .replace('{agency}', AGENCY)
     .replace('{month}', '2026-04')

@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, login } from './lib/server.mjs'
 import { launchBrowser, openPage, screenshot, pageShot } from './lib/browser.mjs'
+import { fillTemplate } from '../api/lib/xlsx.mjs'
 
 const AGENCY = '113702021588139920'
 let server
@@ -58,6 +59,42 @@ test('数据导入 uploads a file and lists each rejected line with its reason',
   }
 })
 
+
+test('数据导入 offers the four Excel templates and reports a filled workbook by Excel row', async () => {
+  const { context, page, errors } = await openPage(browser)
+  try {
+    await login(page, server.baseURL, 'officer')
+    await page.goto(server.baseURL + '/reporting/import')
+    await page.getByTestId('xlsx-templates').waitFor()
+    for (const kind of ['agencies', 'officers', 'powers', 'cases']) {
+      assert.equal(await page.getByTestId(`template-${kind}`).getAttribute('href'), `/api/v1/templates/${kind}.xlsx`)
+    }
+    // the link works with the page's session: the template the clerk would save
+    const r = await page.context().request.get(server.baseURL + '/api/v1/templates/cases.xlsx')
+    assert.equal(r.status(), 200)
+    const row = (no, extra = {}) => ({
+      case_no: no, agency: AGENCY, kind: 'penalty', officers: '37020200001;37020200002', filed_on: '2026-03-02', ...extra
+    })
+    const filled = fillTemplate(await r.body(), [
+      { row: 3, cells: row('表格导入〔2026〕1号', { decided_on: { n: 46101 } }) },
+      { row: 4, cells: row('表格导入〔2026〕2号', { filed_on: '2026-02-30' }) }
+    ])
+    await page.getByTestId('import-file').setInputFiles({ name: '案件导入模板.xlsx', mimeType: 'application/octet-stream', buffer: filled })
+    await page.getByTestId('import-xlsx-chosen').waitFor()
+    await page.getByTestId('import-submit').click()
+    await page.getByTestId('import-result').waitFor()
+    assert.equal((await page.getByTestId('import-imported').innerText()).trim(), '1')
+    assert.equal((await page.getByTestId('import-rejected').innerText()).trim(), '1')
+    await page.getByTestId('import-errors').getByText('Excel 行号').waitFor()
+    const rows = page.getByTestId('import-errors').locator('.el-table__body tr')
+    assert.equal(await rows.count(), 1)
+    assert.match(await rows.nth(0).innerText(), /^4\s[\s\S]*表格导入〔2026〕2号[\s\S]*filed_on/)
+    await pageShot(page, 'intake-import-xlsx')
+    assert.deepEqual(errors, [])
+  } finally {
+    await context.close()
+  }
+})
 test('事后录入 checks dates inline, saves a case and shows its P01 finding with the article (390 px)', async () => {
   const { context, page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 } })
   try {

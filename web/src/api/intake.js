@@ -2,10 +2,13 @@
 import http, { ApiError } from './http.js'
 import { useSessionStore } from '@/stores/session.js'
 
-// The server takes the file itself as the body (JSON Lines), not JSON: http.js only sends JSON,
-// so the upload makes its own request with the same CSRF header and error shape.
-// → {lines, imported, rejected, errors: [{line, key, error}], errors_truncated?}
-export async function uploadExchange (text) {
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+// The server takes the file itself as the body (JSON Lines text, or an .xlsx File/Blob), not JSON:
+// http.js only sends JSON, so the upload makes its own request with the same CSRF header and error shape.
+// → {format: 'jsonl'|'xlsx', lines, imported, rejected, errors: [{line, key, error}], errors_truncated?}
+// (for a workbook, line is the Excel row number)
+export async function uploadExchange (body, contentType = 'application/x-ndjson; charset=utf-8') {
   let response
   try {
     response = await fetch('/api/v1/imports', {
@@ -13,10 +16,10 @@ export async function uploadExchange (text) {
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
-        'Content-Type': 'application/x-ndjson; charset=utf-8',
+        'Content-Type': contentType,
         'X-CSRF-Token': useSessionStore().csrfToken || ''
       },
-      body: text
+      body
     })
   } catch {
     throw new ApiError('无法连接服务器', { code: 'network_error' })
@@ -40,3 +43,12 @@ export const submitMonthly = (agency, month, counts) =>
   http.put(`/api/v1/reports/monthly/${encodeURIComponent(agency)}/${encodeURIComponent(month)}`, { counts })
 
 export const EXPORT_URL = '/api/v1/export'
+
+// The Excel templates GET /api/v1/templates/{kind}.xlsx serves (a plain link: the session cookie suffices).
+export const XLSX_TEMPLATES = [
+  { kind: 'agencies', label: '执法主体' },
+  { kind: 'officers', label: '执法人员' },
+  { kind: 'powers', label: '权责清单' },
+  { kind: 'cases', label: '案件' }
+]
+export const templateUrl = (kind) => `/api/v1/templates/${kind}.xlsx`

@@ -1,0 +1,261 @@
+/* Builds the import templates and turns an uploaded workbook into exchange-v1 lines, one line per
+ * Excel row (blank lines for the rows before the data and for empty rows), so that the import's
+ * line numbers are the row numbers a clerk sees in Excel. */
+#include "jobs/xlsx_intake.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xlsx_write.h"
+
+/* ---- templates ---- */
+
+/* Columns as wide as their widest text (a CJK character counts two), within reason. */
+static double text_width(const char *s)
+{
+    double w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++)
+        if (*p < 0x80) w += 1;
+        else if (*p >= 0xC0) w += 2;
+    return w;
+}
+
+static double column_width(const SheetColumn *c)
+{
+    double w = text_width(c->label), e = text_width(c->example);
+    if (e > w) w = e;
+    w += 2;
+    return w < 10 ? 10 : w > 40 ? 40 : w;
+}
+
+static bool typed_as_text(ExchangeValueKind k)
+{
+    return k == EXF_TEXT || k == EXF_DATE || k == EXF_DATETIME || k == EXF_MONTH || k == EXF_LIST || k == EXF_BASIS_LIST;
+}
+
+/* A required field of a nested object (party.kind) is required only when the object is given. */
+static const char *required_text(const char *path, const ExchangeField *f)
+{
+    if (!f->required) return "";
+    return strchr(path, '.') ? "有该项时必填" : "必填";
+}
+
+static const char *const guide_intro[] = {
+    "填写说明",
+    "第 1 行是中文列名，第 2 行是字段键：导入按第 2 行识别各列，请勿修改或删除第 2 行；列的顺序可以调整，不需要的可选列可以删除。",
+    "从第 3 行起每行一条记录；空行会被跳过。导入结果按 Excel 行号列出被拒绝的行及原因，其余行照常导入，重复导入同一文件不会产生重复数据。",
+    "证件号码、统一社会信用代码、日期列已设为文本格式，请按示例填写（日期 YYYY-MM-DD）；多个值用英文分号 ; 分隔。",
+};
+#define GUIDE_COLS 7
+#define GUIDE_HEAD_ROW 5 /* 0-based: after the intro lines and a blank row */
+
+static const char *const guide_header[GUIDE_COLS] = {"列", "字段键", "中文列名", "是否必填", "填写格式", "示例", "说明"};
+
+int xlsx_template(const SheetLayout *l, void **out, size_t *len, ZfError *err)
+{
+    int n = l->ncols, guide_rows = GUIDE_HEAD_ROW + 1 + n;
+    XlsxColumn *cols = calloc((size_t)n, sizeof *cols);
+    const char **cells = calloc((size_t)n * 2, sizeof *cells);
+    char (*lists)[256] = calloc((size_t)n, sizeof *lists);
+    char (*refs)[4] = calloc((size_t)n, sizeof *refs);
+    const char **guide = calloc((size_t)guide_rows * GUIDE_COLS, sizeof *guide);
+    XlsxStyle *guide_styles = calloc((size_t)guide_rows, sizeof *guide_styles);
+    int rc;
+    if (!cols || !cells || !lists || !refs || !guide || !guide_styles) {
+        rc = zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+        goto done;
+    }
+    for (size_t i = 0; i < sizeof guide_intro / sizeof guide_intro[0]; i++) guide[i * GUIDE_COLS] = guide_intro[i];
+    for (int c = 0; c < GUIDE_COLS; c++) guide[GUIDE_HEAD_ROW * GUIDE_COLS + c] = guide_header[c];
+    guide_styles[0] = guide_styles[GUIDE_HEAD_ROW] = XLSX_STYLE_HEADER;
+    for (int i = 0; i < n; i++) {
+        const SheetColumn *sc = &l->cols[i];
+        ExchangeField f;
+        if (!exchange_field(l->type, NULL, sc->path, &f)) f = (ExchangeField){EXF_TEXT, false, NULL};
+        cols[i] = (XlsxColumn){column_width(sc), typed_as_text(f.kind),
+                               sheet_column_choices(l->type, sc->path, lists[i], sizeof lists[i]) ? lists[i] : NULL};
+        cells[i] = sc->label, cells[n + i] = sc->path;
+        xlsx_column_name(i, refs[i]);
+        const char **g = &guide[(size_t)(GUIDE_HEAD_ROW + 1 + i) * GUIDE_COLS];
+        g[0] = refs[i], g[1] = sc->path, g[2] = sc->label, g[3] = required_text(sc->path, &f);
+        g[4] = sheet_format_text(f.kind), g[5] = sc->example, g[6] = sc->note;
+    }
+    static const XlsxStyle head_styles[2] = {XLSX_STYLE_HEADER, XLSX_STYLE_NOTE};
+    static const XlsxColumn guide_cols[GUIDE_COLS] = {{6, true, NULL},  {26, true, NULL}, {22, true, NULL}, {12, true, NULL},
+                                                      {30, true, NULL}, {30, true, NULL}, {60, true, NULL}};
+    XlsxSheet sheets[2] = {
+        {l->title, n, cols, 2, cells, head_styles, 2, 3},
+        {"填写说明", GUIDE_COLS, guide_cols, guide_rows, guide, guide_styles, GUIDE_HEAD_ROW + 1, GUIDE_HEAD_ROW + 2},
+    };
+    rc = xlsx_write(sheets, 2, out, len, err);
+done:
+    free(cols), free(cells), free(lists), free(refs), free(guide), free(guide_styles);
+    return rc;
+}
+
+/* ---- upload ---- */
+
+typedef struct {
+    long row;
+    char *key, *error;
+} CellReject;
+
+typedef struct {
+    const ImportHooks *hooks; /* the caller's */
+    bool date1904;
+    /* the key row */
+    int type;
+    char **keys;
+    int nkeys;
+    /* the JSON Lines being written */
+    FILE *out;
+    long lines;
+    /* rows the sheet could not express, reported in row order among import_stream's rejects */
+    CellReject *rejects;
+    size_t nrejects, next_reject, cap;
+    bool oom;
+} Feed;
+
+static void free_keys(Feed *f)
+{
+    for (int i = 0; i < f->nkeys; i++) free(f->keys[i]);
+    free(f->keys);
+    f->keys = NULL, f->nkeys = 0;
+}
+
+/* Is this row the field keys? At least two cells must be fields of the record type they name,
+ * so a stray "code" in a title or in the 填写说明 sheet is not taken for it. */
+static bool take_key_row(Feed *f, const XlsxCell *cells, int ncells)
+{
+    int width = cells[ncells - 1].col + 1;
+    char **keys = calloc((size_t)width, sizeof *keys);
+    if (!keys) return f->oom = true, false;
+    for (int i = 0; i < ncells; i++)
+        if (cells[i].type == XLSX_CELL_STRING && cells[i].col < width && cells[i].text[0])
+            keys[cells[i].col] = strdup(cells[i].text);
+    int type = sheet_type_of_keys((const char *const *)keys, width), known = 0;
+    for (int i = 0; type >= 0 && i < width; i++) {
+        ExchangeField fd;
+        known += keys[i] && exchange_field((RecordType)type, NULL, keys[i], &fd);
+    }
+    if (known < 2) {
+        for (int i = 0; i < width; i++) free(keys[i]);
+        free(keys);
+        return false;
+    }
+    f->keys = keys, f->nkeys = width, f->type = type;
+    return true;
+}
+
+static void note_cell_reject(Feed *f, long row, const char *key, const char *error)
+{
+    if (f->nrejects == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 16;
+        CellReject *grown = realloc(f->rejects, cap * sizeof *grown);
+        if (!grown) return (void)(f->oom = true);
+        f->rejects = grown, f->cap = cap;
+    }
+    f->rejects[f->nrejects++] = (CellReject){row, strdup(key), strdup(error)};
+}
+
+static int feed_row(long row, const XlsxCell *cells, int ncells, void *ctx)
+{
+    Feed *f = ctx;
+    if (!f->keys) {
+        if (take_key_row(f, cells, ncells)) return 0;
+        return row >= SHEET_KEY_ROW_SEARCH; /* no key row near the top: not a data sheet */
+    }
+    json_t *rec;
+    ZfError err;
+    int rc = sheet_row_record((RecordType)f->type, (const char *const *)f->keys, f->nkeys, cells, ncells, f->date1904, &rec, &err);
+    if (!rec && rc == ZF_OK) return 0; /* a blank row */
+    for (; f->lines < row - 1; f->lines++) fputc('\n', f->out);
+    if (rc != ZF_OK) note_cell_reject(f, row, exchange_key_of(rec), err.message);
+    else json_dumpf(rec, f->out, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    fputc('\n', f->out);
+    f->lines++;
+    json_decref(rec);
+    return f->oom;
+}
+
+static void flush_cell_rejects(Feed *f, long before)
+{
+    for (; f->next_reject < f->nrejects && f->rejects[f->next_reject].row < before; f->next_reject++) {
+        CellReject *r = &f->rejects[f->next_reject];
+        if (f->hooks && f->hooks->on_reject) f->hooks->on_reject(r->row, r->key ? r->key : "", r->error ? r->error : "", f->hooks->ctx);
+    }
+}
+
+static void feed_reject(long long line, const char *key, const char *error, void *ctx)
+{
+    Feed *f = ctx;
+    flush_cell_rejects(f, (long)line);
+    if (f->hooks && f->hooks->on_reject) f->hooks->on_reject(line, key, error, f->hooks->ctx);
+}
+
+static void feed_progress(const ImportSummary *s, void *ctx)
+{
+    Feed *f = ctx;
+    if (f->hooks && f->hooks->on_progress) f->hooks->on_progress(s, f->hooks->ctx);
+}
+
+static void feed_stored(const RecordKeys *k, void *ctx)
+{
+    Feed *f = ctx;
+    if (f->hooks && f->hooks->on_stored) f->hooks->on_stored(k, f->hooks->ctx);
+}
+
+static const char *feed_accept(const RecordKeys *k, void *ctx)
+{
+    Feed *f = ctx;
+    return f->hooks && f->hooks->accept ? f->hooks->accept(k, f->hooks->ctx) : NULL;
+}
+
+/* The first sheet with a key row, as JSON Lines in *text. */
+static int sheet_lines(XlsxBook *book, Feed *f, char **text, size_t *len, ZfError *err)
+{
+    int rc = ZF_OK;
+    *text = NULL, *len = 0;
+    for (int i = 0; i < xlsx_sheet_count(book) && rc == ZF_OK && !f->keys; i++) {
+        free(*text);
+        *text = NULL;
+        f->out = open_memstream(text, len);
+        if (!f->out) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+        f->lines = 0;
+        rc = xlsx_read_sheet(book, i, feed_row, f, err);
+        if (fclose(f->out) != 0 || f->oom) rc = zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+    }
+    if (rc == ZF_OK && !f->keys)
+        rc = zf_fail(err, 422, "xlsx_no_key_row", NULL,
+                     "没有找到字段键行：请使用系统下载的模板填写，模板第 %d 行的字段键（如 case_no、cert_no、code）不能修改或删除", SHEET_KEY_ROW);
+    return rc;
+}
+
+int xlsx_import(Store *st, const void *buf, size_t len, const ImportHooks *hooks, ImportSummary *sum, ZfError *err)
+{
+    XlsxBook *book;
+    memset(sum, 0, sizeof *sum);
+    if (xlsx_open(buf, len, &book, err) != ZF_OK) return ZF_ERR;
+    Feed f = {.hooks = hooks, .date1904 = xlsx_date1904(book), .type = -1};
+    char *text = NULL;
+    size_t text_len = 0;
+    int rc = sheet_lines(book, &f, &text, &text_len, err);
+    xlsx_close(book);
+    if (rc == ZF_OK && text_len) {
+        FILE *in = fmemopen(text ? text : (char *)"", text_len, "r");
+        ImportHooks wrapped = {feed_reject, feed_progress, feed_stored, &f, feed_accept};
+        rc = in ? import_stream(st, in, &wrapped, sum, err) : zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+        if (in) fclose(in);
+    }
+    if (rc == ZF_OK) {
+        flush_cell_rejects(&f, LONG_MAX);
+        sum->rejected += (long long)f.nrejects;
+    }
+    for (size_t i = 0; i < f.nrejects; i++) free(f.rejects[i].key), free(f.rejects[i].error);
+    free(f.rejects);
+    free_keys(&f);
+    free(text);
+    return rc;
+}
