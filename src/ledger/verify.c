@@ -185,15 +185,14 @@ static void check_key_file(Verifier *v, const char *db_path)
 
 static void check_attachments(Verifier *v, const char *db_path)
 {
-    char dir[4096], path[4200];
-    ledger_files_dir(db_path, dir, sizeof dir);
+    char path[4200];
     for (size_t i = 0; i < v->n_attach; i++) {
         char *data;
         size_t len;
         MerkleHash d;
         char hex[2 * MERKLE_HASH_LEN + 1];
         v->stats->attachments++;
-        snprintf(path, sizeof path, "%s/%s", dir, v->attach[i]);
+        ledger_attachment_path(db_path, v->attach[i], path, sizeof path);
         if (file_read_all(path, &data, &len) != 0) {
             problem(v, "attachment_missing", -1, "附件 %s 的文件缺失", v->attach[i]);
             continue;
