@@ -64,6 +64,6 @@ const int api_route_count = sizeof api_routes / sizeof api_routes[0];
 
 /* An uploaded exchange-v1 file may be bigger than an API request; larger still through `zhifa import`. */
 const RouteBodyLimit api_body_limits[] = {
-    {"POST", "/api/v1/imports", 16 << 20},
+    {"POST", "/api/v1/imports", 16 << 20, NULL},
 };
 const int api_body_limit_count = sizeof api_body_limits / sizeof api_body_limits[0];
