@@ -66,5 +66,11 @@ int api_workflow_cases_create(HttpRequest *req);
 int api_workflow_cases_list(HttpRequest *req);
 int api_workflow_case_get(HttpRequest *req);
 int api_workflow_case_action(HttpRequest *req);
+/* case attachments (全过程记录) */
+int api_case_attachments_create(HttpRequest *req);
+int api_case_attachments_list(HttpRequest *req);
+int api_case_attachment_get(HttpRequest *req);
+/* The upload's limit: its kind's, from settings (RouteBodyLimit.limit_for). */
+size_t api_attachment_body_limit(HttpRequest *req, char *why, size_t cap);
 
 #endif

@@ -94,11 +94,17 @@ const MediaType *media_sniff(const unsigned char *d, size_t len)
     return NULL;
 }
 
-const char *media_label(const char *mime)
+const MediaType *media_by_mime(const char *mime)
 {
     for (int i = 0; i < N_TYPES; i++)
-        if (strcmp(TYPES[i].mime, mime) == 0) return TYPES[i].label;
-    return mime;
+        if (strcmp(TYPES[i].mime, mime) == 0) return &TYPES[i];
+    return NULL;
+}
+
+const char *media_label(const char *mime)
+{
+    const MediaType *t = media_by_mime(mime);
+    return t ? t->label : mime;
 }
 
 bool media_listed(const char *list, const char *mime)

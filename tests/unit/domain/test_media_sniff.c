@@ -89,6 +89,8 @@ static void test_labels_and_lists(void **state)
     (void)state;
     assert_string_equal(media_label("image/jpeg"), "JPEG 图片");
     assert_string_equal(media_label("application/x-unknown"), "application/x-unknown");
+    assert_string_equal(media_by_mime("video/quicktime")->ext, ".mov");
+    assert_null(media_by_mime("text/plain"));
     assert_true(media_listed("image/jpeg image/png", "image/png"));
     assert_true(media_listed("image/jpeg,image/png", "image/jpeg"));
     assert_false(media_listed("image/jpeg image/png", "image/pn"));
