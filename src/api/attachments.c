@@ -76,11 +76,16 @@ static void digests(const void *data, size_t len, char sha256[HEX_LEN + 1], char
 
 /* The stage an upload names must be one of the case type's, reached already (evidence of an
  * earlier stage may be added later, as paper files are; a stage not yet reached may not). */
+static const WfCaseType *case_type_of(const json_t *row)
+{
+    return workflow_case_type(strcmp(str(row, "case_type"), "penalty_simple") == 0 ? WF_PROC_SIMPLE
+                                                                                   : WF_PROC_ORDINARY);
+}
+
 static int check_stage(const json_t *row, const char *code, ZfError *err)
 {
     WfStage at, want;
-    const WfCaseType *type = workflow_case_type(strcmp(str(row, "case_type"), "penalty_simple") == 0
-                                                    ? WF_PROC_SIMPLE : WF_PROC_ORDINARY);
+    const WfCaseType *type = case_type_of(row);
     if (workflow_stage_by_code(str(row, "stage"), &at) != ZF_OK)
         return zf_fail(err, 500, "internal_error", NULL, "案件环节无法识别");
     if (at == WS_CLOSED) return zf_fail(err, 409, "case_closed", NULL, "案件已结案，不能再添加附件");
@@ -192,15 +197,32 @@ static json_t *kinds_json(Store *st)
     return a;
 }
 
+/* The stages an upload may name: the case type's, up to the current one; none once closed. */
+static json_t *stages_json(const json_t *row)
+{
+    const WfCaseType *type = case_type_of(row);
+    json_t *a = json_array();
+    WfStage at;
+    if (workflow_stage_by_code(str(row, "stage"), &at) != ZF_OK || at == WS_CLOSED) return a;
+    int upto = workflow_stage_index(type, at);
+    for (int i = 0; i <= upto; i++)
+        json_array_append_new(a, json_pack("{s:s, s:s}", "stage", type->stages[i].code, "name", type->stages[i].name));
+    return a;
+}
+
 int api_case_attachments_list(HttpRequest *req)
 {
     const char *case_no = http_param(req, "case_no");
     json_t *row, *items;
     ZfError err;
     if (wf_case_row(req->store, req->auth, case_no, &row, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    if (store_attachment_list(req->store, case_no, &items, &err) != ZF_OK) {
+        json_decref(row);
+        return http_reply_zferror(req, &err);
+    }
+    json_t *out = json_pack("{s:o, s:o, s:o}", "items", items, "kinds", kinds_json(req->store), "stages", stages_json(row));
     json_decref(row);
-    if (store_attachment_list(req->store, case_no, &items, &err) != ZF_OK) return http_reply_zferror(req, &err);
-    return http_reply_json(req, 200, json_pack("{s:o, s:o}", "items", items, "kinds", kinds_json(req->store)));
+    return http_reply_json(req, 200, out);
 }
 
 static int open_content(HttpRequest *req, const json_t *a, int *fd, ZfError *err)

@@ -140,6 +140,7 @@ test('each kind uploads; the type is sniffed, the digests match, the download gi
   const photo = l.body.kinds.find((k) => k.kind === 'photo');
   assert.equal(photo.max_bytes, 20 * 1024 * 1024);
   assert.ok(photo.types.includes('image/jpeg'));
+  assert.deepEqual(l.body.stages, [{ stage: 'clue', name: '线索登记' }]); // the stages reached so far
 
   // the file store holds each content once, named by its SM3 digest
   for (const c of cases) assert.ok(files().includes(sm3(c.bytes)), c.kind);
@@ -263,6 +264,7 @@ test('a closed case takes no more attachments (409)', async () => {
   // still listed and downloadable after closing
   const l = await as.officer.get(`/workflow/cases/${enc(simple)}/attachments`);
   assert.equal(l.body.items.length, 1);
+  assert.deepEqual(l.body.stages, []);
 });
 
 test('zhifa verify passes with the uploads, their events carry both digests, and a changed file is caught', async () => {
