@@ -49,14 +49,20 @@ async function fileCase (username) {
   return body.case.case_no
 }
 
+// Logs the officer in, files a case and opens its handling page; → the attachments panel.
+async function openNewCase (page) {
+  await login(page, server.baseURL, 'officer')
+  const caseNo = await fileCase('officer')
+  await page.goto(server.baseURL + '/cases/handle/' + encodeURIComponent(caseNo))
+  const panel = page.getByTestId('attachments')
+  await panel.getByTestId('att-empty').waitFor()
+  return panel
+}
+
 test('an officer uploads a photo on the case handling page at 390 px and sees it listed', async () => {
   const { context, page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 } })
   try {
-    await login(page, server.baseURL, 'officer')
-    const caseNo = await fileCase('officer')
-    await page.goto(server.baseURL + '/cases/handle/' + encodeURIComponent(caseNo))
-    const panel = page.getByTestId('attachments')
-    await panel.getByTestId('att-empty').waitFor()
+    const panel = await openNewCase(page)
     assert.match(await panel.getByTestId('att-stage').innerText(), /线索登记/)
     assert.match(await panel.getByTestId('att-kind').innerText(), /照片/)
 
@@ -87,11 +93,7 @@ test('an officer uploads a photo on the case handling page at 390 px and sees it
 test('a file that is not a photo is refused with the server’s reason', async () => {
   const { context, page } = await openPage(browser)
   try {
-    await login(page, server.baseURL, 'officer')
-    const caseNo = await fileCase('officer')
-    await page.goto(server.baseURL + '/cases/handle/' + encodeURIComponent(caseNo))
-    const panel = page.getByTestId('attachments')
-    await panel.getByTestId('att-empty').waitFor()
+    const panel = await openNewCase(page)
     await panel.getByTestId('att-upload').locator('input[type=file]')
       .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<html><body>not a photo</body></html>') })
     const msg = page.locator('.att-refusal')
