@@ -166,7 +166,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         if (declared_too_large(c, rs->max_body)) return reply_too_large(rs) ? MHD_NO : MHD_YES;
         return MHD_YES;
     }
-    if (rs->req.status) { /* already answered (503/413): discard the rest of the upload */
+    if (rs->req.status) { /* already answered (503/413/401/403): discard the rest of the upload */
         *upload_size = 0;
         return MHD_YES;
     }
