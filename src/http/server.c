@@ -264,6 +264,5 @@ int server_run(const ServerConfig *cfg, ZfError *err)
     sigwait(&set, &sig);
     log_info("shutdown", "signal %d: finishing in-flight requests", sig);
     drain(d);
-    log_info("stopped", "bye");
-    return ZF_OK;
+    return ZF_OK; /* the caller logs "stopped" once its background threads have ended too */
 }
