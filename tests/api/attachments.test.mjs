@@ -289,6 +289,15 @@ test('zhifa verify passes with the uploads, their events carry both digests, and
   // rows are append-only
   const del = spawnSync('sqlite3', [db, 'DELETE FROM case_attachments'], { encoding: 'utf8' });
   assert.match(del.stderr, /append-only/);
+  // a row edited behind the triggers' back, or removed, no longer matches the log
+  const sql = (q) => spawnSync('sqlite3', [db, q], { encoding: 'utf8' });
+  sql("DROP TRIGGER case_attachments_no_update; UPDATE case_attachments SET name = 'innocent.pdf' WHERE id = 2");
+  let tampered = run(['--db', db, 'verify']);
+  assert.notEqual(tampered.code, 0);
+  assert.match(tampered.stdout, /attachment_row_changed .*附件 #2 的文件名/);
+  sql('DROP TRIGGER case_attachments_no_delete; DELETE FROM case_attachments WHERE id = 3');
+  tampered = run(['--db', db, 'verify']);
+  assert.match(tampered.stdout, /attachment_row_missing/);
   const target = path.join(`${db}.files`, sm3(PDF));
   fs.appendFileSync(target, 'tampered');
   const bad = run(['--db', db, 'verify']);
