@@ -150,6 +150,18 @@ test('each kind uploads; the type is sniffed, the digests match, the download gi
   assert.equal(files().length, 4);
 });
 
+
+test('the same photo uploaded at once by several requests is stored once, with no temp file left', async () => {
+  const jpeg = Buffer.concat([Buffer.from([0xFF, 0xD8, 0xFF, 0xDB]), crypto.randomBytes(64 * 1024), Buffer.from([0xFF, 0xD9])]);
+  const rs = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => upload('officer', jpeg, { name: `同一张-${i}.jpg` })));
+  assert.deepEqual(rs.map((r) => r.status), [201, 201, 201, 201, 201, 201], JSON.stringify(rs.map((r) => r.body)));
+  assert.ok(rs.every((r) => r.body.mime === 'image/jpeg' && r.body.sm3 === sm3(jpeg)));
+  assert.equal(new Set(rs.map((r) => r.body.id)).size, 6);
+  assert.equal(files().filter((f) => f === sm3(jpeg)).length, 1);
+  assert.deepEqual(fs.readdirSync(`${db}.files`).filter((f) => f.startsWith('.')), []);
+  assert.deepEqual(fs.readFileSync(path.join(`${db}.files`, sm3(jpeg))), jpeg);
+});
+
 test('the timeline shows each upload with its name and SHA-256', async () => {
   const r = await upload('officer', PDF, { name: '现场检查笔录.pdf', kind: 'document' });
   assert.equal(r.status, 201);
