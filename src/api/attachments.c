@@ -184,12 +184,9 @@ static json_t *kinds_json(Store *st)
         AttachmentRule r;
         kind_rule(st, (AttachmentKind)i, &r);
         json_t *types = json_array();
-        for (const char *p = r.types; *p;) {
-            p += strspn(p, " ,");
-            size_t w = strcspn(p, " ,");
-            if (w) json_array_append_new(types, json_stringn(p, w));
-            p += w;
-        }
+        const char *list = r.types;
+        size_t w;
+        for (const char *p; (p = media_list_word(&list, &w));) json_array_append_new(types, json_stringn(p, w));
         json_array_append_new(a, json_pack("{s:s, s:s, s:I, s:o}", "kind", attachment_kind_code((AttachmentKind)i),
                                            "name", attachment_kind_name((AttachmentKind)i), "max_bytes",
                                            (json_int_t)r.max_bytes, "types", types));

@@ -67,16 +67,13 @@ void attachment_too_large_message(AttachmentKind k, const AttachmentRule *rule, 
 /* "JPEG 图片、PNG 图片" for the kind's accepted types. */
 static void accepted_labels(const AttachmentRule *rule, char *out, size_t size)
 {
-    size_t used = 0;
+    size_t used = 0, w;
+    const char *list = rule->types;
     out[0] = '\0';
-    for (const char *p = rule->types; *p && used < size;) {
-        p += strspn(p, " ,");
-        size_t w = strcspn(p, " ,");
-        if (!w) break;
+    for (const char *p; used < size && (p = media_list_word(&list, &w));) {
         char mime[64];
         snprintf(mime, sizeof mime, "%.*s", (int)(w < sizeof mime ? w : sizeof mime - 1), p);
         used += (size_t)snprintf(out + used, size - used, "%s%s", used ? "、" : "", media_label(mime));
-        p += w;
     }
 }
 

@@ -107,14 +107,19 @@ const char *media_label(const char *mime)
     return t ? t->label : mime;
 }
 
+const char *media_list_word(const char **cursor, size_t *len)
+{
+    const char *p = *cursor ? *cursor + strspn(*cursor, " ,") : NULL;
+    if (!p || !*p) return NULL;
+    *len = strcspn(p, " ,");
+    *cursor = p + *len;
+    return p;
+}
+
 bool media_listed(const char *list, const char *mime)
 {
-    size_t n = strlen(mime);
-    for (const char *p = list; p && *p;) {
-        p += strspn(p, " ,");
-        size_t w = strcspn(p, " ,");
+    size_t n = strlen(mime), w;
+    for (const char *p; (p = media_list_word(&list, &w));)
         if (w == n && n && strncmp(p, mime, n) == 0) return true;
-        p += w;
-    }
     return false;
 }

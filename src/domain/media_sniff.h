@@ -20,6 +20,9 @@ const MediaType *media_sniff(const unsigned char *data, size_t len);
 const MediaType *media_by_mime(const char *mime);
 /* The label of a MIME type this file knows ("JPEG 图片"), else the MIME type itself. */
 const char *media_label(const char *mime);
+/* The next word of a list of MIME types (spaces or commas between): its start, *len its length;
+ * NULL at the end. *cursor advances past it. */
+const char *media_list_word(const char **cursor, size_t *len);
 /* Whether mime is one of the words of list (separated by spaces or commas, as settings hold it). */
 bool media_listed(const char *list, const char *mime);
 

@@ -96,6 +96,14 @@ static void test_labels_and_lists(void **state)
     assert_false(media_listed("image/jpeg image/png", "image/pn"));
     assert_false(media_listed("image/jpegx", "image/jpeg"));
     assert_false(media_listed("", "image/jpeg"));
+    const char *list = " image/png,, audio/amr ", *p;
+    size_t n;
+    assert_non_null(p = media_list_word(&list, &n));
+    assert_int_equal(n, 9);
+    assert_memory_equal(p, "image/png", 9);
+    assert_non_null(p = media_list_word(&list, &n));
+    assert_memory_equal(p, "audio/amr", n);
+    assert_null(media_list_word(&list, &n));
 }
 
 int main(void)
