@@ -73,5 +73,11 @@ int api_workflow_case_get(HttpRequest *req);
 int api_workflow_case_action(HttpRequest *req);
 /* approvals (issue 6): workflow_approvals.c */
 int api_workflow_approvals_list(HttpRequest *req);
+/* case attachments (全过程记录) */
+int api_case_attachments_create(HttpRequest *req);
+int api_case_attachments_list(HttpRequest *req);
+int api_case_attachment_get(HttpRequest *req);
+/* The upload's limit: its kind's, from settings (RouteBodyLimit.limit_for). */
+size_t api_attachment_body_limit(HttpRequest *req, char *why, size_t cap);
 
 #endif

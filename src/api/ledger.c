@@ -110,16 +110,8 @@ int api_case_dossier(HttpRequest *req)
     MHD_add_response_header(resp, "Content-Type", "application/zip");
     MHD_add_response_header(resp, "Cache-Control", "no-store");
     /* RFC 6266/5987: the case number is Chinese, so the UTF-8 form; an ASCII fallback first */
-    char disp[600], enc[450];
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)case_no; *p && n + 4 < sizeof enc; p++) {
-        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '.')
-            enc[n++] = (char)*p;
-        else
-            n += (size_t)snprintf(enc + n, sizeof enc - n, "%%%02X", *p);
-    }
-    enc[n] = '\0';
-    snprintf(disp, sizeof disp, "attachment; filename=\"dossier.zip\"; filename*=UTF-8''%s.zip", enc);
-    MHD_add_response_header(resp, "Content-Disposition", disp);
+    char name[300];
+    snprintf(name, sizeof name, "%s.zip", case_no);
+    http_add_disposition(resp, "dossier.zip", name);
     return http_queue(req, 200, resp);
 }

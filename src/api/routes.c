@@ -1,6 +1,7 @@
 /* The route table: every API route in one place with the permission it needs, so the
  * authorization matrix test can enumerate them. "public" = anonymous portal access. */
 #include "api/api.h"
+#include "domain/attachment.h"
 #include "http/router.h"
 
 const Route api_routes[] = {
@@ -66,11 +67,19 @@ const Route api_routes[] = {
     {"GET", "/api/v1/workflow/approvals", api_workflow_approvals_list, "cases.handle"},
     /* Excel templates for the upload page (issue 5): {file} is agencies|officers|powers|cases.xlsx */
     {"GET", "/api/v1/templates/{file}", api_template_xlsx, "intake.write"},
+    /* case attachments, 全过程记录 (issue 6): append-only, so no PUT or DELETE */
+    {"POST", "/api/v1/workflow/cases/{case_no}/attachments", api_case_attachments_create, "cases.handle"},
+    {"GET", "/api/v1/workflow/cases/{case_no}/attachments", api_case_attachments_list, "cases.handle"},
+    {"GET", "/api/v1/workflow/cases/{case_no}/attachments/{id}", api_case_attachment_get, "cases.handle"},
 };
 const int api_route_count = sizeof api_routes / sizeof api_routes[0];
 
-/* An uploaded exchange-v1 file may be bigger than an API request; larger still through `zhifa import`. */
+/* An uploaded exchange-v1 file may be bigger than an API request; larger still through `zhifa import`.
+ * An attachment may be as big as the ceiling any kind's setting may reach; the kind's own limit
+ * (attachment_<kind>_max_mib) applies to each request before its body is read. */
 const RouteBodyLimit api_body_limits[] = {
-    {"POST", "/api/v1/imports", 16 << 20},
+    {"POST", "/api/v1/imports", 16 << 20, NULL},
+    {"POST", "/api/v1/workflow/cases/{case_no}/attachments", (size_t)ATTACHMENT_CEILING_MIB << 20,
+     api_attachment_body_limit},
 };
 const int api_body_limit_count = sizeof api_body_limits / sizeof api_body_limits[0];

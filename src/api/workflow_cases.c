@@ -125,13 +125,23 @@ static int workflow_view(HttpRequest *req, const json_t *rec, const json_t *row,
     return ZF_OK;
 }
 
+int wf_case_row(Store *st, const AuthUser *auth, const char *case_no, json_t **row, ZfError *err)
+{
+    *row = NULL;
+    if (case_no && strlen(case_no) <= 128 && auth && store_workflow_get(st, case_no, row, err) == ZF_OK &&
+        strcmp(str(*row, "agency"), auth->agency) == 0)
+        return ZF_OK;
+    json_decref(*row);
+    *row = NULL;
+    return zf_fail(err, 404, "not_found", NULL, "案件不存在");
+}
+
 /* The row and record of a case of the caller's own agency; anything else is 404. */
 static int load_case(HttpRequest *req, const char *case_no, json_t **row, json_t **rec, ZfError *err)
 {
     char *body;
-    *row = *rec = NULL;
-    if (!case_no || strlen(case_no) > 128 || store_workflow_get(req->store, case_no, row, err) != ZF_OK ||
-        !req->auth || strcmp(str(*row, "agency"), req->auth->agency) != 0 ||
+    *rec = NULL;
+    if (wf_case_row(req->store, req->auth, case_no, row, err) != ZF_OK ||
         store_record_get(req->store, REC_CASE, case_no, &body, err) != ZF_OK) {
         json_decref(*row);
         *row = NULL;

@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "domain/workflow/workflow.h"
+#include "store/identity.h"
 #include "store/store.h"
 
 /* Fills cs from the record and the row's stage/state. ZF_ERR when the stage is unknown. */
@@ -16,6 +17,10 @@ int wf_state_build(Store *st, const json_t *rec, const json_t *row, CaseState *c
  * dates (not after today), booleans, measures, fine… Unknown keys are refused (400). */
 int wf_fields_apply(const json_t *fields, json_t *rec, json_t *state, zf_day today, const char *user,
                     ZfError *err);
+
+/* The workflow row of a case of auth's own agency; ZF_ERR 404 for any other case, so a case of
+ * another agency is indistinguishable from none (defined in workflow_cases.c). */
+int wf_case_row(Store *st, const AuthUser *auth, const char *case_no, json_t **row, ZfError *err);
 
 /* The 机关简称 for the 文号 pattern: 青岛市市南区市场监督管理局 → 南市监. */
 void wf_agency_abbr(const char *name, char *out, size_t size);

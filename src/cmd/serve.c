@@ -10,6 +10,7 @@
 #include "jobs/signer.h"
 #include "jobs/sweeper.h"
 #include "util/datadir.h"
+#include "util/log.h"
 
 /* Approval escalation counts working days: a look every five minutes for the date to change. */
 #define ESCALATE_POLL_SECONDS 300
@@ -136,6 +137,7 @@ static int run_serve(const GlobalOpts *g, int argc, char **argv)
         signer_stop(signer);
         sweeper_stop(sweeper);
         if (rc != ZF_OK) fprintf(stderr, "zhifa: %s\n", err.message);
+        else log_info("stopped", "bye"); /* last: a sweep still running at shutdown logs before this */
     }
     free_server_data(&d);
     return rc == ZF_OK ? 0 : 1;

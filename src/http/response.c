@@ -1,5 +1,6 @@
 /* Replies: JSON bodies, the error shape of DESIGN.md, security headers, the access log line. */
 #include <microhttpd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +18,22 @@ void http_add_security_headers(struct MHD_Response *resp)
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(resp, "X-Frame-Options", "DENY");
     MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+}
+
+void http_add_disposition(struct MHD_Response *resp, const char *ascii_fallback, const char *utf8_name)
+{
+    static const char attr_char[] = "!#$&+-.^_`|~"; /* RFC 5987 §3.2.1, besides ALPHA and DIGIT */
+    char enc[3 * 256 + 1], disp[sizeof enc + 400];
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)utf8_name; *p && n + 4 < sizeof enc; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || strchr(attr_char, *p))
+            enc[n++] = (char)*p;
+        else
+            n += (size_t)snprintf(enc + n, sizeof enc - n, "%%%02X", *p);
+    }
+    enc[n] = '\0';
+    snprintf(disp, sizeof disp, "attachment; filename=\"%s\"; filename*=UTF-8''%s", ascii_fallback, enc);
+    MHD_add_response_header(resp, "Content-Disposition", disp);
 }
 
 int http_queue(HttpRequest *req, int status, struct MHD_Response *resp)

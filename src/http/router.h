@@ -24,6 +24,9 @@ typedef struct {
     const char *method;
     const char *pattern; /* as in api_routes */
     size_t max_body;     /* bytes */
+    /* Optional: this request's own, smaller limit, known from its URL before the body (e.g. the
+     * attachment kind's); writes the Chinese 413 message into why. req->store and req->auth are set. */
+    size_t (*limit_for)(HttpRequest *req, char *why, size_t cap);
 } RouteBodyLimit;
 
 extern const RouteBodyLimit api_body_limits[];

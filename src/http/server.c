@@ -26,6 +26,10 @@ typedef struct {
     size_t len, cap;
     int too_large;
     size_t max_body; /* the server's limit, or the route's when it allows more */
+    const RouteBodyLimit *upload; /* a route taking a bigger body: authorised before it is read */
+    const Route *route;
+    int authorized;
+    char too_large_msg[160];
 } RequestState;
 
 static const ServerConfig *config;
@@ -44,19 +48,28 @@ static Store *thread_store(ZfError *err)
     return st;
 }
 
-static int dispatch(HttpRequest *req)
+/* Who asks and whether they may: ZF_OK, or the reply (401/403/500) has been queued. */
+static int authorize(HttpRequest *req, const Route *r)
+{
+    ZfError err;
+    if (!(req->store = thread_store(&err))) {
+        http_reply_zferror(req, &err);
+        return ZF_ERR;
+    }
+    req->calendar = config->calendar;
+    req->server = config;
+    auth_resolve(req);
+    return auth_authorize(req, r);
+}
+
+static int dispatch(HttpRequest *req, int authorized)
 {
     bool path_known;
-    ZfError err;
     if (strncmp(req->path, "/api/", 5) != 0) return static_serve(req, config->web_root);
     const Route *r = router_match(req, &path_known);
     if (!r && path_known) return http_reply_error(req, 405, "method_not_allowed", NULL, "该接口不支持此请求方法");
     if (!r) return http_reply_error(req, 404, "not_found", NULL, "接口不存在");
-    if (!(req->store = thread_store(&err))) return http_reply_zferror(req, &err);
-    req->calendar = config->calendar;
-    req->server = config;
-    auth_resolve(req);
-    if (auth_authorize(req, r) != ZF_OK) return 0;
+    if (!authorized && authorize(req, r) != ZF_OK) return 0;
     int rc = r->handler(req);
     auth_audit_write(req);
     return rc;
@@ -89,17 +102,39 @@ static int declared_too_large(struct MHD_Connection *c, size_t max_body)
 
 /* A route may take a bigger body than the server's default (an uploaded file); it is known
  * before the body arrives, so the limit is applied while reading, not after. */
-static size_t body_limit(HttpRequest *req)
+static void find_upload_route(RequestState *rs)
 {
     bool path_known;
-    const Route *r = strncmp(req->path, "/api/", 5) == 0 ? router_match(req, &path_known) : NULL;
-    req->n_params = 0; /* dispatch matches again once the body is in */
+    const Route *r = strncmp(rs->req.path, "/api/", 5) == 0 ? router_match(&rs->req, &path_known) : NULL;
+    rs->req.n_params = 0; /* dispatch matches again once the body is in */
     for (int i = 0; r && i < api_body_limit_count; i++) {
         const RouteBodyLimit *l = &api_body_limits[i];
         if (strcmp(l->method, r->method) == 0 && strcmp(l->pattern, r->pattern) == 0 && l->max_body > config->max_body)
-            return l->max_body;
+            rs->upload = l, rs->route = r, rs->max_body = l->max_body;
     }
-    return config->max_body;
+}
+
+/* Before a big body is read: the user must be allowed the route (nobody buffers megabytes for
+ * an anonymous client), and the request's own limit (e.g. the attachment kind's) applies.
+ * Returns 1 when a reply has been queued. */
+static int upload_precheck(RequestState *rs)
+{
+    if (authorize(&rs->req, rs->route) != ZF_OK) return 1;
+    rs->authorized = 1;
+    if (rs->upload->limit_for) {
+        size_t own = rs->upload->limit_for(&rs->req, rs->too_large_msg, sizeof rs->too_large_msg);
+        if (own < rs->max_body) rs->max_body = own;
+    }
+    const char *cl = MHD_lookup_connection_value(rs->req.conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+    unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
+    if (declared > 0 && declared <= rs->max_body && (rs->body = malloc((size_t)declared + 1)))
+        rs->cap = (size_t)declared + 1; /* one allocation, not a doubling series, for a known size */
+    return 0;
+}
+
+static int reply_too_large(RequestState *rs)
+{
+    return http_reply_error(&rs->req, 413, "body_too_large", NULL, rs->too_large_msg[0] ? rs->too_large_msg : "请求体过大");
 }
 
 static RequestState *begin_request(struct MHD_Connection *c, const char *url, const char *method)
@@ -110,7 +145,8 @@ static RequestState *begin_request(struct MHD_Connection *c, const char *url, co
     rs->req.method = method;
     rs->req.path = url;
     rs->req.started_us = now_micros();
-    rs->max_body = body_limit(&rs->req);
+    rs->max_body = config->max_body;
+    find_upload_route(rs);
     atomic_fetch_add(&inflight, 1);
     return rs;
 }
@@ -126,11 +162,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *state = rs;
         if (atomic_load(&active_connections) > (int)config->max_connections)
             return http_reply_error(&rs->req, 503, "overloaded", NULL, "服务器繁忙，请稍后重试") ? MHD_NO : MHD_YES;
-        if (declared_too_large(c, rs->max_body))
-            return http_reply_error(&rs->req, 413, "body_too_large", NULL, "请求体过大") ? MHD_NO : MHD_YES;
+        if (rs->upload && upload_precheck(rs)) return rs->req.status ? MHD_YES : MHD_NO;
+        if (declared_too_large(c, rs->max_body)) return reply_too_large(rs) ? MHD_NO : MHD_YES;
         return MHD_YES;
     }
-    if (rs->req.status) { /* already answered (503/413): discard the rest of the upload */
+    if (rs->req.status) { /* already answered (503/413/401/403): discard the rest of the upload */
         *upload_size = 0;
         return MHD_YES;
     }
@@ -139,10 +175,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *upload_size = 0;
         return rc == 0 ? MHD_YES : MHD_NO;
     }
-    if (rs->too_large) return http_reply_error(&rs->req, 413, "body_too_large", NULL, "请求体过大") ? MHD_NO : MHD_YES;
+    if (rs->too_large) return reply_too_large(rs) ? MHD_NO : MHD_YES;
     rs->req.body = rs->body;
     rs->req.body_len = rs->len;
-    return dispatch(&rs->req) == 0 ? MHD_YES : MHD_NO;
+    return dispatch(&rs->req, rs->authorized) == 0 ? MHD_YES : MHD_NO;
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **state,
@@ -228,6 +264,5 @@ int server_run(const ServerConfig *cfg, ZfError *err)
     sigwait(&set, &sig);
     log_info("shutdown", "signal %d: finishing in-flight requests", sig);
     drain(d);
-    log_info("stopped", "bye");
-    return ZF_OK;
+    return ZF_OK; /* the caller logs "stopped" once its background threads have ended too */
 }

@@ -142,11 +142,10 @@ static void add_attachment(Zip *z, const char *db_path, const CaseEvent *e, json
     json_t *ev = json_loadb(e->body, e->len, 0, NULL);
     json_t *data = json_object_get(ev, "data");
     const char *d = json_string_value(json_object_get(data, "sm3"));
-    char dir[4096], path[4200], name[100], *content;
+    char path[4200], name[100], *content;
     size_t len;
     if (d && strlen(d) == 2 * MERKLE_HASH_LEN && strspn(d, "0123456789abcdef") == 2 * MERKLE_HASH_LEN) {
-        ledger_files_dir(db_path, dir, sizeof dir);
-        snprintf(path, sizeof path, "%s/%s", dir, d);
+        ledger_attachment_path(db_path, d, path, sizeof path);
         snprintf(name, sizeof name, "attachments/%s", d);
         if (file_read_all(path, &content, &len) == 0) { /* a missing file is reported by verify-dossier */
             zip_put(z, name, content, len);

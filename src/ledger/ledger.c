@@ -243,6 +243,16 @@ int ledger_add(Ledger *l, const char *type, const char *subject, const json_t *d
     return rc;
 }
 
+int ledger_add_attachment(Ledger *l, const char *case_no, const json_t *data, uint64_t *seq, ZfError *err)
+{
+    const char *sm3 = json_string_value(json_object_get(data, "sm3"));
+    const char *type = json_string_value(json_object_get(data, "media_type"));
+    json_int_t size = json_integer_value(json_object_get(data, "size"));
+    if (!sm3 || !type) return zf_fail(err, 500, "internal_error", NULL, "附件存证事件缺少 sm3 或 media_type");
+    if (ledger_db_put_attachment(l->db, sm3, (int64_t)size, type, err) != ZF_OK) return ZF_ERR;
+    return ledger_add(l, LEDGER_ATTACHMENT_ADD, case_no, data, seq, err);
+}
+
 int ledger_append(Store *st, const char *type, const char *subject, json_t *event, ZfError *err)
 {
     Ledger *l;
@@ -404,51 +414,4 @@ int ledger_consistency_json(Ledger *l, uint64_t m, uint64_t n, json_t **out, ZfE
     *out = json_pack("{s:I, s:I, s:s, s:s, s:o}", "first_size", (json_int_t)m, "second_size", (json_int_t)n,
                      "first_root", a, "second_root", b, "path", hex_array(path, len));
     return ZF_OK;
-}
-
-/* ---- attachments ---- */
-
-static int write_file_once(const char *path, const void *data, size_t len, ZfError *err)
-{
-    char tmp[4400];
-    struct stat sb;
-    if (stat(path, &sb) == 0 && (size_t)sb.st_size == len) return ZF_OK; /* same digest, same bytes */
-    if (snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid()) >= (int)sizeof tmp) return zf_fail(err, 500, "path_too_long", NULL, "路径过长");
-    FILE *f = fopen(tmp, "wb");
-    int ok = f && fwrite(data, 1, len, f) == len && fflush(f) == 0 && fsync(fileno(f)) == 0;
-    if (f) ok = fclose(f) == 0 && ok;
-    if (ok) ok = rename(tmp, path) == 0;
-    if (!ok) {
-        unlink(tmp);
-        return zf_fail(err, 500, "attachment_write_failed", NULL, "无法写入附件文件 %s", path);
-    }
-    return ZF_OK;
-}
-
-int ledger_attach(Store *st, const char *db_path, const char *case_no, const char *name, const char *media_type,
-                  const void *data, size_t len, char sm3_hex[2 * MERKLE_HASH_LEN + 1], ZfError *err)
-{
-    char dir[4096], path[4200];
-    Ledger *l;
-    MerkleHash d;
-    if (ledger_open(st, &l, err) != ZF_OK) return ZF_ERR;
-    merkle_sm3(l->h, data, len, &d);
-    merkle_hex(&d, sm3_hex);
-    ledger_files_dir(db_path, dir, sizeof dir);
-    snprintf(path, sizeof path, "%s/%s", dir, sm3_hex);
-    int rc = (mkdir(dir, 0700) == 0 || access(dir, W_OK) == 0) ? ZF_OK
-             : zf_fail(err, 500, "attachment_dir", NULL, "无法创建附件目录 %s", dir);
-    if (rc == ZF_OK) rc = write_file_once(path, data, len, err);
-    if (rc == ZF_OK) rc = store_begin(st, err);
-    if (rc != ZF_OK) goto done;
-    json_t *ev = json_pack("{s:s, s:s, s:s, s:s, s:I}", "case_no", case_no, "name", name, "media_type", media_type,
-                           "sm3", sm3_hex, "size", (json_int_t)len);
-    rc = ledger_db_put_attachment(l->db, sm3_hex, (int64_t)len, media_type, err);
-    if (rc == ZF_OK) rc = ledger_add(l, LEDGER_ATTACHMENT_ADD, case_no, ev, NULL, err);
-    json_decref(ev);
-    if (rc == ZF_OK) rc = store_commit(st, err);
-    else store_rollback(st);
-done:
-    ledger_close(l);
-    return rc;
 }

@@ -80,7 +80,16 @@ int ledger_verify(Store *st, const char *db_path, LedgerProblemFn fn, void *ctx,
  * {"case_no","status":"verified"|"broken"|"pending"|"empty","head":{…},"events":[…],"problems":[…]} */
 int ledger_case_integrity(Store *st, const char *db_path, const char *case_no, json_t **out, ZfError *err);
 
-/* Stores an attachment by SM3 digest in <db>.files/ and appends its attachment.add event. */
+/* Attachments (attachment.c): content lives in <db>.files/<sm3 hex>, named by its digest. */
+void ledger_attachment_path(const char *db_path, const char *sm3_hex, char *out, size_t cap);
+/* Writes the content under its digest: a temp file, fsync, rename, fsync of the directory, so the
+ * name never holds partial bytes; content already stored is kept (same digest, same bytes). Call
+ * before the transaction that logs it: a rollback leaves a file a later upload reuses. */
+int ledger_attachment_save(const char *db_path, const char *sm3_hex, const void *data, size_t len, ZfError *err);
+/* Inside the caller's transaction: registers the file and appends its attachment.add event, whose
+ * data must hold {case_no, name, media_type, sm3, size} and may hold more. *seq may be NULL. */
+int ledger_add_attachment(Ledger *l, const char *case_no, const json_t *data, uint64_t *seq, ZfError *err);
+/* The CLI's whole act: SM3, save, register and log in one transaction of its own. */
 int ledger_attach(Store *st, const char *db_path, const char *case_no, const char *name, const char *media_type,
                   const void *data, size_t len, char sm3_hex[2 * MERKLE_HASH_LEN + 1], ZfError *err);
 

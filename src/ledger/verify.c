@@ -32,6 +32,8 @@ typedef struct {
     uint64_t last_good_size;  /* largest head size whose root matched */
     char **attach;            /* sm3 digests named by attachment.add events */
     size_t n_attach, cap_attach;
+    uint64_t upload_events;   /* attachment.add events of case uploads (data has a sha256) */
+    uint64_t upload_rows;     /* case_attachments rows that match their event */
     int node_problems;
     int oom;
 } Verifier;
@@ -85,6 +87,7 @@ static void remember_attachment(Verifier *v, const LedgerEventRow *r)
 {
     json_t *e = json_loadb(r->body, r->body_len, 0, NULL);
     const char *d = json_string_value(json_object_get(json_object_get(e, "data"), "sm3"));
+    if (json_object_get(json_object_get(e, "data"), "sha256")) v->upload_events++;
     if (d && v->n_attach == v->cap_attach) {
         size_t cap = v->cap_attach ? v->cap_attach * 2 : 16;
         char **grown = realloc(v->attach, cap * sizeof *grown);
@@ -185,15 +188,14 @@ static void check_key_file(Verifier *v, const char *db_path)
 
 static void check_attachments(Verifier *v, const char *db_path)
 {
-    char dir[4096], path[4200];
-    ledger_files_dir(db_path, dir, sizeof dir);
+    char path[4200];
     for (size_t i = 0; i < v->n_attach; i++) {
         char *data;
         size_t len;
         MerkleHash d;
         char hex[2 * MERKLE_HASH_LEN + 1];
         v->stats->attachments++;
-        snprintf(path, sizeof path, "%s/%s", dir, v->attach[i]);
+        ledger_attachment_path(db_path, v->attach[i], path, sizeof path);
         if (file_read_all(path, &data, &len) != 0) {
             problem(v, "attachment_missing", -1, "附件 %s 的文件缺失", v->attach[i]);
             continue;
@@ -248,6 +250,38 @@ static int on_case(const char *case_no, const char *body, size_t len, void *ctx)
     return 0;
 }
 
+/* ---- case attachment rows against their attachment.add events ---- */
+
+static int on_case_attachment(const json_t *row, const char *event, size_t len, void *ctx)
+{
+    static const char *const same[][3] = {
+        {"case_no", "case_no", "案件编号"}, {"stage", "stage", "办案环节"}, {"kind", "kind", "类别"},
+        {"name", "name", "文件名"},         {"mime", "media_type", "格式"}, {"size", "size", "大小"},
+        {"sha256", "sha256", " SHA-256 "},  {"sm3", "sm3", " SM3 "}};
+    Verifier *v = ctx;
+    json_int_t id = json_integer_value(json_object_get(row, "id"));
+    long long seq = (long long)json_integer_value(json_object_get(row, "ledger_seq"));
+    json_t *e = event ? json_loadb(event, len, 0, NULL) : NULL;
+    const char *type = json_string_value(json_object_get(e, "type"));
+    if (!type || strcmp(type, LEDGER_ATTACHMENT_ADD) != 0) {
+        problem(v, "attachment_unlogged", seq, "附件 #%lld 指向的序号 %lld 不是它的存证事件（绕过存证写入）",
+                (long long)id, seq);
+        json_decref(e);
+        return 0;
+    }
+    json_t *data = json_object_get(e, "data");
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+        if (!json_equal(json_object_get(row, same[i][0]), json_object_get(data, same[i][1]))) {
+            problem(v, "attachment_row_changed", seq, "附件 #%lld 的%s与其存证事件（序号 %lld）不符（记录被修改）",
+                    (long long)id, same[i][2], seq);
+            json_decref(e);
+            return 0;
+        }
+    v->upload_rows++;
+    json_decref(e);
+    return 0;
+}
+
 int ledger_verify(Store *st, const char *db_path, LedgerProblemFn fn, void *ctx, LedgerVerifyStats *stats,
                   ZfError *err)
 {
@@ -278,6 +312,10 @@ int ledger_verify(Store *st, const char *db_path, LedgerProblemFn fn, void *ctx,
         check_key_file(&v, db_path);
         check_attachments(&v, db_path);
         rc = ledger_db_foreach_case(v.db, on_case, &v, err);
+        if (rc == ZF_OK) rc = ledger_db_foreach_case_attachment(v.db, on_case_attachment, &v, err);
+        if (rc == ZF_OK && v.upload_rows < v.upload_events)
+            problem(&v, "attachment_row_missing", -1, "%" PRIu64 " 个案件附件有存证事件却没有附件记录（记录被删除）",
+                    v.upload_events - v.upload_rows);
     }
     if (v.oom) rc = zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
     ledger_db_savepoint(st, "ROLLBACK", NULL);

@@ -4,6 +4,7 @@
 #ifndef ZF_STORE_LEDGER_H
 #define ZF_STORE_LEDGER_H
 
+#include <jansson.h>
 #include <stdint.h>
 
 #include "ledger/merkle.h"
@@ -63,6 +64,11 @@ int ledger_db_put_attachment(LedgerDb *db, const char *sm3_hex, int64_t size, co
 typedef int (*LedgerAttachmentFn)(const char *sm3_hex, int64_t size, void *ctx);
 int ledger_db_foreach_attachment(LedgerDb *db, LedgerAttachmentFn fn, void *ctx, ZfError *err);
 
+/* Each case attachment row (migration 010) with the body of the event its ledger_seq names
+ * (NULL when there is none): row = {"id","ledger_seq","case_no","stage","kind","name","mime",
+ * "size","sha256","sm3"}, valid during the callback only. */
+typedef int (*LedgerCaseAttachmentFn)(const json_t *row, const char *event, size_t len, void *ctx);
+int ledger_db_foreach_case_attachment(LedgerDb *db, LedgerCaseAttachmentFn fn, void *ctx, ZfError *err);
 typedef int (*LedgerCaseFn)(const char *case_no, const char *body, size_t len, void *ctx);
 int ledger_db_foreach_case(LedgerDb *db, LedgerCaseFn fn, void *ctx, ZfError *err);
 

@@ -354,6 +354,34 @@ int ledger_db_foreach_case(LedgerDb *db, LedgerCaseFn fn, void *ctx, ZfError *er
     return failed ? sqlite_fail(db->st, err, "cases") : ZF_OK;
 }
 
+int ledger_db_foreach_case_attachment(LedgerDb *db, LedgerCaseAttachmentFn fn, void *ctx, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db->st->db,
+                           "SELECT a.id, a.ledger_seq, a.case_no, a.stage, a.kind, a.name, a.mime, a.size, a.sha256,"
+                           " a.sm3, e.body FROM case_attachments a LEFT JOIN ledger_events e ON e.seq = a.ledger_seq"
+                           " ORDER BY a.id",
+                           -1, &q, NULL) != SQLITE_OK)
+        return sqlite_fail(db->st, err, "case_attachments");
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        json_t *row = json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:I, s:o, s:o}", "id",
+                                (json_int_t)sqlite3_column_int64(q, 0), "ledger_seq",
+                                (json_int_t)sqlite3_column_int64(q, 1), "case_no", sqlite_json_text(q, 2), "stage",
+                                sqlite_json_text(q, 3), "kind", sqlite_json_text(q, 4), "name",
+                                sqlite_json_text(q, 5), "mime", sqlite_json_text(q, 6), "size",
+                                (json_int_t)sqlite3_column_int64(q, 7), "sha256", sqlite_json_text(q, 8), "sm3",
+                                sqlite_json_text(q, 9));
+        const char *body = (const char *)sqlite3_column_text(q, 10);
+        int stop = fn(row, body, (size_t)sqlite3_column_bytes(q, 10), ctx);
+        json_decref(row);
+        if (stop) break;
+    }
+    int failed = rc != SQLITE_ROW && rc != SQLITE_DONE;
+    sqlite3_finalize(q);
+    return failed ? sqlite_fail(db->st, err, "case_attachments") : ZF_OK;
+}
+
 /* Savepoints for ledger_append: store.h has BEGIN/COMMIT only. */
 int ledger_db_savepoint(Store *st, const char *sql, ZfError *err)
 {

@@ -63,6 +63,9 @@ const ROUTES = new Map([
   ['POST /api/v1/workflow/cases/{case_no}/actions', 'cases.handle'],
   ['GET /api/v1/workflow/approvals', 'cases.handle'],
   ['GET /api/v1/templates/{file}', 'intake.write'],
+  ['POST /api/v1/workflow/cases/{case_no}/attachments', 'cases.handle'],
+  ['GET /api/v1/workflow/cases/{case_no}/attachments', 'cases.handle'],
+  ['GET /api/v1/workflow/cases/{case_no}/attachments/{id}', 'cases.handle'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'sysadmin', 'secadmin', 'auditor'];
@@ -77,6 +80,7 @@ function concrete(pattern) {
     .replace('{case_no}', PARAMS.case_no)
     .replace('{number}', PARAMS.number)
     .replace('/users/{id}', `/users/${targetUserId}`)
+    .replace('/attachments/{id}', '/attachments/1')
     .replace('/roles/{id}', '/roles/leader')
     .replace('/laws/{id}', '/laws/1')
     .replace('/agencies/{code}', `/agencies/${AGENCY}`)
@@ -110,6 +114,7 @@ const BODY = {
   // an unknown case type (400); the action's case is not handled online (404)
   'POST /api/v1/workflow/cases': { case_type: 'not-a-type' },
   'POST /api/v1/workflow/cases/{case_no}/actions': { action: 'record' },
+  'POST /api/v1/workflow/cases/{case_no}/attachments': { note: 'the case is not handled online: 404' },
 };
 
 before(async () => {

@@ -68,14 +68,18 @@ async function readBody (response) {
 
 // options.session: a call to /api/v1/session itself, whose 401 is an answer (wrong password, not
 // logged in), not a session that expired under the user.
-export async function request (method, url, { body, query, headers = {}, timeout = TIMEOUT_MS, session = false } = {}) {
+// options.raw: a file or text sent as the body itself (an upload), with options.contentType.
+export async function request (method, url, { body, raw, contentType, query, headers = {}, timeout = TIMEOUT_MS, session = false } = {}) {
   method = method.toUpperCase()
   const init = {
     method,
     credentials: 'same-origin',
     headers: { Accept: 'application/json', ...headers }
   }
-  if (body !== undefined) {
+  if (raw !== undefined) {
+    init.headers['Content-Type'] = contentType || 'application/octet-stream'
+    init.body = raw
+  } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json'
     init.body = JSON.stringify(body)
   }
@@ -121,7 +125,8 @@ export const http = {
   post: (url, body, options) => request('POST', url, { ...options, body }),
   put: (url, body, options) => request('PUT', url, { ...options, body }),
   patch: (url, body, options) => request('PATCH', url, { ...options, body }),
-  delete: (url, options) => request('DELETE', url, options)
+  delete: (url, options) => request('DELETE', url, options),
+  upload: (url, raw, options) => request('POST', url, { ...options, raw })
 }
 
 export default http

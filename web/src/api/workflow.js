@@ -13,3 +13,12 @@ export const takeAction = (caseNo, body) => http.post(`/api/v1/workflow/cases/${
 // {items: [{case_no, party, action, action_name, stage_name, requested_by, requested_at, due_on, escalated,
 //           signed_count, required_count, slots}], total}
 export const listApprovals = (query) => http.get('/api/v1/workflow/approvals', { query })
+
+// Case attachments (全过程记录): the file is the body; name, stage and kind in the query.
+// → {items: [{id, stage, kind, name, mime, size, sha256, sm3, uploaded_by, uploaded_at}],
+//    kinds: [{kind, name, max_bytes, types}], stages: [{stage, name}]}
+export const listAttachments = (caseNo) => http.get(`/api/v1/workflow/cases/${enc(caseNo)}/attachments`)
+export const uploadAttachment = (caseNo, file, { stage, kind }) =>
+  http.upload(`/api/v1/workflow/cases/${enc(caseNo)}/attachments`, file,
+    { query: { name: file.name, stage, kind }, contentType: file.type, timeout: 30 * 60000 })
+export const attachmentUrl = (caseNo, id) => `/api/v1/workflow/cases/${enc(caseNo)}/attachments/${id}`

@@ -1,0 +1,97 @@
+/* Attachment kinds, their rules and the checks an upload must pass (see attachment.h).
+ * Pure: no I/O, no clock. The defaults here are the values migration 010 seeds. */
+#include "domain/attachment.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+    const char *code, *name;
+    unsigned default_mib;
+    const char *default_types;
+} KINDS[AK_COUNT] = {
+    [AK_PHOTO] = {"photo", "照片", 20, "image/jpeg image/png image/heic image/heif"},
+    [AK_AUDIO] = {"audio", "录音", 50, "audio/mpeg audio/mp4 audio/aac audio/wav audio/amr audio/amr-wb"},
+    [AK_VIDEO] = {"video", "录像", 200, "video/mp4 video/quicktime"},
+    [AK_DOCUMENT] = {"document", "文书", 50, "application/pdf"},
+};
+
+int attachment_kind_by_code(const char *code, AttachmentKind *out, ZfError *err)
+{
+    for (int k = 0; code && k < AK_COUNT; k++)
+        if (strcmp(code, KINDS[k].code) == 0) {
+            *out = (AttachmentKind)k;
+            return ZF_OK;
+        }
+    return zf_fail(err, 400, "invalid_param", "kind", "附件类别应为 photo（照片）、audio（录音）、video（录像）或 document（文书）");
+}
+
+const char *attachment_kind_code(AttachmentKind k) { return KINDS[k].code; }
+const char *attachment_kind_name(AttachmentKind k) { return KINDS[k].name; }
+
+void attachment_setting_names(AttachmentKind k, char max_mib[48], char types[48])
+{
+    snprintf(max_mib, 48, "attachment_%s_max_mib", KINDS[k].code);
+    snprintf(types, 48, "attachment_%s_types", KINDS[k].code);
+}
+
+void attachment_rule_from_settings(AttachmentKind k, const char *max_mib, const char *types, AttachmentRule *out)
+{
+    char *end;
+    unsigned long mib = max_mib ? strtoul(max_mib, &end, 10) : 0;
+    if (!max_mib || *end || mib == 0 || mib > ATTACHMENT_CEILING_MIB) mib = KINDS[k].default_mib;
+    out->max_bytes = (size_t)mib << 20;
+    if (!types || !*types || strlen(types) >= sizeof out->types) types = KINDS[k].default_types;
+    snprintf(out->types, sizeof out->types, "%s", types);
+}
+
+int attachment_name_check(const char *name, ZfError *err)
+{
+    size_t n = name ? strlen(name) : 0;
+    if (n == 0) return zf_fail(err, 400, "missing_param", "name", "请提供附件文件名（name）");
+    if (n > ATTACHMENT_NAME_MAX)
+        return zf_fail(err, 400, "invalid_param", "name", "附件文件名不超过 %d 字节", ATTACHMENT_NAME_MAX);
+    if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strpbrk(name, "/\\"))
+        return zf_fail(err, 400, "invalid_param", "name", "附件文件名不能含路径（/ 或 \\）");
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        if (*p < 0x20 || *p == 0x7F) return zf_fail(err, 400, "invalid_param", "name", "附件文件名不能含控制字符");
+    return ZF_OK;
+}
+
+void attachment_too_large_message(AttachmentKind k, const AttachmentRule *rule, char *out, size_t size)
+{
+    snprintf(out, size, "%s不能超过 %zu MiB", KINDS[k].name, rule->max_bytes >> 20);
+}
+
+/* "JPEG 图片、PNG 图片" for the kind's accepted types. */
+static void accepted_labels(const AttachmentRule *rule, char *out, size_t size)
+{
+    size_t used = 0, w;
+    const char *list = rule->types;
+    out[0] = '\0';
+    for (const char *p; used < size && (p = media_list_word(&list, &w));) {
+        char mime[64];
+        snprintf(mime, sizeof mime, "%.*s", (int)(w < sizeof mime ? w : sizeof mime - 1), p);
+        used += (size_t)snprintf(out + used, size - used, "%s%s", used ? "、" : "", media_label(mime));
+    }
+}
+
+int attachment_content_check(AttachmentKind k, const AttachmentRule *rule, const unsigned char *data, size_t len,
+                             const MediaType **type, ZfError *err)
+{
+    char msg[200], ok[300];
+    if (len == 0) return zf_fail(err, 400, "empty_file", "file", "附件文件为空");
+    if (len > rule->max_bytes) {
+        attachment_too_large_message(k, rule, msg, sizeof msg);
+        return zf_fail(err, 413, "attachment_too_large", "file", "%s", msg);
+    }
+    const MediaType *t = media_sniff(data, len);
+    accepted_labels(rule, ok, sizeof ok);
+    if (!t)
+        return zf_fail(err, 415, "unsupported_type", "file", "无法识别文件内容的格式，%s只接受：%s", KINDS[k].name, ok);
+    if (!media_listed(rule->types, t->mime))
+        return zf_fail(err, 415, "unsupported_type", "file", "文件内容是%s，%s只接受：%s", t->label, KINDS[k].name, ok);
+    *type = t;
+    return ZF_OK;
+}

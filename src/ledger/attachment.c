@@ -1,0 +1,87 @@
+/* Attachment files of the ledger: content-addressed by SM3 in <db>.files/, written so that a
+ * name never holds partial bytes, and registered with their attachment.add event. Never
+ * overwrites or deletes a stored file: `zhifa verify` checks each against its event. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ledger/ledger.h"
+
+void ledger_attachment_path(const char *db_path, const char *sm3_hex, char *out, size_t cap)
+{
+    snprintf(out, cap, "%s.files/%s", db_path, sm3_hex);
+}
+
+static int write_all(int fd, const void *data, size_t len)
+{
+    const char *p = data;
+    while (len) {
+        ssize_t n = write(fd, p, len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return -1;
+        p += n, len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* The directory entry of a rename is durable only once the directory itself is synced. */
+static int fsync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (fd < 0) return -1;
+    int rc = fsync(fd);
+    close(fd);
+    return rc;
+}
+
+int ledger_attachment_save(const char *db_path, const char *sm3_hex, const void *data, size_t len, ZfError *err)
+{
+    char dir[4096], path[4200], tmp[4300];
+    struct stat sb;
+    ledger_files_dir(db_path, dir, sizeof dir);
+    ledger_attachment_path(db_path, sm3_hex, path, sizeof path);
+    if (stat(path, &sb) == 0 && (size_t)sb.st_size == len) return ZF_OK; /* same digest, same bytes */
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+        return zf_fail(err, 500, "attachment_dir", NULL, "无法创建附件目录 %s", dir);
+    /* a unique temp name: two workers may store the same content at the same moment */
+    snprintf(tmp, sizeof tmp, "%s/.tmp-XXXXXX", dir);
+    int fd = mkstemp(tmp);
+    if (fd < 0) return zf_fail(err, 500, "attachment_write_failed", NULL, "无法在 %s 中写入附件", dir);
+    int ok = write_all(fd, data, len) == 0 && fsync(fd) == 0;
+    ok = close(fd) == 0 && ok;
+    if (ok) ok = rename(tmp, path) == 0 && fsync_dir(dir) == 0;
+    if (!ok) {
+        unlink(tmp);
+        return zf_fail(err, 500, "attachment_write_failed", NULL, "无法写入附件文件 %s", path);
+    }
+    return ZF_OK;
+}
+
+int ledger_attach(Store *st, const char *db_path, const char *case_no, const char *name, const char *media_type,
+                  const void *data, size_t len, char sm3_hex[2 * MERKLE_HASH_LEN + 1], ZfError *err)
+{
+    MerkleHasher *h = merkle_hasher_new();
+    MerkleHash d;
+    Ledger *l;
+    if (!h) return zf_fail(err, 500, "sm3_unavailable", NULL, "OpenSSL 不提供 SM3 算法");
+    merkle_sm3(h, data, len, &d);
+    merkle_hasher_free(h);
+    merkle_hex(&d, sm3_hex);
+    if (ledger_attachment_save(db_path, sm3_hex, data, len, err) != ZF_OK) return ZF_ERR;
+    if (ledger_open(st, &l, err) != ZF_OK) return ZF_ERR;
+    int rc = store_begin(st, err);
+    if (rc == ZF_OK) {
+        json_t *ev = json_pack("{s:s, s:s, s:s, s:s, s:I}", "case_no", case_no, "name", name, "media_type",
+                               media_type, "sm3", sm3_hex, "size", (json_int_t)len);
+        rc = ledger_add_attachment(l, case_no, ev, NULL, err);
+        json_decref(ev);
+        if (rc == ZF_OK) rc = store_commit(st, err);
+        else store_rollback(st);
+    }
+    ledger_close(l);
+    return rc;
+}
