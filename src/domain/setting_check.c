@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/attachment.h"
+#include "domain/media_sniff.h"
+#include "domain/workflow/approval.h"
 #include "domain/workflow/doc_number.h"
 
 static int check_integer(const SettingSpec *s, const char *value, ZfError *err)
@@ -30,12 +33,40 @@ static int check_doc_pattern(const char *value, ZfError *err)
     return zf_fail(err, 400, "invalid_value", "value", "%s", why.message);
 }
 
+/* Space-separated MIME types of evidence formats the sniffer recognises. */
+static int check_media_types(const char *value, ZfError *err)
+{
+    const char *cursor = value, *word;
+    size_t len, count = 0;
+    if (strlen(value) >= ATTACHMENT_TYPES_MAX)
+        return zf_fail(err, 400, "invalid_value", "value", "格式列表不超过 %d 字节", ATTACHMENT_TYPES_MAX - 1);
+    while ((word = media_list_word(&cursor, &len))) {
+        char mime[64];
+        snprintf(mime, sizeof mime, "%.*s", (int)(len < sizeof mime ? len : sizeof mime - 1), word);
+        const MediaType *m = media_by_mime(mime);
+        if (!m || !m->evidence)
+            return zf_fail(err, 400, "invalid_value", "value", "“%s”不是系统能按内容识别的证据格式", mime);
+        count++;
+    }
+    return count ? ZF_OK : zf_fail(err, 400, "invalid_value", "value", "至少保留一种格式");
+}
+
+static int check_approval_policy(const char *value, ZfError *err)
+{
+    ApprovalPolicy p;
+    ZfError why;
+    if (approval_policy_parse(value, &p, &why) == ZF_OK) return ZF_OK;
+    return zf_fail(err, 400, "invalid_value", "value", "%s", why.message);
+}
+
 int setting_check(const SettingSpec *spec, const char *value, ZfError *err)
 {
     if (!spec->kind) return zf_fail(err, 422, "setting_readonly", "name", "该参数只能随系统升级调整，不能在此修改");
     if (!value) return zf_fail(err, 400, "missing_field", "value", "请填写参数值");
     if (strlen(value) > SETTING_VALUE_MAX)
         return zf_fail(err, 400, "invalid_value", "value", "参数值不超过 %d 字节", SETTING_VALUE_MAX);
+    if (strcmp(spec->kind, "media_types") == 0) return check_media_types(value, err);
+    if (strcmp(spec->kind, "approval_policy") == 0) return check_approval_policy(value, err);
     if (strcmp(spec->kind, "integer") == 0) return check_integer(spec, value, err);
     if (strcmp(spec->kind, "doc_number_pattern") == 0) return check_doc_pattern(value, err);
     return zf_fail(err, 422, "setting_readonly", "name", "无法识别的参数类型“%s”", spec->kind);

@@ -7,10 +7,11 @@
 
 #include "util/error.h"
 
-#define SETTING_VALUE_MAX 200 /* bytes */
+#define SETTING_VALUE_MAX 8192 /* bytes: the approval tiers are a JSON document */
 
 typedef struct {
-    const char *kind; /* "integer", "doc_number_pattern"; NULL = not editable */
+    const char *kind; /* "integer", "doc_number_pattern", "media_types", "approval_policy";
+                       * NULL = not editable */
     bool has_min, has_max;
     long long min, max;
 } SettingSpec;

@@ -74,6 +74,22 @@ test('the 文号 pattern must carry {year} and {seq} once', async () => {
   assert.equal((await setting(admin, 'doc_number_pattern')).value, '{abbr}罚字〔{year}〕第{seq}号');
 });
 
+test('attachment limits and formats, and the approval tiers, are edited within their rules', async () => {
+  assert.equal((await put(admin, 'attachment_photo_max_mib', 2048)).status, 400, 'over the 1 GiB ceiling');
+  assert.equal((await put(admin, 'attachment_photo_types', 'image/jpeg text/html')).status, 400);
+  const ok = await put(admin, 'attachment_photo_types', 'image/jpeg image/png');
+  assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  const bad = await put(admin, 'approval_policy', '{"levels": "none"}');
+  assert.equal(bad.status, 400);
+  assert.ok(hasChinese(bad.body.error.message));
+  const current = (await setting(admin, 'approval_policy')).value;
+  const policy = JSON.parse(current);
+  policy.escalate_after_workdays = 5;
+  const good = await put(admin, 'approval_policy', JSON.stringify(policy));
+  assert.equal(good.status, 200, JSON.stringify(good.body));
+  assert.equal(JSON.parse((await setting(admin, 'approval_policy')).value).escalate_after_workdays, 5);
+});
+
 test('an unknown setting is 404; only settings.write may change one', async () => {
   assert.equal((await put(admin, 'no_such_setting', '1')).status, 404);
   assert.equal((await put(officer, 'report_due_day', 12)).status, 403);

@@ -55,6 +55,31 @@ static void test_doc_number_pattern_needs_year_and_seq(void **state)
     assert_int_equal(status_of(&p, "{abbr}处罚〔{year}〕{seq}{seq}号"), 400);
 }
 
+static void test_media_types_must_be_sniffable_evidence_formats(void **state)
+{
+    (void)state;
+    SettingSpec m = {"media_types", false, false, 0, 0};
+    assert_int_equal(status_of(&m, "image/jpeg image/png"), 0);
+    assert_int_equal(status_of(&m, "image/jpeg text/html"), 400);
+    assert_int_equal(status_of(&m, "application/zip"), 400); /* recognised only to refuse it */
+    assert_int_equal(status_of(&m, "   "), 400);
+}
+
+static void test_approval_policy_is_parsed_like_the_server_reads_it(void **state)
+{
+    (void)state;
+    SettingSpec p = {"approval_policy", false, false, 0, 0};
+    assert_int_equal(status_of(&p, "{\"levels\":"), 400);
+    assert_int_equal(status_of(&p, "[]"), 400);
+}
+
+static void test_unknown_kind_is_not_editable(void **state)
+{
+    (void)state;
+    SettingSpec odd = {"colour", false, false, 0, 0};
+    assert_int_equal(status_of(&odd, "red"), 422);
+}
+
 static void test_readonly_and_overlong_values(void **state)
 {
     (void)state;
@@ -74,6 +99,9 @@ int main(void)
         cmocka_unit_test(test_integer_outside_bounds_names_the_range),
         cmocka_unit_test(test_malformed_integers_are_refused),
         cmocka_unit_test(test_doc_number_pattern_needs_year_and_seq),
+        cmocka_unit_test(test_media_types_must_be_sniffable_evidence_formats),
+        cmocka_unit_test(test_approval_policy_is_parsed_like_the_server_reads_it),
+        cmocka_unit_test(test_unknown_kind_is_not_editable),
         cmocka_unit_test(test_readonly_and_overlong_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
