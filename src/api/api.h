@@ -66,5 +66,9 @@ int api_workflow_cases_create(HttpRequest *req);
 int api_workflow_cases_list(HttpRequest *req);
 int api_workflow_case_get(HttpRequest *req);
 int api_workflow_case_action(HttpRequest *req);
+/* 公示, revocation and withdrawal (issue 6): workflow_publicity.c */
+int api_workflow_publication_create(HttpRequest *req);
+int api_workflow_publication_delete(HttpRequest *req);
+int api_workflow_revocation_create(HttpRequest *req);
 
 #endif

@@ -59,6 +59,10 @@ const Route api_routes[] = {
     {"GET", "/api/v1/workflow/cases", api_workflow_cases_list, "cases.handle"},
     {"GET", "/api/v1/workflow/cases/{case_no}", api_workflow_case_get, "cases.handle"},
     {"POST", "/api/v1/workflow/cases/{case_no}/actions", api_workflow_case_action, "cases.handle"},
+    /* 公示 and its withdrawal (issue 6, 行政处罚法 48) */
+    {"POST", "/api/v1/workflow/cases/{case_no}/publication", api_workflow_publication_create, "cases.handle"},
+    {"DELETE", "/api/v1/workflow/cases/{case_no}/publication", api_workflow_publication_delete, "cases.handle"},
+    {"POST", "/api/v1/workflow/cases/{case_no}/revocation", api_workflow_revocation_create, "cases.handle"},
 };
 const int api_route_count = sizeof api_routes / sizeof api_routes[0];
 

@@ -9,6 +9,7 @@
 #include "api/api.h"
 #include "api/intake_common.h"
 #include "api/params.h"
+#include "api/workflow_cases.h"
 #include "api/workflow_state.h"
 #include "domain/workflow/deadlines.h"
 #include "domain/workflow/doc_number.h"
@@ -518,3 +519,10 @@ done:
     json_decref(s.row);
     return rc;
 }
+
+/* ---- lent to workflow_publicity.c (workflow_cases.h) ---------------------------------- */
+
+int wf_case_load(HttpRequest *req, const char *case_no, json_t **row, json_t **rec, ZfError *err) { return load_case(req, case_no, row, rec, err); }
+int wf_case_validate(const json_t *rec, ZfError *err) { return validate_record(rec, err); }
+int wf_case_store_record(HttpRequest *req, const json_t *rec, ZfError *err) { return store_case_record(req, rec, err); }
+int wf_case_reply(HttpRequest *req, int status, const json_t *rec, const json_t *row) { return reply_view(req, status, rec, row); }

@@ -59,6 +59,9 @@ const ROUTES = new Map([
   ['GET /api/v1/workflow/cases', 'cases.handle'],
   ['GET /api/v1/workflow/cases/{case_no}', 'cases.handle'],
   ['POST /api/v1/workflow/cases/{case_no}/actions', 'cases.handle'],
+  ['POST /api/v1/workflow/cases/{case_no}/publication', 'cases.handle'],
+  ['DELETE /api/v1/workflow/cases/{case_no}/publication', 'cases.handle'],
+  ['POST /api/v1/workflow/cases/{case_no}/revocation', 'cases.handle'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'sysadmin', 'secadmin', 'auditor'];
