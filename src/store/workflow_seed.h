@@ -1,0 +1,14 @@
+/* Seeding online cases from a data file (the demo): a timeline event dated by the act it
+ * records rather than by the clock. Everything else a seed writes goes through store/workflow.h
+ * and store/publicity.h, like the API. */
+#ifndef ZF_STORE_WORKFLOW_SEED_H
+#define ZF_STORE_WORKFLOW_SEED_H
+
+#include "store/store.h"
+
+/* As store_workflow_timeline_add, with time given ("YYYY-MM-DDTHH:MM:SSZ"). */
+int store_workflow_timeline_add_at(Store *st, const char *case_no, const char *time, const char *user,
+                                   const char *action, const char *from_stage, const char *to_stage,
+                                   const char *note, ZfError *err);
+
+#endif
