@@ -230,13 +230,17 @@ int demo_cases_load(Store *st, const Calendar *cal, zf_day today, FILE *in, long
         json_error_t jerr;
         json_t *line = json_loads(buf, 0, &jerr);
         ZfError step_err;
-        int rc = line ? seed_case(&s, line, &step_err)
-                      : zf_fail(&step_err, 400, "invalid_json", NULL, "%s", jerr.text);
+        json_t *taken = json_object_get(line, "doc_numbers_taken");
+        int rc = !line  ? zf_fail(&step_err, 400, "invalid_json", NULL, "%s", jerr.text)
+                 : taken ? store_workflow_seq_skip(st, str(taken, "agency"), (int)json_integer_value(json_object_get(taken, "year")),
+                                                   (long)json_integer_value(json_object_get(taken, "used")), &step_err)
+                         : seed_case(&s, line, &step_err);
+        bool counted = line && !taken;
         json_decref(line);
         if (rc != ZF_OK)
             return zf_fail(err, step_err.status, step_err.code, step_err.field, "第 %ld 行：%s", line_no,
                            step_err.message);
-        (*loaded)++;
+        if (counted) (*loaded)++;
     }
     return ZF_OK;
 }

@@ -23,3 +23,19 @@ int store_workflow_timeline_add_at(Store *st, const char *case_no, const char *t
     sqlite3_finalize(q);
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "timeline");
 }
+
+int store_workflow_seq_skip(Store *st, const char *agency, int year, long used, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db,
+                           "INSERT INTO doc_numbers(agency, year, next_seq) VALUES (?1, ?2, ?3 + 1)"
+                           " ON CONFLICT(agency, year) DO UPDATE SET next_seq = max(next_seq, excluded.next_seq)",
+                           -1, &q, NULL) != SQLITE_OK)
+        return sqlite_fail(st, err, "doc_numbers");
+    sqlite3_bind_text(q, 1, agency, -1, SQLITE_STATIC);
+    sqlite3_bind_int(q, 2, year);
+    sqlite3_bind_int64(q, 3, used);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "doc_numbers");
+}

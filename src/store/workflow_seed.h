@@ -10,5 +10,8 @@
 int store_workflow_timeline_add_at(Store *st, const char *case_no, const char *time, const char *user,
                                    const char *action, const char *from_stage, const char *to_stage,
                                    const char *note, ZfError *err);
+/* Numbers 1..used of (agency, year) are taken already (e.g. by imported decisions): the next
+ * allocation gives at least used + 1. */
+int store_workflow_seq_skip(Store *st, const char *agency, int year, long used, ZfError *err);
 
 #endif

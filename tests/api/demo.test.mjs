@@ -34,7 +34,7 @@ const resolve = (v) => typeof v === 'string' && /^@[+-]?\d+$/.test(v) ? shift(Nu
   : Array.isArray(v) ? v.map(resolve)
   : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)])) : v;
 const scripts = fs.readFileSync(path.join(repoRoot, 'data/demo/workflow.jsonl'), 'utf8').split('\n').filter(Boolean)
-  .map((l) => resolve(JSON.parse(l)));
+  .map((l) => resolve(JSON.parse(l))).filter((l) => l.steps); // not the doc_numbers_taken line
 
 before(async () => {
   db = path.join(tmpDir(), 'demo.db');
@@ -102,6 +102,11 @@ test('several demo decisions are on the portal, masked; the withdrawn one is not
   assert.equal(withdrawn.length, 1);
   for (const v of published) assert.ok(portal.includes(v.case.case_no), v.case.case_no);
   assert.ok(!portal.includes(withdrawn[0].case.case_no));
+  // online 文号 continue after the imported demo decisions' 〔2026〕1–15号, never repeating one
+  for (const v of views.filter((x) => x.workflow.doc_no)) {
+    const m = /〔(\d{4})〕(\d+)号$/.exec(v.workflow.doc_no);
+    if (m[1] === '2026') assert.ok(Number(m[2]) > 15, v.workflow.doc_no);
+  }
   assert.ok(withdrawn[0].timeline.some((t) => t.action === 'revoke'));
   const text = JSON.stringify((await anon.get('/public/decisions?size=200')).body);
   for (const v of views.filter((x) => x.case.party.kind === 'person')) {

@@ -101,6 +101,8 @@ test('a decision is published after it is made, and the portal shows it masked',
   assert.deepEqual(item.party, { kind: 'person', name: '张**', id_no: '3702**********1232' });
   assert.equal(item.decision.doc_no, decided.workflow.doc_no);
   assert.equal(item.decision.fine, 20000);
+  const byDocNo = await anon.get(`/public/decisions?q=${enc(decided.workflow.doc_no)}`);
+  assert.deepEqual(byDocNo.body.items.map((d) => d.case_no), [caseNo], 'the portal finds a decision by its 文号');
   const text = JSON.stringify(portal.body);
   for (const secret of ['张三丰', '三丰', '370202198001011232', '198001011'])
     assert.ok(!text.includes(secret), `the portal leaks ${secret}`);
