@@ -9,3 +9,9 @@ export const listWorkflowCases = (query) => http.get('/api/v1/workflow/cases', {
 export const fileCase = (body) => http.post('/api/v1/workflow/cases', body)
 export const getWorkflowCase = (caseNo) => http.get(`/api/v1/workflow/cases/${enc(caseNo)}`)
 export const takeAction = (caseNo, body) => http.post(`/api/v1/workflow/cases/${enc(caseNo)}/actions`, body)
+
+// 公示 (行政处罚法 48): publish a decision, record it revoked/changed, withdraw it with a reason.
+// Each answers with the case view, like takeAction.
+export const publishDecision = (caseNo, body = {}) => http.post(`/api/v1/workflow/cases/${enc(caseNo)}/publication`, body)
+export const withdrawPublication = (caseNo, body) => http.delete(`/api/v1/workflow/cases/${enc(caseNo)}/publication`, { body })
+export const recordRevocation = (caseNo, body) => http.post(`/api/v1/workflow/cases/${enc(caseNo)}/revocation`, body)
