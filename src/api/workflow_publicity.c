@@ -44,48 +44,48 @@ static int body_text(const json_t *body, const char *key, const char *label, con
     return ZF_OK;
 }
 
-static void day_text(zf_day d, char out[ZF_DATE_LEN]) { date_format(d, out); }
-
-/* One publicity act on a case: loaded, checked by `check`, written by `write`. */
+/* One publicity act on a case of the caller's agency: its date, its reason or note, the case as
+ * loaded, and what the timeline and the audit log will say. */
 typedef struct {
     HttpRequest *req;
     json_t *body, *row, *rec;
     CaseState cs;
     zf_day on;
+    char day[ZF_DATE_LEN]; /* on, as text */
     const char *reason;
+    char note[REASON_MAX + 128];
 } Act;
 
-static int act_open(Act *a, HttpRequest *req, json_t *body, const char *date_key, const char *date_label,
-                    const char *reason_key, const char *reason_label, ZfError *err)
+/* What differs between the three acts: the body's keys, the check-and-change step (`prepare`,
+ * before anything is written), the store write inside the transaction, and whether the case
+ * record changed and so goes through the record path. */
+typedef struct {
+    const char *date_key, *date_label, *reason_key, *reason_label;
+    const char *timeline_action, *audit_action;
+    int (*prepare)(Act *a, ZfError *err);
+    int (*write)(Act *a, ZfError *err);
+    bool record_changes;
+} ActDef;
+
+static int act_open(Act *a, const ActDef *def, ZfError *err)
 {
-    memset(a, 0, sizeof *a);
-    a->req = req;
-    a->body = body;
-    if (wf_case_load(req, http_param(req, "case_no"), &a->row, &a->rec, err) != ZF_OK) return ZF_ERR;
-    if (body_date(body, date_key, date_label, sweep_today(), &a->on, err) != ZF_OK ||
-        body_text(body, reason_key, reason_label, &a->reason, err) != ZF_OK)
+    if (wf_case_load(a->req, http_param(a->req, "case_no"), &a->row, &a->rec, err) != ZF_OK) return ZF_ERR;
+    if (body_date(a->body, def->date_key, def->date_label, sweep_today(), &a->on, err) != ZF_OK ||
+        body_text(a->body, def->reason_key, def->reason_label, &a->reason, err) != ZF_OK)
         return ZF_ERR;
-    return wf_state_build(req->store, a->rec, a->row, &a->cs, err);
+    date_format(a->on, a->day);
+    return wf_state_build(a->req->store, a->rec, a->row, &a->cs, err);
 }
 
-static void act_close(Act *a)
-{
-    json_decref(a->body);
-    json_decref(a->row);
-    json_decref(a->rec);
-}
-
-/* Row (state changed or not) and a timeline event in one transaction, after `extra` wrote its own. */
-typedef int (*ActWrite)(Act *a, ZfError *err);
-
-static int act_commit(Act *a, const char *action, const char *note, ActWrite extra, ZfError *err)
+/* The prepared row (stage unchanged) and a timeline event in one transaction with def->write. */
+static int act_commit(Act *a, const ActDef *def, ZfError *err)
 {
     Store *st = a->req->store;
     const char *stage = str(a->row, "stage");
     if (store_begin(st, err) != ZF_OK) return ZF_ERR;
-    if ((extra && extra(a, err) != ZF_OK) || store_workflow_put(st, a->row, err) != ZF_OK ||
-        store_workflow_timeline_add(st, str(a->row, "case_no"), a->req->auth->username, action, stage, stage,
-                                    note, err) != ZF_OK ||
+    if ((def->write && def->write(a, err) != ZF_OK) || store_workflow_put(st, a->row, err) != ZF_OK ||
+        store_workflow_timeline_add(st, str(a->row, "case_no"), a->req->auth->username, def->timeline_action,
+                                    stage, stage, a->note, err) != ZF_OK ||
         store_commit(st, err) != ZF_OK) {
         store_rollback(st);
         return ZF_ERR;
@@ -93,136 +93,102 @@ static int act_commit(Act *a, const char *action, const char *note, ActWrite ext
     return ZF_OK;
 }
 
-static int act_refuse(Act *a, const ZfError *err)
+static int run_act(HttpRequest *req, const ActDef *def)
 {
-    if (err->status == 422 || err->status == 409)
-        auth_audit(a->req, "workflow_refused", str(a->row, "case_no"), "refused", err->message);
-    return http_reply_zferror(a->req, err);
-}
-
-static int act_done(Act *a, const char *audit_action, const char *detail)
-{
-    auth_audit(a->req, audit_action, str(a->row, "case_no"), "ok", detail);
-    return wf_case_reply(a->req, 200, a->rec, a->row);
+    Act a = {.req = req, .body = http_body_json(req)};
+    if (!a.body) return 0;
+    ZfError err;
+    int rc;
+    if (act_open(&a, def, &err) != ZF_OK || def->prepare(&a, &err) != ZF_OK ||
+        (def->record_changes && wf_case_validate(a.rec, &err) != ZF_OK) || act_commit(&a, def, &err) != ZF_OK ||
+        (def->record_changes && wf_case_store_record(req, a.rec, &err) != ZF_OK)) {
+        if (err.status == 422 || err.status == 409)
+            auth_audit(req, "workflow_refused", str(a.row, "case_no"), "refused", err.message);
+        rc = http_reply_zferror(req, &err);
+    } else {
+        auth_audit(req, def->audit_action, str(a.row, "case_no"), "ok", a.note[0] ? a.note : a.day);
+        rc = wf_case_reply(req, 200, a.rec, a.row);
+    }
+    json_decref(a.body);
+    json_decref(a.row);
+    json_decref(a.rec);
+    return rc;
 }
 
 /* ---- POST …/publication: 公示 ---------------------------------------------------------- */
 
+static int prepare_publication(Act *a, ZfError *err)
+{
+    if (publicity_can_publish(&a->cs, a->on, err) != ZF_OK) return ZF_ERR;
+    json_object_set_new(a->rec, "published_on", json_string(a->day));
+    snprintf(a->note, sizeof a->note, "%s", a->reason ? a->reason : "");
+    return ZF_OK;
+}
+
 static int write_publication(Act *a, ZfError *err)
 {
-    char on[ZF_DATE_LEN];
-    day_text(a->on, on);
-    return store_publicity_publish(a->req->store, str(a->row, "case_no"), str(a->row, "agency"), on,
+    return store_publicity_publish(a->req->store, str(a->row, "case_no"), str(a->row, "agency"), a->day,
                                    a->req->auth->username, err);
 }
 
 int api_workflow_publication_create(HttpRequest *req)
 {
-    json_t *body = http_body_json(req);
-    if (!body) return 0;
-    Act a;
-    ZfError err;
-    int rc;
-    char on[ZF_DATE_LEN];
-    if (act_open(&a, req, body, "on", "公示日期", "note", "说明", &err) != ZF_OK ||
-        publicity_can_publish(&a.cs, a.on, &err) != ZF_OK) {
-        rc = act_refuse(&a, &err);
-        goto done;
-    }
-    day_text(a.on, on);
-    json_object_set_new(a.rec, "published_on", json_string(on));
-    if (wf_case_validate(a.rec, &err) != ZF_OK ||
-        act_commit(&a, "publish", a.reason, write_publication, &err) != ZF_OK ||
-        wf_case_store_record(req, a.rec, &err) != ZF_OK) {
-        rc = act_refuse(&a, &err);
-        goto done;
-    }
-    rc = act_done(&a, "workflow_publish", on);
-done:
-    act_close(&a);
-    return rc;
+    static const ActDef def = {"on", "公示日期", "note", "说明", "publish", "workflow_publish",
+                               prepare_publication, write_publication, true};
+    return run_act(req, &def);
 }
 
 /* ---- DELETE …/publication: 撤回公示 ------------------------------------------------------ */
 
+static int prepare_withdrawal(Act *a, ZfError *err)
+{
+    if (publicity_can_withdraw(&a->cs, a->on, a->reason, err) != ZF_OK) return ZF_ERR;
+    json_object_set_new(json_object_get(a->row, "state"), "withdrawal",
+                        json_pack("{s:s, s:s, s:s}", "withdrawn_on", a->day, "reason", a->reason, "user",
+                                  a->req->auth->username));
+    snprintf(a->note, sizeof a->note, "%s", a->reason);
+    return ZF_OK;
+}
+
 static int write_withdrawal(Act *a, ZfError *err)
 {
-    char on[ZF_DATE_LEN];
-    day_text(a->on, on);
-    return store_publicity_withdraw(a->req->store, str(a->row, "case_no"), on, a->req->auth->username,
+    return store_publicity_withdraw(a->req->store, str(a->row, "case_no"), a->day, a->req->auth->username,
                                     a->reason, err);
 }
 
 int api_workflow_publication_delete(HttpRequest *req)
 {
-    json_t *body = http_body_json(req);
-    if (!body) return 0;
-    Act a;
-    ZfError err;
-    int rc;
-    char on[ZF_DATE_LEN];
-    if (act_open(&a, req, body, "on", "撤回日期", "reason", "撤回理由", &err) != ZF_OK ||
-        publicity_can_withdraw(&a.cs, a.on, a.reason, &err) != ZF_OK) {
-        rc = act_refuse(&a, &err);
-        goto done;
-    }
-    day_text(a.on, on);
-    json_object_set_new(json_object_get(a.row, "state"), "withdrawal",
-                        json_pack("{s:s, s:s, s:s}", "withdrawn_on", on, "reason", a.reason, "user",
-                                  req->auth->username));
-    if (act_commit(&a, "withdraw_publication", a.reason, write_withdrawal, &err) != ZF_OK) {
-        rc = act_refuse(&a, &err);
-        goto done;
-    }
-    rc = act_done(&a, "workflow_withdraw_publication", a.reason);
-done:
-    act_close(&a);
-    return rc;
+    static const ActDef def = {"on", "撤回日期", "reason", "撤回理由", "withdraw_publication",
+                               "workflow_withdraw_publication", prepare_withdrawal, write_withdrawal, false};
+    return run_act(req, &def);
 }
 
 /* ---- POST …/revocation: 处罚决定被撤销、变更、确认违法或无效 ---------------------------- */
 
-int api_workflow_revocation_create(HttpRequest *req)
+static int prepare_revocation(Act *a, ZfError *err)
 {
-    json_t *body = http_body_json(req);
-    if (!body) return 0;
-    Act a;
-    ZfError err;
-    int rc;
     WfRevokeKind kind;
     WfRevokeBy by;
-    char on[ZF_DATE_LEN], note[REASON_MAX + 128];
-    const char *reason;
-    if (act_open(&a, req, body, "revoked_on", "撤销（变更）日期", "reason", "理由", &err) != ZF_OK) {
-        rc = act_refuse(&a, &err);
-        goto done;
-    }
-    reason = a.reason;
+    const char *reason = a->reason;
     while (reason && isspace((unsigned char)*reason)) reason++;
-    if (publicity_revoke_kind_by_code(str(body, "kind"), &kind) != ZF_OK)
-        rc = zf_fail(&err, 400, "invalid_field", "kind", "请选择决定被撤销、变更、确认违法还是确认无效");
-    else if (publicity_revoke_by_by_code(str(body, "by"), &by) != ZF_OK)
-        rc = zf_fail(&err, 400, "invalid_field", "by", "请选择行政复议、行政诉讼或自行纠正");
-    else if (!reason || !*reason)
-        rc = zf_fail(&err, 400, "missing_field", "reason", "请填写撤销或变更的理由（文书名称、文号）");
-    else
-        rc = publicity_can_revoke(&a.cs, a.on, &err);
-    if (rc != ZF_OK) {
-        rc = act_refuse(&a, &err);
-        goto done;
-    }
-    day_text(a.on, on);
-    json_object_set_new(json_object_get(a.row, "state"), "revocation",
-                        json_pack("{s:s, s:s, s:s, s:s, s:s}", "revoked_on", on, "kind", str(body, "kind"), "by",
-                                  str(body, "by"), "reason", a.reason, "user", req->auth->username));
-    snprintf(note, sizeof note, "%s（%s）：%s", publicity_revoke_kind_name(kind), publicity_revoke_by_name(by),
-             a.reason);
-    if (act_commit(&a, "revoke", note, NULL, &err) != ZF_OK) {
-        rc = act_refuse(&a, &err);
-        goto done;
-    }
-    rc = act_done(&a, "workflow_revoke", note);
-done:
-    act_close(&a);
-    return rc;
+    if (publicity_revoke_kind_by_code(str(a->body, "kind"), &kind) != ZF_OK)
+        return zf_fail(err, 400, "invalid_field", "kind", "请选择决定被撤销、变更、确认违法还是确认无效");
+    if (publicity_revoke_by_by_code(str(a->body, "by"), &by) != ZF_OK)
+        return zf_fail(err, 400, "invalid_field", "by", "请选择行政复议、行政诉讼或自行纠正");
+    if (!reason || !*reason)
+        return zf_fail(err, 400, "missing_field", "reason", "请填写撤销或变更的理由（文书名称、文号）");
+    if (publicity_can_revoke(&a->cs, a->on, err) != ZF_OK) return ZF_ERR;
+    json_object_set_new(json_object_get(a->row, "state"), "revocation",
+                        json_pack("{s:s, s:s, s:s, s:s, s:s}", "revoked_on", a->day, "kind", str(a->body, "kind"),
+                                  "by", str(a->body, "by"), "reason", a->reason, "user", a->req->auth->username));
+    snprintf(a->note, sizeof a->note, "%s（%s）：%s", publicity_revoke_kind_name(kind), publicity_revoke_by_name(by),
+             a->reason);
+    return ZF_OK;
+}
+
+int api_workflow_revocation_create(HttpRequest *req)
+{
+    static const ActDef def = {"revoked_on", "撤销（变更）日期", "reason", "理由", "revoke", "workflow_revoke",
+                               prepare_revocation, NULL, false};
+    return run_act(req, &def);
 }
