@@ -178,6 +178,17 @@ static int seed_steps(Seeder *s, const json_t *line, json_t *rec, json_t *row, Z
     return ZF_OK;
 }
 
+/* True when the agency already handles cases online: init --demo run again adds none twice. */
+static bool agency_has_cases(Store *st, const char *agency)
+{
+    json_t *out;
+    ZfError err;
+    if (store_workflow_list(st, agency, NULL, NULL, 1, 1, &out, &err) != ZF_OK) return false;
+    bool some = json_integer_value(json_object_get(out, "total")) > 0;
+    json_decref(out);
+    return some;
+}
+
 static int seed_case(Seeder *s, json_t *line, ZfError *err)
 {
     const char *agency = str(line, "agency"), *type = str(line, "case_type");
@@ -224,6 +235,7 @@ int demo_cases_load(Store *st, const Calendar *cal, zf_day today, FILE *in, long
     long line_no = 0;
     *loaded = 0;
     if (sweep_load_config(st, &s.cfg, err) != ZF_OK) return ZF_ERR;
+    json_t *skip = json_object(); /* agency → it had online cases before this load */
     while (fgets(buf, sizeof buf, in)) {
         line_no++;
         if (buf[0] == '\n' || buf[0] == '\0') continue;
@@ -231,16 +243,24 @@ int demo_cases_load(Store *st, const Calendar *cal, zf_day today, FILE *in, long
         json_t *line = json_loads(buf, 0, &jerr);
         ZfError step_err;
         json_t *taken = json_object_get(line, "doc_numbers_taken");
-        int rc = !line  ? zf_fail(&step_err, 400, "invalid_json", NULL, "%s", jerr.text)
-                 : taken ? store_workflow_seq_skip(st, str(taken, "agency"), (int)json_integer_value(json_object_get(taken, "year")),
-                                                   (long)json_integer_value(json_object_get(taken, "used")), &step_err)
-                         : seed_case(&s, line, &step_err);
-        bool counted = line && !taken;
+        const char *agency = str(taken ? taken : line, "agency");
+        if (agency && !json_object_get(skip, agency)) /* first sight: before any of its demo cases */
+            json_object_set_new(skip, agency, json_boolean(agency_has_cases(st, agency)));
+        bool skipped = agency && json_is_true(json_object_get(skip, agency));
+        int rc = !line    ? zf_fail(&step_err, 400, "invalid_json", NULL, "%s", jerr.text)
+                 : skipped ? ZF_OK
+                 : taken   ? store_workflow_seq_skip(st, agency, (int)json_integer_value(json_object_get(taken, "year")),
+                                                     (long)json_integer_value(json_object_get(taken, "used")), &step_err)
+                           : seed_case(&s, line, &step_err);
+        bool counted = line && !taken && !skipped;
         json_decref(line);
-        if (rc != ZF_OK)
+        if (rc != ZF_OK) {
+            json_decref(skip);
             return zf_fail(err, step_err.status, step_err.code, step_err.field, "第 %ld 行：%s", line_no,
                            step_err.message);
+        }
         if (counted) (*loaded)++;
     }
+    json_decref(skip);
     return ZF_OK;
 }

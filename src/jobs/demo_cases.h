@@ -14,6 +14,7 @@
 /* A line {"doc_numbers_taken": {"agency","year","used"}} says 文号 1..used of that year are
  * taken by imported demo decisions, so the online ones continue after them.
  * Dates in the file are "@-N" (the N-th working day before today), "@0" (today) or "@+N".
+ * An agency that already has online cases gets none (init --demo run again adds nothing twice).
  * *loaded counts the cases stored. ZF_ERR with err (line number in the message) otherwise. */
 int demo_cases_load(Store *st, const Calendar *cal, zf_day today, FILE *in, long *loaded, ZfError *err);
 

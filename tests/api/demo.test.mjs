@@ -5,6 +5,7 @@
 // the case the loader stored (the loader writes directly, the API is the reference).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { run, tmpDir, startServer, login, client, jsonLines, repoRoot } from './lib/zhifa.mjs';
@@ -192,4 +193,13 @@ test('every demo script replayed through the API gives the case the loader store
     const steps = (v) => v.timeline.map((t) => [t.action, t.from_stage, t.to_stage, t.note, t.user]);
     assert.deepEqual(steps(api), steps(demo), what);
   }
+});
+
+test('init --demo run again on the same database adds no online case twice', () => {
+  const again = path.join(tmpDir(), 'again.db');
+  const count = () => spawnSync('sqlite3', [again, 'SELECT count(*) FROM case_workflow'], { encoding: 'utf8' }).stdout.trim();
+  assert.equal(run(['--db', again, 'init', '--demo']).code, 0);
+  assert.equal(count(), String(scripts.length));
+  run(['--db', again, 'init', '--demo']); // the demo users exist already: that part refuses
+  assert.equal(count(), String(scripts.length));
 });
