@@ -70,5 +70,6 @@ int api_workflow_case_action(HttpRequest *req);
 int api_workflow_publication_create(HttpRequest *req);
 int api_workflow_publication_delete(HttpRequest *req);
 int api_workflow_revocation_create(HttpRequest *req);
+int api_workflow_publicity_pending(HttpRequest *req);
 
 #endif

@@ -2,7 +2,8 @@
  * public portal, the record that it was revoked or changed, and its withdrawal from the portal
  * (行政处罚法 第四十八条). published_on goes into the case record through the record path (ledger,
  * rules); the revocation and the withdrawal have no exchange-v1 field, so they live in the
- * workflow row state and in case_publicity. Every act is a timeline event and audited. */
+ * workflow row state and in case_publicity. Every act is a timeline event and audited.
+ * GET /workflow/publicity lists the agency's decisions still to publish or to withdraw. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "api/api.h"
 #include "api/workflow_cases.h"
 #include "api/workflow_state.h"
+#include "domain/workflow/deadlines.h"
 #include "domain/workflow/publicity.h"
 #include "http/auth.h"
 #include "jobs/sweep.h"
@@ -191,4 +193,55 @@ int api_workflow_revocation_create(HttpRequest *req)
     static const ActDef def = {"revoked_on", "撤销（变更）日期", "reason", "理由", "revoke", "workflow_revoke",
                                prepare_revocation, NULL, false};
     return run_act(req, &def);
+}
+
+/* ---- GET /workflow/publicity: 公示待办 of the caller's agency ----------------------------- */
+
+static json_t *pending_item(HttpRequest *req, const json_t *item, const Calendar *cal, const RuleConfig *cfg,
+                            zf_day today)
+{
+    const json_t *row = json_object_get(item, "row"), *rec = json_object_get(item, "record");
+    CaseState cs;
+    ZfError err;
+    Deadline dl[WF_MAX_DEADLINES];
+    if (!json_is_object(rec) || wf_state_build(req->store, rec, row, &cs, &err) != ZF_OK) return NULL;
+    DeadlineKind want = case_has(cs.published_on) ? DL_WITHDRAWAL : DL_PUBLICITY;
+    size_t n = workflow_deadlines(&cs, today, cal, cfg, dl, WF_MAX_DEADLINES);
+    for (size_t i = 0; i < n && i < WF_MAX_DEADLINES; i++) {
+        if (dl[i].kind != want) continue;
+        char due[ZF_DATE_LEN];
+        date_format(dl[i].due, due);
+        return json_pack("{s:O, s:O, s:O, s:O, s:O, s:O*, s:s, s:O*, s:{s:s, s:s, s:s, s:i, s:s}}", "case_no",
+                         json_object_get(row, "case_no"), "doc_no", json_object_get(row, "doc_no"), "stage",
+                         json_object_get(row, "stage"), "party", json_object_get(rec, "party"), "decided_on",
+                         json_object_get(rec, "decided_on"), "published_on", json_object_get(rec, "published_on"),
+                         "todo", want == DL_WITHDRAWAL ? "withdraw" : "publish", "revocation",
+                         json_object_get(json_object_get(row, "state"), "revocation"), "deadline", "name",
+                         dl[i].name, "article", dl[i].article, "due", due, "days_left", dl[i].days_left, "colour",
+                         deadline_colour_code(dl[i].colour));
+    }
+    return NULL;
+}
+
+int api_workflow_publicity_pending(HttpRequest *req)
+{
+    json_t *items = json_array(), *rows;
+    ZfError err;
+    RuleConfig cfg;
+    if (req->auth && req->auth->agency[0]) {
+        if (sweep_load_config(req->store, &cfg, &err) != ZF_OK ||
+            store_publicity_pending(req->store, req->auth->agency, &rows, &err) != ZF_OK) {
+            json_decref(items);
+            return http_reply_zferror(req, &err);
+        }
+        size_t i;
+        json_t *item;
+        zf_day today = sweep_today();
+        json_array_foreach(rows, i, item) {
+            json_t *out = pending_item(req, item, req->calendar, &cfg, today);
+            if (out) json_array_append_new(items, out);
+        }
+        json_decref(rows);
+    }
+    return http_reply_json(req, 200, json_pack("{s:I, s:o}", "total", (json_int_t)json_array_size(items), "items", items));
 }

@@ -76,6 +76,13 @@ test('a decision is published after it is made, and the portal shows it masked',
   assert.equal(due.due, '2026-04-23');
   assert.ok(!due.done_on);
   assert.match(due.article, /第四十八条/);
+  // …and on the agency's 公示待办 list, not on another agency's
+  const todo = (await as.officer.get('/workflow/publicity')).body.items.find((i) => i.case_no === caseNo);
+  assert.equal(todo?.todo, 'publish');
+  assert.equal(todo.deadline.due, '2026-04-23');
+  assert.equal(todo.doc_no, decided.workflow.doc_no);
+  assert.ok(!(await as.other.get('/workflow/publicity')).body.items.some((i) => i.case_no === caseNo));
+  assert.equal((await as.supervisor.get('/workflow/publicity')).status, 403);
 
   // who may publish: the own agency's handlers only
   assert.equal((await as.other.send('POST', publication('other', caseNo), {})).status, 404);
@@ -92,6 +99,7 @@ test('a decision is published after it is made, and the portal shows it masked',
   assert.equal(r.body.timeline.at(-1).action, 'publish');
   assert.equal(r.body.timeline.at(-1).user, 'p_officer');
   assert.equal((await as.officer.send('POST', publication('officer', caseNo), {})).status, 409);
+  assert.ok(!(await as.officer.get('/workflow/publicity')).body.items.some((i) => i.case_no === caseNo));
 
   // the portal: listed, the person masked, nothing of the name or ID anywhere in the answer
   const portal = await anon.get('/public/decisions?size=200');
@@ -148,6 +156,10 @@ test('a revoked decision is withdrawn from the portal with a reason, within 3 wo
   assert.match(due.article, /第四十八条第二款/);
   assert.equal(due.due, '2026-05-08');
   assert.equal((await as.head.send('POST', rev, { kind: 'revoked', by: 'review', reason: 'again' })).status, 409);
+  const todo = (await as.officer.get('/workflow/publicity')).body.items.find((i) => i.case_no === caseNo);
+  assert.equal(todo?.todo, 'withdraw');
+  assert.equal(todo.deadline.due, '2026-05-08');
+  assert.equal(todo.revocation.by, 'review');
   // not withdrawn yet: still listed until it is
   assert.ok((await anon.get('/public/decisions?size=200')).body.items.some((d) => d.case_no === caseNo));
 
@@ -169,6 +181,7 @@ test('a revoked decision is withdrawn from the portal with a reason, within 3 wo
   // the record keeps when it was published (the rules and the ledger saw it); the portal drops it
   assert.equal(w.body.case.published_on, '2026-03-27');
   assert.ok(!(await anon.get('/public/decisions?size=200')).body.items.some((d) => d.case_no === caseNo));
+  assert.ok(!(await as.officer.get('/workflow/publicity')).body.items.some((i) => i.case_no === caseNo));
   assert.equal((await as.officer.send('DELETE', url, { reason: '再次撤回' })).status, 409);
   const again = await as.officer.send('POST', url, {});
   assert.equal(again.status, 422);

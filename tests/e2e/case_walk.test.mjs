@@ -98,6 +98,13 @@ test('an officer files a case and it is taken through every stage to 结案 by o
   assert.match(docNo, /^南市监处罚〔\d{4}〕\d+号$/)
   await act('officer', 'serve', undefined, { expectStage: '执行' })
 
+  // 案件公示 lists it as still to publish, with its deadline
+  await page.goto(server.baseURL + '/cases/publicity')
+  const todo = page.getByTestId('publicity-todo-table').locator('.el-table__row', { hasText: docNo })
+  await todo.waitFor()
+  assert.match(await todo.innerText(), /公示[\s\S]*剩 \d+ 天/)
+  await pageShot(page, 'case-walk-publicity-todo')
+
   // 公示 from the case page: the publicity deadline turns done
   await page.goto(casePage(caseNo))
   await page.getByTestId('publication-state').getByText('尚未公示').waitFor()

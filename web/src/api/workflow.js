@@ -15,3 +15,5 @@ export const takeAction = (caseNo, body) => http.post(`/api/v1/workflow/cases/${
 export const publishDecision = (caseNo, body = {}) => http.post(`/api/v1/workflow/cases/${enc(caseNo)}/publication`, body)
 export const withdrawPublication = (caseNo, body) => http.delete(`/api/v1/workflow/cases/${enc(caseNo)}/publication`, { body })
 export const recordRevocation = (caseNo, body) => http.post(`/api/v1/workflow/cases/${enc(caseNo)}/revocation`, body)
+// → {items: [{case_no, doc_no, party, decided_on, published_on, todo: 'publish'|'withdraw', deadline}], total}
+export const listPublicityTodo = () => http.get('/api/v1/workflow/publicity')
