@@ -79,5 +79,10 @@ int api_case_attachments_list(HttpRequest *req);
 int api_case_attachment_get(HttpRequest *req);
 /* The upload's limit: its kind's, from settings (RouteBodyLimit.limit_for). */
 size_t api_attachment_body_limit(HttpRequest *req, char *why, size_t cap);
+/* 公示, revocation and withdrawal (issue 6): workflow_publicity.c */
+int api_workflow_publication_create(HttpRequest *req);
+int api_workflow_publication_delete(HttpRequest *req);
+int api_workflow_revocation_create(HttpRequest *req);
+int api_workflow_publicity_pending(HttpRequest *req);
 
 #endif

@@ -17,10 +17,12 @@ static void copy_field(json_t *to, json_t *from, const char *name)
 static json_t *public_party(json_t *party)
 {
     char name[256], id[64];
-    bool person = json_is_string(json_object_get(party, "kind")) &&
-                  strcmp(json_string_value(json_object_get(party, "kind")), "person") == 0;
+    const char *kind = json_string_value(json_object_get(party, "kind"));
     const char *n = json_string_value(json_object_get(party, "name"));
     const char *i = json_string_value(json_object_get(party, "id_no"));
+    /* Only a declared organisation without a resident ID number is shown as is: a party of no
+     * stated kind, or an "org" carrying a citizen ID (个体工商户), is masked as a person. */
+    bool person = !kind || strcmp(kind, "org") != 0 || mask_looks_like_citizen_id(i);
     json_t *out = json_pack("{s:s}", "kind", person ? "person" : "org");
     if (n) json_object_set_new(out, "name", json_string(!person ? n : mask_person_name(n, name, sizeof name) == ZF_OK ? name : "**"));
     if (i) json_object_set_new(out, "id_no", json_string(!person ? i : mask_citizen_id(i, id, sizeof id) == ZF_OK ? id : "**"));
@@ -30,7 +32,7 @@ static json_t *public_party(json_t *party)
 static json_t *public_decision(json_t *rec)
 {
     static const char *const fields[] = {"case_no", "agency", "agency_name", "power", "decided_on", "published_on"};
-    static const char *const decision_fields[] = {"outcome", "measures", "fine", "confiscated", "basis"};
+    static const char *const decision_fields[] = {"outcome", "doc_no", "measures", "fine", "confiscated", "basis"};
     json_t *out = json_object(), *decision = json_object(), *d = json_object_get(rec, "decision");
     for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) copy_field(out, rec, fields[k]);
     for (size_t k = 0; k < sizeof decision_fields / sizeof *decision_fields; k++) copy_field(decision, d, decision_fields[k]);

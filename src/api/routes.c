@@ -71,6 +71,11 @@ const Route api_routes[] = {
     {"POST", "/api/v1/workflow/cases/{case_no}/attachments", api_case_attachments_create, "cases.handle"},
     {"GET", "/api/v1/workflow/cases/{case_no}/attachments", api_case_attachments_list, "cases.handle"},
     {"GET", "/api/v1/workflow/cases/{case_no}/attachments/{id}", api_case_attachment_get, "cases.handle"},
+    /* 公示 and its withdrawal (issue 6, 行政处罚法 48) */
+    {"POST", "/api/v1/workflow/cases/{case_no}/publication", api_workflow_publication_create, "cases.handle"},
+    {"DELETE", "/api/v1/workflow/cases/{case_no}/publication", api_workflow_publication_delete, "cases.handle"},
+    {"POST", "/api/v1/workflow/cases/{case_no}/revocation", api_workflow_revocation_create, "cases.handle"},
+    {"GET", "/api/v1/workflow/publicity", api_workflow_publicity_pending, "cases.handle"},
 };
 const int api_route_count = sizeof api_routes / sizeof api_routes[0];
 

@@ -10,16 +10,16 @@
 #include "api/intake_common.h"
 #include "api/params.h"
 #include "api/workflow_approvals.h"
+#include "api/workflow_cases.h"
+#include "api/workflow_doc_no.h"
 #include "api/workflow_state.h"
 #include "domain/workflow/deadlines.h"
-#include "domain/workflow/doc_number.h"
 #include "http/auth.h"
 #include "jobs/import.h"
 #include "jobs/sweep.h"
 #include "store/findings.h"
 #include "store/workflow.h"
 
-#define DEFAULT_DOC_PATTERN "{abbr}处罚〔{year}〕{seq}号"
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
@@ -371,25 +371,6 @@ static void record_act(Store *st, WfAction a, json_t *rec, const json_t *state, 
     }
 }
 
-static int allocate_doc_no(HttpRequest *req, const json_t *rec, zf_day on, char *out, size_t size, ZfError *err)
-{
-    char pattern[160], abbr[64], *body;
-    long seq;
-    int year, m, d;
-    store_setting_text(req->store, "doc_number_pattern", DEFAULT_DOC_PATTERN, pattern, sizeof pattern);
-    abbr[0] = '\0';
-    if (store_record_get(req->store, REC_AGENCY, str(rec, "agency"), &body, err) == ZF_OK) {
-        json_t *a = json_loads(body, 0, NULL);
-        free(body);
-        wf_agency_abbr(str(a, "name"), abbr, sizeof abbr);
-        json_decref(a);
-    }
-    if (!abbr[0]) snprintf(abbr, sizeof abbr, "%s", "执法");
-    date_to_ymd(on, &year, &m, &d);
-    if (store_workflow_next_seq(req->store, str(rec, "agency"), year, &seq, err) != ZF_OK) return ZF_ERR;
-    return doc_number_format(pattern, abbr, year, seq, out, size, err);
-}
-
 typedef struct {
     const char *action, *note, *target;
     zf_day on;
@@ -534,7 +515,7 @@ static int commit_step(HttpRequest *req, Step *s, ZfError *err)
     /* The 文号 is taken in the same BEGIN IMMEDIATE transaction that moves the case to 送达, so
      * numbers are serialised and a refused or failed step leaves no gap. */
     if (s->decides) {
-        if (allocate_doc_no(req, s->rec, s->on, doc_no, sizeof doc_no, err) != ZF_OK) goto fail;
+        if (wf_doc_no_allocate(req->store, str(s->rec, "agency"), s->on, doc_no, sizeof doc_no, err) != ZF_OK) goto fail;
         json_object_set_new(row, "doc_no", json_string(doc_no));
         json_object_set_new(json_object_get(s->rec, "decision"), "doc_no", json_string(doc_no));
     }
@@ -653,3 +634,10 @@ done:
     json_decref(s.row);
     return rc;
 }
+
+/* ---- lent to workflow_publicity.c (workflow_cases.h) ---------------------------------- */
+
+int wf_case_load(HttpRequest *req, const char *case_no, json_t **row, json_t **rec, ZfError *err) { return load_case(req, case_no, row, rec, err); }
+int wf_case_validate(const json_t *rec, ZfError *err) { return validate_record(rec, err); }
+void wf_case_recheck(HttpRequest *req, const char *case_no) { recheck_case(req, case_no); }
+int wf_case_reply(HttpRequest *req, int status, const json_t *rec, const json_t *row) { return reply_view(req, status, rec, row); }

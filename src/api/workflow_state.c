@@ -132,6 +132,9 @@ int wf_state_build(Store *st, const json_t *rec, const json_t *row, CaseState *c
     cs->served_on = day_of(rec, "served_on");
     cs->published_on = day_of(rec, "published_on");
     cs->paid_on = day_of(rec, "paid_on");
+    /* exchange-v1 has no field for these two: the workflow row holds them (publicity.c). */
+    cs->revoked_on = day_of(json_object_get(state, "revocation"), "revoked_on");
+    cs->withdrawn_on = day_of(json_object_get(state, "withdrawal"), "withdrawn_on");
     cs->extension_days = (int)json_integer_value(json_object_get(rec, "extension_days"));
     cs->suspended_days = (int)json_integer_value(json_object_get(rec, "suspended_days"));
     return ZF_OK;

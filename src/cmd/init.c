@@ -4,6 +4,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/ledger_hooks.h"
+#include "jobs/demo_cases.h"
 #include "jobs/import.h"
 #include "store/approval.h"
 #include "store/identity.h"
@@ -17,7 +18,8 @@ const Command cmd_init = {
     "用法：zhifa --db FILE init [--demo]\n\n"
     "创建数据库并应用全部结构迁移；已存在的数据库只升级结构，不丢数据。\n"
     "载入 data/laws 中的法律法规（只重新载入内容有变化的文件）。\n"
-    "  --demo   载入演示数据（data/demo/demo.jsonl：执法主体、人员、权责清单、各阶段案件）\n",
+    "  --demo   载入演示数据（data/demo：执法主体、人员、权责清单、各阶段案件、\n"
+    "           各办案环节的在线案件与公示）\n",
     run_init};
 
 static void demo_reject(long long line, const char *key, const char *error, void *ctx)
@@ -75,6 +77,30 @@ static int create_demo_users(Store *st)
     return ZF_OK;
 }
 
+/* The online cases at every stage (data/demo/workflow.jsonl), dated relative to today. */
+static int load_demo_cases(Store *st, const char *data)
+{
+    char path[4096];
+    Calendar *cal;
+    long n;
+    ZfError err;
+    snprintf(path, sizeof path, "%s/demo/workflow.jsonl", data);
+    FILE *in = fopen(path, "rb");
+    if (!in) {
+        fprintf(stderr, "zhifa: 无法读取演示数据 %s\n", path);
+        return ZF_ERR;
+    }
+    int rc = cmd_load_calendar(&cal);
+    if (rc == ZF_OK) {
+        rc = demo_cases_load(st, cal, sweep_today(), in, &n, &err);
+        calendar_free(cal);
+        if (rc != ZF_OK) fprintf(stderr, "zhifa: 载入演示在线案件失败：%s\n", err.message);
+        else printf("已载入演示在线办理案件 %ld 件\n", n);
+    }
+    fclose(in);
+    return rc;
+}
+
 static int load_demo(Store *st)
 {
     char path[4096];
@@ -97,6 +123,7 @@ static int load_demo(Store *st)
     if (rc != ZF_OK) fprintf(stderr, "zhifa: 载入演示数据失败：%s\n", err.message);
     else printf("已载入演示数据 %lld 条记录\n", sum.imported);
     if (rc != ZF_OK || sum.rejected) return ZF_ERR;
+    if (load_demo_cases(st, data) != ZF_OK) return ZF_ERR;
     SweepResult r; /* so the supervisor's board has alerts the moment the server starts */
     if (cmd_run_sweep(st, sweep_today(), &r) != ZF_OK) return ZF_ERR;
     printf("已完成监督检查：%lld 条预警\n", r.findings);

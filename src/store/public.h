@@ -6,7 +6,8 @@
 
 #include "store/store.h"
 
-/* Penalty cases with a published decision (outcome penalty, published_on set), newest first:
+/* Penalty cases with a published decision (outcome penalty, published_on set, not withdrawn
+ * from the portal — case_publicity), newest first:
  * {"items":[case records + agency_name],"total","page","size"}. */
 int store_public_decisions(Store *st, const char *agency, const char *q, int page, int size, json_t **out, ZfError *err);
 

@@ -6,6 +6,7 @@
 
 #include "store/sqlite_internal.h"
 #include "store/workflow.h"
+#include "store/workflow_seed.h"
 
 static json_t *json_col(sqlite3_stmt *q, int col, json_t *dflt)
 {
@@ -84,24 +85,9 @@ int store_workflow_timeline_add(Store *st, const char *case_no, const char *user
                                 const char *from_stage, const char *to_stage, const char *note,
                                 ZfError *err)
 {
-    sqlite3_stmt *q;
     char now[32];
     sqlite_utc_now(now);
-    if (sqlite3_prepare_v2(st->db,
-                           "INSERT INTO case_timeline(case_no, time, user, action, from_stage, to_stage, note)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                           -1, &q, NULL) != SQLITE_OK)
-        return sqlite_fail(st, err, "timeline");
-    sqlite3_bind_text(q, 1, case_no, -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, 2, now, -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, 3, user, -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, 4, action, -1, SQLITE_STATIC);
-    sqlite_bind_opt(q, 5, from_stage);
-    sqlite_bind_opt(q, 6, to_stage);
-    sqlite3_bind_text(q, 7, note ? note : "", -1, SQLITE_STATIC);
-    int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
-    return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "timeline");
+    return store_workflow_timeline_add_at(st, case_no, now, user, action, from_stage, to_stage, note, err);
 }
 
 int store_workflow_timeline(Store *st, const char *case_no, json_t **items, ZfError *err)

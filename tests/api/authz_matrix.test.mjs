@@ -66,6 +66,10 @@ const ROUTES = new Map([
   ['POST /api/v1/workflow/cases/{case_no}/attachments', 'cases.handle'],
   ['GET /api/v1/workflow/cases/{case_no}/attachments', 'cases.handle'],
   ['GET /api/v1/workflow/cases/{case_no}/attachments/{id}', 'cases.handle'],
+  ['POST /api/v1/workflow/cases/{case_no}/publication', 'cases.handle'],
+  ['DELETE /api/v1/workflow/cases/{case_no}/publication', 'cases.handle'],
+  ['POST /api/v1/workflow/cases/{case_no}/revocation', 'cases.handle'],
+  ['GET /api/v1/workflow/publicity', 'cases.handle'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'sysadmin', 'secadmin', 'auditor'];

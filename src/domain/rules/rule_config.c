@@ -50,6 +50,9 @@ static const ParamInfo PARAMS[RULE_PARAM_COUNT] = {
     [RP_JOINT_MIN_AGENCIES] = {"joint_min_agencies", 3, "综合查一次（地方规定）"},
     [RP_CERT_WARNING_DAYS] = {"cert_warning_days", 30, "执法证件管理（到期预警）"},
     [RP_ZERO_ENFORCEMENT_DAYS] = {"zero_enforcement_days", 365, "执法监督（零执法）"},
+    [RP_WITHDRAWAL_WD] = {"withdrawal_wd", 3,
+                          "《中华人民共和国行政处罚法》第四十八条第二款、第八十五条；"
+                          "《市场监督管理行政处罚信息公示规定》第十一条"},
 };
 
 /* Sector defaults that differ from the general ones. */

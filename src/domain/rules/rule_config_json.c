@@ -35,6 +35,7 @@ static const struct {
     [RP_JOINT_MIN_AGENCIES] = {"综合查一次：部门数下限", "count"},
     [RP_CERT_WARNING_DAYS] = {"执法证到期预警窗口", "days"},
     [RP_ZERO_ENFORCEMENT_DAYS] = {"零执法统计窗口", "days"},
+    [RP_WITHDRAWAL_WD] = {"撤回公示期限（决定被撤销、变更后）", "wd"},
 };
 
 #define VALUE_MAX 1000000000000LL /* fen: 100 亿元; far above any real threshold */

@@ -58,6 +58,7 @@ typedef enum {
     RP_JOINT_MIN_AGENCIES,       /* I02 */
     RP_CERT_WARNING_DAYS,        /* E01 */
     RP_ZERO_ENFORCEMENT_DAYS,    /* E02 */
+    RP_WITHDRAWAL_WD,            /* 撤回公示: a revoked decision leaves the portal */
     RULE_PARAM_COUNT
 } RuleParam;
 

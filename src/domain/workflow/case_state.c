@@ -13,6 +13,7 @@ void case_state_init(CaseState *cs, WfProcedure procedure)
     cs->hearing_requested_on = cs->hearing_notice_on = cs->hearing_held_on = ZF_DAY_NONE;
     cs->reviewed_on = cs->collective_on = ZF_DAY_NONE;
     cs->decided_on = cs->served_on = cs->published_on = cs->paid_on = ZF_DAY_NONE;
+    cs->revoked_on = cs->withdrawn_on = ZF_DAY_NONE;
 }
 
 enum {

@@ -94,6 +94,8 @@ typedef struct {
     zf_day reviewed_on;
     zf_day collective_on;
     zf_day decided_on, served_on, published_on, paid_on;
+    zf_day revoked_on;   /* the decision was revoked or changed (撤销/变更: review, litigation, self-correction) */
+    zf_day withdrawn_on; /* its publication withdrawn from the portal (行政处罚法 48 ¶2) */
     int extension_days, suspended_days; /* of the 90-day decision limit (行政处罚法 60) */
 } CaseState;
 

@@ -55,7 +55,8 @@ size_t workflow_deadlines(const CaseState *cs, zf_day today, const Calendar *cal
                      : "《中华人民共和国行政处罚法》第五十二条",
             due, cs->served_on, today, warn);
     }
-    if (ordinary && case_has(cs->decided_on)) {
+    /* A decision revoked before it was published is no longer to be published. */
+    if (ordinary && case_has(cs->decided_on) && (case_has(cs->published_on) || !case_has(cs->revoked_on))) {
         int wd = (int)rule_config_get(cfg, RP_PUBLICITY_WD, cs->sector, cs->region);
         put(out, n, &count, DL_PUBLICITY, "公示处罚决定",
             "《中华人民共和国行政处罚法》第四十八条；公示期限按行业规定",
@@ -64,6 +65,11 @@ size_t workflow_deadlines(const CaseState *cs, zf_day today, const Calendar *cal
     if (case_has(cs->served_on) && cs->fine_fen > 0)
         put(out, n, &count, DL_PAYMENT, "缴纳罚款", "《中华人民共和国行政处罚法》第六十七条",
             add_nd(cal, cs->served_on, PAYMENT_DAYS), cs->paid_on, today, warn);
+    if (case_has(cs->published_on) && case_has(cs->revoked_on))
+        put(out, n, &count, DL_WITHDRAWAL, "撤回公示信息",
+            "《中华人民共和国行政处罚法》第四十八条第二款、第八十五条",
+            add_wd(cal, cs->revoked_on, (int)rule_config_get(cfg, RP_WITHDRAWAL_WD, cs->sector, cs->region)),
+            cs->withdrawn_on, today, warn);
     return count;
 }
 

@@ -16,6 +16,7 @@ typedef enum {
     DL_SERVICE,         /* 送达 add_wd(decided, 7); simple: the decision day — 处罚法 61, 52 */
     DL_PUBLICITY,       /* 公示 add_wd(decided, N by sector) — 处罚法 48 */
     DL_PAYMENT,         /* 缴纳罚款 add_nd(served, 15) — 处罚法 67 */
+    DL_WITHDRAWAL,      /* 撤回公示 add_wd(revoked, 3) once a published decision is revoked — 处罚法 48 ¶2 */
 } DeadlineKind;
 
 typedef enum { DL_GREEN, DL_YELLOW, DL_RED } DeadlineColour;
@@ -31,7 +32,7 @@ typedef struct {
                               done: red when done after due, else green */
 } Deadline;
 
-#define WF_MAX_DEADLINES 5
+#define WF_MAX_DEADLINES 6
 
 /* Fills up to n deadlines that apply to the case so far; returns how many apply. */
 size_t workflow_deadlines(const CaseState *cs, zf_day today, const Calendar *cal,

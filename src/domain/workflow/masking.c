@@ -57,6 +57,15 @@ int mask_citizen_id(const char *id, char *out, size_t size)
     return ZF_OK;
 }
 
+bool mask_looks_like_citizen_id(const char *id)
+{
+    size_t n = id ? strlen(id) : 0;
+    if (n != 18 && n != 15) return false;
+    for (size_t i = 0; i < n; i++)
+        if (!(id[i] >= '0' && id[i] <= '9') && !(i == 17 && (id[i] == 'X' || id[i] == 'x'))) return false;
+    return true;
+}
+
 int mask_party_name(WfPartyKind kind, const char *name, char *out, size_t size)
 {
     if (kind == WF_PARTY_ORG) return name ? copy(name, out, size) : ZF_ERR;

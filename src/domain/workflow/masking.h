@@ -4,6 +4,7 @@
 #ifndef ZF_WORKFLOW_MASKING_H
 #define ZF_WORKFLOW_MASKING_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "domain/workflow/case_state.h"
@@ -12,6 +13,9 @@
 int mask_person_name(const char *name, char *out, size_t size);
 /* First 4 + one '*' per hidden character + last 4; IDs of 8 characters or fewer are all '*'. */
 int mask_citizen_id(const char *id, char *out, size_t size);
+/* Looks like a resident ID (GB 11643: 18 characters, 17 digits then a digit or X; or the old
+ * 15 digits), whatever the party kind says: such a party is a person and is masked. */
+bool mask_looks_like_citizen_id(const char *id);
 /* By party kind: persons masked as above, organisations copied unchanged. */
 int mask_party_name(WfPartyKind kind, const char *name, char *out, size_t size);
 int mask_party_id(WfPartyKind kind, const char *id, char *out, size_t size);

@@ -22,3 +22,11 @@ export const uploadAttachment = (caseNo, file, { stage, kind }) =>
   http.upload(`/api/v1/workflow/cases/${enc(caseNo)}/attachments`, file,
     { query: { name: file.name, stage, kind }, contentType: file.type, timeout: 30 * 60000 })
 export const attachmentUrl = (caseNo, id) => `/api/v1/workflow/cases/${enc(caseNo)}/attachments/${id}`
+
+// 公示 (行政处罚法 48): publish a decision, record it revoked/changed, withdraw it with a reason.
+// Each answers with the case view, like takeAction.
+export const publishDecision = (caseNo, body = {}) => http.post(`/api/v1/workflow/cases/${enc(caseNo)}/publication`, body)
+export const withdrawPublication = (caseNo, body) => http.delete(`/api/v1/workflow/cases/${enc(caseNo)}/publication`, { body })
+export const recordRevocation = (caseNo, body) => http.post(`/api/v1/workflow/cases/${enc(caseNo)}/revocation`, body)
+// → {items: [{case_no, doc_no, party, decided_on, published_on, todo: 'publish'|'withdraw', deadline}], total}
+export const listPublicityTodo = () => http.get('/api/v1/workflow/publicity')

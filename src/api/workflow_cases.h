@@ -1,0 +1,21 @@
+/* What workflow_cases.c lends to the other online-handling files (workflow_publicity.c): the
+ * case of the caller's own agency, the record path, and the case view as every step answers it. */
+#ifndef ZF_API_WORKFLOW_CASES_H
+#define ZF_API_WORKFLOW_CASES_H
+
+#include <jansson.h>
+
+#include "http/request.h"
+#include "util/error.h"
+
+/* The workflow row and the exchange record of a case of req->auth's agency; 404 otherwise. */
+int wf_case_load(HttpRequest *req, const char *case_no, json_t **row, json_t **rec, ZfError *err);
+/* exchange-v1 validation of a changed record (400 when refused). */
+int wf_case_validate(const json_t *rec, ZfError *err);
+/* After the act's transaction (which stored the record with import_one_record_in): the rules
+ * look at the changed case at once. */
+void wf_case_recheck(HttpRequest *req, const char *case_no);
+/* Replies with {case, workflow (stage, actions, deadlines…), timeline}. */
+int wf_case_reply(HttpRequest *req, int status, const json_t *rec, const json_t *row);
+
+#endif

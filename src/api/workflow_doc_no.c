@@ -1,0 +1,32 @@
+/* 文号 allocation (see workflow_doc_no.h). The pattern and the sequence come from the store; the
+ * formatting is the pure doc_number.c. */
+#include "api/workflow_doc_no.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "api/workflow_state.h"
+#include "domain/workflow/doc_number.h"
+#include "store/findings.h"
+#include "store/workflow.h"
+
+#define DEFAULT_DOC_PATTERN "{abbr}处罚〔{year}〕{seq}号"
+
+int wf_doc_no_allocate(Store *st, const char *agency, zf_day on, char *out, size_t size, ZfError *err)
+{
+    char pattern[160], abbr[64], *body;
+    long seq;
+    int year, m, d;
+    store_setting_text(st, "doc_number_pattern", DEFAULT_DOC_PATTERN, pattern, sizeof pattern);
+    abbr[0] = '\0';
+    if (store_record_get(st, REC_AGENCY, agency, &body, err) == ZF_OK) {
+        json_t *a = json_loads(body, 0, NULL);
+        free(body);
+        wf_agency_abbr(json_string_value(json_object_get(a, "name")), abbr, sizeof abbr);
+        json_decref(a);
+    }
+    if (!abbr[0]) snprintf(abbr, sizeof abbr, "%s", "执法");
+    date_to_ymd(on, &year, &m, &d);
+    if (store_workflow_next_seq(st, agency, year, &seq, err) != ZF_OK) return ZF_ERR;
+    return doc_number_format(pattern, abbr, year, seq, out, size, err);
+}
