@@ -12,6 +12,7 @@
 #include "domain/workflow/publicity.h"
 #include "jobs/import.h"
 #include "jobs/sweep.h"
+#include "store/approval.h"
 #include "store/publicity.h"
 #include "store/workflow.h"
 #include "store/workflow_seed.h"
@@ -178,6 +179,26 @@ static int seed_steps(Seeder *s, const json_t *line, json_t *rec, json_t *row, Z
     return ZF_OK;
 }
 
+/* A case left at 立案审批 or 决定审批 waits in the approvers' 审批待办, as one moved there online
+ * does: the task opened by the script's last step, on its day and by its user. */
+static int open_waiting_task(Seeder *s, const json_t *line, const json_t *rec, const json_t *row, ZfError *err)
+{
+    WfStage stage;
+    if (workflow_stage_by_code(str(row, "stage"), &stage) != ZF_OK) return ZF_OK;
+    WfAction next = approval_opened_on_entering(stage);
+    const json_t *steps = json_object_get(line, "steps");
+    const json_t *last = json_array_get(steps, json_array_size(steps) - 1);
+    zf_day on;
+    if (next == WF_ACTION_COUNT || !last || !date_parse(str(last, "on"), &on)) return ZF_OK;
+    ApprovalPolicy policy;
+    CaseState cs;
+    ApprovalTask t;
+    if (store_approval_policy(s->st, &policy, err) != ZF_OK || case_state(s, rec, row, &cs, err) != ZF_OK)
+        return ZF_ERR;
+    approval_task_init(&t, &policy, next, &cs, on, s->cal);
+    return store_approval_open(s->st, str(row, "case_no"), str(row, "agency"), str(last, "user"), &t, "pending", err);
+}
+
 /* True when the agency already handles cases online: init --demo run again adds none twice. */
 static bool agency_has_cases(Store *st, const char *agency)
 {
@@ -215,12 +236,12 @@ static int seed_case(Seeder *s, json_t *line, ZfError *err)
                     type, "stage", simple ? "onspot_decision" : "clue", "state", "assignees",
                     json_object_get(rec, "officers"), "doc_no", "created_by", str(line, "created_by"));
     if (seed_steps(s, line, rec, row, err) != ZF_OK || store_workflow_put(s->st, row, err) != ZF_OK ||
+        open_waiting_task(s, line, rec, row, err) != ZF_OK || import_one_record_in(s->st, rec, err) != ZF_OK ||
         store_commit(s->st, err) != ZF_OK)
         goto fail;
-    int rc = import_one_record(s->st, rec, err);
     json_decref(rec);
     json_decref(row);
-    return rc;
+    return ZF_OK;
 fail:
     store_rollback(s->st);
     json_decref(rec);

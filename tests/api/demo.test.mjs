@@ -94,6 +94,16 @@ test('init --demo is fast and holds online cases at every stage, each with a tim
   assert.equal((await as.supervisor.get('/workflow/cases')).status, 403);
 });
 
+test('the demo cases waiting at 立案审批 and 决定审批 are in the head\'s 审批待办', async () => {
+  const inbox = (await as.head.get('/workflow/approvals')).body.items;
+  const waiting = (await as.officer.get('/workflow/cases?size=200')).body.items
+    .filter((c) => ['filing', 'decision'].includes(c.stage)).map((c) => c.case_no);
+  assert.equal(waiting.length, 2);
+  assert.deepEqual(inbox.map((t) => t.case_no).sort(), waiting.sort());
+  assert.deepEqual(inbox.map((t) => t.action).sort(), ['approve_decision', 'approve_filing']);
+  assert.deepEqual((await as.officer.get('/workflow/approvals')).body.items, [], 'nothing waits for an officer');
+});
+
 test('several demo decisions are on the portal, masked; the withdrawn one is not', async () => {
   const items = await demoCases();
   const views = await Promise.all(items.map((i) => view('officer', i.case_no)));
