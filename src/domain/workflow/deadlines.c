@@ -40,11 +40,14 @@ size_t workflow_deadlines(const CaseState *cs, zf_day today, const Calendar *cal
             add_nd(cal, cs->filed_on, days), cs->decided_on, today, warn);
     }
     if (ordinary && case_has(cs->notified_on) && cs->hearing_right_notified &&
-        !cs->hearing_waived && !case_has(cs->decided_on))
+        !cs->hearing_waived && !case_has(cs->decided_on)) {
         put(out, n, &count, DL_HEARING_REQUEST, "当事人申请听证",
             "《中华人民共和国行政处罚法》第六十四条、第八十五条",
             add_wd(cal, cs->notified_on, HEARING_REQUEST_WD), cs->hearing_requested_on, today,
             warn);
+        /* the party's period: past it, the right lapsed (or came late) — nothing the agency owes */
+        if (count <= n && out[count - 1].colour == DL_RED) out[count - 1].colour = DL_GREY;
+    }
     if (case_has(cs->decided_on)) {
         zf_day due = ordinary ? add_wd(cal, cs->decided_on,
                                        (int)rule_config_get(cfg, RP_SERVICE_WD, cs->sector,
@@ -77,11 +80,12 @@ const Deadline *workflow_next_deadline(const Deadline *list, size_t count)
 {
     const Deadline *best = NULL;
     for (size_t i = 0; i < count; i++)
-        if (!case_has(list[i].done_on) && (!best || list[i].due < best->due)) best = &list[i];
+        if (!case_has(list[i].done_on) && list[i].colour != DL_GREY && (!best || list[i].due < best->due))
+            best = &list[i];
     return best;
 }
 
 const char *deadline_colour_code(DeadlineColour c)
 {
-    return c == DL_RED ? "red" : c == DL_YELLOW ? "yellow" : "green";
+    return c == DL_RED ? "red" : c == DL_YELLOW ? "yellow" : c == DL_GREY ? "grey" : "green";
 }

@@ -19,7 +19,9 @@ typedef enum {
     DL_WITHDRAWAL,      /* 撤回公示 add_wd(revoked, 3) once a published decision is revoked — 处罚法 48 ¶2 */
 } DeadlineKind;
 
-typedef enum { DL_GREEN, DL_YELLOW, DL_RED } DeadlineColour;
+/* DL_GREY: a period of the party's (申请听证) that ran out: his right not exercised, no delay of
+ * the agency's — shown, never red, and never the case's next deadline. */
+typedef enum { DL_GREEN, DL_YELLOW, DL_RED, DL_GREY } DeadlineColour;
 
 typedef struct {
     DeadlineKind kind;
@@ -37,8 +39,8 @@ typedef struct {
 /* Fills up to n deadlines that apply to the case so far; returns how many apply. */
 size_t workflow_deadlines(const CaseState *cs, zf_day today, const Calendar *cal,
                           const RuleConfig *cfg, Deadline out[], size_t n);
-/* The pending deadline due first, or NULL. */
+/* The pending deadline due first (a lapsed party period excluded), or NULL. */
 const Deadline *workflow_next_deadline(const Deadline *list, size_t count);
-const char *deadline_colour_code(DeadlineColour c); /* "red" | "yellow" | "green" */
+const char *deadline_colour_code(DeadlineColour c); /* "red" | "yellow" | "green" | "grey" */
 
 #endif

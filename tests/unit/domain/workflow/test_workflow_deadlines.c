@@ -126,6 +126,30 @@ static void test_hearing_request_due_5_working_days_after_notice_over_may_day(vo
                      D("2026-05-09"));
 }
 
+/* 处罚法 64: a party who does not ask for a hearing within the 5 working days has let his right
+ * lapse; the agency is not late, so the period turns grey, not red, and is no longer "next". */
+static void test_hearing_request_period_lapses_grey_not_red(void **state)
+{
+    (void)state;
+    CaseState cs;
+    Deadline out[WF_MAX_DEADLINES];
+    lawful_case(&cs, WF_PROC_ORDINARY);
+    cs.decided_on = ZF_DAY_NONE;
+    cs.notified_on = D("2026-04-29");
+    cs.hearing_right_notified = true;
+    cs.hearing_waived = false;
+    cs.hearing_requested_on = ZF_DAY_NONE;
+    assert_int_equal(deadline_of(&cs, "2026-05-08", DL_HEARING_REQUEST, out)->colour, DL_YELLOW);
+    const Deadline *lapsed = deadline_of(&cs, "2026-05-11", DL_HEARING_REQUEST, out);
+    assert_int_equal(lapsed->colour, DL_GREY);
+    assert_string_equal(deadline_colour_code(lapsed->colour), "grey");
+    size_t count = workflow_deadlines(&cs, D("2026-05-11"), cal, &cfg, out, WF_MAX_DEADLINES);
+    const Deadline *next = workflow_next_deadline(out, count);
+    assert_true(next == NULL || next->kind != DL_HEARING_REQUEST);
+    cs.hearing_requested_on = D("2026-05-12"); /* a late request: the party's, still not red */
+    assert_int_equal(deadline_of(&cs, "2026-05-12", DL_HEARING_REQUEST, out)->colour, DL_GREY);
+}
+
 static void test_publicity_period_is_20_working_days_for_market_regulation(void **state)
 {
     (void)state;
@@ -199,6 +223,7 @@ int main(void)
         cmocka_unit_test(test_service_due_7_working_days_over_national_day_2025),
         cmocka_unit_test(test_simple_procedure_service_is_due_on_the_decision_day),
         cmocka_unit_test(test_hearing_request_due_5_working_days_after_notice_over_may_day),
+        cmocka_unit_test(test_hearing_request_period_lapses_grey_not_red),
         cmocka_unit_test(test_publicity_period_is_20_working_days_for_market_regulation),
         cmocka_unit_test(test_payment_due_15_days_after_service_rolled_forward),
         cmocka_unit_test(test_next_deadline_is_the_earliest_pending),

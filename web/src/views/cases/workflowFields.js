@@ -6,7 +6,8 @@ export const STAGE_TAG = {
   hearing: '', legal_review: 'warning', collective_discussion: 'warning', decision: 'warning',
   service: '', execution: '', closed: 'success', onspot_decision: '', onspot_service: ''
 }
-export const COLOUR_TAG = { red: 'danger', yellow: 'warning', green: 'success' }
+// grey: a party's period that ran out (申请听证) — shown, not the agency's delay
+export const COLOUR_TAG = { red: 'danger', yellow: 'warning', green: 'success', grey: 'info' }
 
 export const MEASURES = {
   warning: '警告', fine: '罚款', confiscate: '没收违法所得、非法财物', suspend_business: '责令停产停业',
