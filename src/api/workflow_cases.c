@@ -393,8 +393,8 @@ typedef struct {
     bool approval, has_task, task_is_new;
 } Step;
 
-/* The approval task of the step: the case's open one, or a new one opened by this sign-off (结案,
- * and cases whose task predates migration 011), required signers updated to the case as it is now;
+/* The approval task of the step: the case's open one, or a new one opened by this sign-off (cases
+ * whose task predates migration 011), required signers updated to the case as it is now;
  * then the caller's sign-off on it. */
 static int sign_step(HttpRequest *req, Step *s, WfAction a, const CaseState *cs, ZfError *err)
 {
