@@ -72,5 +72,7 @@ int api_workflow_case_get(HttpRequest *req);
 int api_workflow_case_action(HttpRequest *req);
 /* approvals (issue 6): workflow_approvals.c */
 int api_workflow_approvals_list(HttpRequest *req);
+/* discretion recommendation (issue 6): workflow_discretion.c */
+int api_workflow_case_discretion(HttpRequest *req);
 
 #endif

@@ -64,6 +64,8 @@ const Route api_routes[] = {
     {"POST", "/api/v1/workflow/cases/{case_no}/actions", api_workflow_case_action, "cases.handle"},
     /* approvals: 审批待办 (issue 6; sign-offs and 加签 go through the case's actions) */
     {"GET", "/api/v1/workflow/approvals", api_workflow_approvals_list, "cases.handle"},
+    /* discretion recommendation: 裁量建议 from the facts and the power's benchmark (issue 6) */
+    {"POST", "/api/v1/workflow/cases/{case_no}/discretion", api_workflow_case_discretion, "cases.handle"},
 };
 const int api_route_count = sizeof api_routes / sizeof api_routes[0];
 

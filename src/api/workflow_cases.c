@@ -10,6 +10,7 @@
 #include "api/intake_common.h"
 #include "api/params.h"
 #include "api/workflow_approvals.h"
+#include "api/workflow_discretion.h"
 #include "api/workflow_state.h"
 #include "domain/workflow/deadlines.h"
 #include "domain/workflow/doc_number.h"
@@ -123,23 +124,6 @@ static int workflow_view(HttpRequest *req, const json_t *rec, const json_t *row,
                            wf_approvers_json(req, &policy));
     *out = json_pack("{s:O, s:o, s:o}", "case", rec, "workflow", wf, "timeline", timeline);
     return ZF_OK;
-}
-
-/* The row and record of a case of the caller's own agency; anything else is 404. */
-static int load_case(HttpRequest *req, const char *case_no, json_t **row, json_t **rec, ZfError *err)
-{
-    char *body;
-    *row = *rec = NULL;
-    if (!case_no || strlen(case_no) > 128 || store_workflow_get(req->store, case_no, row, err) != ZF_OK ||
-        !req->auth || strcmp(str(*row, "agency"), req->auth->agency) != 0 ||
-        store_record_get(req->store, REC_CASE, case_no, &body, err) != ZF_OK) {
-        json_decref(*row);
-        *row = NULL;
-        return zf_fail(err, 404, "not_found", NULL, "案件不存在");
-    }
-    *rec = json_loads(body, 0, NULL);
-    free(body);
-    return *rec ? ZF_OK : zf_fail(err, 500, "internal_error", NULL, "案件记录无法读取");
 }
 
 static int reply_view(HttpRequest *req, int status, const json_t *rec, const json_t *row)
@@ -293,7 +277,7 @@ int api_workflow_case_get(HttpRequest *req)
 {
     json_t *row, *rec;
     ZfError err;
-    if (load_case(req, http_param(req, "case_no"), &row, &rec, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    if (wf_case_load(req, http_param(req, "case_no"), &row, &rec, &err) != ZF_OK) return http_reply_zferror(req, &err);
     int rc = reply_view(req, 200, rec, row);
     json_decref(row);
     json_decref(rec);
@@ -382,6 +366,8 @@ static int allocate_doc_no(HttpRequest *req, const json_t *rec, zf_day on, char 
 
 typedef struct {
     const char *action, *note, *target;
+    bool discretion;       /* the step sets the discretion facts or the tier */
+    char note_buf[2048];   /* the note with the discretion record appended */
     zf_day on;
     json_t *rec, *row, *state; /* rec and state: the working copies, row: as stored */
     WfStage from, to;
@@ -436,6 +422,11 @@ static int check_step(HttpRequest *req, Step *s, ZfError *err)
         return ZF_ERR;
     }
     s->from = s->to = cs.stage;
+    if (s->discretion && wf_discretion_settle(&cs, s->state, s->note, s->note_buf, sizeof s->note_buf, err) != ZF_OK) {
+        json_decref(probe);
+        return ZF_ERR;
+    }
+    if (s->note_buf[0]) s->note = s->note_buf;
     if (strcmp(s->action, "record") == 0) {
         if (cs.stage == WS_CLOSED) rc = zf_fail(err, 409, "invalid_transition", "action", "已结案的案件不能再登记办理信息");
     } else if (strcmp(s->action, "send_back") == 0) {
@@ -586,7 +577,7 @@ int api_workflow_case_action(HttpRequest *req)
     ZfError err;
     int rc;
     zf_day today = sweep_today();
-    if (load_case(req, http_param(req, "case_no"), &s.row, &rec, &err) != ZF_OK) {
+    if (wf_case_load(req, http_param(req, "case_no"), &s.row, &rec, &err) != ZF_OK) {
         rc = http_reply_zferror(req, &err);
         goto done;
     }
@@ -618,6 +609,7 @@ int api_workflow_case_action(HttpRequest *req)
     s.target = str(body, "target") ? str(body, "target") : str(fields, "target");
     json_t *plain = json_deep_copy(fields ? fields : json_object());
     json_object_del(plain, "target");
+    s.discretion = json_object_get(plain, "discretion_facts") || json_object_get(plain, "tier");
     /* `on` back-enters an act done on paper earlier (never in the future); default today. */
     s.on = today;
     if (json_is_string(json_object_get(plain, "on"))) date_parse(str(plain, "on"), &s.on);

@@ -7,7 +7,12 @@
 #include <jansson.h>
 
 #include "domain/workflow/workflow.h"
+#include "http/request.h"
 #include "store/store.h"
+
+/* The row and record of a case of the caller's own agency (both to json_decref); anything
+ * else, including another agency's case, is 404. */
+int wf_case_load(HttpRequest *req, const char *case_no, json_t **row, json_t **rec, ZfError *err);
 
 /* Fills cs from the record and the row's stage/state. ZF_ERR when the stage is unknown. */
 int wf_state_build(Store *st, const json_t *rec, const json_t *row, CaseState *cs, ZfError *err);

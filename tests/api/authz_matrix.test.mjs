@@ -62,6 +62,7 @@ const ROUTES = new Map([
   ['GET /api/v1/workflow/cases/{case_no}', 'cases.handle'],
   ['POST /api/v1/workflow/cases/{case_no}/actions', 'cases.handle'],
   ['GET /api/v1/workflow/approvals', 'cases.handle'],
+  ['POST /api/v1/workflow/cases/{case_no}/discretion', 'cases.handle'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'sysadmin', 'secadmin', 'auditor'];
@@ -108,6 +109,7 @@ const BODY = {
   // an unknown case type (400); the action's case is not handled online (404)
   'POST /api/v1/workflow/cases': { case_type: 'not-a-type' },
   'POST /api/v1/workflow/cases/{case_no}/actions': { action: 'record' },
+  'POST /api/v1/workflow/cases/{case_no}/discretion': { first_offence: true },
 };
 
 before(async () => {
