@@ -13,3 +13,8 @@ export const takeAction = (caseNo, body) => http.post(`/api/v1/workflow/cases/${
 // {items: [{case_no, party, action, action_name, stage_name, requested_by, requested_at, due_on, escalated,
 //           signed_count, required_count, slots}], total}
 export const listApprovals = (query) => http.get('/api/v1/workflow/approvals', { query })
+// 裁量建议 from the ticked facts over the power's 裁量基准 (行政处罚法 第三十二至三十四条):
+// facts {first_offence, harm: minor|general|serious, cooperated, rectified, repeat_offence, obstructed}
+// → {tier, fine_min, fine_max (yuan, null = no cap), score, reasons: [{label, weight}], reasons_text,
+//    tiers: [{tier, fine_min, fine_max, recommended}]}; 422 when the power has no benchmark.
+export const recommendDiscretion = (caseNo, facts) => http.post(`/api/v1/workflow/cases/${enc(caseNo)}/discretion`, facts)
