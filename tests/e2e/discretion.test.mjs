@@ -76,3 +76,38 @@ test('the officer gets a recommendation, adopts it, and the proposal shows the t
     await head.context.close()
   }
 })
+
+test('用户管理 sets a 机关负责人’s 审批层级; the select shows only for agency heads', async () => {
+  const { context, page, errors } = await openPage(browser)
+  const choose = async (select, text) => {
+    await select.click()
+    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).first().click()
+  }
+  try {
+    await login(page, server.baseURL, 'sysadmin')
+    await page.goto(server.baseURL + '/system/users')
+    await page.getByTestId('user-q').fill('head')
+    await page.getByTestId('user-search').click()
+    const row = page.getByTestId('user-table').locator('.el-table__row', { has: page.locator('[data-username="head"]') })
+    assert.equal((await row.getByTestId('user-approval-level').innerText()).trim(), '主要负责人')
+
+    await row.getByTestId('user-edit').click()
+    const dialog = page.getByTestId('user-dialog')
+    const level = dialog.getByTestId('uf-approval-level')
+    await level.getByText('主要负责人').waitFor()
+    await choose(level, '分管负责人')
+    await pageShot(page, 'users-approval-level')
+    await dialog.getByTestId('user-save').click()
+    await dialog.waitFor({ state: 'hidden' })
+    await row.getByTestId('user-approval-level').getByText('分管负责人').waitFor()
+
+    // another role: no level to choose
+    await row.getByTestId('user-edit').click()
+    await choose(dialog.getByTestId('uf-role'), '执法人员')
+    await level.waitFor({ state: 'hidden' })
+    await dialog.getByRole('button', { name: '取消' }).click()
+    assert.deepEqual(errors, [])
+  } finally {
+    await context.close()
+  }
+})
