@@ -58,6 +58,16 @@ async function toInvestigation(caseNo) {
   await ok('officer', caseNo, 'submit_filing', { on: '2026-03-03' });
   await ok('deputy', caseNo, 'approve_filing', { on: '2026-03-04' });
 }
+// 立案 → … → 执行: the fine proposed, decided by `decider`, served.
+async function toExecution(caseNo, { fine, tier, decider }) {
+  await toInvestigation(caseNo);
+  await ok('officer', caseNo, 'finish_investigation', { on: '2026-03-10', measures: ['fine'], fine, tier });
+  await ok('legal', caseNo, 'approve_case_review', { on: '2026-03-12' });
+  await ok('officer', caseNo, 'record', { notified_on: '2026-03-16', hearing_right_notified: true });
+  await ok('officer', caseNo, 'submit_decision', { on: '2026-03-24' });
+  await ok(decider, caseNo, 'approve_decision', { on: '2026-03-25' });
+  return ok('officer', caseNo, 'serve', { on: '2026-03-27', published_on: '2026-03-30' });
+}
 const waiting = async (who, caseNo) => {
   const r = await as[who].get('/workflow/approvals?size=200');
   assert.equal(r.status, 200, JSON.stringify(r.body));
@@ -220,14 +230,8 @@ test('approval_level on /users: validated, only for agency heads, and it decides
 
 test('提请结案审批 opens the closing task in the 主要负责人 inbox for a large fine; he closes', async () => {
   const caseNo = await file();
-  await toInvestigation(caseNo);
-  await ok('officer', caseNo, 'finish_investigation', { on: '2026-03-10', measures: ['fine'], fine: 60000, tier: 'heavy' });
-  await ok('legal', caseNo, 'approve_case_review', { on: '2026-03-12' });
-  await ok('officer', caseNo, 'record', { notified_on: '2026-03-16', hearing_right_notified: true });
-  await ok('officer', caseNo, 'submit_decision', { on: '2026-03-24' });
   // d_head was made 主要负责人 through PUT /users in the test above
-  await ok('head', caseNo, 'approve_decision', { on: '2026-03-25' });
-  const served = await ok('officer', caseNo, 'serve', { on: '2026-03-27', published_on: '2026-03-30' });
+  const served = await toExecution(caseNo, { fine: 60000, tier: 'heavy', decider: 'head' });
   assert.equal(served.workflow.stage, 'execution');
   assert.ok(served.workflow.actions.some((a) => a.action === 'request_close' && a.name === '提请结案审批'));
   assert.equal((await act('deputy', caseNo, 'request_close', { on: '2026-04-14' })).status, 403);
@@ -256,13 +260,7 @@ test('提请结案审批 opens the closing task in the 主要负责人 inbox for
 
 test('the head may send a closing request back to 执行 with a reason', async () => {
   const caseNo = await file();
-  await toInvestigation(caseNo);
-  await ok('officer', caseNo, 'finish_investigation', { on: '2026-03-10', measures: ['fine'], fine: 20000, tier: 'ordinary' });
-  await ok('legal', caseNo, 'approve_case_review', { on: '2026-03-12' });
-  await ok('officer', caseNo, 'record', { notified_on: '2026-03-16', hearing_right_notified: true });
-  await ok('officer', caseNo, 'submit_decision', { on: '2026-03-24' });
-  await ok('deputy', caseNo, 'approve_decision', { on: '2026-03-25' });
-  await ok('officer', caseNo, 'serve', { on: '2026-03-27', published_on: '2026-03-30' });
+  await toExecution(caseNo, { fine: 20000, tier: 'ordinary', decider: 'deputy' });
   await ok('officer', caseNo, 'request_close', { on: '2026-04-14' });
   assert.ok(await waiting('deputy', caseNo), 'an ordinary fine closes at the 分管负责人 level');
   const back = await as.deputy.send('POST', `/workflow/cases/${enc(caseNo)}/actions`,
