@@ -6,6 +6,12 @@ export const STAGE_TAG = {
   hearing: '', legal_review: 'warning', collective_discussion: 'warning', decision: 'warning',
   service: '', execution: '', closing: 'warning', closed: 'success', onspot_decision: '', onspot_service: ''
 }
+// The stages of both case types (as the server's workflow_stage_name), for filters and the timeline.
+export const STAGE_NAMES = {
+  clue: '线索登记', filing: '立案', investigation: '调查取证', case_review: '案件审核', notice: '告知', hearing: '听证',
+  legal_review: '法制审核', collective_discussion: '集体讨论', decision: '决定', service: '送达', execution: '执行',
+  closing: '结案审批', closed: '结案', onspot_decision: '当场决定', onspot_service: '当场送达'
+}
 export const COLOUR_TAG = { red: 'danger', yellow: 'warning', green: 'success' }
 
 export const MEASURES = {
