@@ -84,5 +84,7 @@ int api_workflow_publication_create(HttpRequest *req);
 int api_workflow_publication_delete(HttpRequest *req);
 int api_workflow_revocation_create(HttpRequest *req);
 int api_workflow_publicity_pending(HttpRequest *req);
+/* discretion recommendation (issue 6): workflow_discretion.c */
+int api_workflow_case_discretion(HttpRequest *req);
 
 #endif

@@ -76,6 +76,8 @@ const Route api_routes[] = {
     {"DELETE", "/api/v1/workflow/cases/{case_no}/publication", api_workflow_publication_delete, "cases.handle"},
     {"POST", "/api/v1/workflow/cases/{case_no}/revocation", api_workflow_revocation_create, "cases.handle"},
     {"GET", "/api/v1/workflow/publicity", api_workflow_publicity_pending, "cases.handle"},
+    /* discretion recommendation: 裁量建议 from the facts and the power's benchmark (issue 6) */
+    {"POST", "/api/v1/workflow/cases/{case_no}/discretion", api_workflow_case_discretion, "cases.handle"},
 };
 const int api_route_count = sizeof api_routes / sizeof api_routes[0];
 

@@ -7,6 +7,7 @@
 #include "api/params.h"
 #include "http/auth.h"
 #include "http/server.h"
+#include "store/approval.h"
 #include "store/findings.h"
 
 #define INITIAL_PASSWORD_LEN 12
@@ -44,14 +45,55 @@ static int check_assignment(HttpRequest *req, const char *role, const char *agen
     return ZF_OK;
 }
 
+/* The approver level of an agency head (审批分级, settings `approval_policy`): absent = unchanged
+ * (*level < 0), null = unset (0), else one of the policy's levels and only for agency_head. An
+ * agency head changed to another role loses his level. Replies 400 itself. */
+static int check_approval_level(HttpRequest *req, const json_t *body, const char *role, int *level)
+{
+    json_t *v = json_object_get(body, "approval_level");
+    ApprovalPolicy p;
+    ZfError err;
+    bool head = strcmp(role, "agency_head") == 0;
+    *level = !v && !head ? 0 : -1;
+    if (!v) return ZF_OK;
+    if (json_is_null(v)) return *level = 0, ZF_OK;
+    if (!head)
+        return http_reply_error(req, 400, "invalid_field", "approval_level", "只有机关负责人可以设置审批层级"), ZF_ERR;
+    if (store_approval_policy(req->store, &p, &err) != ZF_OK) return http_reply_zferror(req, &err), ZF_ERR;
+    if (!json_is_integer(v) || json_integer_value(v) > 9 || !approval_level_code(&p, (int)json_integer_value(v))) {
+        char allowed[160] = "";
+        for (size_t i = 0; i < p.level_count; i++) {
+            size_t n = strlen(allowed);
+            snprintf(allowed + n, sizeof allowed - n, "%s%d %s", i ? "、" : "", p.levels[i].level, p.levels[i].name);
+        }
+        zf_fail(&err, 400, "invalid_field", "approval_level", "审批层级应为 %s", allowed);
+        return http_reply_zferror(req, &err), ZF_ERR;
+    }
+    *level = (int)json_integer_value(v);
+    return ZF_OK;
+}
+
+/* The level after a create or update; *level < 0 keeps it. */
+static int store_level(HttpRequest *req, const char *username, int level, ZfError *err)
+{
+    return level < 0 ? ZF_OK : store_user_set_approval_level(req->store, username, level, err);
+}
+
 int api_users_list(HttpRequest *req)
 {
     const char *q;
     int page, size;
-    json_t *out;
+    json_t *out, *levels = json_array();
+    ApprovalPolicy p;
     ZfError err;
-    if (param_text(req, "q", 64, &q) != ZF_OK || param_page(req, &page, &size) != ZF_OK) return 0;
-    if (store_users_list(req->store, q, page, size, &out, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    if (param_text(req, "q", 64, &q) != ZF_OK || param_page(req, &page, &size) != ZF_OK) return json_decref(levels), 0;
+    if (store_approval_policy(req->store, &p, &err) != ZF_OK || store_users_list(req->store, q, page, size, &out, &err) != ZF_OK)
+        return json_decref(levels), http_reply_zferror(req, &err);
+    /* the levels an agency head may hold, for the page's select */
+    for (size_t i = 0; i < p.level_count; i++)
+        json_array_append_new(levels, json_pack("{s:i, s:s, s:s}", "level", p.levels[i].level, "code", p.levels[i].code,
+                                                "name", p.levels[i].name));
+    json_object_set_new(out, "approval_levels", levels);
     return http_reply_json(req, 200, out);
 }
 
@@ -83,16 +125,22 @@ int api_users_create(HttpRequest *req)
     char password[INITIAL_PASSWORD_LEN + 1], hash[PASSWORD_HASH_MAX];
     long long id;
     ZfError err;
-    int rc = 0;
+    int rc = 0, level;
     if (bad) rc = http_reply_error(req, 400, "invalid_field", NULL, "字段类型错误或过长");
     else if (username_check(username, &err) != ZF_OK) rc = http_reply_zferror(req, &err);
-    else if (check_assignment(req, role, agency, region) != ZF_OK) rc = 0;
+    else if (check_assignment(req, role, agency, region) != ZF_OK || check_approval_level(req, body, role, &level) != ZF_OK)
+        rc = 0;
     else if (random_password(password, INITIAL_PASSWORD_LEN) != 0 || password_hash(password, hash) != 0)
         rc = http_reply_error(req, 500, "internal", NULL, "无法生成初始密码");
     else {
         NewUser nu = {username, display, role, agency, region, hash, true};
-        rc = store_user_create(req->store, &nu, &id, &err) != ZF_OK ? http_reply_zferror(req, &err)
-                                                                   : reply_with_password(req, id, password, 201);
+        if (store_begin(req->store, &err) != ZF_OK) rc = http_reply_zferror(req, &err);
+        else if (store_user_create(req->store, &nu, &id, &err) != ZF_OK || store_level(req, username, level, &err) != ZF_OK ||
+                 store_commit(req->store, &err) != ZF_OK) {
+            store_rollback(req->store);
+            rc = http_reply_zferror(req, &err);
+        } else
+            rc = reply_with_password(req, id, password, 201);
     }
     json_decref(body);
     return rc;
@@ -123,12 +171,17 @@ int api_users_update(HttpRequest *req)
     const char *agency = opt_text(body, "agency", 18, &bad), *region = opt_text(body, "region", 6, &bad);
     json_t *dis = json_object_get(body, "disabled");
     ZfError err;
-    int rc = 0;
+    int rc = 0, level;
     if (bad || (dis && !json_is_boolean(dis))) rc = http_reply_error(req, 400, "invalid_field", NULL, "字段类型错误或过长");
-    else if (check_assignment(req, role ? role : u.role, agency ? agency : u.agency, region ? region : u.region) != ZF_OK) rc = 0;
-    else if (store_user_update(req->store, u.id, display, role, agency, region, dis ? json_is_true(dis) : -1, &err) != ZF_OK)
+    else if (check_assignment(req, role ? role : u.role, agency ? agency : u.agency, region ? region : u.region) != ZF_OK ||
+             check_approval_level(req, body, role ? role : u.role, &level) != ZF_OK)
+        rc = 0;
+    else if (store_begin(req->store, &err) != ZF_OK) rc = http_reply_zferror(req, &err);
+    else if (store_user_update(req->store, u.id, display, role, agency, region, dis ? json_is_true(dis) : -1, &err) != ZF_OK ||
+             store_level(req, u.username, level, &err) != ZF_OK || store_commit(req->store, &err) != ZF_OK) {
+        store_rollback(req->store);
         rc = http_reply_zferror(req, &err);
-    else {
+    } else {
         if (dis && json_is_true(dis)) store_sessions_delete_user(req->store, u.id);
         store_user_by_id(req->store, u.id, &u, NULL, &err);
         rc = http_reply_json(req, 200, json_pack("{s:o}", "user", auth_user_json(&u)));

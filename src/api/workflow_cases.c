@@ -12,6 +12,7 @@
 #include "api/workflow_approvals.h"
 #include "api/workflow_cases.h"
 #include "api/workflow_doc_no.h"
+#include "api/workflow_discretion.h"
 #include "api/workflow_state.h"
 #include "domain/workflow/deadlines.h"
 #include "http/auth.h"
@@ -125,32 +126,6 @@ static int workflow_view(HttpRequest *req, const json_t *rec, const json_t *row,
     return ZF_OK;
 }
 
-int wf_case_row(Store *st, const AuthUser *auth, const char *case_no, json_t **row, ZfError *err)
-{
-    *row = NULL;
-    if (case_no && strlen(case_no) <= 128 && auth && store_workflow_get(st, case_no, row, err) == ZF_OK &&
-        strcmp(str(*row, "agency"), auth->agency) == 0)
-        return ZF_OK;
-    json_decref(*row);
-    *row = NULL;
-    return zf_fail(err, 404, "not_found", NULL, "案件不存在");
-}
-
-/* The row and record of a case of the caller's own agency; anything else is 404. */
-static int load_case(HttpRequest *req, const char *case_no, json_t **row, json_t **rec, ZfError *err)
-{
-    char *body;
-    *rec = NULL;
-    if (wf_case_row(req->store, req->auth, case_no, row, err) != ZF_OK ||
-        store_record_get(req->store, REC_CASE, case_no, &body, err) != ZF_OK) {
-        json_decref(*row);
-        *row = NULL;
-        return zf_fail(err, 404, "not_found", NULL, "案件不存在");
-    }
-    *rec = json_loads(body, 0, NULL);
-    free(body);
-    return *rec ? ZF_OK : zf_fail(err, 500, "internal_error", NULL, "案件记录无法读取");
-}
 
 static int reply_view(HttpRequest *req, int status, const json_t *rec, const json_t *row)
 {
@@ -303,7 +278,7 @@ int api_workflow_case_get(HttpRequest *req)
 {
     json_t *row, *rec;
     ZfError err;
-    if (load_case(req, http_param(req, "case_no"), &row, &rec, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    if (wf_case_load(req, http_param(req, "case_no"), &row, &rec, &err) != ZF_OK) return http_reply_zferror(req, &err);
     int rc = reply_view(req, 200, rec, row);
     json_decref(row);
     json_decref(rec);
@@ -373,6 +348,8 @@ static void record_act(Store *st, WfAction a, json_t *rec, const json_t *state, 
 
 typedef struct {
     const char *action, *note, *target;
+    bool discretion;       /* the step sets the discretion facts or the tier */
+    char note_buf[2048];   /* the note with the discretion record appended */
     zf_day on;
     json_t *rec, *row, *state; /* rec and state: the working copies, row: as stored */
     WfStage from, to;
@@ -384,8 +361,8 @@ typedef struct {
     bool approval, has_task, task_is_new;
 } Step;
 
-/* The approval task of the step: the case's open one, or a new one opened by this sign-off (结案,
- * and cases whose task predates migration 011), required signers updated to the case as it is now;
+/* The approval task of the step: the case's open one, or a new one opened by this sign-off (cases
+ * whose task predates migration 011), required signers updated to the case as it is now;
  * then the caller's sign-off on it. */
 static int sign_step(HttpRequest *req, Step *s, WfAction a, const CaseState *cs, ZfError *err)
 {
@@ -427,6 +404,11 @@ static int check_step(HttpRequest *req, Step *s, ZfError *err)
         return ZF_ERR;
     }
     s->from = s->to = cs.stage;
+    if (s->discretion && wf_discretion_settle(&cs, s->state, s->note, s->note_buf, sizeof s->note_buf, err) != ZF_OK) {
+        json_decref(probe);
+        return ZF_ERR;
+    }
+    if (s->note_buf[0]) s->note = s->note_buf;
     if (strcmp(s->action, "record") == 0) {
         if (cs.stage == WS_CLOSED) rc = zf_fail(err, 409, "invalid_transition", "action", "已结案的案件不能再登记办理信息");
     } else if (strcmp(s->action, "send_back") == 0) {
@@ -577,7 +559,7 @@ int api_workflow_case_action(HttpRequest *req)
     ZfError err;
     int rc;
     zf_day today = sweep_today();
-    if (load_case(req, http_param(req, "case_no"), &s.row, &rec, &err) != ZF_OK) {
+    if (wf_case_load(req, http_param(req, "case_no"), &s.row, &rec, &err) != ZF_OK) {
         rc = http_reply_zferror(req, &err);
         goto done;
     }
@@ -609,6 +591,7 @@ int api_workflow_case_action(HttpRequest *req)
     s.target = str(body, "target") ? str(body, "target") : str(fields, "target");
     json_t *plain = json_deep_copy(fields ? fields : json_object());
     json_object_del(plain, "target");
+    s.discretion = json_object_get(plain, "discretion_facts") || json_object_get(plain, "tier");
     /* `on` back-enters an act done on paper earlier (never in the future); default today. */
     s.on = today;
     if (json_is_string(json_object_get(plain, "on"))) date_parse(str(plain, "on"), &s.on);
@@ -637,7 +620,6 @@ done:
 
 /* ---- lent to workflow_publicity.c (workflow_cases.h) ---------------------------------- */
 
-int wf_case_load(HttpRequest *req, const char *case_no, json_t **row, json_t **rec, ZfError *err) { return load_case(req, case_no, row, rec, err); }
 int wf_case_validate(const json_t *rec, ZfError *err) { return validate_record(rec, err); }
 void wf_case_recheck(HttpRequest *req, const char *case_no) { recheck_case(req, case_no); }
 int wf_case_reply(HttpRequest *req, int status, const json_t *rec, const json_t *row) { return reply_view(req, status, rec, row); }

@@ -1,5 +1,6 @@
 /* What workflow_cases.c lends to the other online-handling files (workflow_publicity.c): the
- * case of the caller's own agency, the record path, and the case view as every step answers it. */
+ * record check, the re-check after a step, and the case view as every step answers it. (Loading
+ * a case of the caller's own agency is wf_case_load, workflow_state.h.) */
 #ifndef ZF_API_WORKFLOW_CASES_H
 #define ZF_API_WORKFLOW_CASES_H
 
@@ -8,8 +9,6 @@
 #include "http/request.h"
 #include "util/error.h"
 
-/* The workflow row and the exchange record of a case of req->auth's agency; 404 otherwise. */
-int wf_case_load(HttpRequest *req, const char *case_no, json_t **row, json_t **rec, ZfError *err);
 /* exchange-v1 validation of a changed record (400 when refused). */
 int wf_case_validate(const json_t *rec, ZfError *err);
 /* After the act's transaction (which stored the record with import_one_record_in): the rules

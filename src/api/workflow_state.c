@@ -7,7 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/workflow_discretion.h"
 #include "store/findings.h"
+#include "store/workflow.h"
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
@@ -140,10 +142,36 @@ int wf_state_build(Store *st, const json_t *rec, const json_t *row, CaseState *c
     return ZF_OK;
 }
 
+int wf_case_row(Store *st, const AuthUser *auth, const char *case_no, json_t **row, ZfError *err)
+{
+    *row = NULL;
+    if (case_no && strlen(case_no) <= 128 && auth && store_workflow_get(st, case_no, row, err) == ZF_OK &&
+        strcmp(str(*row, "agency"), auth->agency) == 0)
+        return ZF_OK;
+    json_decref(*row);
+    *row = NULL;
+    return zf_fail(err, 404, "not_found", NULL, "案件不存在");
+}
+
+int wf_case_load(HttpRequest *req, const char *case_no, json_t **row, json_t **rec, ZfError *err)
+{
+    char *body;
+    *rec = NULL;
+    if (wf_case_row(req->store, req->auth, case_no, row, err) != ZF_OK) return ZF_ERR;
+    if (store_record_get(req->store, REC_CASE, case_no, &body, err) != ZF_OK) {
+        json_decref(*row);
+        *row = NULL;
+        return zf_fail(err, 404, "not_found", NULL, "案件不存在");
+    }
+    *rec = json_loads(body, 0, NULL);
+    free(body);
+    return *rec ? ZF_OK : zf_fail(err, 500, "internal_error", NULL, "案件记录无法读取");
+}
+
 /* ---- the facts a step records ------------------------------------------------------------ */
 
-typedef enum { FK_DATE, FK_FUTURE_DATE, FK_BOOL, FK_MONEY, FK_DAYS, FK_TEXT, FK_MEASURES, FK_CERTS } FieldKind;
-typedef enum { TO_RECORD, TO_PROPOSAL, TO_STATE, TO_REVIEW } FieldHome;
+typedef enum { FK_DATE, FK_FUTURE_DATE, FK_BOOL, FK_MONEY, FK_DAYS, FK_TEXT, FK_MEASURES, FK_CERTS, FK_FACTS } FieldKind;
+typedef enum { TO_RECORD, TO_PROPOSAL, TO_STATE, TO_REVIEW, TO_DISCRETION } FieldHome;
 
 static const struct {
     const char *name, *label;
@@ -173,6 +201,7 @@ static const struct {
     {"reduced", "减轻处罚", FK_BOOL, TO_PROPOSAL},
     {"reduced_reason", "减轻处罚理由", FK_TEXT, TO_STATE},
     {"tier_reason", "裁量理由", FK_TEXT, TO_STATE},
+    {"discretion_facts", "裁量情节", FK_FACTS, TO_DISCRETION},
     {"hearing_waived", "当事人书面放弃听证", FK_BOOL, TO_STATE},
     {"legal_review_passed", "法制审核通过", FK_BOOL, TO_REVIEW},
     {"reviewed_on", "法制审核日期", FK_DATE, TO_REVIEW},
@@ -204,6 +233,10 @@ static int check_value(const json_t *v, FieldKind kind, const char *name, const 
     case FK_TEXT:
         return json_is_string(v) && strlen(json_string_value(v)) <= 500
                    ? ZF_OK : zf_fail(err, 400, "invalid_field", name, "%s应为不超过 500 字节的文字", label);
+    case FK_FACTS: {
+        DiscretionFacts facts;
+        return wf_discretion_facts_parse(v, &facts, err);
+    }
     case FK_MEASURES:
     case FK_CERTS: {
         size_t i;
@@ -249,6 +282,9 @@ int wf_fields_apply(const json_t *fields, json_t *rec, json_t *state, zf_day tod
             break;
         }
         case TO_REVIEW: break; /* below, as one object */
+        case TO_DISCRETION: /* the facts anew; the advice is settled once the case state is built */
+            json_object_set_new(state, "discretion", json_pack("{s:O}", "facts", v));
+            break;
         }
     }
     json_t *passed = json_object_get(fields, "legal_review_passed");

@@ -7,8 +7,13 @@
 #include <jansson.h>
 
 #include "domain/workflow/workflow.h"
+#include "http/request.h"
 #include "store/identity.h"
 #include "store/store.h"
+
+/* The row and record of a case of the caller's own agency (both to json_decref); anything
+ * else, including another agency's case, is 404. */
+int wf_case_load(HttpRequest *req, const char *case_no, json_t **row, json_t **rec, ZfError *err);
 
 /* Fills cs from the record and the row's stage/state. ZF_ERR when the stage is unknown. */
 int wf_state_build(Store *st, const json_t *rec, const json_t *row, CaseState *cs, ZfError *err);
@@ -19,7 +24,7 @@ int wf_fields_apply(const json_t *fields, json_t *rec, json_t *state, zf_day tod
                     ZfError *err);
 
 /* The workflow row of a case of auth's own agency; ZF_ERR 404 for any other case, so a case of
- * another agency is indistinguishable from none (defined in workflow_cases.c). */
+ * another agency is indistinguishable from none. */
 int wf_case_row(Store *st, const AuthUser *auth, const char *case_no, json_t **row, ZfError *err);
 
 /* The 机关简称 for the 文号 pattern: 青岛市市南区市场监督管理局 → 南市监. */

@@ -20,6 +20,7 @@ typedef struct {
     char agency_region[7]; /* region of the user's agency, from the agencies table */
     bool must_change_password;
     bool disabled;
+    int approval_level;    /* agency heads: 1 分管负责人, 2 主要负责人 (approval policy); 0 = unset */
     /* filled from the session when loaded through one */
     char csrf[TOKEN_HEX_LEN + 1];
     long long session_created, session_seen;

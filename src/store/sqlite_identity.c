@@ -25,7 +25,7 @@ static void utc_now(char out[24])
 #define USER_COLUMNS                                                                              \
     "u.id, u.username, u.display_name, u.role, coalesce(u.agency, ''), coalesce(u.region, ''),"   \
     " coalesce(a.region, ''), u.must_change_password, u.disabled, u.password_hash,"             \
-    " coalesce(r.name, ''), coalesce(a.name, '')"
+    " coalesce(r.name, ''), coalesce(a.name, ''), coalesce(u.approval_level, 0)"
 #define USER_FROM " FROM users u LEFT JOIN agencies a ON a.code = u.agency LEFT JOIN roles r ON r.id = u.role"
 
 static void read_user(sqlite3_stmt *q, AuthUser *u, char hash[PASSWORD_HASH_MAX])
@@ -43,6 +43,7 @@ static void read_user(sqlite3_stmt *q, AuthUser *u, char hash[PASSWORD_HASH_MAX]
     if (hash) sqlite_col_copy(q, 9, hash, PASSWORD_HASH_MAX);
     sqlite_col_copy(q, 10, u->role_name, sizeof u->role_name);
     sqlite_col_copy(q, 11, u->agency_name, sizeof u->agency_name);
+    u->approval_level = sqlite3_column_int(q, 12);
 }
 
 json_t *auth_user_json(const AuthUser *u)
@@ -54,6 +55,7 @@ json_t *auth_user_json(const AuthUser *u)
     json_object_set_new(o, "agency", u->agency[0] ? json_string(u->agency) : json_null());
     json_object_set_new(o, "agency_name", u->agency_name[0] ? json_string(u->agency_name) : json_null());
     json_object_set_new(o, "region", u->region[0] ? json_string(u->region) : json_null());
+    json_object_set_new(o, "approval_level", u->approval_level > 0 ? json_integer(u->approval_level) : json_null());
     return o;
 }
 
@@ -87,7 +89,7 @@ int store_user_create(Store *st, const NewUser *u, long long *id, ZfError *err)
 static int user_where(Store *st, const char *where, const char *text, long long num, AuthUser *u,
                       char hash[PASSWORD_HASH_MAX], ZfError *err)
 {
-    char sql[512];
+    char sql[768];
     sqlite3_stmt *q;
     snprintf(sql, sizeof sql, "SELECT " USER_COLUMNS USER_FROM " WHERE %s", where);
     if (prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
@@ -169,7 +171,7 @@ int store_users_list(Store *st, const char *qtext, int page, int size, json_t **
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         AuthUser u;
         read_user(q, &u, NULL);
-        total = sqlite3_column_int64(q, 12);
+        total = sqlite3_column_int64(q, 13);
         json_array_append_new(items, auth_user_json(&u));
     }
     sqlite3_finalize(q);
@@ -210,9 +212,9 @@ int store_session_lookup(Store *st, const char *token_hash, AuthUser *u, ZfError
     int rc = sqlite3_step(q);
     if (rc == SQLITE_ROW) {
         read_user(q, u, NULL);
-        sqlite_col_copy(q, 12, u->csrf, sizeof u->csrf);
-        u->session_created = sqlite3_column_int64(q, 13);
-        u->session_seen = sqlite3_column_int64(q, 14);
+        sqlite_col_copy(q, 13, u->csrf, sizeof u->csrf);
+        u->session_created = sqlite3_column_int64(q, 14);
+        u->session_seen = sqlite3_column_int64(q, 15);
     }
     sqlite3_finalize(q);
     if (rc == SQLITE_ROW) return ZF_OK;

@@ -70,6 +70,7 @@ const ROUTES = new Map([
   ['DELETE /api/v1/workflow/cases/{case_no}/publication', 'cases.handle'],
   ['POST /api/v1/workflow/cases/{case_no}/revocation', 'cases.handle'],
   ['GET /api/v1/workflow/publicity', 'cases.handle'],
+  ['POST /api/v1/workflow/cases/{case_no}/discretion', 'cases.handle'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'sysadmin', 'secadmin', 'auditor'];
@@ -119,6 +120,7 @@ const BODY = {
   'POST /api/v1/workflow/cases': { case_type: 'not-a-type' },
   'POST /api/v1/workflow/cases/{case_no}/actions': { action: 'record' },
   'POST /api/v1/workflow/cases/{case_no}/attachments': { note: 'the case is not handled online: 404' },
+  'POST /api/v1/workflow/cases/{case_no}/discretion': { first_offence: true },
 };
 
 before(async () => {

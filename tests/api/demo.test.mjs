@@ -11,7 +11,7 @@ import path from 'node:path';
 import { run, bin, tmpDir, startServer, login, client, jsonLines, repoRoot } from './lib/zhifa.mjs';
 
 const STAGES = ['clue', 'filing', 'investigation', 'case_review', 'notice', 'hearing', 'legal_review',
-  'collective_discussion', 'decision', 'service', 'execution', 'closed'];
+  'collective_discussion', 'decision', 'service', 'execution', 'closing', 'closed'];
 const enc = encodeURIComponent;
 let srv, db, initMs, anon, carried;
 const as = {};
@@ -94,13 +94,13 @@ test('init --demo is fast and holds online cases at every stage, each with a tim
   assert.equal((await as.supervisor.get('/workflow/cases')).status, 403);
 });
 
-test('the demo cases waiting at 立案审批 and 决定审批 are in the head\'s 审批待办', async () => {
+test('the demo cases waiting at 立案审批, 决定审批 and 结案审批 are in the head\'s 审批待办', async () => {
   const inbox = (await as.head.get('/workflow/approvals')).body.items;
   const waiting = (await as.officer.get('/workflow/cases?size=200')).body.items
-    .filter((c) => ['filing', 'decision'].includes(c.stage)).map((c) => c.case_no);
-  assert.equal(waiting.length, 2);
+    .filter((c) => ['filing', 'decision', 'closing'].includes(c.stage)).map((c) => c.case_no);
+  assert.equal(waiting.length, 3);
   assert.deepEqual(inbox.map((t) => t.case_no).sort(), waiting.sort());
-  assert.deepEqual(inbox.map((t) => t.action).sort(), ['approve_decision', 'approve_filing']);
+  assert.deepEqual(inbox.map((t) => t.action).sort(), ['approve_decision', 'approve_filing', 'close']);
   assert.deepEqual((await as.officer.get('/workflow/approvals')).body.items, [], 'nothing waits for an officer');
 });
 
@@ -144,7 +144,9 @@ test('the demo users carry a demo case from 决定 to 结案 lawfully, and `zhif
   await step('officer', 'serve');
   const pub = await as.officer.send('POST', `/workflow/cases/${enc(item.case_no)}/publication`, {});
   assert.equal(pub.status, 200, JSON.stringify(pub.body));
-  const closed = await step('head', 'close', { paid_on: TODAY });
+  const requested = await step('officer', 'request_close', { paid_on: TODAY });
+  assert.equal(requested.workflow.stage, 'closing');
+  const closed = await step('head', 'close');
   assert.equal(closed.workflow.stage, 'closed');
   assert.ok((await anon.get('/public/decisions?size=200')).body.items.some((d) => d.case_no === item.case_no));
 

@@ -112,7 +112,7 @@ test('init creates the SM2 key pair beside the database, mode 0600, never inside
 test('sth prints the newest head; its signature verifies with openssl pkeyutl and openssl dgst', () => {
   const sth = sthOf(db);
   for (const k of ['tree_size', 'root', 'time', 'signature', 'public_key']) assert.ok(k in sth, k);
-  assert.equal(sth.tree_size, 33); // 15 imported + 17 online demo cases + 1 attachment
+  assert.equal(sth.tree_size, 34); // 15 imported + 18 online demo cases + 1 attachment
   const msg = path.join(dir, 'sth.txt'), sig = path.join(dir, 'sth.sig'), pub = path.join(dir, 'pub.pem');
   fs.writeFileSync(msg, `zhifa-sth-v1\n${sth.tree_size}\n${sth.root}\n${sth.time}\n`);
   fs.writeFileSync(sig, Buffer.from(sth.signature, 'base64'));
@@ -198,7 +198,7 @@ test('verify passes on an intact database', () => {
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /存证完好/);
   const j = JSON.parse(zhifa(db, 'verify', '--json').stdout.trim());
-  assert.deepEqual([j.intact, j.events, j.heads >= 1, j.attachments, j.cases], [true, 33, true, 1, 32]);
+  assert.deepEqual([j.intact, j.events, j.heads >= 1, j.attachments, j.cases], [true, 34, true, 1, 33]);
 });
 
 test('tamper: one byte of an event row changed → changed, at its position', () => {

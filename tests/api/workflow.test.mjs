@@ -92,13 +92,18 @@ test('an officer files a case and takes it lawfully from 线索 to 结案; the r
   assert.equal(decided.case.decided_on, '2026-03-25');
   assert.equal(decided.case.decision.fine, 20000);
   await ok('officer', caseNo, 'serve', { on: '2026-03-27', published_on: '2026-03-30' });
-  const closed = await ok('head', caseNo, 'close', { on: '2026-04-15', paid_on: '2026-04-10' });
+  // the head cannot close straight from 执行: the officer asks for it (提请结案审批) first
+  assert.equal((await act('head', caseNo, 'close', { on: '2026-04-15' })).status, 409);
+  const asked = await ok('officer', caseNo, 'request_close', { on: '2026-04-14', paid_on: '2026-04-10' });
+  assert.equal(asked.workflow.stage, 'closing');
+  assert.equal(asked.workflow.approval.action, 'close');
+  const closed = await ok('head', caseNo, 'close', { on: '2026-04-15' });
   assert.equal(closed.workflow.stage, 'closed');
   assert.equal(closed.case.closed_on, '2026-04-15');
   assert.deepEqual(closed.workflow.actions, []);
   const actions = closed.timeline.map((t) => t.action);
   assert.deepEqual(actions, ['file', 'submit_filing', 'approve_filing', 'finish_investigation',
-    'approve_case_review', 'record', 'submit_decision', 'approve_decision', 'serve', 'close']);
+    'approve_case_review', 'record', 'submit_decision', 'approve_decision', 'serve', 'request_close', 'close']);
 
   // listed as mine with its stage
   const mine = await as.officer.get('/workflow/cases?mine=1&stage=closed');

@@ -114,16 +114,17 @@ test('an officer files a case and it is taken through every stage to 结案 by o
   const publicity = page.getByTestId('deadline').filter({ hasText: '公示处罚决定' })
   assert.match(await publicity.innerText(), /已于 .* 完成/)
 
-  await act('head', 'close', async (p, dialog) => {
+  await act('officer', 'request_close', async (p, dialog) => {
     const paid = dialog.getByTestId('af-paid_on').locator('input')
     await paid.fill(new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10))
     await paid.press('Enter')
-  }, { expectStage: '结案' })
+  }, { expectStage: '结案审批' })
+  await act('head', 'close', undefined, { expectStage: '结案' })
 
   await page.goto(casePage(caseNo))
   await stage(page).getByText('结案', { exact: true }).waitFor()
   const timeline = await page.getByTestId('timeline').innerText()
-  for (const step of ['登记线索', '批准立案', '案件审核通过', '批准处罚决定', '送达决定书', '公示处罚决定', '批准结案'])
+  for (const step of ['登记线索', '批准立案', '案件审核通过', '批准处罚决定', '送达决定书', '公示处罚决定', '提请结案审批', '批准结案'])
     assert.ok(timeline.includes(step), `timeline lacks ${step}`)
   await pageShot(page, 'case-walk-closed')
   assert.deepEqual(errors, [])

@@ -149,6 +149,7 @@ WfAction approval_opened_on_entering(WfStage stage)
     switch (stage) {
     case WS_FILING: return WA_APPROVE_FILING;
     case WS_DECISION: return WA_APPROVE_DECISION;
+    case WS_CLOSING: return WA_CLOSE;
     default: return WF_ACTION_COUNT;
     }
 }

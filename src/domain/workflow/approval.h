@@ -90,9 +90,8 @@ const char *approval_level_name(const ApprovalPolicy *p, int level);
 int approval_level_by_code(const ApprovalPolicy *p, const char *code, int *level);
 const char *approval_level_code(const ApprovalPolicy *p, int level);
 
-/* 立案 and 决定 wait for their approval as soon as the case reaches them: the step that leaves
- * the stage, or WF_ACTION_COUNT when the stage opens no task on entry (结案 opens one with the
- * approver's own first sign-off when execution ends). */
+/* 立案, 决定 and 结案审批 wait for their approval as soon as the case reaches them: the step
+ * that leaves the stage, or WF_ACTION_COUNT when the stage opens no task on entry. */
 WfAction approval_opened_on_entering(WfStage stage);
 
 /* A new task for the step: the slots the policy requires for this case, due after

@@ -49,6 +49,7 @@ typedef enum {
     WS_CLOSED,          /* 结案 */
     WS_ONSPOT_DECISION, /* 当场决定 */
     WS_ONSPOT_SERVICE,  /* 当场送达 */
+    WS_CLOSING,         /* 结案审批 (awaiting approval; after 执行) */
     WF_STAGE_COUNT
 } WfStage;
 

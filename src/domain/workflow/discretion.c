@@ -29,17 +29,21 @@ static const Factor FACTORS[] = {
     {"再次违法", +2, repeat},
     {"阻碍执法", +1, obstruct},
 };
+_Static_assert(sizeof FACTORS / sizeof *FACTORS <= DISCRETION_MAX_FACTORS, "DISCRETION_MAX_FACTORS too small");
 
 int discretion_recommend(const WfTier tiers[], size_t tier_count, const DiscretionFacts *facts,
                          DiscretionAdvice *out, ZfError *err)
 {
     memset(out, 0, sizeof *out);
     if (tier_count == 0)
-        return zf_fail(err, 422, "no_benchmark", "tiers", "该事项没有裁量基准，无法推荐裁量阶次");
+        return zf_fail(err, 422, "no_benchmark", "tiers",
+                       "该事项没有裁量基准，无法推荐裁量阶次（《行政处罚法》第三十四条）");
     size_t used = 0;
     for (size_t i = 0; i < sizeof FACTORS / sizeof *FACTORS; i++) {
         if (!FACTORS[i].applies(facts)) continue;
         out->score += FACTORS[i].weight;
+        if (out->applied_count < DISCRETION_MAX_FACTORS)
+            out->applied[out->applied_count++] = (DiscretionReason){FACTORS[i].label, FACTORS[i].weight};
         int w = snprintf(out->reasons + used, sizeof out->reasons - used, "%s%s（%+d）",
                          used ? "；" : "", FACTORS[i].label, FACTORS[i].weight);
         if (w > 0 && (size_t)w < sizeof out->reasons - used) used += (size_t)w;
@@ -50,4 +54,22 @@ int discretion_recommend(const WfTier tiers[], size_t tier_count, const Discreti
     out->tier_index = (size_t)idx;
     out->tier = &tiers[idx];
     return ZF_OK;
+}
+
+static const char *const HARM_CODES[] = {[HARM_MINOR] = "minor", [HARM_GENERAL] = "general",
+                                         [HARM_SERIOUS] = "serious"};
+
+int discretion_harm_by_code(const char *code, HarmLevel *out)
+{
+    for (size_t i = 0; code && i < sizeof HARM_CODES / sizeof *HARM_CODES; i++)
+        if (strcmp(HARM_CODES[i], code) == 0) {
+            *out = (HarmLevel)i;
+            return ZF_OK;
+        }
+    return ZF_ERR;
+}
+
+const char *discretion_harm_code(HarmLevel harm)
+{
+    return (unsigned)harm < sizeof HARM_CODES / sizeof *HARM_CODES ? HARM_CODES[harm] : "general";
 }

@@ -22,17 +22,29 @@ typedef struct {
 } DiscretionFacts;
 
 #define DISCRETION_REASONS_LEN 256
+#define DISCRETION_MAX_FACTORS 8
+
+/* One factor that weighed in the recommendation. */
+typedef struct {
+    const char *label; /* "初次违法" (static) */
+    int weight;        /* < 0 lighter, > 0 heavier */
+} DiscretionReason;
 
 typedef struct {
     size_t tier_index;   /* into the tiers passed in, lightest first */
     const WfTier *tier;
     int score;           /* < 0 lighter, > 0 heavier */
     char reasons[DISCRETION_REASONS_LEN]; /* "初次违法（-1）；及时改正（-1）" */
+    DiscretionReason applied[DISCRETION_MAX_FACTORS]; /* the same, one by one */
+    size_t applied_count;
 } DiscretionAdvice;
 
 /* Tier = the middle tier moved by score / 2, clamped to the benchmark. ZF_ERR (422) when the
  * benchmark has no tiers. */
 int discretion_recommend(const WfTier tiers[], size_t tier_count, const DiscretionFacts *facts,
                          DiscretionAdvice *out, ZfError *err);
+/* "minor" / "general" / "serious" ↔ HarmLevel; ZF_ERR when unknown. */
+int discretion_harm_by_code(const char *code, HarmLevel *out);
+const char *discretion_harm_code(HarmLevel harm);
 
 #endif

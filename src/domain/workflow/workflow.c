@@ -22,6 +22,7 @@ static const struct {
     [WS_CLOSED] = {"closed", "结案"},
     [WS_ONSPOT_DECISION] = {"onspot_decision", "当场决定"},
     [WS_ONSPOT_SERVICE] = {"onspot_service", "当场送达"},
+    [WS_CLOSING] = {"closing", "结案审批"},
 };
 
 static const struct {
@@ -41,6 +42,7 @@ static const struct {
     [WA_CLOSE] = {"close", "批准结案"},
     [WA_DECIDE_ON_SPOT] = {"decide_on_spot", "当场作出处罚决定"},
     [WA_SERVE_ON_SPOT] = {"serve_on_spot", "当场交付决定书"},
+    [WA_REQUEST_CLOSE] = {"request_close", "提请结案审批"},
 };
 
 static const struct {
@@ -77,6 +79,7 @@ static const WfStageDef ORDINARY_STAGES[] = {
     {WS_DECISION, "decision", "决定", WF_F_MEASURES},
     {WS_SERVICE, "service", "送达", 0},
     {WS_EXECUTION, "execution", "执行", 0},
+    {WS_CLOSING, "closing", "结案审批", 0},
     {WS_CLOSED, "closed", "结案", 0},
 };
 
@@ -106,7 +109,10 @@ static const WfTransition ORDINARY_TRANSITIONS[] = {
     {WS_COLLECTIVE, WS_DECISION, WA_SUBMIT_DECISION, HEAD, false, WG_COLLECTIVE},
     {WS_DECISION, WS_SERVICE, WA_APPROVE_DECISION, HEAD, true, DECISION_GATES},
     {WS_SERVICE, WS_EXECUTION, WA_SERVE, OFF, false, WG_OFFICERS},
-    {WS_EXECUTION, WS_CLOSED, WA_CLOSE, HEAD, true, 0},
+    /* The officer asks for closing (结案审批表); entering 结案审批 opens the head's task, so it
+     * waits in the right approver's inbox instead of opening only with a head's own sign-off. */
+    {WS_EXECUTION, WS_CLOSING, WA_REQUEST_CLOSE, OFF, false, 0},
+    {WS_CLOSING, WS_CLOSED, WA_CLOSE, HEAD, true, 0},
 };
 
 /* ---- 简易程序 (行政处罚法 51–53) ---------------------------------------------------------- */

@@ -27,6 +27,7 @@ typedef enum {
     WA_CLOSE,                /* 批准结案 */
     WA_DECIDE_ON_SPOT,       /* 当场作出处罚决定 */
     WA_SERVE_ON_SPOT,        /* 当场交付决定书 */
+    WA_REQUEST_CLOSE,        /* 提请结案审批 */
     WF_ACTION_COUNT
 } WfAction;
 

@@ -30,3 +30,8 @@ export const withdrawPublication = (caseNo, body) => http.delete(`/api/v1/workfl
 export const recordRevocation = (caseNo, body) => http.post(`/api/v1/workflow/cases/${enc(caseNo)}/revocation`, body)
 // → {items: [{case_no, doc_no, party, decided_on, published_on, todo: 'publish'|'withdraw', deadline}], total}
 export const listPublicityTodo = () => http.get('/api/v1/workflow/publicity')
+// 裁量建议 from the ticked facts over the power's 裁量基准 (行政处罚法 第三十二至三十四条):
+// facts {first_offence, harm: minor|general|serious, cooperated, rectified, repeat_offence, obstructed}
+// → {tier, fine_min, fine_max (yuan, null = no cap), score, reasons: [{label, weight}], reasons_text,
+//    tiers: [{tier, fine_min, fine_max, recommended}]}; 422 when the power has no benchmark.
+export const recommendDiscretion = (caseNo, facts) => http.post(`/api/v1/workflow/cases/${enc(caseNo)}/discretion`, facts)

@@ -48,6 +48,47 @@ static void test_aggravating_facts_recommend_the_heaviest_tier(void **state)
     assert_int_equal(a.tier_index, 0);
 }
 
+static void test_recommendation_lists_each_factor_with_its_weight(void **state)
+{
+    (void)state;
+    DiscretionFacts f = {.first_offence = true, .harm = HARM_SERIOUS, .obstructed = true};
+    DiscretionAdvice a;
+    assert_int_equal(discretion_recommend(TIERS, 3, &f, &a, NULL), ZF_OK);
+    assert_int_equal(a.applied_count, 3);
+    assert_string_equal(a.applied[0].label, "初次违法");
+    assert_int_equal(a.applied[0].weight, -1);
+    assert_string_equal(a.applied[1].label, "危害后果严重");
+    assert_int_equal(a.applied[1].weight, 2);
+    assert_string_equal(a.applied[2].label, "阻碍执法");
+    assert_int_equal(a.score, 2);
+    assert_string_equal(a.tier->name, "从重");
+    assert_string_equal(a.reasons, "初次违法（-1）；危害后果严重（+2）；阻碍执法（+1）");
+}
+
+static void test_every_aggravating_fact_clamps_to_the_heaviest_tier(void **state)
+{
+    (void)state;
+    DiscretionFacts all_bad = {.harm = HARM_SERIOUS, .repeat_offence = true, .obstructed = true};
+    DiscretionFacts all_good = {.first_offence = true, .harm = HARM_MINOR, .cooperated = true, .rectified = true};
+    DiscretionAdvice a;
+    assert_int_equal(discretion_recommend(TIERS, 3, &all_bad, &a, NULL), ZF_OK);
+    assert_int_equal(a.score, 5);
+    assert_int_equal(a.tier_index, 2);
+    assert_int_equal(discretion_recommend(TIERS, 2, &all_good, &a, NULL), ZF_OK);
+    assert_int_equal(a.tier_index, 0);
+}
+
+static void test_harm_codes_round_trip(void **state)
+{
+    (void)state;
+    HarmLevel h;
+    assert_int_equal(discretion_harm_by_code("serious", &h), ZF_OK);
+    assert_int_equal(h, HARM_SERIOUS);
+    assert_string_equal(discretion_harm_code(HARM_MINOR), "minor");
+    assert_int_equal(discretion_harm_by_code("grave", &h), ZF_ERR);
+    assert_int_equal(discretion_harm_by_code(NULL, &h), ZF_ERR);
+}
+
 static void test_recommendation_needs_a_benchmark(void **state)
 {
     (void)state;
@@ -158,6 +199,9 @@ int main(void)
         cmocka_unit_test(test_mitigating_facts_recommend_the_lightest_tier),
         cmocka_unit_test(test_ordinary_facts_recommend_the_middle_tier),
         cmocka_unit_test(test_aggravating_facts_recommend_the_heaviest_tier),
+        cmocka_unit_test(test_recommendation_lists_each_factor_with_its_weight),
+        cmocka_unit_test(test_every_aggravating_fact_clamps_to_the_heaviest_tier),
+        cmocka_unit_test(test_harm_codes_round_trip),
         cmocka_unit_test(test_recommendation_needs_a_benchmark),
         cmocka_unit_test(test_doc_number_formats_agency_year_and_sequence),
         cmocka_unit_test(test_doc_number_pattern_needs_one_year_and_one_sequence),

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "domain/workflow/approval.h"
 #include "workflow_test_util.h"
 
 static Calendar *cal;
@@ -111,6 +112,9 @@ static void walk_ordinary(zf_day start, WfPartyKind kind, bool major, bool compl
     take(&cs, WA_SERVE, WR_OFFICER, day);
     cs.served_on = day;
     day = add_wd(cal, day, 20);
+    take(&cs, WA_REQUEST_CLOSE, WR_OFFICER, day);
+    assert_int_equal(cs.stage, WS_CLOSING);
+    day = add_wd(cal, day, 1);
     take(&cs, WA_CLOSE, WR_AGENCY_HEAD, day);
     assert_int_equal(cs.stage, WS_CLOSED);
 }
@@ -229,6 +233,30 @@ static void test_send_back_never_goes_forward_or_leaves_the_case_type(void **sta
                                             &err), ZF_OK);
 }
 
+static void test_closing_is_requested_by_the_officer_and_approved_by_the_head(void **state)
+{
+    (void)state;
+    CaseState cs;
+    ZfError err;
+    lawful_case(&cs, WF_PROC_ORDINARY);
+    cs.stage = WS_EXECUTION;
+    /* the head no longer signs 结案 straight from 执行: the officer asks first */
+    assert_int_equal(workflow_can_transition(&cs, WA_CLOSE, WR_AGENCY_HEAD, D("2026-05-06"), cal, &cfg, &err),
+                     ZF_ERR);
+    assert_int_equal(err.status, 409);
+    assert_int_equal(workflow_can_transition(&cs, WA_REQUEST_CLOSE, WR_AGENCY_HEAD, D("2026-05-06"), cal, &cfg,
+                                             &err), ZF_ERR);
+    assert_int_equal(err.status, 403);
+    assert_int_equal(workflow_next_stage(&cs, WA_REQUEST_CLOSE), WS_CLOSING);
+    cs.stage = WS_CLOSING;
+    assert_int_equal(approval_opened_on_entering(WS_CLOSING), WA_CLOSE);
+    assert_int_equal(workflow_can_transition(&cs, WA_CLOSE, WR_OFFICER, D("2026-05-07"), cal, &cfg, &err), ZF_ERR);
+    assert_int_equal(err.status, 403);
+    assert_int_equal(workflow_next_stage(&cs, WA_CLOSE), WS_CLOSED);
+    /* the head refuses by sending it back to 执行 */
+    assert_int_equal(workflow_can_send_back(&cs, WS_EXECUTION, WR_AGENCY_HEAD, "罚款尚未缴清", &err), ZF_OK);
+}
+
 static void test_stage_and_action_codes_round_trip(void **state)
 {
     (void)state;
@@ -258,6 +286,7 @@ int main(void)
         cmocka_unit_test(test_leaving_a_stage_needs_its_required_fields),
         cmocka_unit_test(test_send_back_to_an_earlier_stage_with_a_reason),
         cmocka_unit_test(test_send_back_never_goes_forward_or_leaves_the_case_type),
+        cmocka_unit_test(test_closing_is_requested_by_the_officer_and_approved_by_the_head),
         cmocka_unit_test(test_stage_and_action_codes_round_trip),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -4,7 +4,13 @@
 export const STAGE_TAG = {
   clue: 'info', filing: 'warning', investigation: '', case_review: 'warning', notice: '',
   hearing: '', legal_review: 'warning', collective_discussion: 'warning', decision: 'warning',
-  service: '', execution: '', closed: 'success', onspot_decision: '', onspot_service: ''
+  service: '', execution: '', closing: 'warning', closed: 'success', onspot_decision: '', onspot_service: ''
+}
+// The stages of both case types (as the server's workflow_stage_name), for filters and the timeline.
+export const STAGE_NAMES = {
+  clue: '线索登记', filing: '立案', investigation: '调查取证', case_review: '案件审核', notice: '告知', hearing: '听证',
+  legal_review: '法制审核', collective_discussion: '集体讨论', decision: '决定', service: '送达', execution: '执行',
+  closing: '结案审批', closed: '结案', onspot_decision: '当场决定', onspot_service: '当场送达'
 }
 // grey: a party's period that ran out (申请听证) — shown, not the agency's delay
 export const COLOUR_TAG = { red: 'danger', yellow: 'warning', green: 'success', grey: 'info' }
@@ -19,8 +25,8 @@ const F = {
   on: { id: 'on', label: '办理日期（空 = 今天）', type: 'date' },
   measures: { id: 'measures', label: '拟处罚种类', type: 'measures' },
   fine: { id: 'fine', label: '罚款金额（元）', type: 'money' },
-  tier: { id: 'tier', label: '裁量阶次', type: 'text', hint: '如 light / ordinary / heavy' },
-  tier_reason: { id: 'tier_reason', label: '裁量理由', type: 'text' },
+  tier: { id: 'tier', label: '裁量阶次', type: 'tier', hint: '如 light / ordinary / heavy' },
+  tier_reason: { id: 'tier_reason', label: '裁量理由（所选阶次与裁量建议不同时必填）', type: 'text' },
   major: { id: 'major', label: '重大案件', type: 'bool' },
   complex: { id: 'complex', label: '情节复杂', type: 'bool' },
   notified_on: { id: 'notified_on', label: '告知日期', type: 'date' },
@@ -47,8 +53,9 @@ export const ACTION_FIELDS = {
   submit_decision: [F.on, F.collective_discussion_on],
   approve_decision: [F.on],
   serve: [F.on, F.published_on],
-  close: [F.on, F.paid_on],
-  decide_on_spot: [F.on, F.notified_on, F.measures, F.fine, F.tier],
+  request_close: [F.on, F.paid_on],
+  close: [F.on],
+  decide_on_spot: [F.on, F.notified_on, F.measures, F.fine, F.tier, F.tier_reason],
   serve_on_spot: [F.on],
   record: [F.notified_on, F.hearing_right_notified, F.hearing_waived, F.hearing_notice_on, F.hearing_held_on,
     F.legal_review_passed, F.reviewed_on, F.collective_discussion_on, F.published_on, F.paid_on],
