@@ -375,7 +375,8 @@ static int sign_step(HttpRequest *req, Step *s, WfAction a, const CaseState *cs,
         memset(&s->task, 0, sizeof s->task);
         snprintf(s->task.case_no, sizeof s->task.case_no, "%s", case_no);
         snprintf(s->task.requested_by, sizeof s->task.requested_by, "%s", req->auth->username);
-        approval_task_init(&s->task.task, &s->policy, a, cs, sweep_today(), req->calendar);
+        /* requested on the act's date: a back-entered step keeps its paper dates in order */
+        approval_task_init(&s->task.task, &s->policy, a, cs, s->on, req->calendar);
         s->task_is_new = true;
     } else {
         return ZF_ERR;
@@ -464,7 +465,7 @@ static int commit_approval(HttpRequest *req, Step *s, ZfError *err)
     int rc = wf_state_build(req->store, s->rec, probe, &cs, err);
     json_decref(probe);
     if (rc != ZF_OK) return ZF_ERR;
-    approval_task_init(&t, &s->policy, next, &cs, sweep_today(), req->calendar);
+    approval_task_init(&t, &s->policy, next, &cs, s->on, req->calendar);
     return store_approval_open(req->store, case_no, agency, req->auth->username, &t, "pending", err);
 }
 
@@ -481,6 +482,7 @@ static int note_signoff(HttpRequest *req, Step *s, ZfError *err)
 
 /* Row, 文号, timeline, approval task and the exchange record in one transaction: a failure at any
  * point leaves none of them. */
+/* Writes the step inside the request's transaction (api_workflow_case_action). */
 static int commit_step(HttpRequest *req, Step *s, ZfError *err)
 {
     char doc_no[200];
@@ -490,14 +492,13 @@ static int commit_step(HttpRequest *req, Step *s, ZfError *err)
     json_object_set_new(row, "stage", json_string(workflow_stage_code(s->to)));
     json_object_set(row, "assignees", json_object_get(s->rec, "officers") ? json_object_get(s->rec, "officers")
                                                                           : json_object_get(row, "assignees"));
-    if (store_begin(req->store, err) != ZF_OK) {
-        json_decref(row);
-        return ZF_ERR;
-    }
-    /* The 文号 is taken in the same BEGIN IMMEDIATE transaction that moves the case to 送达, so
-     * numbers are serialised and a refused or failed step leaves no gap. */
+    /* The 文号 is taken in the request's BEGIN IMMEDIATE transaction that moves the case to 送达,
+     * so numbers are serialised and a refused or failed step leaves no gap. */
     if (s->decides) {
-        if (wf_doc_no_allocate(req->store, str(s->rec, "agency"), s->on, doc_no, sizeof doc_no, err) != ZF_OK) goto fail;
+        if (wf_doc_no_allocate(req->store, str(s->rec, "agency"), s->on, doc_no, sizeof doc_no, err) != ZF_OK) {
+            json_decref(row);
+            return ZF_ERR;
+        }
         json_object_set_new(row, "doc_no", json_string(doc_no));
         json_object_set_new(json_object_get(s->rec, "decision"), "doc_no", json_string(doc_no));
     }
@@ -507,16 +508,13 @@ static int commit_step(HttpRequest *req, Step *s, ZfError *err)
                  : store_workflow_timeline_add(req->store, case_no, req->auth->username, s->action,
                                                workflow_stage_code(s->from), workflow_stage_code(s->to), s->note,
                                                err)) != ZF_OK ||
-        commit_approval(req, s, err) != ZF_OK || import_one_record_in(req->store, s->rec, err) != ZF_OK ||
-        store_commit(req->store, err) != ZF_OK)
-        goto fail;
+        commit_approval(req, s, err) != ZF_OK || import_one_record_in(req->store, s->rec, err) != ZF_OK) {
+        json_decref(row);
+        return ZF_ERR;
+    }
     json_decref(s->row);
     s->row = row;
     return ZF_OK;
-fail:
-    store_rollback(req->store);
-    json_decref(row);
-    return ZF_ERR;
 }
 
 /* 加签: an approver of the open task adds another approver of his agency. */
@@ -533,13 +531,27 @@ static int add_approver(HttpRequest *req, Step *s, const char *name, ZfError *er
         return ZF_ERR;
     snprintf(note, sizeof note, "加签 %s：%s%s%s", name, workflow_action_name(s->task.task.action),
              s->note && *s->note ? "，" : "", s->note ? s->note : "");
-    if (store_begin(req->store, err) != ZF_OK) return ZF_ERR;
-    if (store_approval_update(req->store, s->task.id, &s->task.task, "pending", err) != ZF_OK ||
-        store_workflow_timeline_add(req->store, case_no, req->auth->username, "add_approver", str(s->row, "stage"),
-                                    str(s->row, "stage"), note, err) != ZF_OK ||
-        store_commit(req->store, err) != ZF_OK) {
-        store_rollback(req->store);
-        return ZF_ERR;
+    if (store_approval_update(req->store, s->task.id, &s->task.task, "pending", err) != ZF_OK) return ZF_ERR;
+    return store_workflow_timeline_add(req->store, case_no, req->auth->username, "add_approver", str(s->row, "stage"),
+                                       str(s->row, "stage"), note, err);
+}
+
+/* What the approvers sign (处罚法 57, 58): while a task is pending these facts may not change,
+ * or a signature would cover a penalty its signer never saw. Sending back reopens them. */
+static const char *const SIGNED_FACTS[] = {"measures", "fine",  "confiscated", "tier",              "tier_reason",
+                                           "reduced",  "major", "complex",     "health_or_finance", "discretion_facts",
+                                           NULL};
+
+static int refuse_change_under_approval(HttpRequest *req, const json_t *row, const json_t *fields, ZfError *err)
+{
+    ApprovalRow pending;
+    for (size_t i = 0; SIGNED_FACTS[i]; i++) {
+        if (!json_object_get(fields, SIGNED_FACTS[i])) continue;
+        if (store_approval_pending(req->store, str(row, "case_no"), &pending, err) != ZF_OK)
+            return err->status == 404 ? ZF_OK : ZF_ERR;
+        return zf_fail(err, 409, "under_approval", SIGNED_FACTS[i],
+                       "“%s”审批中，不能修改处罚内容（%s）；如需修改，请审批人先退回（《行政处罚法》第五十七条）",
+                       workflow_action_name(pending.task.action), SIGNED_FACTS[i]);
     }
     return ZF_OK;
 }
@@ -559,10 +571,6 @@ int api_workflow_case_action(HttpRequest *req)
     ZfError err;
     int rc;
     zf_day today = sweep_today();
-    if (wf_case_load(req, http_param(req, "case_no"), &s.row, &rec, &err) != ZF_OK) {
-        rc = http_reply_zferror(req, &err);
-        goto done;
-    }
     if (!s.action) {
         rc = http_reply_error(req, 400, "missing_field", "action", "请指定办案操作");
         goto done;
@@ -571,26 +579,37 @@ int api_workflow_case_action(HttpRequest *req)
         rc = http_reply_error(req, 400, "invalid_field", "note", "意见不超过 1000 字节");
         goto done;
     }
-    if (store_approval_policy(req->store, &s.policy, &err) != ZF_OK || wf_approver_of(req, &s.policy, &s.me, &err) != ZF_OK) {
+    /* Everything the step reads (the case, its approval task) and writes, in one BEGIN IMMEDIATE
+     * transaction: two approvers signing at once are serialised, neither sign-off is lost and a
+     * case is decided (and numbered) once. */
+    if (store_begin(req->store, &err) != ZF_OK) {
         rc = http_reply_zferror(req, &err);
         goto done;
     }
+    if (wf_case_load(req, http_param(req, "case_no"), &s.row, &rec, &err) != ZF_OK ||
+        store_approval_policy(req->store, &s.policy, &err) != ZF_OK || wf_approver_of(req, &s.policy, &s.me, &err) != ZF_OK)
+        goto refused;
     s.rec = json_deep_copy(rec);
     s.state = json_deep_copy(json_object_get(s.row, "state"));
     if (!json_is_object(s.state)) json_decref(s.state), s.state = json_object();
     if (strcmp(s.action, "add_approver") == 0) {
         json_t *who = json_object_get(body, "approver");
         if (!json_is_string(who)) {
-            rc = http_reply_error(req, 400, "missing_field", "approver", "请选择加签的审批人");
-            goto done;
+            zf_fail(&err, 400, "missing_field", "approver", "请选择加签的审批人");
+            goto refused;
         }
-        if (add_approver(req, &s, json_string_value(who), &err) != ZF_OK) goto refused;
+        if (add_approver(req, &s, json_string_value(who), &err) != ZF_OK || store_commit(req->store, &err) != ZF_OK)
+            goto refused;
         goto replied;
     }
     json_t *fields = json_object_get(body, "fields");
     s.target = str(body, "target") ? str(body, "target") : str(fields, "target");
     json_t *plain = json_deep_copy(fields ? fields : json_object());
     json_object_del(plain, "target");
+    if (refuse_change_under_approval(req, s.row, plain, &err) != ZF_OK) {
+        json_decref(plain);
+        goto refused;
+    }
     s.discretion = json_object_get(plain, "discretion_facts") || json_object_get(plain, "tier");
     /* `on` back-enters an act done on paper earlier (never in the future); default today. */
     s.on = today;
@@ -598,7 +617,7 @@ int api_workflow_case_action(HttpRequest *req)
     rc = wf_fields_apply(plain, s.rec, s.state, today, req->auth->username, &err);
     json_decref(plain);
     if (rc != ZF_OK || check_step(req, &s, &err) != ZF_OK || validate_record(s.rec, &err) != ZF_OK ||
-        commit_step(req, &s, &err) != ZF_OK)
+        commit_step(req, &s, &err) != ZF_OK || store_commit(req->store, &err) != ZF_OK)
         goto refused;
     recheck_case(req, str(s.row, "case_no"));
 replied:
@@ -606,6 +625,7 @@ replied:
     rc = reply_view(req, 200, s.rec, s.row);
     goto done;
 refused:
+    store_rollback(req->store);
     if (err.status == 422 || err.status == 409 || err.status == 403)
         auth_audit(req, "workflow_refused", str(s.row, "case_no"), "refused", err.message);
     rc = http_reply_zferror(req, &err);

@@ -80,21 +80,17 @@ static int act_open(Act *a, const ActDef *def, ZfError *err)
     return wf_state_build(a->req->store, a->rec, a->row, &a->cs, err);
 }
 
-/* The prepared row (stage unchanged) and a timeline event in one transaction with def->write. */
+/* The prepared row (stage unchanged), a timeline event, def->write and the changed record
+ * (ledger event), inside run_act's transaction. */
 static int act_commit(Act *a, const ActDef *def, ZfError *err)
 {
     Store *st = a->req->store;
     const char *stage = str(a->row, "stage");
-    if (store_begin(st, err) != ZF_OK) return ZF_ERR;
-    /* the act, its timeline entry and the changed record (ledger event) in one transaction */
     if ((def->write && def->write(a, err) != ZF_OK) || store_workflow_put(st, a->row, err) != ZF_OK ||
         store_workflow_timeline_add(st, str(a->row, "case_no"), a->req->auth->username, def->timeline_action,
-                                    stage, stage, a->note, err) != ZF_OK ||
-        (def->record_changes && import_one_record_in(st, a->rec, err) != ZF_OK) || store_commit(st, err) != ZF_OK) {
-        store_rollback(st);
+                                    stage, stage, a->note, err) != ZF_OK)
         return ZF_ERR;
-    }
-    return ZF_OK;
+    return def->record_changes ? import_one_record_in(st, a->rec, err) : ZF_OK;
 }
 
 static int run_act(HttpRequest *req, const ActDef *def)
@@ -103,8 +99,12 @@ static int run_act(HttpRequest *req, const ActDef *def)
     if (!a.body) return 0;
     ZfError err;
     int rc;
-    if (act_open(&a, def, &err) != ZF_OK || def->prepare(&a, &err) != ZF_OK ||
-        (def->record_changes && wf_case_validate(a.rec, &err) != ZF_OK) || act_commit(&a, def, &err) != ZF_OK) {
+    /* read, check and write in one BEGIN IMMEDIATE transaction: concurrent acts on a case are
+     * serialised, none works from a stale copy */
+    if (store_begin(req->store, &err) != ZF_OK || act_open(&a, def, &err) != ZF_OK || def->prepare(&a, &err) != ZF_OK ||
+        (def->record_changes && wf_case_validate(a.rec, &err) != ZF_OK) || act_commit(&a, def, &err) != ZF_OK ||
+        store_commit(req->store, &err) != ZF_OK) {
+        store_rollback(req->store);
         if (err.status == 422 || err.status == 409)
             auth_audit(req, "workflow_refused", str(a.row, "case_no"), "refused", err.message);
         rc = http_reply_zferror(req, &err);

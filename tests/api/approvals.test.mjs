@@ -283,3 +283,56 @@ test('a decision whose record cannot be stored leaves neither the stage, the 文
   assert.equal(docSeq(done.workflow.doc_no), docSeq(first.workflow.doc_no) + 1, 'the failed step took no number');
   assert.equal(done.case.decision.doc_no, done.workflow.doc_no);
 });
+
+// Review findings: the sign-offs of one task are serialised, what they cover is frozen while the
+// task is pending, and no sign-off is dated before the request or another signature.
+async function toMajorDecision() {
+  const caseNo = await file({ major: true });
+  await toNotice(caseNo);
+  await ok('officer', caseNo, 'submit_legal_review', { on: '2026-03-24' });
+  await ok('legal', caseNo, 'submit_collective_discussion', { on: '2026-03-25', legal_review_passed: true });
+  await ok('principal', caseNo, 'submit_decision', { on: '2026-03-26', collective_discussion_on: '2026-03-26' });
+  return caseNo;
+}
+
+test('会签 signed by both approvers at the same moment: both count, the case is decided once with one 文号', async () => {
+  const caseNo = await toMajorDecision();
+  const [a, b] = await Promise.all([
+    act('principal', caseNo, 'approve_decision', { on: '2026-03-27' }),
+    act('legal', caseNo, 'approve_decision', { on: '2026-03-27' }),
+  ]);
+  assert.deepEqual([a.status, b.status], [200, 200], JSON.stringify([a.body, b.body]));
+  const view = (await as.officer.get(`/workflow/cases/${enc(caseNo)}`)).body;
+  assert.equal(view.workflow.stage, 'service', 'neither sign-off was lost');
+  const decided = view.timeline.filter((t) => t.action === 'approve_decision');
+  assert.equal(decided.length, 1, 'decided once');
+  assert.match(view.workflow.doc_no, /处罚〔2026〕\d+号$/);
+});
+
+test('while 决定审批 is pending the penalty cannot change; after a send-back it can', async () => {
+  const caseNo = await toMajorDecision();
+  await ok('principal', caseNo, 'approve_decision', { on: '2026-03-27' });
+  for (const fields of [{ fine: 4500000 }, { measures: ['fine', 'revoke_license'] }, { tier: 'light' }]) {
+    const r = await act('officer', caseNo, 'record', fields);
+    assert.equal(r.status, 409, JSON.stringify(fields));
+    assert.equal(r.body.error.code, 'under_approval');
+    assert.match(r.body.error.message, /第五十七条/);
+  }
+  const signing = await act('legal', caseNo, 'approve_decision', { on: '2026-03-27', fine: 4500000 });
+  assert.equal(signing.status, 409, 'the last signer cannot change it either');
+  await ok('principal', caseNo, 'send_back', {}, { target: 'investigation', note: '罚款数额需重新核定' });
+  await ok('officer', caseNo, 'record', { fine: 30000 });
+});
+
+test('a sign-off dated before the request or before the other signature is refused', async () => {
+  const caseNo = await toMajorDecision();
+  const early = await act('principal', caseNo, 'approve_decision', { on: '2026-03-25' });
+  assert.equal(early.status, 422);
+  assert.equal(early.body.error.code, 'approval_date_order');
+  await ok('principal', caseNo, 'approve_decision', { on: '2026-03-30' });
+  const before = await act('legal', caseNo, 'approve_decision', { on: '2026-03-27' });
+  assert.equal(before.status, 422);
+  assert.match(before.body.error.message, /a_principal/);
+  const done = await ok('legal', caseNo, 'approve_decision', { on: '2026-03-30' });
+  assert.equal(done.case.decided_on, '2026-03-30');
+});

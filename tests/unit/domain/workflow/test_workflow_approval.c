@@ -128,6 +128,27 @@ static void test_major_decision_needs_the_principal_and_the_legal_countersign(vo
     assert_int_equal(approval_signed_count(&t), 2);
 }
 
+/* The decision takes the last signature's date: none may precede the request or another one. */
+static void test_a_signature_dated_before_the_request_or_another_signature_is_refused(void **state)
+{
+    (void)state;
+    CaseState cs;
+    ApprovalTask t;
+    ZfError err;
+    lawful_case(&cs, WF_PROC_ORDINARY);
+    cs.major = true;
+    decision_task(&t, &cs, D("2026-03-02"));
+    Approver legal = LEGAL_R;
+    assert_int_equal(approval_sign(&t, &policy, &PRINCIPAL, D("2026-03-01"), &err), ZF_ERR);
+    assert_string_equal(err.code, "approval_date_order");
+    assert_int_equal(approval_sign(&t, &policy, &PRINCIPAL, D("2026-03-02"), &err), ZF_OK);
+    assert_int_equal(approval_sign(&t, &policy, &legal, D("2026-03-01"), &err), ZF_ERR);
+    assert_int_equal(err.status, 422);
+    assert_false(approval_complete(&t));
+    assert_int_equal(approval_sign(&t, &policy, &legal, D("2026-03-02"), &err), ZF_OK);
+    assert_true(approval_complete(&t));
+}
+
 static void test_an_officer_cannot_sign(void **state)
 {
     (void)state;
@@ -312,6 +333,7 @@ int main(void)
         cmocka_unit_test(test_large_fine_refuses_a_deputy_naming_the_principal),
         cmocka_unit_test(test_revoking_a_licence_needs_the_principal_even_without_a_fine),
         cmocka_unit_test(test_major_decision_needs_the_principal_and_the_legal_countersign),
+        cmocka_unit_test(test_a_signature_dated_before_the_request_or_another_signature_is_refused),
         cmocka_unit_test(test_an_officer_cannot_sign),
         cmocka_unit_test(test_adding_an_approver_makes_him_required),
         cmocka_unit_test(test_a_named_approver_signs_his_own_slot_not_the_heads),
