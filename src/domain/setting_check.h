@@ -7,7 +7,8 @@
 
 #include "util/error.h"
 
-#define SETTING_VALUE_MAX 8192 /* bytes: the approval tiers are a JSON document */
+/* bytes: the approval tiers are a JSON document; readers hold a value in SETTING_VALUE_MAX + 1 */
+#define SETTING_VALUE_MAX 8191
 
 typedef struct {
     const char *kind; /* "integer", "doc_number_pattern", "media_types", "approval_policy";

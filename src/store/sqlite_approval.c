@@ -10,7 +10,7 @@
 
 int store_approval_policy(Store *st, ApprovalPolicy *out, ZfError *err)
 {
-    char text[8192];
+    char text[SETTING_VALUE_MAX + 1];
     store_setting_text(st, "approval_policy", "", text, sizeof text);
     if (!text[0]) {
         approval_policy_defaults(out);

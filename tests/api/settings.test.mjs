@@ -7,7 +7,7 @@ import path from 'node:path';
 import { run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
 
 const AGENCY = '113702021588139920';
-let srv, admin, sup, officer, leader;
+let srv, admin, sup, officer, leader, auditor;
 
 before(async () => {
   const db = path.join(tmpDir(), 'settings.db');
@@ -16,11 +16,13 @@ before(async () => {
   const s = addUser(db, { username: 's_sup', role: 'supervisor', region: '370200' });
   const o = addUser(db, { username: 's_officer', role: 'officer', agency: AGENCY });
   const l = addUser(db, { username: 's_leader', role: 'leader', region: '370200' });
+  const au = addUser(db, { username: 's_auditor', role: 'auditor' });
   srv = await startServer({ db, args: ['--sweep-every', '0'] });
   admin = await login(srv.base, a.username, a.password);
   sup = await login(srv.base, s.username, s.password);
   officer = await login(srv.base, o.username, o.password);
   leader = await login(srv.base, l.username, l.password);
+  auditor = await login(srv.base, au.username, au.password);
 });
 after(() => srv?.stop());
 
@@ -42,13 +44,17 @@ test('the reporting deadline moves the due date of the monthly status', async ()
   const before = (await sup.get('/reports/monthly?month=2026-04&as_of=2026-05-12')).body;
   assert.equal(before.due_on, '2026-05-10');
   assert.ok(before.overdue > 0, 'on 05-12 with a 05-10 deadline someone is overdue');
-  const r = await put(sup, 'report_due_day', 15);
+  const r = await put(admin, 'report_due_day', 15);
   assert.equal(r.status, 200, JSON.stringify(r.body));
   const after = (await sup.get('/reports/monthly?month=2026-04&as_of=2026-05-12')).body;
   assert.equal(after.due_on, '2026-05-15');
   assert.equal(after.overdue, 0, 'nobody is overdue before the new deadline');
   const row = await setting(admin, 'report_due_day');
-  assert.deepEqual([row.value, row.updated_by], ['15', 's_sup']);
+  assert.deepEqual([row.value, row.updated_by], ['15', 's_admin']);
+  const audit = (await auditor.get('/audit?size=200')).body.items.find((e) => e.action === 'setting_change');
+  assert.ok(audit, 'the change is in the audit log');
+  assert.equal(audit.target, 'report_due_day');
+  assert.match(audit.detail, /10 → 15/);
   assert.match(row.updated_at, /^\d{4}-\d{2}-\d{2}T/);
   assert.equal((await put(admin, 'report_due_day', '10')).status, 200, 'text digits are accepted too');
 });
@@ -92,6 +98,10 @@ test('attachment limits and formats, and the approval tiers, are edited within t
 
 test('an unknown setting is 404; only settings.write may change one', async () => {
   assert.equal((await put(admin, 'no_such_setting', '1')).status, 404);
+  // settings are installation-wide: a region's supervisor reads them but may not rewrite them
+  assert.equal((await sup.get('/settings')).status, 200);
+  assert.equal((await put(sup, 'approval_policy', '{}')).status, 403);
+  assert.equal((await put(sup, 'report_due_day', 12)).status, 403);
   assert.equal((await put(officer, 'report_due_day', 12)).status, 403);
   assert.equal((await put(leader, 'report_due_day', 12)).status, 403);
   assert.equal((await officer.get('/settings')).status, 403);
