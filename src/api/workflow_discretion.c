@@ -9,6 +9,7 @@
 
 #include "api/api.h"
 #include "api/workflow_state.h"
+#include "util/text.h"
 
 #define LAW_34 "（《行政处罚法》第三十四条）"
 
@@ -64,13 +65,6 @@ static json_t *advice_json(const CaseState *cs, const DiscretionAdvice *a)
                      "reasons", reasons, "reasons_text", a->reasons, "tiers", tiers);
 }
 
-static bool blank(const char *s)
-{
-    for (; s && *s; s++)
-        if (!isspace((unsigned char)*s)) return false;
-    return true;
-}
-
 int wf_discretion_settle(const CaseState *cs, json_t *state, const char *step_note, char *note, size_t size,
                          ZfError *err)
 {
@@ -84,7 +78,7 @@ int wf_discretion_settle(const CaseState *cs, json_t *state, const char *step_no
         return ZF_ERR;
     const char *reason = json_string_value(json_object_get(state, "tier_reason"));
     bool differs = cs->tier[0] && strcmp(cs->tier, a.tier->name) != 0;
-    if (differs && blank(reason))
+    if (differs && text_blank(reason))
         return zf_fail(err, 422, "tier_reason_required", "tier_reason",
                        "所选裁量阶次“%s”与裁量建议“%s”不同，须填写裁量理由" LAW_34, cs->tier, a.tier->name);
     json_t *advice = advice_json(cs, &a);

@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "store/sqlite_internal.h"
 
@@ -14,6 +15,7 @@
  * checkpoint racing the writer rarely achieves: past this many pages the writer waits for the
  * copy to finish once, so the file stays bounded (8192 × 16 KiB = 128 MiB). */
 #define WAL_CAP_PAGES 8192
+#define WAL_WAIT_SECONDS 10 /* the longest a commit waits for the copy */
 
 struct StoreCheckpointer {
     Store *writer;
@@ -38,8 +40,12 @@ static int on_commit(void *arg, sqlite3 *db, const char *name, int pages)
     pthread_mutex_lock(&c->mu);
     c->pending = pages;
     pthread_cond_broadcast(&c->cv);
+    /* bounded: if another connection restarts the WAL meanwhile, `pages` is never reached */
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += WAL_WAIT_SECONDS;
     while (pages >= WAL_CAP_PAGES && c->backfilled < pages && !c->stalled && !c->stop)
-        pthread_cond_wait(&c->cv, &c->mu);
+        if (pthread_cond_timedwait(&c->cv, &c->mu, &until) != 0) break;
     pthread_mutex_unlock(&c->mu);
     return SQLITE_OK;
 }

@@ -1,23 +1,13 @@
 /* SQLite side of store/publicity.h. Parameterized statements only; callers hold the transaction. */
-#include <time.h>
-
 #include "store/publicity.h"
 #include "store/sqlite_internal.h"
-
-static void utc_now(char out[32])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 /* Runs sql with ?1…?4 bound to v and ?5 to the current UTC time; *changed = rows changed. */
 static int run(Store *st, const char *sql, const char *const v[4], int *changed, ZfError *err)
 {
     sqlite3_stmt *q;
     char now[32];
-    utc_now(now);
+    sqlite_utc_now(now);
     if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK) return sqlite_fail(st, err, "case_publicity");
     for (int i = 0; i < 4; i++) sqlite3_bind_text(q, i + 1, v[i], -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 5, now, -1, SQLITE_STATIC);

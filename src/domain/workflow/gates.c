@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "domain/workflow/workflow.h"
+#include "util/text.h"
 
 #define LAW_42 "《中华人民共和国行政处罚法》第四十二条"
 #define LAW_36 "《中华人民共和国行政处罚法》第三十六条"
@@ -245,13 +246,6 @@ static int gate_collective(const CaseState *cs, zf_day act, ZfError *err)
     return ZF_OK;
 }
 
-static bool blank(const char *s)
-{
-    for (; s && *s; s++)
-        if (!isspace((unsigned char)*s)) return false;
-    return true;
-}
-
 /* P11 — the fine inside the chosen tier of the benchmark; below it only when 减轻 with a
  * reason (处罚法 32, 34). The rule engine also accepts no tier named (all tiers together);
  * the workflow asks the officer to choose, which records the choice the issue asks for. */
@@ -279,7 +273,7 @@ static int gate_discretion(const CaseState *cs, ZfError *err)
             return refuse(err, "gate_discretion", "fine", LAW_34,
                           "罚款 %s 元低于裁量阶次“%s”的下限 %s 元（范围 %s–%s 元），未决定减轻处罚",
                           f, t->name, lo, lo, hi);
-        if (blank(cs->reduced_reason))
+        if (text_blank(cs->reduced_reason))
             return refuse(err, "gate_discretion", "reduced_reason", LAW_32_34,
                           "减轻处罚须说明理由");
     }

@@ -4,6 +4,8 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "util/text.h"
+
 #define ART_48 "《中华人民共和国行政处罚法》第四十八条"
 #define ART_48_2 "《中华人民共和国行政处罚法》第四十八条第二款"
 
@@ -48,12 +50,6 @@ const char *publicity_revoke_by_name(WfRevokeBy by)
     return (unsigned)by < WF_REVOKE_BY_COUNT ? BYS[by].name : "";
 }
 
-static bool blank(const char *s)
-{
-    while (s && *s && isspace((unsigned char)*s)) s++;
-    return !s || !*s;
-}
-
 int publicity_can_publish(const CaseState *cs, zf_day on, ZfError *err)
 {
     if (!case_has(cs->decided_on))
@@ -83,7 +79,7 @@ int publicity_can_revoke(const CaseState *cs, zf_day on, ZfError *err)
 
 int publicity_can_withdraw(const CaseState *cs, zf_day on, const char *reason, ZfError *err)
 {
-    if (blank(reason))
+    if (text_blank(reason))
         return zf_fail(err, 400, "missing_field", "reason",
                        "撤回公示须说明理由（" ART_48_2 "：撤回并公开说明理由）");
     if (!case_has(cs->published_on))

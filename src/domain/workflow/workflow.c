@@ -5,6 +5,8 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "util/text.h"
+
 static const struct {
     const char *code, *name;
 } STAGE_NAMES[WF_STAGE_COUNT] = {
@@ -282,13 +284,6 @@ int workflow_can_transition(const CaseState *cs, WfAction action, WfRole role, z
     return workflow_check_step(cs, action, today, cal, cfg, err);
 }
 
-static bool blank(const char *s)
-{
-    for (; s && *s; s++)
-        if (!isspace((unsigned char)*s)) return false;
-    return true;
-}
-
 int workflow_can_send_back(const CaseState *cs, WfStage target, WfRole role, const char *reason,
                            ZfError *err)
 {
@@ -300,7 +295,7 @@ int workflow_can_send_back(const CaseState *cs, WfStage target, WfRole role, con
         return zf_fail(err, 403, "role_not_allowed", "role", "只有机关负责人或法制审核人员可以退回案件");
     if (from < 0 || to < 0 || to >= from)
         return zf_fail(err, 422, "invalid_send_back", "target", "只能退回到本案之前的环节");
-    if (blank(reason))
+    if (text_blank(reason))
         return zf_fail(err, 422, "missing_field", "reason", "退回须填写理由");
     return ZF_OK;
 }
