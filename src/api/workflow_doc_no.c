@@ -11,6 +11,7 @@
 #include "store/workflow.h"
 
 #define DEFAULT_DOC_PATTERN "{abbr}处罚〔{year}〕{seq}号"
+#define DOC_NO_MAX_SKIPS 10000
 
 int wf_doc_no_allocate(Store *st, const char *agency, zf_day on, char *out, size_t size, ZfError *err)
 {
@@ -27,6 +28,15 @@ int wf_doc_no_allocate(Store *st, const char *agency, zf_day on, char *out, size
     }
     if (!abbr[0]) snprintf(abbr, sizeof abbr, "%s", "执法");
     date_to_ymd(on, &year, &m, &d);
-    if (store_workflow_next_seq(st, agency, year, &seq, err) != ZF_OK) return ZF_ERR;
-    return doc_number_format(pattern, abbr, year, seq, out, size, err);
+    /* A number a decision entered after the fact or imported already carries is used, not a gap:
+     * skip it (bounded: a year never holds this many paper decisions of one agency). */
+    for (int tries = 0; tries < DOC_NO_MAX_SKIPS; tries++) {
+        int used;
+        if (store_workflow_next_seq(st, agency, year, &seq, err) != ZF_OK ||
+            doc_number_format(pattern, abbr, year, seq, out, size, err) != ZF_OK ||
+            store_doc_no_used(st, agency, out, &used, err) != ZF_OK)
+            return ZF_ERR;
+        if (!used) return ZF_OK;
+    }
+    return zf_fail(err, 409, "doc_no_exhausted", NULL, "连续 %d 个文号已被已录入的决定占用，请检查文号格式设置", DOC_NO_MAX_SKIPS);
 }

@@ -167,3 +167,19 @@ int store_workflow_next_seq(Store *st, const char *agency, int year, long *seq, 
     sqlite3_finalize(q);
     return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, "doc_numbers");
 }
+
+int store_doc_no_used(Store *st, const char *agency, const char *doc_no, int *used, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT 1 FROM cases WHERE agency = ?1 AND json_extract(body, '$.decision.doc_no') = ?2"
+                           " LIMIT 1",
+                           -1, &q, NULL) != SQLITE_OK)
+        return sqlite_fail(st, err, "cases");
+    sqlite3_bind_text(q, 1, agency, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, doc_no, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(q);
+    *used = rc == SQLITE_ROW;
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "cases");
+}

@@ -28,5 +28,8 @@ int store_workflow_list(Store *st, const char *agency, const char *created_by, c
 /* Takes the next number of (agency, year) and advances it. Inside a BEGIN IMMEDIATE
  * transaction, so concurrent writers are serialised and a rollback leaves no gap. */
 int store_workflow_next_seq(Store *st, const char *agency, int year, long *seq, ZfError *err);
+/* *used = 1 when a stored case of the agency already carries this decision 文号 (an imported or
+ * post-entered decision numbered on paper). Scans the agency's cases: call once per decision. */
+int store_doc_no_used(Store *st, const char *agency, const char *doc_no, int *used, ZfError *err);
 
 #endif

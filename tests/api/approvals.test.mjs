@@ -336,3 +336,20 @@ test('a sign-off dated before the request or before the other signature is refus
   const done = await ok('legal', caseNo, 'approve_decision', { on: '2026-03-30' });
   assert.equal(done.case.decided_on, '2026-03-30');
 });
+
+test('a 文号 that a decision entered after the fact already carries is skipped, never given twice', async () => {
+  const first = await file();
+  await toDecision(first);
+  const d1 = (await ok('deputy', first, 'approve_decision', { on: '2026-03-27' })).workflow.doc_no;
+  const n = docSeq(d1);
+  const taken = d1.replace(/〕\d+号$/, `〕${n + 1}号`);
+  const paper = await as.officer.send('POST', '/cases', {
+    case_no: '事后录入〔2026〕1号', agency: AGENCY, kind: 'penalty', decided_on: '2026-03-28',
+    decision: { outcome: 'penalty', measures: ['fine'], fine: 100000, doc_no: taken },
+  });
+  assert.equal(paper.status, 201, JSON.stringify(paper.body));
+  const second = await file();
+  await toDecision(second);
+  const d2 = (await ok('deputy', second, 'approve_decision', { on: '2026-03-28' })).workflow.doc_no;
+  assert.equal(docSeq(d2), n + 2, `${taken} is used by the paper decision`);
+});
