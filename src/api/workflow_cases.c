@@ -425,9 +425,12 @@ static int check_step(HttpRequest *req, Step *s, ZfError *err)
         const WfTransition *t = workflow_transition(workflow_case_type(cs.procedure), cs.stage, a);
         s->approval = t && t->approval;
         if ((rc = wf_state_build(req->store, s->rec, probe, &cs, err)) == ZF_OK) {
+            /* who may sign, then the legal gates on the act's date, then the order of the dates */
             if (s->approval)
-                rc = sign_step(req, s, a, &cs, err) == ZF_OK ? workflow_check_step(&cs, a, s->on, req->calendar, &cfg, err)
-                                                              : ZF_ERR;
+                rc = sign_step(req, s, a, &cs, err) == ZF_OK &&
+                             workflow_check_step(&cs, a, s->on, req->calendar, &cfg, err) == ZF_OK
+                         ? approval_check_date(&s->task.task, s->on, err)
+                         : ZF_ERR;
             else
                 rc = workflow_can_transition(&cs, a, wf_role_of(req), s->on, req->calendar, &cfg, err);
         }

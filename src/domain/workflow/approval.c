@@ -284,18 +284,21 @@ int approval_sign(ApprovalTask *t, const ApprovalPolicy *p, const Approver *who,
             return zf_fail(err, 403, "role_not_allowed", "role", "当前角色无权执行“%s”（须机关负责人审批）", step);
         return zf_fail(err, 409, "nothing_to_sign", "action", "“%s”没有等待您签署的审批", step);
     }
-    /* a sign-off dated before the request or before another signature would let the decision
-     * (dated by the last one) precede what it rests on */
+    ApprovalSlot *s = &t->slots[at];
+    snprintf(s->signed_by, sizeof s->signed_by, "%s", who->user);
+    s->signed_level = who->level;
+    s->signed_on = on;
+    return ZF_OK;
+}
+
+int approval_check_date(const ApprovalTask *t, zf_day on, ZfError *err)
+{
     if (on < t->requested_on)
         return zf_fail(err, 422, "approval_date_order", "on", "签署日期不能早于提请审批的日期");
     for (size_t i = 0; i < t->slot_count; i++)
         if (t->slots[i].signed_by[0] && on < t->slots[i].signed_on)
             return zf_fail(err, 422, "approval_date_order", "on", "签署日期不能早于已有审批人（%s）的签署日期",
                            t->slots[i].signed_by);
-    ApprovalSlot *s = &t->slots[at];
-    snprintf(s->signed_by, sizeof s->signed_by, "%s", who->user);
-    s->signed_level = who->level;
-    s->signed_on = on;
     return ZF_OK;
 }
 

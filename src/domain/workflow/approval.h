@@ -105,6 +105,10 @@ void approval_require(ApprovalTask *t, const ApprovalPolicy *p, const CaseState 
 /* The approver's sign-off on one slot he may sign. 403 role_not_allowed / approval_level_too_low
  * (the message names the level needed), 409 already_signed / nothing_to_sign. */
 int approval_sign(ApprovalTask *t, const ApprovalPolicy *p, const Approver *who, zf_day on, ZfError *err);
+/* A sign-off dated `on` keeps the task's dates in order: not before the request, not before a
+ * signature already on it — the decision takes the last signature's date, and must not precede
+ * what it rests on. 422 approval_date_order otherwise. */
+int approval_check_date(const ApprovalTask *t, zf_day on, ZfError *err);
 /* 加签: `by` (an approver of the task) adds `added` as a further required signer. 403 when `by`
  * is not an approver of the task; 409 when `added` is already on it; 422 when it is full. */
 int approval_add(ApprovalTask *t, const Approver *by, const Approver *added, ZfError *err);
