@@ -279,11 +279,8 @@ void import_line_parser_free(ImportParser *p)
 
 int import_parser_start(FILE *in, ImportParser **out, ZfError *err)
 {
-    ImportParser *p = calloc(1, sizeof *p);
-    if (!p || !(p->h = merkle_hasher_new())) {
-        free(p);
-        return zf_fail(err, 500, "out_of_memory", NULL, "内存不足或 OpenSSL 不提供 SM3 算法");
-    }
+    ImportParser *p = import_line_parser_new();
+    if (!p) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足或 OpenSSL 不提供 SM3 算法");
     p->in = in;
     atomic_init(&p->stop, false);
     pthread_mutex_init(&p->mu, NULL);
