@@ -1,5 +1,5 @@
 /* Excel upload throughput: N case rows written into the cases template layout with xlsx_write,
- * imported with xlsx_import (unzip + Expat + row → record + import_stream) into a fresh database;
+ * imported with xlsx_import (unzip + Expat + row → record + import_run) into a fresh database;
  * against a baseline measured in the same run: import_stream of the same records as JSON Lines
  * into another fresh database. Also the reading alone (no store) to show where the time goes.
  * Usage: bench_xlsx [ROWS] [DIR]   (default 100000 rows, databases in /tmp) */
@@ -42,10 +42,9 @@ static Store *fresh(const char *dir, const char *name)
     return st;
 }
 
-static int count_row(long row, const XlsxCell *cells, int n, void *ctx)
+static int count_row(const XlsxRow *row, void *ctx)
 {
-    (void)row, (void)cells;
-    *(long *)ctx += n;
+    *(long *)ctx += row->ncells;
     return 0;
 }
 

@@ -11,19 +11,6 @@
 
 #define XLSX_MIME "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-/* RFC 5987 percent-encoding of a UTF-8 file name. */
-static void encode_filename(const char *name, char *out, size_t cap)
-{
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)name; *p && n + 4 < cap; p++) {
-        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '.')
-            out[n++] = (char)*p;
-        else
-            n += (size_t)snprintf(out + n, cap - n, "%%%02X", *p);
-    }
-    out[n] = '\0';
-}
-
 int api_template_xlsx(HttpRequest *req)
 {
     const char *file = http_param(req, "file");
@@ -46,12 +33,11 @@ int api_template_xlsx(HttpRequest *req)
         free(buf);
         return http_reply_error(req, 500, "internal", NULL, "服务器内部错误");
     }
-    char name[64], enc[256], disp[400];
+    char name[64], fallback[48];
     snprintf(name, sizeof name, "%s导入模板.xlsx", l->title);
-    encode_filename(name, enc, sizeof enc);
-    snprintf(disp, sizeof disp, "attachment; filename=\"zhifa-%s.xlsx\"; filename*=UTF-8''%s", l->kind, enc);
+    snprintf(fallback, sizeof fallback, "zhifa-%s.xlsx", l->kind);
     MHD_add_response_header(resp, "Content-Type", XLSX_MIME);
-    MHD_add_response_header(resp, "Content-Disposition", disp);
+    http_add_disposition(resp, fallback, name);
     MHD_add_response_header(resp, "Cache-Control", "no-store");
     return http_queue(req, 200, resp);
 }

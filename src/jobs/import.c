@@ -73,17 +73,31 @@ static int end_batch(Importer *im, ZfError *err)
     return ZF_OK;
 }
 
+/* One line into the open batch, the next batch begun when this one is full. */
+static int store_next(Importer *im, const ParsedLine *pl, ZfError *err)
+{
+    int rc = store_line(im, pl, err);
+    if (rc == ZF_OK && im->in_batch >= IMPORT_BATCH && (rc = end_batch(im, err)) == ZF_OK) {
+        rc = store_begin(im->st, err);
+        ledger_reset(im->ledger);
+    }
+    return rc;
+}
+
 static int store_chunk(Importer *im, const ParsedLine *lines, size_t n, ZfError *err)
 {
     int rc = ZF_OK;
-    for (size_t i = 0; i < n && rc == ZF_OK; i++) {
-        rc = store_line(im, &lines[i], err);
-        if (rc == ZF_OK && im->in_batch >= IMPORT_BATCH && (rc = end_batch(im, err)) == ZF_OK) {
-            rc = store_begin(im->st, err);
-            ledger_reset(im->ledger);
-        }
-    }
+    for (size_t i = 0; i < n && rc == ZF_OK; i++) rc = store_next(im, &lines[i], err);
     return rc;
+}
+
+/* Commits the open batch when everything before went well, else rolls it back. */
+static int finish_batch(Importer *im, int rc, ZfError *err)
+{
+    if (rc == ZF_OK) return end_batch(im, err);
+    store_rollback(im->st);
+    im->sum->imported -= im->in_batch; /* the open batch was rolled back: not imported */
+    return ZF_ERR;
 }
 
 /* The parsing thread reads and validates while this one stores (import_parse.h). */
@@ -103,13 +117,8 @@ static int read_lines(Importer *im, FILE *in, ZfError *err)
     ZfError parse_err;
     int prc = import_parser_finish(parser, &total, &parse_err);
     if (rc == ZF_OK && prc != ZF_OK) *err = parse_err, rc = ZF_ERR;
-    if (rc == ZF_OK) {
-        im->sum->lines = total;
-        return end_batch(im, err);
-    }
-    store_rollback(im->st);
-    im->sum->imported -= im->in_batch; /* the open batch was rolled back: not imported */
-    return ZF_ERR;
+    if (rc == ZF_OK) im->sum->lines = total;
+    return finish_batch(im, rc, err);
 }
 
 int import_stream(Store *st, FILE *in, const ImportHooks *hooks, ImportSummary *sum, ZfError *err)
@@ -121,6 +130,57 @@ int import_stream(Store *st, FILE *in, const ImportHooks *hooks, ImportSummary *
     int rc = read_lines(&im, in, err);
     store_checkpointer_stop(ckpt);
     ledger_close(im.ledger);
+    return rc;
+}
+
+struct ImportRun {
+    Importer im;
+    ImportParser *parser;
+    StoreCheckpointer *ckpt;
+};
+
+int import_run_begin(Store *st, const ImportHooks *hooks, ImportSummary *sum, ImportRun **out, ZfError *err)
+{
+    memset(sum, 0, sizeof *sum);
+    *out = NULL;
+    ImportRun *run = calloc(1, sizeof *run);
+    if (run) run->parser = import_line_parser_new();
+    if (!run || !run->parser) {
+        free(run);
+        return zf_fail(err, 500, "out_of_memory", NULL, "内存不足或 OpenSSL 不提供 SM3 算法");
+    }
+    run->im = (Importer){st, hooks, sum, 0, NULL};
+    if (ledger_open(st, &run->im.ledger, err) != ZF_OK || store_begin(st, err) != ZF_OK) {
+        ledger_close(run->im.ledger);
+        import_line_parser_free(run->parser);
+        free(run);
+        return ZF_ERR;
+    }
+    run->ckpt = store_checkpointer_start(st);
+    *out = run;
+    return ZF_OK;
+}
+
+int import_run_line(ImportRun *run, long long line, const char *text, size_t len, ZfError *err)
+{
+    const ParsedLine *pl = import_line_parse(run->parser, line, text, len);
+    if (!pl) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足（导入解析）");
+    return store_next(&run->im, pl, err);
+}
+
+void import_run_reject(ImportRun *run, long long line, const char *key, const char *error)
+{
+    run->im.sum->lines = line;
+    reject(&run->im, key, error);
+}
+
+int import_run_end(ImportRun *run, bool ok, ZfError *err)
+{
+    int rc = finish_batch(&run->im, ok ? ZF_OK : ZF_ERR, err);
+    store_checkpointer_stop(run->ckpt);
+    ledger_close(run->im.ledger);
+    import_line_parser_free(run->parser);
+    free(run);
     return rc;
 }
 

@@ -247,15 +247,40 @@ void import_parsed_free(ParsedChunk *c)
     free(c);
 }
 
+ImportParser *import_line_parser_new(void)
+{
+    ImportParser *p = calloc(1, sizeof *p);
+    if (p && !(p->h = merkle_hasher_new())) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+const ParsedLine *import_line_parse(ImportParser *p, long long line, const char *text, size_t len)
+{
+    ParsedChunk *c = &p->chunk[0];
+    text_reset(c);
+    c->n = 0;
+    p->lines = line;
+    return parse_line(p, c, text, len) ? &c->lines[0] : NULL;
+}
+
+void import_line_parser_free(ImportParser *p)
+{
+    if (!p) return;
+    chunk_free(&p->chunk[0]);
+    merkle_hasher_free(p->h);
+    free(p);
+    json_arena_release();
+}
+
 /* ---- the storing half's side ---- */
 
 int import_parser_start(FILE *in, ImportParser **out, ZfError *err)
 {
-    ImportParser *p = calloc(1, sizeof *p);
-    if (!p || !(p->h = merkle_hasher_new())) {
-        free(p);
-        return zf_fail(err, 500, "out_of_memory", NULL, "内存不足或 OpenSSL 不提供 SM3 算法");
-    }
+    ImportParser *p = import_line_parser_new();
+    if (!p) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足或 OpenSSL 不提供 SM3 算法");
     p->in = in;
     atomic_init(&p->stop, false);
     pthread_mutex_init(&p->mu, NULL);

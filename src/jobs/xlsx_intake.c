@@ -1,9 +1,8 @@
-/* Builds the import templates and turns an uploaded workbook into exchange-v1 lines, one line per
- * Excel row (blank lines for the rows before the data and for empty rows), so that the import's
- * line numbers are the row numbers a clerk sees in Excel. */
+/* Builds the import templates and imports an uploaded workbook: each Excel row becomes one
+ * exchange-v1 line fed to the import as soon as it is read (import_run), numbered with the row
+ * number a clerk sees in Excel. Never holds more than one row's text. */
 #include "jobs/xlsx_intake.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,25 +96,17 @@ done:
 
 /* ---- upload ---- */
 
-typedef struct {
-    long row;
-    char *key, *error;
-} CellReject;
+_Static_assert(XLSX_MAX_ROW_TEXT == IMPORT_LINE_MAX, "an Excel row is one import line");
 
 typedef struct {
-    const ImportHooks *hooks; /* the caller's */
     bool date1904;
     /* the key row */
     int type;
     char **keys;
     int nkeys;
-    /* the JSON Lines being written */
-    FILE *out;
-    long lines;
-    /* rows the sheet could not express, reported in row order among import_stream's rejects */
-    CellReject *rejects;
-    size_t nrejects, next_reject, cap;
-    bool oom;
+    ImportRun *run;
+    ZfError *err; /* the store's failure, when failed */
+    bool failed, oom;
 } Feed;
 
 static void free_keys(Feed *f)
@@ -129,6 +120,7 @@ static void free_keys(Feed *f)
  * so a stray "code" in a title or in the 填写说明 sheet is not taken for it. */
 static bool take_key_row(Feed *f, const XlsxCell *cells, int ncells)
 {
+    if (ncells == 0) return false;
     int width = cells[ncells - 1].col + 1;
     char **keys = calloc((size_t)width, sizeof *keys);
     if (!keys) return f->oom = true, false;
@@ -149,88 +141,50 @@ static bool take_key_row(Feed *f, const XlsxCell *cells, int ncells)
     return true;
 }
 
-static void note_cell_reject(Feed *f, long row, const char *key, const char *error)
-{
-    if (f->nrejects == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 16;
-        CellReject *grown = realloc(f->rejects, cap * sizeof *grown);
-        if (!grown) return (void)(f->oom = true);
-        f->rejects = grown, f->cap = cap;
-    }
-    f->rejects[f->nrejects++] = (CellReject){row, strdup(key), strdup(error)};
-}
-
-static int feed_row(long row, const XlsxCell *cells, int ncells, void *ctx)
+/* One data row: its record as a line to the import, or its reject. Stops when the store fails. */
+static int feed_row(const XlsxRow *r, void *ctx)
 {
     Feed *f = ctx;
     if (!f->keys) {
-        if (take_key_row(f, cells, ncells)) return 0;
-        return row >= SHEET_KEY_ROW_SEARCH; /* no key row near the top: not a data sheet */
+        if (!r->too_long && take_key_row(f, r->cells, r->ncells)) return f->oom;
+        return f->oom || r->row >= SHEET_KEY_ROW_SEARCH; /* no key row near the top: not a data sheet */
+    }
+    if (r->too_long) {
+        char msg[160];
+        snprintf(msg, sizeof msg, "该行单元格内容合计超过 %d MiB 上限（导入每行不超过 %d MiB），请缩短后重新导入该行",
+                 IMPORT_LINE_MAX >> 20, IMPORT_LINE_MAX >> 20);
+        import_run_reject(f->run, r->row, "", msg);
+        return 0;
     }
     json_t *rec;
-    ZfError err;
-    int rc = sheet_row_record((RecordType)f->type, (const char *const *)f->keys, f->nkeys, cells, ncells, f->date1904, &rec, &err);
+    ZfError cell_err;
+    int rc = sheet_row_record((RecordType)f->type, (const char *const *)f->keys, f->nkeys, r->cells, r->ncells, f->date1904,
+                              &rec, &cell_err);
     if (!rec && rc == ZF_OK) return 0; /* a blank row */
-    for (; f->lines < row - 1; f->lines++) fputc('\n', f->out);
-    if (rc != ZF_OK) note_cell_reject(f, row, exchange_key_of(rec), err.message);
-    else json_dumpf(rec, f->out, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    fputc('\n', f->out);
-    f->lines++;
-    json_decref(rec);
-    return f->oom;
-}
-
-static void flush_cell_rejects(Feed *f, long before)
-{
-    for (; f->next_reject < f->nrejects && f->rejects[f->next_reject].row < before; f->next_reject++) {
-        CellReject *r = &f->rejects[f->next_reject];
-        if (f->hooks && f->hooks->on_reject) f->hooks->on_reject(r->row, r->key ? r->key : "", r->error ? r->error : "", f->hooks->ctx);
+    if (rc != ZF_OK) {
+        import_run_reject(f->run, r->row, exchange_key_of(rec), cell_err.message);
+    } else {
+        char *line = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        if (!line) f->oom = true;
+        else f->failed = import_run_line(f->run, r->row, line, strlen(line), f->err) != ZF_OK;
+        free(line);
     }
+    json_decref(rec);
+    return f->oom || f->failed;
 }
 
-static void feed_reject(long long line, const char *key, const char *error, void *ctx)
-{
-    Feed *f = ctx;
-    flush_cell_rejects(f, (long)line);
-    if (f->hooks && f->hooks->on_reject) f->hooks->on_reject(line, key, error, f->hooks->ctx);
-}
-
-static void feed_progress(const ImportSummary *s, void *ctx)
-{
-    Feed *f = ctx;
-    if (f->hooks && f->hooks->on_progress) f->hooks->on_progress(s, f->hooks->ctx);
-}
-
-static void feed_stored(const RecordKeys *k, void *ctx)
-{
-    Feed *f = ctx;
-    if (f->hooks && f->hooks->on_stored) f->hooks->on_stored(k, f->hooks->ctx);
-}
-
-static const char *feed_accept(const RecordKeys *k, void *ctx)
-{
-    Feed *f = ctx;
-    return f->hooks && f->hooks->accept ? f->hooks->accept(k, f->hooks->ctx) : NULL;
-}
-
-/* The first sheet with a key row, as JSON Lines in *text. */
-static int sheet_lines(XlsxBook *book, Feed *f, char **text, size_t *len, ZfError *err)
+/* The first sheet with a key row, row by row into the run. */
+static int read_rows(XlsxBook *book, Feed *f, ZfError *err)
 {
     int rc = ZF_OK;
-    *text = NULL, *len = 0;
-    for (int i = 0; i < xlsx_sheet_count(book) && rc == ZF_OK && !f->keys; i++) {
-        free(*text);
-        *text = NULL;
-        f->out = open_memstream(text, len);
-        if (!f->out) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
-        f->lines = 0;
+    for (int i = 0; i < xlsx_sheet_count(book) && rc == ZF_OK && !f->keys && !f->oom; i++)
         rc = xlsx_read_sheet(book, i, feed_row, f, err);
-        if (fclose(f->out) != 0 || f->oom) rc = zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
-    }
-    if (rc == ZF_OK && !f->keys)
-        rc = zf_fail(err, 422, "xlsx_no_key_row", NULL,
-                     "没有找到字段键行：请使用系统下载的模板填写，模板第 %d 行的字段键（如 case_no、cert_no、code）不能修改或删除", SHEET_KEY_ROW);
-    return rc;
+    if (rc != ZF_OK || f->failed) return ZF_ERR; /* err: the reader's or the store's */
+    if (f->oom) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+    if (!f->keys)
+        return zf_fail(err, 422, "xlsx_no_key_row", NULL,
+                       "没有找到字段键行：请使用系统下载的模板填写，模板第 %d 行的字段键（如 case_no、cert_no、code）不能修改或删除", SHEET_KEY_ROW);
+    return ZF_OK;
 }
 
 int xlsx_import(Store *st, const void *buf, size_t len, const ImportHooks *hooks, ImportSummary *sum, ZfError *err)
@@ -238,24 +192,14 @@ int xlsx_import(Store *st, const void *buf, size_t len, const ImportHooks *hooks
     XlsxBook *book;
     memset(sum, 0, sizeof *sum);
     if (xlsx_open(buf, len, &book, err) != ZF_OK) return ZF_ERR;
-    Feed f = {.hooks = hooks, .date1904 = xlsx_date1904(book), .type = -1};
-    char *text = NULL;
-    size_t text_len = 0;
-    int rc = sheet_lines(book, &f, &text, &text_len, err);
-    xlsx_close(book);
-    if (rc == ZF_OK && text_len) {
-        FILE *in = fmemopen(text ? text : (char *)"", text_len, "r");
-        ImportHooks wrapped = {feed_reject, feed_progress, feed_stored, &f, feed_accept};
-        rc = in ? import_stream(st, in, &wrapped, sum, err) : zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
-        if (in) fclose(in);
-    }
+    Feed f = {.date1904 = xlsx_date1904(book), .type = -1, .err = err};
+    int rc = import_run_begin(st, hooks, sum, &f.run, err);
     if (rc == ZF_OK) {
-        flush_cell_rejects(&f, LONG_MAX);
-        sum->rejected += (long long)f.nrejects;
+        rc = read_rows(book, &f, err);
+        int end = import_run_end(f.run, rc == ZF_OK, err);
+        if (rc == ZF_OK) rc = end;
     }
-    for (size_t i = 0; i < f.nrejects; i++) free(f.rejects[i].key), free(f.rejects[i].error);
-    free(f.rejects);
+    xlsx_close(book);
     free_keys(&f);
-    free(text);
     return rc;
 }

@@ -1,6 +1,8 @@
 /* Reads .xlsx cells with libzip and Expat. Every part is streamed through the parser in chunks,
  * and the bytes inflated are counted against XLSX_MAX_UNCOMPRESSED whatever the archive claims,
- * so a zip bomb stops at the cap instead of filling memory. */
+ * so a zip bomb stops at the cap instead of filling memory. A cell referring to a shared string
+ * borrows it (never a copy per cell) and its length counts against XLSX_MAX_TEXT, so a few bytes
+ * of XML repeating one long string cannot multiply it either. */
 #include "util/xlsx_read.h"
 
 #include <expat.h>
@@ -21,6 +23,11 @@ typedef struct {
     char *path; /* part name inside the archive */
 } Sheet;
 
+typedef struct {
+    char *s;
+    size_t len;
+} SharedString;
+
 struct XlsxBook {
     zip_source_t *src;
     zip_t *za;
@@ -28,8 +35,9 @@ struct XlsxBook {
     bool date1904;
     Sheet *sheets;
     int nsheets;
-    char **shared;
+    SharedString *shared;
     size_t nshared, shared_cap;
+    size_t produced; /* cell text handed out so far (xlsx_text_produced) */
 };
 
 /* ---- growable text ---- */
@@ -60,6 +68,14 @@ static void buf_reset(Buf *b)
 }
 
 static const char *buf_text(const Buf *b) { return b->s ? b->s : ""; }
+
+/* Appends s with its NUL, so the buffer holds one string after another. */
+static bool buf_add_string(Buf *b, const char *s, size_t n)
+{
+    if (!buf_add(b, s, n)) return false;
+    b->len++;
+    return true;
+}
 
 /* ---- shared parser plumbing ---- */
 typedef struct {
@@ -253,12 +269,12 @@ static void shared_end(void *ctx, const XML_Char *name)
         s->in_si = false;
         if (b->nshared == b->shared_cap) {
             size_t cap = b->shared_cap ? b->shared_cap * 2 : 256;
-            char **grown = realloc(b->shared, cap * sizeof *grown);
+            SharedString *grown = realloc(b->shared, cap * sizeof *grown);
             if (!grown) return parse_fail(&s->p, 500, "out_of_memory", "内存不足");
             b->shared = grown, b->shared_cap = cap;
         }
         char *copy = dup_or_fail(&s->p, buf_text(&s->text));
-        if (copy) b->shared[b->nshared++] = copy;
+        if (copy) b->shared[b->nshared++] = (SharedString){copy, s->text.len};
     }
 }
 
@@ -357,7 +373,7 @@ void xlsx_close(XlsxBook *b)
     if (b->za) zip_discard(b->za); /* frees its source too */
     for (int i = 0; i < b->nsheets; i++) free(b->sheets[i].name), free(b->sheets[i].path);
     free(b->sheets);
-    for (size_t i = 0; i < b->nshared; i++) free(b->shared[i]);
+    for (size_t i = 0; i < b->nshared; i++) free(b->shared[i].s);
     free(b->shared);
     free(b);
 }
@@ -365,6 +381,7 @@ void xlsx_close(XlsxBook *b)
 int xlsx_sheet_count(const XlsxBook *b) { return b->nsheets; }
 const char *xlsx_sheet_name(const XlsxBook *b, int i) { return b->sheets[i].name; }
 bool xlsx_date1904(const XlsxBook *b) { return b->date1904; }
+size_t xlsx_text_produced(const XlsxBook *b) { return b->produced; }
 
 /* ---- worksheets ---- */
 typedef struct {
@@ -374,8 +391,14 @@ typedef struct {
     void *ctx;
     long row, next_row;
     int next_col;
+    /* the row being read: cells whose own text sits in row_text at text_at[i] (SIZE_MAX: a
+     * borrowed shared string), pointed at once the row is complete (row_text may move) */
     XlsxCell *cells;
+    size_t *text_at;
     int ncells, cells_cap;
+    Buf row_text;
+    size_t row_len; /* text of every cell of the row, borrowed ones included */
+    bool too_long;
     /* the cell being read */
     int col;
     char type[16];
@@ -393,10 +416,22 @@ static int column_of(const char *ref)
     return col - 1;
 }
 
-static void free_row(SheetParse *s)
+static void clear_row(SheetParse *s)
 {
-    for (int i = 0; i < s->ncells; i++) free((char *)s->cells[i].text);
     s->ncells = 0;
+    buf_reset(&s->row_text);
+    s->row_len = 0;
+    s->too_long = false;
+}
+
+static void too_much_text(Parse *p)
+{
+    if (!p->failed)
+        zf_fail(p->err, 422, "xlsx_too_large", NULL,
+                "Excel 文件的单元格内容合计超过 %u MiB 上限（大量单元格重复引用同一长文本，可能是异常的文件），请拆分后分批上传",
+                XLSX_MAX_TEXT >> 20);
+    p->failed = true;
+    XML_StopParser(p->parser, XML_FALSE);
 }
 
 static void sheet_start(void *ctx, const XML_Char *name, const XML_Char **atts)
@@ -408,7 +443,7 @@ static void sheet_start(void *ctx, const XML_Char *name, const XML_Char **atts)
         long n = r ? strtol(r, NULL, 10) : s->next_row;
         if (n < 1 || n > 1048576) return parse_fail(&s->p, 400, "xlsx_malformed", "Excel 文件内容损坏：行号无效");
         s->row = n, s->next_row = n + 1, s->next_col = 0;
-        free_row(s);
+        clear_row(s);
     } else if (strcmp(el, "c") == 0) {
         const char *r = attr(atts, "r"), *t = attr(atts, "t");
         s->col = r ? column_of(r) : s->next_col;
@@ -422,18 +457,21 @@ static void sheet_start(void *ctx, const XML_Char *name, const XML_Char **atts)
     else if (strcmp(el, "t") == 0 && s->in_is && !s->phonetic) s->in_t = true;
 }
 
-/* The finished cell's type and text, or false when its value is malformed. */
-static bool cell_value(SheetParse *s, XlsxCell *c)
+/* The finished cell's type and text (*len bytes; *shared when it is the book's), or false when
+ * its value is malformed. */
+static bool cell_value(SheetParse *s, XlsxCell *c, size_t *len, bool *shared)
 {
     const char *v = buf_text(&s->text);
     c->col = s->col;
     c->number = 0;
     c->text = NULL;
+    *len = s->text.len, *shared = false;
     if (strcmp(s->type, "s") == 0) {
         char *end;
         unsigned long i = strtoul(v, &end, 10);
         if (end == v || *end || i >= s->b->nshared) return false;
-        c->type = XLSX_CELL_STRING, c->text = s->b->shared[i];
+        c->type = XLSX_CELL_STRING, c->text = s->b->shared[i].s;
+        *len = s->b->shared[i].len, *shared = true;
     } else if (strcmp(s->type, "inlineStr") == 0 || strcmp(s->type, "str") == 0 || strcmp(s->type, "d") == 0) {
         c->type = XLSX_CELL_STRING, c->text = v;
     } else if (strcmp(s->type, "b") == 0) {
@@ -454,18 +492,43 @@ static void end_cell(SheetParse *s)
 {
     if (!s->has_value || s->text.len == 0) return; /* a styled or emptied cell: no value */
     XlsxCell c;
-    if (!cell_value(s, &c)) return parse_fail(&s->p, 400, "xlsx_malformed", "Excel 文件内容损坏：单元格的值与其类型不符");
+    size_t len;
+    bool shared;
+    if (!cell_value(s, &c, &len, &shared)) return parse_fail(&s->p, 400, "xlsx_malformed", "Excel 文件内容损坏：单元格的值与其类型不符");
+    s->next_col = s->col + 1;
+    s->b->produced += len;
+    if (s->b->produced > XLSX_MAX_TEXT) return too_much_text(&s->p);
+    s->row_len += len;
+    if (s->too_long || s->row_len > XLSX_MAX_ROW_TEXT) { /* the row is reported, its cells dropped */
+        s->too_long = true;
+        s->ncells = 0;
+        buf_reset(&s->row_text);
+        return;
+    }
+    if (s->ncells >= XLSX_MAX_COLS) return parse_fail(&s->p, 400, "xlsx_malformed", "Excel 文件内容损坏：一行的单元格过多");
     if (s->ncells == s->cells_cap) {
         int cap = s->cells_cap ? s->cells_cap * 2 : 32;
         XlsxCell *grown = realloc(s->cells, sizeof *grown * (size_t)cap);
-        if (!grown) return parse_fail(&s->p, 500, "out_of_memory", "内存不足");
-        s->cells = grown, s->cells_cap = cap;
+        if (grown) s->cells = grown;
+        size_t *at = realloc(s->text_at, sizeof *at * (size_t)cap);
+        if (at) s->text_at = at;
+        if (!grown || !at) return parse_fail(&s->p, 500, "out_of_memory", "内存不足");
+        s->cells_cap = cap;
     }
-    if (s->ncells >= XLSX_MAX_COLS) return parse_fail(&s->p, 400, "xlsx_malformed", "Excel 文件内容损坏：一行的单元格过多");
-    c.text = strdup(c.text);
-    if (!c.text) return parse_fail(&s->p, 500, "out_of_memory", "内存不足");
+    s->text_at[s->ncells] = shared ? SIZE_MAX : s->row_text.len;
+    if (!shared && !buf_add_string(&s->row_text, c.text, len)) return parse_fail(&s->p, 500, "out_of_memory", "内存不足");
     s->cells[s->ncells++] = c;
-    s->next_col = s->col + 1;
+}
+
+/* The finished row to the caller, its own cell texts pointed into row_text now it stays put. */
+static void deliver_row(SheetParse *s)
+{
+    for (int i = 0; i < s->ncells; i++)
+        if (s->text_at[i] != SIZE_MAX) s->cells[i].text = s->row_text.s + s->text_at[i];
+    XlsxRow row = {s->row, s->cells, s->ncells, s->too_long};
+    int stop = s->fn(&row, s->ctx);
+    clear_row(s);
+    if (stop) s->p.stopped = true, XML_StopParser(s->p.parser, XML_FALSE);
 }
 
 static void sheet_end(void *ctx, const XML_Char *name)
@@ -477,11 +540,7 @@ static void sheet_end(void *ctx, const XML_Char *name)
     else if (strcmp(el, "is") == 0) s->in_is = false;
     else if (strcmp(el, "rPh") == 0) s->phonetic--;
     else if (strcmp(el, "c") == 0) end_cell(s);
-    else if (strcmp(el, "row") == 0 && s->ncells) {
-        int stop = s->fn(s->row, s->cells, s->ncells, s->ctx);
-        free_row(s);
-        if (stop) s->p.stopped = true, XML_StopParser(s->p.parser, XML_FALSE);
-    }
+    else if (strcmp(el, "row") == 0 && (s->ncells || s->too_long)) deliver_row(s);
 }
 
 static void sheet_text(void *ctx, const XML_Char *t, int len)
@@ -500,8 +559,9 @@ int xlsx_read_sheet(XlsxBook *b, int index, XlsxRowFn fn, void *ctx, ZfError *er
     s.p.parser = parser_new(&s, sheet_start, sheet_end, sheet_text);
     if (!s.p.parser) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
     int rc = parse_part(b, b->sheets[index].path, &s.p, true);
-    free_row(&s);
     free(s.cells);
+    free(s.text_at);
+    free(s.row_text.s);
     free(s.text.s);
     XML_ParserFree(s.p.parser);
     return rc;

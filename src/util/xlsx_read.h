@@ -14,6 +14,10 @@
 #define XLSX_MAX_UNCOMPRESSED (128u << 20)   /* bytes over every part read: the zip-bomb cap */
 #define XLSX_MAX_CELL (32767 * 4)            /* Excel's 32,767 characters, in UTF-8 bytes */
 #define XLSX_MAX_COLS 16384                  /* XFD */
+/* Cell text one workbook may produce: a shared string is stored once but every cell referring
+ * to it yields its text again, so the inflate cap alone does not bound what a reader is handed. */
+#define XLSX_MAX_TEXT (128u << 20)
+#define XLSX_MAX_ROW_TEXT (1u << 20)         /* a row becomes one import line (IMPORT_LINE_MAX) */
 
 typedef enum { XLSX_CELL_STRING, XLSX_CELL_NUMBER, XLSX_CELL_BOOL, XLSX_CELL_ERROR } XlsxCellType;
 
@@ -24,9 +28,16 @@ typedef struct {
     double number;      /* XLSX_CELL_NUMBER */
 } XlsxCell;
 
-/* Called for every row that has cells, in sheet order; row is Excel's 1-based row number.
- * Cells borrow from the reader until the call returns. Return non-zero to stop reading. */
-typedef int (*XlsxRowFn)(long row, const XlsxCell *cells, int ncells, void *ctx);
+typedef struct {
+    long row;              /* Excel's 1-based row number */
+    const XlsxCell *cells; /* in column order */
+    int ncells;
+    bool too_long;         /* its text passed XLSX_MAX_ROW_TEXT: no cells are kept (ncells 0) */
+} XlsxRow;
+
+/* Called for every row that has cells, in sheet order. The row and its cells borrow from the
+ * reader until the call returns. Return non-zero to stop reading. */
+typedef int (*XlsxRowFn)(const XlsxRow *row, void *ctx);
 
 typedef struct XlsxBook XlsxBook;
 
@@ -43,8 +54,11 @@ const char *xlsx_sheet_name(const XlsxBook *book, int index);
 /* Workbook dates count from 1904-01-01 (old Mac Excel) instead of 1900. */
 bool xlsx_date1904(const XlsxBook *book);
 
-/* Streams sheet index's rows to fn. ZF_OK at the end of the sheet or when fn stopped. */
+/* Streams sheet index's rows to fn. ZF_OK at the end of the sheet or when fn stopped; 422 when
+ * the workbook's cell text passes XLSX_MAX_TEXT. */
 int xlsx_read_sheet(XlsxBook *book, int index, XlsxRowFn fn, void *ctx, ZfError *err);
+/* Bytes of cell text the book has produced so far, shared strings counted at every reference. */
+size_t xlsx_text_produced(const XlsxBook *book);
 
 /* Excel date serial → "YYYY-MM-DD" (date1904 per the workbook); the fraction of a day, if
  * asked for, as "THH:MM". Serial 60 of the 1900 system is the day Lotus 1-2-3 invented

@@ -197,6 +197,63 @@ test('legacy .xls, encrypted, garbage, damaged and zip-bomb files are refused in
   assert.equal((await officer.get('/session')).status, 200);
 });
 
+/** The server's peak resident memory so far, in bytes (Linux /proc). */
+function peakRss(pid) {
+  const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
+  return Number(m[1]) * 1024;
+}
+
+test('a workbook repeating one long shared string is refused at the text budget without the memory it names', async () => {
+  // one 120,000-byte shared string, then 40 rows of 16,383 cells naming it: 78 GB of cell text
+  const seed = fillTemplate(templates.cases, [{ row: 3, cells: { case_no: { shared: 'x'.repeat(120000) } } }]);
+  const dir = tmpDir();
+  fs.writeFileSync(path.join(dir, 's.xlsx'), seed);
+  execFileSync('unzip', ['-q', 's.xlsx', '-d', 'x'], { cwd: dir });
+  const sheetPath = path.join(dir, 'x/xl/worksheets/sheet1.xml');
+  const refs = '<c t="s"><v>0</v></c>'.repeat(16383);
+  let rows = '';
+  for (let r = 3; r < 43; r++) rows += `<row r="${r}">${refs}</row>`;
+  fs.writeFileSync(sheetPath, fs.readFileSync(sheetPath, 'utf8').replace(/<row r="3">.*?<\/row>/, rows));
+  execFileSync('zip', ['-q', '-r', '-X', '../bomb.xlsx', '.'], { cwd: path.join(dir, 'x') });
+  const bomb = fs.readFileSync(path.join(dir, 'bomb.xlsx'));
+  assert.ok(bomb.length < 1 << 20, `${bomb.length} bytes`);
+
+  const before = peakRss(srv.proc.pid);
+  const t0 = Date.now();
+  const r = await upload(officer, bomb);
+  const took = Date.now() - t0;
+  assert.equal(r.status, 422, JSON.stringify(r.body));
+  assert.equal(r.body.error.code, 'xlsx_too_large');
+  assert.ok(hasChinese(r.body.error.message));
+  assert.match(r.body.error.message, /128 MiB/);
+  assert.ok(took < 10000, `refused after ${took} ms`);
+  const grew = peakRss(srv.proc.pid) - before;
+  assert.ok(grew < 512 << 20, `peak memory grew by ${grew >> 20} MiB`);
+  const health = await fetch(`${srv.base}/api/v1/healthz`);
+  assert.equal(health.status, 200);
+  assert.equal((await health.json()).status, 'ok');
+});
+
+test('a row of 1.5 MiB of text is one rejected line with its row number; the other rows are stored', async () => {
+  const keys = Object.keys(keyColumns(zipPart(templates.cases, 'xl/worksheets/sheet1.xml'))).slice(0, 16);
+  assert.equal(keys.length, 16);
+  const long = Object.fromEntries(keys.map((k) => [k, { shared: 'y'.repeat(96 << 10) }])); // 16 × 96 KiB = 1.5 MiB
+  const filled = fillTemplate(templates.cases, [
+    { row: 3, cells: goodRow('长行〔2026〕1号') },
+    { row: 4, cells: long },
+    { row: 5, cells: goodRow('长行〔2026〕2号') },
+  ]);
+  const r = await upload(officer, filled);
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.deepEqual([r.body.imported, r.body.rejected, r.body.lines], [2, 1, 5]);
+  assert.equal(r.body.errors.length, 1);
+  assert.equal(r.body.errors[0].line, 4);
+  assert.match(r.body.errors[0].error, /1 MiB/);
+  assert.ok(hasChinese(r.body.errors[0].error));
+  for (const no of ['长行〔2026〕1号', '长行〔2026〕2号'])
+    assert.equal((await officer.get(`/cases/${encodeURIComponent(no)}`)).status, 200, no);
+});
+
 test('xlsx upload needs intake.write like the JSON Lines upload', async () => {
   const filled = fillTemplate(templates.cases, [{ row: 3, cells: goodRow('权限〔2026〕1号') }]);
   assert.equal((await upload(leader, filled)).status, 403);

@@ -75,12 +75,13 @@ typedef struct {
     int nrows;
 } Seen;
 
-static int remember(long row, const XlsxCell *cells, int n, void *ctx)
+static int remember(const XlsxRow *r, void *ctx)
 {
     Seen *s = ctx;
+    const XlsxCell *cells = r->cells;
     if (s->nrows >= 16) return 1;
-    s->rows[s->nrows] = row;
-    for (int i = 0; i < n; i++) {
+    s->rows[s->nrows] = r->too_long ? -r->row : r->row;
+    for (int i = 0; i < r->ncells; i++) {
         if (cells[i].col >= 8) continue;
         snprintf(s->text[s->nrows][cells[i].col], 128, "%s", cells[i].text);
         s->types[s->nrows][cells[i].col] = (int)cells[i].type + 1;
@@ -249,6 +250,124 @@ static void test_refuses_zip_bombs_by_entries_and_size(void **state)
     free(names);
 }
 
+/* ---- shared strings repeated: borrowed, counted, capped ---- */
+
+/* sharedStrings.xml holding one string of n 'x'. */
+static char *long_shared(size_t n)
+{
+    static const char head[] = "<sst " WB_NS "><si><t>", tail[] = "</t></si></sst>";
+    char *xml = malloc(sizeof head + n + sizeof tail);
+    assert_non_null(xml);
+    memcpy(xml, head, sizeof head - 1);
+    memset(xml + sizeof head - 1, 'x', n);
+    memcpy(xml + sizeof head - 1 + n, tail, sizeof tail);
+    return xml;
+}
+
+/* A sheet whose rows 1… hold refs[i] cells referring to shared string 0, then an inline "end". */
+static char *referring_sheet(const int *refs, int nrows)
+{
+    static const char ref[] = "<c t=\"s\"><v>0</v></c>";
+    size_t cap = 256;
+    for (int i = 0; i < nrows; i++) cap += (size_t)refs[i] * (sizeof ref - 1) + 96;
+    char *xml = malloc(cap), *p = xml;
+    assert_non_null(xml);
+    p += sprintf(p, "<worksheet " WB_NS "><sheetData>");
+    for (int i = 0; i < nrows; i++) {
+        p += sprintf(p, "<row r=\"%d\">", i + 1);
+        for (int c = 0; c < refs[i]; c++) p = memcpy(p, ref, sizeof ref - 1), p += sizeof ref - 1;
+        p += sprintf(p, "<c t=\"inlineStr\"><is><t>end</t></is></c></row>");
+    }
+    sprintf(p, "</sheetData></worksheet>");
+    return xml;
+}
+
+typedef struct {
+    long row[8];
+    int ncells[8];
+    bool too_long[8], borrowed[8];
+    int n;
+} Shape;
+
+static int note_shape(const XlsxRow *r, void *ctx)
+{
+    Shape *s = ctx;
+    if (s->n >= 8) return 1;
+    s->row[s->n] = r->row, s->ncells[s->n] = r->ncells, s->too_long[s->n] = r->too_long;
+    /* two cells naming one shared string get the very same text: borrowed, not copied */
+    s->borrowed[s->n] = r->ncells >= 2 && r->cells[0].text == r->cells[1].text;
+    s->n++;
+    return 0;
+}
+
+static int read_referring(const char *shared, const int *refs, int nrows, Shape *shape, size_t *produced, size_t *zip_len,
+                          ZfError *err)
+{
+    char *sheet = referring_sheet(refs, nrows);
+    Part parts[] = {{"xl/workbook.xml", workbook_xml}, {"xl/_rels/workbook.xml.rels", rels_xml},
+                    {"xl/sharedStrings.xml", shared}, {"xl/worksheets/data.xml", sheet},
+                    {"xl/worksheets/notes.xml", "<worksheet " WB_NS "><sheetData/></worksheet>"}};
+    void *buf = make_zip(parts, 5, zip_len);
+    XlsxBook *b;
+    int rc = xlsx_open(buf, *zip_len, &b, err);
+    if (rc == ZF_OK) {
+        rc = xlsx_read_sheet(b, 1, note_shape, shape, err);
+        *produced = xlsx_text_produced(b);
+        xlsx_close(b);
+    }
+    free(buf);
+    free(sheet);
+    return rc;
+}
+
+static void test_shared_string_bomb_stops_at_the_text_budget(void **state)
+{
+    (void)state;
+    /* 4 rows × 16,384 references to one 128,000-byte string: 8 GB of text from under 1 MB of zip */
+    enum { LONG = 128000 };
+    char *shared = long_shared(LONG);
+    int refs[4] = {XLSX_MAX_COLS - 1, XLSX_MAX_COLS - 1, XLSX_MAX_COLS - 1, XLSX_MAX_COLS - 1};
+    Shape shape = {0};
+    size_t produced = 0, zip_len;
+    ZfError err;
+    assert_int_equal(read_referring(shared, refs, 4, &shape, &produced, &zip_len, &err), ZF_ERR);
+    assert_true(zip_len < 1u << 20);
+    assert_int_equal(err.status, 422);
+    assert_string_equal(err.code, "xlsx_too_large");
+    assert_non_null(strstr(err.message, "128 MiB"));
+    /* the reader stopped within one cell of the budget, and no row reached the caller */
+    assert_true(produced > XLSX_MAX_TEXT);
+    assert_true(produced <= XLSX_MAX_TEXT + LONG);
+    assert_int_equal(shape.n, 0);
+    free(shared);
+}
+
+static void test_row_over_the_line_limit_comes_without_its_cells(void **state)
+{
+    (void)state;
+    enum { LONG = 100000 };
+    char *shared = long_shared(LONG);
+    /* row 1: 11 × 100,000 bytes > 1 MiB; row 2: 10 × 100,000 fits; row 3: one reference */
+    int refs[3] = {11, 10, 1};
+    Shape shape = {0};
+    size_t produced = 0, zip_len;
+    ZfError err;
+    assert_int_equal(read_referring(shared, refs, 3, &shape, &produced, &zip_len, &err), ZF_OK);
+    assert_int_equal(shape.n, 3);
+    assert_int_equal(shape.row[0], 1);
+    assert_true(shape.too_long[0]);
+    assert_int_equal(shape.ncells[0], 0);
+    assert_int_equal(shape.row[1], 2);
+    assert_false(shape.too_long[1]);
+    assert_int_equal(shape.ncells[1], 11);
+    assert_true(shape.borrowed[1]);
+    assert_int_equal(shape.row[2], 3);
+    assert_int_equal(shape.ncells[2], 2);
+    /* every reference counted, the over-long row's included */
+    assert_int_equal(produced, (size_t)(11 + 10 + 1) * LONG + 3 * 3);
+    free(shared);
+}
+
 /* ---- templates and rows ---- */
 
 static void test_template_round_trips_with_filled_rows(void **state)
@@ -400,6 +519,8 @@ int main(void)
         cmocka_unit_test(test_refuses_legacy_garbage_and_non_workbooks),
         cmocka_unit_test(test_refuses_malformed_xml_and_dtds),
         cmocka_unit_test(test_refuses_zip_bombs_by_entries_and_size),
+        cmocka_unit_test(test_shared_string_bomb_stops_at_the_text_budget),
+        cmocka_unit_test(test_row_over_the_line_limit_comes_without_its_cells),
         cmocka_unit_test(test_template_round_trips_with_filled_rows),
         cmocka_unit_test(test_row_conversion_maps_columns_by_key_and_types_by_field),
         cmocka_unit_test(test_every_template_column_is_an_exchange_field),
