@@ -196,15 +196,18 @@ int import_one_record_in(Store *st, const json_t *rec, ZfError *err)
     ImportHooks hooks = {.on_reject = keep_reject, .ctx = refused};
     ImportSummary sum = {0};
     Importer im = {st, &hooks, &sum, 0, NULL};
-    const ParsedLine *parsed;
-    char *line = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    ParsedChunk *c = line ? import_parse_line(line, strlen(line), &parsed) : NULL;
+    ImportParser *parser = import_line_parser_new();
+    char *line = parser ? json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    const ParsedLine *parsed = line ? import_line_parse(parser, 1, line, strlen(line)) : NULL;
     free(line);
-    if (!c) return zf_fail(err, 500, "internal_error", NULL, "无法序列化记录");
+    if (!parsed) {
+        import_line_parser_free(parser);
+        return zf_fail(err, 500, "internal_error", NULL, "无法序列化记录");
+    }
     int rc = ledger_open(st, &im.ledger, err);
     if (rc == ZF_OK) rc = store_line(&im, parsed, err);
     ledger_close(im.ledger);
-    import_parsed_free(c);
+    import_line_parser_free(parser);
     if (rc == ZF_OK && sum.imported != 1) rc = zf_fail(err, 400, "invalid_record", NULL, "%s", refused);
     return rc;
 }

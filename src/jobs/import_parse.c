@@ -224,28 +224,7 @@ static void chunk_free(ParsedChunk *c)
     for (int j = 0; j < CHUNK_LINES; j++) merkle_draft_free(c->drafts[j]);
 }
 
-/* ---- one line, synchronously ---- */
-
-ParsedChunk *import_parse_line(const char *text, size_t len, const ParsedLine **line)
-{
-    ImportParser p = {.lines = 1, .h = merkle_hasher_new()};
-    ParsedChunk *c = calloc(1, sizeof *c);
-    bool ok = c && p.h && parse_line(&p, c, text, len);
-    merkle_hasher_free(p.h);
-    if (!ok) {
-        import_parsed_free(c);
-        return NULL;
-    }
-    *line = &c->lines[0];
-    return c;
-}
-
-void import_parsed_free(ParsedChunk *c)
-{
-    if (!c) return;
-    chunk_free(c);
-    free(c);
-}
+/* ---- one line at a time, on the calling thread ---- */
 
 ImportParser *import_line_parser_new(void)
 {

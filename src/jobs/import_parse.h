@@ -36,14 +36,10 @@ void import_parser_done(ImportParser *p, ParsedChunk *c);
  * ZF_ERR when reading the input failed. */
 int import_parser_finish(ImportParser *p, long long *lines, ZfError *err);
 
-/* One line parsed on the calling thread (a form entry, a workflow step: one record inside the
- * caller's transaction). *line points into the returned chunk; NULL when memory ran out. */
-ParsedChunk *import_parse_line(const char *text, size_t len, const ParsedLine **line);
-void import_parsed_free(ParsedChunk *c);
-
 /* Lines parsed one at a time on the calling thread into one reused chunk, for a caller that makes
- * its lines itself (the Excel intake). The result lives until the next call; NULL when memory ran
- * out. Free with import_line_parser_free. */
+ * its lines itself (the Excel intake) or stores one record inside its own transaction (a form
+ * entry, a workflow step). The result lives until the next call; NULL when memory ran out. Free
+ * with import_line_parser_free. */
 ImportParser *import_line_parser_new(void);
 const ParsedLine *import_line_parse(ImportParser *p, long long line, const char *text, size_t len);
 void import_line_parser_free(ImportParser *p);
