@@ -5,6 +5,7 @@
  * and come back at stop. */
 #include <pthread.h>
 #include <stdbool.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -39,6 +40,7 @@ static int on_commit(void *arg, sqlite3 *db, const char *name, int pages)
     if (pages < CHECKPOINT_PAGES) return SQLITE_OK;
     pthread_mutex_lock(&c->mu);
     c->pending = pages;
+    if (pages >= WAL_CAP_PAGES) c->backfilled = 0; /* wait for a copy made after this commit */
     pthread_cond_broadcast(&c->cv);
     /* bounded: if another connection restarts the WAL meanwhile, `pages` is never reached */
     struct timespec until;
@@ -63,7 +65,9 @@ static void *checkpointer_main(void *arg)
         int log = 0, done = 0;
         int rc = sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
         pthread_mutex_lock(&c->mu);
-        c->backfilled = done, c->log = log;
+        /* done == log: everything in the WAL is copied — also when another connection restarted
+         * it meanwhile and `log` is now below what the writer waits for */
+        c->backfilled = done == log ? INT_MAX : done, c->log = log;
         /* a reader holding an old snapshot can keep frames from being copied: the writer must
          * not wait on a copy that made no progress; it retries on the next commit */
         c->stalled = rc != SQLITE_OK || (done < log && done == before && log == before_log);
