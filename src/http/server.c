@@ -181,7 +181,6 @@ static int dispatch_file(RequestState *rs)
         return http_reply_zferror(&rs->req, &rs->file_err);
     }
     rs->req.upload = rs->file;
-    rs->req.body_len = rs->len;
     return dispatch(&rs->req, rs->authorized);
 }
 
