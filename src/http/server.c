@@ -297,6 +297,14 @@ static void drain(struct MHD_Daemon *d)
     MHD_stop_daemon(d);
 }
 
+static void sweep_stale_uploads(void)
+{
+    char dir[4096];
+    ledger_files_dir(config->db_path, dir, sizeof dir);
+    int n = http_upload_sweep(dir, time(NULL));
+    if (n) log_info("upload_sweep", "removed %d stale upload temp file(s) from %s", n, dir);
+}
+
 int server_run(const ServerConfig *cfg, ZfError *err)
 {
     struct sockaddr_in addr;
@@ -307,6 +315,7 @@ int server_run(const ServerConfig *cfg, ZfError *err)
     unsigned threads = cfg->threads ? cfg->threads : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
     pthread_key_create(&store_key, close_thread_store);
     block_shutdown_signals(&set);
+    sweep_stale_uploads();
     struct MHD_Daemon *d = start_daemon(&addr, threads ? threads : 1);
     if (!d) return zf_fail(err, 500, "listen_failed", "listen", "无法在 %s 上监听（端口被占用或无权限）", cfg->listen);
     log_info("listening", "http://%s/ (%u threads)", cfg->listen, threads);

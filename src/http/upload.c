@@ -1,6 +1,7 @@
 /* See upload.h. Memory per upload: this struct and two digest contexts, whatever the size. */
 #include "http/upload.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <openssl/evp.h>
 #include <stdio.h>
@@ -10,6 +11,8 @@
 #include <unistd.h>
 
 #include "util/fileio.h"
+
+#define TEMP_PREFIX ".upload-"
 
 int http_upload_open(const char *dir, HttpUpload **out, ZfError *err)
 {
@@ -27,7 +30,7 @@ int http_upload_open(const char *dir, HttpUpload **out, ZfError *err)
         http_upload_free(u);
         return zf_fail(err, 500, "digest_unavailable", NULL, "OpenSSL 无法计算 SHA-256 或 SM3 摘要");
     }
-    snprintf(u->path, sizeof u->path, "%s/.upload-XXXXXX", dir);
+    snprintf(u->path, sizeof u->path, "%s/" TEMP_PREFIX "XXXXXX", dir);
     if ((mkdir(dir, 0700) != 0 && errno != EEXIST) || (u->fd = mkstemp(u->path)) < 0) {
         u->path[0] = '\0';
         http_upload_free(u);
@@ -78,4 +81,22 @@ void http_upload_free(HttpUpload *u)
     EVP_MD_CTX_free(u->sha256_ctx);
     EVP_MD_CTX_free(u->sm3_ctx);
     free(u);
+}
+
+int http_upload_sweep(const char *dir, time_t now)
+{
+    char path[4200];
+    struct stat sb;
+    int removed = 0;
+    DIR *d = opendir(dir);
+    if (!d) return 0; /* no file store yet */
+    for (struct dirent *e; (e = readdir(d));) {
+        if (strncmp(e->d_name, TEMP_PREFIX, strlen(TEMP_PREFIX)) != 0) continue;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_mtime < now - HTTP_UPLOAD_STALE_SECONDS &&
+            unlink(path) == 0)
+            removed++;
+    }
+    closedir(d);
+    return removed;
 }

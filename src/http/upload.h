@@ -8,11 +8,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "util/error.h"
 
 #define HTTP_UPLOAD_HEAD 4096 /* bytes kept for sniffing (domain/media_sniff.h looks at fewer) */
 #define HTTP_UPLOAD_HEX 64    /* a 256-bit digest in hex */
+/* A temp file not written to for this long is a crash's leftover: any live upload writes more often
+ * (the server drops a connection idle for its timeout, 30 s by default). */
+#define HTTP_UPLOAD_STALE_SECONDS 3600
 
 typedef struct HttpUpload {
     int fd;                  /* open for reading and writing, positioned at the end */
@@ -35,5 +39,8 @@ int http_upload_finish(HttpUpload *u, ZfError *err);
 void http_upload_consumed(HttpUpload *u);
 /* Closes the file, removes it unless consumed, frees u. NULL is fine. */
 void http_upload_free(HttpUpload *u);
+/* Removes the temp files in dir last written before now - HTTP_UPLOAD_STALE_SECONDS (a crash's
+ * leftovers; harmless, but they may be a gigabyte each). Returns how many went. */
+int http_upload_sweep(const char *dir, time_t now);
 
 #endif

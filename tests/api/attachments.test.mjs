@@ -410,3 +410,18 @@ test('zhifa verify passes with the uploads, their events carry both digests, and
   assert.notEqual(bad.code, 0);
   assert.match(bad.stdout + bad.stderr, /attachment_changed/);
 });
+
+test("a crash's stale upload temp file is removed when the server starts; a recent one is left", async () => {
+  const dir = `${db}.files`;
+  const stale = path.join(dir, '.upload-crash1'), recent = path.join(dir, '.upload-recent'), tmp = path.join(dir, '.tmp-other');
+  for (const f of [stale, recent, tmp]) fs.writeFileSync(f, 'partial');
+  const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+  fs.utimesSync(stale, twoHoursAgo, twoHoursAgo);
+  fs.utimesSync(tmp, twoHoursAgo, twoHoursAgo); // not an upload's: someone else's to clean
+  srv = await startServer({ db, args: ['--sweep-every', '0'] });
+  assert.equal(fs.existsSync(stale), false);
+  assert.equal(fs.existsSync(recent), true);
+  assert.equal(fs.existsSync(tmp), true);
+  assert.match(srv.stderr(), /"event":"upload_sweep".*removed 1 stale/);
+  for (const f of [recent, tmp]) fs.unlinkSync(f);
+});
