@@ -91,8 +91,8 @@ static int record_upload(HttpRequest *req, const Upload *u, json_t **out, ZfErro
     char note[600];
     json_t *ev = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s}", "case_no", u->case_no, "stage", u->stage,
                            "kind", attachment_kind_code(u->kind), "name", u->name, "media_type", u->type->mime,
-                           "size", (json_int_t)u->file->size, "sha256", u->file->sha256, "sm3", u->file->sm3, "uploaded_by",
-                           req->auth->username);
+                           "size", (json_int_t)u->file->size, "sha256", u->file->sha256, "sm3", u->file->sm3,
+                           "uploaded_by", req->auth->username);
     if (!ev) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
     if (ledger_open(req->store, &l, err) != ZF_OK) {
         json_decref(ev);
