@@ -340,8 +340,10 @@ test('a 150 MiB video streams to disk: the server stays under 64 MiB of memory a
   assert.equal(fs.statSync(path.join(`${db}.files`, r.sm3)).size, total);
   assert.deepEqual(tempFiles(), []);
   const peak = statusKiB(pid, 'VmHWM');
-  assert.ok(peak < 64 * 1024, `server peak RSS ${peak} KiB`);
   assert.ok(peak - start < 8 * 1024, `the upload took ${peak - start} KiB more (from ${start} KiB)`);
+  // under `make asan` the shadow memory and the allocator's quarantine put the server at ~100 MiB
+  // before any upload: there only the growth above is the upload's
+  if (!process.env.ASAN_OPTIONS) assert.ok(peak < 64 * 1024, `server peak RSS ${peak} KiB`);
   // the same video again: stored once, the second temp file removed
   const again = await streamVideo(total);
   assert.equal(again.status, 201);
