@@ -5,7 +5,6 @@
  * transaction. Append-only: there is no route that changes or removes an attachment. */
 #include <fcntl.h>
 #include <microhttpd.h>
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,11 +18,10 @@
 #include "http/auth.h"
 #include "http/response.h"
 #include "http/server.h"
+#include "http/upload.h"
 #include "ledger/ledger.h"
 #include "store/attachments.h"
 #include "store/workflow.h"
-
-#define HEX_LEN (2 * MERKLE_HASH_LEN)
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
@@ -55,25 +53,6 @@ size_t api_attachment_body_limit(HttpRequest *req, char *why, size_t cap)
     return most;
 }
 
-static void digests(const void *data, size_t len, char sha256[HEX_LEN + 1], char sm3[HEX_LEN + 1], ZfError *err,
-                    int *ok)
-{
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    MerkleHasher *h = merkle_hasher_new();
-    *ok = h && EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) == 1 && n == 32;
-    if (!*ok) {
-        merkle_hasher_free(h);
-        zf_fail(err, 500, "digest_unavailable", NULL, "OpenSSL 无法计算 SHA-256 或 SM3 摘要");
-        return;
-    }
-    for (unsigned i = 0; i < n; i++) snprintf(sha256 + 2 * i, 3, "%02x", md[i]);
-    MerkleHash d;
-    merkle_sm3(h, data, len, &d);
-    merkle_hex(&d, sm3);
-    merkle_hasher_free(h);
-}
-
 /* The stage an upload names must be one of the case type's, reached already (evidence of an
  * earlier stage may be added later, as paper files are; a stage not yet reached may not). */
 static const WfCaseType *case_type_of(const json_t *row)
@@ -101,7 +80,7 @@ typedef struct {
     const char *case_no, *stage, *name;
     AttachmentKind kind;
     const MediaType *type;
-    char sha256[HEX_LEN + 1], sm3[HEX_LEN + 1];
+    const HttpUpload *file; /* the body, streamed to a temp file with its digests (http/upload.h) */
 } Upload;
 
 /* The row, its timeline entry and its ledger event: all or nothing. */
@@ -112,16 +91,16 @@ static int record_upload(HttpRequest *req, const Upload *u, json_t **out, ZfErro
     char note[600];
     json_t *ev = json_pack("{s:s, s:s, s:s, s:s, s:s, s:I, s:s, s:s, s:s}", "case_no", u->case_no, "stage", u->stage,
                            "kind", attachment_kind_code(u->kind), "name", u->name, "media_type", u->type->mime,
-                           "size", (json_int_t)req->body_len, "sha256", u->sha256, "sm3", u->sm3, "uploaded_by",
-                           req->auth->username);
+                           "size", (json_int_t)u->file->size, "sha256", u->file->sha256, "sm3", u->file->sm3,
+                           "uploaded_by", req->auth->username);
     if (!ev) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
     if (ledger_open(req->store, &l, err) != ZF_OK) {
         json_decref(ev);
         return ZF_ERR;
     }
-    AttachmentRow row = {u->case_no, u->stage, attachment_kind_code(u->kind), u->name, u->type->mime, u->sha256,
-                         u->sm3, req->auth->username, (int64_t)req->body_len, 0};
-    snprintf(note, sizeof note, "%s（SHA-256 %s）", u->name, u->sha256);
+    AttachmentRow row = {u->case_no, u->stage, attachment_kind_code(u->kind), u->name, u->type->mime,
+                         u->file->sha256, u->file->sm3, req->auth->username, (int64_t)u->file->size, 0};
+    snprintf(note, sizeof note, "%s（SHA-256 %s）", u->name, u->file->sha256);
     int rc = store_begin(req->store, err);
     if (rc == ZF_OK) {
         if (ledger_add_attachment(l, u->case_no, ev, &seq, err) != ZF_OK ||
@@ -140,12 +119,12 @@ static int record_upload(HttpRequest *req, const Upload *u, json_t **out, ZfErro
 
 int api_case_attachments_create(HttpRequest *req)
 {
-    Upload u = {.case_no = http_param(req, "case_no")};
+    Upload u = {.case_no = http_param(req, "case_no"), .file = req->upload};
     const char *kind;
     json_t *row, *out = NULL;
     AttachmentRule rule;
     ZfError err;
-    int ok;
+    if (!u.file) return http_reply_error(req, 500, "internal_error", NULL, "附件应以流式上传接收（routes.c）");
     if (wf_case_row(req->store, req->auth, u.case_no, &row, &err) != ZF_OK) return http_reply_zferror(req, &err);
     if (param_text(req, "name", ATTACHMENT_NAME_MAX, &u.name) != ZF_OK || param_text(req, "stage", 32, &u.stage) != ZF_OK ||
         param_text(req, "kind", 16, &kind) != ZF_OK) {
@@ -157,14 +136,13 @@ int api_case_attachments_create(HttpRequest *req)
     if (rc == ZF_OK) rc = attachment_kind_by_code(kind, &u.kind, &err);
     if (rc == ZF_OK) {
         kind_rule(req->store, u.kind, &rule);
-        rc = attachment_content_check(u.kind, &rule, (const unsigned char *)req->body, req->body_len, &u.type, &err);
-    }
-    if (rc == ZF_OK) {
-        digests(req->body, req->body_len, u.sha256, u.sm3, &err, &ok);
-        rc = ok ? ZF_OK : ZF_ERR;
+        rc = attachment_content_check(u.kind, &rule, u.file->head, u.file->head_len, u.file->size, &u.type, &err);
     }
     /* the file first: a transaction that then fails leaves a file a later upload reuses */
-    if (rc == ZF_OK) rc = ledger_attachment_save(req->server->db_path, u.sm3, req->body, req->body_len, &err);
+    if (rc == ZF_OK &&
+        (rc = ledger_attachment_adopt(req->server->db_path, u.file->sm3, u.file->fd, u.file->path, u.file->size,
+                                      &err)) == ZF_OK)
+        http_upload_consumed(req->upload);
     if (rc == ZF_OK) rc = record_upload(req, &u, &out, &err);
     json_decref(row);
     if (rc != ZF_OK) {

@@ -83,10 +83,11 @@ const int api_route_count = sizeof api_routes / sizeof api_routes[0];
 
 /* An uploaded exchange-v1 file may be bigger than an API request; larger still through `zhifa import`.
  * An attachment may be as big as the ceiling any kind's setting may reach; the kind's own limit
- * (attachment_<kind>_max_mib) applies to each request before its body is read. */
+ * (attachment_<kind>_max_mib) applies to each request before its body is read, and the body is
+ * streamed to a temp file, so memory does not grow with the size. */
 const RouteBodyLimit api_body_limits[] = {
-    {"POST", "/api/v1/imports", 16 << 20, NULL},
+    {"POST", "/api/v1/imports", 16 << 20, NULL, false},
     {"POST", "/api/v1/workflow/cases/{case_no}/attachments", (size_t)ATTACHMENT_CEILING_MIB << 20,
-     api_attachment_body_limit},
+     api_attachment_body_limit, true},
 };
 const int api_body_limit_count = sizeof api_body_limits / sizeof api_body_limits[0];

@@ -77,16 +77,16 @@ static void accepted_labels(const AttachmentRule *rule, char *out, size_t size)
     }
 }
 
-int attachment_content_check(AttachmentKind k, const AttachmentRule *rule, const unsigned char *data, size_t len,
-                             const MediaType **type, ZfError *err)
+int attachment_content_check(AttachmentKind k, const AttachmentRule *rule, const unsigned char *head, size_t head_len,
+                             size_t size, const MediaType **type, ZfError *err)
 {
     char msg[200], ok[300];
-    if (len == 0) return zf_fail(err, 400, "empty_file", "file", "附件文件为空");
-    if (len > rule->max_bytes) {
+    if (size == 0) return zf_fail(err, 400, "empty_file", "file", "附件文件为空");
+    if (size > rule->max_bytes) {
         attachment_too_large_message(k, rule, msg, sizeof msg);
         return zf_fail(err, 413, "attachment_too_large", "file", "%s", msg);
     }
-    const MediaType *t = media_sniff(data, len);
+    const MediaType *t = media_sniff(head, head_len < size ? head_len : size);
     accepted_labels(rule, ok, sizeof ok);
     if (!t)
         return zf_fail(err, 415, "unsupported_type", "file", "无法识别文件内容的格式，%s只接受：%s", KINDS[k].name, ok);

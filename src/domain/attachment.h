@@ -35,10 +35,11 @@ void attachment_rule_from_settings(AttachmentKind k, const char *max_mib, const 
  * separators, not "." or "..". ZF_ERR 400 (field name) otherwise. UTF-8 is the caller's check. */
 int attachment_name_check(const char *name, ZfError *err);
 
-/* Sniffs the content and checks it against the kind's rule: 400 when empty, 413 when over the
- * limit, 415 when the type is unrecognised or not one the kind accepts. *type on success. */
-int attachment_content_check(AttachmentKind k, const AttachmentRule *rule, const unsigned char *data, size_t len,
-                             const MediaType **type, ZfError *err);
+/* Sniffs the content by its first head_len bytes and checks it against the kind's rule: 400 when
+ * empty (size 0), 413 when size is over the limit, 415 when the type is unrecognised or not one the
+ * kind accepts. *type on success. head may be all of the content or its start (an upload's first 4 KiB). */
+int attachment_content_check(AttachmentKind k, const AttachmentRule *rule, const unsigned char *head, size_t head_len,
+                             size_t size, const MediaType **type, ZfError *err);
 /* The 413 message for a kind ("照片不能超过 20 MiB") into out. */
 void attachment_too_large_message(AttachmentKind k, const AttachmentRule *rule, char *out, size_t size);
 

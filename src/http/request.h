@@ -16,6 +16,7 @@
 #define HTTP_MAX_PARAMS 4
 
 struct MHD_Connection;
+struct HttpUpload;
 
 typedef struct {
     struct MHD_Connection *conn;
@@ -26,6 +27,7 @@ typedef struct {
     int n_params;
     const char *body;
     size_t body_len;
+    struct HttpUpload *upload; /* instead of body, on a route that streams it to a file (router.h) */
     Store *store; /* this worker thread's connection */
     const Calendar *calendar;
     int64_t started_us;

@@ -27,6 +27,9 @@ typedef struct {
     /* Optional: this request's own, smaller limit, known from its URL before the body (e.g. the
      * attachment kind's); writes the Chinese 413 message into why. req->store and req->auth are set. */
     size_t (*limit_for)(HttpRequest *req, char *why, size_t cap);
+    /* The body goes to a temp file as it arrives (http/upload.h, in <db>.files/), never into
+     * memory: the handler gets req->upload, with the digests and the first bytes, and no req->body. */
+    bool stream_to_file;
 } RouteBodyLimit;
 
 extern const RouteBodyLimit api_body_limits[];

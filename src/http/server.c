@@ -1,4 +1,5 @@
-/* Request lifecycle on libmicrohttpd: body accumulation with a size cap, overload shedding,
+/* Request lifecycle on libmicrohttpd: body accumulation with a size cap (in memory, or streamed
+ * to a temp file for the routes that take big files), overload shedding,
  * dispatch to the route table or the static console, graceful shutdown.
  * Global state: only the running configuration and counters, set before the daemon starts. */
 #include "http/server.h"
@@ -18,6 +19,8 @@
 #include "http/response.h"
 #include "http/router.h"
 #include "http/static.h"
+#include "http/upload.h"
+#include "ledger/ledger.h"
 #include "util/log.h"
 
 typedef struct {
@@ -28,6 +31,8 @@ typedef struct {
     size_t max_body; /* the server's limit, or the route's when it allows more */
     const RouteBodyLimit *upload; /* a route taking a bigger body: authorised before it is read */
     const Route *route;
+    HttpUpload *file; /* the body, when the upload route streams it to a file */
+    ZfError file_err; /* why the file could not be written (status 0 while it can) */
     int authorized;
     char too_large_msg[160];
 } RequestState;
@@ -75,10 +80,38 @@ static int dispatch(HttpRequest *req, int authorized)
     return rc;
 }
 
+static int streams_to_file(const RequestState *rs) { return rs->upload && rs->upload->stream_to_file; }
+
+/* The temp file of a streamed body, created with its first bytes (or at the end, for an empty one). */
+static int ensure_file(RequestState *rs)
+{
+    char dir[4096];
+    if (rs->file) return ZF_OK;
+    ledger_files_dir(config->db_path, dir, sizeof dir); /* beside the stored files: the rename stays on one disk */
+    return http_upload_open(dir, &rs->file, &rs->file_err);
+}
+
+static void drop_file(RequestState *rs)
+{
+    http_upload_free(rs->file);
+    rs->file = NULL;
+}
+
+/* Past the limit (or a disk failure) nothing more is kept: a streamed body's temp file goes at
+ * once. The rest is read and dropped, and the refusal answered once it has arrived: a reply sent
+ * while the client still sends is lost to the TCP reset of closing on unread data. */
 static int append_body(RequestState *rs, const char *data, size_t n)
 {
     if (rs->too_large || rs->len + n > rs->max_body) {
         rs->too_large = 1;
+        drop_file(rs);
+        return 0;
+    }
+    if (streams_to_file(rs)) {
+        rs->len += n;
+        if (!rs->file_err.status &&
+            (ensure_file(rs) != ZF_OK || http_upload_write(rs->file, data, n, &rs->file_err) != ZF_OK))
+            drop_file(rs);
         return 0;
     }
     if (rs->len + n + 1 > rs->cap) {
@@ -109,7 +142,8 @@ static void find_upload_route(RequestState *rs)
     rs->req.n_params = 0; /* dispatch matches again once the body is in */
     for (int i = 0; r && i < api_body_limit_count; i++) {
         const RouteBodyLimit *l = &api_body_limits[i];
-        if (strcmp(l->method, r->method) == 0 && strcmp(l->pattern, r->pattern) == 0 && l->max_body > config->max_body)
+        if (strcmp(l->method, r->method) == 0 && strcmp(l->pattern, r->pattern) == 0 &&
+            (l->max_body > config->max_body || l->stream_to_file))
             rs->upload = l, rs->route = r, rs->max_body = l->max_body;
     }
 }
@@ -125,6 +159,7 @@ static int upload_precheck(RequestState *rs)
         size_t own = rs->upload->limit_for(&rs->req, rs->too_large_msg, sizeof rs->too_large_msg);
         if (own < rs->max_body) rs->max_body = own;
     }
+    if (streams_to_file(rs)) return 0;
     const char *cl = MHD_lookup_connection_value(rs->req.conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
     unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
     if (declared > 0 && declared <= rs->max_body && (rs->body = malloc((size_t)declared + 1)))
@@ -135,6 +170,18 @@ static int upload_precheck(RequestState *rs)
 static int reply_too_large(RequestState *rs)
 {
     return http_reply_error(&rs->req, 413, "body_too_large", NULL, rs->too_large_msg[0] ? rs->too_large_msg : "请求体过大");
+}
+
+/* A streamed body is complete: the handler gets the file, its digests and its first bytes. */
+static int dispatch_file(RequestState *rs)
+{
+    if (!rs->file_err.status && ensure_file(rs) == ZF_OK) http_upload_finish(rs->file, &rs->file_err);
+    if (rs->file_err.status) {
+        log_error("upload_failed", "%s %s: %s", rs->req.method, rs->req.path, rs->file_err.message);
+        return http_reply_zferror(&rs->req, &rs->file_err);
+    }
+    rs->req.upload = rs->file;
+    return dispatch(&rs->req, rs->authorized);
 }
 
 static RequestState *begin_request(struct MHD_Connection *c, const char *url, const char *method)
@@ -176,6 +223,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return rc == 0 ? MHD_YES : MHD_NO;
     }
     if (rs->too_large) return reply_too_large(rs) ? MHD_NO : MHD_YES;
+    if (streams_to_file(rs)) return dispatch_file(rs) == 0 ? MHD_YES : MHD_NO;
     rs->req.body = rs->body;
     rs->req.body_len = rs->len;
     return dispatch(&rs->req, rs->authorized) == 0 ? MHD_YES : MHD_NO;
@@ -189,6 +237,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **state,
     if (!rs) return;
     free(rs->req.auth);
     free(rs->body);
+    http_upload_free(rs->file); /* a refused or abandoned upload's temp file goes */
     free(rs);
     *state = NULL;
     atomic_fetch_sub(&inflight, 1);
@@ -248,6 +297,14 @@ static void drain(struct MHD_Daemon *d)
     MHD_stop_daemon(d);
 }
 
+static void sweep_stale_uploads(void)
+{
+    char dir[4096];
+    ledger_files_dir(config->db_path, dir, sizeof dir);
+    int n = http_upload_sweep(dir, time(NULL));
+    if (n) log_info("upload_sweep", "removed %d stale upload temp file(s) from %s", n, dir);
+}
+
 int server_run(const ServerConfig *cfg, ZfError *err)
 {
     struct sockaddr_in addr;
@@ -258,6 +315,7 @@ int server_run(const ServerConfig *cfg, ZfError *err)
     unsigned threads = cfg->threads ? cfg->threads : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
     pthread_key_create(&store_key, close_thread_store);
     block_shutdown_signals(&set);
+    sweep_stale_uploads();
     struct MHD_Daemon *d = start_daemon(&addr, threads ? threads : 1);
     if (!d) return zf_fail(err, 500, "listen_failed", "listen", "无法在 %s 上监听（端口被占用或无权限）", cfg->listen);
     log_info("listening", "http://%s/ (%u threads)", cfg->listen, threads);

@@ -10,32 +10,27 @@
 #include <unistd.h>
 
 #include "ledger/ledger.h"
+#include "util/fileio.h"
 
 void ledger_attachment_path(const char *db_path, const char *sm3_hex, char *out, size_t cap)
 {
     snprintf(out, cap, "%s.files/%s", db_path, sm3_hex);
 }
 
-static int write_all(int fd, const void *data, size_t len)
+int ledger_attachment_adopt(const char *db_path, const char *sm3_hex, int fd, const char *tmp_path, size_t len,
+                            ZfError *err)
 {
-    const char *p = data;
-    while (len) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return -1;
-        p += n, len -= (size_t)n;
+    char dir[4096], path[4200];
+    struct stat sb;
+    ledger_files_dir(db_path, dir, sizeof dir);
+    ledger_attachment_path(db_path, sm3_hex, path, sizeof path);
+    if (stat(path, &sb) == 0 && (size_t)sb.st_size == len) { /* same digest, same bytes */
+        unlink(tmp_path);
+        return ZF_OK;
     }
-    return 0;
-}
-
-/* The directory entry of a rename is durable only once the directory itself is synced. */
-static int fsync_dir(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY);
-    if (fd < 0) return -1;
-    int rc = fsync(fd);
-    close(fd);
-    return rc;
+    if (fsync(fd) != 0 || rename(tmp_path, path) != 0 || fileio_fsync_dir(dir) != 0)
+        return zf_fail(err, 500, "attachment_write_failed", NULL, "无法写入附件文件 %s", path);
+    return ZF_OK;
 }
 
 int ledger_attachment_save(const char *db_path, const char *sm3_hex, const void *data, size_t len, ZfError *err)
@@ -44,21 +39,19 @@ int ledger_attachment_save(const char *db_path, const char *sm3_hex, const void 
     struct stat sb;
     ledger_files_dir(db_path, dir, sizeof dir);
     ledger_attachment_path(db_path, sm3_hex, path, sizeof path);
-    if (stat(path, &sb) == 0 && (size_t)sb.st_size == len) return ZF_OK; /* same digest, same bytes */
+    if (stat(path, &sb) == 0 && (size_t)sb.st_size == len) return ZF_OK; /* no temp file for known content */
     if (mkdir(dir, 0700) != 0 && errno != EEXIST)
         return zf_fail(err, 500, "attachment_dir", NULL, "无法创建附件目录 %s", dir);
     /* a unique temp name: two workers may store the same content at the same moment */
     snprintf(tmp, sizeof tmp, "%s/.tmp-XXXXXX", dir);
     int fd = mkstemp(tmp);
     if (fd < 0) return zf_fail(err, 500, "attachment_write_failed", NULL, "无法在 %s 中写入附件", dir);
-    int ok = write_all(fd, data, len) == 0 && fsync(fd) == 0;
-    ok = close(fd) == 0 && ok;
-    if (ok) ok = rename(tmp, path) == 0 && fsync_dir(dir) == 0;
-    if (!ok) {
-        unlink(tmp);
-        return zf_fail(err, 500, "attachment_write_failed", NULL, "无法写入附件文件 %s", path);
-    }
-    return ZF_OK;
+    int rc = fileio_write_all(fd, data, len) == 0
+                 ? ledger_attachment_adopt(db_path, sm3_hex, fd, tmp, len, err)
+                 : zf_fail(err, 500, "attachment_write_failed", NULL, "无法写入附件文件 %s", path);
+    close(fd); /* fsynced already: a failing close loses nothing */
+    if (rc != ZF_OK) unlink(tmp);
+    return rc;
 }
 
 int ledger_attach(Store *st, const char *db_path, const char *case_no, const char *name, const char *media_type,

@@ -86,6 +86,11 @@ void ledger_attachment_path(const char *db_path, const char *sm3_hex, char *out,
  * name never holds partial bytes; content already stored is kept (same digest, same bytes). Call
  * before the transaction that logs it: a rollback leaves a file a later upload reuses. */
 int ledger_attachment_save(const char *db_path, const char *sm3_hex, const void *data, size_t len, ZfError *err);
+/* The same for content already written to tmp_path (open as fd, in <db>.files/ so the rename stays
+ * on one file system): fsync, rename to its digest's name, fsync of the directory; when that name
+ * holds the content already, tmp_path is removed instead. On failure tmp_path is left to the caller. */
+int ledger_attachment_adopt(const char *db_path, const char *sm3_hex, int fd, const char *tmp_path, size_t len,
+                            ZfError *err);
 /* Inside the caller's transaction: registers the file and appends its attachment.add event, whose
  * data must hold {case_no, name, media_type, sm3, size} and may hold more. *seq may be NULL. */
 int ledger_add_attachment(Ledger *l, const char *case_no, const json_t *data, uint64_t *seq, ZfError *err);

@@ -79,25 +79,31 @@ static void test_content_check_answers(void **state)
     ZfError err;
     attachment_rule_from_settings(AK_PHOTO, "1", NULL, &photo);
     attachment_rule_from_settings(AK_DOCUMENT, NULL, NULL, &doc);
-    assert_int_equal(attachment_content_check(AK_PHOTO, &photo, PNG, sizeof PNG - 1, &t, &err), ZF_OK);
+    assert_int_equal(attachment_content_check(AK_PHOTO, &photo, PNG, sizeof PNG - 1, sizeof PNG - 1, &t, &err), ZF_OK);
     assert_string_equal(t->mime, "image/png");
-    assert_int_equal(attachment_content_check(AK_DOCUMENT, &doc, PDF, sizeof PDF - 1, &t, &err), ZF_OK);
+    assert_int_equal(attachment_content_check(AK_DOCUMENT, &doc, PDF, sizeof PDF - 1, sizeof PDF - 1, &t, &err), ZF_OK);
     /* a PDF declared as a photo: 415 naming what it is and what photos may be */
-    assert_int_equal(attachment_content_check(AK_PHOTO, &photo, PDF, sizeof PDF - 1, &t, &err), ZF_ERR);
+    assert_int_equal(attachment_content_check(AK_PHOTO, &photo, PDF, sizeof PDF - 1, sizeof PDF - 1, &t, &err), ZF_ERR);
     assert_int_equal(err.status, 415);
     assert_non_null(strstr(err.message, "PDF 文档"));
     assert_non_null(strstr(err.message, "JPEG 图片"));
-    assert_int_equal(attachment_content_check(AK_PHOTO, &photo, ZIP, sizeof ZIP - 1, &t, &err), ZF_ERR);
+    assert_int_equal(attachment_content_check(AK_PHOTO, &photo, ZIP, sizeof ZIP - 1, sizeof ZIP - 1, &t, &err), ZF_ERR);
     assert_int_equal(err.status, 415);
     assert_non_null(strstr(err.message, "ZIP"));
-    assert_int_equal(attachment_content_check(AK_DOCUMENT, &doc, (const unsigned char *)"plain", 5, &t, &err), ZF_ERR);
+    assert_int_equal(attachment_content_check(AK_DOCUMENT, &doc, (const unsigned char *)"plain", 5, 5, &t, &err), ZF_ERR);
     assert_int_equal(err.status, 415);
-    assert_int_equal(attachment_content_check(AK_PHOTO, &photo, PNG, 0, &t, &err), ZF_ERR);
+    assert_int_equal(attachment_content_check(AK_PHOTO, &photo, PNG, sizeof PNG - 1, 0, &t, &err), ZF_ERR);
     assert_int_equal(err.status, 400);
     /* over the kind's limit: 413 before sniffing, with the limit in the message */
-    assert_int_equal(attachment_content_check(AK_PHOTO, &photo, PNG, (1u << 20) + 1, &t, &err), ZF_ERR);
+    assert_int_equal(attachment_content_check(AK_PHOTO, &photo, PNG, sizeof PNG - 1, (1u << 20) + 1, &t, &err), ZF_ERR);
     assert_int_equal(err.status, 413);
     assert_string_equal(err.message, "照片不能超过 1 MiB");
+    /* a streamed upload passes only its first bytes: the type comes from them, the size from the whole */
+    assert_int_equal(attachment_content_check(AK_PHOTO, &photo, PNG, sizeof PNG - 1, 1u << 20, &t, &err), ZF_OK);
+    assert_string_equal(t->mime, "image/png");
+    /* a head longer than the content (a short body) is read only up to the content's size */
+    assert_int_equal(attachment_content_check(AK_PHOTO, &photo, PNG, sizeof PNG - 1, 3, &t, &err), ZF_ERR);
+    assert_int_equal(err.status, 415);
 }
 
 int main(void)
