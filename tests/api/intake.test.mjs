@@ -93,8 +93,11 @@ test('an upload may exceed the 1 MiB API body limit, up to 16 MiB', async () => 
   const raw = await rawRequest(srv.port, `POST /api/v1/imports HTTP/1.1\r\nHost: x\r\nCookie: ${officer.cookie}\r\n` +
     `X-CSRF-Token: ${officer.csrf}\r\nContent-Type: text/plain\r\nContent-Length: ${(16 << 20) + 1}\r\n\r\n`);
   assert.equal(rawStatus(raw), 413);
-  const other = await officer.send('POST', '/cases', 'x'.repeat((1 << 20) + 10));
-  assert.equal(other.status, 413, 'other routes keep the 1 MiB limit');
+  // headers only: the server refuses from the declared length and closes, and a client still
+  // writing the body would see the close instead of the 413 (a flake under load, not a bug)
+  const other = await rawRequest(srv.port, `POST /api/v1/cases HTTP/1.1\r\nHost: x\r\nCookie: ${officer.cookie}\r\n` +
+    `X-CSRF-Token: ${officer.csrf}\r\nContent-Type: application/json\r\nContent-Length: ${(1 << 20) + 10}\r\n\r\n`);
+  assert.equal(rawStatus(other), 413, 'other routes keep the 1 MiB limit');
 });
 
 test('an uploaded 10 MB line is reported by its number; the good lines around it are stored', async () => {
