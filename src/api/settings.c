@@ -7,6 +7,8 @@
 #include "http/auth.h"
 #include "store/settings.h"
 
+#define SETTING_NAME_MAX 64
+
 int api_settings_list(HttpRequest *req)
 {
     json_t *items;
@@ -42,6 +44,8 @@ static void audit_change(HttpRequest *req, const char *name, const char *old, co
 int api_settings_put(HttpRequest *req)
 {
     const char *name = http_param(req, "name");
+    if (!name || !*name || strlen(name) > SETTING_NAME_MAX)
+        return http_reply_error(req, 404, "not_found", "name", "没有这个系统参数");
     json_t *body = http_body_json(req);
     if (!body) return 0;
     json_t *v = json_object_get(body, "value");
