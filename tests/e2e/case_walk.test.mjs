@@ -36,8 +36,13 @@ const casePage = (caseNumber) => server.baseURL + '/cases/handle/' + encodeURICo
 const stage = (page) => page.getByTestId('current-stage')
 
 async function pick (page, testId, option) {
-  await page.getByTestId(testId).click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
+  const item = page.locator('.el-select-dropdown__item:visible', { hasText: option }).first()
+  // a click that lands while the dialog is still opening does not open the dropdown: click again
+  for (let tries = 0; tries < 3; tries++) {
+    await page.getByTestId(testId).click()
+    if (await item.waitFor({ timeout: 3000 }).then(() => true, () => false)) break
+  }
+  await item.click()
   await page.waitForTimeout(300) // let the dropdown fade out before the next one opens
 }
 
@@ -156,6 +161,7 @@ test('a legal reviewer blocks a major case at 法制审核 with the article, the
   await stage(page).getByText('法制审核', { exact: true }).waitFor()
   // the review does not pass; leaving 法制审核 for the decision is then refused, citing 第五十八条
   await page.getByTestId('action-record').click()
+  await page.getByTestId('action-dialog').getByTestId('action-submit').waitFor()
   await pick(page, 'af-legal_review_passed', '否')
   await page.getByTestId('action-note').fill('违法所得计算依据不足')
   await page.getByTestId('action-dialog').getByTestId('action-submit').click()
@@ -174,6 +180,7 @@ test('a legal reviewer blocks a major case at 法制审核 with the article, the
   assert.match(await stage(page).innerText(), /法制审核/)
   // 退回 to 调查取证 with a reason
   await page.getByTestId('action-send_back').click()
+  await page.getByTestId('action-dialog').getByTestId('action-submit').waitFor()
   await pick(page, 'send-back-target', '调查取证')
   await page.getByTestId('action-note').fill('违法所得计算依据不足，补充调查')
   await page.getByTestId('action-dialog').getByTestId('action-submit').click()
