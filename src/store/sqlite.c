@@ -216,6 +216,11 @@ void sqlite_col_copy(sqlite3_stmt *q, int col, char *out, size_t cap)
     snprintf(out, cap, "%s", v ? v : "");
 }
 
+int sqlite_prepare(Store *st, const char *sql, sqlite3_stmt **q, ZfError *err)
+{
+    return sqlite3_prepare_v2(st->db, sql, -1, q, NULL) == SQLITE_OK ? ZF_OK : sqlite_fail(st, err, sql);
+}
+
 void sqlite_utc_now(char out[32])
 {
     time_t t = time(NULL);

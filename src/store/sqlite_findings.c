@@ -7,19 +7,6 @@
 #include "store/findings.h"
 #include "store/sqlite_internal.h"
 
-static void utc_now(char out[24])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-static int prepare(Store *st, const char *sql, sqlite3_stmt **q, ZfError *err)
-{
-    return sqlite3_prepare_v2(st->db, sql, -1, q, NULL) == SQLITE_OK ? ZF_OK : sqlite_fail(st, err, sql);
-}
-
 /* ---- sweep sync ---- */
 
 static const char upsert_sql[] =
@@ -39,7 +26,7 @@ static int upsert_all(Store *st, const FindingRecord *rows, size_t n, int versio
                       FindingSyncStats *stats, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (prepare(st, upsert_sql, &q, err) != ZF_OK) return ZF_ERR;
+    if (sqlite_prepare(st, upsert_sql, &q, err) != ZF_OK) return ZF_ERR;
     int rc = ZF_OK;
     for (size_t i = 0; i < n && rc == ZF_OK; i++) {
         const FindingRecord *r = &rows[i];
@@ -68,7 +55,7 @@ static int start_sweep(Store *st, const char *as_of, const char *now, long long 
                        FindingSyncStats *stats, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (prepare(st,
+    if (sqlite_prepare(st,
                 "INSERT INTO sweeps(as_of, started_at, finished_at, subjects, findings, new, resolved)"
                 " VALUES (?1, ?2, ?2, ?3, 0, 0, 0)",
                 &q, err) != ZF_OK)
@@ -86,7 +73,7 @@ static int start_sweep(Store *st, const char *as_of, const char *now, long long 
 static int finish_sweep(Store *st, const char *now, FindingSyncStats *stats, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (prepare(st, "UPDATE findings SET resolved_at = ?1 WHERE resolved_at IS NULL AND sweep_id <> ?2",
+    if (sqlite_prepare(st, "UPDATE findings SET resolved_at = ?1 WHERE resolved_at IS NULL AND sweep_id <> ?2",
                 &q, err) != ZF_OK)
         return ZF_ERR;
     sqlite3_bind_text(q, 1, now, -1, SQLITE_STATIC);
@@ -95,7 +82,7 @@ static int finish_sweep(Store *st, const char *now, FindingSyncStats *stats, ZfE
     sqlite3_finalize(q);
     if (rc != SQLITE_DONE) return sqlite_fail(st, err, "findings");
     stats->resolved = sqlite3_changes(st->db);
-    if (prepare(st, "UPDATE sweeps SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
+    if (sqlite_prepare(st, "UPDATE sweeps SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
                     " findings = ?1, new = ?2, resolved = ?3 WHERE id = ?4", &q, err) != ZF_OK)
         return ZF_ERR;
     sqlite3_bind_int64(q, 1, stats->findings);
@@ -111,8 +98,8 @@ static int finish_sweep(Store *st, const char *now, FindingSyncStats *stats, ZfE
 int store_findings_sync(Store *st, const FindingRecord *rows, size_t n, int config_version,
                         const char *as_of, long long subjects, FindingSyncStats *stats, ZfError *err)
 {
-    char now[24];
-    utc_now(now);
+    char now[32];
+    sqlite_utc_now(now);
     memset(stats, 0, sizeof *stats);
     if (store_begin(st, err) != ZF_OK) return ZF_ERR;
     if (start_sweep(st, as_of, now, subjects, stats, err) != ZF_OK ||
@@ -128,7 +115,7 @@ static int resolve_case(Store *st, const char *case_no, const char *except_rule,
                         FindingSyncStats *stats, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (prepare(st,
+    if (sqlite_prepare(st,
                 "UPDATE findings SET resolved_at = ?1 WHERE resolved_at IS NULL AND subject_type = 'case'"
                 " AND subject = ?2 AND rule <> ?3 AND sweep_id <> ?4",
                 &q, err) != ZF_OK)
@@ -148,8 +135,8 @@ int store_findings_sync_cases(Store *st, const FindingRecord *rows, size_t n, in
                               const char *as_of, const char *const *case_nos, size_t n_cases,
                               const char *except_rule, FindingSyncStats *stats, ZfError *err)
 {
-    char now[24];
-    utc_now(now);
+    char now[32];
+    sqlite_utc_now(now);
     memset(stats, 0, sizeof *stats);
     if (store_begin(st, err) != ZF_OK) return ZF_ERR;
     int rc = start_sweep(st, as_of, now, (long long)n_cases, stats, err);
@@ -221,7 +208,7 @@ static long long count_where(Store *st, const Where *w, ZfError *err)
     char sql[2300];
     sqlite3_stmt *q;
     snprintf(sql, sizeof sql, "SELECT count(*) FROM findings f LEFT JOIN agencies a ON a.code = f.agency %s", w->sql);
-    if (prepare(st, sql, &q, err) != ZF_OK) return -1;
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return -1;
     bind_where(q, w, 1);
     long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
     sqlite3_finalize(q);
@@ -258,7 +245,7 @@ int store_findings_list(Store *st, const FindingFilter *f, int page, int size, j
              " ORDER BY f.resolved_at IS NOT NULL, f.severity = 'warning', f.first_seen, f.subject, f.rule"
              " LIMIT ? OFFSET ?",
              w.sql);
-    if (prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
     bind_where(q, &w, 1);
     sqlite3_bind_int(q, w.n + 1, size);
     sqlite3_bind_int64(q, w.n + 2, (sqlite3_int64)(page - 1) * size);
@@ -287,7 +274,7 @@ int store_findings_summary(Store *st, const FindingFilter *f, json_t **out, ZfEr
              " FROM findings f LEFT JOIN agencies a ON a.code = f.agency %s"
              " GROUP BY f.agency ORDER BY 5 DESC, 6 DESC, f.agency",
              w.sql);
-    if (prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
     bind_where(q, &w, 1);
     json_t *items = json_array();
     int rc;
@@ -319,7 +306,7 @@ int store_record_get(Store *st, RecordType type, const char *key, char **body, Z
         "SELECT body FROM powers WHERE code = ?1",     "SELECT body FROM benchmarks WHERE power = ?1",
         "SELECT body FROM cases WHERE case_no = ?1",   "SELECT body FROM monthly_reports WHERE agency = ?1"};
     sqlite3_stmt *q;
-    if (prepare(st, sql[type], &q, err) != ZF_OK) return ZF_ERR;
+    if (sqlite_prepare(st, sql[type], &q, err) != ZF_OK) return ZF_ERR;
     sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
     if (rc == SQLITE_ROW) *body = strdup((const char *)sqlite3_column_text(q, 0));
@@ -334,7 +321,7 @@ int store_record_get(Store *st, RecordType type, const char *key, char **body, Z
 int store_rule_config_latest(Store *st, int *version, char **overrides, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (prepare(st, "SELECT version, overrides FROM rule_config_versions ORDER BY version DESC LIMIT 1",
+    if (sqlite_prepare(st, "SELECT version, overrides FROM rule_config_versions ORDER BY version DESC LIMIT 1",
                 &q, err) != ZF_OK)
         return ZF_ERR;
     int rc = sqlite3_step(q);
@@ -348,7 +335,7 @@ int store_rule_config_latest(Store *st, int *version, char **overrides, ZfError 
 int store_rule_config_save(Store *st, const char *overrides, const char *by, int *version, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (prepare(st,
+    if (sqlite_prepare(st,
                 "INSERT INTO rule_config_versions(version, created_at, created_by, overrides)"
                 " SELECT coalesce(max(version), 0) + 1, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?1, ?2"
                 " FROM rule_config_versions RETURNING version",

@@ -7,19 +7,6 @@
 #include "store/identity.h"
 #include "store/sqlite_internal.h"
 
-static int prepare(Store *st, const char *sql, sqlite3_stmt **q, ZfError *err)
-{
-    return sqlite3_prepare_v2(st->db, sql, -1, q, NULL) == SQLITE_OK ? ZF_OK : sqlite_fail(st, err, sql);
-}
-
-static void utc_now(char out[24])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 24, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 /* ---- users ---- */
 
 #define USER_COLUMNS                                                                              \
@@ -62,9 +49,9 @@ json_t *auth_user_json(const AuthUser *u)
 int store_user_create(Store *st, const NewUser *u, long long *id, ZfError *err)
 {
     sqlite3_stmt *q;
-    char now[24];
-    utc_now(now);
-    if (prepare(st,
+    char now[32];
+    sqlite_utc_now(now);
+    if (sqlite_prepare(st,
                 "INSERT INTO users(username, display_name, password_hash, must_change_password, role,"
                 " agency, region, created_at, password_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
                 &q, err) != ZF_OK)
@@ -92,7 +79,7 @@ static int user_where(Store *st, const char *where, const char *text, long long 
     char sql[768];
     sqlite3_stmt *q;
     snprintf(sql, sizeof sql, "SELECT " USER_COLUMNS USER_FROM " WHERE %s", where);
-    if (prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
     if (text) sqlite3_bind_text(q, 1, text, -1, SQLITE_STATIC);
     else sqlite3_bind_int64(q, 1, num);
     int rc = sqlite3_step(q);
@@ -116,9 +103,9 @@ int store_user_by_id(Store *st, long long id, AuthUser *u, char hash[PASSWORD_HA
 int store_user_set_password(Store *st, long long id, const char *hash, bool must_change, ZfError *err)
 {
     sqlite3_stmt *q;
-    char now[24];
-    utc_now(now);
-    if (prepare(st, "UPDATE users SET password_hash = ?1, must_change_password = ?2, password_changed_at = ?3"
+    char now[32];
+    sqlite_utc_now(now);
+    if (sqlite_prepare(st, "UPDATE users SET password_hash = ?1, must_change_password = ?2, password_changed_at = ?3"
                     " WHERE id = ?4", &q, err) != ZF_OK)
         return ZF_ERR;
     sqlite3_bind_text(q, 1, hash, -1, SQLITE_STATIC);
@@ -134,7 +121,7 @@ int store_user_update(Store *st, long long id, const char *display_name, const c
                       const char *agency, const char *region, int disabled, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (prepare(st,
+    if (sqlite_prepare(st,
                 "UPDATE users SET display_name = coalesce(?1, display_name), role = coalesce(?2, role),"
                 " agency = CASE WHEN ?3 IS NULL THEN agency WHEN ?3 = '' THEN NULL ELSE ?3 END,"
                 " region = CASE WHEN ?4 IS NULL THEN region WHEN ?4 = '' THEN NULL ELSE ?4 END,"
@@ -156,7 +143,7 @@ int store_user_update(Store *st, long long id, const char *display_name, const c
 int store_users_list(Store *st, const char *qtext, int page, int size, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (prepare(st,
+    if (sqlite_prepare(st,
                 "SELECT " USER_COLUMNS ", count(*) OVER ()" USER_FROM
                 " WHERE ?1 IS NULL OR instr(u.username || ' ' || u.display_name, ?1) > 0"
                 " ORDER BY u.id LIMIT ?2 OFFSET ?3",
@@ -189,7 +176,7 @@ int store_session_create(Store *st, const char *token_hash, long long user_id, c
                          long long now, const char *ip, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (prepare(st, "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, last_seen, ip)"
+    if (sqlite_prepare(st, "INSERT INTO sessions(token_hash, user_id, csrf_token, created_at, last_seen, ip)"
                     " VALUES (?1, ?2, ?3, ?4, ?4, ?5)", &q, err) != ZF_OK)
         return ZF_ERR;
     sqlite3_bind_text(q, 1, token_hash, -1, SQLITE_STATIC);
@@ -205,7 +192,7 @@ int store_session_create(Store *st, const char *token_hash, long long user_id, c
 int store_session_lookup(Store *st, const char *token_hash, AuthUser *u, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (prepare(st, "SELECT " USER_COLUMNS ", s.csrf_token, s.created_at, s.last_seen" USER_FROM
+    if (sqlite_prepare(st, "SELECT " USER_COLUMNS ", s.csrf_token, s.created_at, s.last_seen" USER_FROM
                     " JOIN sessions s ON s.user_id = u.id WHERE s.token_hash = ?1", &q, err) != ZF_OK)
         return ZF_ERR;
     sqlite3_bind_text(q, 1, token_hash, -1, SQLITE_STATIC);
@@ -317,7 +304,7 @@ int store_roles_list(Store *st, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
     json_t *roles = json_array(), *perms = json_array();
-    if (prepare(st, "SELECT id, name, description, data_scope FROM roles ORDER BY rowid", &q, err) != ZF_OK)
+    if (sqlite_prepare(st, "SELECT id, name, description, data_scope FROM roles ORDER BY rowid", &q, err) != ZF_OK)
         goto fail;
     while (sqlite3_step(q) == SQLITE_ROW) {
         const char *id = (const char *)sqlite3_column_text(q, 0);
@@ -327,7 +314,7 @@ int store_roles_list(Store *st, json_t **out, ZfError *err)
                                                "permissions", store_role_permissions(st, id)));
     }
     sqlite3_finalize(q);
-    if (prepare(st, "SELECT name, description FROM permissions ORDER BY name", &q, err) != ZF_OK) goto fail;
+    if (sqlite_prepare(st, "SELECT name, description FROM permissions ORDER BY name", &q, err) != ZF_OK) goto fail;
     while (sqlite3_step(q) == SQLITE_ROW)
         json_array_append_new(perms, json_pack("{s:o, s:o}", "name", sqlite_json_text(q, 0), "description",
                                                sqlite_json_text(q, 1)));
@@ -343,7 +330,7 @@ fail:
 static int insert_perm(Store *st, const char *role, const char *perm, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (prepare(st, "INSERT OR IGNORE INTO role_permissions(role, perm) SELECT ?1, name FROM permissions"
+    if (sqlite_prepare(st, "INSERT OR IGNORE INTO role_permissions(role, perm) SELECT ?1, name FROM permissions"
                     " WHERE name = ?2", &q, err) != ZF_OK)
         return ZF_ERR;
     sqlite3_bind_text(q, 1, role, -1, SQLITE_STATIC);
@@ -360,7 +347,7 @@ int store_role_set_perms(Store *st, const char *role, const char *const *perms, 
 {
     sqlite3_stmt *q;
     if (store_begin(st, err) != ZF_OK) return ZF_ERR;
-    if (prepare(st, "DELETE FROM role_permissions WHERE role = ?1", &q, err) != ZF_OK) goto fail;
+    if (sqlite_prepare(st, "DELETE FROM role_permissions WHERE role = ?1", &q, err) != ZF_OK) goto fail;
     sqlite3_bind_text(q, 1, role, -1, SQLITE_STATIC);
     int rc = sqlite3_step(q);
     sqlite3_finalize(q);
@@ -381,8 +368,8 @@ fail:
 int store_audit_append(Store *st, const AuditEntry *e)
 {
     sqlite3_stmt *q;
-    char now[24];
-    utc_now(now);
+    char now[32];
+    sqlite_utc_now(now);
     if (sqlite3_prepare_v2(st->db,
                            "INSERT INTO audit_log(time, username, role, ip, action, target, result, detail)"
                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -422,7 +409,7 @@ int store_audit_foreach(Store *st, const AuditFilter *f, AuditRowFn fn, void *ct
     char sql[1024];
     sqlite3_stmt *q;
     snprintf(sql, sizeof sql, "SELECT id, time, username, role, ip, action, target, result, detail FROM audit_log%s ORDER BY id", audit_where);
-    if (prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
     bind_audit(q, f);
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW)
@@ -437,7 +424,7 @@ int store_audit_list(Store *st, const AuditFilter *f, int page, int size, json_t
     sqlite3_stmt *q;
     snprintf(sql, sizeof sql, "SELECT id, time, username, role, ip, action, target, result, detail, count(*) OVER ()"
              " FROM audit_log%s ORDER BY id DESC LIMIT ?7 OFFSET ?8", audit_where);
-    if (prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
     bind_audit(q, f);
     sqlite3_bind_int(q, 7, size);
     sqlite3_bind_int64(q, 8, (sqlite3_int64)(page - 1) * size);
