@@ -119,12 +119,7 @@ static int inbox_row(const ApprovalRow *row, void *ctx)
     if (!approval_awaits(&row->task, in->me)) return 0;
     if (in->total >= in->from && in->total < in->to) {
         json_t *o = wf_approval_json(row, in->policy, in->me);
-        const WfTransition *t = NULL;
-        for (int proc = WF_PROC_ORDINARY; !t && proc <= WF_PROC_SIMPLE; proc++) {
-            const WfCaseType *type = workflow_case_type((WfProcedure)proc);
-            for (size_t i = 0; !t && i < type->transition_count; i++)
-                if (type->transitions[i].action == row->task.action) t = &type->transitions[i];
-        }
+        const WfTransition *t = workflow_transition_of_action(row->task.action);
         json_object_set_new(o, "stage", t ? json_string(workflow_stage_code(t->from)) : json_null());
         json_object_set_new(o, "stage_name", t ? json_string(workflow_stage_name(t->from)) : json_null());
         json_array_append_new(in->items, o);

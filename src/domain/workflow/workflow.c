@@ -167,6 +167,16 @@ const WfTransition *workflow_transition(const WfCaseType *type, WfStage from, Wf
     return NULL;
 }
 
+const WfTransition *workflow_transition_of_action(WfAction action)
+{
+    for (int proc = WF_PROC_ORDINARY; proc <= WF_PROC_SIMPLE; proc++) {
+        const WfCaseType *type = workflow_case_type((WfProcedure)proc);
+        for (size_t i = 0; i < type->transition_count; i++)
+            if (type->transitions[i].action == action) return &type->transitions[i];
+    }
+    return NULL;
+}
+
 const char *workflow_stage_code(WfStage s)
 {
     return (unsigned)s < WF_STAGE_COUNT ? STAGE_NAMES[s].code : NULL;

@@ -95,6 +95,8 @@ const WfStageDef *workflow_stage(const WfCaseType *type, WfStage stage); /* NULL
 /* Position of the stage in the type's order, -1 when the type does not use it. */
 int workflow_stage_index(const WfCaseType *type, WfStage stage);
 const WfTransition *workflow_transition(const WfCaseType *type, WfStage from, WfAction action);
+/* The first transition taking this action in any case type (an approval's stage), or NULL. */
+const WfTransition *workflow_transition_of_action(WfAction action);
 const char *workflow_stage_code(WfStage stage);
 const char *workflow_stage_name(WfStage stage);
 const char *workflow_action_code(WfAction action);
