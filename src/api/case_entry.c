@@ -11,6 +11,7 @@
 #include "http/auth.h"
 #include "jobs/import.h"
 #include "store/findings.h"
+#include "store/standing.h"
 
 static int reply_case(HttpRequest *req, int status, json_t *rec, const char *case_no)
 {
@@ -26,18 +27,40 @@ static int reply_case(HttpRequest *req, int status, json_t *rec, const char *cas
     return http_reply_json(req, status, json_pack("{s:o, s:o}", "case", rec, "findings", items));
 }
 
-/* The existing record's agency must be in scope too: an edit may not pull another agency's
- * case into one's own. 0 = absent, 1 = present and writable, -1 = present but not ours. */
-static int existing_case(HttpRequest *req, const char *case_no)
+/* What is stored under the number decides as much as the form: an edit may not pull another
+ * agency's case into one's own, nor rewrite an online case. A number taken by anyone gets one
+ * answer, so a create does not tell whose it is. */
+static bool refused_write(HttpRequest *req, const RecordKeys *keys, const char *path_case_no, int *rc)
 {
-    char *body;
+    const char *agency, *prefix;
+    StoredStanding standing = STORED_OUT_OF_SCOPE;
+    StoredRecord sr = {*keys, NULL, 0}; /* no body: the form never rewrites an online case */
     ZfError err;
-    if (store_record_get(req->store, REC_CASE, case_no, &body, &err) != ZF_OK) return 0;
-    json_t *old = json_loads(body, 0, NULL);
-    free(body);
-    int ours = intake_agency_in_scope(req, json_string_value(json_object_get(old, "agency")));
-    json_decref(old);
-    return ours ? 1 : -1;
+    if (api_scope_filter(req, &agency, &prefix) &&
+        store_record_standing(req->store, &sr, agency, prefix, &standing, &err) != ZF_OK)
+        return *rc = http_reply_zferror(req, &err), true;
+    if (standing == STORED_ONLINE_CASE)
+        return *rc = http_reply_error(req, 409, "online_case", "case_no", INTAKE_ONLINE_CASE), true;
+    if (!path_case_no && standing != STORED_NONE) {
+        auth_audit(req, "case_entry", keys->key, "refused", "case_no_taken");
+        *rc = http_reply_error(req, 409, "conflict", "case_no", "该案号已被使用，请核对案号；修改本机构已录入的案件请打开该案件编辑");
+        return true;
+    }
+    if (path_case_no && standing != STORED_IN_SCOPE)
+        return *rc = http_reply_error(req, 404, "not_found", NULL, "案件不存在"), true;
+    return false;
+}
+
+/* Validated and allowed: the record and its ledger event in one transaction, then the rules. */
+static int store_case(HttpRequest *req, json_t *rec, const char *case_no, bool edit)
+{
+    ZfError err;
+    if (import_one_record(req->store, rec, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    ChangedSet t = {0};
+    changed_note(&t, REC_CASE, case_no);
+    changed_recheck(req->store, req->calendar, &t);
+    auth_audit(req, edit ? "case_edit" : "case_entry", case_no, "ok", "");
+    return reply_case(req, edit ? 200 : 201, json_incref(rec), case_no);
 }
 
 static int save_case(HttpRequest *req, const char *path_case_no)
@@ -60,22 +83,7 @@ static int save_case(HttpRequest *req, const char *path_case_no)
     } else if (!intake_agency_in_scope(req, keys.cols[0])) {
         rc = http_reply_error(req, 403, "forbidden", "agency", "执法主体不在本账号的数据范围内，不能为其录入案件");
     } else {
-        char *case_no = strdup(keys.key);
-        int exists = existing_case(req, case_no);
-        if (!path_case_no && exists)
-            rc = http_reply_error(req, 409, "conflict", "case_no", "该案号已存在；修改已录入的案件请打开该案件编辑");
-        else if (path_case_no && exists <= 0)
-            rc = http_reply_error(req, 404, "not_found", NULL, "案件不存在");
-        else if (import_one_record(req->store, rec, &err) != ZF_OK)
-            rc = http_reply_zferror(req, &err);
-        else {
-            ChangedSet t = {0};
-            changed_note(&t, REC_CASE, case_no);
-            changed_recheck(req->store, req->calendar, &t);
-            auth_audit(req, path_case_no ? "case_edit" : "case_entry", case_no, "ok", "");
-            rc = reply_case(req, path_case_no ? 200 : 201, json_incref(rec), case_no);
-        }
-        free(case_no);
+        if (!refused_write(req, &keys, path_case_no, &rc)) rc = store_case(req, rec, keys.key, path_case_no != NULL);
     }
     json_decref(rec);
     return rc;

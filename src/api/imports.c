@@ -43,27 +43,10 @@ static void note_stored(const RecordKeys *k, void *ctx)
     changed_note(&u->touched, k->type, k->key);
 }
 
-/* Powers and benchmarks are shared by every agency of a region: only the region's supervisors
- * load them. Everything else belongs to one agency, which must be in scope (for an agency
- * record both where it is now and where the line would put it). */
-static const char *accept_in_scope(const RecordKeys *k, void *ctx)
+/* Scope is checked against what is stored as well as against what the line claims. */
+static const char *accept_in_scope(const StoredRecord *rec, void *ctx)
 {
-    HttpRequest *req = ((Upload *)ctx)->req;
-    switch (k->type) {
-    case REC_AGENCY:
-        if (!scope_allows(&req->scope, k->key, k->cols[1] ? k->cols[1] : "")) return INTAKE_OUT_OF_SCOPE;
-        {
-            char now[7];
-            store_agency_region(req->store, k->key, now);
-            if (now[0] && !scope_allows(&req->scope, k->key, now)) return INTAKE_OUT_OF_SCOPE;
-        }
-        return NULL;
-    case REC_OFFICER: return intake_agency_in_scope(req, k->cols[1]) ? NULL : INTAKE_OUT_OF_SCOPE;
-    case REC_CASE: return intake_agency_in_scope(req, k->cols[0]) ? NULL : INTAKE_OUT_OF_SCOPE;
-    case REC_MONTHLY_REPORT: return intake_agency_in_scope(req, k->key) ? NULL : INTAKE_OUT_OF_SCOPE;
-    default:
-        return req->scope.kind == SCOPE_REGION ? NULL : "权责清单和裁量基准由监督部门导入，本账号不能导入";
-    }
+    return intake_write_refusal(((Upload *)ctx)->req, rec);
 }
 
 static bool is_jsonl_type(const char *ct)

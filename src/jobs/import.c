@@ -46,12 +46,12 @@ static int store_line(Importer *im, const ParsedLine *pl, ZfError *err)
         reject(im, pl->reject_key, pl->error);
         return ZF_OK;
     }
-    const char *refused = im->hooks && im->hooks->accept ? im->hooks->accept(&pl->keys, im->hooks->ctx) : NULL;
+    StoredRecord sr = {pl->keys, pl->body, pl->body_len};
+    const char *refused = im->hooks && im->hooks->accept ? im->hooks->accept(&sr, im->hooks->ctx) : NULL;
     if (refused) {
         reject(im, pl->reject_key, refused);
         return ZF_OK;
     }
-    StoredRecord sr = {pl->keys, pl->body, pl->body_len};
     int changed = 0;
     int rc = store_put_record(im->st, &sr, &changed, err);
     if (rc == ZF_OK && changed && pl->event_head)

@@ -22,8 +22,9 @@ typedef void (*ImportProgressFn)(const ImportSummary *so_far, void *ctx);
 /* A record stored (its keys borrow from a value that dies after the call: copy what you keep). */
 typedef void (*ImportStoredFn)(const RecordKeys *keys, void *ctx);
 /* May this valid record be stored? NULL = yes, else the Chinese reason its line is rejected
- * (the upload route refuses records outside the uploader's data scope). */
-typedef const char *(*ImportAcceptFn)(const RecordKeys *keys, void *ctx);
+ * (the upload route refuses records outside the uploader's data scope, as stored and as the
+ * line would leave them). Called inside the batch transaction, so it sees what the batch stored. */
+typedef const char *(*ImportAcceptFn)(const StoredRecord *rec, void *ctx);
 
 typedef struct {
     ImportRejectFn on_reject;

@@ -26,11 +26,6 @@ int store_officers_list(Store *st, const OfficerFilter *f, int page, int size, j
     return sqlite_list_bodies(st, q, page, size, "officers", out, err);
 }
 
-/* A power is within a scope when one of its holding agencies is. */
-#define POWER_SCOPE                                                                                     \
-    "EXISTS (SELECT 1 FROM json_each(p.body, '$.agencies') j JOIN agencies a ON a.code = j.value"    \
-    " WHERE (?1 IS NULL OR a.code = ?1) AND (?2 IS NULL OR substr(a.region, 1, length(?2)) = ?2))"
-
 int store_powers_list(Store *st, const PowerFilter *f, int page, int size, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;

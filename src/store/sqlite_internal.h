@@ -25,6 +25,12 @@ int sqlite_prepare(Store *st, const char *sql, sqlite3_stmt **q, ZfError *err);
 /* Column text as a JSON string, or JSON null. */
 json_t *sqlite_json_text(sqlite3_stmt *q, int col);
 
+/* A power (`p`, its body) is within a scope (?1 = agency, ?2 = region prefix, NULL = no limit)
+ * when one of its holding agencies is. */
+#define POWER_SCOPE                                                                                     \
+    "EXISTS (SELECT 1 FROM json_each(p.body, '$.agencies') j JOIN agencies a ON a.code = j.value"    \
+    " WHERE (?1 IS NULL OR a.code = ?1) AND (?2 IS NULL OR substr(a.region, 1, length(?2)) = ?2))"
+
 /* Runs a prepared list query whose columns are (body, total[, agency_name]) into
  * {"items","total","page","size"}; finalizes q. */
 int sqlite_list_bodies(Store *st, sqlite3_stmt *q, int page, int size, const char *what, json_t **out, ZfError *err);
