@@ -15,8 +15,8 @@ int store_monthly_status(Store *st, const char *scope_agency, const char *scope_
                          const char *month, json_t **out, ZfError *err);
 
 /* Calls fn with each stored body in scope, in export order (agencies, officers, powers,
- * benchmarks, cases, monthly reports). Powers and benchmarks are shared reference data and
- * go with every export; the others are limited to agencies in scope. */
+ * benchmarks, cases, monthly reports): records of agencies in scope, and the powers (with their
+ * benchmarks) that one of those agencies holds. */
 int store_foreach_in_scope(Store *st, const char *scope_agency, const char *scope_region_prefix,
                            StoreRecordFn fn, void *ctx, ZfError *err);
 

@@ -39,8 +39,9 @@ int store_monthly_status(Store *st, const char *scope_agency, const char *scope_
 static const char *const export_sql[] = {
     "SELECT a.body FROM agencies a WHERE" SCOPE_WHERE " ORDER BY a.code",
     "SELECT o.body FROM officers o JOIN agencies a ON a.code = o.agency WHERE" SCOPE_WHERE " ORDER BY o.cert_no",
-    "SELECT body FROM powers WHERE ?1 IS ?1 AND ?2 IS ?2 ORDER BY code",
-    "SELECT body FROM benchmarks WHERE ?1 IS ?1 AND ?2 IS ?2 ORDER BY power",
+    "SELECT p.body FROM powers p WHERE (?1 IS NULL AND ?2 IS NULL) OR " POWER_SCOPE " ORDER BY p.code",
+    "SELECT b.body FROM benchmarks b LEFT JOIN powers p ON p.code = b.power"
+    " WHERE (?1 IS NULL AND ?2 IS NULL) OR " POWER_SCOPE " ORDER BY b.power",
     "SELECT c.body FROM cases c JOIN agencies a ON a.code = c.agency WHERE" SCOPE_WHERE " ORDER BY c.case_no",
     "SELECT m.body FROM monthly_reports m JOIN agencies a ON a.code = m.agency WHERE" SCOPE_WHERE
     " ORDER BY m.agency, m.month",

@@ -149,3 +149,16 @@ test('the post-hoc entry form refuses to rewrite an online case, and answers ano
   assert.deepEqual(a.body, b.body);
   assert.equal(exportAll(), before);
 });
+
+test('a region supervisor\'s export holds only the powers and benchmarks of agencies in his region', async () => {
+  const r = await who.sup203.raw('/api/v1/export');
+  assert.equal(r.status, 200);
+  const lines = (await r.text()).trim().split('\n').map((l) => JSON.parse(l));
+  const held = new Set(JSON.parse(sql("SELECT json_group_array(code) FROM agencies WHERE region LIKE '370203%'")));
+  const powers = lines.filter((l) => l.type === 'power');
+  assert.ok(powers.length > 0);
+  for (const p of powers) assert.ok(p.agencies.some((a) => held.has(a)), `${p.code} is held by no 370203 agency`);
+  const codes = new Set(powers.map((p) => p.code));
+  for (const b of lines.filter((l) => l.type === 'benchmark')) assert.ok(codes.has(b.power), b.power);
+  assert.ok(!codes.has('SC-CF-001'));
+});
