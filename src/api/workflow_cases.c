@@ -11,6 +11,7 @@
 #include "api/params.h"
 #include "api/workflow_approvals.h"
 #include "api/workflow_cases.h"
+#include "api/workflow_holdings.h"
 #include "api/workflow_doc_no.h"
 #include "api/workflow_discretion.h"
 #include "api/workflow_state.h"
@@ -32,12 +33,13 @@ static void recheck_case(HttpRequest *req, const char *case_no)
     changed_recheck(req->store, req->calendar, &t);
 }
 
-static int validate_record(const json_t *rec, ZfError *err)
+static int validate_record(Store *st, const json_t *rec, ZfError *err)
 {
     json_t *copy = json_deep_copy(rec);
     RecordKeys keys;
     int rc = exchange_validate(copy, &keys, err);
     json_decref(copy);
+    if (rc == ZF_OK) rc = wf_holdings_check(st, rec, err);
     if (rc != ZF_OK && err->status != 400) err->status = 400;
     return rc;
 }
@@ -170,7 +172,7 @@ static int build_new_record(HttpRequest *req, const json_t *body, bool simple, z
         date_format(today, t);
         json_object_set_new(rec, "discovered_on", json_string(t));
     }
-    if (rc == ZF_OK) rc = validate_record(rec, err);
+    if (rc == ZF_OK) rc = validate_record(req->store, rec, err);
     if (rc != ZF_OK) {
         json_decref(rec);
         return ZF_ERR;
@@ -619,7 +621,7 @@ int api_workflow_case_action(HttpRequest *req)
     if (json_is_string(json_object_get(plain, "on"))) date_parse(str(plain, "on"), &s.on);
     rc = wf_fields_apply(plain, s.rec, s.state, today, req->auth->username, &err);
     json_decref(plain);
-    if (rc != ZF_OK || check_step(req, &s, &err) != ZF_OK || validate_record(s.rec, &err) != ZF_OK ||
+    if (rc != ZF_OK || check_step(req, &s, &err) != ZF_OK || validate_record(req->store, s.rec, &err) != ZF_OK ||
         commit_step(req, &s, &err) != ZF_OK || store_commit(req->store, &err) != ZF_OK)
         goto refused;
     recheck_case(req, str(s.row, "case_no"));
@@ -643,6 +645,6 @@ done:
 
 /* ---- lent to workflow_publicity.c (workflow_cases.h) ---------------------------------- */
 
-int wf_case_validate(const json_t *rec, ZfError *err) { return validate_record(rec, err); }
+int wf_case_validate(Store *st, const json_t *rec, ZfError *err) { return validate_record(st, rec, err); }
 void wf_case_recheck(HttpRequest *req, const char *case_no) { recheck_case(req, case_no); }
 int wf_case_reply(HttpRequest *req, int status, const json_t *rec, const json_t *row) { return reply_view(req, status, rec, row); }

@@ -102,7 +102,7 @@ static int run_act(HttpRequest *req, const ActDef *def)
     /* read, check and write in one BEGIN IMMEDIATE transaction: concurrent acts on a case are
      * serialised, none works from a stale copy */
     if (store_begin(req->store, &err) != ZF_OK || act_open(&a, def, &err) != ZF_OK || def->prepare(&a, &err) != ZF_OK ||
-        (def->record_changes && wf_case_validate(a.rec, &err) != ZF_OK) || act_commit(&a, def, &err) != ZF_OK ||
+        (def->record_changes && wf_case_validate(req->store, a.rec, &err) != ZF_OK) || act_commit(&a, def, &err) != ZF_OK ||
         store_commit(req->store, &err) != ZF_OK) {
         store_rollback(req->store);
         if (err.status == 422 || err.status == 409)

@@ -159,3 +159,23 @@ test('cases.handle is required, and another agency’s case is not found', async
   const bad = await as.officer.send('POST', '/workflow/cases', { case_type: 'penalty_x' });
   assert.equal(bad.status, 400);
 });
+
+test('an online case takes only its own agency\'s powers and officers, when filed and at every later step', async () => {
+  const foreignPower = await file({ power: 'JT-CF-001' });
+  assert.equal(foreignPower.status, 400, JSON.stringify(foreignPower.body));
+  assert.equal(foreignPower.body.error.field, 'power');
+  assert.match(foreignPower.body.error.message, /权责清单/);
+  const foreignOfficer = await file({ officers: ['37020200001', '37020300001'] });
+  assert.equal(foreignOfficer.status, 400, JSON.stringify(foreignOfficer.body));
+  assert.equal(foreignOfficer.body.error.field, 'officers');
+  assert.match(foreignOfficer.body.error.message, /37020300001/);
+  const unknownOfficer = await file({ officers: ['37020200001', '99999999999'] });
+  assert.equal(unknownOfficer.status, 400, JSON.stringify(unknownOfficer.body));
+  const r = await file();
+  assert.equal(r.status, 201);
+  const later = await act('officer', r.body.case.case_no, 'submit_filing', { on: '2026-03-03', officers: ['37020300001', '37020300002'] });
+  assert.equal(later.status, 400, JSON.stringify(later.body));
+  assert.equal(later.body.error.field, 'officers');
+  const now = await as.officer.get(`/workflow/cases/${enc(r.body.case.case_no)}`);
+  assert.deepEqual(now.body.case.officers, ['37020200001', '37020200002']);
+});

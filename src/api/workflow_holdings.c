@@ -1,0 +1,54 @@
+/* See workflow_holdings.h: checked against the stored power and officer records. */
+#include "api/workflow_holdings.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/findings.h"
+
+static json_t *stored(Store *st, RecordType type, const char *key)
+{
+    char *body;
+    ZfError err;
+    if (!key || store_record_get(st, type, key, &body, &err) != ZF_OK) return NULL;
+    json_t *rec = json_loads(body, 0, NULL);
+    free(body);
+    return rec;
+}
+
+static bool power_held_by(Store *st, const char *power, const char *agency)
+{
+    json_t *p = stored(st, REC_POWER, power), *a;
+    size_t i;
+    bool held = false;
+    json_array_foreach(json_object_get(p, "agencies"), i, a) held = held || (json_is_string(a) && strcmp(json_string_value(a), agency) == 0);
+    json_decref(p);
+    return held;
+}
+
+static bool officer_of(Store *st, const char *cert_no, const char *agency)
+{
+    json_t *o = stored(st, REC_OFFICER, cert_no);
+    const char *of = json_string_value(json_object_get(o, "agency"));
+    bool ours = of && strcmp(of, agency) == 0;
+    json_decref(o);
+    return ours;
+}
+
+int wf_holdings_check(Store *st, const json_t *rec, ZfError *err)
+{
+    const char *agency = json_string_value(json_object_get(rec, "agency"));
+    const char *power = json_string_value(json_object_get(rec, "power"));
+    if (!agency) return zf_fail(err, 400, "missing_field", "agency", "案件缺少执法主体");
+    if (power && !power_held_by(st, power, agency))
+        return zf_fail(err, 400, "power_not_held", "power", "职权事项“%s”不在本机关的权责清单中", power);
+    json_t *o;
+    size_t i;
+    json_array_foreach(json_object_get(rec, "officers"), i, o) {
+        const char *cert = json_string_value(o);
+        if (!cert || !officer_of(st, cert, agency))
+            return zf_fail(err, 400, "officer_not_ours", "officers", "执法证号 %s 不是本机关登记的执法人员",
+                           cert ? cert : "（空）");
+    }
+    return ZF_OK;
+}
