@@ -28,17 +28,8 @@ int api_agency_put(HttpRequest *req)
 {
     const char *code = element_key_param(req, "code", "执法主体");
     if (!code) return 0;
-    json_t *old = element_load(req, REC_AGENCY, code);
-    bool created = old == NULL, visible = old && agency_record_visible(req, old);
-    json_decref(old);
-    if (!created && !visible) return http_reply_error(req, 404, "not_found", NULL, "执法主体不存在");
     json_t *rec = element_body(req, REC_AGENCY, "code", code);
     if (!rec) return 0;
     json_object_del(rec, "parent_name");
-    if (element_check(req, rec) != ZF_OK) return 0;
-    if (!agency_record_visible(req, rec)) {
-        json_decref(rec);
-        return http_reply_error(req, 404, "not_found", "region", "执法主体不存在或所在区划不在本人数据范围内");
-    }
-    return element_save(req, rec, created);
+    return element_put(req, rec, agency_record_visible, "region", "执法主体不存在或所在区划不在本人数据范围内");
 }

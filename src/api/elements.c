@@ -7,7 +7,9 @@
 #include "api/api.h"
 #include "api/elements.h"
 #include "store/elements.h"
+#include "http/auth.h"
 #include "store/findings.h"
+#include "store/standing.h"
 
 json_t *element_load(HttpRequest *req, RecordType type, const char *key)
 {
@@ -119,4 +121,30 @@ int element_save(HttpRequest *req, json_t *rec, bool created)
     }
     store_mark_dirty(req->store, NULL); /* the sweeper re-checks every rule the element touches */
     return http_reply_json(req, created ? 201 : 200, rec);
+}
+
+int element_put(HttpRequest *req, json_t *rec, ElementInScope in_scope, const char *out_field, const char *out_msg)
+{
+    StoredRecord sr;
+    const char *agency, *prefix;
+    StoredStanding standing = STORED_OUT_OF_SCOPE;
+    ZfError err;
+    if (element_check(req, rec) != ZF_OK) return 0;
+    if (!in_scope(req, rec)) {
+        json_decref(rec);
+        return http_reply_error(req, 404, "not_found", out_field, out_msg);
+    }
+    exchange_validate(rec, &sr.keys, &err);
+    sr.body = NULL, sr.body_len = 0;
+    if (api_scope_filter(req, &agency, &prefix) &&
+        store_record_standing(req->store, &sr, agency, prefix, &standing, &err) != ZF_OK) {
+        json_decref(rec);
+        return http_reply_zferror(req, &err);
+    }
+    if (standing == STORED_OUT_OF_SCOPE) {
+        auth_audit(req, "element_put", sr.keys.key, "refused", "key_held_elsewhere");
+        json_decref(rec);
+        return http_reply_error(req, 409, "key_in_use", NULL, "该编号已被登记，不能在此新建；如需修改，请联系其所属机关或上级监督部门");
+    }
+    return element_save(req, rec, standing == STORED_NONE);
 }

@@ -24,6 +24,13 @@ const char *element_key_param(HttpRequest *req, const char *key_name, const char
 json_t *element_body(HttpRequest *req, RecordType type, const char *key_name, const char *key);
 /* exchange_validate: ZF_OK, or a 400 with the field already replied and rec released. */
 int element_check(HttpRequest *req, json_t *rec);
+/* Is the new version of the record (as the body would leave it) in the user's scope? */
+typedef bool (*ElementInScope)(HttpRequest *req, json_t *rec);
+/* The PUT of a record built by element_body, checked in the order that tells an outsider nothing:
+ * the body first (400), then where it would put the record (404 naming out_field), and only then
+ * what is stored under the key — held outside the scope: 409, audited. Stores and replies as
+ * element_save. Consumes rec. */
+int element_put(HttpRequest *req, json_t *rec, ElementInScope in_scope, const char *out_field, const char *out_msg);
 /* Validates (400 with field on refusal), stores, marks findings dirty, replies 200 with the
  * record (201 when it is new). Consumes rec. */
 int element_save(HttpRequest *req, json_t *rec, bool created);

@@ -59,24 +59,16 @@ int api_officer_get(HttpRequest *req)
     return http_reply_json(req, 200, rec);
 }
 
+static bool officer_agency_visible(HttpRequest *req, json_t *rec)
+{
+    return element_agency_visible(req, json_string_value(json_object_get(rec, "agency")));
+}
+
 int api_officer_put(HttpRequest *req)
 {
     const char *cert_no = element_key_param(req, "cert_no", "执法人员");
     if (!cert_no) return 0;
-    json_t *old = element_load(req, REC_OFFICER, cert_no);
-    bool created = old == NULL;
-    if (old && !element_agency_visible(req, json_string_value(json_object_get(old, "agency")))) {
-        json_decref(old); /* as if absent: an edit reveals nothing outside the scope */
-        return http_reply_error(req, 404, "not_found", NULL, "执法人员不存在");
-    }
-    json_decref(old);
     json_t *rec = element_body(req, REC_OFFICER, "cert_no", cert_no);
     if (!rec) return 0;
-    if (element_check(req, rec) != ZF_OK) return 0;
-    const char *agency = json_string_value(json_object_get(rec, "agency"));
-    if (agency && !element_agency_visible(req, agency)) {
-        json_decref(rec);
-        return http_reply_error(req, 404, "not_found", "agency", "所属执法主体不存在或不在本人数据范围内");
-    }
-    return element_save(req, rec, created);
+    return element_put(req, rec, officer_agency_visible, "agency", "所属执法主体不存在或不在本人数据范围内");
 }

@@ -109,17 +109,7 @@ int api_power_put(HttpRequest *req)
 {
     const char *code = element_key_param(req, "code", "权责事项");
     if (!code) return 0;
-    json_t *old = element_load(req, REC_POWER, code);
-    bool created = old == NULL;
-    bool visible = old && element_power_visible(req, old);
-    json_decref(old);
-    if (!created && !visible) return http_reply_error(req, 404, "not_found", NULL, "权责事项不存在");
     json_t *rec = element_body(req, REC_POWER, "code", code);
     if (!rec) return 0;
-    if (element_check(req, rec) != ZF_OK) return 0;
-    if (!element_power_visible(req, rec)) {
-        json_decref(rec);
-        return http_reply_error(req, 404, "not_found", "agencies", "实施主体不存在或均不在本人数据范围内");
-    }
-    return element_save(req, rec, created);
+    return element_put(req, rec, element_power_visible, "agencies", "实施主体不存在或均不在本人数据范围内");
 }

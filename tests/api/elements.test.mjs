@@ -129,6 +129,22 @@ test('PUT an officer: saved, validated like import, path key wins', async () => 
   assert.equal((await qd.get('/officers/QD-31')).body.name, '改名后', 'refused edits change nothing');
 });
 
+test('a PUT tells an outsider nothing a create would not: the body is checked before the key, a key held elsewhere is 409 and audited', async () => {
+  const head = await as(users.qdHead);
+  const probe = async (cert) => head.send('PUT', `/officers/${cert}`, {});
+  const [held, absent] = [await probe('QD2-5'), await probe('NOBODY-1')];
+  assert.equal(held.status, 400);
+  assert.deepEqual(held.body, absent.body);
+  // a complete officer of my own agency under a number another agency's officer holds
+  const taken = await head.send('PUT', '/officers/QD2-5', officer('QD2-5', QD, chinaDay(5)));
+  assert.equal(taken.status, 409, JSON.stringify(taken.body));
+  assert.ok(hasChinese(taken.body.error.message));
+  assert.equal((await (await as(users.qdSup)).get('/officers/QD2-5')).body.agency, QD2, 'the officer stays with his agency');
+  const auditor = await as(addUser(db, { username: 'el_auditor2', role: 'auditor' }));
+  const a = await auditor.get('/audit?username=qd_head&action=element_put');
+  assert.ok(a.body.items.some((e) => e.target === 'QD2-5' && e.result === 'refused'), JSON.stringify(a.body.items.slice(0, 3)));
+});
+
 test('PUT outside the scope is 404; without elements.write 403', async () => {
   const qd = await as(users.qdSup);
   const bjRec = officer('BJ-5', BJ, chinaDay(5));
@@ -171,7 +187,8 @@ test('agencies: get and edit within the scope; bad USCC in path or body refused'
   // into a region outside the scope
   const away = await qd.send('PUT', `/agencies/${QD2}`, { ...a.body, region: '110101' });
   assert.equal(away.status, 404);
-  assert.equal((await qd.send('PUT', `/agencies/${BJ}`, { name: 'x' })).status, 404);
+  // an incomplete body is refused before the key is looked up: nothing said of BJ's existence
+  assert.equal((await qd.send('PUT', `/agencies/${BJ}`, { name: 'x' })).status, 400);
 
   // an agency head edits his own agency only
   const head = await as(users.qdHead);
@@ -209,7 +226,11 @@ test('powers: scoped list, detail with benchmark and basis resolved to the law l
   assert.equal(bad.body.error.field, 'kind');
   const away = await qd.send('PUT', '/powers/QD-P1', { ...d.body.power, agencies: [BJ] });
   assert.equal(away.status, 404);
-  assert.equal((await qd.send('PUT', '/powers/BJ-P1', { name: 'x', kind: 'other', agencies: [QD] })).status, 404);
+  // a valid power of mine under a code another region holds: the code is taken (409), nothing changes
+  const taken = await qd.send('PUT', '/powers/BJ-P1', { name: 'x', kind: 'other', agencies: [QD] });
+  assert.equal(taken.status, 409);
+  assert.equal(taken.body.error.code, 'key_in_use');
+  assert.equal((await bj.get('/powers/BJ-P1')).body.power.name, '北京的行政检查');
 });
 
 test('benchmarks: read and edit the tiers of a visible power only', async () => {
