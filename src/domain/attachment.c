@@ -46,6 +46,20 @@ void attachment_rule_from_settings(AttachmentKind k, const char *max_mib, const 
     snprintf(out->types, sizeof out->types, "%s", types);
 }
 
+/* Characters that make a name display as something else: C1 controls, the bidirectional
+ * overrides and isolates (U+202E shows "gpj.exe" as "exe.jpg"), the marks, line separators and
+ * the byte-order mark. Their UTF-8 lengths; 0 when p starts none. */
+static size_t deceptive_char(const unsigned char *p)
+{
+    if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) return 2;             /* U+0080–U+009F */
+    if (p[0] == 0xD8 && p[1] == 0x9C) return 2;                              /* U+061C */
+    if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x8B && p[2] <= 0x8F) || (p[2] >= 0xA8 && p[2] <= 0xAE)))
+        return 3;                                                            /* U+200B–200F, U+2028–202E */
+    if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9) return 3; /* U+2066–U+2069 */
+    if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) return 3;              /* U+FEFF */
+    return 0;
+}
+
 int attachment_name_check(const char *name, ZfError *err)
 {
     size_t n = name ? strlen(name) : 0;
@@ -55,7 +69,8 @@ int attachment_name_check(const char *name, ZfError *err)
     if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strpbrk(name, "/\\"))
         return zf_fail(err, 400, "invalid_param", "name", "附件文件名不能含路径（/ 或 \\）");
     for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-        if (*p < 0x20 || *p == 0x7F) return zf_fail(err, 400, "invalid_param", "name", "附件文件名不能含控制字符");
+        if (*p < 0x20 || *p == 0x7F || deceptive_char(p))
+            return zf_fail(err, 400, "invalid_param", "name", "附件文件名不能含控制字符或改变文字显示方向的字符");
     return ZF_OK;
 }
 

@@ -67,6 +67,13 @@ static void test_name_check(void **state)
     assert_int_equal(attachment_name_check("a\\b.pdf", &err), ZF_ERR);
     assert_int_equal(attachment_name_check("..", &err), ZF_ERR);
     assert_int_equal(attachment_name_check("a\r\nSet-Cookie: x.pdf", &err), ZF_ERR);
+    /* U+202E RIGHT-TO-LEFT OVERRIDE: "照片\u202Egpj.exe" shows as "照片exe.jpg" */
+    assert_int_equal(attachment_name_check("照片\xE2\x80\xAEgpj.exe", &err), ZF_ERR);
+    assert_int_equal(attachment_name_check("a\xE2\x81\xA6" "b.pdf", &err), ZF_ERR);   /* U+2066 LRI */
+    assert_int_equal(attachment_name_check("a\xE2\x80\x8F" "b.pdf", &err), ZF_ERR);   /* U+200F RLM */
+    assert_int_equal(attachment_name_check("a\xC2\x85" "b.pdf", &err), ZF_ERR);        /* U+0085 NEL */
+    assert_int_equal(attachment_name_check("\xEF\xBB\xBF" "a.pdf", &err), ZF_ERR);    /* U+FEFF */
+    assert_int_equal(attachment_name_check("询问笔录—第二次（补充）.pdf", &err), ZF_OK); /* U+2014 is fine */
     assert_int_equal(err.status, 400);
     assert_string_equal(err.field, "name");
 }
