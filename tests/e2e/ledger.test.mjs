@@ -98,6 +98,23 @@ test('integrity panel: ✓ verified, dossier downloads and verifies offline, ✗
   }
 })
 
+test('the leader checks a case\'s integrity but is not offered the unmasked dossier', async () => {
+  const { context, page, errors } = await openPage(browser)
+  try {
+    await login(page, server.baseURL, 'leader')
+    await page.goto(server.baseURL + '/evidence/ledger')
+    await page.getByTestId('case-input').fill(CASE)
+    await page.getByTestId('case-submit').click()
+    await page.getByTestId('integrity-status').waitFor()
+    assert.equal(await page.getByTestId('dossier-download').isDisabled(), true)
+    assert.match(await page.getByTestId('dossier-masked').innerText(), /脱敏/)
+    await screenshot(page, 'evidence-integrity-leader')
+    assert.deepEqual(errors, [])
+  } finally {
+    await context.close()
+  }
+})
+
 test('存证记录 works on a 390-px phone screen', async () => {
   const { context, page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 } })
   try {
