@@ -1,5 +1,5 @@
 /* Excel upload throughput: N case rows written into the cases template layout with xlsx_write,
- * imported with xlsx_import (unzip + Expat + row → record + import_run) into a fresh database;
+ * imported with xlsx_import (unzip + Expat + row → record → staged line → import_stream) into a fresh database;
  * against a baseline measured in the same run: import_stream of the same records as JSON Lines
  * into another fresh database. Also the reading alone (no store) to show where the time goes.
  * Usage: bench_xlsx [ROWS] [DIR]   (default 100000 rows, databases in /tmp) */
@@ -90,7 +90,7 @@ int main(int argc, char **argv)
     ImportSummary xs, js;
     Store *st = fresh(dir, "bench_xlsx_x.db");
     t = now();
-    int rc = xlsx_import(st, book, book_len, &hooks, &xs, &err);
+    int rc = xlsx_import(st, book, book_len, 600000, &hooks, &xs, &err);
     double xlsx_s = now() - t;
     store_close(st);
     if (rc != ZF_OK) return fprintf(stderr, "%s\n", err.message), 2;

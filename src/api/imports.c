@@ -15,8 +15,10 @@
 #include "jobs/import.h"
 #include "jobs/xlsx_intake.h"
 #include "store/intake.h"
+#include "store/settings.h"
 
 #define UPLOAD_ERRORS_MAX 1000 /* a report longer than this helps nobody: the count says the rest */
+#define UPLOAD_CPU_MS_DEFAULT 20000 /* as migration 025 sets upload_cpu_ms */
 
 typedef struct {
     HttpRequest *req;
@@ -47,6 +49,27 @@ static void note_stored(const RecordKeys *k, void *ctx)
 static const char *accept_in_scope(const StoredRecord *rec, void *ctx)
 {
     return intake_write_refusal(((Upload *)ctx)->req, rec);
+}
+
+static int by_line(const void *a, const void *b)
+{
+    json_int_t x = json_integer_value(json_object_get(*(json_t *const *)a, "line"));
+    json_int_t y = json_integer_value(json_object_get(*(json_t *const *)b, "line"));
+    return x < y ? -1 : x > y;
+}
+
+/* A workbook's rows are refused in two passes (while read, then while stored): one report in
+ * row order. Lines are distinct, so an unstable sort keeps the order of equals moot. */
+static void sort_by_line(json_t *errors)
+{
+    size_t n = json_array_size(errors);
+    json_t **items = n ? malloc(n * sizeof *items) : NULL;
+    if (!items) return;
+    for (size_t i = 0; i < n; i++) items[i] = json_incref(json_array_get(errors, i));
+    qsort(items, n, sizeof *items, by_line);
+    json_array_clear(errors);
+    for (size_t i = 0; i < n; i++) json_array_append_new(errors, items[i]);
+    free(items);
 }
 
 static bool is_jsonl_type(const char *ct)
@@ -82,7 +105,8 @@ int api_imports_create(HttpRequest *req)
     ZfError err;
     int rc = ZF_OK;
     if (workbook) {
-        rc = xlsx_import(req->store, req->body, req->body_len, &hooks, &sum, &err);
+        long budget_ms = store_setting_int(req->store, "upload_cpu_ms", UPLOAD_CPU_MS_DEFAULT);
+        rc = xlsx_import(req->store, req->body, req->body_len, budget_ms, &hooks, &sum, &err);
         if (rc != ZF_OK && err.status < 500 && sum.imported == 0) { /* unreadable workbook: nothing stored */
             json_decref(u.errors);
             auth_audit(req, "import_upload", "", "refused", err.code);
@@ -107,6 +131,7 @@ int api_imports_create(HttpRequest *req)
                  "（已导入 %lld 条，之前提交的批次保留）", sum.imported);
         return http_reply_zferror(req, &err);
     }
+    sort_by_line(u.errors);
     json_t *out = json_pack("{s:s, s:I, s:I, s:I, s:o}", "format", workbook ? "xlsx" : "jsonl", "lines",
                             (json_int_t)sum.lines, "imported", (json_int_t)sum.imported, "rejected",
                             (json_int_t)sum.rejected, "errors", u.errors);

@@ -10,12 +10,19 @@
 #include "jobs/import_parse.h"
 #include "ledger/ledger.h"
 
+/* The write lock is held only while there is something to write: a batch's transaction begins
+ * with its first valid record (a file of bad lines never takes it) and ends when the batch is
+ * full or when the parsing thread has had nothing ready for IDLE_COMMIT_MS (so the lock is never
+ * held long waiting for input, while a parser only a little behind still fills whole batches). */
+#define IDLE_COMMIT_MS 20
 typedef struct {
     Store *st;
     const ImportHooks *hooks;
     ImportSummary *sum;
     long long in_batch;
     Ledger *ledger; /* every changed case record becomes an event, in the same transaction */
+    bool batches;   /* this import begins and commits its own transactions (not a caller's) */
+    bool open;      /* a batch transaction is open */
 } Importer;
 
 char *import_reject_json(long long line, const char *key, const char *error)
@@ -46,6 +53,11 @@ static int store_line(Importer *im, const ParsedLine *pl, ZfError *err)
         reject(im, pl->reject_key, pl->error);
         return ZF_OK;
     }
+    if (im->batches && !im->open) {
+        if (store_begin(im->st, err) != ZF_OK) return ZF_ERR;
+        ledger_reset(im->ledger); /* what it cached may predate another writer's commit */
+        im->open = true;
+    }
     StoredRecord sr = {pl->keys, pl->body, pl->body_len};
     const char *refused = im->hooks && im->hooks->accept ? im->hooks->accept(&sr, im->hooks->ctx) : NULL;
     if (refused) {
@@ -67,20 +79,18 @@ static int store_line(Importer *im, const ParsedLine *pl, ZfError *err)
 
 static int end_batch(Importer *im, ZfError *err)
 {
-    if (store_commit(im->st, err) != ZF_OK) return ZF_ERR;
+    if (im->open && store_commit(im->st, err) != ZF_OK) return ZF_ERR;
+    im->open = false;
     im->in_batch = 0;
     if (im->hooks && im->hooks->on_progress) im->hooks->on_progress(im->sum, im->hooks->ctx);
     return ZF_OK;
 }
 
-/* One line into the open batch, the next batch begun when this one is full. */
+/* One line into the open batch, committed when full (the next begins with its first record). */
 static int store_next(Importer *im, const ParsedLine *pl, ZfError *err)
 {
     int rc = store_line(im, pl, err);
-    if (rc == ZF_OK && im->in_batch >= IMPORT_BATCH && (rc = end_batch(im, err)) == ZF_OK) {
-        rc = store_begin(im->st, err);
-        ledger_reset(im->ledger);
-    }
+    if (rc == ZF_OK && im->in_batch >= IMPORT_BATCH) rc = end_batch(im, err);
     return rc;
 }
 
@@ -95,7 +105,8 @@ static int store_chunk(Importer *im, const ParsedLine *lines, size_t n, ZfError 
 static int finish_batch(Importer *im, int rc, ZfError *err)
 {
     if (rc == ZF_OK) return end_batch(im, err);
-    store_rollback(im->st);
+    if (im->open) store_rollback(im->st);
+    im->open = false;
     im->sum->imported -= im->in_batch; /* the open batch was rolled back: not imported */
     return ZF_ERR;
 }
@@ -105,11 +116,13 @@ static int read_lines(Importer *im, FILE *in, ZfError *err)
 {
     ImportParser *parser;
     if (import_parser_start(in, &parser, err) != ZF_OK) return ZF_ERR;
-    int rc = store_begin(im->st, err);
+    int rc = ZF_OK;
     const ParsedLine *lines;
     size_t n;
     ParsedChunk *c;
-    while (rc == ZF_OK && (c = import_parser_next(parser, &lines, &n))) {
+    while (rc == ZF_OK) {
+        if (im->open && !import_parser_wait(parser, IDLE_COMMIT_MS)) rc = end_batch(im, err);
+        if (rc != ZF_OK || !(c = import_parser_next(parser, &lines, &n))) break;
         rc = store_chunk(im, lines, n, err);
         import_parser_done(parser, c);
     }
@@ -124,63 +137,12 @@ static int read_lines(Importer *im, FILE *in, ZfError *err)
 int import_stream(Store *st, FILE *in, const ImportHooks *hooks, ImportSummary *sum, ZfError *err)
 {
     memset(sum, 0, sizeof *sum);
-    Importer im = {st, hooks, sum, 0, NULL};
+    Importer im = {st, hooks, sum, 0, NULL, true, false};
     if (ledger_open(st, &im.ledger, err) != ZF_OK) return ZF_ERR;
     StoreCheckpointer *ckpt = store_checkpointer_start(st);
     int rc = read_lines(&im, in, err);
     store_checkpointer_stop(ckpt);
     ledger_close(im.ledger);
-    return rc;
-}
-
-struct ImportRun {
-    Importer im;
-    ImportParser *parser;
-    StoreCheckpointer *ckpt;
-};
-
-int import_run_begin(Store *st, const ImportHooks *hooks, ImportSummary *sum, ImportRun **out, ZfError *err)
-{
-    memset(sum, 0, sizeof *sum);
-    *out = NULL;
-    ImportRun *run = calloc(1, sizeof *run);
-    if (run) run->parser = import_line_parser_new();
-    if (!run || !run->parser) {
-        free(run);
-        return zf_fail(err, 500, "out_of_memory", NULL, "内存不足或 OpenSSL 不提供 SM3 算法");
-    }
-    run->im = (Importer){st, hooks, sum, 0, NULL};
-    if (ledger_open(st, &run->im.ledger, err) != ZF_OK || store_begin(st, err) != ZF_OK) {
-        ledger_close(run->im.ledger);
-        import_line_parser_free(run->parser);
-        free(run);
-        return ZF_ERR;
-    }
-    run->ckpt = store_checkpointer_start(st);
-    *out = run;
-    return ZF_OK;
-}
-
-int import_run_line(ImportRun *run, long long line, const char *text, size_t len, ZfError *err)
-{
-    const ParsedLine *pl = import_line_parse(run->parser, line, text, len);
-    if (!pl) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足（导入解析）");
-    return store_next(&run->im, pl, err);
-}
-
-void import_run_reject(ImportRun *run, long long line, const char *key, const char *error)
-{
-    run->im.sum->lines = line;
-    reject(&run->im, key, error);
-}
-
-int import_run_end(ImportRun *run, bool ok, ZfError *err)
-{
-    int rc = finish_batch(&run->im, ok ? ZF_OK : ZF_ERR, err);
-    store_checkpointer_stop(run->ckpt);
-    ledger_close(run->im.ledger);
-    import_line_parser_free(run->parser);
-    free(run);
     return rc;
 }
 
@@ -195,7 +157,7 @@ int import_one_record_in(Store *st, const json_t *rec, ZfError *err)
     char refused[512] = "";
     ImportHooks hooks = {.on_reject = keep_reject, .ctx = refused};
     ImportSummary sum = {0};
-    Importer im = {st, &hooks, &sum, 0, NULL};
+    Importer im = {st, &hooks, &sum, 0, NULL, false, false}; /* inside the caller's transaction */
     ImportParser *parser = import_line_parser_new();
     char *line = parser ? json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
     const ParsedLine *parsed = line ? import_line_parse(parser, 1, line, strlen(line)) : NULL;

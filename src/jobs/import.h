@@ -38,18 +38,6 @@ typedef struct {
  * database failure, in which case every batch committed before it stays committed. */
 int import_stream(Store *st, FILE *in, const ImportHooks *hooks, ImportSummary *sum, ZfError *err);
 
-/* The same import fed one line at a time, on the calling thread, by a caller that makes its lines
- * itself (the Excel intake: one row, then the next, never the whole file in memory). Lines come
- * in increasing order; import_run_line is ZF_ERR only when the store fails. import_run_end
- * commits the open batch when ok, else rolls it back (ZF_ERR, err left as the caller filled it),
- * and frees the run. */
-typedef struct ImportRun ImportRun;
-int import_run_begin(Store *st, const ImportHooks *hooks, ImportSummary *sum, ImportRun **run, ZfError *err);
-int import_run_line(ImportRun *run, long long line, const char *text, size_t len, ZfError *err);
-/* A line the caller refused before it became a record: reported and counted like a bad line. */
-void import_run_reject(ImportRun *run, long long line, const char *key, const char *error);
-int import_run_end(ImportRun *run, bool ok, ZfError *err);
-
 /* One record (a form entry, a workflow step) through the same path as an imported line —
  * validation, ledger event and record in one transaction. A refused record → status 400 with
  * the validator's message. */

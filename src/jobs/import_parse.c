@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "jobs/import.h"
 #include "ledger/event.h"
@@ -284,6 +285,21 @@ ParsedChunk *import_parser_next(ImportParser *p, const ParsedLine **lines, size_
     pthread_mutex_unlock(&p->mu);
     if (c) *lines = c->lines, *n = c->n;
     return c;
+}
+
+bool import_parser_wait(ImportParser *p, long timeout_ms)
+{
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += timeout_ms / 1000;
+    until.tv_nsec += (timeout_ms % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) until.tv_sec++, until.tv_nsec -= 1000000000L;
+    pthread_mutex_lock(&p->mu);
+    int rc = 0;
+    while (!p->chunk[p->take].full && !p->eof && rc == 0) rc = pthread_cond_timedwait(&p->cv, &p->mu, &until);
+    bool ready = p->chunk[p->take].full || p->eof;
+    pthread_mutex_unlock(&p->mu);
+    return ready;
 }
 
 void import_parser_done(ImportParser *p, ParsedChunk *c)

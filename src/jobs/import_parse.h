@@ -5,6 +5,7 @@
 #ifndef ZF_IMPORT_PARSE_H
 #define ZF_IMPORT_PARSE_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "domain/exchange.h"
@@ -30,6 +31,9 @@ typedef struct ImportParser ImportParser;
 int import_parser_start(FILE *in, ImportParser **out, ZfError *err);
 /* The next chunk in input order and its lines; NULL when the input is exhausted (or failed). */
 ParsedChunk *import_parser_next(ImportParser *p, const ParsedLine **lines, size_t *n);
+/* Waits up to timeout_ms for a chunk (or the end of the input); true when import_parser_next
+ * would not wait. */
+bool import_parser_wait(ImportParser *p, long timeout_ms);
 /* Gives a chunk back to the parser once its lines are used. */
 void import_parser_done(ImportParser *p, ParsedChunk *c);
 /* Stops the thread (early if the storing half gave up) and frees everything. *lines = lines read;

@@ -1,11 +1,13 @@
 /* Builds the import templates and imports an uploaded workbook: each Excel row becomes one
- * exchange-v1 line fed to the import as soon as it is read (import_run), numbered with the row
- * number a clerk sees in Excel. Never holds more than one row's text. */
+ * exchange-v1 line of an unlinked staging file, numbered with the row number a clerk sees in
+ * Excel, and the file goes through import_stream once the workbook is read. Never holds more than
+ * one row's text in memory, and no transaction while reading. */
 #include "jobs/xlsx_intake.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/xlsx_write.h"
 
@@ -98,15 +100,25 @@ done:
 
 _Static_assert(XLSX_MAX_ROW_TEXT == IMPORT_LINE_MAX, "an Excel row is one import line");
 
+#define BUDGET_CHECK_ROWS 64 /* rows between looks at the CPU clock */
+
+/* Reading the workbook: each data row becomes line `row` of a staging file (rows without a
+ * record become blank lines, which the import counts and skips), so the import's line numbers
+ * are the Excel row numbers. */
 typedef struct {
     bool date1904;
     /* the key row */
     int type;
     char **keys;
     int nkeys;
-    ImportRun *run;
-    ZfError *err; /* the store's failure, when failed */
-    bool failed, oom;
+    FILE *out;
+    long long written;   /* lines in the staging file */
+    long long last_row;  /* the last data row seen */
+    long long rejected;  /* rows refused while reading */
+    const ImportHooks *hooks;
+    struct timespec cpu_limit;
+    long long rows_since_check;
+    bool failed, oom, over_budget;
 } Feed;
 
 static void free_keys(Feed *f)
@@ -141,19 +153,48 @@ static bool take_key_row(Feed *f, const XlsxCell *cells, int ncells)
     return true;
 }
 
-/* One data row: its record as a line to the import, or its reject. Stops when the store fails. */
+static void reject_row(Feed *f, long long row, const char *key, const char *error)
+{
+    f->rejected++;
+    if (f->hooks && f->hooks->on_reject) f->hooks->on_reject(row, key, error, f->hooks->ctx);
+}
+
+/* The record of `row` as line `row` of the staging file. */
+static void stage_line(Feed *f, long long row, const char *line)
+{
+    while (f->written < row - 1 && !f->failed) f->failed = fputc('\n', f->out) == EOF, f->written++;
+    if (!f->failed) f->failed = fputs(line, f->out) == EOF || fputc('\n', f->out) == EOF;
+    f->written = row;
+}
+
+static void cpu_now(struct timespec *t) { clock_gettime(CLOCK_THREAD_CPUTIME_ID, t); }
+
+static bool past_budget(Feed *f)
+{
+    if (++f->rows_since_check < BUDGET_CHECK_ROWS) return false;
+    f->rows_since_check = 0;
+    struct timespec now;
+    cpu_now(&now);
+    f->over_budget = now.tv_sec > f->cpu_limit.tv_sec ||
+                     (now.tv_sec == f->cpu_limit.tv_sec && now.tv_nsec > f->cpu_limit.tv_nsec);
+    return f->over_budget;
+}
+
+/* One data row: its record as a staged line, or its reject. Stops when out of budget or space. */
 static int feed_row(const XlsxRow *r, void *ctx)
 {
     Feed *f = ctx;
+    if (past_budget(f)) return 1;
     if (!f->keys) {
         if (!r->too_long && take_key_row(f, r->cells, r->ncells)) return f->oom;
         return f->oom || r->row >= SHEET_KEY_ROW_SEARCH; /* no key row near the top: not a data sheet */
     }
+    f->last_row = r->row;
     if (r->too_long) {
         char msg[160];
         snprintf(msg, sizeof msg, "该行单元格内容合计超过 %d MiB 上限（导入每行不超过 %d MiB），请缩短后重新导入该行",
                  IMPORT_LINE_MAX >> 20, IMPORT_LINE_MAX >> 20);
-        import_run_reject(f->run, r->row, "", msg);
+        reject_row(f, r->row, "", msg);
         return 0;
     }
     json_t *rec;
@@ -162,24 +203,29 @@ static int feed_row(const XlsxRow *r, void *ctx)
                               &rec, &cell_err);
     if (!rec && rc == ZF_OK) return 0; /* a blank row */
     if (rc != ZF_OK) {
-        import_run_reject(f->run, r->row, exchange_key_of(rec), cell_err.message);
+        reject_row(f, r->row, exchange_key_of(rec), cell_err.message);
     } else {
         char *line = json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER);
         if (!line) f->oom = true;
-        else f->failed = import_run_line(f->run, r->row, line, strlen(line), f->err) != ZF_OK;
+        else stage_line(f, r->row, line);
         free(line);
     }
     json_decref(rec);
     return f->oom || f->failed;
 }
 
-/* The first sheet with a key row, row by row into the run. */
-static int read_rows(XlsxBook *book, Feed *f, ZfError *err)
+/* The first sheet with a key row, row by row into the staging file. */
+static int read_rows(XlsxBook *book, Feed *f, long cpu_budget_ms, ZfError *err)
 {
     int rc = ZF_OK;
-    for (int i = 0; i < xlsx_sheet_count(book) && rc == ZF_OK && !f->keys && !f->oom; i++)
+    for (int i = 0; i < xlsx_sheet_count(book) && rc == ZF_OK && !f->keys && !f->oom && !f->over_budget; i++)
         rc = xlsx_read_sheet(book, i, feed_row, f, err);
-    if (rc != ZF_OK || f->failed) return ZF_ERR; /* err: the reader's or the store's */
+    if (f->over_budget)
+        return zf_fail(err, 422, "xlsx_too_complex", NULL,
+                       "工作簿过于复杂：读取超过 %.1f 秒处理时间仍未完成，整份文件未导入；请拆分为几个较小的文件后分别上传",
+                       (double)cpu_budget_ms / 1000.0);
+    if (f->failed) return zf_fail(err, 500, "staging_failed", NULL, "无法写入导入暂存文件（磁盘空间不足？）");
+    if (rc != ZF_OK) return ZF_ERR; /* the reader's err */
     if (f->oom) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
     if (!f->keys)
         return zf_fail(err, 422, "xlsx_no_key_row", NULL,
@@ -187,19 +233,38 @@ static int read_rows(XlsxBook *book, Feed *f, ZfError *err)
     return ZF_OK;
 }
 
-int xlsx_import(Store *st, const void *buf, size_t len, const ImportHooks *hooks, ImportSummary *sum, ZfError *err)
+/* Phase one, no transaction: the workbook into exchange-v1 lines in `out`. */
+static int stage_workbook(const void *buf, size_t len, long cpu_budget_ms, Feed *f, ZfError *err)
 {
     XlsxBook *book;
-    memset(sum, 0, sizeof *sum);
     if (xlsx_open(buf, len, &book, err) != ZF_OK) return ZF_ERR;
-    Feed f = {.date1904 = xlsx_date1904(book), .type = -1, .err = err};
-    int rc = import_run_begin(st, hooks, sum, &f.run, err);
-    if (rc == ZF_OK) {
-        rc = read_rows(book, &f, err);
-        int end = import_run_end(f.run, rc == ZF_OK, err);
-        if (rc == ZF_OK) rc = end;
-    }
+    f->date1904 = xlsx_date1904(book);
+    cpu_now(&f->cpu_limit);
+    f->cpu_limit.tv_sec += cpu_budget_ms / 1000;
+    f->cpu_limit.tv_nsec += (cpu_budget_ms % 1000) * 1000000L;
+    if (f->cpu_limit.tv_nsec >= 1000000000L) f->cpu_limit.tv_sec++, f->cpu_limit.tv_nsec -= 1000000000L;
+    int rc = read_rows(book, f, cpu_budget_ms, err);
     xlsx_close(book);
+    if (rc == ZF_OK && fflush(f->out) != 0) rc = zf_fail(err, 500, "staging_failed", NULL, "无法写入导入暂存文件");
+    return rc;
+}
+
+int xlsx_import(Store *st, const void *buf, size_t len, long cpu_budget_ms, const ImportHooks *hooks,
+                ImportSummary *sum, ZfError *err)
+{
+    memset(sum, 0, sizeof *sum);
+    Feed f = {.type = -1, .hooks = hooks, .out = tmpfile()}; /* unlinked at once, mode 0600 */
+    if (!f.out) return zf_fail(err, 500, "staging_failed", NULL, "无法创建导入暂存文件");
+    int rc = stage_workbook(buf, len, cpu_budget_ms, &f, err);
     free_keys(&f);
+    if (rc == ZF_OK) { /* phase two: the lines through the import, batch by batch */
+        rewind(f.out);
+        rc = import_stream(st, f.out, hooks, sum, err);
+        sum->rejected += f.rejected;
+        if (sum->lines < f.last_row) sum->lines = f.last_row;
+    } else {
+        sum->rejected = f.rejected;
+    }
+    fclose(f.out);
     return rc;
 }

@@ -1,6 +1,8 @@
 /* Excel intake (事后录入, mode 2): the .xlsx templates a clerk downloads, and the upload of a
- * filled one through the exchange-v1 import path (import_run, a row at a time), row numbers kept
- * as line numbers. Layouts and row conversion are domain/sheet_layout.c. */
+ * filled one through the exchange-v1 import path, row numbers kept as line numbers. The workbook
+ * is read into exchange-v1 lines first, with no transaction open and within a CPU-time budget;
+ * only then are the lines stored (import_stream). Layouts and row conversion are
+ * domain/sheet_layout.c. */
 #ifndef ZF_XLSX_INTAKE_H
 #define ZF_XLSX_INTAKE_H
 
@@ -14,9 +16,11 @@ int xlsx_template(const SheetLayout *layout, void **out, size_t *len, ZfError *e
 
 /* Imports the first sheet that has a key row. Every data row is one record, reported under its
  * Excel row number; rows the sheet cannot express (an #N/A cell, more than IMPORT_LINE_MAX of
- * text …) are rejected like bad lines. ZF_ERR when the workbook cannot be read (err: 400/422 with
- * a Chinese message, also part-way through: the batches committed before stay, as when the store
- * fails in import_stream). */
-int xlsx_import(Store *st, const void *buf, size_t len, const ImportHooks *hooks, ImportSummary *sum, ZfError *err);
+ * text …) are rejected like bad lines (reported while the workbook is read, before the stored
+ * lines' rejects). ZF_ERR with nothing stored when the workbook cannot be read or takes more than
+ * cpu_budget_ms of this thread's CPU time to read (err: 400/422 with a Chinese message); ZF_ERR
+ * from the store as import_stream. */
+int xlsx_import(Store *st, const void *buf, size_t len, long cpu_budget_ms, const ImportHooks *hooks,
+                ImportSummary *sum, ZfError *err);
 
 #endif

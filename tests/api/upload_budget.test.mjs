@@ -1,0 +1,76 @@
+// Bounded work under the write lock: an uploaded workbook is read into lines before any
+// transaction and within a CPU-time budget (setting upload_cpu_ms), so a crafted one — 400,000
+// rows naming one 1,000-character shared string — neither blocks other writers nor keeps a
+// worker busy for long.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
+import { fillTemplate } from './lib/xlsx.mjs';
+
+const A1 = '113702021588139920';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+let srv, db, officer, sup, bomb;
+
+before(async () => {
+  db = path.join(tmpDir(), 'budget.db');
+  assert.equal(run(['--db', db, 'init', '--demo']).code, 0);
+  const o = addUser(db, { username: 'ub_officer', role: 'officer', agency: A1 });
+  const s = addUser(db, { username: 'ub_sup', role: 'supervisor', region: '370200' });
+  srv = await startServer({ db, args: ['--sweep-every', '0', '--threads', '4'] });
+  officer = await login(srv.base, o.username, o.password);
+  sup = await login(srv.base, s.username, s.password);
+  const template = Buffer.from(await (await officer.raw('/api/v1/templates/officers.xlsx')).arrayBuffer());
+  const seed = fillTemplate(template, [{ row: 3, cells: { name: { shared: '名'.repeat(333) + 'x' } } }]);
+  const dir = tmpDir();
+  fs.writeFileSync(path.join(dir, 's.xlsx'), seed);
+  execFileSync('unzip', ['-q', 's.xlsx', '-d', 'x'], { cwd: dir });
+  const sheetPath = path.join(dir, 'x/xl/worksheets/sheet1.xml');
+  const sheet = fs.readFileSync(sheetPath, 'utf8');
+  const cell = sheet.match(/<row r="3"[^>]*>(.*?)<\/row>/)[1];
+  const parts = [];
+  for (let r = 3; r < 400003; r++) parts.push(`<row r="${r}">${cell.replace(/r="([A-Z]+)3"/g, `r="$1${r}"`)}</row>`);
+  fs.writeFileSync(sheetPath, sheet.replace(/<row r="3"[^>]*>.*?<\/row>/, parts.join('')));
+  execFileSync('zip', ['-q', '-r', '-X', '-9', '../bomb.xlsx', '.'], { cwd: path.join(dir, 'x') });
+  bomb = fs.readFileSync(path.join(dir, 'bomb.xlsx'));
+});
+after(() => srv?.stop());
+
+const upload = (who, body) => who.raw('/api/v1/imports', {
+  method: 'POST', body, headers: { 'Content-Type': XLSX, 'X-CSRF-Token': who.csrf },
+}).then(async (r) => ({ status: r.status, body: await r.json() }));
+const sql = (q) => spawnSync('sqlite3', [db, q], { encoding: 'utf8' });
+
+test('while a crafted workbook is being read, another user\'s write goes through at once', async () => {
+  assert.ok(bomb.length < 16 << 20, `${bomb.length} bytes`);
+  const order = [];
+  const slow = upload(officer, bomb).then((r) => (order.push('upload'), r));
+  await new Promise((r) => setTimeout(r, 300)); // let the upload arrive and start
+  const agency = (await sup.get(`/agencies/${A1}`)).body;
+  delete agency.parent_name;
+  const put = await sup.send('PUT', `/agencies/${A1}`, { ...agency, sector: 'health' });
+  order.push('put');
+  assert.equal(put.status, 200, JSON.stringify(put.body));
+  const r = await slow;
+  assert.notEqual(r.status, 503, JSON.stringify(r.body));
+  assert.deepEqual(order, ['put', 'upload'], 'the write did not wait for the upload');
+});
+
+test('a workbook over the CPU-time budget is refused whole, in Chinese, with nothing stored', async () => {
+  assert.equal(sql("UPDATE settings SET value = '100' WHERE name = 'upload_cpu_ms'").status, 0);
+  const before = run(['--db', db, 'export']).stdout;
+  const r = await upload(officer, bomb);
+  assert.equal(r.status, 422, JSON.stringify(r.body));
+  assert.equal(r.body.error.code, 'xlsx_too_complex');
+  assert.ok(hasChinese(r.body.error.message));
+  assert.equal(run(['--db', db, 'export']).stdout, before);
+  assert.equal((await fetch(`${srv.base}/api/v1/healthz`)).status, 200);
+});
+
+test('the budget is a system parameter with its basis, shown on the settings page', async () => {
+  const row = sql("SELECT kind, min_value, max_value, basis FROM settings WHERE name = 'upload_cpu_ms'").stdout.trim().split('|');
+  assert.deepEqual(row.slice(0, 3), ['integer', '100', '600000']);
+  assert.ok(hasChinese(row[3]));
+});
