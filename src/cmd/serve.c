@@ -129,6 +129,7 @@ static int run_serve(const GlobalOpts *g, int argc, char **argv)
     if (load_server_data(&d) == ZF_OK) {
         o.cfg.web_root = web_root, o.cfg.calendar = d.cal, o.cfg.regions = d.regions;
         o.cfg.common_passwords = &d.common;
+        server_block_shutdown_signals(); /* before the first thread: they inherit the mask */
         Sweeper *sweeper = o.sweep_every ? sweeper_start(g->db_path, d.cal, o.sweep_every) : NULL;
         Signer *signer = signer_start(g->db_path, o.sign_every);
         Escalator *escalator = escalator_start(g->db_path, d.cal, ESCALATE_POLL_SECONDS);

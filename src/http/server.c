@@ -279,13 +279,20 @@ static struct MHD_Daemon *start_daemon(const struct sockaddr_in *addr, unsigned 
         on_connection, NULL, MHD_OPTION_END);
 }
 
-/* Blocks the shutdown signals in every thread, so the main thread alone takes them in sigwait. */
-static void block_shutdown_signals(sigset_t *set)
+static void shutdown_signals(sigset_t *set)
 {
     sigemptyset(set);
     sigaddset(set, SIGTERM);
     sigaddset(set, SIGINT);
-    pthread_sigmask(SIG_BLOCK, set, NULL);
+}
+
+/* Threads inherit the mask of the thread that creates them: called before the first one starts,
+ * this leaves the main thread's sigwait the only taker of a shutdown signal. */
+void server_block_shutdown_signals(void)
+{
+    sigset_t set;
+    shutdown_signals(&set);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
 }
 
@@ -314,7 +321,8 @@ int server_run(const ServerConfig *cfg, ZfError *err)
     if (parse_listen(cfg->listen, &addr, err) != ZF_OK) return ZF_ERR;
     unsigned threads = cfg->threads ? cfg->threads : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
     pthread_key_create(&store_key, close_thread_store);
-    block_shutdown_signals(&set);
+    server_block_shutdown_signals(); /* again, for a caller that started no thread before */
+    shutdown_signals(&set);
     sweep_stale_uploads();
     struct MHD_Daemon *d = start_daemon(&addr, threads ? threads : 1);
     if (!d) return zf_fail(err, 500, "listen_failed", "listen", "无法在 %s 上监听（端口被占用或无权限）", cfg->listen);

@@ -24,6 +24,10 @@ typedef struct ServerConfig {
     unsigned session_max_s;   /* a session ends this long after login, used or not */
 } ServerConfig;
 
+/* Blocks SIGTERM and SIGINT in the calling thread and ignores SIGPIPE. Call it before starting
+ * any thread, so every thread inherits the mask and server_run's sigwait alone takes them. */
+void server_block_shutdown_signals(void);
+
 /* Serves until SIGTERM or SIGINT, then finishes in-flight requests and returns ZF_OK. */
 int server_run(const ServerConfig *cfg, ZfError *err);
 
