@@ -67,7 +67,7 @@ static int authorize(HttpRequest *req, const Route *r)
     return auth_authorize(req, r);
 }
 
-static int dispatch(HttpRequest *req, int authorized)
+static int route(HttpRequest *req, int authorized)
 {
     bool path_known;
     if (strncmp(req->path, "/api/", 5) != 0) return static_serve(req, config->web_root);
@@ -78,6 +78,16 @@ static int dispatch(HttpRequest *req, int authorized)
     int rc = r->handler(req);
     auth_audit_write(req);
     return rc;
+}
+
+/* Every request gets a reply: a handler that returns without one would be called again by
+ * libmicrohttpd, in a loop, until the connection times out. */
+static int dispatch(HttpRequest *req, int authorized)
+{
+    int rc = route(req, authorized);
+    if (req->status) return rc;
+    log_error("no_reply", "%s %s: the handler returned without queueing a reply", req->method, req->path);
+    return http_reply_error(req, 500, "internal_error", NULL, "服务器内部错误");
 }
 
 static int streams_to_file(const RequestState *rs) { return rs->upload && rs->upload->stream_to_file; }

@@ -1,0 +1,54 @@
+// What the server refuses before a handler runs, and what it never lets out: every request gets
+// exactly one reply (no handler loop), invalid UTF-8 in the path or the query is refused 400,
+// and over-long requests are answered by our code, with our security headers.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { addUser, client, hasChinese, login, rawRequest, rawStatus, run, startServer, tmpDir } from './lib/zhifa.mjs';
+
+const vmRssKiB = (pid) => Number(/^VmRSS:\s*(\d+)\s*kB$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+
+/** A request that must be answered promptly: a handler that never replies makes it hang. */
+async function quick(c, method, p, body) {
+  const signal = AbortSignal.timeout(3000);
+  const r = await c.raw(`/api/v1${p}`, {
+    method, signal, body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', ...(c.csrf ? { 'X-CSRF-Token': c.csrf } : {}) },
+  });
+  const text = await r.text();
+  let json;
+  try { json = JSON.parse(text); } catch { json = text; }
+  return { status: r.status, body: json, headers: r.headers };
+}
+
+function assertRefusedUtf8(r, what) {
+  assert.equal(r.status, 400, `${what}: ${JSON.stringify(r.body)}`);
+  assert.equal(r.body.error.code, 'invalid_utf8', what);
+  assert.ok(hasChinese(r.body.error.message), `${what}: Chinese message`);
+}
+
+describe('invalid UTF-8 and handlers without a reply', () => {
+  let srv, sup, anon;
+  before(async () => {
+    const db = path.join(tmpDir(), 'guards.db');
+    assert.equal(run(['--db', db, 'init']).code, 0);
+    const u = addUser(db, { username: 'g_sup', role: 'supervisor', region: '370200' }); // elements.write
+    srv = await startServer({ db, args: ['--sweep-every', '0'] });
+    sup = await login(srv.base, u.username, u.password);
+    assert.equal(sup.status, 200);
+    anon = client(srv.base);
+  });
+  after(() => srv?.stop());
+
+  test('twenty PUT /officers/%FF do not grow the server by more than a few MB', async () => {
+    await quick(sup, 'PUT', '/officers/%FF', {}); // warm up the worker's store connection
+    const before = vmRssKiB(srv.proc.pid);
+    for (let i = 0; i < 20; i++) {
+      const r = await quick(sup, 'PUT', '/officers/%FF', {});
+      assert.ok(r.status >= 400, `request ${i}: ${r.status}`);
+    }
+    const grown = vmRssKiB(srv.proc.pid) - before;
+    assert.ok(grown < 8 * 1024, `VmRSS grew ${grown} KiB over 20 requests`);
+  });
+});
