@@ -22,6 +22,7 @@
 #include "http/upload.h"
 #include "ledger/ledger.h"
 #include "util/log.h"
+#include "util/text.h"
 
 typedef struct {
     HttpRequest req;
@@ -34,6 +35,7 @@ typedef struct {
     HttpUpload *file; /* the body, when the upload route streams it to a file */
     ZfError file_err; /* why the file could not be written (status 0 while it can) */
     int authorized;
+    int bad_utf8; /* the path or a query argument is not UTF-8: refused once the body is in */
     char too_large_msg[160];
 } RequestState;
 
@@ -194,6 +196,28 @@ static int dispatch_file(RequestState *rs)
     return dispatch(&rs->req, rs->authorized);
 }
 
+static enum MHD_Result query_arg_utf8(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    bool *ok = cls;
+    *ok = text_utf8_valid(key, strlen(key)) && (!value || text_utf8_valid(value, strlen(value)));
+    return *ok ? MHD_YES : MHD_NO;
+}
+
+/* libmicrohttpd has percent-decoded the path and the query arguments by now: whatever bytes
+ * %XX made must be UTF-8 before they reach a router parameter, a JSON reply or the store. */
+static bool request_utf8_valid(struct MHD_Connection *c, const char *url)
+{
+    bool ok = text_utf8_valid(url, strlen(url));
+    if (ok) MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_arg_utf8, &ok);
+    return ok;
+}
+
+static int reply_bad_utf8(RequestState *rs)
+{
+    return http_reply_error(&rs->req, 400, "invalid_utf8", NULL, "请求地址或查询参数不是有效的 UTF-8 文本");
+}
+
 static RequestState *begin_request(struct MHD_Connection *c, const char *url, const char *method)
 {
     RequestState *rs = calloc(1, sizeof *rs);
@@ -219,6 +243,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *state = rs;
         if (atomic_load(&active_connections) > (int)config->max_connections)
             return http_reply_error(&rs->req, 503, "overloaded", NULL, "服务器繁忙，请稍后重试") ? MHD_NO : MHD_YES;
+        if (!request_utf8_valid(c, url)) { /* refused before routing and authorisation, once the body is read */
+            rs->bad_utf8 = 1;
+            return declared_too_large(c, rs->max_body) ? (reply_bad_utf8(rs) ? MHD_NO : MHD_YES) : MHD_YES;
+        }
         if (rs->upload && upload_precheck(rs)) return rs->req.status ? MHD_YES : MHD_NO;
         if (declared_too_large(c, rs->max_body)) return reply_too_large(rs) ? MHD_NO : MHD_YES;
         return MHD_YES;
@@ -228,10 +256,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     }
     if (*upload_size) {
-        int rc = append_body(rs, upload, *upload_size);
+        int rc = rs->bad_utf8 ? 0 : append_body(rs, upload, *upload_size);
         *upload_size = 0;
         return rc == 0 ? MHD_YES : MHD_NO;
     }
+    if (rs->bad_utf8) return reply_bad_utf8(rs) ? MHD_NO : MHD_YES;
     if (rs->too_large) return reply_too_large(rs) ? MHD_NO : MHD_YES;
     if (streams_to_file(rs)) return dispatch_file(rs) == 0 ? MHD_YES : MHD_NO;
     rs->req.body = rs->body;

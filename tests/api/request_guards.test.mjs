@@ -41,14 +41,37 @@ describe('invalid UTF-8 and handlers without a reply', () => {
   });
   after(() => srv?.stop());
 
+  for (const resource of ['officers', 'agencies', 'powers']) {
+    test(`PUT /${resource}/%FF {} is answered 400 invalid_utf8 at once, logged in or anonymous`, async () => {
+      assertRefusedUtf8(await quick(sup, 'PUT', `/${resource}/%FF`, {}), `supervisor PUT /${resource}/%FF`);
+      assertRefusedUtf8(await quick(anon, 'PUT', `/${resource}/%FF`, {}), `anonymous PUT /${resource}/%FF`);
+    });
+  }
+
   test('twenty PUT /officers/%FF do not grow the server by more than a few MB', async () => {
     await quick(sup, 'PUT', '/officers/%FF', {}); // warm up the worker's store connection
     const before = vmRssKiB(srv.proc.pid);
     for (let i = 0; i < 20; i++) {
       const r = await quick(sup, 'PUT', '/officers/%FF', {});
-      assert.ok(r.status >= 400, `request ${i}: ${r.status}`);
+      assert.equal(r.status, 400, `request ${i}`);
     }
     const grown = vmRssKiB(srv.proc.pid) - before;
     assert.ok(grown < 8 * 1024, `VmRSS grew ${grown} KiB over 20 requests`);
+  });
+
+  test('invalid UTF-8 in a query value or key is refused 400, valid UTF-8 is not', async () => {
+    assertRefusedUtf8(await quick(anon, 'GET', '/laws?q=%FF'), 'query value');
+    assertRefusedUtf8(await quick(anon, 'GET', '/laws?%C3=1'), 'query key');
+    assertRefusedUtf8(await quick(anon, 'GET', '/healthz?x=%ED%A0%80'), 'an encoded surrogate');
+    assertRefusedUtf8(await quick(anon, 'GET', '/healthz?x=%C0%AF'), 'an overlong encoding');
+    const ok = await quick(anon, 'GET', `/laws?q=${encodeURIComponent('罚款')}`);
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  });
+
+  test('invalid UTF-8 in a static path is refused too, and the server keeps answering', async () => {
+    const text = await rawRequest(srv.port, 'GET /assets/%FF.js HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    assert.equal(rawStatus(text), 400, text.slice(0, 200));
+    assert.match(text, /invalid_utf8/);
+    assert.equal((await quick(anon, 'GET', '/healthz')).status, 200);
   });
 });
