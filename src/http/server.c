@@ -88,8 +88,7 @@ static int dispatch(HttpRequest *req, int authorized)
 {
     int rc = route(req, authorized);
     if (req->status) return rc;
-    log_error("no_reply", "%s %s: the handler returned without queueing a reply", req->method, req->path);
-    return http_reply_error(req, 500, "internal_error", NULL, "服务器内部错误");
+    return http_reply_error(req, 500, "internal_error", NULL, "the handler returned without queueing a reply");
 }
 
 static int streams_to_file(const RequestState *rs) { return rs->upload && rs->upload->stream_to_file; }
@@ -242,7 +241,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         if (!(rs = begin_request(c, url, method))) return MHD_NO;
         *state = rs;
         if (atomic_load(&active_connections) > (int)config->max_connections)
-            return http_reply_error(&rs->req, 503, "overloaded", NULL, "服务器繁忙，请稍后重试") ? MHD_NO : MHD_YES;
+            return http_reply_error(&rs->req, 503, "overloaded", NULL, "服务器繁忙或暂时不可用，请稍后重试") ? MHD_NO : MHD_YES;
         if (!request_utf8_valid(c, url)) { /* refused before routing and authorisation, once the body is read */
             rs->bad_utf8 = 1;
             return declared_too_large(c, rs->max_body) ? (reply_bad_utf8(rs) ? MHD_NO : MHD_YES) : MHD_YES;
