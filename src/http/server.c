@@ -1,7 +1,8 @@
 /* Request lifecycle on libmicrohttpd: body accumulation with a size cap (in memory, or streamed
  * to a temp file for the routes that take big files), overload shedding,
  * dispatch to the route table or the static console, graceful shutdown.
- * Global state: only the running configuration and counters, set before the daemon starts. */
+ * Global state: only the running configuration, counters and the header deadline's watch list,
+ * set before the daemon starts. */
 #include "http/server.h"
 
 #include <arpa/inet.h>
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 #include "http/auth.h"
+#include "http/header_deadline.h"
 #include "http/response.h"
 #include "http/router.h"
 #include "http/static.h"
@@ -40,6 +42,7 @@ typedef struct {
 } RequestState;
 
 static const ServerConfig *config;
+static HeaderDeadline *header_deadline;
 static atomic_int active_connections;
 static atomic_int inflight;
 static pthread_key_t store_key;
@@ -231,6 +234,12 @@ static RequestState *begin_request(struct MHD_Connection *c, const char *url, co
     return rs;
 }
 
+static HeaderWatch *watch_of(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
                                   const char *method, const char *version, const char *upload,
                                   size_t *upload_size, void **state)
@@ -238,6 +247,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     (void)cls, (void)version;
     RequestState *rs = *state;
     if (!rs) {
+        header_deadline_request_began(header_deadline, watch_of(c));
         if (!(rs = begin_request(c, url, method))) return MHD_NO;
         *state = rs;
         if (atomic_load(&active_connections) > (int)config->max_connections)
@@ -270,7 +280,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 static void on_completed(void *cls, struct MHD_Connection *c, void **state,
                          enum MHD_RequestTerminationCode toe)
 {
-    (void)cls, (void)c, (void)toe;
+    (void)cls, (void)toe;
+    header_deadline_request_ended(header_deadline, watch_of(c));
     RequestState *rs = *state;
     if (!rs) return;
     free(rs->req.auth);
@@ -284,8 +295,16 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **state,
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_ctx,
                           enum MHD_ConnectionNotificationCode code)
 {
-    (void)cls, (void)c, (void)socket_ctx;
-    atomic_fetch_add(&active_connections, code == MHD_CONNECTION_NOTIFY_STARTED ? 1 : -1);
+    (void)cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        atomic_fetch_add(&active_connections, 1);
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        *socket_ctx = ci ? header_deadline_opened(header_deadline, ci->connect_fd) : NULL;
+        return;
+    }
+    atomic_fetch_sub(&active_connections, 1);
+    header_deadline_closed(header_deadline, *socket_ctx); /* before libmicrohttpd closes the fd */
+    *socket_ctx = NULL;
 }
 
 static int parse_listen(const char *listen, struct sockaddr_in *addr, ZfError *err)
@@ -312,7 +331,8 @@ static struct MHD_Daemon *start_daemon(const struct sockaddr_in *addr, unsigned 
         MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, ntohs(addr->sin_port), NULL,
         NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)addr,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT,
-        config->max_connections + 64, MHD_OPTION_CONNECTION_TIMEOUT, config->timeout_s,
+        config->max_connections + 64, MHD_OPTION_PER_IP_CONNECTION_LIMIT, config->max_connections_per_ip,
+        MHD_OPTION_CONNECTION_TIMEOUT, config->timeout_s,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION,
         on_connection, NULL, MHD_OPTION_END);
 }
@@ -362,11 +382,18 @@ int server_run(const ServerConfig *cfg, ZfError *err)
     server_block_shutdown_signals(); /* again, for a caller that started no thread before */
     shutdown_signals(&set);
     sweep_stale_uploads();
+    if (!(header_deadline = header_deadline_start(cfg->header_timeout_s)))
+        return zf_fail(err, 500, "thread_failed", NULL, "无法启动请求头超时检查线程");
     struct MHD_Daemon *d = start_daemon(&addr, threads ? threads : 1);
-    if (!d) return zf_fail(err, 500, "listen_failed", "listen", "无法在 %s 上监听（端口被占用或无权限）", cfg->listen);
+    if (!d) {
+        header_deadline_stop(header_deadline);
+        return zf_fail(err, 500, "listen_failed", "listen", "无法在 %s 上监听（端口被占用或无权限）", cfg->listen);
+    }
     log_info("listening", "http://%s/ (%u threads)", cfg->listen, threads);
     sigwait(&set, &sig);
     log_info("shutdown", "signal %d: finishing in-flight requests", sig);
     drain(d);
+    header_deadline_stop(header_deadline); /* the daemon has reported every connection closed */
+    header_deadline = NULL;
     return ZF_OK; /* the caller logs "stopped" once its background threads have ended too */
 }

@@ -15,6 +15,8 @@ typedef struct ServerConfig {
     const char *web_root;   /* directory holding index.html; may be missing */
     unsigned threads;       /* 0 = number of cores */
     unsigned max_connections;
+    unsigned max_connections_per_ip; /* one address beyond this is refused at accept; 0 = no limit */
+    unsigned header_timeout_s; /* from accept (or the last reply) to complete request headers */
     size_t max_body;        /* bytes; larger bodies get 413 */
     unsigned timeout_s;     /* idle/request timeout */
     const Calendar *calendar; /* shared read-only by every worker */
