@@ -6,7 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
-import { jsonLines, startServer } from './lib/zhifa.mjs';
+import path from 'node:path';
+import { hasChinese, jsonLines, run, startServer, tmpDir } from './lib/zhifa.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const HEADER_DEADLINE_MS = 10000; // the server's header deadline (serve's default)
@@ -119,5 +120,39 @@ test('a connection trickling header bytes is closed by the header deadline thoug
     assert.equal(r.status, 200);
   } finally {
     await srv.stop();
+  }
+});
+
+test('--max-connections-per-ip N closes an address\'s connection beyond N at once, and serves other addresses', async () => {
+  const srv = await startServer({ args: ['--sweep-every', '0', '--max-connections-per-ip', '2'] });
+  const held = [];
+  try {
+    const connect = () => new Promise((resolve) => {
+      // from an address of its own: startServer's kept-alive health check counts for 127.0.0.1
+      const s = net.connect({ port: srv.port, host: '127.0.0.1', localAddress: '127.0.0.3' });
+      held.push(s);
+      s.on('error', () => {});
+      const closed = new Promise((r) => s.on('close', r));
+      s.once('connect', () => resolve({ s, closed }));
+    });
+    const first = [await connect(), await connect()];
+    const third = await connect();
+    const outcome = await Promise.race([third.closed.then(() => 'closed'), sleep(3000).then(() => 'open')]);
+    assert.equal(outcome, 'closed', 'the third connection from 127.0.0.3 is closed without a request');
+    for (const c of first) assert.ok(!c.s.destroyed, 'the first two stay open');
+    assert.equal((await probe(srv.port)).status, 200, '127.0.0.2 is served');
+  } finally {
+    for (const s of held) s.destroy();
+    await srv.stop();
+  }
+});
+
+test('serve with a bad --max-connections-per-ip value is a usage error', () => {
+  const db = path.join(tmpDir(), 'z.db');
+  assert.equal(run(['--db', db, 'init']).code, 0);
+  for (const n of ['0', '-3', 'lots']) {
+    const r = run(['--db', db, 'serve', '--listen', '127.0.0.1:1', '--max-connections-per-ip', n], { timeout: 10000 });
+    assert.equal(r.code, 2, `--max-connections-per-ip ${n}`);
+    assert.ok(hasChinese(r.stderr));
   }
 });
