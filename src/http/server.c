@@ -41,6 +41,13 @@ typedef struct {
     char too_large_msg[160];
 } RequestState;
 
+/* Our own limits sit well inside libmicrohttpd's memory per connection, so that a request over
+ * them reaches on_request and is refused by us (JSON, security headers) instead of by the
+ * library's bare 414/431 page, which only a request beyond CONNECTION_MEMORY still gets. */
+#define MAX_URI_BYTES (8 * 1024)     /* decoded path + query arguments */
+#define MAX_HEADER_BYTES (24 * 1024) /* request line and header lines */
+#define CONNECTION_MEMORY (64 * 1024)
+
 static const ServerConfig *config;
 static HeaderDeadline *header_deadline;
 static atomic_int active_connections;
@@ -215,6 +222,30 @@ static bool request_utf8_valid(struct MHD_Connection *c, const char *url)
     return ok;
 }
 
+static enum MHD_Result add_arg_length(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    *(size_t *)cls += strlen(key) + (value ? strlen(value) + 1 : 0) + 1;
+    return MHD_YES;
+}
+
+/* 414 or 431 when the request is longer than we take; 0 when it fits. */
+static int oversize_status(struct MHD_Connection *c, const char *url)
+{
+    size_t uri = strlen(url);
+    if (uri >= ROUTER_MAX_PATH) return 414;
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_arg_length, &uri);
+    if (uri > MAX_URI_BYTES) return 414;
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+    return ci && ci->header_size > MAX_HEADER_BYTES ? 431 : 0;
+}
+
+static int reply_oversize(RequestState *rs, int status)
+{
+    if (status == 414) return http_reply_error(&rs->req, 414, "uri_too_long", NULL, "请求地址过长");
+    return http_reply_error(&rs->req, 431, "headers_too_large", NULL, "请求头过大");
+}
+
 static int reply_bad_utf8(RequestState *rs)
 {
     return http_reply_error(&rs->req, 400, "invalid_utf8", NULL, "请求地址或查询参数不是有效的 UTF-8 文本");
@@ -252,6 +283,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *state = rs;
         if (atomic_load(&active_connections) > (int)config->max_connections)
             return http_reply_error(&rs->req, 503, "overloaded", NULL, "服务器繁忙或暂时不可用，请稍后重试") ? MHD_NO : MHD_YES;
+        int oversize = oversize_status(c, url);
+        if (oversize) return reply_oversize(rs, oversize) ? MHD_NO : MHD_YES;
         if (!request_utf8_valid(c, url)) { /* refused before routing and authorisation, once the body is read */
             rs->bad_utf8 = 1;
             return declared_too_large(c, rs->max_body) ? (reply_bad_utf8(rs) ? MHD_NO : MHD_YES) : MHD_YES;
@@ -332,6 +365,7 @@ static struct MHD_Daemon *start_daemon(const struct sockaddr_in *addr, unsigned 
         NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)addr,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT,
         config->max_connections + 64, MHD_OPTION_PER_IP_CONNECTION_LIMIT, config->max_connections_per_ip,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
         MHD_OPTION_CONNECTION_TIMEOUT, config->timeout_s,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION,
         on_connection, NULL, MHD_OPTION_END);

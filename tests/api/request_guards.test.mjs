@@ -101,3 +101,45 @@ describe('500 replies', () => {
     }
   });
 });
+
+describe('over-long requests are refused by our code, with our headers', () => {
+  let srv;
+  before(async () => { srv = await startServer({ args: ['--sweep-every', '0'] }); });
+  after(() => srv?.stop());
+
+  function assertOurRefusal(text, status, code, what) {
+    assert.equal(rawStatus(text), status, `${what}: ${JSON.stringify(text.slice(0, 200))}`);
+    const head = text.slice(0, text.indexOf('\r\n\r\n'));
+    assert.match(head, /^Content-Security-Policy: .*frame-ancestors 'none'/mi, `${what}: CSP`);
+    assert.match(head, /^X-Content-Type-Options: nosniff\r?$/mi, `${what}: nosniff`);
+    assert.match(head, /^X-Frame-Options: DENY\r?$/mi, `${what}: X-Frame-Options`);
+    const body = JSON.parse(Buffer.from(text.slice(head.length + 4), 'latin1').toString('utf8'));
+    assert.equal(body.error.code, code, what);
+    assert.ok(hasChinese(body.error.message), `${what}: Chinese message`);
+  }
+
+  for (const n of [5000, 10 * 1024, 40 * 1024]) {
+    test(`a ${n}-byte path is answered 414 uri_too_long by the server, not by libmicrohttpd`, async () => {
+      const text = await rawRequest(srv.port, `GET /api/v1/${'a'.repeat(n)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      assertOurRefusal(text, 414, 'uri_too_long', `${n}-byte path`);
+    });
+  }
+
+  test('a 10 KB query string is answered 414 uri_too_long too', async () => {
+    const text = await rawRequest(srv.port, `GET /api/v1/laws?q=${'a'.repeat(10 * 1024)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+    assertOurRefusal(text, 414, 'uri_too_long', '10 KB query');
+    // below the limits: a 3 KB path with 8 KB of headers reaches the router
+    const served = await rawRequest(srv.port,
+      `GET /api/v1/${'a'.repeat(3000)} HTTP/1.1\r\nHost: x\r\nX-Mid: ${'b'.repeat(8 * 1024)}\r\nConnection: close\r\n\r\n`);
+    assertOurRefusal(served, 404, 'not_found', '3 KB path');
+  });
+
+  for (const n of [30 * 1024, 48 * 1024]) {
+    test(`${n} bytes of request headers are answered 431 headers_too_large with our headers`, async () => {
+      const text = await rawRequest(srv.port,
+        `GET /api/v1/healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(n)}\r\nConnection: close\r\n\r\n`);
+      assertOurRefusal(text, 431, 'headers_too_large', `${n}-byte header`);
+    });
+  }
+
+});
