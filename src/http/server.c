@@ -9,6 +9,7 @@
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -358,11 +359,36 @@ static int parse_listen(const char *listen, struct sockaddr_in *addr, ZfError *e
     return ZF_OK;
 }
 
+#define LIBRARY_LOG_PER_SECOND 10
+
+/* libmicrohttpd's own messages as JSON log lines, a few a second at most: each refused or broken
+ * connection makes one, and a flood of connections must not become a flood of log lines. */
+static void on_library_log(void *cls, const char *fmt, va_list ap)
+{
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    static time_t second;
+    static int written, dropped;
+    char msg[512];
+    (void)cls;
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    msg[strcspn(msg, "\r\n")] = '\0';
+    time_t now = time(NULL);
+    pthread_mutex_lock(&lock);
+    int left_out = 0;
+    if (now != second) left_out = dropped, dropped = 0, written = 0, second = now;
+    bool keep = written < LIBRARY_LOG_PER_SECOND;
+    if (keep) written++;
+    else dropped++;
+    pthread_mutex_unlock(&lock);
+    if (left_out) log_error("http_library_quiet", "%d more libmicrohttpd message(s) not logged", left_out);
+    if (keep) log_error("http_library", "%s", msg);
+}
+
 static struct MHD_Daemon *start_daemon(const struct sockaddr_in *addr, unsigned threads)
 {
     return MHD_start_daemon(
         MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, ntohs(addr->sin_port), NULL,
-        NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)addr,
+        NULL, on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, on_library_log, NULL, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)addr,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT,
         config->max_connections + 64, MHD_OPTION_PER_IP_CONNECTION_LIMIT, config->max_connections_per_ip,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,

@@ -141,6 +141,15 @@ test('--max-connections-per-ip N closes an address\'s connection beyond N at onc
     assert.equal(outcome, 'closed', 'the third connection from 127.0.0.3 is closed without a request');
     for (const c of first) assert.ok(!c.s.destroyed, 'the first two stay open');
     assert.equal((await probe(srv.port)).status, 200, '127.0.0.2 is served');
+    // a burst of refused connections: libmicrohttpd's complaint about each is logged as a JSON
+    // line, and no more than a handful a second
+    const burst = await Promise.all(Array.from({ length: 100 }, connect));
+    await Promise.all(burst.map((c) => c.closed));
+    assert.equal((await probe(srv.port)).status, 200);
+    const lines = srv.stderr().split('\n').filter((l) => l.trim());
+    assert.deepEqual(lines.filter((l) => !l.startsWith('{')), [], 'every log line is JSON');
+    const library = jsonLines(srv.stderr()).filter((l) => l.event === 'http_library');
+    assert.ok(library.length >= 1 && library.length <= 40, `${library.length} library lines for 100 refusals`);
   } finally {
     for (const s of held) s.destroy();
     await srv.stop();
