@@ -42,17 +42,25 @@ static int64_t monotonic_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Shuts down what is past its deadline; libmicrohttpd then sees the end of input and closes. */
-static int reap_locked(HeaderDeadline *hd, int64_t now)
+static bool overdue(const HeaderDeadline *hd, const HeaderWatch *w, int64_t now)
+{
+    return !w->in_request && !w->shut && now - w->waiting_ms >= hd->timeout_ms;
+}
+
+/* Shuts down what is past its deadline; libmicrohttpd then sees the end of input and closes.
+ * The log line comes first: whoever sees the connection end can find it already written. */
+static void reap_locked(HeaderDeadline *hd, int64_t now)
 {
     int n = 0;
+    for (HeaderWatch *w = hd->head; w; w = w->next) n += overdue(hd, w, now);
+    if (!n) return;
+    log_info("header_timeout", "closing %d connection(s) without complete request headers after %lld s", n,
+             (long long)(hd->timeout_ms / 1000));
     for (HeaderWatch *w = hd->head; w; w = w->next) {
-        if (w->in_request || w->shut || now - w->waiting_ms < hd->timeout_ms) continue;
+        if (!overdue(hd, w, now)) continue;
         shutdown(w->fd, SHUT_RDWR);
         w->shut = true;
-        n++;
     }
-    return n;
 }
 
 static void *reaper_main(void *arg)
@@ -65,13 +73,7 @@ static void *reaper_main(void *arg)
         until.tv_nsec += REAP_EVERY_MS * 1000000L;
         if (until.tv_nsec >= 1000000000L) until.tv_sec++, until.tv_nsec -= 1000000000L;
         pthread_cond_timedwait(&hd->wake, &hd->lock, &until);
-        if (hd->stopping) break;
-        int n = reap_locked(hd, monotonic_ms());
-        if (!n) continue;
-        pthread_mutex_unlock(&hd->lock);
-        log_info("header_timeout", "closed %d connection(s) without complete request headers after %lld s", n,
-                 (long long)(hd->timeout_ms / 1000));
-        pthread_mutex_lock(&hd->lock);
+        if (!hd->stopping) reap_locked(hd, monotonic_ms());
     }
     pthread_mutex_unlock(&hd->lock);
     return NULL;
