@@ -20,14 +20,18 @@ static int run_serve(const GlobalOpts *g, int argc, char **argv);
 const Command cmd_serve = {
     "serve", "启动网页控制台和 API 服务",
     "用法：zhifa --db FILE serve [--listen ADDR:PORT] [--threads N] [--max-connections N]\n"
-    "       [--sweep-every SECONDS] [--session-idle SECONDS] [--session-max SECONDS]\n\n"
+    "       [--max-connections-per-ip N] [--sweep-every SECONDS] [--sign-every SECONDS]\n"
+    "       [--session-idle SECONDS] [--session-max SECONDS]\n\n"
     "  --listen ADDR:PORT  监听地址（默认 127.0.0.1:8080）\n"
     "  --threads N         工作线程数（默认等于 CPU 核数）\n"
     "  --max-connections N 同时连接上限，超出时返回 503（默认 512）\n"
+    "  --max-connections-per-ip N\n"
+    "                      同一客户端地址的同时连接上限，超出的连接立即关闭（默认 64）\n"
     "  --sweep-every N     每 N 秒检查一次数据变化与日期变化并重新检查（默认 5；0 = 不自动检查）\n"
     "  --sign-every N      有新存证事件时每 N 秒签发一次树头（默认 60）；退出时总会再签一次\n"
     "  --session-idle N    会话空闲 N 秒后失效（默认 1800）\n"
     "  --session-max N     会话自登录起 N 秒后失效（默认 43200）\n"
+    "连接建立（或上一请求答复）后 10 秒内未发完请求头的连接将被关闭。\n"
     "收到 SIGTERM 或 SIGINT 后处理完进行中的请求再退出。\n",
     run_serve};
 
@@ -57,20 +61,23 @@ static int count_flag(const char *value, const char *name, unsigned long max, bo
 
 static int parse_options(const GlobalOpts *g, int argc, char **argv, ServeOptions *o)
 {
-    const char *listen = "127.0.0.1:8080", *threads = NULL, *max_conn = NULL, *sweep = NULL, *sign = NULL, *idle = NULL,
+    const char *listen = "127.0.0.1:8080", *threads = NULL, *max_conn = NULL, *per_ip = NULL, *sweep = NULL, *sign = NULL, *idle = NULL,
                *max_s = NULL;
     Flag flags[] = {{"--listen", &listen, NULL},        {"--threads", &threads, NULL},
-                    {"--max-connections", &max_conn, NULL}, {"--sweep-every", &sweep, NULL},
+                    {"--max-connections", &max_conn, NULL}, {"--max-connections-per-ip", &per_ip, NULL},
+                    {"--sweep-every", &sweep, NULL},
                     {"--sign-every", &sign, NULL},
                     {"--session-idle", &idle, NULL},    {"--session-max", &max_s, NULL},
                     {NULL, NULL, NULL}};
     if (cmd_parse_flags(&cmd_serve, argc, argv, flags, NULL, 0) != ZF_OK) return EXIT_USAGE;
-    o->cfg = (ServerConfig){.listen = listen, .db_path = g->db_path, .max_connections = 512, .max_body = 1 << 20,
+    o->cfg = (ServerConfig){.listen = listen, .db_path = g->db_path, .max_connections = 512,
+                            .max_connections_per_ip = 64, .header_timeout_s = 10, .max_body = 1 << 20,
                             .timeout_s = 30, .session_idle_s = 30 * 60, .session_max_s = 12 * 3600};
     o->sweep_every = 5;
     o->sign_every = 60;
     if (count_flag(threads, "--threads", 256, false, &o->cfg.threads) ||
         count_flag(max_conn, "--max-connections", 100000, false, &o->cfg.max_connections) ||
+        count_flag(per_ip, "--max-connections-per-ip", 100000, false, &o->cfg.max_connections_per_ip) ||
         count_flag(sweep, "--sweep-every", 86400, true, &o->sweep_every) ||
         count_flag(sign, "--sign-every", 3600, false, &o->sign_every) ||
         count_flag(idle, "--session-idle", 86400, false, &o->cfg.session_idle_s) ||
@@ -129,6 +136,7 @@ static int run_serve(const GlobalOpts *g, int argc, char **argv)
     if (load_server_data(&d) == ZF_OK) {
         o.cfg.web_root = web_root, o.cfg.calendar = d.cal, o.cfg.regions = d.regions;
         o.cfg.common_passwords = &d.common;
+        server_block_shutdown_signals(); /* before the first thread: they inherit the mask */
         Sweeper *sweeper = o.sweep_every ? sweeper_start(g->db_path, d.cal, o.sweep_every) : NULL;
         Signer *signer = signer_start(g->db_path, o.sign_every);
         Escalator *escalator = escalator_start(g->db_path, d.cal, ESCALATE_POLL_SECONDS);

@@ -51,7 +51,7 @@ int http_reply_json(HttpRequest *req, int status, json_t *body)
 {
     char *text = json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(body);
-    if (!text) return http_reply_error(req, 500, "internal", NULL, "服务器内部错误");
+    if (!text) return http_reply_error(req, 500, "internal", NULL, "无法序列化 JSON 回复");
     struct MHD_Response *resp =
         MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE);
     MHD_add_response_header(resp, "Content-Type", "application/json; charset=utf-8");
@@ -59,9 +59,23 @@ int http_reply_json(HttpRequest *req, int status, json_t *body)
     return http_queue(req, status, resp);
 }
 
+/* What a person is told of a server-side failure: the cause (an sqlite3_errmsg, an SQL text, a
+ * file path) is for the operator's log, never for the client. */
+static const char *server_failure_message(int status)
+{
+    return status == 503 ? "服务器繁忙或暂时不可用，请稍后重试"
+                         : "服务器内部错误，请稍后重试；如持续出现请联系系统管理员";
+}
+
 int http_reply_error(HttpRequest *req, int status, const char *code, const char *field,
                      const char *message)
 {
+    if (status >= 500) {
+        const char *fixed = server_failure_message(status);
+        if (strcmp(message, fixed) != 0)
+            log_error(code, "%s %s: %d %s", req->method, req->path, status, message);
+        message = fixed, field = NULL;
+    }
     json_t *e = json_object();
     json_object_set_new(e, "code", json_string(code));
     json_object_set_new(e, "message", json_string(message));

@@ -43,7 +43,7 @@ static bool pattern_matches(const char *pattern, const char *path, HttpRequest *
 
 const Route *router_match(HttpRequest *req, bool *path_known)
 {
-    static __thread char scratch[4096];
+    static __thread char scratch[ROUTER_MAX_PATH];
     *path_known = false;
     if (strlen(req->path) >= sizeof scratch) return NULL;
     for (int i = 0; i < api_route_count; i++) {

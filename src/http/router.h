@@ -35,6 +35,10 @@ typedef struct {
 extern const RouteBodyLimit api_body_limits[];
 extern const int api_body_limit_count;
 
+/* The longest path the router matches (its per-thread copy of the path); the server answers 414
+ * for a longer one before routing. */
+#define ROUTER_MAX_PATH 4096
+
 /* The route matching method and path, filling req's params; NULL when none matches.
  * *path_known tells whether some other method would have matched (405 vs 404). */
 const Route *router_match(HttpRequest *req, bool *path_known);

@@ -1,13 +1,15 @@
 /* Request lifecycle on libmicrohttpd: body accumulation with a size cap (in memory, or streamed
  * to a temp file for the routes that take big files), overload shedding,
  * dispatch to the route table or the static console, graceful shutdown.
- * Global state: only the running configuration and counters, set before the daemon starts. */
+ * Global state: only the running configuration, counters and the header deadline's watch list,
+ * set before the daemon starts. */
 #include "http/server.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,12 +18,14 @@
 #include <unistd.h>
 
 #include "http/auth.h"
+#include "http/header_deadline.h"
 #include "http/response.h"
 #include "http/router.h"
 #include "http/static.h"
 #include "http/upload.h"
 #include "ledger/ledger.h"
 #include "util/log.h"
+#include "util/text.h"
 
 typedef struct {
     HttpRequest req;
@@ -34,10 +38,19 @@ typedef struct {
     HttpUpload *file; /* the body, when the upload route streams it to a file */
     ZfError file_err; /* why the file could not be written (status 0 while it can) */
     int authorized;
+    int bad_utf8; /* the path or a query argument is not UTF-8: refused once the body is in */
     char too_large_msg[160];
 } RequestState;
 
+/* Our own limits sit well inside libmicrohttpd's memory per connection, so that a request over
+ * them reaches on_request and is refused by us (JSON, security headers) instead of by the
+ * library's bare 414/431 page, which only a request beyond CONNECTION_MEMORY still gets. */
+#define MAX_URI_BYTES (8 * 1024)     /* decoded path + query arguments */
+#define MAX_HEADER_BYTES (24 * 1024) /* request line and header lines */
+#define CONNECTION_MEMORY (64 * 1024)
+
 static const ServerConfig *config;
+static HeaderDeadline *header_deadline;
 static atomic_int active_connections;
 static atomic_int inflight;
 static pthread_key_t store_key;
@@ -67,7 +80,7 @@ static int authorize(HttpRequest *req, const Route *r)
     return auth_authorize(req, r);
 }
 
-static int dispatch(HttpRequest *req, int authorized)
+static int route(HttpRequest *req, int authorized)
 {
     bool path_known;
     if (strncmp(req->path, "/api/", 5) != 0) return static_serve(req, config->web_root);
@@ -78,6 +91,15 @@ static int dispatch(HttpRequest *req, int authorized)
     int rc = r->handler(req);
     auth_audit_write(req);
     return rc;
+}
+
+/* Every request gets a reply: a handler that returns without one would be called again by
+ * libmicrohttpd, in a loop, until the connection times out. */
+static int dispatch(HttpRequest *req, int authorized)
+{
+    int rc = route(req, authorized);
+    if (req->status) return rc;
+    return http_reply_error(req, 500, "internal_error", NULL, "the handler returned without queueing a reply");
 }
 
 static int streams_to_file(const RequestState *rs) { return rs->upload && rs->upload->stream_to_file; }
@@ -184,6 +206,52 @@ static int dispatch_file(RequestState *rs)
     return dispatch(&rs->req, rs->authorized);
 }
 
+static enum MHD_Result query_arg_utf8(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    bool *ok = cls;
+    *ok = text_utf8_valid(key, strlen(key)) && (!value || text_utf8_valid(value, strlen(value)));
+    return *ok ? MHD_YES : MHD_NO;
+}
+
+/* libmicrohttpd has percent-decoded the path and the query arguments by now: whatever bytes
+ * %XX made must be UTF-8 before they reach a router parameter, a JSON reply or the store. */
+static bool request_utf8_valid(struct MHD_Connection *c, const char *url)
+{
+    bool ok = text_utf8_valid(url, strlen(url));
+    if (ok) MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, query_arg_utf8, &ok);
+    return ok;
+}
+
+static enum MHD_Result add_arg_length(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    *(size_t *)cls += strlen(key) + (value ? strlen(value) + 1 : 0) + 1;
+    return MHD_YES;
+}
+
+/* 414 or 431 when the request is longer than we take; 0 when it fits. */
+static int oversize_status(struct MHD_Connection *c, const char *url)
+{
+    size_t uri = strlen(url);
+    if (uri >= ROUTER_MAX_PATH) return 414;
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_arg_length, &uri);
+    if (uri > MAX_URI_BYTES) return 414;
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+    return ci && ci->header_size > MAX_HEADER_BYTES ? 431 : 0;
+}
+
+static int reply_oversize(RequestState *rs, int status)
+{
+    if (status == 414) return http_reply_error(&rs->req, 414, "uri_too_long", NULL, "请求地址过长");
+    return http_reply_error(&rs->req, 431, "headers_too_large", NULL, "请求头过大");
+}
+
+static int reply_bad_utf8(RequestState *rs)
+{
+    return http_reply_error(&rs->req, 400, "invalid_utf8", NULL, "请求地址或查询参数不是有效的 UTF-8 文本");
+}
+
 static RequestState *begin_request(struct MHD_Connection *c, const char *url, const char *method)
 {
     RequestState *rs = calloc(1, sizeof *rs);
@@ -198,6 +266,12 @@ static RequestState *begin_request(struct MHD_Connection *c, const char *url, co
     return rs;
 }
 
+static HeaderWatch *watch_of(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
                                   const char *method, const char *version, const char *upload,
                                   size_t *upload_size, void **state)
@@ -205,10 +279,17 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     (void)cls, (void)version;
     RequestState *rs = *state;
     if (!rs) {
+        header_deadline_request_began(header_deadline, watch_of(c));
         if (!(rs = begin_request(c, url, method))) return MHD_NO;
         *state = rs;
         if (atomic_load(&active_connections) > (int)config->max_connections)
-            return http_reply_error(&rs->req, 503, "overloaded", NULL, "服务器繁忙，请稍后重试") ? MHD_NO : MHD_YES;
+            return http_reply_error(&rs->req, 503, "overloaded", NULL, "服务器繁忙或暂时不可用，请稍后重试") ? MHD_NO : MHD_YES;
+        int oversize = oversize_status(c, url);
+        if (oversize) return reply_oversize(rs, oversize) ? MHD_NO : MHD_YES;
+        if (!request_utf8_valid(c, url)) { /* refused before routing and authorisation, once the body is read */
+            rs->bad_utf8 = 1;
+            return declared_too_large(c, rs->max_body) ? (reply_bad_utf8(rs) ? MHD_NO : MHD_YES) : MHD_YES;
+        }
         if (rs->upload && upload_precheck(rs)) return rs->req.status ? MHD_YES : MHD_NO;
         if (declared_too_large(c, rs->max_body)) return reply_too_large(rs) ? MHD_NO : MHD_YES;
         return MHD_YES;
@@ -218,10 +299,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     }
     if (*upload_size) {
-        int rc = append_body(rs, upload, *upload_size);
+        int rc = rs->bad_utf8 ? 0 : append_body(rs, upload, *upload_size);
         *upload_size = 0;
         return rc == 0 ? MHD_YES : MHD_NO;
     }
+    if (rs->bad_utf8) return reply_bad_utf8(rs) ? MHD_NO : MHD_YES;
     if (rs->too_large) return reply_too_large(rs) ? MHD_NO : MHD_YES;
     if (streams_to_file(rs)) return dispatch_file(rs) == 0 ? MHD_YES : MHD_NO;
     rs->req.body = rs->body;
@@ -232,7 +314,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 static void on_completed(void *cls, struct MHD_Connection *c, void **state,
                          enum MHD_RequestTerminationCode toe)
 {
-    (void)cls, (void)c, (void)toe;
+    (void)cls, (void)toe;
+    header_deadline_request_ended(header_deadline, watch_of(c));
     RequestState *rs = *state;
     if (!rs) return;
     free(rs->req.auth);
@@ -246,8 +329,16 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **state,
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_ctx,
                           enum MHD_ConnectionNotificationCode code)
 {
-    (void)cls, (void)c, (void)socket_ctx;
-    atomic_fetch_add(&active_connections, code == MHD_CONNECTION_NOTIFY_STARTED ? 1 : -1);
+    (void)cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        atomic_fetch_add(&active_connections, 1);
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        *socket_ctx = ci ? header_deadline_opened(header_deadline, ci->connect_fd) : NULL;
+        return;
+    }
+    atomic_fetch_sub(&active_connections, 1);
+    header_deadline_closed(header_deadline, *socket_ctx); /* before libmicrohttpd closes the fd */
+    *socket_ctx = NULL;
 }
 
 static int parse_listen(const char *listen, struct sockaddr_in *addr, ZfError *err)
@@ -268,24 +359,58 @@ static int parse_listen(const char *listen, struct sockaddr_in *addr, ZfError *e
     return ZF_OK;
 }
 
+#define LIBRARY_LOG_PER_SECOND 10
+
+/* libmicrohttpd's own messages as JSON log lines, a few a second at most: each refused or broken
+ * connection makes one, and a flood of connections must not become a flood of log lines. */
+static void on_library_log(void *cls, const char *fmt, va_list ap)
+{
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    static time_t second;
+    static int written, dropped;
+    char msg[512];
+    (void)cls;
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    msg[strcspn(msg, "\r\n")] = '\0';
+    time_t now = time(NULL);
+    pthread_mutex_lock(&lock);
+    int left_out = 0;
+    if (now != second) left_out = dropped, dropped = 0, written = 0, second = now;
+    bool keep = written < LIBRARY_LOG_PER_SECOND;
+    if (keep) written++;
+    else dropped++;
+    pthread_mutex_unlock(&lock);
+    if (left_out) log_error("http_library_quiet", "%d more libmicrohttpd message(s) not logged", left_out);
+    if (keep) log_error("http_library", "%s", msg);
+}
+
 static struct MHD_Daemon *start_daemon(const struct sockaddr_in *addr, unsigned threads)
 {
     return MHD_start_daemon(
         MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, ntohs(addr->sin_port), NULL,
-        NULL, on_request, NULL, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)addr,
+        NULL, on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, on_library_log, NULL, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)addr,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT,
-        config->max_connections + 64, MHD_OPTION_CONNECTION_TIMEOUT, config->timeout_s,
+        config->max_connections + 64, MHD_OPTION_PER_IP_CONNECTION_LIMIT, config->max_connections_per_ip,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
+        MHD_OPTION_CONNECTION_TIMEOUT, config->timeout_s,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION,
         on_connection, NULL, MHD_OPTION_END);
 }
 
-/* Blocks the shutdown signals in every thread, so the main thread alone takes them in sigwait. */
-static void block_shutdown_signals(sigset_t *set)
+static void shutdown_signals(sigset_t *set)
 {
     sigemptyset(set);
     sigaddset(set, SIGTERM);
     sigaddset(set, SIGINT);
-    pthread_sigmask(SIG_BLOCK, set, NULL);
+}
+
+/* Threads inherit the mask of the thread that creates them: called before the first one starts,
+ * this leaves the main thread's sigwait the only taker of a shutdown signal. */
+void server_block_shutdown_signals(void)
+{
+    sigset_t set;
+    shutdown_signals(&set);
+    pthread_sigmask(SIG_BLOCK, &set, NULL);
     signal(SIGPIPE, SIG_IGN);
 }
 
@@ -314,13 +439,21 @@ int server_run(const ServerConfig *cfg, ZfError *err)
     if (parse_listen(cfg->listen, &addr, err) != ZF_OK) return ZF_ERR;
     unsigned threads = cfg->threads ? cfg->threads : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
     pthread_key_create(&store_key, close_thread_store);
-    block_shutdown_signals(&set);
+    server_block_shutdown_signals(); /* again, for a caller that started no thread before */
+    shutdown_signals(&set);
     sweep_stale_uploads();
+    if (!(header_deadline = header_deadline_start(cfg->header_timeout_s)))
+        return zf_fail(err, 500, "thread_failed", NULL, "无法启动请求头超时检查线程");
     struct MHD_Daemon *d = start_daemon(&addr, threads ? threads : 1);
-    if (!d) return zf_fail(err, 500, "listen_failed", "listen", "无法在 %s 上监听（端口被占用或无权限）", cfg->listen);
+    if (!d) {
+        header_deadline_stop(header_deadline);
+        return zf_fail(err, 500, "listen_failed", "listen", "无法在 %s 上监听（端口被占用或无权限）", cfg->listen);
+    }
     log_info("listening", "http://%s/ (%u threads)", cfg->listen, threads);
     sigwait(&set, &sig);
     log_info("shutdown", "signal %d: finishing in-flight requests", sig);
     drain(d);
+    header_deadline_stop(header_deadline); /* the daemon has reported every connection closed */
+    header_deadline = NULL;
     return ZF_OK; /* the caller logs "stopped" once its background threads have ended too */
 }

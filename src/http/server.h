@@ -15,6 +15,8 @@ typedef struct ServerConfig {
     const char *web_root;   /* directory holding index.html; may be missing */
     unsigned threads;       /* 0 = number of cores */
     unsigned max_connections;
+    unsigned max_connections_per_ip; /* one address beyond this is refused at accept; 0 = no limit */
+    unsigned header_timeout_s; /* from accept (or the last reply) to complete request headers */
     size_t max_body;        /* bytes; larger bodies get 413 */
     unsigned timeout_s;     /* idle/request timeout */
     const Calendar *calendar; /* shared read-only by every worker */
@@ -23,6 +25,10 @@ typedef struct ServerConfig {
     unsigned session_idle_s;  /* a session unused this long ends */
     unsigned session_max_s;   /* a session ends this long after login, used or not */
 } ServerConfig;
+
+/* Blocks SIGTERM and SIGINT in the calling thread and ignores SIGPIPE. Call it before starting
+ * any thread, so every thread inherits the mask and server_run's sigwait alone takes them. */
+void server_block_shutdown_signals(void);
 
 /* Serves until SIGTERM or SIGINT, then finishes in-flight requests and returns ZF_OK. */
 int server_run(const ServerConfig *cfg, ZfError *err);

@@ -258,6 +258,35 @@ describe('zhifa serve logs and lifecycle', () => {
     assert.equal(jsonLines(stderr).at(-1)?.event, 'stopped');
   });
 
+  test('every thread of the server blocks SIGINT and SIGTERM, so only sigwait takes them', async () => {
+    const srv = await startServer(); // healthy: the sweeper, signer, escalator and HTTP threads all run
+    try {
+      const taskDir = `/proc/${srv.proc.pid}/task`;
+      const tids = fs.readdirSync(taskDir);
+      assert.ok(tids.length > 1, 'the server runs more than one thread');
+      const shutdownBits = (1n << BigInt(2 - 1)) | (1n << BigInt(15 - 1)); // SIGINT = 2, SIGTERM = 15
+      const sigpipe = 1n << BigInt(13 - 1);
+      for (const tid of tids) {
+        const status = fs.readFileSync(`${taskDir}/${tid}/status`, 'utf8');
+        const name = /^Name:\s*(.*)$/m.exec(status)?.[1];
+        const mask = (field) => BigInt(`0x${new RegExp(`^${field}:\\s*([0-9a-f]+)$`, 'm').exec(status)[1]}`);
+        assert.equal(mask('SigIgn') & sigpipe, sigpipe, `thread ${tid} (${name}) ignores SIGPIPE`);
+        if (tid === String(srv.proc.pid)) {
+          // While it waits in sigwait the kernel lifts the waited-for signals from its mask
+          // (SigBlk shows them clear): the main thread must be that taker, nothing else.
+          const wchan = fs.readFileSync(`${taskDir}/${tid}/wchan`, 'utf8');
+          assert.match(wchan, /sigtimedwait/, `the main thread waits in sigwait, not in ${wchan}`);
+          continue;
+        }
+        const blocked = mask('SigBlk');
+        assert.equal(blocked & shutdownBits, shutdownBits, `thread ${tid} (${name}) SigBlk ${blocked.toString(16)}`);
+      }
+    } finally {
+      const { code } = await srv.stop();
+      assert.equal(code, 0);
+    }
+  });
+
   test('connections beyond --max-connections get 503 overloaded, and service resumes when they close', async () => {
     const limit = 2;
     const srv = await startServer({ args: ['--max-connections', String(limit), '--sweep-every', '0'] });
