@@ -126,7 +126,7 @@ static int user_passwd(Store *st, const UserArgs *a, const char *password)
     if (password_hash(password, hash) != 0 || store_user_set_password(st, u.id, hash, a->must_change != 0, &err) != ZF_OK)
         return fputs("zhifa: 修改密码失败\n", stderr), ZF_ERR;
     store_sessions_delete_user(st, u.id);
-    store_login_clear(st, a->username);
+    if (store_login_clear(st, a->username, &err) != ZF_OK) return fprintf(stderr, "zhifa: %s\n", err.message), ZF_ERR;
     printf("已修改用户 %s 的密码\n", a->username);
     return ZF_OK;
 }

@@ -87,6 +87,14 @@ int password_check(const char *username, const char *password, const CommonPassw
     return ZF_OK;
 }
 
+long long login_lock_seconds(const LoginPolicy *p, int failures)
+{
+    if (failures < p->lock_after || p->base_s <= 0) return 0;
+    long long s = p->base_s;
+    for (int doublings = failures - p->lock_after; doublings > 0 && s < p->max_s; doublings--) s *= 2;
+    return s < p->max_s ? s : p->max_s;
+}
+
 static const char *const business_roles[] = {"officer", "agency_head", "legal_reviewer", "supervisor", "leader", NULL};
 static const char *const admin_roles[] = {"sysadmin", "secadmin", "auditor", NULL};
 

@@ -27,6 +27,16 @@ int username_check(const char *username, ZfError *err);
 int password_check(const char *username, const char *password, const CommonPasswords *common,
                    ZfError *err);
 
+/* Login lockout (GB/T 22239-2019 8.1.4.1 b, settings login_lock_*): after lock_after failures a
+ * name is locked for base_s, doubling with each further failure, at most max_s. */
+typedef struct {
+    int lock_after;
+    long long base_s, max_s;
+} LoginPolicy;
+
+/* Seconds the name is locked after its failures-th failure (0: not locked). */
+long long login_lock_seconds(const LoginPolicy *p, int failures);
+
 /* 三员分立: administrator roles are created only from the command line, never through the
  * product, and no role but its own may hold an administrator's permissions. */
 bool role_is_admin(const char *role);

@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 
+#include "domain/authz.h"
 #include "store/store.h"
 #include "util/secret.h"
 
@@ -51,9 +52,20 @@ void store_session_touch(Store *st, const char *token_hash, long long now);
 void store_session_delete(Store *st, const char *token_hash);
 void store_sessions_delete_user(Store *st, long long user_id);
 
-void store_login_state(Store *st, const char *username, int *failures, long long *locked_until);
-void store_login_failed(Store *st, const char *username, int failures, long long locked_until);
-void store_login_clear(Store *st, const char *username);
+/* One login attempt at a name (existing or not), reserved before the password is checked so that
+ * concurrent attempts cannot read the same count: in one IMMEDIATE transaction, a name locked at
+ * `now` is refused (allowed false, locked_until when it ends); otherwise the attempt is counted
+ * as a failure up front and the lock the policy sets for that count is stored. A correct
+ * password then clears the count with store_login_clear. */
+typedef struct {
+    bool allowed;
+    int failures;
+    long long locked_until;
+} LoginAttempt;
+
+int store_login_reserve(Store *st, const char *username, long long now, const LoginPolicy *policy,
+                        LoginAttempt *out, ZfError *err);
+int store_login_clear(Store *st, const char *username, ZfError *err);
 
 bool store_role_has_perm(Store *st, const char *role, const char *perm);
 /* The role's permission names, sorted, as a JSON array (empty on error). */

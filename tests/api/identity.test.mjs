@@ -97,6 +97,48 @@ test('five failures lock the name, existing or not, even for the right password'
   }
 });
 
+const sql = (file, text) => {
+  const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', file, text], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.trim();
+};
+const lockSeconds = (reply) => Number(/请 (\d+) 秒后再试/.exec(reply.body.error.message)?.[1]);
+
+// README: five failures lock a name for 30 s, doubling with each further failure.
+test('concurrent wrong passwords get at most five checks before the lock, and each later failure doubles it', async () => {
+  const dbRace = path.join(tmpDir(), 'race.db');
+  assert.equal(run(['--db', dbRace, 'init']).code, 0);
+  const u = addUser(dbRace, { username: 'race_sup', role: 'supervisor', region: '370200' });
+  const s = await startServer({ db: dbRace, args: ['--sweep-every', '0', '--threads', '8'] });
+  const burst = async (n) => {
+    const replies = await Promise.all(Array.from({ length: n }, () => login(s.base, u.username, 'Wrong-password-2026')));
+    const checked = replies.filter((r) => r.status === 401 && r.body.error.code === 'login_failed').length;
+    const locked = replies.filter((r) => r.status === 429 && r.body.error.code === 'login_locked').length;
+    assert.equal(checked + locked, n, JSON.stringify(replies.map((r) => r.status)));
+    return checked;
+  };
+  const stored = () => sql(dbRace, "SELECT failures FROM login_failures WHERE username = 'race_sup'");
+  try {
+    const first = await burst(40);
+    assert.ok(first >= 1 && first <= 5, `${first} wrong passwords were checked before the lock`);
+    assert.equal(stored(), String(first), 'every checked failure is counted');
+    const right = await login(s.base, u.username, u.password);
+    assert.equal(right.status, 429, 'the right password is refused while locked');
+    assert.ok(lockSeconds(right) > 0 && lockSeconds(right) <= 30, right.body.error.message);
+
+    // The lock runs out (moved in the database: the test does not wait for the clock).
+    sql(dbRace, "UPDATE login_failures SET locked_until = 0 WHERE username = 'race_sup'");
+    const second = await burst(40);
+    assert.equal(second, 1, 'after a lock one more failure is checked, then the name is locked again');
+    assert.equal(stored(), String(first + 1));
+    const later = await login(s.base, u.username, u.password);
+    assert.equal(later.status, 429);
+    assert.ok(lockSeconds(later) > 30 && lockSeconds(later) <= 60, `the 6th failure locks for 60 s: ${later.body.error.message}`);
+  } finally {
+    await s.stop();
+  }
+});
+
 test('mutating requests need the CSRF token of the session', async () => {
   const c = await as(users.qdSup);
   const none = await c.send('POST', '/findings/sweep', {}, { withCsrf: false });
