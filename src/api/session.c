@@ -101,7 +101,13 @@ int api_session_get(HttpRequest *req) { return reply_session(req, req->auth, req
 
 int api_session_delete(HttpRequest *req)
 {
-    store_session_delete(req->store, req->session_hash);
+    ZfError err;
+    if (store_session_delete(req->store, req->session_hash, &err) != ZF_OK) {
+        /* the session lives on: the cookie stays, and the user is told */
+        auth_audit(req, "logout", req->auth->username, "failed", err.message);
+        return http_reply_error(req, err.status >= 500 ? err.status : 500, "logout_failed", NULL,
+                                "退出登录失败，会话仍然有效，请重试");
+    }
     auth_set_cookie(req, NULL);
     auth_audit(req, "logout", req->auth->username, "ok", "");
     return http_reply_json(req, 200, json_pack("{s:b}", "ok", 1));

@@ -48,9 +48,11 @@ int store_session_create(Store *st, const char *token_hash, long long user_id, c
                          long long now, const char *ip, ZfError *err);
 /* The user of a live session; status 401 when there is none. */
 int store_session_lookup(Store *st, const char *token_hash, AuthUser *u, ZfError *err);
-void store_session_touch(Store *st, const char *token_hash, long long now);
-void store_session_delete(Store *st, const char *token_hash);
-void store_sessions_delete_user(Store *st, long long user_id);
+/* Every session write says whether it happened: a logout or a password change that did not
+ * end the sessions it meant to end must not be reported as done. */
+int store_session_touch(Store *st, const char *token_hash, long long now, ZfError *err);
+int store_session_delete(Store *st, const char *token_hash, ZfError *err);
+int store_sessions_delete_user(Store *st, long long user_id, ZfError *err);
 
 /* One login attempt at a name (existing or not), reserved before the password is checked so that
  * concurrent attempts cannot read the same count: in one IMMEDIATE transaction, a name locked at

@@ -221,22 +221,19 @@ static int exec_text_int(Store *st, const char *sql, const char *text, long long
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, what);
 }
 
-void store_session_touch(Store *st, const char *token_hash, long long now)
+int store_session_touch(Store *st, const char *token_hash, long long now, ZfError *err)
 {
-    ZfError err;
-    exec_text_int(st, "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1", token_hash, now, "sessions", &err);
+    return exec_text_int(st, "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1", token_hash, now, "sessions", err);
 }
 
-void store_session_delete(Store *st, const char *token_hash)
+int store_session_delete(Store *st, const char *token_hash, ZfError *err)
 {
-    ZfError err;
-    exec_text_int(st, "DELETE FROM sessions WHERE token_hash = ?1", token_hash, 0, "sessions", &err);
+    return exec_text_int(st, "DELETE FROM sessions WHERE token_hash = ?1", token_hash, 0, "sessions", err);
 }
 
-void store_sessions_delete_user(Store *st, long long user_id)
+int store_sessions_delete_user(Store *st, long long user_id, ZfError *err)
 {
-    ZfError err;
-    exec_text_int(st, "DELETE FROM sessions WHERE user_id = ?2", NULL, user_id, "sessions", &err);
+    return exec_text_int(st, "DELETE FROM sessions WHERE user_id = ?2", NULL, user_id, "sessions", err);
 }
 
 /* ---- login throttling ---- */

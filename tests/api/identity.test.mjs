@@ -200,6 +200,50 @@ test('an initial password must be changed before anything else, and the policy h
   assert.equal((await c.get('/findings')).status, 200);
 });
 
+test('a password reset by the system admin ends every session of the user', async () => {
+  const u = addUser(db, { username: 'reset_me', role: 'officer', agency: QD_MARKET });
+  const a = await as(u), b = await as(u);
+  const admin = await as(users.sysadmin);
+  const id = (await admin.get('/users?q=reset_me')).body.items[0].id;
+  const r = await admin.send('POST', `/users/${id}/reset-password`);
+  assert.equal(r.status, 200);
+  assert.equal((await a.get('/session')).status, 401);
+  assert.equal((await b.get('/session')).status, 401);
+  assert.equal((await login(srv.base, u.username, u.password)).status, 401, 'the old password is gone');
+  assert.equal((await login(srv.base, u.username, r.body.initial_password)).status, 200);
+});
+
+// A trigger makes the database refuse to delete sessions: every write that must end a session
+// then fails, and must say so instead of reporting success.
+test('when the database refuses to end sessions, logout, reset and disable say so and change nothing', async () => {
+  const sup = addUser(db, { username: 'stuck_sup', role: 'supervisor', region: '370200' });
+  const off = addUser(db, { username: 'stuck_officer', role: 'officer', agency: QD_MARKET });
+  const c = await as(sup), o = await as(off), admin = await as(users.sysadmin);
+  const offId = (await admin.get('/users?q=stuck_officer')).body.items[0].id;
+  sql(db, "CREATE TRIGGER test_sessions_stay BEFORE DELETE ON sessions BEGIN SELECT RAISE(ABORT, 'kept by the test'); END;");
+  try {
+    const out = await c.send('DELETE', '/session');
+    assert.ok(out.status >= 500, `logout answered ${out.status}`);
+    assert.ok(hasChinese(out.body.error.message));
+    assert.doesNotMatch(out.headers.get('set-cookie') || '', /Max-Age=0/, 'the cookie is not cleared either');
+    assert.equal((await c.get('/session')).status, 200, 'the session is still alive, as the 5xx said');
+
+    const reset = await admin.send('POST', `/users/${offId}/reset-password`);
+    assert.ok(reset.status >= 500, `reset answered ${reset.status}`);
+    assert.equal(reset.body.initial_password, undefined);
+    const disable = await admin.send('PUT', `/users/${offId}`, { disabled: true });
+    assert.ok(disable.status >= 500, `disable answered ${disable.status}`);
+    assert.equal((await admin.get('/users?q=stuck_officer')).body.items[0].disabled, false);
+    assert.equal((await o.get('/session')).status, 200);
+  } finally {
+    sql(db, 'DROP TRIGGER test_sessions_stay');
+  }
+  assert.equal((await login(srv.base, sup.username, sup.password)).status, 200, 'the old password still holds');
+  assert.equal((await login(srv.base, off.username, off.password)).status, 200, 'the reset changed nothing');
+  assert.equal((await c.send('DELETE', '/session')).status, 200);
+  assert.equal((await c.get('/session')).status, 401);
+});
+
 test('user add refuses weak passwords and unknown roles from the command line', () => {
   const weak = run(['--db', db, 'user', 'add', '--username', 'weakling', '--role', 'officer', '--agency', QD_MARKET, '--password-stdin'], { input: 'password123\n' });
   assert.equal(weak.code, 1);
