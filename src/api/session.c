@@ -113,6 +113,32 @@ int api_session_delete(HttpRequest *req)
     return http_reply_json(req, 200, json_pack("{s:b}", "ok", 1));
 }
 
+/* A new password ends every session of the user, this one included, and this browser gets a new
+ * session — cookie and CSRF token — in the same transaction: whoever held a copy of the old
+ * cookie or token, or was logged in elsewhere with the old password, is out. All or nothing. */
+static int change_password(HttpRequest *req, const char *fresh)
+{
+    char token[TOKEN_HEX_LEN + 1], csrf[TOKEN_HEX_LEN + 1], hash[65];
+    long long id = req->auth->id;
+    ZfError err;
+    if (random_token(token) != 0 || random_token(csrf) != 0)
+        return http_reply_error(req, 500, "internal", NULL, "无法生成会话令牌");
+    sha256_hex(token, hash);
+    if (store_begin(req->store, &err) != ZF_OK || store_user_set_password(req->store, id, fresh, false, &err) != ZF_OK ||
+        store_sessions_delete_user(req->store, id, &err) != ZF_OK ||
+        store_session_create(req->store, hash, id, csrf, time(NULL), req->ip, &err) != ZF_OK ||
+        store_commit(req->store, &err) != ZF_OK) {
+        store_rollback(req->store);
+        return http_reply_error(req, err.status >= 500 ? err.status : 500, "internal", NULL,
+                                "修改密码失败，原密码仍然有效，请重试");
+    }
+    auth_set_cookie(req, token);
+    snprintf(req->session_hash, sizeof req->session_hash, "%s", hash);
+    snprintf(req->auth->csrf, sizeof req->auth->csrf, "%s", csrf);
+    req->auth->must_change_password = false;
+    return reply_session(req, req->auth, csrf, 200);
+}
+
 int api_session_password(HttpRequest *req)
 {
     json_t *body = http_body_json(req);
@@ -134,12 +160,10 @@ int api_session_password(HttpRequest *req)
     } else if (password_check(u.username, new_pw, req->server->common_passwords, &err) != ZF_OK) {
         snprintf(err.field, sizeof err.field, "new_password");
         rc = http_reply_zferror(req, &err);
-    } else if (password_hash(new_pw, fresh) != 0 ||
-               store_user_set_password(req->store, u.id, fresh, false, &err) != ZF_OK) {
+    } else if (password_hash(new_pw, fresh) != 0) {
         rc = http_reply_error(req, 500, "internal", NULL, "修改密码失败，请重试");
     } else {
-        req->auth->must_change_password = false;
-        rc = reply_session(req, req->auth, req->auth->csrf, 200);
+        rc = change_password(req, fresh);
     }
     json_decref(body);
     return rc;

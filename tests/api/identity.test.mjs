@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, client, hasChinese } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, client, rotated, hasChinese } from './lib/zhifa.mjs';
 
 const QD_MARKET = '113702021588139920'; // 370202 青岛市南
 const QD_TRANSPORT = '11370203869879736T'; // 370203 青岛市北
@@ -197,7 +197,27 @@ test('an initial password must be changed before anything else, and the policy h
   assert.equal(bad.body.error.field, 'old_password');
   const ok = await c.send('PUT', '/session/password', { old_password: initial, new_password: 'A-much-better-2026' });
   assert.equal(ok.status, 200);
-  assert.equal((await c.get('/findings')).status, 200);
+  assert.equal((await rotated(srv.base, ok).get('/findings')).status, 200);
+});
+
+test('a password change ends the other sessions and rotates the cookie and the CSRF token', async () => {
+  const u = addUser(db, { username: 'rotate_me', role: 'supervisor', region: '370200' });
+  const a = await as(u), b = await as(u);
+  const r = await a.send('PUT', '/session/password', { old_password: u.password, new_password: 'Rotated-pass-2026' });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  const now = rotated(srv.base, r);
+  assert.match(now.cookie, /^zhifa_session=[0-9a-f]{64}$/);
+  assert.notEqual(now.cookie, a.cookie);
+  assert.match(now.csrf, /^[0-9a-f]{64}$/);
+  assert.notEqual(now.csrf, a.csrf);
+  assert.equal((await b.get('/session')).status, 401, 'the other login has ended');
+  assert.equal((await a.get('/session')).status, 401, 'the old cookie has ended');
+  assert.equal((await now.get('/session')).body.user.username, 'rotate_me');
+  const stale = await client(srv.base, now.cookie, a.csrf).send('POST', '/findings/sweep', { as_of: '2026-05-20' });
+  assert.equal(stale.status, 403);
+  assert.equal(stale.body.error.code, 'csrf_failed');
+  assert.equal((await now.send('POST', '/findings/sweep', { as_of: '2026-05-20' })).status, 200);
+  assert.equal((await login(srv.base, u.username, 'Rotated-pass-2026')).status, 200);
 });
 
 test('a password reset by the system admin ends every session of the user', async () => {
@@ -215,7 +235,7 @@ test('a password reset by the system admin ends every session of the user', asyn
 
 // A trigger makes the database refuse to delete sessions: every write that must end a session
 // then fails, and must say so instead of reporting success.
-test('when the database refuses to end sessions, logout, reset and disable say so and change nothing', async () => {
+test('when the database refuses to end sessions, logout, reset, disable and password change say so and change nothing', async () => {
   const sup = addUser(db, { username: 'stuck_sup', role: 'supervisor', region: '370200' });
   const off = addUser(db, { username: 'stuck_officer', role: 'officer', agency: QD_MARKET });
   const c = await as(sup), o = await as(off), admin = await as(users.sysadmin);
@@ -235,6 +255,10 @@ test('when the database refuses to end sessions, logout, reset and disable say s
     assert.ok(disable.status >= 500, `disable answered ${disable.status}`);
     assert.equal((await admin.get('/users?q=stuck_officer')).body.items[0].disabled, false);
     assert.equal((await o.get('/session')).status, 200);
+
+    const pw = await c.send('PUT', '/session/password', { old_password: sup.password, new_password: 'Never-stored-2026' });
+    assert.ok(pw.status >= 500, `password change answered ${pw.status}`);
+    assert.equal((await c.get('/session')).status, 200);
   } finally {
     sql(db, 'DROP TRIGGER test_sessions_stay');
   }
