@@ -43,8 +43,12 @@ bool role_is_admin(const char *role);
 bool role_is_known(const char *role);
 /* May a user holding actor_role create/modify a user holding target_role through the API? */
 bool authz_may_manage_role(const char *actor_role, const char *target_role);
-/* May perm be granted to role (secadmin editing the permission table)? */
-bool authz_may_grant(const char *role, const char *perm);
+/* 三员分立 as data (migration 022, GB/T 22239-2019 8.1.4.2 c): a role of duty class role_duty
+ * ("business", "sysadmin", "secadmin" or "auditor") may hold a permission only if its class owns
+ * it or is one the permission is shared with (shared_with: NULL-terminated). */
+bool authz_duty_may_hold(const char *role_duty, const char *perm_owner, const char *const *shared_with);
+/* The Chinese name of a duty class, for messages ("" when unknown). */
+const char *duty_label(const char *duty);
 
 /* Data scope: an agency-bound user sees his agency; a region-bound user sees his region and
  * every region below (prefix of the code once trailing "00" pairs are dropped; "" = all). */

@@ -72,7 +72,10 @@ int store_login_clear(Store *st, const char *username, ZfError *err);
 bool store_role_has_perm(Store *st, const char *role, const char *perm);
 /* The role's permission names, sorted, as a JSON array (empty on error). */
 json_t *store_role_permissions(Store *st, const char *role);
-/* {"items":[{id,name,description,data_scope,permissions:[…]}],"permissions":[{name,description}]} */
+/* {"items":[{id,name,description,data_scope,duty,duty_name,permissions:[…]}],
+ *  "permissions":[{name,description,owner,owner_name,core,shared_with:[duty…]}]} — duty classes (三员分立,
+ * migration 022): a role's class, a permission's owner class, the other classes it is shared
+ * with, and whether it is its owner's core duty. */
 int store_roles_list(Store *st, json_t **out, ZfError *err);
 /* Replaces the role's permission set (one transaction); unknown names → 400. */
 int store_role_set_perms(Store *st, const char *role, const char *const *perms, size_t n, ZfError *err);

@@ -315,24 +315,44 @@ json_t *store_role_permissions(Store *st, const char *role)
     return list;
 }
 
+static json_t *perm_shares(Store *st, const char *perm)
+{
+    sqlite3_stmt *q;
+    json_t *list = json_array();
+    if (sqlite3_prepare_v2(st->db, "SELECT duty FROM permission_shares WHERE perm = ?1 ORDER BY duty", -1, &q, NULL) !=
+        SQLITE_OK)
+        return list;
+    sqlite3_bind_text(q, 1, perm, -1, SQLITE_STATIC);
+    while (sqlite3_step(q) == SQLITE_ROW) json_array_append_new(list, sqlite_json_text(q, 0));
+    sqlite3_finalize(q);
+    return list;
+}
+
 int store_roles_list(Store *st, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
     json_t *roles = json_array(), *perms = json_array();
-    if (sqlite_prepare(st, "SELECT id, name, description, data_scope FROM roles ORDER BY rowid", &q, err) != ZF_OK)
+    if (sqlite_prepare(st, "SELECT id, name, description, data_scope, duty FROM roles ORDER BY rowid", &q, err) != ZF_OK)
         goto fail;
     while (sqlite3_step(q) == SQLITE_ROW) {
         const char *id = (const char *)sqlite3_column_text(q, 0);
-        json_array_append_new(roles, json_pack("{s:o, s:o, s:o, s:o, s:o}", "id", sqlite_json_text(q, 0),
+        const char *duty = (const char *)sqlite3_column_text(q, 4);
+        json_array_append_new(roles, json_pack("{s:o, s:o, s:o, s:o, s:o, s:s, s:o}", "id", sqlite_json_text(q, 0),
                                                "name", sqlite_json_text(q, 1), "description",
                                                sqlite_json_text(q, 2), "data_scope", sqlite_json_text(q, 3),
+                                               "duty", sqlite_json_text(q, 4), "duty_name", duty_label(duty),
                                                "permissions", store_role_permissions(st, id)));
     }
     sqlite3_finalize(q);
-    if (sqlite_prepare(st, "SELECT name, description FROM permissions ORDER BY name", &q, err) != ZF_OK) goto fail;
-    while (sqlite3_step(q) == SQLITE_ROW)
-        json_array_append_new(perms, json_pack("{s:o, s:o}", "name", sqlite_json_text(q, 0), "description",
-                                               sqlite_json_text(q, 1)));
+    if (sqlite_prepare(st, "SELECT name, description, owner, core FROM permissions ORDER BY name", &q, err) != ZF_OK)
+        goto fail;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(q, 0), *owner = (const char *)sqlite3_column_text(q, 2);
+        json_array_append_new(perms, json_pack("{s:o, s:o, s:o, s:s, s:b, s:o}", "name", sqlite_json_text(q, 0),
+                                               "description", sqlite_json_text(q, 1), "owner",
+                                               sqlite_json_text(q, 2), "owner_name", duty_label(owner), "core",
+                                               sqlite3_column_int(q, 3) != 0, "shared_with", perm_shares(st, name)));
+    }
     sqlite3_finalize(q);
     *out = json_pack("{s:o, s:o}", "items", roles, "permissions", perms);
     return ZF_OK;
