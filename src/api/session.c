@@ -7,20 +7,17 @@
 #include "api/api.h"
 #include "http/auth.h"
 #include "http/server.h"
+#include "store/settings.h"
 
-#define LOCK_AFTER_FAILURES 5
-#define LOCK_BASE_SECONDS 30
-#define LOCK_MAX_SECONDS 3600
 #define LOGIN_FIELD_MAX 128
 
-/* 30 s after the 5th failure, doubling with each further one, at most an hour. */
-static long long lock_seconds(int failures)
+/* The lockout policy (migration 021, settings login_lock_*); the defaults are the same values. */
+static LoginPolicy login_policy(Store *st)
 {
-    if (failures < LOCK_AFTER_FAILURES) return 0;
-    int doublings = failures - LOCK_AFTER_FAILURES;
-    long long s = LOCK_BASE_SECONDS;
-    while (doublings-- > 0 && s < LOCK_MAX_SECONDS) s *= 2;
-    return s < LOCK_MAX_SECONDS ? s : LOCK_MAX_SECONDS;
+    LoginPolicy p = {store_setting_int(st, "login_lock_after_failures", 5),
+                     store_setting_int(st, "login_lock_base_seconds", 30),
+                     60LL * store_setting_int(st, "login_lock_max_minutes", 60)};
+    return p;
 }
 
 static const char *body_text(json_t *body, const char *name)
@@ -34,10 +31,9 @@ static int reply_session(HttpRequest *req, const AuthUser *u, const char *csrf, 
                                                   "permissions", store_role_permissions(req->store, u->role)));
 }
 
-static int login_failed(HttpRequest *req, const char *username, int failures)
+/* The attempt was counted when it was reserved: only the audit line and the answer are left. */
+static int login_failed(HttpRequest *req, const char *username)
 {
-    long long now = time(NULL);
-    store_login_failed(req->store, username, failures + 1, now + lock_seconds(failures + 1));
     auth_audit(req, "login_failed", username, "failed", "");
     return http_reply_error(req, 401, "login_failed", NULL, "用户名或密码错误");
 }
@@ -73,24 +69,27 @@ int api_session_create(HttpRequest *req)
         rc = http_reply_error(req, 400, "invalid_field", strlen(username) > LOGIN_FIELD_MAX ? "username" : "password",
                               "用户名或密码过长");
     } else {
-        int failures;
-        long long locked_until, now = time(NULL);
-        store_login_state(req->store, username, &failures, &locked_until);
+        LoginPolicy policy = login_policy(req->store);
+        LoginAttempt attempt;
+        long long now = time(NULL);
         AuthUser u;
         char hash[PASSWORD_HASH_MAX];
         ZfError err;
-        if (locked_until > now) {
+        if (store_login_reserve(req->store, username, now, &policy, &attempt, &err) != ZF_OK) {
+            rc = http_reply_zferror(req, &err);
+        } else if (!attempt.allowed) {
             char msg[128];
-            snprintf(msg, sizeof msg, "登录失败次数过多，请 %lld 秒后再试", locked_until - now);
+            snprintf(msg, sizeof msg, "登录失败次数过多，请 %lld 秒后再试", attempt.locked_until - now);
             auth_audit(req, "login_locked", username, "denied", "");
             rc = http_reply_error(req, 429, "login_locked", NULL, msg);
         } else if (store_user_by_name(req->store, username, &u, hash, &err) != ZF_OK) {
             password_verify_dummy(password);
-            rc = login_failed(req, username, failures);
+            rc = err.status == 404 ? login_failed(req, username) : http_reply_zferror(req, &err);
         } else if (!password_verify(hash, password) || u.disabled) {
-            rc = login_failed(req, username, failures);
+            rc = login_failed(req, username);
+        } else if (store_login_clear(req->store, username, &err) != ZF_OK) {
+            rc = http_reply_zferror(req, &err);
         } else {
-            store_login_clear(req->store, username);
             rc = start_session(req, &u);
         }
     }
@@ -102,10 +101,42 @@ int api_session_get(HttpRequest *req) { return reply_session(req, req->auth, req
 
 int api_session_delete(HttpRequest *req)
 {
-    store_session_delete(req->store, req->session_hash);
+    ZfError err;
+    if (store_session_delete(req->store, req->session_hash, &err) != ZF_OK) {
+        /* the session lives on: the cookie stays, and the user is told */
+        auth_audit(req, "logout", req->auth->username, "failed", err.message);
+        return http_reply_error(req, err.status >= 500 ? err.status : 500, "logout_failed", NULL,
+                                "退出登录失败，会话仍然有效，请重试");
+    }
     auth_set_cookie(req, NULL);
     auth_audit(req, "logout", req->auth->username, "ok", "");
     return http_reply_json(req, 200, json_pack("{s:b}", "ok", 1));
+}
+
+/* A new password ends every session of the user, this one included, and this browser gets a new
+ * session — cookie and CSRF token — in the same transaction: whoever held a copy of the old
+ * cookie or token, or was logged in elsewhere with the old password, is out. All or nothing. */
+static int change_password(HttpRequest *req, const char *fresh)
+{
+    char token[TOKEN_HEX_LEN + 1], csrf[TOKEN_HEX_LEN + 1], hash[65];
+    long long id = req->auth->id;
+    ZfError err;
+    if (random_token(token) != 0 || random_token(csrf) != 0)
+        return http_reply_error(req, 500, "internal", NULL, "无法生成会话令牌");
+    sha256_hex(token, hash);
+    if (store_begin(req->store, &err) != ZF_OK || store_user_set_password(req->store, id, fresh, false, &err) != ZF_OK ||
+        store_sessions_delete_user(req->store, id, &err) != ZF_OK ||
+        store_session_create(req->store, hash, id, csrf, time(NULL), req->ip, &err) != ZF_OK ||
+        store_commit(req->store, &err) != ZF_OK) {
+        store_rollback(req->store);
+        return http_reply_error(req, err.status >= 500 ? err.status : 500, "internal", NULL,
+                                "修改密码失败，原密码仍然有效，请重试");
+    }
+    auth_set_cookie(req, token);
+    snprintf(req->session_hash, sizeof req->session_hash, "%s", hash);
+    snprintf(req->auth->csrf, sizeof req->auth->csrf, "%s", csrf);
+    req->auth->must_change_password = false;
+    return reply_session(req, req->auth, csrf, 200);
 }
 
 int api_session_password(HttpRequest *req)
@@ -129,12 +160,10 @@ int api_session_password(HttpRequest *req)
     } else if (password_check(u.username, new_pw, req->server->common_passwords, &err) != ZF_OK) {
         snprintf(err.field, sizeof err.field, "new_password");
         rc = http_reply_zferror(req, &err);
-    } else if (password_hash(new_pw, fresh) != 0 ||
-               store_user_set_password(req->store, u.id, fresh, false, &err) != ZF_OK) {
+    } else if (password_hash(new_pw, fresh) != 0) {
         rc = http_reply_error(req, 500, "internal", NULL, "修改密码失败，请重试");
     } else {
-        req->auth->must_change_password = false;
-        rc = reply_session(req, req->auth, req->auth->csrf, 200);
+        rc = change_password(req, fresh);
     }
     json_decref(body);
     return rc;

@@ -178,11 +178,12 @@ int api_users_update(HttpRequest *req)
         rc = 0;
     else if (store_begin(req->store, &err) != ZF_OK) rc = http_reply_zferror(req, &err);
     else if (store_user_update(req->store, u.id, display, role, agency, region, dis ? json_is_true(dis) : -1, &err) != ZF_OK ||
-             store_level(req, u.username, level, &err) != ZF_OK || store_commit(req->store, &err) != ZF_OK) {
-        store_rollback(req->store);
+             store_level(req, u.username, level, &err) != ZF_OK ||
+             (dis && json_is_true(dis) && store_sessions_delete_user(req->store, u.id, &err) != ZF_OK) ||
+             store_commit(req->store, &err) != ZF_OK) {
+        store_rollback(req->store); /* a user disabled only if his sessions end with it */
         rc = http_reply_zferror(req, &err);
     } else {
-        if (dis && json_is_true(dis)) store_sessions_delete_user(req->store, u.id);
         store_user_by_id(req->store, u.id, &u, NULL, &err);
         rc = http_reply_json(req, 200, json_pack("{s:o}", "user", auth_user_json(&u)));
     }
@@ -196,9 +197,13 @@ int api_users_reset_password(HttpRequest *req)
     char password[INITIAL_PASSWORD_LEN + 1], hash[PASSWORD_HASH_MAX];
     ZfError err;
     if (load_target(req, &u) != ZF_OK) return 0;
-    if (random_password(password, INITIAL_PASSWORD_LEN) != 0 || password_hash(password, hash) != 0 ||
-        store_user_set_password(req->store, u.id, hash, true, &err) != ZF_OK)
-        return http_reply_error(req, 500, "internal", NULL, "重置密码失败");
-    store_sessions_delete_user(req->store, u.id);
+    if (random_password(password, INITIAL_PASSWORD_LEN) != 0 || password_hash(password, hash) != 0)
+        return http_reply_error(req, 500, "internal", NULL, "无法生成初始密码");
+    /* the new password and the end of the user's sessions commit together, or neither */
+    if (store_begin(req->store, &err) != ZF_OK || store_user_set_password(req->store, u.id, hash, true, &err) != ZF_OK ||
+        store_sessions_delete_user(req->store, u.id, &err) != ZF_OK || store_commit(req->store, &err) != ZF_OK) {
+        store_rollback(req->store);
+        return http_reply_error(req, err.status >= 500 ? err.status : 500, "internal", NULL, "重置密码失败，原密码和会话均未改变");
+    }
     return reply_with_password(req, u.id, password, 200);
 }

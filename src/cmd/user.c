@@ -123,10 +123,14 @@ static int user_passwd(Store *st, const UserArgs *a, const char *password)
     char hash[PASSWORD_HASH_MAX];
     ZfError err;
     if (store_user_by_name(st, a->username, &u, NULL, &err) != ZF_OK) return fprintf(stderr, "zhifa: %s\n", err.message), ZF_ERR;
-    if (password_hash(password, hash) != 0 || store_user_set_password(st, u.id, hash, a->must_change != 0, &err) != ZF_OK)
-        return fputs("zhifa: 修改密码失败\n", stderr), ZF_ERR;
-    store_sessions_delete_user(st, u.id);
-    store_login_clear(st, a->username);
+    if (password_hash(password, hash) != 0) return fputs("zhifa: 密码加密失败\n", stderr), ZF_ERR;
+    /* the password, the end of the user's sessions and of his lockout: together or not at all */
+    if (store_begin(st, &err) != ZF_OK || store_user_set_password(st, u.id, hash, a->must_change != 0, &err) != ZF_OK ||
+        store_sessions_delete_user(st, u.id, &err) != ZF_OK || store_login_clear(st, a->username, &err) != ZF_OK ||
+        store_commit(st, &err) != ZF_OK) {
+        store_rollback(st);
+        return fprintf(stderr, "zhifa: 修改密码失败：%s\n", err.message), ZF_ERR;
+    }
     printf("已修改用户 %s 的密码\n", a->username);
     return ZF_OK;
 }

@@ -87,6 +87,14 @@ int password_check(const char *username, const char *password, const CommonPassw
     return ZF_OK;
 }
 
+long long login_lock_seconds(const LoginPolicy *p, int failures)
+{
+    if (failures < p->lock_after || p->base_s <= 0) return 0;
+    long long s = p->base_s;
+    for (int doublings = failures - p->lock_after; doublings > 0 && s < p->max_s; doublings--) s *= 2;
+    return s < p->max_s ? s : p->max_s;
+}
+
 static const char *const business_roles[] = {"officer", "agency_head", "legal_reviewer", "supervisor", "leader", NULL};
 static const char *const admin_roles[] = {"sysadmin", "secadmin", "auditor", NULL};
 
@@ -105,17 +113,19 @@ bool authz_may_manage_role(const char *actor_role, const char *target_role)
     return actor_role && strcmp(actor_role, "sysadmin") == 0 && in(target_role, business_roles);
 }
 
-bool authz_may_grant(const char *role, const char *perm)
+bool authz_duty_may_hold(const char *role_duty, const char *perm_owner, const char *const *shared_with)
 {
-    /* Each administrator's own powers stay with that administrator alone. */
-    static const struct {
-        const char *perm, *owner;
-    } reserved[] = {{"audit.read", "auditor"}, {"users.write", "sysadmin"}, {"roles.write", "secadmin"}};
-    for (size_t i = 0; i < sizeof reserved / sizeof *reserved; i++)
-        if (strcmp(perm, reserved[i].perm) == 0) return strcmp(role, reserved[i].owner) == 0;
-    /* Administrators do no business: no case data for them, whatever the table says. */
-    return !role_is_admin(role) || strncmp(perm, "users.", 6) == 0 || strncmp(perm, "roles.", 6) == 0 ||
-           strcmp(perm, "agencies.read") == 0;
+    if (!role_duty || !perm_owner || !*duty_label(role_duty)) return false;
+    return strcmp(role_duty, perm_owner) == 0 || (shared_with && in(role_duty, shared_with));
+}
+
+const char *duty_label(const char *duty)
+{
+    static const char *const labels[][2] = {
+        {"business", "业务角色"}, {"sysadmin", "系统管理员"}, {"secadmin", "安全保密管理员"}, {"auditor", "安全审计员"}};
+    for (size_t i = 0; duty && i < sizeof labels / sizeof *labels; i++)
+        if (strcmp(duty, labels[i][0]) == 0) return labels[i][1];
+    return "";
 }
 
 void scope_for_region(DataScope *s, const char *region)

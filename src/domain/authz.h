@@ -27,14 +27,28 @@ int username_check(const char *username, ZfError *err);
 int password_check(const char *username, const char *password, const CommonPasswords *common,
                    ZfError *err);
 
+/* Login lockout (GB/T 22239-2019 8.1.4.1 b, settings login_lock_*): after lock_after failures a
+ * name is locked for base_s, doubling with each further failure, at most max_s. */
+typedef struct {
+    int lock_after;
+    long long base_s, max_s;
+} LoginPolicy;
+
+/* Seconds the name is locked after its failures-th failure (0: not locked). */
+long long login_lock_seconds(const LoginPolicy *p, int failures);
+
 /* 三员分立: administrator roles are created only from the command line, never through the
  * product, and no role but its own may hold an administrator's permissions. */
 bool role_is_admin(const char *role);
 bool role_is_known(const char *role);
 /* May a user holding actor_role create/modify a user holding target_role through the API? */
 bool authz_may_manage_role(const char *actor_role, const char *target_role);
-/* May perm be granted to role (secadmin editing the permission table)? */
-bool authz_may_grant(const char *role, const char *perm);
+/* 三员分立 as data (migration 022, GB/T 22239-2019 8.1.4.2 c): a role of duty class role_duty
+ * ("business", "sysadmin", "secadmin" or "auditor") may hold a permission only if its class owns
+ * it or is one the permission is shared with (shared_with: NULL-terminated). */
+bool authz_duty_may_hold(const char *role_duty, const char *perm_owner, const char *const *shared_with);
+/* The Chinese name of a duty class, for messages ("" when unknown). */
+const char *duty_label(const char *duty);
 
 /* Data scope: an agency-bound user sees his agency; a region-bound user sees his region and
  * every region below (prefix of the code once trailing "00" pairs are dropped; "" = all). */

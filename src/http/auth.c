@@ -56,12 +56,16 @@ void auth_resolve(HttpRequest *req)
         return;
     }
     if (u->disabled || session_expired(req, u, now)) {
-        store_session_delete(req->store, req->session_hash);
+        /* not a session either way: the row left behind is refused again on every request */
+        if (store_session_delete(req->store, req->session_hash, &err) != ZF_OK)
+            log_error("session_delete_failed", "%s", err.message);
         req->session_hash[0] = '\0';
         free(u);
         return;
     }
-    if (now - u->session_seen >= 30) store_session_touch(req->store, req->session_hash, now);
+    /* a touch that fails only makes the session end sooner */
+    if (now - u->session_seen >= 30 && store_session_touch(req->store, req->session_hash, now, &err) != ZF_OK)
+        log_error("session_touch_failed", "%s", err.message);
     req->auth = u;
     req->user = u->username;
     set_scope(req);

@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 
+#include "domain/authz.h"
 #include "store/store.h"
 #include "util/secret.h"
 
@@ -47,18 +48,34 @@ int store_session_create(Store *st, const char *token_hash, long long user_id, c
                          long long now, const char *ip, ZfError *err);
 /* The user of a live session; status 401 when there is none. */
 int store_session_lookup(Store *st, const char *token_hash, AuthUser *u, ZfError *err);
-void store_session_touch(Store *st, const char *token_hash, long long now);
-void store_session_delete(Store *st, const char *token_hash);
-void store_sessions_delete_user(Store *st, long long user_id);
+/* Every session write says whether it happened: a logout or a password change that did not
+ * end the sessions it meant to end must not be reported as done. */
+int store_session_touch(Store *st, const char *token_hash, long long now, ZfError *err);
+int store_session_delete(Store *st, const char *token_hash, ZfError *err);
+int store_sessions_delete_user(Store *st, long long user_id, ZfError *err);
 
-void store_login_state(Store *st, const char *username, int *failures, long long *locked_until);
-void store_login_failed(Store *st, const char *username, int failures, long long locked_until);
-void store_login_clear(Store *st, const char *username);
+/* One login attempt at a name (existing or not), reserved before the password is checked so that
+ * concurrent attempts cannot read the same count: in one IMMEDIATE transaction, a name locked at
+ * `now` is refused (allowed false, locked_until when it ends); otherwise the attempt is counted
+ * as a failure up front and the lock the policy sets for that count is stored. A correct
+ * password then clears the count with store_login_clear. */
+typedef struct {
+    bool allowed;
+    int failures;
+    long long locked_until;
+} LoginAttempt;
+
+int store_login_reserve(Store *st, const char *username, long long now, const LoginPolicy *policy,
+                        LoginAttempt *out, ZfError *err);
+int store_login_clear(Store *st, const char *username, ZfError *err);
 
 bool store_role_has_perm(Store *st, const char *role, const char *perm);
 /* The role's permission names, sorted, as a JSON array (empty on error). */
 json_t *store_role_permissions(Store *st, const char *role);
-/* {"items":[{id,name,description,data_scope,permissions:[…]}],"permissions":[{name,description}]} */
+/* {"items":[{id,name,description,data_scope,duty,duty_name,permissions:[…]}],
+ *  "permissions":[{name,description,owner,owner_name,core,shared_with:[duty…]}]} — duty classes (三员分立,
+ * migration 022): a role's class, a permission's owner class, the other classes it is shared
+ * with, and whether it is its owner's core duty. */
 int store_roles_list(Store *st, json_t **out, ZfError *err);
 /* Replaces the role's permission set (one transaction); unknown names → 400. */
 int store_role_set_perms(Store *st, const char *role, const char *const *perms, size_t n, ZfError *err);

@@ -209,67 +209,82 @@ int store_session_lookup(Store *st, const char *token_hash, AuthUser *u, ZfError
     return sqlite_fail(st, err, "sessions");
 }
 
-/* A statement whose parameters are ?1 (text, may be NULL) and ?2 (integer). */
-static void exec_text_int(Store *st, const char *sql, const char *text, long long num)
+/* A write whose parameters are ?1 (text, may be NULL) and ?2 (integer). */
+static int exec_text_int(Store *st, const char *sql, const char *text, long long num, const char *what, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK) return;
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
     sqlite_bind_opt(q, 1, text);
     if (sqlite3_bind_parameter_count(q) >= 2) sqlite3_bind_int64(q, 2, num);
-    sqlite3_step(q);
+    int rc = sqlite3_step(q);
     sqlite3_finalize(q);
+    return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, what);
 }
 
-void store_session_touch(Store *st, const char *token_hash, long long now)
+int store_session_touch(Store *st, const char *token_hash, long long now, ZfError *err)
 {
-    exec_text_int(st, "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1", token_hash, now);
+    return exec_text_int(st, "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1", token_hash, now, "sessions", err);
 }
 
-void store_session_delete(Store *st, const char *token_hash)
+int store_session_delete(Store *st, const char *token_hash, ZfError *err)
 {
-    exec_text_int(st, "DELETE FROM sessions WHERE token_hash = ?1", token_hash, 0);
+    return exec_text_int(st, "DELETE FROM sessions WHERE token_hash = ?1", token_hash, 0, "sessions", err);
 }
 
-void store_sessions_delete_user(Store *st, long long user_id)
+int store_sessions_delete_user(Store *st, long long user_id, ZfError *err)
 {
-    exec_text_int(st, "DELETE FROM sessions WHERE user_id = ?2", NULL, user_id);
+    return exec_text_int(st, "DELETE FROM sessions WHERE user_id = ?2", NULL, user_id, "sessions", err);
 }
 
 /* ---- login throttling ---- */
 
-void store_login_state(Store *st, const char *username, int *failures, long long *locked_until)
+int store_login_reserve(Store *st, const char *username, long long now, const LoginPolicy *policy,
+                        LoginAttempt *out, ZfError *err)
 {
     sqlite3_stmt *q;
-    *failures = 0, *locked_until = 0;
-    if (sqlite3_prepare_v2(st->db, "SELECT failures, locked_until FROM login_failures WHERE username = ?1",
-                           -1, &q, NULL) != SQLITE_OK)
-        return;
+    memset(out, 0, sizeof *out);
+    if (store_begin(st, err) != ZF_OK) return ZF_ERR;
+    if (sqlite_prepare(st, "SELECT failures, locked_until FROM login_failures WHERE username = ?1", &q, err) != ZF_OK)
+        goto fail;
     sqlite3_bind_text(q, 1, username, -1, SQLITE_STATIC);
-    if (sqlite3_step(q) == SQLITE_ROW) {
-        *failures = sqlite3_column_int(q, 0);
-        *locked_until = sqlite3_column_int64(q, 1);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) {
+        out->failures = sqlite3_column_int(q, 0);
+        out->locked_until = sqlite3_column_int64(q, 1);
     }
     sqlite3_finalize(q);
-}
-
-void store_login_failed(Store *st, const char *username, int failures, long long locked_until)
-{
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(st->db,
-                           "INSERT INTO login_failures(username, failures, locked_until) VALUES (?1, ?2, ?3)"
-                           " ON CONFLICT(username) DO UPDATE SET failures = ?2, locked_until = ?3",
-                           -1, &q, NULL) != SQLITE_OK)
-        return;
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        sqlite_fail(st, err, "login_failures");
+        goto fail;
+    }
+    if (out->locked_until > now) return store_commit(st, err);
+    out->allowed = true;
+    out->failures++;
+    long long lock = login_lock_seconds(policy, out->failures);
+    out->locked_until = lock ? now + lock : 0;
+    if (sqlite_prepare(st,
+                "INSERT INTO login_failures(username, failures, locked_until) VALUES (?1, ?2, ?3)"
+                " ON CONFLICT(username) DO UPDATE SET failures = excluded.failures, locked_until = excluded.locked_until",
+                &q, err) != ZF_OK)
+        goto fail;
     sqlite3_bind_text(q, 1, username, -1, SQLITE_STATIC);
-    sqlite3_bind_int(q, 2, failures);
-    sqlite3_bind_int64(q, 3, locked_until);
-    sqlite3_step(q);
+    sqlite3_bind_int(q, 2, out->failures);
+    sqlite3_bind_int64(q, 3, out->locked_until);
+    rc = sqlite3_step(q);
     sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) {
+        sqlite_fail(st, err, "login_failures");
+        goto fail;
+    }
+    return store_commit(st, err);
+fail:
+    store_rollback(st);
+    return ZF_ERR;
 }
 
-void store_login_clear(Store *st, const char *username)
+int store_login_clear(Store *st, const char *username, ZfError *err)
 {
-    exec_text_int(st, "DELETE FROM login_failures WHERE username = ?1", username, 0);
+    return exec_text_int(st, "DELETE FROM login_failures WHERE username = ?1", username, 0, "login_failures", err);
 }
 
 /* ---- roles ---- */
@@ -300,24 +315,44 @@ json_t *store_role_permissions(Store *st, const char *role)
     return list;
 }
 
+static json_t *perm_shares(Store *st, const char *perm)
+{
+    sqlite3_stmt *q;
+    json_t *list = json_array();
+    if (sqlite3_prepare_v2(st->db, "SELECT duty FROM permission_shares WHERE perm = ?1 ORDER BY duty", -1, &q, NULL) !=
+        SQLITE_OK)
+        return list;
+    sqlite3_bind_text(q, 1, perm, -1, SQLITE_STATIC);
+    while (sqlite3_step(q) == SQLITE_ROW) json_array_append_new(list, sqlite_json_text(q, 0));
+    sqlite3_finalize(q);
+    return list;
+}
+
 int store_roles_list(Store *st, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
     json_t *roles = json_array(), *perms = json_array();
-    if (sqlite_prepare(st, "SELECT id, name, description, data_scope FROM roles ORDER BY rowid", &q, err) != ZF_OK)
+    if (sqlite_prepare(st, "SELECT id, name, description, data_scope, duty FROM roles ORDER BY rowid", &q, err) != ZF_OK)
         goto fail;
     while (sqlite3_step(q) == SQLITE_ROW) {
         const char *id = (const char *)sqlite3_column_text(q, 0);
-        json_array_append_new(roles, json_pack("{s:o, s:o, s:o, s:o, s:o}", "id", sqlite_json_text(q, 0),
+        const char *duty = (const char *)sqlite3_column_text(q, 4);
+        json_array_append_new(roles, json_pack("{s:o, s:o, s:o, s:o, s:o, s:s, s:o}", "id", sqlite_json_text(q, 0),
                                                "name", sqlite_json_text(q, 1), "description",
                                                sqlite_json_text(q, 2), "data_scope", sqlite_json_text(q, 3),
+                                               "duty", sqlite_json_text(q, 4), "duty_name", duty_label(duty),
                                                "permissions", store_role_permissions(st, id)));
     }
     sqlite3_finalize(q);
-    if (sqlite_prepare(st, "SELECT name, description FROM permissions ORDER BY name", &q, err) != ZF_OK) goto fail;
-    while (sqlite3_step(q) == SQLITE_ROW)
-        json_array_append_new(perms, json_pack("{s:o, s:o}", "name", sqlite_json_text(q, 0), "description",
-                                               sqlite_json_text(q, 1)));
+    if (sqlite_prepare(st, "SELECT name, description, owner, core FROM permissions ORDER BY name", &q, err) != ZF_OK)
+        goto fail;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(q, 0), *owner = (const char *)sqlite3_column_text(q, 2);
+        json_array_append_new(perms, json_pack("{s:o, s:o, s:o, s:s, s:b, s:o}", "name", sqlite_json_text(q, 0),
+                                               "description", sqlite_json_text(q, 1), "owner",
+                                               sqlite_json_text(q, 2), "owner_name", duty_label(owner), "core",
+                                               sqlite3_column_int(q, 3) != 0, "shared_with", perm_shares(st, name)));
+    }
     sqlite3_finalize(q);
     *out = json_pack("{s:o, s:o}", "items", roles, "permissions", perms);
     return ZF_OK;

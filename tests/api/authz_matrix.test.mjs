@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, client, jsonLines } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, client, jsonLines, hasChinese } from './lib/zhifa.mjs';
 
 // method + pattern → the permission it must require ("public", "authenticated" or a table name).
 const ROUTES = new Map([
@@ -193,4 +193,49 @@ test('each role gets exactly what the permission table allows on every route', a
   }
   assert.deepEqual(wrong, []);
   assert.equal(checked, ROUTES.size * (ROLES.length + 1));
+});
+
+// 三员分立 (GB/T 22239-2019): every permission has one owner class — one of the three
+// administrators, or the business roles — and a few reads the table says another class shares.
+// Every (role, permission) grant is tried; it must succeed exactly when the classes match.
+const DUTIES = ['business', 'sysadmin', 'secadmin', 'auditor'];
+
+test('三员分立: a grant is accepted exactly when the permission belongs to the class of the role', async () => {
+  // a session of its own: the test above logs every role out at its end
+  const sec = await login(srv.base, 'm_secadmin', 'Zf-m_secadmin-Pass-2026');
+  assert.equal(sec.status, 200);
+  const { items: roles, permissions } = (await sec.get('/roles')).body;
+  for (const r of roles) assert.ok(DUTIES.includes(r.duty), `${r.id} has a class: ${r.duty}`);
+  for (const p of permissions) {
+    assert.ok(DUTIES.includes(p.owner), `${p.name} has an owner: ${p.owner}`);
+    assert.ok(Array.isArray(p.shared_with) && !p.shared_with.includes(p.owner), p.name);
+  }
+  const classOf = Object.fromEntries(roles.map((r) => [r.id, r.duty]));
+  assert.deepEqual(Object.entries(classOf).filter(([, d]) => d !== 'business').map(([id]) => id).sort(),
+    ['auditor', 'secadmin', 'sysadmin']);
+  const may = (role, p) => p.owner === classOf[role.id] || p.shared_with.includes(classOf[role.id]);
+  const wrong = [];
+  let tried = 0;
+  for (const role of roles) {
+    for (const p of permissions) {
+      if (role.permissions.includes(p.name)) {
+        if (!may(role, p)) wrong.push(`${role.id} holds ${p.name} (${p.owner})`);
+        continue;
+      }
+      const r = await sec.send('PUT', `/roles/${role.id}`, { permissions: [...role.permissions, p.name] });
+      tried++;
+      if ((r.status === 200) !== may(role, p)) wrong.push(`${role.id} + ${p.name} (${p.owner}): ${r.status}`);
+      if (r.status === 200) {
+        assert.equal((await sec.send('PUT', `/roles/${role.id}`, { permissions: role.permissions })).status, 200);
+      } else {
+        assert.equal(r.status, 403, `${role.id} + ${p.name}: ${JSON.stringify(r.body)}`);
+        assert.equal(r.body.error.code, 'separation_of_duties');
+        assert.ok(hasChinese(r.body.error.message) && r.body.error.message.includes(p.name), r.body.error.message);
+      }
+    }
+  }
+  assert.deepEqual(wrong, []);
+  assert.ok(tried > 0);
+  const after = (await sec.get('/roles')).body.items;
+  assert.deepEqual(after.map((r) => [r.id, r.permissions]), roles.map((r) => [r.id, r.permissions]), 'every role as it was');
 });

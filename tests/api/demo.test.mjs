@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, bin, tmpDir, startServer, login, client, jsonLines, repoRoot } from './lib/zhifa.mjs';
+import { run, bin, tmpDir, startServer, login, client, rotated, jsonLines, repoRoot } from './lib/zhifa.mjs';
 
 const STAGES = ['clue', 'filing', 'investigation', 'case_review', 'notice', 'hearing', 'legal_review',
   'collective_discussion', 'decision', 'service', 'execution', 'closing', 'closed'];
@@ -50,8 +50,9 @@ before(async () => {
     const c = await login(srv.base, u, initial[u]);
     assert.equal(c.status, 200, u);
     const pw = `Demo-${u}-Pass-2026`;
-    assert.equal((await c.send('PUT', '/session/password', { old_password: initial[u], new_password: pw })).status, 200);
-    as[u] = c;
+    const changed = await c.send('PUT', '/session/password', { old_password: initial[u], new_password: pw });
+    assert.equal(changed.status, 200);
+    as[u] = rotated(srv.base, changed);
   }
   anon = client(srv.base);
 });

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, client, hasChinese } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, client, rotated, hasChinese } from './lib/zhifa.mjs';
 
 const QD_MARKET = '113702021588139920'; // 370202 青岛市南
 const QD_TRANSPORT = '11370203869879736T'; // 370203 青岛市北
@@ -97,6 +97,48 @@ test('five failures lock the name, existing or not, even for the right password'
   }
 });
 
+const sql = (file, text) => {
+  const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', file, text], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.trim();
+};
+const lockSeconds = (reply) => Number(/请 (\d+) 秒后再试/.exec(reply.body.error.message)?.[1]);
+
+// README: five failures lock a name for 30 s, doubling with each further failure.
+test('concurrent wrong passwords get at most five checks before the lock, and each later failure doubles it', async () => {
+  const dbRace = path.join(tmpDir(), 'race.db');
+  assert.equal(run(['--db', dbRace, 'init']).code, 0);
+  const u = addUser(dbRace, { username: 'race_sup', role: 'supervisor', region: '370200' });
+  const s = await startServer({ db: dbRace, args: ['--sweep-every', '0', '--threads', '8'] });
+  const burst = async (n) => {
+    const replies = await Promise.all(Array.from({ length: n }, () => login(s.base, u.username, 'Wrong-password-2026')));
+    const checked = replies.filter((r) => r.status === 401 && r.body.error.code === 'login_failed').length;
+    const locked = replies.filter((r) => r.status === 429 && r.body.error.code === 'login_locked').length;
+    assert.equal(checked + locked, n, JSON.stringify(replies.map((r) => r.status)));
+    return checked;
+  };
+  const stored = () => sql(dbRace, "SELECT failures FROM login_failures WHERE username = 'race_sup'");
+  try {
+    const first = await burst(40);
+    assert.ok(first >= 1 && first <= 5, `${first} wrong passwords were checked before the lock`);
+    assert.equal(stored(), String(first), 'every checked failure is counted');
+    const right = await login(s.base, u.username, u.password);
+    assert.equal(right.status, 429, 'the right password is refused while locked');
+    assert.ok(lockSeconds(right) > 0 && lockSeconds(right) <= 30, right.body.error.message);
+
+    // The lock runs out (moved in the database: the test does not wait for the clock).
+    sql(dbRace, "UPDATE login_failures SET locked_until = 0 WHERE username = 'race_sup'");
+    const second = await burst(40);
+    assert.equal(second, 1, 'after a lock one more failure is checked, then the name is locked again');
+    assert.equal(stored(), String(first + 1));
+    const later = await login(s.base, u.username, u.password);
+    assert.equal(later.status, 429);
+    assert.ok(lockSeconds(later) > 30 && lockSeconds(later) <= 60, `the 6th failure locks for 60 s: ${later.body.error.message}`);
+  } finally {
+    await s.stop();
+  }
+});
+
 test('mutating requests need the CSRF token of the session', async () => {
   const c = await as(users.qdSup);
   const none = await c.send('POST', '/findings/sweep', {}, { withCsrf: false });
@@ -155,7 +197,75 @@ test('an initial password must be changed before anything else, and the policy h
   assert.equal(bad.body.error.field, 'old_password');
   const ok = await c.send('PUT', '/session/password', { old_password: initial, new_password: 'A-much-better-2026' });
   assert.equal(ok.status, 200);
-  assert.equal((await c.get('/findings')).status, 200);
+  assert.equal((await rotated(srv.base, ok).get('/findings')).status, 200);
+});
+
+test('a password change ends the other sessions and rotates the cookie and the CSRF token', async () => {
+  const u = addUser(db, { username: 'rotate_me', role: 'supervisor', region: '370200' });
+  const a = await as(u), b = await as(u);
+  const r = await a.send('PUT', '/session/password', { old_password: u.password, new_password: 'Rotated-pass-2026' });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  const now = rotated(srv.base, r);
+  assert.match(now.cookie, /^zhifa_session=[0-9a-f]{64}$/);
+  assert.notEqual(now.cookie, a.cookie);
+  assert.match(now.csrf, /^[0-9a-f]{64}$/);
+  assert.notEqual(now.csrf, a.csrf);
+  assert.equal((await b.get('/session')).status, 401, 'the other login has ended');
+  assert.equal((await a.get('/session')).status, 401, 'the old cookie has ended');
+  assert.equal((await now.get('/session')).body.user.username, 'rotate_me');
+  const stale = await client(srv.base, now.cookie, a.csrf).send('POST', '/findings/sweep', { as_of: '2026-05-20' });
+  assert.equal(stale.status, 403);
+  assert.equal(stale.body.error.code, 'csrf_failed');
+  assert.equal((await now.send('POST', '/findings/sweep', { as_of: '2026-05-20' })).status, 200);
+  assert.equal((await login(srv.base, u.username, 'Rotated-pass-2026')).status, 200);
+});
+
+test('a password reset by the system admin ends every session of the user', async () => {
+  const u = addUser(db, { username: 'reset_me', role: 'officer', agency: QD_MARKET });
+  const a = await as(u), b = await as(u);
+  const admin = await as(users.sysadmin);
+  const id = (await admin.get('/users?q=reset_me')).body.items[0].id;
+  const r = await admin.send('POST', `/users/${id}/reset-password`);
+  assert.equal(r.status, 200);
+  assert.equal((await a.get('/session')).status, 401);
+  assert.equal((await b.get('/session')).status, 401);
+  assert.equal((await login(srv.base, u.username, u.password)).status, 401, 'the old password is gone');
+  assert.equal((await login(srv.base, u.username, r.body.initial_password)).status, 200);
+});
+
+// A trigger makes the database refuse to delete sessions: every write that must end a session
+// then fails, and must say so instead of reporting success.
+test('when the database refuses to end sessions, logout, reset, disable and password change say so and change nothing', async () => {
+  const sup = addUser(db, { username: 'stuck_sup', role: 'supervisor', region: '370200' });
+  const off = addUser(db, { username: 'stuck_officer', role: 'officer', agency: QD_MARKET });
+  const c = await as(sup), o = await as(off), admin = await as(users.sysadmin);
+  const offId = (await admin.get('/users?q=stuck_officer')).body.items[0].id;
+  sql(db, "CREATE TRIGGER test_sessions_stay BEFORE DELETE ON sessions BEGIN SELECT RAISE(ABORT, 'kept by the test'); END;");
+  try {
+    const out = await c.send('DELETE', '/session');
+    assert.ok(out.status >= 500, `logout answered ${out.status}`);
+    assert.ok(hasChinese(out.body.error.message));
+    assert.doesNotMatch(out.headers.get('set-cookie') || '', /Max-Age=0/, 'the cookie is not cleared either');
+    assert.equal((await c.get('/session')).status, 200, 'the session is still alive, as the 5xx said');
+
+    const reset = await admin.send('POST', `/users/${offId}/reset-password`);
+    assert.ok(reset.status >= 500, `reset answered ${reset.status}`);
+    assert.equal(reset.body.initial_password, undefined);
+    const disable = await admin.send('PUT', `/users/${offId}`, { disabled: true });
+    assert.ok(disable.status >= 500, `disable answered ${disable.status}`);
+    assert.equal((await admin.get('/users?q=stuck_officer')).body.items[0].disabled, false);
+    assert.equal((await o.get('/session')).status, 200);
+
+    const pw = await c.send('PUT', '/session/password', { old_password: sup.password, new_password: 'Never-stored-2026' });
+    assert.ok(pw.status >= 500, `password change answered ${pw.status}`);
+    assert.equal((await c.get('/session')).status, 200);
+  } finally {
+    sql(db, 'DROP TRIGGER test_sessions_stay');
+  }
+  assert.equal((await login(srv.base, sup.username, sup.password)).status, 200, 'the old password still holds');
+  assert.equal((await login(srv.base, off.username, off.password)).status, 200, 'the reset changed nothing');
+  assert.equal((await c.send('DELETE', '/session')).status, 200);
+  assert.equal((await c.get('/session')).status, 401);
 });
 
 test('user add refuses weak passwords and unknown roles from the command line', () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
 
 const AGENCY = '113702021588139920';
-let srv, admin, sup, officer, leader, auditor;
+let srv, admin, sup, officer, leader, auditor, sec;
 
 before(async () => {
   const db = path.join(tmpDir(), 'settings.db');
@@ -17,12 +17,14 @@ before(async () => {
   const o = addUser(db, { username: 's_officer', role: 'officer', agency: AGENCY });
   const l = addUser(db, { username: 's_leader', role: 'leader', region: '370200' });
   const au = addUser(db, { username: 's_auditor', role: 'auditor' });
+  const se = addUser(db, { username: 's_secadmin', role: 'secadmin' });
   srv = await startServer({ db, args: ['--sweep-every', '0'] });
   admin = await login(srv.base, a.username, a.password);
   sup = await login(srv.base, s.username, s.password);
   officer = await login(srv.base, o.username, o.password);
   leader = await login(srv.base, l.username, l.password);
   auditor = await login(srv.base, au.username, au.password);
+  sec = await login(srv.base, se.username, se.password);
 });
 after(() => srv?.stop());
 
@@ -106,4 +108,36 @@ test('an unknown setting is 404; only settings.write may change one', async () =
   assert.equal((await put(leader, 'report_due_day', 12)).status, 403);
   assert.equal((await officer.get('/settings')).status, 403);
   assert.equal((await setting(admin, 'report_due_day')).value, '10');
+});
+
+const permsOf = async (role) => (await sec.get('/roles')).body.items.find((r) => r.id === role).permissions;
+const setPerms = (role, permissions) => sec.send('PUT', `/roles/${role}`, { permissions });
+
+test('三员分立: the security admin cannot give a business role settings.write', async () => {
+  for (const role of ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader']) {
+    const before = await permsOf(role);
+    const r = await setPerms(role, [...before, 'settings.write']);
+    assert.equal(r.status, 403, role);
+    assert.equal(r.body.error.code, 'separation_of_duties');
+    assert.match(r.body.error.message, /settings\.write/);
+    assert.match(r.body.error.message, /系统管理员/, 'the message names the owner');
+    assert.deepEqual(await permsOf(role), before, `${role} keeps what it had`);
+  }
+  assert.equal((await put(officer, 'report_due_day', 12)).status, 403);
+  assert.equal((await put(sup, 'report_due_day', 12)).status, 403);
+  assert.equal((await setting(admin, 'report_due_day')).value, '10');
+});
+
+test('三员分立: the settings rights of the system admin can be taken away and given back by the security admin', async () => {
+  const all = await permsOf('sysadmin');
+  assert.ok(all.includes('settings.read') && all.includes('settings.write'));
+  const removed = await setPerms('sysadmin', all.filter((p) => !p.startsWith('settings.')));
+  assert.equal(removed.status, 200, JSON.stringify(removed.body));
+  assert.equal((await admin.get('/settings')).status, 403);
+  assert.equal((await put(admin, 'report_due_day', 12)).status, 403);
+  const restored = await setPerms('sysadmin', all);
+  assert.equal(restored.status, 200, JSON.stringify(restored.body));
+  assert.deepEqual(await permsOf('sysadmin'), all);
+  assert.equal((await put(admin, 'report_due_day', 12)).status, 200);
+  assert.equal((await put(admin, 'report_due_day', 10)).status, 200);
 });

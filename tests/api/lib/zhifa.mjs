@@ -199,6 +199,15 @@ export async function login(base, username, password) {
   return client(base, cookie, body.csrf_token, { status: r.status, body, setCookie });
 }
 
+/**
+ * The client a successful PUT /session/password leaves: the server rotates the session, so the
+ * cookie of its Set-Cookie and the csrf_token of its body replace the old ones.
+ */
+export function rotated(base, reply) {
+  const cookie = (reply.headers.get('set-cookie') || '').split(';')[0];
+  return client(base, cookie, reply.body.csrf_token, { status: reply.status, body: reply.body });
+}
+
 /** A client for an existing cookie (or none: anonymous). */
 export function client(base, cookie = '', csrf = '', extra = {}) {
   const headers = (more = {}) => ({ ...(cookie ? { Cookie: cookie } : {}), ...more });
