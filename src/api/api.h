@@ -42,8 +42,6 @@ int api_benchmark_put(HttpRequest *req);
 
 /* The request's data scope as store filter values; false when it allows nothing. */
 bool api_scope_filter(const HttpRequest *req, const char **agency, const char **region_prefix);
-/* May the user see personal data (party ID numbers) unmasked? (cases.c) */
-bool api_sees_personal_data(const HttpRequest *req);
 int api_laws_list(HttpRequest *req);
 int api_laws_search(HttpRequest *req);
 int api_law_get(HttpRequest *req);

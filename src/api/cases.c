@@ -18,7 +18,7 @@ static bool case_in_scope(HttpRequest *req, json_t *record)
 }
 
 /* The read-only leader oversees without handling cases: he needs no one's full ID number. */
-bool api_sees_personal_data(const HttpRequest *req)
+static bool sees_personal_data(const HttpRequest *req)
 {
     return req->auth && strcmp(req->auth->role, "leader") != 0;
 }
@@ -31,7 +31,7 @@ static void protect_personal_data(HttpRequest *req, json_t *record, const char *
     if (!json_object_get(party, "id_no")) return;
     char masked[64];
     const char *id = json_string_value(json_object_get(party, "id_no"));
-    if (!api_sees_personal_data(req) && id && mask_citizen_id(id, masked, sizeof masked) == ZF_OK)
+    if (!sees_personal_data(req) && id && mask_citizen_id(id, masked, sizeof masked) == ZF_OK)
         json_object_set_new(party, "id_no", json_string(masked));
     else auth_audit(req, "read_personal", case_no, "ok", "party.id_no");
 }

@@ -15,7 +15,7 @@ const Route api_routes[] = {
     {"PUT", "/api/v1/rule-config", api_rule_config_put, "rule_config.write"},
     {"GET", "/api/v1/cases/{case_no}", api_case_get, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/integrity", api_case_integrity, "cases.read"},
-    {"GET", "/api/v1/cases/{case_no}/dossier", api_case_dossier, "cases.read"},
+    {"GET", "/api/v1/cases/{case_no}/dossier", api_case_dossier, "dossier.export"},
     {"GET", "/api/v1/ledger/sth", api_ledger_sth, "ledger.read"},
     {"GET", "/api/v1/ledger/proof", api_ledger_proof, "ledger.read"},
     {"POST", "/api/v1/session", api_session_create, "public"},

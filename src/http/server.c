@@ -249,7 +249,7 @@ static int reply_oversize(RequestState *rs, int status)
 
 static int reply_bad_utf8(RequestState *rs)
 {
-    return http_reply_error(&rs->req, 400, "invalid_utf8", NULL, "请求地址或查询参数不是有效的 UTF-8 文本");
+    return http_reply_error(&rs->req, 400, "invalid_utf8", NULL, "请求地址或查询参数含空字符或不是有效的 UTF-8 文本");
 }
 
 static RequestState *begin_request(struct MHD_Connection *c, const char *url, const char *method)
@@ -384,6 +384,32 @@ static void on_library_log(void *cls, const char *fmt, va_list ap)
     if (keep) log_error("http_library", "%s", msg);
 }
 
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* %HH decoding of the path and of each query key and value, in place, as libmicrohttpd's own —
+ * except that %00 becomes the byte 0xFF: a NUL would end the C string there ("a%00.exe" read as
+ * "a"), while 0xFF is never UTF-8, so the request is refused 400 before routing. */
+static size_t unescape_keeping_nul_visible(void *cls, struct MHD_Connection *c, char *s)
+{
+    (void)cls, (void)c;
+    char *out = s;
+    for (const char *in = s; *in; out++) {
+        int hi = in[0] == '%' ? hex_digit(in[1]) : -1, lo = hi >= 0 ? hex_digit(in[2]) : -1;
+        if (lo >= 0) {
+            int byte = hi * 16 + lo;
+            *out = (char)(byte ? byte : 0xFF);
+            in += 3;
+        } else {
+            *out = *in++;
+        }
+    }
+    *out = '\0';
+    return (size_t)(out - s);
+}
+
 static struct MHD_Daemon *start_daemon(const struct sockaddr_in *addr, unsigned threads)
 {
     return MHD_start_daemon(
@@ -394,7 +420,7 @@ static struct MHD_Daemon *start_daemon(const struct sockaddr_in *addr, unsigned 
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
         MHD_OPTION_CONNECTION_TIMEOUT, config->timeout_s,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION,
-        on_connection, NULL, MHD_OPTION_END);
+        on_connection, NULL, MHD_OPTION_UNESCAPE_CALLBACK, unescape_keeping_nul_visible, NULL, MHD_OPTION_END);
 }
 
 static void shutdown_signals(sigset_t *set)

@@ -69,6 +69,14 @@ describe('invalid UTF-8 and handlers without a reply', () => {
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
   });
 
+  test('an encoded NUL in the path, a query key or value is refused, not read as the text before it', async () => {
+    assertRefusedUtf8(await quick(sup, 'GET', '/officers/A%00B'), 'NUL in a path parameter');
+    assertRefusedUtf8(await quick(anon, 'GET', '/laws?q=a%00b'), 'NUL in a query value');
+    assertRefusedUtf8(await quick(anon, 'GET', '/laws?q%00x=1'), 'NUL in a query key');
+    const plus = await quick(anon, 'GET', '/laws?q=%E7%BD%9A+%E6%AC%BE');
+    assert.equal(plus.status, 200, 'the other escapes still decode');
+  });
+
   test('invalid UTF-8 in a static path is refused too, and the server keeps answering', async () => {
     const text = await rawRequest(srv.port, 'GET /assets/%FF.js HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     assert.equal(rawStatus(text), 400, text.slice(0, 200));
