@@ -57,6 +57,14 @@ static int start_session(HttpRequest *req, AuthUser *u)
     return rc;
 }
 
+static int reply_locked(HttpRequest *req, const char *username, const LoginAttempt *attempt, long long now)
+{
+    char msg[128];
+    snprintf(msg, sizeof msg, "密码错误次数过多，请 %lld 秒后再试", attempt->locked_until - now);
+    auth_audit(req, "login_locked", username, "denied", "");
+    return http_reply_error(req, 429, "login_locked", NULL, msg);
+}
+
 int api_session_create(HttpRequest *req)
 {
     json_t *body = http_body_json(req);
@@ -78,10 +86,7 @@ int api_session_create(HttpRequest *req)
         if (store_login_reserve(req->store, username, now, &policy, &attempt, &err) != ZF_OK) {
             rc = http_reply_zferror(req, &err);
         } else if (!attempt.allowed) {
-            char msg[128];
-            snprintf(msg, sizeof msg, "登录失败次数过多，请 %lld 秒后再试", attempt.locked_until - now);
-            auth_audit(req, "login_locked", username, "denied", "");
-            rc = http_reply_error(req, 429, "login_locked", NULL, msg);
+            rc = reply_locked(req, username, &attempt, now);
         } else if (store_user_by_name(req->store, username, &u, hash, &err) != ZF_OK) {
             password_verify_dummy(password);
             rc = err.status == 404 ? login_failed(req, username) : http_reply_zferror(req, &err);
@@ -139,6 +144,21 @@ static int change_password(HttpRequest *req, const char *fresh)
     return reply_session(req, req->auth, csrf, 200);
 }
 
+/* A stolen session must not become a password oracle: each old-password check is an attempt
+ * at the name, reserved and locked like a login's. True when the check may go ahead. */
+static bool old_password_attempt(HttpRequest *req, const char *username, int *rc)
+{
+    LoginPolicy policy = login_policy(req->store);
+    LoginAttempt attempt;
+    long long now = time(NULL);
+    ZfError err;
+    if (store_login_reserve(req->store, username, now, &policy, &attempt, &err) != ZF_OK)
+        return *rc = http_reply_zferror(req, &err), false;
+    if (attempt.allowed) return true;
+    *rc = reply_locked(req, username, &attempt, now);
+    return false;
+}
+
 int api_session_password(HttpRequest *req)
 {
     json_t *body = http_body_json(req);
@@ -152,9 +172,13 @@ int api_session_password(HttpRequest *req)
         rc = http_reply_error(req, 400, "invalid_field", !old_pw ? "old_password" : "new_password", "请填写原密码和新密码");
     } else if (store_user_by_id(req->store, req->auth->id, &u, hash, &err) != ZF_OK) {
         rc = http_reply_zferror(req, &err);
+    } else if (!old_password_attempt(req, u.username, &rc)) {
+        /* locked, or the store failed: replied */
     } else if (!password_verify(hash, old_pw)) {
         auth_audit(req, "password_change", u.username, "failed", "原密码错误");
         rc = http_reply_error(req, 400, "wrong_password", "old_password", "原密码不正确");
+    } else if (store_login_clear(req->store, u.username, &err) != ZF_OK) {
+        rc = http_reply_zferror(req, &err);
     } else if (strcmp(old_pw, new_pw) == 0) {
         rc = http_reply_error(req, 400, "weak_password", "new_password", "新密码不能与原密码相同");
     } else if (password_check(u.username, new_pw, req->server->common_passwords, &err) != ZF_OK) {

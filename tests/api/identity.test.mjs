@@ -97,6 +97,17 @@ test('five failures lock the name, existing or not, even for the right password'
   }
 });
 
+test('guessing the old password through a session\'s password change counts toward the same lockout', async () => {
+  const u = addUser(db, { username: 'guess_me', role: 'officer', agency: QD_MARKET });
+  const c = await as(u);
+  const change = (old) => c.send('PUT', '/session/password', { old_password: old, new_password: 'Another-Pass-2026-x' });
+  for (let i = 0; i < 5; i++) assert.equal((await change(`wrong-guess-${i}`)).status, 400);
+  const locked = await change(u.password);
+  assert.equal(locked.status, 429, JSON.stringify(locked.body));
+  assert.match(locked.body.error.message, /秒后再试/);
+  assert.equal((await login(srv.base, u.username, u.password)).status, 429, 'the login is locked too');
+});
+
 const sql = (file, text) => {
   const r = spawnSync('sqlite3', ['-cmd', '.timeout 5000', file, text], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
