@@ -231,22 +231,49 @@ static int take_latest(const LedgerEventRow *r, void *ctx)
     return 0;
 }
 
-static int on_case(const char *case_no, const char *body, size_t len, void *ctx)
+/* The columns beside the body that scope and lists read must be the body's own fields: the body
+ * is what the ledger covers, the columns are what `WHERE agency = ?` sees. */
+static void check_case_columns(Verifier *v, const LedgerCaseRow *row, const json_t *rec)
+{
+    const struct {
+        const char *column, *value;
+    } cols[] = {{"case_no", row->case_no}, {"agency", row->agency}, {"kind", row->kind}};
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++) {
+        const char *want = json_string_value(json_object_get(rec, cols[i].column));
+        if (want && cols[i].value && strcmp(want, cols[i].value) == 0) continue;
+        problem(v, "column_changed", -1, "cases[%s].%s：列值“%s”与案件记录中的“%s”不符（数据范围所依据的列被修改）",
+                row->case_no, cols[i].column, cols[i].value ? cols[i].value : "NULL", want ? want : "（缺失）");
+    }
+}
+
+static int on_case(const LedgerCaseRow *row, void *ctx)
 {
     Verifier *v = ctx;
     LatestCaseEvent c = {0};
     ZfError e;
     v->stats->cases++;
-    if (ledger_db_subject_events(v->db, case_no, take_latest, &c, &e) != ZF_OK || !c.found) {
-        problem(v, "record_unlogged", -1, "案件 %s 在存证日志中没有记录（绕过存证写入）", case_no);
-        free((void *)c.body);
-        return 0;
-    }
-    int same = ledger_event_data_is(c.body, c.len, body, len);
-    if (!same)
+    json_t *rec = json_loadb(row->body, row->len, 0, NULL);
+    if (rec) check_case_columns(v, row, rec);
+    if (ledger_db_subject_events(v->db, row->case_no, take_latest, &c, &e) != ZF_OK || !c.found) {
+        problem(v, "record_unlogged", -1, "案件 %s 在存证日志中没有记录（绕过存证写入）", row->case_no);
+    } else if (!ledger_event_data_equals(c.body, c.len, rec)) {
         problem(v, "record_changed", (long long)c.seq,
-                "案件 %s 的当前记录与其最近一次存证事件（序号 %" PRIu64 "）不符（记录被修改）", case_no, c.seq);
+                "案件 %s 的当前记录与其最近一次存证事件（序号 %" PRIu64 "）不符（记录被修改）", row->case_no, c.seq);
+    }
+    json_decref(rec);
     free((void *)c.body);
+    return 0;
+}
+
+static int on_column_mismatch(const char *table, const char *key, const char *column, const char *source, void *ctx)
+{
+    Verifier *v = ctx;
+    if (strcmp(source, "cases") == 0)
+        problem(v, "column_changed", -1, "%s[%s].%s：与所属案件存证记录中的执法主体不符（数据范围所依据的列被修改）",
+                table, key, column);
+    else
+        problem(v, "column_changed", -1, "%s[%s].%s：列值与该记录正文不符（数据范围所依据的列被修改）", table, key,
+                column);
     return 0;
 }
 
@@ -312,6 +339,7 @@ int ledger_verify(Store *st, const char *db_path, LedgerProblemFn fn, void *ctx,
         check_key_file(&v, db_path);
         check_attachments(&v, db_path);
         rc = ledger_db_foreach_case(v.db, on_case, &v, err);
+        if (rc == ZF_OK) rc = ledger_db_foreach_column_mismatch(v.db, on_column_mismatch, &v, err);
         if (rc == ZF_OK) rc = ledger_db_foreach_case_attachment(v.db, on_case_attachment, &v, err);
         if (rc == ZF_OK && v.upload_rows < v.upload_events)
             problem(&v, "attachment_row_missing", -1, "%" PRIu64 " 个案件附件有存证事件却没有附件记录（记录被删除）",
