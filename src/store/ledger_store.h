@@ -40,6 +40,8 @@ typedef struct {
 typedef int (*LedgerEventFn)(const LedgerEventRow *row, void *ctx);
 /* Every event in seq order. */
 int ledger_db_foreach_event(LedgerDb *db, LedgerEventFn fn, void *ctx, ZfError *err);
+/* The event at seq, if there is one (fn is not called when there is none). */
+int ledger_db_event_at(LedgerDb *db, uint64_t seq, LedgerEventFn fn, void *ctx, ZfError *err);
 /* The events of one subject (e.g. a case_no) in seq order. */
 int ledger_db_subject_events(LedgerDb *db, const char *subject, LedgerEventFn fn, void *ctx, ZfError *err);
 /* Every cached node, ordered by level then idx. */

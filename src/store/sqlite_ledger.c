@@ -13,6 +13,7 @@ enum {
     Q_LEAVES,
     Q_PUT_NODE,
     Q_GET_NODE,
+    Q_EVENT_AT,
     Q_COUNT
 };
 
@@ -22,6 +23,7 @@ static const char *const ledger_sql[Q_COUNT] = {
     [Q_LEAVES] = "SELECT seq, leaf FROM ledger_events WHERE seq >= ?1 AND seq < ?2 ORDER BY seq",
     [Q_PUT_NODE] = "INSERT OR REPLACE INTO ledger_nodes(level, idx, hash) VALUES (?1, ?2, ?3)",
     [Q_GET_NODE] = "SELECT hash FROM ledger_nodes WHERE level = ?1 AND idx = ?2",
+    [Q_EVENT_AT] = "SELECT seq, time, type, subject, body, leaf FROM ledger_events WHERE seq = ?1",
 };
 
 struct LedgerDb {
@@ -130,7 +132,8 @@ int ledger_db_get_node(LedgerDb *db, unsigned level, uint64_t idx, MerkleHash *o
     return ZF_OK;
 }
 
-static int walk_events(LedgerDb *db, sqlite3_stmt *q, LedgerEventFn fn, void *ctx, ZfError *err)
+/* Steps q and hands each row to fn; the caller finalizes or resets q. */
+static int step_events(sqlite3_stmt *q, LedgerEventFn fn, void *ctx)
 {
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -150,8 +153,22 @@ static int walk_events(LedgerDb *db, sqlite3_stmt *q, LedgerEventFn fn, void *ct
         if (!r.body) r.body = "";
         if (fn(&r, ctx) != 0) break;
     }
-    int failed = rc != SQLITE_ROW && rc != SQLITE_DONE;
+    return rc != SQLITE_ROW && rc != SQLITE_DONE;
+}
+
+static int walk_events(LedgerDb *db, sqlite3_stmt *q, LedgerEventFn fn, void *ctx, ZfError *err)
+{
+    int failed = step_events(q, fn, ctx);
     sqlite3_finalize(q);
+    return failed ? sqlite_fail(db->st, err, "ledger_events") : ZF_OK;
+}
+
+int ledger_db_event_at(LedgerDb *db, uint64_t seq, LedgerEventFn fn, void *ctx, ZfError *err)
+{
+    sqlite3_stmt *q = db->q[Q_EVENT_AT];
+    sqlite3_bind_int64(q, 1, (sqlite3_int64)seq);
+    int failed = step_events(q, fn, ctx);
+    done(q);
     return failed ? sqlite_fail(db->st, err, "ledger_events") : ZF_OK;
 }
 

@@ -1,9 +1,12 @@
 /* SQLite side of store/workflow.h. Every query parameterized; the timeline is append-only
- * (triggers in 008_workflow.sql), so this file only ever inserts into it. */
+ * (triggers in 008_workflow.sql), so this file only ever inserts into it. Each write of a workflow
+ * row appends its workflow.put event in the same savepoint (the ledger covers the row). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ledger/ledger.h"
+#include "store/ledger_store.h"
 #include "store/sqlite_internal.h"
 #include "store/workflow.h"
 #include "store/workflow_seed.h"
@@ -76,9 +79,60 @@ int store_workflow_put(Store *st, const json_t *row, ZfError *err)
     sqlite3_bind_text(q, 9, now, -1, SQLITE_STATIC);
     free(state);
     free(assignees);
-    int rc = sqlite3_step(q);
+    if (ledger_db_savepoint(st, "SAVEPOINT workflow_put", err) != ZF_OK) {
+        sqlite3_finalize(q);
+        return ZF_ERR;
+    }
+    int rc = sqlite3_step(q) == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "workflow");
     sqlite3_finalize(q);
-    return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "workflow");
+    /* The row as stored (what the case page shows and scope reads) is logged with the write. */
+    json_t *stored = NULL;
+    if (rc == ZF_OK) rc = store_workflow_get(st, str(row, "case_no"), &stored, err);
+    if (rc == ZF_OK) rc = ledger_append_seq(st, LEDGER_WORKFLOW_PUT, str(row, "case_no"), stored, NULL, err);
+    json_decref(stored);
+    if (rc == ZF_OK) return ledger_db_savepoint(st, "RELEASE workflow_put", err);
+    ledger_db_savepoint(st, "ROLLBACK TO workflow_put; RELEASE workflow_put", NULL);
+    return ZF_ERR;
+}
+
+int store_workflow_foreach(Store *st, WorkflowRowFn fn, void *ctx, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, "SELECT " ROW_COLS " FROM case_workflow w ORDER BY w.case_no", -1, &q, NULL) !=
+        SQLITE_OK)
+        return sqlite_fail(st, err, "workflow");
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        json_t *row = row_json(q);
+        stop = fn(row, ctx);
+        json_decref(row);
+    }
+    int failed = !stop && rc != SQLITE_DONE;
+    sqlite3_finalize(q);
+    return failed ? sqlite_fail(st, err, "workflow") : ZF_OK;
+}
+
+int store_workflow_timeline_foreach(Store *st, WorkflowRowFn fn, void *ctx, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT id, case_no, time, user, action, from_stage, to_stage, note FROM case_timeline"
+                           " ORDER BY id",
+                           -1, &q, NULL) != SQLITE_OK)
+        return sqlite_fail(st, err, "timeline");
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        json_t *row = json_pack("{s:I, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "id",
+                                (json_int_t)sqlite3_column_int64(q, 0), "case_no", sqlite_json_text(q, 1), "time",
+                                sqlite_json_text(q, 2), "user", sqlite_json_text(q, 3), "action",
+                                sqlite_json_text(q, 4), "from_stage", sqlite_json_text(q, 5), "to_stage",
+                                sqlite_json_text(q, 6), "note", sqlite_json_text(q, 7));
+        stop = fn(row, ctx);
+        json_decref(row);
+    }
+    int failed = !stop && rc != SQLITE_DONE;
+    sqlite3_finalize(q);
+    return failed ? sqlite_fail(st, err, "timeline") : ZF_OK;
 }
 
 int store_workflow_timeline_add(Store *st, const char *case_no, const char *user, const char *action,
