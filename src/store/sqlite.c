@@ -179,7 +179,8 @@ int store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err)
         store_close(st);
         return ZF_ERR;
     }
-    if (configure(st, err) != ZF_OK || migrate(st, err) != ZF_OK || prepare_puts(st, err) != ZF_OK) {
+    if (configure(st, err) != ZF_OK || migrate(st, err) != ZF_OK || prepare_puts(st, err) != ZF_OK ||
+        sqlite_workflow_backfill(st, err) != ZF_OK) {
         store_close(st);
         return ZF_ERR;
     }

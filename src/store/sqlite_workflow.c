@@ -237,3 +237,55 @@ int store_doc_no_used(Store *st, const char *agency, const char *doc_no, int *us
     sqlite3_finalize(q);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "cases");
 }
+
+/* ---- rows written before migration 018 ---- */
+
+typedef struct {
+    Ledger *ledger;
+    const char *type;
+    ZfError *err;
+    int rc;
+} Backfill;
+
+static int log_row(const json_t *row, void *ctx)
+{
+    Backfill *b = ctx;
+    const char *case_no = str(row, "case_no");
+    if (ledger_add(b->ledger, b->type, case_no ? case_no : "", row, NULL, b->err) == ZF_OK) return 0;
+    b->rc = ZF_ERR;
+    return 1;
+}
+
+static int backfill_marked(Store *st, const char *what)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM ledger_backfill WHERE what = ?1", -1, &q, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(q, 1, what, -1, SQLITE_STATIC);
+    int yes = sqlite3_step(q) == SQLITE_ROW;
+    sqlite3_finalize(q);
+    return yes;
+}
+
+/* Logs every row of the tables migration 018 marked, once, in one transaction with the removal
+ * of the mark: the same events the write path appends, so verify treats old and new rows alike. */
+int sqlite_workflow_backfill(Store *st, ZfError *err)
+{
+    if (!backfill_marked(st, "case_timeline") && !backfill_marked(st, "case_workflow")) return ZF_OK;
+    if (store_begin(st, err) != ZF_OK) return ZF_ERR;
+    Ledger *l = NULL;
+    int rc = ledger_open(st, &l, err);
+    Backfill timeline = {l, LEDGER_TIMELINE_ADD, err, ZF_OK}, workflow = {l, LEDGER_WORKFLOW_PUT, err, ZF_OK};
+    /* checked again inside the write transaction: another process may have done it meanwhile */
+    if (rc == ZF_OK && backfill_marked(st, "case_timeline"))
+        rc = store_workflow_timeline_foreach(st, log_row, &timeline, err);
+    if (rc == ZF_OK && timeline.rc == ZF_OK && backfill_marked(st, "case_workflow"))
+        rc = store_workflow_foreach(st, log_row, &workflow, err);
+    if (rc == ZF_OK) rc = timeline.rc != ZF_OK ? timeline.rc : workflow.rc;
+    if (rc == ZF_OK && sqlite3_exec(st->db, "DELETE FROM ledger_backfill", NULL, NULL, NULL) != SQLITE_OK)
+        rc = sqlite_fail(st, err, "ledger_backfill");
+    ledger_close(l);
+    if (rc == ZF_OK) return store_commit(st, err);
+    store_rollback(st);
+    return ZF_ERR;
+}

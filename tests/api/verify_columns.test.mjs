@@ -149,3 +149,29 @@ test('two case_timeline rows of a case swapped → verify names case_timeline', 
     ` UPDATE case_timeline SET id = ${b} WHERE id = -1;`);
   verifyNames(d, ['case_timeline', `[${a}]`]);
 });
+
+// ---- a database from before the rows were logged (migration 018) ----
+test('rows written before migration 018 are logged once at the next open, then held to their events', () => {
+  const d = path.join(dir, 'legacy.db');
+  assert.equal(run(['--db', d, 'init']).code, 0);
+  // what an older zhifa left: a workflow row and two timeline rows with no event, 018 not applied
+  sqlite(d, "INSERT INTO case_workflow(case_no, agency, case_type, stage, created_by, created_at, updated_at)" +
+    " VALUES ('线索-旧-1', '113702021588139920', 'penalty_ordinary', 'filing', 'officer', '2025-01-02T01:00:00Z'," +
+    " '2025-01-03T01:00:00Z');" +
+    " INSERT INTO case_timeline(case_no, time, user, action, from_stage, to_stage, note) VALUES" +
+    " ('线索-旧-1', '2025-01-02T01:00:00Z', 'officer', 'file', NULL, 'clue', '旧记录')," +
+    " ('线索-旧-1', '2025-01-03T01:00:00Z', 'officer', 'submit_filing', 'clue', 'filing', '');" +
+    ' DROP TABLE ledger_backfill; DELETE FROM schema_version WHERE version = 18;');
+  const before = Number(sqlite(d, 'SELECT count(*) FROM ledger_events'));
+  // the workflow row's case has no record here: verify names that, and nothing about the rows' logging
+  const r = zhifa(d, 'verify', '--json');
+  const kinds = r.stdout.trim().split('\n').map((l) => JSON.parse(l)).slice(0, -1).map((p) => p.kind);
+  assert.deepEqual(kinds, ['column_changed'], r.stdout);
+  assert.equal(Number(sqlite(d, 'SELECT count(*) FROM ledger_events')), before + 3); // 2 timeline rows + 1 workflow row
+  assert.equal(sqlite(d, 'SELECT count(*) FROM ledger_backfill'), '0');
+  // opened again: nothing appended twice
+  zhifa(d, 'verify');
+  assert.equal(Number(sqlite(d, 'SELECT count(*) FROM ledger_events')), before + 3);
+  sqlite(d, "DROP TRIGGER case_timeline_no_update; UPDATE case_timeline SET note = '改' WHERE note = '旧记录'");
+  verifyNames(d, ['case_timeline', 'note']);
+});
