@@ -167,26 +167,26 @@ static int prepare_puts(Store *st, ZfError *err)
 
 /* The database holds argon2 hashes, live CSRF tokens and ID numbers: owner only. SQLite gives a
  * new -wal, -shm and -journal the database file's own mode whatever the umask (os_unix.c
- * findCreateFileMode), so the file is created 0600 before SQLite opens it; files of an older
- * install are tightened when they are ours. Through the descriptor, never following a symlink. */
+ * findCreateFileMode), so a new database file is created 0600 before SQLite opens it; files of an
+ * older install are tightened when they are ours. Never by opening a descriptor of a file that may
+ * already exist: closing it would drop the POSIX locks every other connection of this process holds
+ * on the file (fcntl(2)), so existing files are changed by path, symlinks left alone. */
 static int make_private(const char *path, bool create, ZfError *err)
 {
     static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+    if (create) {
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd >= 0) close(fd); /* new: no connection can hold a lock on it yet */
+        else if (errno != EEXIST)
+            return zf_fail(err, 500, "db_open_failed", "db", "无法创建数据库文件 %s：%s", path, strerror(errno));
+    }
     for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
         char p[4200];
         struct stat sb;
         snprintf(p, sizeof p, "%s%s", path, suffix[i]);
-        int fd = open(p, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | (i == 0 && create ? O_CREAT : 0), 0600);
-        if (fd < 0) {
-            if (i == 0 && create && errno != ELOOP)
-                return zf_fail(err, 500, "db_open_failed", "db", "无法创建数据库文件 %s：%s", path, strerror(errno));
-            continue; /* absent, or a symlink: SQLite says what it makes of it */
-        }
-        if (fstat(fd, &sb) == 0 && sb.st_uid == geteuid() && (sb.st_mode & 077) && fchmod(fd, 0600) != 0) {
-            close(fd);
+        if (lstat(p, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_uid != geteuid() || !(sb.st_mode & 077)) continue;
+        if (chmod(p, 0600) != 0)
             return zf_fail(err, 500, "db_open_failed", "db", "无法把 %s 设为仅属主可读写：%s", p, strerror(errno));
-        }
-        close(fd);
     }
     return ZF_OK;
 }
