@@ -393,7 +393,7 @@ static int on_timeline_row(const json_t *row, void *ctx)
     static const char *const cols[] = {"case_no", "time", "user", "action", "from_stage", "to_stage", "note"};
     Verifier *v = ctx;
     LoggedRow key = {.id = (long long)json_integer_value(json_object_get(row, "id"))};
-    LoggedRow *logged = bsearch(&key, v->timeline, v->n_timeline, sizeof *v->timeline, by_id);
+    LoggedRow *logged = v->n_timeline ? bsearch(&key, v->timeline, v->n_timeline, sizeof *v->timeline, by_id) : NULL;
     const char *case_no = json_string_value(json_object_get(row, "case_no"));
     if (!logged) {
         problem(v, "timeline_unlogged", -1, "case_timeline[%lld]（案件 %s）：没有存证事件（绕过存证写入的时间线条目）",
@@ -416,7 +416,7 @@ static int on_workflow_row(const json_t *row, void *ctx)
     Verifier *v = ctx;
     LoggedRow key = {.case_no = (char *)json_string_value(json_object_get(row, "case_no"))};
     if (!key.case_no) return 0;
-    LoggedRow *logged = bsearch(&key, v->workflow, v->n_workflow, sizeof *v->workflow, by_case);
+    LoggedRow *logged = v->n_workflow ? bsearch(&key, v->workflow, v->n_workflow, sizeof *v->workflow, by_case) : NULL;
     if (!logged) {
         problem(v, "workflow_unlogged", -1, "case_workflow[%s]：没有存证事件（绕过存证写入的办案流程记录）", key.case_no);
         return 0;
@@ -436,7 +436,7 @@ static int on_workflow_row(const json_t *row, void *ctx)
 
 static int check_logged_rows(Verifier *v, Store *st, ZfError *err)
 {
-    qsort(v->timeline, v->n_timeline, sizeof *v->timeline, by_id);
+    if (v->n_timeline) qsort(v->timeline, v->n_timeline, sizeof *v->timeline, by_id);
     if (v->n_workflow) {
         /* keep the latest event of each case: the row must equal what was last written */
         qsort(v->workflow, v->n_workflow, sizeof *v->workflow, by_case_then_seq);
