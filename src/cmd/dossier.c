@@ -1,6 +1,9 @@
 /* zhifa dossier --case CASE_NO --out FILE.zip: the case's 电子卷宗 (events, proofs, signed head). */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cmd/cmd.h"
 #include "ledger/ledger.h"
@@ -31,7 +34,12 @@ static int run_dossier(const GlobalOpts *g, int argc, char **argv)
         fprintf(stderr, "zhifa: %s\n", err.message);
         return 1;
     }
-    FILE *f = fopen(out, "wb");
+    /* owner only, like the database it comes from: an existing file of ours is tightened too */
+    struct stat sb;
+    int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd >= 0 && fstat(fd, &sb) == 0 && sb.st_uid == geteuid() && (sb.st_mode & 077)) fchmod(fd, 0600);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (!f && fd >= 0) close(fd);
     int ok = f && fwrite(zip, 1, len, f) == len;
     if (f) ok = fclose(f) == 0 && ok;
     free(zip);

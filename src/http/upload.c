@@ -31,7 +31,12 @@ int http_upload_open(const char *dir, HttpUpload **out, ZfError *err)
         return zf_fail(err, 500, "digest_unavailable", NULL, "OpenSSL 无法计算 SHA-256 或 SM3 摘要");
     }
     snprintf(u->path, sizeof u->path, "%s/" TEMP_PREFIX "XXXXXX", dir);
-    if ((mkdir(dir, 0700) != 0 && errno != EEXIST) || (u->fd = mkstemp(u->path)) < 0) {
+    /* mkstemp makes the file 0600; the directory is owner only too, tightened when it is ours */
+    struct stat sb;
+    if (mkdir(dir, 0700) != 0 && errno == EEXIST && lstat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+        sb.st_uid == geteuid() && (sb.st_mode & 077))
+        chmod(dir, 0700);
+    if ((stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) || (u->fd = mkstemp(u->path)) < 0) {
         u->path[0] = '\0';
         http_upload_free(u);
         return zf_fail(err, 500, "upload_tmp_failed", NULL, "无法在 %s 中创建上传临时文件", dir);

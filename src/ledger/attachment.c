@@ -42,6 +42,8 @@ int ledger_attachment_save(const char *db_path, const char *sm3_hex, const void 
     if (stat(path, &sb) == 0 && (size_t)sb.st_size == len) return ZF_OK; /* no temp file for known content */
     if (mkdir(dir, 0700) != 0 && errno != EEXIST)
         return zf_fail(err, 500, "attachment_dir", NULL, "无法创建附件目录 %s", dir);
+    /* owner only (files are mkstemp's 0600): a directory of an older install is tightened if ours */
+    if (lstat(dir, &sb) == 0 && S_ISDIR(sb.st_mode) && sb.st_uid == geteuid() && (sb.st_mode & 077)) chmod(dir, 0700);
     /* a unique temp name: two workers may store the same content at the same moment */
     snprintf(tmp, sizeof tmp, "%s/.tmp-XXXXXX", dir);
     int fd = mkstemp(tmp);

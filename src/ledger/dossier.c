@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <zip.h>
 
@@ -97,10 +98,17 @@ static void zip_put(Zip *z, const char *name, const void *data, size_t len)
         z->failed = 1;
         return;
     }
-    if (zip_file_add(z->za, name, s, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
+    zip_int64_t idx = zip_file_add(z->za, name, s, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
+    if (idx < 0) {
         zip_source_free(s);
         z->failed = 1;
+        return;
     }
+    /* A dossier holds the parties' names and ID numbers: unzip gives its files the recorded mode,
+     * so owner only (libzip's default is 0666). */
+    if (zip_file_set_external_attributes(z->za, (zip_uint64_t)idx, 0, ZIP_OPSYS_UNIX,
+                                         (zip_uint32_t)(S_IFREG | 0600) << 16) < 0)
+        z->failed = 1;
 }
 
 static void zip_put_text(Zip *z, const char *name, const char *text) { zip_put(z, name, text, strlen(text)); }

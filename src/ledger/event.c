@@ -230,17 +230,23 @@ long long ledger_event_seq(const char *event, size_t len)
     return digits && p < event + len && *p == ',' ? n : -1;
 }
 
-int ledger_event_data_is(const char *event, size_t len, const char *record, size_t record_len)
+int ledger_event_data_equals(const char *event, size_t len, const json_t *record)
 {
     static const char head[] = "{\"data\":";
     const size_t h = sizeof head - 1;
     const char *tail = seq_key(event, len);
-    if (!tail || (size_t)(tail - event) < h || memcmp(event, head, h) != 0) return 0;
-    json_t *rec = json_loadb(record, record_len, 0, NULL);
+    if (!record || !tail || (size_t)(tail - event) < h || memcmp(event, head, h) != 0) return 0;
     size_t clen = 0;
-    char *canon = rec ? ledger_canonical(rec, &clen) : NULL;
-    json_decref(rec);
+    char *canon = ledger_canonical(record, &clen);
     int same = canon && (size_t)(tail - event) - h == clen && memcmp(event + h, canon, clen) == 0;
     free(canon);
+    return same;
+}
+
+int ledger_event_data_is(const char *event, size_t len, const char *record, size_t record_len)
+{
+    json_t *rec = json_loadb(record, record_len, 0, NULL);
+    int same = ledger_event_data_equals(event, len, rec);
+    json_decref(rec);
     return same;
 }

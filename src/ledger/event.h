@@ -24,5 +24,7 @@ void ledger_time_text(int64_t unix_time, char out[21]);
 long long ledger_event_seq(const char *event, size_t len);
 /* 1 when the canonical event's "data" is exactly the canonical form of the JSON record text. */
 int ledger_event_data_is(const char *event, size_t len, const char *record, size_t record_len);
+/* The same for a record already parsed (NULL = not JSON: never equal). */
+int ledger_event_data_equals(const char *event, size_t len, const json_t *record);
 
 #endif

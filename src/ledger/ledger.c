@@ -255,11 +255,17 @@ int ledger_add_attachment(Ledger *l, const char *case_no, const json_t *data, ui
 
 int ledger_append(Store *st, const char *type, const char *subject, json_t *event, ZfError *err)
 {
+    return ledger_append_seq(st, type, subject, event, NULL, err);
+}
+
+int ledger_append_seq(Store *st, const char *type, const char *subject, const json_t *event, uint64_t *seq,
+                      ZfError *err)
+{
     Ledger *l;
     if (ledger_open(st, &l, err) != ZF_OK) return ZF_ERR;
     int rc = ledger_db_savepoint(st, "SAVEPOINT ledger_append", err);
     if (rc == ZF_OK) {
-        rc = ledger_add(l, type, subject, event, NULL, err);
+        rc = ledger_add(l, type, subject, event, seq, err);
         if (rc == ZF_OK) rc = ledger_db_savepoint(st, "RELEASE ledger_append", err);
         else ledger_db_savepoint(st, "ROLLBACK TO ledger_append; RELEASE ledger_append", NULL);
     }

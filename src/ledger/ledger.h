@@ -17,6 +17,10 @@
 /* Event types whose data is the whole case record (the cases table must equal the latest). */
 #define LEDGER_CASE_IMPORT "case.import"
 #define LEDGER_ATTACHMENT_ADD "attachment.add"
+/* A case_timeline row as written: {id, case_no, time, user, action, from_stage, to_stage, note}. */
+#define LEDGER_TIMELINE_ADD "timeline.add"
+/* A case_workflow row as stored after the write (store_workflow_get's shape). */
+#define LEDGER_WORKFLOW_PUT "workflow.put"
 
 /* Files beside the database: "<db>.sm2.pem" (private key, 0600) and "<db>.files/" (attachments). */
 void ledger_key_path(const char *db_path, char *out, size_t cap);
@@ -40,6 +44,9 @@ int ledger_add_prepared(Ledger *l, const char *type, const char *subject, const 
                         MerkleLeafDraft *draft, uint64_t *seq, ZfError *err);
 /* One event in its own savepoint (atomic whether or not a transaction is open). */
 int ledger_append(Store *st, const char *type, const char *subject, json_t *event, ZfError *err);
+/* The same with the event's position in *seq (may be NULL). */
+int ledger_append_seq(Store *st, const char *type, const char *subject, const json_t *event, uint64_t *seq,
+                      ZfError *err);
 
 /* Creates the key pair when the database has no local key and the key file is absent; records
  * the public key in the database. *created tells whether a key was generated. */

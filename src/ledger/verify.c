@@ -11,6 +11,7 @@
 #include "ledger/event.h"
 #include "ledger/ledger.h"
 #include "store/ledger_store.h"
+#include "store/workflow.h"
 #include "util/datadir.h"
 
 typedef struct {
@@ -18,6 +19,14 @@ typedef struct {
     SignedHead h;
     int well_formed;
 } HeadRow;
+
+/* A row the ledger logged: its key (timeline row id or workflow case_no) and its event. */
+typedef struct {
+    long long id;
+    char *case_no;
+    uint64_t seq;
+    int matched; /* a row was found for it */
+} LoggedRow;
 
 typedef struct {
     LedgerProblemFn fn;
@@ -34,6 +43,10 @@ typedef struct {
     size_t n_attach, cap_attach;
     uint64_t upload_events;   /* attachment.add events of case uploads (data has a sha256) */
     uint64_t upload_rows;     /* case_attachments rows that match their event */
+    LoggedRow *timeline;      /* timeline.add events: (row id, seq) */
+    size_t n_timeline, cap_timeline;
+    LoggedRow *workflow;      /* workflow.put events: (case_no, seq), the latest per case after sorting */
+    size_t n_workflow, cap_workflow;
     int node_problems;
     int oom;
 } Verifier;
@@ -98,6 +111,34 @@ static void remember_attachment(Verifier *v, const LedgerEventRow *r)
     json_decref(e);
 }
 
+static void remember_row(Verifier *v, const LedgerEventRow *r)
+{
+    int timeline = strcmp(r->type, LEDGER_TIMELINE_ADD) == 0;
+    LoggedRow **rows = timeline ? &v->timeline : &v->workflow;
+    size_t *n = timeline ? &v->n_timeline : &v->n_workflow, *cap = timeline ? &v->cap_timeline : &v->cap_workflow;
+    LoggedRow row = {.id = -1, .seq = r->seq};
+    if (timeline) {
+        json_t *e = json_loadb(r->body, r->body_len, 0, NULL);
+        json_t *id = json_object_get(json_object_get(e, "data"), "id");
+        if (json_is_integer(id)) row.id = (long long)json_integer_value(id);
+        json_decref(e);
+    } else if (!(row.case_no = strdup(r->subject))) {
+        v->oom = 1;
+        return;
+    }
+    if (*n == *cap) {
+        size_t grown_cap = *cap ? *cap * 2 : 64;
+        LoggedRow *grown = realloc(*rows, grown_cap * sizeof *grown);
+        if (!grown) {
+            free(row.case_no);
+            v->oom = 1;
+            return;
+        }
+        *rows = grown, *cap = grown_cap;
+    }
+    (*rows)[(*n)++] = row;
+}
+
 static int on_event(const LedgerEventRow *r, void *ctx)
 {
     Verifier *v = ctx;
@@ -120,6 +161,8 @@ static int on_event(const LedgerEventRow *r, void *ctx)
         problem(v, "reordered", (long long)r->seq,
                 "序号 %" PRIu64 " 的位置上是原序号 %lld 的事件（事件被移动、插入或交换顺序）", r->seq, inner);
     if (strcmp(r->type, LEDGER_ATTACHMENT_ADD) == 0) remember_attachment(v, r);
+    else if (strcmp(r->type, LEDGER_TIMELINE_ADD) == 0 || strcmp(r->type, LEDGER_WORKFLOW_PUT) == 0)
+        remember_row(v, r);
     /* Feed the tree in position order; missing positions simply are not there, so every head
      * after a deletion mismatches, as it must. */
     merkle_frontier_push(v->h, &v->f, &leaf, check_node, v);
@@ -231,22 +274,49 @@ static int take_latest(const LedgerEventRow *r, void *ctx)
     return 0;
 }
 
-static int on_case(const char *case_no, const char *body, size_t len, void *ctx)
+/* The columns beside the body that scope and lists read must be the body's own fields: the body
+ * is what the ledger covers, the columns are what `WHERE agency = ?` sees. */
+static void check_case_columns(Verifier *v, const LedgerCaseRow *row, const json_t *rec)
+{
+    const struct {
+        const char *column, *value;
+    } cols[] = {{"case_no", row->case_no}, {"agency", row->agency}, {"kind", row->kind}};
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++) {
+        const char *want = json_string_value(json_object_get(rec, cols[i].column));
+        if (want && cols[i].value && strcmp(want, cols[i].value) == 0) continue;
+        problem(v, "column_changed", -1, "cases[%s].%s：列值“%s”与案件记录中的“%s”不符（数据范围所依据的列被修改）",
+                row->case_no, cols[i].column, cols[i].value ? cols[i].value : "NULL", want ? want : "（缺失）");
+    }
+}
+
+static int on_case(const LedgerCaseRow *row, void *ctx)
 {
     Verifier *v = ctx;
     LatestCaseEvent c = {0};
     ZfError e;
     v->stats->cases++;
-    if (ledger_db_subject_events(v->db, case_no, take_latest, &c, &e) != ZF_OK || !c.found) {
-        problem(v, "record_unlogged", -1, "案件 %s 在存证日志中没有记录（绕过存证写入）", case_no);
-        free((void *)c.body);
-        return 0;
-    }
-    int same = ledger_event_data_is(c.body, c.len, body, len);
-    if (!same)
+    json_t *rec = json_loadb(row->body, row->len, 0, NULL);
+    if (rec) check_case_columns(v, row, rec);
+    if (ledger_db_subject_events(v->db, row->case_no, take_latest, &c, &e) != ZF_OK || !c.found) {
+        problem(v, "record_unlogged", -1, "案件 %s 在存证日志中没有记录（绕过存证写入）", row->case_no);
+    } else if (!ledger_event_data_equals(c.body, c.len, rec)) {
         problem(v, "record_changed", (long long)c.seq,
-                "案件 %s 的当前记录与其最近一次存证事件（序号 %" PRIu64 "）不符（记录被修改）", case_no, c.seq);
+                "案件 %s 的当前记录与其最近一次存证事件（序号 %" PRIu64 "）不符（记录被修改）", row->case_no, c.seq);
+    }
+    json_decref(rec);
     free((void *)c.body);
+    return 0;
+}
+
+static int on_column_mismatch(const char *table, const char *key, const char *column, const char *source, void *ctx)
+{
+    Verifier *v = ctx;
+    if (strcmp(source, "cases") == 0)
+        problem(v, "column_changed", -1, "%s[%s].%s：与所属案件存证记录中的执法主体不符（数据范围所依据的列被修改）",
+                table, key, column);
+    else
+        problem(v, "column_changed", -1, "%s[%s].%s：列值与该记录正文不符（数据范围所依据的列被修改）", table, key,
+                column);
     return 0;
 }
 
@@ -282,6 +352,120 @@ static int on_case_attachment(const json_t *row, const char *event, size_t len, 
     return 0;
 }
 
+/* ---- timeline and workflow rows against the events they were written with ---- */
+
+static int by_id(const void *a, const void *b)
+{
+    const LoggedRow *x = a, *y = b;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+static int by_case_then_seq(const void *a, const void *b)
+{
+    const LoggedRow *x = a, *y = b;
+    int c = strcmp(x->case_no, y->case_no);
+    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static int by_case(const void *a, const void *b)
+{
+    return strcmp(((const LoggedRow *)a)->case_no, ((const LoggedRow *)b)->case_no);
+}
+
+static int take_data(const LedgerEventRow *r, void *ctx)
+{
+    json_t *e = json_loadb(r->body, r->body_len, 0, NULL);
+    *(json_t **)ctx = json_incref(json_object_get(e, "data"));
+    json_decref(e);
+    return 1;
+}
+
+static json_t *event_data(Verifier *v, uint64_t seq)
+{
+    json_t *data = NULL;
+    ZfError e;
+    if (ledger_db_event_at(v->db, seq, take_data, &data, &e) != ZF_OK) return NULL;
+    return data;
+}
+
+static int on_timeline_row(const json_t *row, void *ctx)
+{
+    static const char *const cols[] = {"case_no", "time", "user", "action", "from_stage", "to_stage", "note"};
+    Verifier *v = ctx;
+    LoggedRow key = {.id = (long long)json_integer_value(json_object_get(row, "id"))};
+    LoggedRow *logged = v->n_timeline ? bsearch(&key, v->timeline, v->n_timeline, sizeof *v->timeline, by_id) : NULL;
+    const char *case_no = json_string_value(json_object_get(row, "case_no"));
+    if (!logged) {
+        problem(v, "timeline_unlogged", -1, "case_timeline[%lld]（案件 %s）：没有存证事件（绕过存证写入的时间线条目）",
+                key.id, case_no ? case_no : "NULL");
+        return 0;
+    }
+    logged->matched = 1;
+    json_t *data = event_data(v, logged->seq);
+    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
+        if (!json_equal(json_object_get(row, cols[i]), json_object_get(data, cols[i])))
+            problem(v, "timeline_changed", (long long)logged->seq,
+                    "case_timeline[%lld].%s：与其存证事件（序号 %" PRIu64 "）不符（全过程记录被修改）", key.id, cols[i],
+                    logged->seq);
+    json_decref(data);
+    return 0;
+}
+
+static int on_workflow_row(const json_t *row, void *ctx)
+{
+    Verifier *v = ctx;
+    LoggedRow key = {.case_no = (char *)json_string_value(json_object_get(row, "case_no"))};
+    if (!key.case_no) return 0;
+    LoggedRow *logged = v->n_workflow ? bsearch(&key, v->workflow, v->n_workflow, sizeof *v->workflow, by_case) : NULL;
+    if (!logged) {
+        problem(v, "workflow_unlogged", -1, "case_workflow[%s]：没有存证事件（绕过存证写入的办案流程记录）", key.case_no);
+        return 0;
+    }
+    logged->matched = 1;
+    json_t *data = event_data(v, logged->seq), *value;
+    const char *col;
+    json_object_foreach((json_t *)row, col, value) {
+        if (!json_equal(value, json_object_get(data, col)))
+            problem(v, "workflow_changed", (long long)logged->seq,
+                    "case_workflow[%s].%s：与其最近一次存证事件（序号 %" PRIu64 "）不符（办案流程记录被修改）", key.case_no,
+                    col, logged->seq);
+    }
+    json_decref(data);
+    return 0;
+}
+
+static int check_logged_rows(Verifier *v, Store *st, ZfError *err)
+{
+    if (v->n_timeline) qsort(v->timeline, v->n_timeline, sizeof *v->timeline, by_id);
+    if (v->n_workflow) {
+        /* keep the latest event of each case: the row must equal what was last written */
+        qsort(v->workflow, v->n_workflow, sizeof *v->workflow, by_case_then_seq);
+        size_t kept = 0;
+        for (size_t i = 0; i < v->n_workflow; i++) {
+            if (i + 1 < v->n_workflow && strcmp(v->workflow[i].case_no, v->workflow[i + 1].case_no) == 0) {
+                free(v->workflow[i].case_no);
+                continue;
+            }
+            v->workflow[kept++] = v->workflow[i];
+        }
+        v->n_workflow = kept;
+    }
+    if (store_workflow_timeline_foreach(st, on_timeline_row, v, err) != ZF_OK ||
+        store_workflow_foreach(st, on_workflow_row, v, err) != ZF_OK)
+        return ZF_ERR;
+    for (size_t i = 0; i < v->n_timeline; i++)
+        if (!v->timeline[i].matched)
+            problem(v, "timeline_row_missing", (long long)v->timeline[i].seq,
+                    "case_timeline[%lld]：存证事件（序号 %" PRIu64 "）记录的时间线条目缺失（记录被删除）", v->timeline[i].id,
+                    v->timeline[i].seq);
+    for (size_t i = 0; i < v->n_workflow; i++)
+        if (!v->workflow[i].matched)
+            problem(v, "workflow_row_missing", (long long)v->workflow[i].seq,
+                    "case_workflow[%s]：存证事件（序号 %" PRIu64 "）记录的办案流程记录缺失（记录被删除）",
+                    v->workflow[i].case_no, v->workflow[i].seq);
+    return ZF_OK;
+}
+
 int ledger_verify(Store *st, const char *db_path, LedgerProblemFn fn, void *ctx, LedgerVerifyStats *stats,
                   ZfError *err)
 {
@@ -312,6 +496,8 @@ int ledger_verify(Store *st, const char *db_path, LedgerProblemFn fn, void *ctx,
         check_key_file(&v, db_path);
         check_attachments(&v, db_path);
         rc = ledger_db_foreach_case(v.db, on_case, &v, err);
+        if (rc == ZF_OK) rc = ledger_db_foreach_column_mismatch(v.db, on_column_mismatch, &v, err);
+        if (rc == ZF_OK && !v.oom) rc = check_logged_rows(&v, st, err);
         if (rc == ZF_OK) rc = ledger_db_foreach_case_attachment(v.db, on_case_attachment, &v, err);
         if (rc == ZF_OK && v.upload_rows < v.upload_events)
             problem(&v, "attachment_row_missing", -1, "%" PRIu64 " 个案件附件有存证事件却没有附件记录（记录被删除）",
@@ -320,6 +506,9 @@ int ledger_verify(Store *st, const char *db_path, LedgerProblemFn fn, void *ctx,
     if (v.oom) rc = zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
     ledger_db_savepoint(st, "ROLLBACK", NULL);
 out:
+    for (size_t i = 0; i < v.n_workflow; i++) free(v.workflow[i].case_no);
+    free(v.workflow);
+    free(v.timeline);
     for (size_t i = 0; i < v.n_attach; i++) free(v.attach[i]);
     free(v.attach);
     free(v.heads);

@@ -40,6 +40,8 @@ typedef struct {
 typedef int (*LedgerEventFn)(const LedgerEventRow *row, void *ctx);
 /* Every event in seq order. */
 int ledger_db_foreach_event(LedgerDb *db, LedgerEventFn fn, void *ctx, ZfError *err);
+/* The event at seq, if there is one (fn is not called when there is none). */
+int ledger_db_event_at(LedgerDb *db, uint64_t seq, LedgerEventFn fn, void *ctx, ZfError *err);
 /* The events of one subject (e.g. a case_no) in seq order. */
 int ledger_db_subject_events(LedgerDb *db, const char *subject, LedgerEventFn fn, void *ctx, ZfError *err);
 /* Every cached node, ordered by level then idx. */
@@ -69,7 +71,22 @@ int ledger_db_foreach_attachment(LedgerDb *db, LedgerAttachmentFn fn, void *ctx,
  * "size","sha256","sm3"}, valid during the callback only. */
 typedef int (*LedgerCaseAttachmentFn)(const json_t *row, const char *event, size_t len, void *ctx);
 int ledger_db_foreach_case_attachment(LedgerDb *db, LedgerCaseAttachmentFn fn, void *ctx, ZfError *err);
-typedef int (*LedgerCaseFn)(const char *case_no, const char *body, size_t len, void *ctx);
+/* Each case row: its key, the columns data scope and lists read (agency, kind) and its body. */
+typedef struct {
+    const char *case_no, *agency, *kind; /* NULL when the column is NULL */
+    const char *body;
+    size_t len;
+} LedgerCaseRow;
+typedef int (*LedgerCaseFn)(const LedgerCaseRow *row, void *ctx);
 int ledger_db_foreach_case(LedgerDb *db, LedgerCaseFn fn, void *ctx, ZfError *err);
+
+/* Columns copied beside a record that data scope reads, compared in SQL with their source: an
+ * agency's indexed columns and an officer's with the record body they were taken from, and the
+ * agency of every row of online handling (case_workflow, approval_tasks, case_publicity) with the
+ * agency of the case record it belongs to. fn gets each mismatch: table, the row's key, column,
+ * and the source it was compared with ("body" or "cases"). */
+typedef int (*LedgerColumnFn)(const char *table, const char *key, const char *column, const char *source,
+                              void *ctx);
+int ledger_db_foreach_column_mismatch(LedgerDb *db, LedgerColumnFn fn, void *ctx, ZfError *err);
 
 #endif

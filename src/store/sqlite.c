@@ -2,6 +2,8 @@
  * Every statement is prepared with bound parameters; no SQL text is built from input. */
 #include "store/store.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -9,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "store/migrations.h"
 #include "store/sqlite_internal.h"
@@ -162,6 +165,32 @@ static int prepare_puts(Store *st, ZfError *err)
     return ZF_OK;
 }
 
+/* The database holds argon2 hashes, live CSRF tokens and ID numbers: owner only. SQLite gives a
+ * new -wal, -shm and -journal the database file's own mode whatever the umask (os_unix.c
+ * findCreateFileMode), so a new database file is created 0600 before SQLite opens it; files of an
+ * older install are tightened when they are ours. Never by opening a descriptor of a file that may
+ * already exist: closing it would drop the POSIX locks every other connection of this process holds
+ * on the file (fcntl(2)), so existing files are changed by path, symlinks left alone. */
+static int make_private(const char *path, bool create, ZfError *err)
+{
+    static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+    if (create) {
+        int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd >= 0) close(fd); /* new: no connection can hold a lock on it yet */
+        else if (errno != EEXIST)
+            return zf_fail(err, 500, "db_open_failed", "db", "无法创建数据库文件 %s：%s", path, strerror(errno));
+    }
+    for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+        char p[4200];
+        struct stat sb;
+        snprintf(p, sizeof p, "%s%s", path, suffix[i]);
+        if (lstat(p, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_uid != geteuid() || !(sb.st_mode & 077)) continue;
+        if (chmod(p, 0600) != 0)
+            return zf_fail(err, 500, "db_open_failed", "db", "无法把 %s 设为仅属主可读写：%s", p, strerror(errno));
+    }
+    return ZF_OK;
+}
+
 int store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err)
 {
     struct stat sb;
@@ -169,6 +198,7 @@ int store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err)
     if (mode == STORE_OPEN_EXISTING && stat(path, &sb) != 0)
         return zf_fail(err, 404, "db_not_found", "db",
                        "数据库文件不存在：%s（请先运行 zhifa --db %s init）", path, path);
+    if (make_private(path, mode == STORE_OPEN_CREATE, err) != ZF_OK) return ZF_ERR;
     Store *st = calloc(1, sizeof *st);
     if (!st) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
@@ -179,7 +209,8 @@ int store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err)
         store_close(st);
         return ZF_ERR;
     }
-    if (configure(st, err) != ZF_OK || migrate(st, err) != ZF_OK || prepare_puts(st, err) != ZF_OK) {
+    if (configure(st, err) != ZF_OK || migrate(st, err) != ZF_OK || prepare_puts(st, err) != ZF_OK ||
+        sqlite_workflow_backfill(st, err) != ZF_OK) {
         store_close(st);
         return ZF_ERR;
     }

@@ -13,6 +13,7 @@ enum {
     Q_LEAVES,
     Q_PUT_NODE,
     Q_GET_NODE,
+    Q_EVENT_AT,
     Q_COUNT
 };
 
@@ -22,6 +23,7 @@ static const char *const ledger_sql[Q_COUNT] = {
     [Q_LEAVES] = "SELECT seq, leaf FROM ledger_events WHERE seq >= ?1 AND seq < ?2 ORDER BY seq",
     [Q_PUT_NODE] = "INSERT OR REPLACE INTO ledger_nodes(level, idx, hash) VALUES (?1, ?2, ?3)",
     [Q_GET_NODE] = "SELECT hash FROM ledger_nodes WHERE level = ?1 AND idx = ?2",
+    [Q_EVENT_AT] = "SELECT seq, time, type, subject, body, leaf FROM ledger_events WHERE seq = ?1",
 };
 
 struct LedgerDb {
@@ -130,7 +132,8 @@ int ledger_db_get_node(LedgerDb *db, unsigned level, uint64_t idx, MerkleHash *o
     return ZF_OK;
 }
 
-static int walk_events(LedgerDb *db, sqlite3_stmt *q, LedgerEventFn fn, void *ctx, ZfError *err)
+/* Steps q and hands each row to fn; the caller finalizes or resets q. */
+static int step_events(sqlite3_stmt *q, LedgerEventFn fn, void *ctx)
 {
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -150,8 +153,22 @@ static int walk_events(LedgerDb *db, sqlite3_stmt *q, LedgerEventFn fn, void *ct
         if (!r.body) r.body = "";
         if (fn(&r, ctx) != 0) break;
     }
-    int failed = rc != SQLITE_ROW && rc != SQLITE_DONE;
+    return rc != SQLITE_ROW && rc != SQLITE_DONE;
+}
+
+static int walk_events(LedgerDb *db, sqlite3_stmt *q, LedgerEventFn fn, void *ctx, ZfError *err)
+{
+    int failed = step_events(q, fn, ctx);
     sqlite3_finalize(q);
+    return failed ? sqlite_fail(db->st, err, "ledger_events") : ZF_OK;
+}
+
+int ledger_db_event_at(LedgerDb *db, uint64_t seq, LedgerEventFn fn, void *ctx, ZfError *err)
+{
+    sqlite3_stmt *q = db->q[Q_EVENT_AT];
+    sqlite3_bind_int64(q, 1, (sqlite3_int64)seq);
+    int failed = step_events(q, fn, ctx);
+    done(q);
     return failed ? sqlite_fail(db->st, err, "ledger_events") : ZF_OK;
 }
 
@@ -342,12 +359,16 @@ int ledger_db_foreach_attachment(LedgerDb *db, LedgerAttachmentFn fn, void *ctx,
 int ledger_db_foreach_case(LedgerDb *db, LedgerCaseFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db->st->db, "SELECT case_no, body FROM cases ORDER BY case_no", -1, &q, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db->st->db, "SELECT case_no, agency, kind, body FROM cases ORDER BY case_no", -1, &q,
+                           NULL) != SQLITE_OK)
         return sqlite_fail(db->st, err, "cases");
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        const char *no = (const char *)sqlite3_column_text(q, 0), *body = (const char *)sqlite3_column_text(q, 1);
-        if (fn(no ? no : "", body ? body : "", (size_t)sqlite3_column_bytes(q, 1), ctx) != 0) break;
+        const char *no = (const char *)sqlite3_column_text(q, 0), *body = (const char *)sqlite3_column_text(q, 3);
+        LedgerCaseRow row = {no ? no : "", (const char *)sqlite3_column_text(q, 1),
+                             (const char *)sqlite3_column_text(q, 2), body ? body : "",
+                             (size_t)sqlite3_column_bytes(q, 3)};
+        if (fn(&row, ctx) != 0) break;
     }
     int failed = rc != SQLITE_ROW && rc != SQLITE_DONE;
     sqlite3_finalize(q);
@@ -380,6 +401,49 @@ int ledger_db_foreach_case_attachment(LedgerDb *db, LedgerCaseAttachmentFn fn, v
     int failed = rc != SQLITE_ROW && rc != SQLITE_DONE;
     sqlite3_finalize(q);
     return failed ? sqlite_fail(db->st, err, "case_attachments") : ZF_OK;
+}
+
+/* A body that is not JSON counts as differing from every column (json_extract would fail the
+ * whole query); OR short-circuits, so json_extract only sees valid text. */
+#define DIFFERS(col, path, src) "(NOT json_valid(" src ") OR " col " IS NOT json_extract(" src ", '" path "'))"
+#define BODY_COLUMN(table, key, col)                                                                           \
+    {table, col, "body",                                                                                       \
+     "SELECT " key " FROM " table " WHERE " DIFFERS(col, "$." col, "body") " ORDER BY " key}
+/* Rows of online handling belong to the agency of their case (scope reads their own copy). */
+#define CASE_AGENCY(table, key)                                                                                \
+    {table, "agency", "cases",                                                                                 \
+     "SELECT t." key " FROM " table " t LEFT JOIN cases c ON c.case_no = t.case_no WHERE c.body IS NULL OR "   \
+     DIFFERS("t.agency", "$.agency", "c.body") " ORDER BY t." key}
+
+static const struct {
+    const char *table, *column, *source, *sql;
+} column_checks[] = {
+    BODY_COLUMN("agencies", "code", "name"),      BODY_COLUMN("agencies", "code", "region"),
+    BODY_COLUMN("agencies", "code", "level"),     BODY_COLUMN("agencies", "code", "kind"),
+    BODY_COLUMN("agencies", "code", "sector"),    BODY_COLUMN("agencies", "code", "parent"),
+    BODY_COLUMN("officers", "cert_no", "name"),   BODY_COLUMN("officers", "cert_no", "agency"),
+    BODY_COLUMN("officers", "cert_no", "cert_valid_to"), BODY_COLUMN("officers", "cert_no", "status"),
+    CASE_AGENCY("case_workflow", "case_no"),      CASE_AGENCY("approval_tasks", "id"),
+    CASE_AGENCY("case_publicity", "case_no"),
+};
+
+int ledger_db_foreach_column_mismatch(LedgerDb *db, LedgerColumnFn fn, void *ctx, ZfError *err)
+{
+    for (size_t i = 0; i < sizeof column_checks / sizeof *column_checks; i++) {
+        sqlite3_stmt *q;
+        if (sqlite3_prepare_v2(db->st->db, column_checks[i].sql, -1, &q, NULL) != SQLITE_OK)
+            return sqlite_fail(db->st, err, column_checks[i].table);
+        int rc, stop = 0;
+        while (!stop && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+            const char *key = (const char *)sqlite3_column_text(q, 0);
+            stop = fn(column_checks[i].table, key ? key : "", column_checks[i].column, column_checks[i].source, ctx);
+        }
+        int failed = !stop && rc != SQLITE_DONE;
+        sqlite3_finalize(q);
+        if (failed) return sqlite_fail(db->st, err, column_checks[i].table);
+        if (stop) break;
+    }
+    return ZF_OK;
 }
 
 /* Savepoints for ledger_append: store.h has BEGIN/COMMIT only. */

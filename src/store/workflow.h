@@ -13,14 +13,21 @@
 /* {"case_no","agency","case_type","stage","state":{},"assignees":[],"doc_no","created_by",
  *  "created_at","updated_at"}; ZF_ERR 404 when the case is not handled online. */
 int store_workflow_get(Store *st, const char *case_no, json_t **row, ZfError *err);
-/* Insert or update the row (fields as store_workflow_get returns them). Call inside a
- * transaction together with store_workflow_timeline_add. */
+/* Insert or update the row (fields as store_workflow_get returns them) and log the stored row
+ * as a workflow.put event. Call inside a transaction together with store_workflow_timeline_add,
+ * which logs its row as a timeline.add event. */
 int store_workflow_put(Store *st, const json_t *row, ZfError *err);
 int store_workflow_timeline_add(Store *st, const char *case_no, const char *user, const char *action,
                                 const char *from_stage, const char *to_stage, const char *note,
                                 ZfError *err);
 /* The timeline, oldest first: [{"id","time","user","action","from_stage","to_stage","note"}]. */
 int store_workflow_timeline(Store *st, const char *case_no, json_t **items, ZfError *err);
+/* Every workflow row (store_workflow_get's shape) by case_no, every timeline row
+ * ({"id","case_no","time","user","action","from_stage","to_stage","note"}) by id, for zhifa
+ * verify; rows are valid during the callback only, a non-zero return stops the walk. */
+typedef int (*WorkflowRowFn)(const json_t *row, void *ctx);
+int store_workflow_foreach(Store *st, WorkflowRowFn fn, void *ctx, ZfError *err);
+int store_workflow_timeline_foreach(Store *st, WorkflowRowFn fn, void *ctx, ZfError *err);
 /* Rows of one agency (created_by / stage NULL = any), newest first, each with "record": the
  * case's exchange body as JSON (null when absent): {"items","total","page","size"}. */
 int store_workflow_list(Store *st, const char *agency, const char *created_by, const char *stage,
