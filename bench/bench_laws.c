@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 
 #include "domain/law_terms.h"
-#include "jobs/laws_load.h"
+#include "app/laws_load.h"
 #include "store/laws.h"
 #include "store/sqlite_internal.h" /* the baseline runs its own SQL on the same connection */
 #include "util/datadir.h"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "cmd/cmd.h"
-#include "jobs/sweep.h"
+#include "app/sweep.h"
 #include "store/findings.h"
 #include "util/log.h"
 

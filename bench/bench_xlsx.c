@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "jobs/xlsx_intake.h"
+#include "app/xlsx_intake.h"
 #include "util/xlsx_write.h"
 
 static const char *const KEYS[] = {"case_no", "agency", "kind", "officers", "filed_on", "decided_on", "decision.fine", "procedure"};

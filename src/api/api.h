@@ -3,6 +3,10 @@
 #define ZF_API_H
 
 #include "http/request.h"
+#include "http/router.h"
+
+/* Every API route with its permission and body limit (routes.c), given to the server at start. */
+extern const RouteTable api_route_table;
 
 int api_healthz(HttpRequest *req);
 int api_findings_list(HttpRequest *req);
@@ -77,7 +81,7 @@ int api_workflow_approvals_list(HttpRequest *req);
 int api_case_attachments_create(HttpRequest *req);
 int api_case_attachments_list(HttpRequest *req);
 int api_case_attachment_get(HttpRequest *req);
-/* The upload's limit: its kind's, from settings (RouteBodyLimit.limit_for). */
+/* The upload's limit: its kind's, from settings (Route.limit_for). */
 size_t api_attachment_body_limit(HttpRequest *req, char *why, size_t cap);
 /* 公示, revocation and withdrawal (issue 6): workflow_publicity.c */
 int api_workflow_publication_create(HttpRequest *req);

@@ -13,7 +13,8 @@
 
 #include "api/api.h"
 #include "api/params.h"
-#include "api/workflow_state.h"
+#include "app/case_log.h"
+#include "app/workflow_state.h"
 #include "domain/attachment.h"
 #include "http/auth.h"
 #include "http/response.h"
@@ -105,7 +106,7 @@ static int record_upload(HttpRequest *req, const Upload *u, json_t **out, ZfErro
     if (rc == ZF_OK) {
         if (ledger_add_attachment(l, u->case_no, ev, &seq, err) != ZF_OK ||
             (row.ledger_seq = seq, store_attachment_add(req->store, &row, out, err)) != ZF_OK ||
-            store_workflow_timeline_add(req->store, u->case_no, req->auth->username, "attachment", u->stage,
+            app_timeline_add(req->store, u->case_no, req->auth->username, "attachment", u->stage,
                                         u->stage, note, err) != ZF_OK ||
             store_commit(req->store, err) != ZF_OK) {
             store_rollback(req->store);

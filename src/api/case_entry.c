@@ -7,9 +7,9 @@
 
 #include "api/api.h"
 #include "api/intake_common.h"
-#include "jobs/sweep.h"
+#include "app/sweep.h"
 #include "http/auth.h"
-#include "jobs/import.h"
+#include "app/import.h"
 #include "store/findings.h"
 #include "store/standing.h"
 
@@ -58,7 +58,7 @@ static int store_case(HttpRequest *req, json_t *rec, const char *case_no, bool e
     if (import_one_record(req->store, rec, &err) != ZF_OK) return http_reply_zferror(req, &err);
     ChangedSet t = {0};
     changed_note(&t, REC_CASE, case_no);
-    changed_recheck(req->store, req->calendar, &t);
+    changed_recheck(req->store, req->calendar, req->today, &t);
     auth_audit(req, edit ? "case_edit" : "case_entry", case_no, "ok", "");
     return reply_case(req, edit ? 200 : 201, json_incref(rec), case_no);
 }

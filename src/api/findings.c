@@ -5,7 +5,7 @@
 #include "api/api.h"
 #include "api/params.h"
 #include "domain/rules/rules.h"
-#include "jobs/sweep.h"
+#include "app/sweep.h"
 #include "store/findings.h"
 
 static const char *const statuses[] = {"open", "resolved", "new", "all", NULL};
@@ -69,7 +69,7 @@ int api_findings_summary(HttpRequest *req)
 
 int api_findings_sweep(HttpRequest *req)
 {
-    zf_day as_of = sweep_today();
+    zf_day as_of = req->today;
     SweepResult r;
     ZfError err;
     if (req->body_len) {

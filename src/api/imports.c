@@ -9,11 +9,11 @@
 
 #include "api/api.h"
 #include "api/intake_common.h"
-#include "jobs/sweep.h"
+#include "app/sweep.h"
 #include "http/auth.h"
 #include "http/response.h"
-#include "jobs/import.h"
-#include "jobs/xlsx_intake.h"
+#include "app/import.h"
+#include "app/xlsx_intake.h"
 #include "store/intake.h"
 #include "store/settings.h"
 
@@ -121,7 +121,7 @@ int api_imports_create(HttpRequest *req)
         rc = import_stream(req->store, in, &hooks, &sum, &err);
         fclose(in);
     }
-    changed_recheck(req->store, req->calendar, &u.touched);
+    changed_recheck(req->store, req->calendar, req->today, &u.touched);
     char detail[96];
     snprintf(detail, sizeof detail, "imported=%lld rejected=%lld", sum.imported, sum.rejected);
     auth_audit(req, "import_upload", "", rc == ZF_OK ? "ok" : "failed", detail);

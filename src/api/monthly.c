@@ -9,7 +9,7 @@
 #include "api/intake_common.h"
 #include "api/params.h"
 #include "http/auth.h"
-#include "jobs/sweep.h"
+#include "app/sweep.h"
 #include "store/intake.h"
 #include "util/date.h"
 
@@ -47,7 +47,7 @@ int api_reports_monthly_list(HttpRequest *req)
     const char *month, *as_of_text, *agency, *region;
     char month_buf[16];
     int year, mon;
-    zf_day as_of = sweep_today();
+    zf_day as_of = req->today;
     json_t *out;
     ZfError err;
     if (param_text(req, "month", 7, &month) != ZF_OK || param_text(req, "as_of", 10, &as_of_text) != ZF_OK) return 0;
@@ -98,7 +98,7 @@ int api_reports_monthly_put(HttpRequest *req)
     json_decref(body);
     int rc;
     if (!rec) return http_reply_error(req, 400, "invalid_param", "agency", "执法主体代码无效");
-    zf_day today = sweep_today();
+    zf_day today = req->today;
     char today_text[ZF_DATE_LEN];
     date_format(today, today_text);
     if (exchange_validate(rec, &keys, &err) != ZF_OK) {

@@ -5,7 +5,7 @@
 #include "api/api.h"
 #include "api/elements.h"
 #include "api/params.h"
-#include "jobs/sweep.h"
+#include "app/sweep.h"
 #include "store/elements.h"
 
 static const char *const officer_statuses[] = {"active", "suspended", "revoked", NULL};
@@ -26,7 +26,7 @@ int api_officers_list(HttpRequest *req)
     if (!api_scope_filter(req, &f.scope_agency, &f.scope_region_prefix))
         return http_reply_json(req, 200, json_pack("{s:[], s:i, s:i, s:i}", "items", "total", 0, "page", page, "size", size));
     if (within >= 0) { /* still valid today (China time) and ending within N days */
-        zf_day today = sweep_today();
+        zf_day today = req->today;
         date_format(today, from);
         date_format(today + (zf_day)within, until);
         f.valid_to_from = from, f.valid_to_until = until;

@@ -3,7 +3,7 @@
 
 #include "api/api.h"
 #include "domain/rules/rule_config_json.h"
-#include "jobs/sweep.h"
+#include "app/sweep.h"
 #include "store/findings.h"
 
 int api_rules_list(HttpRequest *req)

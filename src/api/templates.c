@@ -7,7 +7,7 @@
 
 #include "api/api.h"
 #include "http/response.h"
-#include "jobs/xlsx_intake.h"
+#include "app/xlsx_intake.h"
 
 #define XLSX_MIME "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

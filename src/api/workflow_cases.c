@@ -11,14 +11,15 @@
 #include "api/params.h"
 #include "api/workflow_approvals.h"
 #include "api/workflow_cases.h"
-#include "api/workflow_holdings.h"
-#include "api/workflow_doc_no.h"
-#include "api/workflow_discretion.h"
-#include "api/workflow_state.h"
+#include "app/case_log.h"
+#include "app/workflow_holdings.h"
+#include "app/workflow_doc_no.h"
+#include "app/workflow_discretion.h"
+#include "app/workflow_state.h"
 #include "domain/workflow/deadlines.h"
 #include "http/auth.h"
-#include "jobs/import.h"
-#include "jobs/sweep.h"
+#include "app/import.h"
+#include "app/sweep.h"
 #include "store/findings.h"
 #include "store/workflow.h"
 
@@ -30,7 +31,7 @@ static void recheck_case(HttpRequest *req, const char *case_no)
 {
     ChangedSet t = {0};
     changed_note(&t, REC_CASE, case_no);
-    changed_recheck(req->store, req->calendar, &t);
+    changed_recheck(req->store, req->calendar, req->today, &t);
 }
 
 static int validate_record(Store *st, const json_t *rec, ZfError *err)
@@ -115,7 +116,7 @@ static int workflow_view(HttpRequest *req, const json_t *rec, const json_t *row,
     if (!pending && err->status != 404) return ZF_ERR;
     json_t *next, *timeline;
     if (store_workflow_timeline(req->store, str(row, "case_no"), &timeline, err) != ZF_OK) return ZF_ERR;
-    json_t *dl = deadlines_json(&cs, sweep_today(), req->calendar, &cfg, &next);
+    json_t *dl = deadlines_json(&cs, req->today, req->calendar, &cfg, &next);
     json_t *wf = json_pack("{s:s, s:s, s:s, s:O, s:O, s:O, s:o, s:o, s:o, s:o, s:o}", "case_type", str(row, "case_type"),
                            "stage", workflow_stage_code(cs.stage), "stage_name", workflow_stage_name(cs.stage),
                            "doc_no", json_object_get(row, "doc_no"), "state", json_object_get(row, "state"),
@@ -196,7 +197,7 @@ int api_workflow_cases_create(HttpRequest *req)
         goto done;
     }
     bool simple = strcmp(type, "penalty_simple") == 0;
-    if (build_new_record(req, body, simple, sweep_today(), &rec, &err) != ZF_OK) {
+    if (build_new_record(req, body, simple, req->today, &rec, &err) != ZF_OK) {
         rc = http_reply_zferror(req, &err);
         goto done;
     }
@@ -213,8 +214,8 @@ int api_workflow_cases_create(HttpRequest *req)
                     "case_type", type, "stage", simple ? "onspot_decision" : "clue", "state", "assignees",
                     json_object_get(rec, "officers") ? json_object_get(rec, "officers") : json_array(),
                     "doc_no", "created_by", req->auth->username);
-    if (store_workflow_put(req->store, row, &err) != ZF_OK ||
-        store_workflow_timeline_add(req->store, case_no, req->auth->username, "file", NULL,
+    if (app_workflow_put(req->store, row, &err) != ZF_OK ||
+        app_timeline_add(req->store, case_no, req->auth->username, "file", NULL,
                                     str(row, "stage"), str(body, "note"), &err) != ZF_OK ||
         import_one_record_in(req->store, rec, &err) != ZF_OK || store_commit(req->store, &err) != ZF_OK)
         goto fail;
@@ -257,7 +258,7 @@ int api_workflow_cases_list(HttpRequest *req)
         return http_reply_zferror(req, &err);
     size_t i;
     json_t *row;
-    zf_day today = sweep_today();
+    zf_day today = req->today;
     json_array_foreach(json_object_get(out, "items"), i, row) {
         json_t *rec = json_object_get(row, "record");
         CaseState cs;
@@ -280,7 +281,7 @@ int api_workflow_case_get(HttpRequest *req)
 {
     json_t *row, *rec;
     ZfError err;
-    if (wf_case_load(req, http_param(req, "case_no"), &row, &rec, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    if (wf_case_load(req->store, req->auth, http_param(req, "case_no"), &row, &rec, &err) != ZF_OK) return http_reply_zferror(req, &err);
     int rc = reply_view(req, 200, rec, row);
     json_decref(row);
     json_decref(rec);
@@ -481,7 +482,7 @@ static int note_signoff(HttpRequest *req, Step *s, ZfError *err)
     snprintf(note, sizeof note, "%s（%zu/%zu）%s%s", workflow_action_name(s->task.task.action),
              approval_signed_count(&s->task.task), s->task.task.slot_count, s->note && *s->note ? "：" : "",
              s->note ? s->note : "");
-    return store_workflow_timeline_add(req->store, str(s->row, "case_no"), req->auth->username, "sign",
+    return app_timeline_add(req->store, str(s->row, "case_no"), req->auth->username, "sign",
                                        workflow_stage_code(s->from), workflow_stage_code(s->to), note, err);
 }
 
@@ -508,9 +509,9 @@ static int commit_step(HttpRequest *req, Step *s, ZfError *err)
         json_object_set_new(json_object_get(s->rec, "decision"), "doc_no", json_string(doc_no));
     }
     bool signoff = s->approval && !s->moves;
-    if (store_workflow_put(req->store, row, err) != ZF_OK ||
+    if (app_workflow_put(req->store, row, err) != ZF_OK ||
         (signoff ? note_signoff(req, s, err)
-                 : store_workflow_timeline_add(req->store, case_no, req->auth->username, s->action,
+                 : app_timeline_add(req->store, case_no, req->auth->username, s->action,
                                                workflow_stage_code(s->from), workflow_stage_code(s->to), s->note,
                                                err)) != ZF_OK ||
         commit_approval(req, s, err) != ZF_OK || import_one_record_in(req->store, s->rec, err) != ZF_OK) {
@@ -537,7 +538,7 @@ static int add_approver(HttpRequest *req, Step *s, const char *name, ZfError *er
     snprintf(note, sizeof note, "加签 %s：%s%s%s", name, workflow_action_name(s->task.task.action),
              s->note && *s->note ? "，" : "", s->note ? s->note : "");
     if (store_approval_update(req->store, s->task.id, &s->task.task, "pending", err) != ZF_OK) return ZF_ERR;
-    return store_workflow_timeline_add(req->store, case_no, req->auth->username, "add_approver", str(s->row, "stage"),
+    return app_timeline_add(req->store, case_no, req->auth->username, "add_approver", str(s->row, "stage"),
                                        str(s->row, "stage"), note, err);
 }
 
@@ -575,7 +576,7 @@ int api_workflow_case_action(HttpRequest *req)
     json_t *rec = NULL;
     ZfError err;
     int rc;
-    zf_day today = sweep_today();
+    zf_day today = req->today;
     if (!s.action) {
         rc = http_reply_error(req, 400, "missing_field", "action", "请指定办案操作");
         goto done;
@@ -591,7 +592,7 @@ int api_workflow_case_action(HttpRequest *req)
         rc = http_reply_zferror(req, &err);
         goto done;
     }
-    if (wf_case_load(req, http_param(req, "case_no"), &s.row, &rec, &err) != ZF_OK ||
+    if (wf_case_load(req->store, req->auth, http_param(req, "case_no"), &s.row, &rec, &err) != ZF_OK ||
         store_approval_policy(req->store, &s.policy, &err) != ZF_OK || wf_approver_of(req, &s.policy, &s.me, &err) != ZF_OK)
         goto refused;
     s.rec = json_deep_copy(rec);

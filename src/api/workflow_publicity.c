@@ -10,12 +10,13 @@
 
 #include "api/api.h"
 #include "api/workflow_cases.h"
-#include "api/workflow_state.h"
+#include "app/case_log.h"
+#include "app/workflow_state.h"
 #include "domain/workflow/deadlines.h"
 #include "domain/workflow/publicity.h"
 #include "http/auth.h"
-#include "jobs/import.h"
-#include "jobs/sweep.h"
+#include "app/import.h"
+#include "app/sweep.h"
 #include "store/publicity.h"
 #include "store/workflow.h"
 
@@ -72,8 +73,8 @@ typedef struct {
 
 static int act_open(Act *a, const ActDef *def, ZfError *err)
 {
-    if (wf_case_load(a->req, http_param(a->req, "case_no"), &a->row, &a->rec, err) != ZF_OK) return ZF_ERR;
-    if (body_date(a->body, def->date_key, def->date_label, sweep_today(), &a->on, err) != ZF_OK ||
+    if (wf_case_load(a->req->store, a->req->auth, http_param(a->req, "case_no"), &a->row, &a->rec, err) != ZF_OK) return ZF_ERR;
+    if (body_date(a->body, def->date_key, def->date_label, a->req->today, &a->on, err) != ZF_OK ||
         body_text(a->body, def->reason_key, def->reason_label, &a->reason, err) != ZF_OK)
         return ZF_ERR;
     date_format(a->on, a->day);
@@ -86,8 +87,8 @@ static int act_commit(Act *a, const ActDef *def, ZfError *err)
 {
     Store *st = a->req->store;
     const char *stage = str(a->row, "stage");
-    if ((def->write && def->write(a, err) != ZF_OK) || store_workflow_put(st, a->row, err) != ZF_OK ||
-        store_workflow_timeline_add(st, str(a->row, "case_no"), a->req->auth->username, def->timeline_action,
+    if ((def->write && def->write(a, err) != ZF_OK) || app_workflow_put(st, a->row, err) != ZF_OK ||
+        app_timeline_add(st, str(a->row, "case_no"), a->req->auth->username, def->timeline_action,
                                     stage, stage, a->note, err) != ZF_OK)
         return ZF_ERR;
     return def->record_changes ? import_one_record_in(st, a->rec, err) : ZF_OK;
@@ -238,7 +239,7 @@ int api_workflow_publicity_pending(HttpRequest *req)
         }
         size_t i;
         json_t *item;
-        zf_day today = sweep_today();
+        zf_day today = req->today;
         json_array_foreach(rows, i, item) {
             json_t *out = pending_item(req, item, req->calendar, &cfg, today);
             if (out) json_array_append_new(items, out);

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
-#include "jobs/sweep.h"
+#include "app/sweep.h"
 
 static int run_check(const GlobalOpts *g, int argc, char **argv);
 
@@ -76,7 +76,7 @@ static int run_check(const GlobalOpts *g, int argc, char **argv)
     Flag flags[] = {{"--as-of", &as_of_s, NULL}, {"--format", &format, NULL},
                     {"--rules", &only, NULL}, {NULL, NULL, NULL}};
     if (cmd_parse_flags(&cmd_check, argc, argv, flags, NULL, 0) != ZF_OK) return EXIT_USAGE;
-    zf_day as_of = sweep_today();
+    zf_day as_of = date_today_china();
     if (as_of_s && !date_parse(as_of_s, &as_of))
         return cmd_usage_error(&cmd_check, "--as-of 应为真实存在的日期 YYYY-MM-DD：%s", as_of_s);
     if (strcmp(format, "json") != 0 && strcmp(format, "table") != 0)

@@ -4,7 +4,7 @@
 
 #include "domain/authz.h"
 #include "domain/calendar.h"
-#include "jobs/sweep.h"
+#include "app/sweep.h"
 #include "store/store.h"
 
 #define EXIT_USAGE 2

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/case_log.h"
 #include "util/datadir.h"
 
 int cmd_usage_error(const Command *c, const char *fmt, ...)
@@ -56,7 +57,11 @@ int cmd_parse_flags(const Command *c, int argc, char **argv, Flag *flags, const 
 int cmd_open_store(const GlobalOpts *g, StoreOpenMode mode, Store **out)
 {
     ZfError err;
-    if (store_open(g->db_path, mode, out, &err) == ZF_OK) return ZF_OK;
+    if (store_open(g->db_path, mode, out, &err) == ZF_OK) {
+        if (app_case_log_backfill(*out, &err) == ZF_OK) return ZF_OK; /* a database older than migration 018 */
+        store_close(*out);
+        *out = NULL;
+    }
     fprintf(stderr, "zhifa: %s\n", err.message);
     return ZF_ERR;
 }

@@ -3,7 +3,7 @@
 #include <stdio.h>
 
 #include "cmd/cmd.h"
-#include "jobs/escalate.h"
+#include "app/escalate.h"
 
 static int run_escalate(const GlobalOpts *g, int argc, char **argv);
 
@@ -20,7 +20,7 @@ static int run_escalate(const GlobalOpts *g, int argc, char **argv)
     const char *as_of_s = NULL;
     Flag flags[] = {{"--as-of", &as_of_s, NULL}, {NULL, NULL, NULL}};
     if (cmd_parse_flags(&cmd_escalate, argc, argv, flags, NULL, 0) != ZF_OK) return EXIT_USAGE;
-    zf_day as_of = sweep_today();
+    zf_day as_of = date_today_china();
     if (as_of_s && !date_parse(as_of_s, &as_of))
         return cmd_usage_error(&cmd_escalate, "--as-of 应为真实存在的日期 YYYY-MM-DD：%s", as_of_s);
     Store *st;

@@ -7,8 +7,8 @@
 
 #include "cmd/cmd.h"
 #include "cmd/ledger_hooks.h"
-#include "jobs/import.h"
-#include "jobs/sweep.h"
+#include "app/import.h"
+#include "app/sweep.h"
 #include "store/findings.h"
 
 static int run_import(const GlobalOpts *g, int argc, char **argv);
@@ -45,7 +45,7 @@ static void recheck(Store *st, ChangedSet *changed)
 {
     Calendar *cal = NULL;
     if (!changed->wide && changed->n) cmd_load_calendar(&cal);
-    changed_recheck(st, cal, changed);
+    changed_recheck(st, cal, date_today_china(), changed);
     calendar_free(cal);
 }
 

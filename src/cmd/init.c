@@ -4,11 +4,11 @@
 
 #include "cmd/cmd.h"
 #include "cmd/ledger_hooks.h"
-#include "jobs/demo_cases.h"
-#include "jobs/import.h"
+#include "app/demo_cases.h"
+#include "app/import.h"
 #include "store/approval.h"
 #include "store/identity.h"
-#include "jobs/laws_load.h"
+#include "app/laws_load.h"
 #include "util/datadir.h"
 
 static int run_init(const GlobalOpts *g, int argc, char **argv);
@@ -92,7 +92,7 @@ static int load_demo_cases(Store *st, const char *data)
     }
     int rc = cmd_load_calendar(&cal);
     if (rc == ZF_OK) {
-        rc = demo_cases_load(st, cal, sweep_today(), in, &n, &err);
+        rc = demo_cases_load(st, cal, date_today_china(), in, &n, &err);
         calendar_free(cal);
         if (rc != ZF_OK) fprintf(stderr, "zhifa: 载入演示在线案件失败：%s\n", err.message);
         else printf("已载入演示在线办理案件 %ld 件\n", n);
@@ -125,7 +125,7 @@ static int load_demo(Store *st)
     if (rc != ZF_OK || sum.rejected) return ZF_ERR;
     if (load_demo_cases(st, data) != ZF_OK) return ZF_ERR;
     SweepResult r; /* so the supervisor's board has alerts the moment the server starts */
-    if (cmd_run_sweep(st, sweep_today(), &r) != ZF_OK) return ZF_ERR;
+    if (cmd_run_sweep(st, date_today_china(), &r) != ZF_OK) return ZF_ERR;
     printf("已完成监督检查：%lld 条预警\n", r.findings);
     return create_demo_users(st);
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "ledger/ledger.h"
+#include "util/paths.h"
 
 int cmd_ledger_init(Store *st, const char *db_path)
 {
@@ -16,7 +17,7 @@ int cmd_ledger_init(Store *st, const char *db_path)
         fprintf(stderr, "zhifa: %s\n", err.message);
         return ZF_ERR;
     }
-    ledger_key_path(db_path, path, sizeof path);
+    paths_key_file(db_path, path, sizeof path);
     if (created) printf("已生成存证签名密钥 %s（SM2，仅本机可读，请妥善备份）\n", path);
     if (ledger_sign_head(st, db_path, &h, NULL, &err) != ZF_OK) {
         fprintf(stderr, "zhifa: 签发存证树头失败：%s\n", err.message);

@@ -3,7 +3,7 @@
 #include <stdio.h>
 
 #include "cmd/cmd.h"
-#include "http/router.h"
+#include "api/api.h"
 
 static int run_routes(const GlobalOpts *g, int argc, char **argv);
 
@@ -17,8 +17,9 @@ static int run_routes(const GlobalOpts *g, int argc, char **argv)
 {
     (void)g;
     if (cmd_parse_flags(&cmd_routes, argc, argv, NULL, NULL, 0) != ZF_OK) return EXIT_USAGE;
-    for (int i = 0; i < api_route_count; i++)
-        printf("{\"method\":\"%s\",\"pattern\":\"%s\",\"perm\":\"%s\"}\n", api_routes[i].method,
-               api_routes[i].pattern, api_routes[i].perm);
+    const RouteTable *t = &api_route_table;
+    for (int i = 0; i < t->count; i++)
+        printf("{\"method\":\"%s\",\"pattern\":\"%s\",\"perm\":\"%s\"}\n", t->routes[i].method,
+               t->routes[i].pattern, t->routes[i].perm);
     return 0;
 }

@@ -4,9 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api/api.h"
 #include "cmd/cmd.h"
 #include "http/server.h"
-#include "jobs/escalate.h"
+#include "jobs/escalator.h"
 #include "jobs/signer.h"
 #include "jobs/sweeper.h"
 #include "util/datadir.h"
@@ -134,12 +135,12 @@ static int run_serve(const GlobalOpts *g, int argc, char **argv)
     int rc = ZF_ERR;
     ZfError err = {0};
     if (load_server_data(&d) == ZF_OK) {
-        o.cfg.web_root = web_root, o.cfg.calendar = d.cal, o.cfg.regions = d.regions;
+        o.cfg.web_root = web_root, o.cfg.calendar = d.cal, o.cfg.clock = date_today_china, o.cfg.routes = &api_route_table, o.cfg.regions = d.regions;
         o.cfg.common_passwords = &d.common;
         server_block_shutdown_signals(); /* before the first thread: they inherit the mask */
-        Sweeper *sweeper = o.sweep_every ? sweeper_start(g->db_path, d.cal, o.sweep_every) : NULL;
+        Sweeper *sweeper = o.sweep_every ? sweeper_start(g->db_path, d.cal, date_today_china, o.sweep_every) : NULL;
         Signer *signer = signer_start(g->db_path, o.sign_every);
-        Escalator *escalator = escalator_start(g->db_path, d.cal, ESCALATE_POLL_SECONDS);
+        Escalator *escalator = escalator_start(g->db_path, d.cal, date_today_china, ESCALATE_POLL_SECONDS);
         rc = server_run(&o.cfg, &err);
         escalator_stop(escalator);
         signer_stop(signer);

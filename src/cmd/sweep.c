@@ -2,7 +2,7 @@
 #include <stdio.h>
 
 #include "cmd/cmd.h"
-#include "jobs/sweep.h"
+#include "app/sweep.h"
 
 static int run_sweep(const GlobalOpts *g, int argc, char **argv);
 
@@ -40,7 +40,7 @@ static int run_sweep(const GlobalOpts *g, int argc, char **argv)
     const char *as_of_s = NULL;
     Flag flags[] = {{"--as-of", &as_of_s, NULL}, {NULL, NULL, NULL}};
     if (cmd_parse_flags(&cmd_sweep, argc, argv, flags, NULL, 0) != ZF_OK) return EXIT_USAGE;
-    zf_day as_of = sweep_today();
+    zf_day as_of = date_today_china();
     if (as_of_s && !date_parse(as_of_s, &as_of))
         return cmd_usage_error(&cmd_sweep, "--as-of 应为真实存在的日期 YYYY-MM-DD：%s", as_of_s);
     Store *st;

@@ -30,6 +30,7 @@ typedef struct {
     struct HttpUpload *upload; /* instead of body, on a route that streams it to a file (router.h) */
     Store *store; /* this worker thread's connection */
     const Calendar *calendar;
+    zf_day today; /* the server's clock, read once when the request is authorised */
     int64_t started_us;
     int status;   /* set by the reply */
     const char *user;        /* username for the access log, NULL when anonymous */

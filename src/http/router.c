@@ -41,13 +41,13 @@ static bool pattern_matches(const char *pattern, const char *path, HttpRequest *
     return true;
 }
 
-const Route *router_match(HttpRequest *req, bool *path_known)
+const Route *router_match(const RouteTable *t, HttpRequest *req, bool *path_known)
 {
     static __thread char scratch[ROUTER_MAX_PATH];
     *path_known = false;
     if (strlen(req->path) >= sizeof scratch) return NULL;
-    for (int i = 0; i < api_route_count; i++) {
-        const Route *r = &api_routes[i];
+    for (int i = 0; i < t->count; i++) {
+        const Route *r = &t->routes[i];
         if (!pattern_matches(r->pattern, req->path, req, scratch)) continue;
         if (strcmp(r->method, req->method) == 0) return r;
         *path_known = true;

@@ -9,38 +9,34 @@
 
 typedef int (*HttpHandler)(HttpRequest *req);
 
+/* A route, and the body it takes: the server's default limit, or (an uploaded file) its own,
+ * known from the URL before the body arrives. */
 typedef struct {
     const char *method;
     const char *pattern; /* "/api/v1/cases/{case_no}" */
     HttpHandler handler;
     const char *perm;    /* permission required: "public", or a name of the role table */
-} Route;
-
-extern const Route api_routes[];
-extern const int api_route_count;
-
-/* Routes that take a bigger body than the server's limit (an uploaded file). */
-typedef struct {
-    const char *method;
-    const char *pattern; /* as in api_routes */
-    size_t max_body;     /* bytes */
+    size_t max_body;     /* bytes; 0 = the server's limit */
     /* Optional: this request's own, smaller limit, known from its URL before the body (e.g. the
      * attachment kind's); writes the Chinese 413 message into why. req->store and req->auth are set. */
     size_t (*limit_for)(HttpRequest *req, char *why, size_t cap);
     /* The body goes to a temp file as it arrives (http/upload.h, in <db>.files/), never into
      * memory: the handler gets req->upload, with the digests and the first bytes, and no req->body. */
     bool stream_to_file;
-} RouteBodyLimit;
+} Route;
 
-extern const RouteBodyLimit api_body_limits[];
-extern const int api_body_limit_count;
+/* The routes a server answers, given to it at start (the API's table is api/routes.c). */
+typedef struct {
+    const Route *routes;
+    int count;
+} RouteTable;
 
 /* The longest path the router matches (its per-thread copy of the path); the server answers 414
  * for a longer one before routing. */
 #define ROUTER_MAX_PATH 4096
 
-/* The route matching method and path, filling req's params; NULL when none matches.
+/* The route of t matching method and path, filling req's params; NULL when none matches.
  * *path_known tells whether some other method would have matched (405 vs 404). */
-const Route *router_match(HttpRequest *req, bool *path_known);
+const Route *router_match(const RouteTable *t, HttpRequest *req, bool *path_known);
 
 #endif

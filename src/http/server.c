@@ -23,9 +23,9 @@
 #include "http/router.h"
 #include "http/static.h"
 #include "http/upload.h"
-#include "ledger/ledger.h"
 #include "util/log.h"
 #include "util/text.h"
+#include "util/paths.h"
 
 typedef struct {
     HttpRequest req;
@@ -33,7 +33,7 @@ typedef struct {
     size_t len, cap;
     int too_large;
     size_t max_body; /* the server's limit, or the route's when it allows more */
-    const RouteBodyLimit *upload; /* a route taking a bigger body: authorised before it is read */
+    const Route *upload; /* a route taking a bigger body: authorised before it is read */
     const Route *route;
     HttpUpload *file; /* the body, when the upload route streams it to a file */
     ZfError file_err; /* why the file could not be written (status 0 while it can) */
@@ -75,6 +75,7 @@ static int authorize(HttpRequest *req, const Route *r)
         return ZF_ERR;
     }
     req->calendar = config->calendar;
+    req->today = config->clock ? config->clock() : date_today_china();
     req->server = config;
     auth_resolve(req);
     return auth_authorize(req, r);
@@ -84,7 +85,7 @@ static int route(HttpRequest *req, int authorized)
 {
     bool path_known;
     if (strncmp(req->path, "/api/", 5) != 0) return static_serve(req, config->web_root);
-    const Route *r = router_match(req, &path_known);
+    const Route *r = router_match(config->routes, req, &path_known);
     if (!r && path_known) return http_reply_error(req, 405, "method_not_allowed", NULL, "该接口不支持此请求方法");
     if (!r) return http_reply_error(req, 404, "not_found", NULL, "接口不存在");
     if (!authorized && authorize(req, r) != ZF_OK) return 0;
@@ -109,7 +110,7 @@ static int ensure_file(RequestState *rs)
 {
     char dir[4096];
     if (rs->file) return ZF_OK;
-    ledger_files_dir(config->db_path, dir, sizeof dir); /* beside the stored files: the rename stays on one disk */
+    paths_files_dir(config->db_path, dir, sizeof dir); /* beside the stored files: the rename stays on one disk */
     return http_upload_open(dir, &rs->file, &rs->file_err);
 }
 
@@ -160,14 +161,10 @@ static int declared_too_large(struct MHD_Connection *c, size_t max_body)
 static void find_upload_route(RequestState *rs)
 {
     bool path_known;
-    const Route *r = strncmp(rs->req.path, "/api/", 5) == 0 ? router_match(&rs->req, &path_known) : NULL;
+    const Route *r = strncmp(rs->req.path, "/api/", 5) == 0 ? router_match(config->routes, &rs->req, &path_known) : NULL;
     rs->req.n_params = 0; /* dispatch matches again once the body is in */
-    for (int i = 0; r && i < api_body_limit_count; i++) {
-        const RouteBodyLimit *l = &api_body_limits[i];
-        if (strcmp(l->method, r->method) == 0 && strcmp(l->pattern, r->pattern) == 0 &&
-            (l->max_body > config->max_body || l->stream_to_file))
-            rs->upload = l, rs->route = r, rs->max_body = l->max_body;
-    }
+    if (r && (r->max_body > config->max_body || r->stream_to_file))
+        rs->upload = r, rs->route = r, rs->max_body = r->max_body;
 }
 
 /* Before a big body is read: the user must be allowed the route (nobody buffers megabytes for
@@ -451,7 +448,7 @@ static void drain(struct MHD_Daemon *d)
 static void sweep_stale_uploads(void)
 {
     char dir[4096];
-    ledger_files_dir(config->db_path, dir, sizeof dir);
+    paths_files_dir(config->db_path, dir, sizeof dir);
     int n = http_upload_sweep(dir, time(NULL));
     if (n) log_info("upload_sweep", "removed %d stale upload temp file(s) from %s", n, dir);
 }

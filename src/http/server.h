@@ -7,6 +7,7 @@
 #include "domain/authz.h"
 #include "domain/calendar.h"
 #include "domain/regions.h"
+#include "http/router.h"
 #include "util/error.h"
 
 typedef struct ServerConfig {
@@ -19,7 +20,9 @@ typedef struct ServerConfig {
     unsigned header_timeout_s; /* from accept (or the last reply) to complete request headers */
     size_t max_body;        /* bytes; larger bodies get 413 */
     unsigned timeout_s;     /* idle/request timeout */
+    const RouteTable *routes; /* the API's routes (api/routes.c), given by the caller */
     const Calendar *calendar; /* shared read-only by every worker */
+    ZfClock clock;            /* today, for every handler (util/date.h) */
     const struct Regions *regions;
     const CommonPasswords *common_passwords;
     unsigned session_idle_s;  /* a session unused this long ends */

@@ -5,20 +5,21 @@
 #include <stdlib.h>
 
 #include "jobs/periodic.h"
-#include "jobs/sweep.h"
+#include "app/sweep.h"
 #include "store/findings.h"
 #include "util/log.h"
 
 struct Sweeper {
     Periodic *runner;
     const Calendar *cal;
+    ZfClock clock;
     zf_day last_as_of; /* touched by the runner thread only */
 };
 
 static void sweep_once(Store *st, void *ctx)
 {
     Sweeper *s = ctx;
-    zf_day today = sweep_today();
+    zf_day today = s->clock();
     if (store_is_dirty(st) != 1 && today == s->last_as_of) return;
     SweepResult r;
     ZfError err;
@@ -31,11 +32,11 @@ static void sweep_once(Store *st, void *ctx)
              r.new_count, r.resolved, (long long)(r.micros / 1000));
 }
 
-Sweeper *sweeper_start(const char *db_path, const Calendar *cal, unsigned poll_seconds)
+Sweeper *sweeper_start(const char *db_path, const Calendar *cal, ZfClock clock, unsigned poll_seconds)
 {
     Sweeper *s = calloc(1, sizeof *s);
     if (!s) return NULL;
-    *s = (Sweeper){.cal = cal, .last_as_of = ZF_DAY_NONE};
+    *s = (Sweeper){.cal = cal, .clock = clock, .last_as_of = ZF_DAY_NONE};
     if (!(s->runner = periodic_start(db_path, poll_seconds, sweep_once, NULL, s))) {
         free(s);
         return NULL;

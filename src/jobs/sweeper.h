@@ -8,7 +8,7 @@
 typedef struct Sweeper Sweeper;
 
 /* Starts the thread; it opens its own store connection. NULL on failure. */
-Sweeper *sweeper_start(const char *db_path, const Calendar *cal, unsigned poll_seconds);
+Sweeper *sweeper_start(const char *db_path, const Calendar *cal, ZfClock clock, unsigned poll_seconds);
 /* Wakes the thread, waits for a sweep in progress to finish, frees. */
 void sweeper_stop(Sweeper *s);
 

@@ -11,10 +11,11 @@
 
 #include "ledger/ledger.h"
 #include "util/fileio.h"
+#include "util/paths.h"
 
 void ledger_attachment_path(const char *db_path, const char *sm3_hex, char *out, size_t cap)
 {
-    snprintf(out, cap, "%s.files/%s", db_path, sm3_hex);
+    paths_attachment_file(db_path, sm3_hex, out, cap);
 }
 
 int ledger_attachment_adopt(const char *db_path, const char *sm3_hex, int fd, const char *tmp_path, size_t len,
@@ -22,7 +23,7 @@ int ledger_attachment_adopt(const char *db_path, const char *sm3_hex, int fd, co
 {
     char dir[4096], path[4200];
     struct stat sb;
-    ledger_files_dir(db_path, dir, sizeof dir);
+    paths_files_dir(db_path, dir, sizeof dir);
     ledger_attachment_path(db_path, sm3_hex, path, sizeof path);
     if (stat(path, &sb) == 0 && (size_t)sb.st_size == len) { /* same digest, same bytes */
         unlink(tmp_path);
@@ -37,7 +38,7 @@ int ledger_attachment_save(const char *db_path, const char *sm3_hex, const void 
 {
     char dir[4096], path[4200], tmp[4300];
     struct stat sb;
-    ledger_files_dir(db_path, dir, sizeof dir);
+    paths_files_dir(db_path, dir, sizeof dir);
     ledger_attachment_path(db_path, sm3_hex, path, sizeof path);
     if (stat(path, &sb) == 0 && (size_t)sb.st_size == len) return ZF_OK; /* no temp file for known content */
     if (mkdir(dir, 0700) != 0 && errno != EEXIST)

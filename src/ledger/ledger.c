@@ -13,6 +13,7 @@
 
 #include "ledger/event.h"
 #include "store/ledger_store.h"
+#include "util/paths.h"
 
 #define CHUNK (1u << LEDGER_CACHE_LEVEL)
 
@@ -39,8 +40,6 @@ struct Ledger {
     ZfError *proof_err;
 };
 
-void ledger_key_path(const char *db_path, char *out, size_t cap) { snprintf(out, cap, "%s.sm2.pem", db_path); }
-void ledger_files_dir(const char *db_path, char *out, size_t cap) { snprintf(out, cap, "%s.files", db_path); }
 
 int ledger_open(Store *st, Ledger **out, ZfError *err)
 {
@@ -263,11 +262,11 @@ int ledger_append_seq(Store *st, const char *type, const char *subject, const js
 {
     Ledger *l;
     if (ledger_open(st, &l, err) != ZF_OK) return ZF_ERR;
-    int rc = ledger_db_savepoint(st, "SAVEPOINT ledger_append", err);
+    int rc = store_savepoint(st, "ledger_append", err);
     if (rc == ZF_OK) {
         rc = ledger_add(l, type, subject, event, seq, err);
-        if (rc == ZF_OK) rc = ledger_db_savepoint(st, "RELEASE ledger_append", err);
-        else ledger_db_savepoint(st, "ROLLBACK TO ledger_append; RELEASE ledger_append", NULL);
+        if (rc == ZF_OK) rc = store_release(st, "ledger_append", err);
+        else store_rollback_to(st, "ledger_append");
     }
     ledger_close(l);
     return rc;
@@ -282,7 +281,7 @@ int ledger_init_key(Store *st, const char *db_path, int *created, ZfError *err)
     Ledger *l;
     struct stat sb;
     *created = 0;
-    ledger_key_path(db_path, path, sizeof path);
+    paths_key_file(db_path, path, sizeof path);
     if (ledger_open(st, &l, err) != ZF_OK) return ZF_ERR;
     int rc = ledger_db_origin_key(l->db, "", &known, err);
     if (rc == ZF_OK && stat(path, &sb) != 0) {
@@ -322,7 +321,7 @@ int ledger_sign_head(Store *st, const char *db_path, SignedHead *out, int *signe
     Ledger *l;
     if (signed_new) *signed_new = 0;
     if (ledger_init_key(st, db_path, &created, err) != ZF_OK) return ZF_ERR;
-    ledger_key_path(db_path, path, sizeof path);
+    paths_key_file(db_path, path, sizeof path);
     if (ledger_open(st, &l, err) != ZF_OK) return ZF_ERR;
     int rc = store_begin(st, err); /* size, root and insert see one state of the log */
     if (rc != ZF_OK) goto done;

@@ -22,9 +22,6 @@
 /* A case_workflow row as stored after the write (store_workflow_get's shape). */
 #define LEDGER_WORKFLOW_PUT "workflow.put"
 
-/* Files beside the database: "<db>.sm2.pem" (private key, 0600) and "<db>.files/" (attachments). */
-void ledger_key_path(const char *db_path, char *out, size_t cap);
-void ledger_files_dir(const char *db_path, char *out, size_t cap);
 
 /* A ledger on one Store connection (same thread rules as the Store). */
 typedef struct Ledger Ledger;

@@ -8,12 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MERKLE_HASH_LEN 32
+#include "util/digest.h"
+
 #define MERKLE_MAX_PATH 64 /* a proof for any 64-bit size has at most 64 hashes */
 
-typedef struct {
-    unsigned char b[MERKLE_HASH_LEN];
-} MerkleHash;
 
 /* An SM3 context reused across hashes (OpenSSL EVP); one per thread. */
 typedef struct MerkleHasher MerkleHasher;
@@ -73,8 +71,5 @@ int merkle_frontier_push(MerkleHasher *h, MerkleFrontier *f, const MerkleHash *l
                          void *ctx);
 void merkle_frontier_root(MerkleHasher *h, const MerkleFrontier *f, MerkleHash *out);
 
-void merkle_hex(const MerkleHash *hash, char out[2 * MERKLE_HASH_LEN + 1]);
-/* 0 on success: exactly 64 hex digits. */
-int merkle_unhex(const char *hex, MerkleHash *out);
 
 #endif

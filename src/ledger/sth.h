@@ -8,21 +8,9 @@
 #include <stdint.h>
 
 #include "ledger/merkle.h"
+#include "store/ledger_store.h"
 #include "util/error.h"
 
-#define STH_SM2_ID "1234567812345678"
-#define STH_PREFIX "zhifa-sth-v1"
-#define STH_MAX_SIG 80 /* DER SM2 signatures are at most 72 bytes */
-#define STH_KEY_ID_LEN 64 /* hex SM3 of the DER public key */
-
-typedef struct {
-    uint64_t tree_size;
-    MerkleHash root;
-    int64_t time; /* unix seconds */
-    unsigned char sig[STH_MAX_SIG];
-    size_t sig_len;
-    char key_id[STH_KEY_ID_LEN + 1];
-} SignedHead;
 
 /* The exact signed bytes "zhifa-sth-v1\n<tree_size>\n<root hex>\n<time>\n"; returns the length. */
 size_t sth_message(uint64_t tree_size, const MerkleHash *root, int64_t time, char *out, size_t cap);

@@ -13,6 +13,7 @@
 #include "store/ledger_store.h"
 #include "store/workflow.h"
 #include "util/datadir.h"
+#include "util/paths.h"
 
 typedef struct {
     long long id;
@@ -211,7 +212,7 @@ static void check_key_file(Verifier *v, const char *db_path)
 {
     char path[4096], id[STH_KEY_ID_LEN + 1], *pem = NULL, *known_pem = NULL;
     ZfError e;
-    ledger_key_path(db_path, path, sizeof path);
+    paths_key_file(db_path, path, sizeof path);
     if (ledger_db_origin_key(v->db, "", &known_pem, &e) != ZF_OK || !known_pem) {
         if (v->n_heads) problem(v, "key", -1, "数据库中没有登记本机签名公钥");
         free(known_pem);
@@ -474,7 +475,7 @@ int ledger_verify(Store *st, const char *db_path, LedgerProblemFn fn, void *ctx,
     if (!(v.h = merkle_hasher_new())) return zf_fail(err, 500, "sm3_unavailable", NULL, "OpenSSL 不提供 SM3 算法");
     int rc = ledger_db_open(st, &v.db, err);
     /* One read snapshot of every table (a deferred BEGIN: writers are not blocked). */
-    if (rc == ZF_OK) rc = ledger_db_savepoint(st, "BEGIN", err);
+    if (rc == ZF_OK) rc = store_begin_read(st, err);
     if (rc != ZF_OK) goto out;
     rc = ledger_db_foreach_head(v.db, collect_head, &v, err);
     if (rc == ZF_OK) check_heads_at(&v); /* heads of size 0 */
@@ -504,7 +505,7 @@ int ledger_verify(Store *st, const char *db_path, LedgerProblemFn fn, void *ctx,
                     v.upload_events - v.upload_rows);
     }
     if (v.oom) rc = zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
-    ledger_db_savepoint(st, "ROLLBACK", NULL);
+    store_rollback(st);
 out:
     for (size_t i = 0; i < v.n_workflow; i++) free(v.workflow[i].case_no);
     free(v.workflow);

@@ -7,15 +7,27 @@
 #include <jansson.h>
 #include <stdint.h>
 
-#include "ledger/merkle.h"
-#include "ledger/sth.h"
 #include "store/store.h"
+#include "util/digest.h"
+
+/* A signed tree head as stored (signed and checked by ledger/sth.c). */
+#define STH_SM2_ID "1234567812345678"
+#define STH_PREFIX "zhifa-sth-v1"
+#define STH_MAX_SIG 80 /* DER SM2 signatures are at most 72 bytes */
+#define STH_KEY_ID_LEN 64 /* hex SM3 of the DER public key */
+
+typedef struct {
+    uint64_t tree_size;
+    MerkleHash root;
+    int64_t time; /* unix seconds */
+    unsigned char sig[STH_MAX_SIG];
+    size_t sig_len;
+    char key_id[STH_KEY_ID_LEN + 1];
+} SignedHead;
 
 typedef struct LedgerDb LedgerDb;
 
 int ledger_db_open(Store *st, LedgerDb **out, ZfError *err);
-/* Runs a fixed SAVEPOINT/RELEASE/ROLLBACK TO statement (store.h has only BEGIN/COMMIT). */
-int ledger_db_savepoint(Store *st, const char *sql, ZfError *err);
 void ledger_db_close(LedgerDb *db);
 
 /* Number of events = max(seq) + 1 (0 when empty). */

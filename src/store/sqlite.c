@@ -209,8 +209,7 @@ int store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err)
         store_close(st);
         return ZF_ERR;
     }
-    if (configure(st, err) != ZF_OK || migrate(st, err) != ZF_OK || prepare_puts(st, err) != ZF_OK ||
-        sqlite_workflow_backfill(st, err) != ZF_OK) {
+    if (configure(st, err) != ZF_OK || migrate(st, err) != ZF_OK || prepare_puts(st, err) != ZF_OK) {
         store_close(st);
         return ZF_ERR;
     }
@@ -229,6 +228,38 @@ void store_close(Store *st)
 int store_ping(Store *st, ZfError *err)
 {
     return exec(st, "SELECT 1 FROM schema_version LIMIT 1", err);
+}
+
+int store_begin_read(Store *st, ZfError *err) { return exec(st, "BEGIN", err); }
+
+/* A savepoint name is the caller's constant, never input: refuse anything but [a-z_]. */
+static int savepoint_sql(const char *verb, const char *name, const char *more, char *out, size_t cap)
+{
+    if (!name || !*name || strspn(name, "abcdefghijklmnopqrstuvwxyz_") != strlen(name) || strlen(name) > 40) return ZF_ERR;
+    snprintf(out, cap, "%s %s%s%s", verb, name, more ? more : "", more ? name : "");
+    return ZF_OK;
+}
+
+int store_savepoint(Store *st, const char *name, ZfError *err)
+{
+    char sql[128];
+    if (savepoint_sql("SAVEPOINT", name, NULL, sql, sizeof sql) != ZF_OK)
+        return zf_fail(err, 500, "internal_error", NULL, "无效的保存点名称");
+    return exec(st, sql, err);
+}
+
+int store_release(Store *st, const char *name, ZfError *err)
+{
+    char sql[128];
+    if (savepoint_sql("RELEASE", name, NULL, sql, sizeof sql) != ZF_OK)
+        return zf_fail(err, 500, "internal_error", NULL, "无效的保存点名称");
+    return exec(st, sql, err);
+}
+
+void store_rollback_to(Store *st, const char *name)
+{
+    char sql[160];
+    if (savepoint_sql("ROLLBACK TO", name, "; RELEASE ", sql, sizeof sql) == ZF_OK) sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 }
 
 int store_begin(Store *st, ZfError *err) { return exec(st, "BEGIN IMMEDIATE", err); }

@@ -21,7 +21,6 @@ void sqlite_col_copy(sqlite3_stmt *q, int col, char *out, size_t cap);
 /* Now as "YYYY-MM-DDTHH:MM:SSZ" (UTC), the stored form of every timestamp. */
 void sqlite_utc_now(char out[32]);
 /* Logs in the ledger the timeline and workflow rows written before migration 018 (at open). */
-int sqlite_workflow_backfill(Store *st, ZfError *err);
 /* Prepares sql on the store's connection; ZF_ERR through sqlite_fail (naming the statement). */
 int sqlite_prepare(Store *st, const char *sql, sqlite3_stmt **q, ZfError *err);
 /* Column text as a JSON string, or JSON null. */

@@ -447,8 +447,3 @@ int ledger_db_foreach_column_mismatch(LedgerDb *db, LedgerColumnFn fn, void *ctx
 }
 
 /* Savepoints for ledger_append: store.h has BEGIN/COMMIT only. */
-int ledger_db_savepoint(Store *st, const char *sql, ZfError *err)
-{
-    if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK) return sqlite_fail(st, err, "savepoint");
-    return ZF_OK;
-}

@@ -1,12 +1,10 @@
 /* SQLite side of store/workflow.h. Every query parameterized; the timeline is append-only
- * (triggers in 008_workflow.sql), so this file only ever inserts into it. Each write of a workflow
- * row appends its workflow.put event in the same savepoint (the ledger covers the row). */
+ * (triggers in 008_workflow.sql), so this file only ever inserts into it. The ledger events that
+ * cover these rows are app/case_log.c's, written in the same savepoint as the row. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ledger/ledger.h"
-#include "store/ledger_store.h"
 #include "store/sqlite_internal.h"
 #include "store/workflow.h"
 #include "store/workflow_seed.h"
@@ -79,20 +77,9 @@ int store_workflow_put(Store *st, const json_t *row, ZfError *err)
     sqlite3_bind_text(q, 9, now, -1, SQLITE_STATIC);
     free(state);
     free(assignees);
-    if (ledger_db_savepoint(st, "SAVEPOINT workflow_put", err) != ZF_OK) {
-        sqlite3_finalize(q);
-        return ZF_ERR;
-    }
     int rc = sqlite3_step(q) == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "workflow");
     sqlite3_finalize(q);
-    /* The row as stored (what the case page shows and scope reads) is logged with the write. */
-    json_t *stored = NULL;
-    if (rc == ZF_OK) rc = store_workflow_get(st, str(row, "case_no"), &stored, err);
-    if (rc == ZF_OK) rc = ledger_append_seq(st, LEDGER_WORKFLOW_PUT, str(row, "case_no"), stored, NULL, err);
-    json_decref(stored);
-    if (rc == ZF_OK) return ledger_db_savepoint(st, "RELEASE workflow_put", err);
-    ledger_db_savepoint(st, "ROLLBACK TO workflow_put; RELEASE workflow_put", NULL);
-    return ZF_ERR;
+    return rc;
 }
 
 int store_workflow_foreach(Store *st, WorkflowRowFn fn, void *ctx, ZfError *err)
@@ -133,15 +120,6 @@ int store_workflow_timeline_foreach(Store *st, WorkflowRowFn fn, void *ctx, ZfEr
     int failed = !stop && rc != SQLITE_DONE;
     sqlite3_finalize(q);
     return failed ? sqlite_fail(st, err, "timeline") : ZF_OK;
-}
-
-int store_workflow_timeline_add(Store *st, const char *case_no, const char *user, const char *action,
-                                const char *from_stage, const char *to_stage, const char *note,
-                                ZfError *err)
-{
-    char now[32];
-    sqlite_utc_now(now);
-    return store_workflow_timeline_add_at(st, case_no, now, user, action, from_stage, to_stage, note, err);
 }
 
 int store_workflow_timeline(Store *st, const char *case_no, json_t **items, ZfError *err)
@@ -240,52 +218,20 @@ int store_doc_no_used(Store *st, const char *agency, const char *doc_no, int *us
 
 /* ---- rows written before migration 018 ---- */
 
-typedef struct {
-    Ledger *ledger;
-    const char *type;
-    ZfError *err;
-    int rc;
-} Backfill;
-
-static int log_row(const json_t *row, void *ctx)
-{
-    Backfill *b = ctx;
-    const char *case_no = str(row, "case_no");
-    if (ledger_add(b->ledger, b->type, case_no ? case_no : "", row, NULL, b->err) == ZF_OK) return 0;
-    b->rc = ZF_ERR;
-    return 1;
-}
-
-static int backfill_marked(Store *st, const char *what)
+bool store_workflow_backfill_pending(Store *st, const char *table)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM ledger_backfill WHERE what = ?1", -1, &q, NULL) != SQLITE_OK)
-        return 0;
-    sqlite3_bind_text(q, 1, what, -1, SQLITE_STATIC);
-    int yes = sqlite3_step(q) == SQLITE_ROW;
+        return false;
+    sqlite3_bind_text(q, 1, table, -1, SQLITE_STATIC);
+    bool yes = sqlite3_step(q) == SQLITE_ROW;
     sqlite3_finalize(q);
     return yes;
 }
 
-/* Logs every row of the tables migration 018 marked, once, in one transaction with the removal
- * of the mark: the same events the write path appends, so verify treats old and new rows alike. */
-int sqlite_workflow_backfill(Store *st, ZfError *err)
+int store_workflow_backfill_done(Store *st, ZfError *err)
 {
-    if (!backfill_marked(st, "case_timeline") && !backfill_marked(st, "case_workflow")) return ZF_OK;
-    if (store_begin(st, err) != ZF_OK) return ZF_ERR;
-    Ledger *l = NULL;
-    int rc = ledger_open(st, &l, err);
-    Backfill timeline = {l, LEDGER_TIMELINE_ADD, err, ZF_OK}, workflow = {l, LEDGER_WORKFLOW_PUT, err, ZF_OK};
-    /* checked again inside the write transaction: another process may have done it meanwhile */
-    if (rc == ZF_OK && backfill_marked(st, "case_timeline"))
-        rc = store_workflow_timeline_foreach(st, log_row, &timeline, err);
-    if (rc == ZF_OK && timeline.rc == ZF_OK && backfill_marked(st, "case_workflow"))
-        rc = store_workflow_foreach(st, log_row, &workflow, err);
-    if (rc == ZF_OK) rc = timeline.rc != ZF_OK ? timeline.rc : workflow.rc;
-    if (rc == ZF_OK && sqlite3_exec(st->db, "DELETE FROM ledger_backfill", NULL, NULL, NULL) != SQLITE_OK)
-        rc = sqlite_fail(st, err, "ledger_backfill");
-    ledger_close(l);
-    if (rc == ZF_OK) return store_commit(st, err);
-    store_rollback(st);
-    return ZF_ERR;
+    if (sqlite3_exec(st->db, "DELETE FROM ledger_backfill", NULL, NULL, NULL) != SQLITE_OK)
+        return sqlite_fail(st, err, "ledger_backfill");
+    return ZF_OK;
 }

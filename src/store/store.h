@@ -30,6 +30,13 @@ int store_ping(Store *st, ZfError *err);
 int store_begin(Store *st, ZfError *err);
 int store_commit(Store *st, ZfError *err);
 void store_rollback(Store *st);
+/* A read transaction: one consistent snapshot for a long read (verify); end it with store_rollback. */
+int store_begin_read(Store *st, ZfError *err);
+/* Named savepoints inside a transaction, so a step that writes several things leaves all or none.
+ * name is a fixed identifier of the caller's ([a-z_]); rollback_to also releases it. */
+int store_savepoint(Store *st, const char *name, ZfError *err);
+int store_release(Store *st, const char *name, ZfError *err);
+void store_rollback_to(Store *st, const char *name);
 
 /* Insert or replace by key (idempotent re-import). *changed (may be NULL) = 1 when the stored
  * body is new or differs, 0 when the same body was already there (nothing written). */

@@ -5,6 +5,7 @@
 #define ZF_STORE_WORKFLOW_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "store/settings.h"
@@ -13,13 +14,18 @@
 /* {"case_no","agency","case_type","stage","state":{},"assignees":[],"doc_no","created_by",
  *  "created_at","updated_at"}; ZF_ERR 404 when the case is not handled online. */
 int store_workflow_get(Store *st, const char *case_no, json_t **row, ZfError *err);
-/* Insert or update the row (fields as store_workflow_get returns them) and log the stored row
- * as a workflow.put event. Call inside a transaction together with store_workflow_timeline_add,
- * which logs its row as a timeline.add event. */
+/* Insert or update the row (fields as store_workflow_get returns them). Callers write rows through
+ * app/case_log.h, which logs each in the ledger in the same savepoint. */
 int store_workflow_put(Store *st, const json_t *row, ZfError *err);
-int store_workflow_timeline_add(Store *st, const char *case_no, const char *user, const char *action,
-                                const char *from_stage, const char *to_stage, const char *note,
-                                ZfError *err);
+/* One timeline row (time "YYYY-MM-DDTHH:MM:SSZ"); *id its id. Through app/case_log.h, as above. */
+typedef struct {
+    const char *case_no, *time, *user, *action, *from_stage, *to_stage, *note;
+} TimelineRow;
+int store_workflow_timeline_insert(Store *st, const TimelineRow *row, long long *id, ZfError *err);
+/* Rows written before migration 018 wait to be logged (table "case_timeline" / "case_workflow"),
+ * until store_workflow_backfill_done removes every mark. */
+bool store_workflow_backfill_pending(Store *st, const char *table);
+int store_workflow_backfill_done(Store *st, ZfError *err);
 /* The timeline, oldest first: [{"id","time","user","action","from_stage","to_stage","note"}]. */
 int store_workflow_timeline(Store *st, const char *case_no, json_t **items, ZfError *err);
 /* Every workflow row (store_workflow_get's shape) by case_no, every timeline row

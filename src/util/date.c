@@ -2,6 +2,8 @@
  * Pure: no clock, no locale. */
 #include "util/date.h"
 
+#include <time.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -91,4 +93,9 @@ void date_format(zf_day d, char out[ZF_DATE_LEN])
     /* y % 10000 keeps the text 10 bytes; the ranges of m and dd come from date_to_ymd. */
     unsigned uy = (unsigned)(y % 10000), um = (unsigned)m % 13u, ud = (unsigned)dd % 32u;
     snprintf(out, ZF_DATE_LEN, "%04u-%02u-%02u", uy, um, ud);
+}
+
+zf_day date_today_china(void)
+{
+    return (zf_day)((time(NULL) + 8 * 3600) / 86400);
 }

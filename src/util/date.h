@@ -8,6 +8,12 @@
 
 typedef int32_t zf_day;
 
+/* The one clock: a function giving today. Everything that needs today gets it from the clock its
+ * caller passes (the server's, a job's) or as a value (--as-of), so a test can set the date. */
+typedef zf_day (*ZfClock)(void);
+/* Today's date in China (UTC+8, no daylight saving), from the system clock. */
+zf_day date_today_china(void);
+
 #define ZF_DAY_NONE INT32_MIN
 #define ZF_DATE_LEN 11 /* "YYYY-MM-DD" + NUL */
 

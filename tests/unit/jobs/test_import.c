@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "jobs/import.h"
+#include "app/import.h"
 #include "ledger/event.h"
 #include "ledger/ledger.h"
 #include "util/json_arena.h"

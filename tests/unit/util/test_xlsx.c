@@ -12,7 +12,7 @@
 
 #include "domain/exchange.h"
 #include "domain/sheet_layout.h"
-#include "jobs/xlsx_intake.h"
+#include "app/xlsx_intake.h"
 #include "util/xlsx_read.h"
 #include "util/xlsx_write.h"
 

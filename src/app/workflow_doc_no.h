@@ -2,8 +2,8 @@
  * the next gap-free number of the decision year, skipping numbers that stored decisions (imported,
  * entered after the fact) already carry. Call inside the BEGIN IMMEDIATE transaction that records
  * the decision, so numbers are serialised and a rollback leaves no gap. */
-#ifndef ZF_API_WORKFLOW_DOC_NO_H
-#define ZF_API_WORKFLOW_DOC_NO_H
+#ifndef ZF_APP_WORKFLOW_DOC_NO_H
+#define ZF_APP_WORKFLOW_DOC_NO_H
 
 #include <stddef.h>
 

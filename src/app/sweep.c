@@ -1,5 +1,5 @@
 /* Full sweep: load, check, sync. Linear in the number of records; one transaction for the sync. */
-#include "jobs/sweep.h"
+#include "app/sweep.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -14,11 +14,6 @@
 #define CROSS_CASE_RULE "I02"
 static const char CASE_LOCAL_RULES[] = "P01,P02,P03,P04,P05,P06,P07,P08,P09,P10,P11,P12,P13,P14,P15,P16,P17,P18,"
                                        "C01,C03,L01,L02";
-
-zf_day sweep_today(void)
-{
-    return (zf_day)((time(NULL) + 8 * 3600) / 86400);
-}
 
 typedef struct {
     RuleData *data;
@@ -188,13 +183,13 @@ void changed_note(ChangedSet *c, RecordType type, const char *key)
     c->n++;
 }
 
-void changed_recheck(Store *st, const Calendar *cal, ChangedSet *c)
+void changed_recheck(Store *st, const Calendar *cal, zf_day today, ChangedSet *c)
 {
     SweepResult r;
     ZfError err;
     bool done = false;
     if (!c->wide && c->n && cal)
-        done = sweep_cases(st, cal, sweep_today(), (const char *const *)c->cases, c->n, &r, &err) == ZF_OK;
+        done = sweep_cases(st, cal, today, (const char *const *)c->cases, c->n, &r, &err) == ZF_OK;
     if (!done && (c->wide || c->n)) store_mark_dirty(st, NULL); /* a failure here only delays the check */
     for (size_t i = 0; i < c->n; i++) free(c->cases[i]);
     c->n = 0;

@@ -1,5 +1,5 @@
 /* See workflow_holdings.h: checked against the stored power and officer records. */
-#include "api/workflow_holdings.h"
+#include "app/workflow_holdings.h"
 
 #include <stdlib.h>
 #include <string.h>

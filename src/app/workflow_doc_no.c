@@ -1,11 +1,11 @@
 /* 文号 allocation (see workflow_doc_no.h). The pattern and the sequence come from the store; the
  * formatting is the pure doc_number.c. */
-#include "api/workflow_doc_no.h"
+#include "app/workflow_doc_no.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "api/workflow_state.h"
+#include "app/workflow_state.h"
 #include "domain/workflow/doc_number.h"
 #include "store/findings.h"
 #include "store/workflow.h"

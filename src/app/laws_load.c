@@ -1,6 +1,6 @@
 /* data/laws/NAME.md → laws, law_articles, law_search (see laws_load.h). The file name is the key
  * (a law keeps its id across reloads, so links to ?law=ID stay valid). */
-#include "jobs/laws_load.h"
+#include "app/laws_load.h"
 
 #include <dirent.h>
 #include <openssl/evp.h>

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "domain/sheet_layout.h"
-#include "jobs/import.h"
+#include "app/import.h"
 
 /* The template workbook of a layout: the sheet to fill and a 填写说明 sheet. *out malloc'd. */
 int xlsx_template(const SheetLayout *layout, void **out, size_t *len, ZfError *err);

@@ -1,13 +1,13 @@
 /* Streams exchange-v1 lines into the store. Validation is domain/exchange.c, reading and parsing
  * import_parse.c (its own thread); this file stores, batches transactions and reports. */
-#include "jobs/import.h"
+#include "app/import.h"
 
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "domain/exchange.h"
-#include "jobs/import_parse.h"
+#include "app/import_parse.h"
 #include "ledger/ledger.h"
 
 /* The write lock is held only while there is something to write: a batch's transaction begins

@@ -38,9 +38,6 @@ typedef struct {
 void changed_note(ChangedSet *c, RecordType type, const char *key);
 /* A few changed cases are re-checked now (sweep_cases, needs cal); anything wider — or a failed
  * re-check — marks the data dirty for the server's sweeper. Frees what c holds. */
-void changed_recheck(Store *st, const Calendar *cal, ChangedSet *c);
-
-/* Today's date in China (UTC+8, no daylight saving). */
-zf_day sweep_today(void);
+void changed_recheck(Store *st, const Calendar *cal, zf_day today, ChangedSet *c);
 
 #endif

@@ -1,8 +1,8 @@
 /* An online case acts under its own agency's 权责清单 and by its own agency's 执法人员
  * (行政处罚法 第十七条 实施主体, 第四十二条 执法人员): the case record's power must list the
  * agency among its holders, and every officer must be stored as an officer of that agency. */
-#ifndef ZF_API_WORKFLOW_HOLDINGS_H
-#define ZF_API_WORKFLOW_HOLDINGS_H
+#ifndef ZF_APP_WORKFLOW_HOLDINGS_H
+#define ZF_APP_WORKFLOW_HOLDINGS_H
 
 #include <jansson.h>
 

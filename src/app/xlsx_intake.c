@@ -2,7 +2,7 @@
  * exchange-v1 line of an unlinked staging file, numbered with the row number a clerk sees in
  * Excel, and the file goes through import_stream once the workbook is read. Never holds more than
  * one row's text in memory, and no transaction while reading. */
-#include "jobs/xlsx_intake.h"
+#include "app/xlsx_intake.h"
 
 #include <stdio.h>
 #include <stdlib.h>

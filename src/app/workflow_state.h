@@ -1,19 +1,18 @@
 /* The bridge between a stored case (exchange-v1 record + workflow row) and the pure workflow
  * core: CaseState built from them, and the facts a step records applied back onto them.
  * Reads elements (agency, officers, benchmark) through the store; writes nothing. */
-#ifndef ZF_API_WORKFLOW_STATE_H
-#define ZF_API_WORKFLOW_STATE_H
+#ifndef ZF_APP_WORKFLOW_STATE_H
+#define ZF_APP_WORKFLOW_STATE_H
 
 #include <jansson.h>
 
 #include "domain/workflow/workflow.h"
-#include "http/request.h"
 #include "store/identity.h"
 #include "store/store.h"
 
 /* The row and record of a case of the caller's own agency (both to json_decref); anything
  * else, including another agency's case, is 404. */
-int wf_case_load(HttpRequest *req, const char *case_no, json_t **row, json_t **rec, ZfError *err);
+int wf_case_load(Store *st, const AuthUser *auth, const char *case_no, json_t **row, json_t **rec, ZfError *err);
 
 /* Fills cs from the record and the row's stage/state. ZF_ERR when the stage is unknown. */
 int wf_state_build(Store *st, const json_t *rec, const json_t *row, CaseState *cs, ZfError *err);

@@ -2,16 +2,17 @@
  * its legality through workflow_can_transition / publicity_can_*, exactly as in the API; what
  * the act itself records (filed_on, the decision…) is written in the script as `sets`, and
  * tests/api/demo.test.mjs replays every script through the API to prove both agree. */
-#include "jobs/demo_cases.h"
+#include "app/demo_cases.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/workflow_doc_no.h"
-#include "api/workflow_state.h"
+#include "app/case_log.h"
+#include "app/workflow_doc_no.h"
+#include "app/workflow_state.h"
 #include "domain/workflow/publicity.h"
-#include "jobs/import.h"
-#include "jobs/sweep.h"
+#include "app/import.h"
+#include "app/sweep.h"
 #include "store/approval.h"
 #include "store/publicity.h"
 #include "store/workflow.h"
@@ -172,7 +173,7 @@ static int seed_steps(Seeder *s, const json_t *line, json_t *rec, json_t *row, Z
         if (rc != ZF_OK) return ZF_ERR;
         /* 09:00 China time on the act's day, a minute apart to keep the order */
         snprintf(time, sizeof time, "%sT01:%02zu:00Z", on_text, i % 60);
-        if (store_workflow_timeline_add_at(s->st, case_no, time, str(step, "user"), action, i ? from : NULL,
+        if (app_timeline_add_at(s->st, case_no, time, str(step, "user"), action, i ? from : NULL,
                                            str(row, "stage"), note, err) != ZF_OK)
             return ZF_ERR;
     }
@@ -235,7 +236,7 @@ static int seed_case(Seeder *s, json_t *line, ZfError *err)
     row = json_pack("{s:s, s:s, s:s, s:s, s:{}, s:O, s:n, s:s}", "case_no", case_no, "agency", agency, "case_type",
                     type, "stage", simple ? "onspot_decision" : "clue", "state", "assignees",
                     json_object_get(rec, "officers"), "doc_no", "created_by", str(line, "created_by"));
-    if (seed_steps(s, line, rec, row, err) != ZF_OK || store_workflow_put(s->st, row, err) != ZF_OK ||
+    if (seed_steps(s, line, rec, row, err) != ZF_OK || app_workflow_put(s->st, row, err) != ZF_OK ||
         open_waiting_task(s, line, rec, row, err) != ZF_OK || import_one_record_in(s->st, rec, err) != ZF_OK ||
         store_commit(s->st, err) != ZF_OK)
         goto fail;

@@ -1,16 +1,14 @@
 /* Escalation of unsigned approval tasks (see escalate.h). Never decides who may sign: it only
  * raises a task when the domain says its working days have run out. */
-#include "jobs/escalate.h"
+#include "app/escalate.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "jobs/periodic.h"
-#include "jobs/sweep.h"
+#include "app/case_log.h"
 #include "store/approval.h"
 #include "store/workflow.h"
-#include "util/log.h"
 
 typedef struct {
     const ApprovalPolicy *policy;
@@ -47,7 +45,7 @@ static int save(Store *st, const ApprovalPolicy *p, const ApprovalRow *r, ZfErro
     snprintf(note, sizeof note, "“%s”超过 %d 个工作日未审批，上报%s", workflow_action_name(r->task.action),
              p->escalate_after_wd, approval_level_name(p, level));
     if (store_approval_update(st, r->id, &r->task, "pending", err) != ZF_OK) return ZF_ERR;
-    return store_workflow_timeline_add(st, r->case_no, "系统", "escalated", NULL, NULL, note, err);
+    return app_timeline_add(st, r->case_no, "系统", "escalated", NULL, NULL, note, err);
 }
 
 int escalate_run(Store *st, const Calendar *cal, zf_day as_of, EscalateResult *out, ZfError *err)
@@ -66,46 +64,4 @@ int escalate_run(Store *st, const Calendar *cal, zf_day as_of, EscalateResult *o
     out->tasks = s.seen;
     out->escalated = rc == ZF_OK ? (long long)s.n : 0;
     return rc;
-}
-
-/* ---- the server's escalator ------------------------------------------------------------- */
-
-struct Escalator {
-    Periodic *runner;
-    const Calendar *cal;
-    zf_day last_as_of; /* touched by the runner thread only */
-};
-
-static void escalate_once(Store *st, void *ctx)
-{
-    Escalator *e = ctx;
-    zf_day today = sweep_today();
-    if (today == e->last_as_of) return;
-    EscalateResult r;
-    ZfError err;
-    if (escalate_run(st, e->cal, today, &r, &err) != ZF_OK) {
-        log_error("escalate_failed", "%s", err.message);
-        return;
-    }
-    e->last_as_of = today;
-    if (r.escalated) log_info("escalated", "tasks=%lld escalated=%lld", r.tasks, r.escalated);
-}
-
-Escalator *escalator_start(const char *db_path, const Calendar *cal, unsigned poll_seconds)
-{
-    Escalator *e = calloc(1, sizeof *e);
-    if (!e) return NULL;
-    *e = (Escalator){.cal = cal, .last_as_of = ZF_DAY_NONE};
-    if (!(e->runner = periodic_start(db_path, poll_seconds, escalate_once, NULL, e))) {
-        free(e);
-        return NULL;
-    }
-    return e;
-}
-
-void escalator_stop(Escalator *e)
-{
-    if (!e) return;
-    periodic_stop(e->runner);
-    free(e);
 }

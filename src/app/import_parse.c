@@ -1,7 +1,7 @@
 /* The parsing thread of an import (see import_parse.h). A ring of chunks between two threads:
  * the parser fills a free chunk and marks it full, the storing half takes full chunks in order
  * and gives them back. Each chunk owns the text its lines point into. */
-#include "jobs/import_parse.h"
+#include "app/import_parse.h"
 
 #include <jansson.h>
 #include <pthread.h>
@@ -12,7 +12,7 @@
 #include <sys/types.h>
 #include <time.h>
 
-#include "jobs/import.h"
+#include "app/import.h"
 #include "ledger/event.h"
 #include "util/json_arena.h"
 

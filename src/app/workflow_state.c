@@ -1,13 +1,13 @@
 /* Record ↔ CaseState for online case handling (see workflow_state.h). Money: yuan in the
  * record, fen in CaseState. */
-#include "api/workflow_state.h"
+#include "app/workflow_state.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "api/workflow_discretion.h"
+#include "app/workflow_discretion.h"
 #include "store/findings.h"
 #include "store/workflow.h"
 
@@ -153,12 +153,12 @@ int wf_case_row(Store *st, const AuthUser *auth, const char *case_no, json_t **r
     return zf_fail(err, 404, "not_found", NULL, "案件不存在");
 }
 
-int wf_case_load(HttpRequest *req, const char *case_no, json_t **row, json_t **rec, ZfError *err)
+int wf_case_load(Store *st, const AuthUser *auth, const char *case_no, json_t **row, json_t **rec, ZfError *err)
 {
     char *body;
     *rec = NULL;
-    if (wf_case_row(req->store, req->auth, case_no, row, err) != ZF_OK) return ZF_ERR;
-    if (store_record_get(req->store, REC_CASE, case_no, &body, err) != ZF_OK) {
+    if (wf_case_row(st, auth, case_no, row, err) != ZF_OK) return ZF_ERR;
+    if (store_record_get(st, REC_CASE, case_no, &body, err) != ZF_OK) {
         json_decref(*row);
         *row = NULL;
         return zf_fail(err, 404, "not_found", NULL, "案件不存在");

@@ -1,14 +1,13 @@
 /* POST /api/v1/workflow/cases/{case_no}/discretion (裁量建议) and the record of the officer's
  * choice (see workflow_discretion.h). The scoring is domain/workflow/discretion.c's alone;
  * this file parses facts, reads the benchmark through the case state and never writes. */
-#include "api/workflow_discretion.h"
+#include "app/workflow_discretion.h"
 
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "api/api.h"
-#include "api/workflow_state.h"
+#include "app/workflow_state.h"
 #include "util/text.h"
 
 #define LAW_34 "（《行政处罚法》第三十四条）"
@@ -49,7 +48,7 @@ int wf_discretion_facts_parse(const json_t *o, DiscretionFacts *out, ZfError *er
 
 static json_t *yuan_or_null(int64_t fen) { return fen == INT64_MAX ? json_null() : json_real((double)fen / 100.0); }
 
-static json_t *advice_json(const CaseState *cs, const DiscretionAdvice *a)
+json_t *wf_discretion_advice_json(const CaseState *cs, const DiscretionAdvice *a)
 {
     json_t *reasons = json_array(), *tiers = json_array();
     for (size_t i = 0; i < a->applied_count; i++)
@@ -81,7 +80,7 @@ int wf_discretion_settle(const CaseState *cs, json_t *state, const char *step_no
     if (differs && text_blank(reason))
         return zf_fail(err, 422, "tier_reason_required", "tier_reason",
                        "所选裁量阶次“%s”与裁量建议“%s”不同，须填写裁量理由" LAW_34, cs->tier, a.tier->name);
-    json_t *advice = advice_json(cs, &a);
+    json_t *advice = wf_discretion_advice_json(cs, &a);
     json_object_del(advice, "tiers");
     json_object_set_new(d, "recommended", advice);
     json_object_set_new(d, "chosen_tier", cs->tier[0] ? json_string(cs->tier) : json_null());
@@ -90,29 +89,4 @@ int wf_discretion_settle(const CaseState *cs, json_t *state, const char *step_no
              step_note && *step_note ? "。" : "", a.tier->name, a.applied_count ? a.reasons : "无从轻从重情节",
              cs->tier[0] ? cs->tier : "未选择", differs ? "，理由：" : "", differs ? reason : "");
     return ZF_OK;
-}
-
-int api_workflow_case_discretion(HttpRequest *req)
-{
-    json_t *body = http_body_json(req);
-    if (!body) return 0;
-    json_t *row, *rec;
-    CaseState cs;
-    DiscretionFacts facts;
-    DiscretionAdvice a;
-    ZfError err;
-    int rc;
-    if (wf_case_load(req, http_param(req, "case_no"), &row, &rec, &err) != ZF_OK) {
-        json_decref(body);
-        return http_reply_zferror(req, &err);
-    }
-    if (wf_discretion_facts_parse(body, &facts, &err) != ZF_OK || wf_state_build(req->store, rec, row, &cs, &err) != ZF_OK ||
-        discretion_recommend(cs.tiers, cs.tier_count, &facts, &a, &err) != ZF_OK)
-        rc = http_reply_zferror(req, &err);
-    else
-        rc = http_reply_json(req, 200, advice_json(&cs, &a));
-    json_decref(body);
-    json_decref(row);
-    json_decref(rec);
-    return rc;
 }

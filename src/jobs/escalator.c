@@ -1,0 +1,49 @@
+/* The server's escalator (see escalator.h). */
+#include "jobs/escalator.h"
+
+#include <stdlib.h>
+
+#include "app/escalate.h"
+#include "jobs/periodic.h"
+#include "util/log.h"
+
+struct Escalator {
+    Periodic *runner;
+    const Calendar *cal;
+    ZfClock clock;
+    zf_day last_as_of; /* touched by the runner thread only */
+};
+
+static void escalate_once(Store *st, void *ctx)
+{
+    Escalator *e = ctx;
+    zf_day today = e->clock();
+    if (today == e->last_as_of) return;
+    EscalateResult r;
+    ZfError err;
+    if (escalate_run(st, e->cal, today, &r, &err) != ZF_OK) {
+        log_error("escalate_failed", "%s", err.message);
+        return;
+    }
+    e->last_as_of = today;
+    if (r.escalated) log_info("escalated", "tasks=%lld escalated=%lld", r.tasks, r.escalated);
+}
+
+Escalator *escalator_start(const char *db_path, const Calendar *cal, ZfClock clock, unsigned poll_seconds)
+{
+    Escalator *e = calloc(1, sizeof *e);
+    if (!e) return NULL;
+    *e = (Escalator){.cal = cal, .clock = clock, .last_as_of = ZF_DAY_NONE};
+    if (!(e->runner = periodic_start(db_path, poll_seconds, escalate_once, NULL, e))) {
+        free(e);
+        return NULL;
+    }
+    return e;
+}
+
+void escalator_stop(Escalator *e)
+{
+    if (!e) return;
+    periodic_stop(e->runner);
+    free(e);
+}

@@ -1,0 +1,13 @@
+/* The server's escalator: runs escalate_run (app/escalate.h) at start and whenever the date in
+ * China changes, on a thread of its own (jobs/periodic.h). */
+#ifndef ZF_JOBS_ESCALATOR_H
+#define ZF_JOBS_ESCALATOR_H
+
+#include "domain/calendar.h"
+
+typedef struct Escalator Escalator;
+/* Checked every poll_seconds. */
+Escalator *escalator_start(const char *db_path, const Calendar *cal, ZfClock clock, unsigned poll_seconds);
+void escalator_stop(Escalator *e);
+
+#endif
