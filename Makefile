@@ -5,7 +5,7 @@ DB         ?= zhifa.db
 LISTEN     ?= 127.0.0.1:8080
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps build server web run test unit api e2e asan bench clean
+.PHONY: all deps build server web run test unit api e2e asan fuzz bench clean
 
 all: build
 
@@ -42,10 +42,14 @@ asan:
 	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
 	@ZHIFA_BIN=$(abspath $(ASAN_BUILD)/zhifa) ASAN_OPTIONS=detect_leaks=1 node --test tests/api/
 
-test: deps build unit api asan e2e
+# libFuzzer targets (tests/fuzz): saved crash inputs replayed, then FUZZ_SECONDS (15) of fuzzing each.
+fuzz:
+	@scripts/fuzz.sh
+
+test: deps build unit api asan e2e fuzz
 
 bench: server
 	@bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) web/dist
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz web/dist

@@ -9,6 +9,7 @@ PACKAGES=(
   libmicrohttpd-dev libjansson-dev libsqlite3-dev libssl-dev libargon2-dev
   libcmocka-dev sqlite3 curl libzip-dev libexpat1-dev zip unzip
   nodejs npm chromium fonts-wqy-microhei
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

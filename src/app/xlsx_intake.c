@@ -137,8 +137,10 @@ static bool take_key_row(Feed *f, const XlsxCell *cells, int ncells)
     char **keys = calloc((size_t)width, sizeof *keys);
     if (!keys) return f->oom = true, false;
     for (int i = 0; i < ncells; i++)
-        if (cells[i].type == XLSX_CELL_STRING && cells[i].col < width && cells[i].text[0])
+        if (cells[i].type == XLSX_CELL_STRING && cells[i].col < width && cells[i].text[0]) {
+            free(keys[cells[i].col]); /* two cells in one column (a hand-made file): the last names it */
             keys[cells[i].col] = strdup(cells[i].text);
+        }
     int type = sheet_type_of_keys((const char *const *)keys, width), known = 0;
     for (int i = 0; type >= 0 && i < width; i++) {
         ExchangeField fd;

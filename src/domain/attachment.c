@@ -88,7 +88,12 @@ static void accepted_labels(const AttachmentRule *rule, char *out, size_t size)
     for (const char *p; used < size && (p = media_list_word(&list, &w));) {
         char mime[64];
         snprintf(mime, sizeof mime, "%.*s", (int)(w < sizeof mime ? w : sizeof mime - 1), p);
-        used += (size_t)snprintf(out + used, size - used, "%s%s", used ? "、" : "", media_label(mime));
+        int n = snprintf(out + used, size - used, "%s%s", used ? "、" : "", media_label(mime));
+        if (n < 0 || (size_t)n >= size - used) { /* whole labels only: the message must stay UTF-8 */
+            out[used] = '\0';
+            break;
+        }
+        used += (size_t)n;
     }
 }
 

@@ -42,7 +42,10 @@ static int check_media_types(const char *value, ZfError *err)
         return zf_fail(err, 400, "invalid_value", "value", "格式列表不超过 %d 字节", ATTACHMENT_TYPES_MAX - 1);
     while ((word = media_list_word(&cursor, &len))) {
         char mime[64];
-        snprintf(mime, sizeof mime, "%.*s", (int)(len < sizeof mime ? len : sizeof mime - 1), word);
+        size_t shown = len < sizeof mime ? len : sizeof mime - 1;
+        /* cut a long word between characters: the message goes out as JSON, which must be UTF-8 */
+        while (shown < len && shown && ((unsigned char)word[shown] & 0xC0) == 0x80) shown--;
+        snprintf(mime, sizeof mime, "%.*s", (int)shown, word);
         const MediaType *m = media_by_mime(mime);
         if (!m || !m->evidence)
             return zf_fail(err, 400, "invalid_value", "value", "“%s”不是系统能按内容识别的证据格式", mime);

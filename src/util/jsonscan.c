@@ -62,6 +62,7 @@ static char *put_utf8(char *w, unsigned cp)
 static char *unescape(char **r, char *end, char *w)
 {
     static const char simple_from[] = "\"\\/bfnrt", simple_to[] = "\"\\/\b\f\n\r\t";
+    if (*r >= end) return NULL; /* a backslash as the text's last byte */
     char c = *(*r)++;
     const char *k = c ? strchr(simple_from, c) : NULL;
     if (k) return *w++ = simple_to[k - simple_from], w;

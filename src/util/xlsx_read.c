@@ -411,7 +411,7 @@ typedef struct {
 static int column_of(const char *ref)
 {
     int col = 0, n = 0;
-    for (; *ref >= 'A' && *ref <= 'Z'; ref++, n++) col = col * 26 + (*ref - 'A' + 1);
+    for (; *ref >= 'A' && *ref <= 'Z' && n <= 3; ref++, n++) col = col * 26 + (*ref - 'A' + 1); /* 4 letters: refused, no overflow */
     if (n == 0 || n > 3 || col > XLSX_MAX_COLS) return -1;
     return col - 1;
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <jansson.h>
 #include <string.h>
 
 #include "domain/attachment.h"
@@ -113,6 +114,29 @@ static void test_content_check_answers(void **state)
     assert_int_equal(err.status, 415);
 }
 
+/* Found by tests/fuzz/fuzz_media.c: a long accepted-types setting (a list with repeats passes the
+ * settings check) cut the 415 message's list of labels inside a character, and a message that is
+ * not UTF-8 cannot go out as JSON (the reply lost it). */
+static void test_long_accepted_list_is_cut_between_labels(void **state)
+{
+    (void)state;
+    char types[ATTACHMENT_TYPES_MAX] = "";
+    while (strlen(types) + strlen("audio/amr-wb ") < sizeof types) strcat(types, "audio/amr-wb ");
+    AttachmentRule rule;
+    attachment_rule_from_settings(AK_AUDIO, "50", types, &rule);
+    assert_string_equal(rule.types, types);
+    static const unsigned char gif[] = "GIF89a";
+    const MediaType *t = NULL;
+    ZfError err;
+    assert_int_equal(attachment_content_check(AK_AUDIO, &rule, gif, 6, 6, &t, &err), ZF_ERR);
+    assert_int_equal(err.status, 415);
+    json_t *s = json_string(err.message);
+    assert_non_null(s);
+    json_decref(s);
+    size_t n = strlen(err.message);
+    assert_true(n > 3 && strcmp(err.message + n - strlen("录音"), "录音") == 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -120,6 +144,7 @@ int main(void)
         cmocka_unit_test(test_rule_reads_settings_and_falls_back_to_defaults),
         cmocka_unit_test(test_name_check),
         cmocka_unit_test(test_content_check_answers),
+        cmocka_unit_test(test_long_accepted_list_is_cut_between_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

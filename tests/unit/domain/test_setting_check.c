@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <jansson.h>
 #include <string.h>
 
 #include "domain/setting_check.h"
@@ -65,6 +66,24 @@ static void test_media_types_must_be_sniffable_evidence_formats(void **state)
     assert_int_equal(status_of(&m, "   "), 400);
 }
 
+/* Found by tests/fuzz/fuzz_media.c: a long unknown type was cut at 63 bytes inside a character,
+ * and a message that is not UTF-8 cannot go out as JSON (the reply lost it). */
+static void test_long_unknown_media_type_is_quoted_in_whole_characters(void **state)
+{
+    (void)state;
+    SettingSpec m = {"media_types", false, false, 0, 0};
+    char value[80];
+    memset(value, 'p', 62);
+    strcpy(value + 62, "中文");
+    ZfError err;
+    assert_int_equal(setting_check(&m, value, &err), ZF_ERR);
+    assert_int_equal(err.status, 400);
+    assert_non_null(strstr(err.message, "pppp”"));
+    json_t *s = json_string(err.message);
+    assert_non_null(s);
+    json_decref(s);
+}
+
 static void test_approval_policy_is_parsed_like_the_server_reads_it(void **state)
 {
     (void)state;
@@ -100,6 +119,7 @@ int main(void)
         cmocka_unit_test(test_malformed_integers_are_refused),
         cmocka_unit_test(test_doc_number_pattern_needs_year_and_seq),
         cmocka_unit_test(test_media_types_must_be_sniffable_evidence_formats),
+        cmocka_unit_test(test_long_unknown_media_type_is_quoted_in_whole_characters),
         cmocka_unit_test(test_approval_policy_is_parsed_like_the_server_reads_it),
         cmocka_unit_test(test_unknown_kind_is_not_editable),
         cmocka_unit_test(test_readonly_and_overlong_values),

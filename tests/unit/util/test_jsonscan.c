@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "util/jsonscan.h"
 
@@ -84,6 +86,31 @@ static void test_deep_nesting_is_bounded(void **state)
     assert_int_equal(js_parse(&doc, deep, 200), -1);
 }
 
+/* Text placed against an unreadable page: scanning it must read nothing past len. */
+static int scan_at_page_end(const char *text)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), n = strlen(text);
+    char *map = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    assert_true(map != MAP_FAILED);
+    assert_int_equal(mprotect(map + page, page, PROT_NONE), 0);
+    char *at = map + page - n;
+    memcpy(at, text, n);
+    int rc = js_parse(&doc, at, n);
+    munmap(map, 2 * page);
+    return rc;
+}
+
+/* Found by tests/fuzz/fuzz_jsonscan.c: a backslash as the last byte read the byte after the text. */
+static void test_string_ending_in_backslash_reads_nothing_past_len(void **state)
+{
+    (void)state;
+    assert_int_equal(scan_at_page_end("\"plad\\"), -1);
+    assert_int_equal(scan_at_page_end("[\"a\\"), -1);
+    assert_int_equal(scan_at_page_end("{\"k\":\"\\u00"), -1);
+    assert_int_equal(scan_at_page_end("\"\\ud83d\\u"), -1);
+    assert_int_equal(scan_at_page_end("\"ok\\n\""), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -92,6 +119,7 @@ int main(void)
         cmocka_unit_test_teardown(test_nested_values_are_skipped_as_a_whole, teardown),
         cmocka_unit_test_teardown(test_malformed_text_is_refused, teardown),
         cmocka_unit_test_teardown(test_deep_nesting_is_bounded, teardown),
+        cmocka_unit_test_teardown(test_string_ending_in_backslash_reads_nothing_past_len, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -223,6 +223,31 @@ static void test_refuses_malformed_xml_and_dtds(void **state)
     free(zip);
 }
 
+/* Found by tests/fuzz/fuzz_xlsx.c: a reference with many letters overflowed the column number
+ * (undefined behaviour, caught by UBSan in make asan) before its length was checked. */
+static void test_cell_reference_with_many_letters_is_refused(void **state)
+{
+    (void)state;
+    Seen s = {0};
+    ZfError err;
+    Part wide[] = {{"xl/workbook.xml", workbook_xml}, {"xl/_rels/workbook.xml.rels", rels_xml},
+                   {"xl/sharedStrings.xml", shared_xml},
+                   {"xl/worksheets/data.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"ZZZZZZZZZZZZZZZZ1\"><v>1</v></c>"
+                                              "</row></sheetData></worksheet>"},
+                   {"xl/worksheets/notes.xml", "<worksheet/>"}};
+    assert_int_equal(read_book(wide, 5, 1, &s, &err), ZF_ERR);
+    assert_int_equal(err.status, 400);
+    assert_non_null(strstr(err.message, "单元格位置无效"));
+    Part widest[] = {{"xl/workbook.xml", workbook_xml}, {"xl/_rels/workbook.xml.rels", rels_xml},
+                     {"xl/sharedStrings.xml", shared_xml},
+                     {"xl/worksheets/data.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"XFD1\"><v>1</v></c>"
+                                                "</row></sheetData></worksheet>"},
+                     {"xl/worksheets/notes.xml", "<worksheet/>"}};
+    memset(&s, 0, sizeof s);
+    assert_int_equal(read_book(widest, 5, 1, &s, &err), ZF_OK); /* XFD, the last column, is read */
+    assert_int_equal(s.nrows, 1);
+}
+
 static void test_refuses_zip_bombs_by_entries_and_size(void **state)
 {
     (void)state;
@@ -518,6 +543,7 @@ int main(void)
         cmocka_unit_test(test_serial_dates_follow_excel_1900_and_1904_systems),
         cmocka_unit_test(test_refuses_legacy_garbage_and_non_workbooks),
         cmocka_unit_test(test_refuses_malformed_xml_and_dtds),
+        cmocka_unit_test(test_cell_reference_with_many_letters_is_refused),
         cmocka_unit_test(test_refuses_zip_bombs_by_entries_and_size),
         cmocka_unit_test(test_shared_string_bomb_stops_at_the_text_budget),
         cmocka_unit_test(test_row_over_the_line_limit_comes_without_its_cells),
