@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "jobs/import_parse.h"
+#include "app/import_parse.h"
 
 static ImportParser *parser;
 

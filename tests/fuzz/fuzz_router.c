@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fuzz.h"
+#include "api/api.h"
 #include "http/router.h"
 
 #define SCRATCH 4096 /* router.c's per-thread copy of the path */
@@ -76,13 +77,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&req, 0, sizeof req);
     req.method = method, req.path = path;
     bool known;
-    const Route *r = router_match(&req, &known);
+    const RouteTable *t = &api_route_table;
+    const Route *r = router_match(t, &req, &known);
 
     const Route *want = NULL;
     bool want_known = false;
-    for (int i = 0; strlen(path) < SCRATCH && i < api_route_count && !want; i++) {
-        if (!plain_match(api_routes[i].pattern, path)) continue;
-        if (strcmp(api_routes[i].method, method) == 0) want = &api_routes[i];
+    for (int i = 0; strlen(path) < SCRATCH && i < t->count && !want; i++) {
+        if (!plain_match(t->routes[i].pattern, path)) continue;
+        if (strcmp(t->routes[i].method, method) == 0) want = &t->routes[i];
         else want_known = true;
     }
     FUZZ_CHECK(r == want);

@@ -1,5 +1,5 @@
 /* The .xlsx reader (util/xlsx_read.c) and the Excel intake's row reading without its database:
- * each row goes the way jobs/xlsx_intake.c sends it — the key row found by sheet_type_of_keys
+ * each row goes the way app/xlsx_intake.c sends it — the key row found by sheet_type_of_keys
  * and exchange_field, then sheet_row_record, json_dumps and import_line_parse (the same line
  * parser the import uses). Input: byte 0 even → the rest is the file as uploaded; odd → the rest
  * is up to four parts separated by 0x01 (never in XML) — xl/workbook.xml, its .rels,
@@ -14,7 +14,7 @@
 #include "domain/exchange.h"
 #include "domain/sheet_layout.h"
 #include "fuzz.h"
-#include "jobs/import_parse.h"
+#include "app/import_parse.h"
 #include "util/xlsx_read.h"
 #include "util/zipmem.h"
 
@@ -58,7 +58,7 @@ static void check_cell(const XlsxCell *c)
     }
 }
 
-/* jobs/xlsx_intake.c take_key_row: at least two cells naming fields of the type the keys tell */
+/* app/xlsx_intake.c take_key_row: at least two cells naming fields of the type the keys tell */
 static bool take_key_row(Feed *f, const XlsxRow *r)
 {
     if (r->ncells == 0) return false;

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jobs/xlsx_intake.h"
+#include "app/xlsx_intake.h"
 #include "util/zipmem.h"
 
 static char dir[64], db[128];
@@ -78,7 +78,7 @@ static void test_key_row_with_two_cells_in_one_column(void **state)
     ImportHooks hooks = {.on_reject = on_reject};
     ImportSummary sum;
     ZfError err;
-    int rc = xlsx_import(st, buf, len, &hooks, &sum, &err);
+    int rc = xlsx_import(st, buf, len, 600000, &hooks, &sum, &err);
     if (rc != ZF_OK) print_error("%s\n", err.message);
     assert_int_equal(rc, ZF_OK);
     assert_int_equal(sum.imported, 1);
