@@ -4,6 +4,7 @@
 import { defineStore } from 'pinia'
 import { createSession, getSession, deleteSession, changePassword } from '@/api/session.js'
 import { roleLabel } from '@/components/dicts.js'
+import { resetSessionCaches } from './sessionCaches.js'
 
 export const useSessionStore = defineStore('session', {
   state: () => ({
@@ -59,12 +60,16 @@ export const useSessionStore = defineStore('session', {
       }
     },
     apply (data) {
+      const next = (data && data.user) || null
+      if (!next || !this.user || next.username !== this.user.username) resetSessionCaches()
       this.user = (data && data.user) || null
       this.csrfToken = (data && data.csrf_token) || ''
       this.permissions = (data && Array.isArray(data.permissions)) ? data.permissions : []
       this.loaded = true
     },
+    // Ends the session here, with every cache of what it loaded (stores/sessionCaches.js).
     clear () {
+      resetSessionCaches()
       this.user = null
       this.csrfToken = ''
       this.permissions = []
