@@ -3,7 +3,7 @@
 // router guard calls ensureLoaded(), which asks GET /api/v1/session (401 = not logged in).
 import { defineStore } from 'pinia'
 import { createSession, getSession, deleteSession, changePassword } from '@/api/session.js'
-import { roleLabel } from '@/components/dicts.js'
+import { useDictsStore } from './dicts.js'
 import { resetSessionCaches } from './sessionCaches.js'
 
 export const useSessionStore = defineStore('session', {
@@ -19,7 +19,7 @@ export const useSessionStore = defineStore('session', {
     username: (state) => (state.user && state.user.username) || '',
     displayName: (state) => (state.user && (state.user.display_name || state.user.username)) || '',
     role: (state) => (state.user && state.user.role) || '',
-    roleName: (state) => (state.user ? state.user.role_name || roleLabel(state.user.role) : '')
+    roleName: (state) => (state.user ? state.user.role_name || useDictsStore().label('roles', state.user.role) : '')
   },
   actions: {
     // perm as in menu.js and the server's route table: 'public', 'authenticated' or a permission name.

@@ -4,8 +4,9 @@
 import { useAgenciesStore } from './agencies.js'
 import { useRulesStore } from './rules.js'
 import { useRegionsStore } from './regions.js'
+import { useDictsStore } from './dicts.js'
 
-const PER_SESSION = [useAgenciesStore, useRulesStore, useRegionsStore]
+const PER_SESSION = [useAgenciesStore, useRulesStore, useRegionsStore, useDictsStore]
 
 export function resetSessionCaches () {
   for (const useStore of PER_SESSION) useStore().$reset()
