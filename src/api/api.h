@@ -13,6 +13,7 @@ int api_findings_list(HttpRequest *req);
 int api_findings_summary(HttpRequest *req);
 int api_findings_sweep(HttpRequest *req);
 int api_rules_list(HttpRequest *req);
+int api_dicts_get(HttpRequest *req);
 int api_rule_config_get(HttpRequest *req);
 int api_rule_config_put(HttpRequest *req);
 int api_case_get(HttpRequest *req);

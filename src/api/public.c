@@ -5,6 +5,7 @@
 
 #include "api/api.h"
 #include "api/params.h"
+#include "domain/workflow/case_state.h"
 #include "domain/workflow/masking.h"
 #include "store/public.h"
 
@@ -29,6 +30,18 @@ static json_t *public_party(json_t *party)
     return out;
 }
 
+/* The portal is anonymous and gets no dictionaries: each decision names its measures itself. */
+static json_t *measure_names(const json_t *codes)
+{
+    json_t *names = json_array(), *m;
+    size_t i;
+    json_array_foreach(codes, i, m) {
+        const char *name = case_measure_name(json_string_value(m));
+        json_array_append_new(names, json_string(name ? name : json_is_string(m) ? json_string_value(m) : ""));
+    }
+    return names;
+}
+
 static json_t *public_decision(json_t *rec)
 {
     static const char *const fields[] = {"case_no", "agency", "agency_name", "power", "decided_on", "published_on"};
@@ -36,6 +49,7 @@ static json_t *public_decision(json_t *rec)
     json_t *out = json_object(), *decision = json_object(), *d = json_object_get(rec, "decision");
     for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) copy_field(out, rec, fields[k]);
     for (size_t k = 0; k < sizeof decision_fields / sizeof *decision_fields; k++) copy_field(decision, d, decision_fields[k]);
+    json_object_set_new(decision, "measure_names", measure_names(json_object_get(decision, "measures")));
     json_object_set_new(out, "decision", decision);
     json_t *party = json_object_get(rec, "party");
     if (json_is_object(party)) json_object_set_new(out, "party", public_party(party));

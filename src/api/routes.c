@@ -35,6 +35,7 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/audit/export", api_audit_export, "audit.read"},
     {"GET", "/api/v1/agencies", api_agencies_list, "agencies.read"},
     {"GET", "/api/v1/regions", api_regions_list, "authenticated"},
+    {"GET", "/api/v1/dicts", api_dicts_get, "authenticated"},
     /* enforcement elements (三库) */
     {"GET", "/api/v1/agencies/{code}", api_agency_get, "elements.read"},
     {"PUT", "/api/v1/agencies/{code}", api_agency_put, "elements.write"},

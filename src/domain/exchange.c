@@ -41,23 +41,81 @@ int record_type_from_name(const char *name)
     return -1;
 }
 
-/* ---- enumerations (exchange-v1.md) ---- */
-static const char *const levels[] = {"province", "city", "county", "township", NULL};
-static const char *const agency_kinds[] = {"government", "department", "township", "authorized",
-                                           "entrusted", NULL};
-static const char *const officer_status[] = {"active", "suspended", "revoked", NULL};
-static const char *const officer_kinds[] = {"enforcement", "supervision", NULL};
-static const char *const power_kinds[] = {"penalty", "license", "coercion", "inspection", "levy",
-                                          "payment", "confirmation", "reward", "ruling", "other",
-                                          NULL};
-static const char *const case_kinds[] = {"penalty", "coercion", "license", "inspection", NULL};
-static const char *const procedures[] = {"simple", "ordinary", NULL};
-static const char *const outcomes[] = {"penalty", "no_penalty", "transferred", "revoked_case", NULL};
-static const char *const license_outcomes[] = {"granted", "denied", NULL};
-static const char *const measures[] = {"warning", "fine", "confiscate", "suspend_business",
-                                       "suspend_license", "revoke_license", "lower_qualification",
-                                       "close", "restrict_practice", "detention", NULL};
+/* ---- enumerations (exchange-v1.md) ----
+ * Each is one list of code and Chinese name; the validator takes the codes, the console's
+ * dictionaries (GET /api/v1/dicts) both. */
+#define LEVELS(X) X("province", "省级") X("city", "市级") X("county", "县级") X("township", "乡镇（街道）")
+#define AGENCY_KINDS(X)                                                                             \
+    X("government", "人民政府") X("department", "政府部门") X("township", "乡镇（街道）")        \
+    X("authorized", "法律法规授权组织") X("entrusted", "受委托组织")
+#define OFFICER_STATUS(X) X("active", "有效") X("suspended", "暂扣") X("revoked", "注销")
+#define OFFICER_KINDS(X) X("enforcement", "执法证") X("supervision", "监督证")
+#define POWER_KINDS(X)                                                                              \
+    X("penalty", "行政处罚") X("license", "行政许可") X("coercion", "行政强制")                   \
+    X("inspection", "行政检查") X("levy", "行政征收") X("payment", "行政给付")                    \
+    X("confirmation", "行政确认") X("reward", "行政奖励") X("ruling", "行政裁决") X("other", "其他")
+#define CASE_KINDS(X)                                                                               \
+    X("penalty", "行政处罚") X("coercion", "行政强制") X("license", "行政许可") X("inspection", "行政检查")
+#define PROCEDURES(X) X("simple", "简易程序") X("ordinary", "普通程序")
+#define OUTCOMES(X)                                                                                 \
+    X("penalty", "给予处罚") X("no_penalty", "不予处罚") X("transferred", "移送")                  \
+    X("revoked_case", "撤销立案")
+#define LICENSE_OUTCOMES(X) X("granted", "准予许可") X("denied", "不予许可")
+/* 处罚种类: 行政处罚法 第九条 (一)–(六); 行政拘留 only by public security (第十八条). */
+#define MEASURES(X)                                                                                 \
+    X("warning", "警告") X("fine", "罚款") X("confiscate", "没收违法所得、非法财物")             \
+    X("suspend_business", "责令停产停业") X("suspend_license", "暂扣许可证件")                   \
+    X("revoke_license", "吊销许可证件") X("lower_qualification", "降低资质等级")                 \
+    X("close", "责令关闭") X("restrict_practice", "限制从业") X("detention", "行政拘留")
+/* An agency's 执法领域: free text in exchange-v1; these are the sectors the console names. */
+#define SECTORS(X)                                                                                  \
+    X("market_regulation", "市场监管") X("transport", "交通运输") X("urban_management", "城市管理") \
+    X("ecology", "生态环境") X("emergency", "应急管理") X("agriculture", "农业农村")               \
+    X("culture", "文化旅游") X("health", "卫生健康")
+#define CODE_OF(code, name) code,
+#define NAME_OF(code, name) name,
+#define ENUMERATION(id, LIST)                                                                       \
+    static const char *const id[] = {LIST(CODE_OF) NULL};                                           \
+    static const char *const id##_names[] = {LIST(NAME_OF) NULL};
+
+ENUMERATION(levels, LEVELS)
+ENUMERATION(agency_kinds, AGENCY_KINDS)
+ENUMERATION(officer_status, OFFICER_STATUS)
+ENUMERATION(officer_kinds, OFFICER_KINDS)
+ENUMERATION(power_kinds, POWER_KINDS)
+ENUMERATION(case_kinds, CASE_KINDS)
+ENUMERATION(procedures, PROCEDURES)
+ENUMERATION(outcomes, OUTCOMES)
+ENUMERATION(license_outcomes, LICENSE_OUTCOMES)
+ENUMERATION(measures, MEASURES)
+ENUMERATION(sectors, SECTORS)
 static const char *const results[] = {"ok", "problem", NULL};
+
+static const ExchangeDict dicts[] = {
+    {"case_kinds", case_kinds, case_kinds_names},
+    {"procedures", procedures, procedures_names},
+    {"outcomes", outcomes, outcomes_names},
+    {"license_outcomes", license_outcomes, license_outcomes_names},
+    {"measures", measures, measures_names},
+    {"agency_levels", levels, levels_names},
+    {"agency_kinds", agency_kinds, agency_kinds_names},
+    {"sectors", sectors, sectors_names},
+    {"officer_status", officer_status, officer_status_names},
+    {"officer_kinds", officer_kinds, officer_kinds_names},
+    {"power_kinds", power_kinds, power_kinds_names},
+    {NULL, NULL, NULL}};
+
+const ExchangeDict *exchange_dicts(void) { return dicts; }
+
+const char *exchange_dict_name(const char *table, const char *code)
+{
+    for (const ExchangeDict *d = dicts; d->table && table && code; d++) {
+        if (strcmp(d->table, table) != 0) continue;
+        for (size_t i = 0; d->codes[i]; i++)
+            if (strcmp(d->codes[i], code) == 0) return d->names[i];
+    }
+    return NULL;
+}
 
 /* ---- field tables ---- */
 #define END {NULL, F_TEXT, false, NULL, NULL}

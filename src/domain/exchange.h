@@ -60,6 +60,19 @@ typedef struct {
  * False when the record has no such field. */
 bool exchange_field(RecordType type, const char *case_kind, const char *path, ExchangeField *out);
 
+/* An enumeration of exchange-v1 with the Chinese name of each code (codes and names: arrays of
+ * the same length, NULL-terminated), for the console's dictionaries. */
+typedef struct {
+    const char *table; /* "case_kinds", "measures", … */
+    const char *const *codes;
+    const char *const *names;
+} ExchangeDict;
+
+/* Every enumeration, terminated by an entry whose table is NULL. */
+const ExchangeDict *exchange_dicts(void);
+/* The Chinese name of a code of one table, NULL when either is unknown. */
+const char *exchange_dict_name(const char *table, const char *code);
+
 /* The record's key for error reports, or "" when it has none. */
 const char *exchange_key_of(json_t *rec);
 

@@ -47,6 +47,17 @@ test('a person is masked, an organisation is not, and only public fields leave t
   }
 });
 
+test('each decision names its measures in Chinese, one name per code, for the anonymous portal', async () => {
+  const items = (await anon.get('/public/decisions?size=200')).body.items;
+  const fined = items.find((d) => (d.decision.measures || []).includes('fine'));
+  assert.ok(fined, 'the demo data has a published fine');
+  for (const d of items) {
+    assert.equal(d.decision.measure_names.length, (d.decision.measures || []).length);
+    for (const n of d.decision.measure_names) assert.match(n, /[\u4e00-\u9fff]/u);
+  }
+  assert.equal(fined.decision.measure_names[fined.decision.measures.indexOf('fine')], '罚款');
+});
+
 test('filters are validated', async () => {
   assert.equal((await anon.get('/public/decisions?agency=not-a-code')).status, 400);
   assert.equal((await anon.get('/public/decisions?size=201')).status, 400);

@@ -6,6 +6,7 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import { menu, menuLeaves, APP_TITLE } from './menu.js'
 import AppLayout from './layout/AppLayout.vue'
+import { useDictsStore } from './stores/dicts.js'
 import { useSessionStore } from './stores/session.js'
 
 const views = import.meta.glob('./views/**/*.vue')
@@ -65,6 +66,8 @@ router.beforeEach(async (to) => {
   if (session.mustChangePassword && to.name !== 'ChangePassword') {
     return { name: 'ChangePassword', query: { redirect: to.fullPath } }
   }
+  // The code tables every page names things by; a page still opens (showing codes) if they fail.
+  await useDictsStore().ensureLoaded().catch(() => {})
   if (!session.can(perm)) {
     return { name: 'Forbidden', params: { pathMatch: to.path.substring(1).split('/') }, query: to.query, hash: to.hash }
   }

@@ -55,3 +55,23 @@ const char *rules_severity(size_t index)
     int i = label_of(index);
     return i < 0 ? "violation" : LABELS[i].severity;
 }
+
+/* A finding's severities and the kinds of subject it concerns (rules.md §2), as people read them. */
+static const struct {
+    const char *code, *name;
+} SEVERITY_NAMES[] = {{"violation", "违规"}, {"warning", "预警"}},
+  SUBJECT_TYPE_NAMES[] = {{"case", "案件"}, {"officer", "执法人员"}, {"agency", "执法主体"}, {"power", "职权事项"}};
+
+bool rules_severity_at(size_t i, const char **code, const char **name)
+{
+    if (i >= sizeof SEVERITY_NAMES / sizeof *SEVERITY_NAMES) return false;
+    *code = SEVERITY_NAMES[i].code, *name = SEVERITY_NAMES[i].name;
+    return true;
+}
+
+bool rules_subject_type_at(size_t i, const char **code, const char **name)
+{
+    if (i >= sizeof SUBJECT_TYPE_NAMES / sizeof *SUBJECT_TYPE_NAMES) return false;
+    *code = SUBJECT_TYPE_NAMES[i].code, *name = SUBJECT_TYPE_NAMES[i].name;
+    return true;
+}

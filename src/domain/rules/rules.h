@@ -126,6 +126,9 @@ const char *rules_law(size_t index);
 int rules_index(const char *id);          /* -1 when unknown */
 const char *rules_title(size_t index);    /* short Chinese title (labels.c) */
 const char *rules_severity(size_t index); /* "violation", "warning" or "both" */
+/* The i-th severity of a finding / kind of subject with its Chinese name; false past the last. */
+bool rules_severity_at(size_t i, const char **code, const char **name);
+bool rules_subject_type_at(size_t i, const char **code, const char **name);
 
 /* Applies the catalogue (or only the comma-separated IDs in only_rules, e.g. "P01,P08") at
  * as_of. Appends to out sorted by subject_type, subject, rule, severity (byte order).

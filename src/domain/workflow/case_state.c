@@ -1,6 +1,8 @@
 /* Initialisation and derived facts of a CaseState. Pure. */
 #include "domain/workflow/case_state.h"
 
+#include "domain/exchange.h"
+
 #include <string.h>
 
 void case_state_init(CaseState *cs, WfProcedure procedure)
@@ -29,9 +31,22 @@ bool case_hearing_required(const CaseState *cs, const RuleConfig *cfg)
     return cs->fine_fen + cs->confiscated_fen >= threshold;
 }
 
+/* The online workflow's measures: exchange-v1's without 行政拘留 (public security only,
+ * 行政处罚法 第十八条), with 其他 (第九条(六): other penalties laws and regulations provide). */
 static const char *const MEASURE_CODES[] = {"warning", "fine", "confiscate", "suspend_business",
                                              "suspend_license", "revoke_license", "lower_qualification",
                                              "close", "restrict_practice", "other"};
+
+const char *case_measure_code(size_t i)
+{
+    return i < sizeof MEASURE_CODES / sizeof *MEASURE_CODES ? MEASURE_CODES[i] : NULL;
+}
+
+const char *case_measure_name(const char *code)
+{
+    if (code && strcmp(code, "other") == 0) return "其他";
+    return exchange_dict_name("measures", code);
+}
 
 unsigned case_measure_bit(const char *code)
 {

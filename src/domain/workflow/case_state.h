@@ -107,6 +107,9 @@ void case_state_init(CaseState *cs, WfProcedure procedure);
 bool case_hearing_required(const CaseState *cs, const RuleConfig *cfg);
 /* The WF_M_* bit of an exchange-v1 measure name ("revoke_license"), 0 when unknown. */
 unsigned case_measure_bit(const char *code);
+/* The i-th measure the online workflow accepts, NULL past the last; its Chinese name. */
+const char *case_measure_code(size_t i);
+const char *case_measure_name(const char *code);
 static inline bool case_has(zf_day d) { return d != ZF_DAY_NONE; }
 
 #endif

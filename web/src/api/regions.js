@@ -2,21 +2,13 @@
 // Municipalities list their districts directly under the province, and a few county-level cities
 // (济源市 419001) hang straight off a province, so a code's path is found by looking, not by slicing.
 import http from './http.js'
+import { useRegionsStore } from '@/stores/regions.js'
 
 // parent: 6-digit code or '' for the provinces → {items: [{code, name}]}
 export const listRegions = (parent) => http.get('/api/v1/regions', { query: { parent } })
 
-const children = new Map() // parent ('' = country) → Promise<[{code, name}]>
-
-export function regionChildren (parent = '') {
-  if (!children.has(parent)) {
-    children.set(parent, listRegions(parent).then((d) => d.items || []).catch((err) => {
-      children.delete(parent)
-      throw err
-    }))
-  }
-  return children.get(parent)
-}
+// Children of a region, fetched once per session (stores/regions.js).
+export const regionChildren = (parent = '') => useRegionsStore().children(parent)
 
 // A county code ends in anything but 00; provinces (xx0000) and cities (xxxx00) have children.
 export const regionIsLeaf = (code) => !/00$/.test(code)

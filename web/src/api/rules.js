@@ -4,16 +4,7 @@ import http from './http.js'
 // → {items: [{id, title, severity: 'violation'|'warning'|'both', law}]}
 export const listRules = () => http.get('/api/v1/rules')
 
-// The catalogue changes only with a new server version: fetch it once per page load.
-let rulesPromise = null
-export function loadRules () {
-  if (!rulesPromise) {
-    rulesPromise = listRules()
-      .then((data) => (data && data.items) || [])
-      .catch((err) => { rulesPromise = null; throw err })
-  }
-  return rulesPromise
-}
+// The catalogue, once per session: stores/rules.js.
 
 // → {version, params: [{name, title, unit, article, default, value}], overrides: [{param, sector, region, value}]}
 export const getRuleConfig = () => http.get('/api/v1/rule-config')

@@ -3,7 +3,8 @@
 // router guard calls ensureLoaded(), which asks GET /api/v1/session (401 = not logged in).
 import { defineStore } from 'pinia'
 import { createSession, getSession, deleteSession, changePassword } from '@/api/session.js'
-import { roleLabel } from '@/components/dicts.js'
+import { useDictsStore } from './dicts.js'
+import { resetSessionCaches } from './sessionCaches.js'
 
 export const useSessionStore = defineStore('session', {
   state: () => ({
@@ -18,7 +19,7 @@ export const useSessionStore = defineStore('session', {
     username: (state) => (state.user && state.user.username) || '',
     displayName: (state) => (state.user && (state.user.display_name || state.user.username)) || '',
     role: (state) => (state.user && state.user.role) || '',
-    roleName: (state) => (state.user ? state.user.role_name || roleLabel(state.user.role) : '')
+    roleName: (state) => (state.user ? state.user.role_name || useDictsStore().label('roles', state.user.role) : '')
   },
   actions: {
     // perm as in menu.js and the server's route table: 'public', 'authenticated' or a permission name.
@@ -59,12 +60,16 @@ export const useSessionStore = defineStore('session', {
       }
     },
     apply (data) {
+      const next = (data && data.user) || null
+      if (!next || !this.user || next.username !== this.user.username) resetSessionCaches()
       this.user = (data && data.user) || null
       this.csrfToken = (data && data.csrf_token) || ''
       this.permissions = (data && Array.isArray(data.permissions)) ? data.permissions : []
       this.loaded = true
     },
+    // Ends the session here, with every cache of what it loaded (stores/sessionCaches.js).
     clear () {
+      resetSessionCaches()
       this.user = null
       this.csrfToken = ''
       this.permissions = []

@@ -6,20 +6,9 @@ export const STAGE_TAG = {
   hearing: '', legal_review: 'warning', collective_discussion: 'warning', decision: 'warning',
   service: '', execution: '', closing: 'warning', closed: 'success', onspot_decision: '', onspot_service: ''
 }
-// The stages of both case types (as the server's workflow_stage_name), for filters and the timeline.
-export const STAGE_NAMES = {
-  clue: '线索登记', filing: '立案', investigation: '调查取证', case_review: '案件审核', notice: '告知', hearing: '听证',
-  legal_review: '法制审核', collective_discussion: '集体讨论', decision: '决定', service: '送达', execution: '执行',
-  closing: '结案审批', closed: '结案', onspot_decision: '当场决定', onspot_service: '当场送达'
-}
+// Stage and measure names: workflow_stages and workflow_measures of stores/dicts.js.
 // grey: a party's period that ran out (申请听证) — shown, not the agency's delay
 export const COLOUR_TAG = { red: 'danger', yellow: 'warning', green: 'success', grey: 'info' }
-
-export const MEASURES = {
-  warning: '警告', fine: '罚款', confiscate: '没收违法所得、非法财物', suspend_business: '责令停产停业',
-  suspend_license: '暂扣许可证件', revoke_license: '吊销许可证件', lower_qualification: '降低资质等级',
-  close: '责令关闭', restrict_practice: '限制从业', other: '其他'
-}
 
 const F = {
   on: { id: 'on', label: '办理日期（空 = 今天）', type: 'date' },

@@ -1,7 +1,8 @@
 // The exchange-v1 case fields (spec/exchange-v1.md "case") as the 事后录入 form shows them:
 // path (dotted for nested objects), label, input type, the kinds it belongs to, its group.
 // One list, so the form, its validation and the record it builds cannot disagree.
-import { PROCEDURES, PARTY_KINDS, MEASURES, COERCION_MEASURES, TIERS, CASE_KINDS } from '@/components/dicts.js'
+// `dict` names a server code table (stores/dicts.js); `options` are the form's own choices.
+import { PARTY_KINDS, COERCION_MEASURES, TIERS } from '@/components/dicts.js'
 
 const ALL = ['penalty', 'coercion', 'license', 'inspection']
 const P = ['penalty']
@@ -15,13 +16,10 @@ export const GROUPS = {
   inspection: '行政检查'
 }
 
-const PENALTY_OUTCOMES = { penalty: '给予处罚', no_penalty: '不予处罚', transferred: '移送', revoked_case: '撤销立案' }
-const LICENSE_OUTCOMES = { granted: '准予许可', denied: '不予许可' }
-
 export const FIELDS = [
   { path: 'case_no', label: '案号', type: 'text', kinds: ALL, group: 'common', required: true },
   { path: 'agency', label: '执法主体', type: 'agency', kinds: ALL, group: 'common', required: true },
-  { path: 'kind', label: '案件类型', type: 'enum', options: CASE_KINDS, kinds: ALL, group: 'common', required: true },
+  { path: 'kind', label: '案件类型', type: 'enum', dict: 'case_kinds', kinds: ALL, group: 'common', required: true },
   { path: 'power', label: '职权事项编码', type: 'text', kinds: ALL, group: 'common', hint: '权责清单中的事项编码' },
   { path: 'party.kind', label: '当事人类型', type: 'enum', options: PARTY_KINDS, kinds: ALL, group: 'common' },
   { path: 'party.name', label: '当事人名称', type: 'text', kinds: ALL, group: 'common' },
@@ -29,7 +27,7 @@ export const FIELDS = [
   { path: 'officers', label: '执法人员证号', type: 'list', kinds: ALL, group: 'common', hint: '多个证号用逗号或空格分隔' },
   { path: 'closed_on', label: '结案日期', type: 'date', kinds: ALL, group: 'common' },
 
-  { path: 'procedure', label: '程序', type: 'enum', options: PROCEDURES, kinds: P, group: 'penalty' },
+  { path: 'procedure', label: '程序', type: 'enum', dict: 'procedures', kinds: P, group: 'penalty' },
   { path: 'violation_ended_on', label: '违法行为终了日', type: 'date', kinds: P, group: 'penalty' },
   { path: 'discovered_on', label: '发现日期', type: 'date', kinds: P, group: 'penalty' },
   { path: 'filed_on', label: '立案日期', type: 'date', kinds: P, group: 'penalty' },
@@ -49,8 +47,8 @@ export const FIELDS = [
   { path: 'suspended_days', label: '中止天数', type: 'days', kinds: P, group: 'penalty' },
   { path: 'extension_days', label: '延长天数', type: 'days', kinds: ['penalty', 'coercion', 'license'], group: 'penalty' },
   { path: 'decided_on', label: '决定日期', type: 'date', kinds: P, group: 'decision' },
-  { path: 'decision.outcome', label: '决定结果', type: 'enum', options: PENALTY_OUTCOMES, kinds: P, group: 'decision' },
-  { path: 'decision.measures', label: '处罚种类', type: 'multi', options: MEASURES, kinds: P, group: 'decision' },
+  { path: 'decision.outcome', label: '决定结果', type: 'enum', dict: 'outcomes', kinds: P, group: 'decision' },
+  { path: 'decision.measures', label: '处罚种类', type: 'multi', dict: 'measures', kinds: P, group: 'decision' },
   { path: 'decision.fine', label: '罚款金额（元）', type: 'money', kinds: P, group: 'decision' },
   { path: 'decision.confiscated', label: '没收金额（元）', type: 'money', kinds: P, group: 'decision' },
   { path: 'decision.tier', label: '裁量阶次', type: 'enum', options: TIERS, kinds: P, group: 'decision' },
@@ -72,7 +70,7 @@ export const FIELDS = [
   { path: 'correction_notice_on', label: '补正通知日期', type: 'date', kinds: ['license'], group: 'license' },
   { path: 'accepted_on', label: '受理日期', type: 'date', kinds: ['license'], group: 'license' },
   { path: 'decided_on', label: '许可决定日期', type: 'date', kinds: ['license'], group: 'license', id: 'license_decided_on' },
-  { path: 'decision.outcome', label: '许可决定', type: 'enum', options: LICENSE_OUTCOMES, kinds: ['license'], group: 'license', id: 'license_outcome' },
+  { path: 'decision.outcome', label: '许可决定', type: 'enum', dict: 'license_outcomes', kinds: ['license'], group: 'license', id: 'license_outcome' },
 
   { path: 'inspected_on', label: '检查日期', type: 'date', kinds: ['inspection'], group: 'inspection' },
   { path: 'result', label: '检查结果', type: 'enum', options: { ok: '未发现问题', problem: '发现问题' }, kinds: ['inspection'], group: 'inspection' },

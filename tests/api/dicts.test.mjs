@@ -1,0 +1,73 @@
+// GET /api/v1/dicts: every code table the console shows, with Chinese names, for any logged-in
+// user and nobody else. The measures are checked against the exchange-v1 validator itself
+// (`zhifa import`), not against the server's own list.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
+
+const TABLES = ['case_kinds', 'procedures', 'outcomes', 'license_outcomes', 'measures', 'agency_levels', 'agency_kinds',
+  'sectors', 'officer_status', 'officer_kinds', 'power_kinds', 'workflow_stages', 'workflow_measures', 'severities',
+  'subject_types', 'roles'];
+let srv, db, dicts;
+
+before(async () => {
+  db = path.join(tmpDir(), 'dicts.db');
+  assert.equal(run(['--db', db, 'init']).code, 0);
+  const u = addUser(db, { username: 'dicts_officer', role: 'officer', agency: '113702021588139920' });
+  srv = await startServer({ db, args: ['--sweep-every', '0'] });
+  const officer = await login(srv.base, u.username, u.password);
+  const r = await officer.get('/dicts');
+  assert.equal(r.status, 200);
+  dicts = r.body;
+});
+after(() => srv?.stop());
+
+test('anonymous: 401', async () => {
+  const r = await fetch(`${srv.base}/api/v1/dicts`);
+  assert.equal(r.status, 401);
+});
+
+test('every table is a non-empty list of {code, name} with Chinese names and unique codes', () => {
+  for (const t of TABLES) {
+    const list = dicts[t];
+    assert.ok(Array.isArray(list) && list.length > 0, `${t} is a non-empty list`);
+    for (const e of list) {
+      assert.match(e.code, /^[a-z][a-z_]*$/, `${t}: code ${e.code}`);
+      assert.ok(hasChinese(e.name), `${t}.${e.code} has a Chinese name (${e.name})`);
+    }
+    assert.equal(new Set(list.map((e) => e.code)).size, list.length, `${t}: codes are unique`);
+  }
+  const name = (t, code) => (dicts[t].find((e) => e.code === code) || {}).name;
+  assert.equal(name('measures', 'fine'), '罚款');
+  assert.equal(name('workflow_stages', 'clue'), '线索登记');
+  assert.equal(name('roles', 'supervisor'), '执法监督人员');
+  assert.equal(name('case_kinds', 'penalty'), '行政处罚');
+});
+
+// One case whose decision names the given measures, through `zhifa import` into its own database.
+function importMeasures(measures) {
+  const dir = tmpDir();
+  const file = path.join(dir, 'db');
+  assert.equal(run(['--db', file, 'init']).code, 0);
+  const rec = { type: 'case', case_no: '测试〔2026〕1号', agency: '113702021588139920', kind: 'penalty',
+    decision: { outcome: 'penalty', measures } };
+  return run(['--db', file, 'import', '-'], { input: JSON.stringify(rec) + '\n' });
+}
+
+test('the measures are exactly those the exchange-v1 validator accepts', () => {
+  const codes = dicts.measures.map((e) => e.code);
+  for (const code of codes) {
+    const r = importMeasures([code]);
+    assert.equal(r.code, 0, `import accepts measure ${code}: ${r.stderr}`);
+  }
+  const refused = importMeasures(['no_such_measure']);
+  assert.notEqual(refused.code, 0, 'an unknown measure is refused');
+  const error = refused.stderr.split('\n').filter(Boolean).map((l) => { try { return JSON.parse(l); } catch { return null; } })
+    .find((l) => l && l.error);
+  assert.ok(error, `a rejected line on stderr: ${refused.stderr}`);
+  // The refusal names the accepted codes: the validator's own set, independent of /dicts.
+  const listed = /可选：([^）]+)/.exec(error.error);
+  assert.ok(listed, `the refusal lists the choices: ${error.error}`);
+  assert.deepEqual(listed[1].trim().split(/\s+/).sort(), [...codes].sort());
+});
