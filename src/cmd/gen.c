@@ -65,7 +65,7 @@ static void print_elements(int n_agencies)
         char code[19], region[7];
         agency_code(i, code), region_of(i, region);
         printf("{\"type\":\"agency\",\"code\":\"%s\",\"name\":\"模拟执法主体%d\",\"region\":\"%s\",\"level\":\"county\","
-               "\"kind\":\"department\",\"sector\":\"%s\"}\n", code, i, region, sectors[i % N_SECTORS]);
+               "\"kind\":\"department\",\"sector\":\"%s\"}\n", code, i, region, sectors[(size_t)i % N_SECTORS]);
         for (int k = 0; k < OFFICERS_PER_AGENCY; k++)
             printf("{\"type\":\"officer\",\"cert_no\":\"G%05d%03d\",\"name\":\"执法人员%d-%d\",\"agency\":\"%s\","
                    "\"cert_valid_from\":\"2023-01-01\",\"cert_valid_to\":\"%s\",\"status\":\"active\"}\n",

@@ -54,7 +54,7 @@ static void check_cell(const XlsxCell *c)
     case XLSX_CELL_BOOL: FUZZ_CHECK(strcmp(c->text, "0") == 0 || strcmp(c->text, "1") == 0); break;
     case XLSX_CELL_STRING:
     case XLSX_CELL_ERROR: break;
-    default: FUZZ_CHECK(!"cell type");
+    default: FUZZ_CHECK(false && "cell type");
     }
 }
 

@@ -117,7 +117,7 @@ static void test_signature_binds_the_distinguishing_id(void **state)
     for (int i = 0; i < 2; i++) {
         EVP_MD_CTX *m = EVP_MD_CTX_new();
         EVP_PKEY_CTX *p = EVP_PKEY_CTX_new(k, NULL);
-        EVP_PKEY_CTX_set1_id(p, ids[i], strlen(ids[i]));
+        EVP_PKEY_CTX_set1_id(p, ids[i], (int)strlen(ids[i]));
         EVP_MD_CTX_set_pkey_ctx(m, p);
         assert_int_equal(EVP_DigestVerifyInit(m, NULL, EVP_sm3(), NULL, k), 1);
         int ok = EVP_DigestVerify(m, h.sig, h.sig_len, (const unsigned char *)msg, len) == 1;
