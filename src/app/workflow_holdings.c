@@ -1,24 +1,13 @@
 /* See workflow_holdings.h: checked against the stored power and officer records. */
 #include "app/workflow_holdings.h"
 
-#include <stdlib.h>
 #include <string.h>
 
-#include "store/findings.h"
-
-static json_t *stored(Store *st, RecordType type, const char *key)
-{
-    char *body;
-    ZfError err;
-    if (!key || store_record_get(st, type, key, &body, &err) != ZF_OK) return NULL;
-    json_t *rec = json_loads(body, 0, NULL);
-    free(body);
-    return rec;
-}
+#include "app/workflow_state.h"
 
 static bool power_held_by(Store *st, const char *power, const char *agency)
 {
-    json_t *p = stored(st, REC_POWER, power), *a;
+    json_t *p = wf_stored_record(st, REC_POWER, power), *a;
     size_t i;
     bool held = false;
     json_array_foreach(json_object_get(p, "agencies"), i, a) held = held || (json_is_string(a) && strcmp(json_string_value(a), agency) == 0);
@@ -28,7 +17,7 @@ static bool power_held_by(Store *st, const char *power, const char *agency)
 
 static bool officer_of(Store *st, const char *cert_no, const char *agency)
 {
-    json_t *o = stored(st, REC_OFFICER, cert_no);
+    json_t *o = wf_stored_record(st, REC_OFFICER, cert_no);
     const char *of = json_string_value(json_object_get(o, "agency"));
     bool ours = of && strcmp(of, agency) == 0;
     json_decref(o);

@@ -39,7 +39,7 @@ static unsigned measures_of(const json_t *arr)
     return bits;
 }
 
-static json_t *element(Store *st, RecordType type, const char *key)
+json_t *wf_stored_record(Store *st, RecordType type, const char *key)
 {
     char *body;
     ZfError err;
@@ -58,7 +58,7 @@ static void load_officers(Store *st, const json_t *rec, CaseState *cs)
         WfOfficer *o = &cs->officers[cs->officer_count++];
         snprintf(o->cert_no, sizeof o->cert_no, "%s", json_string_value(c) ? json_string_value(c) : "");
         o->cert_valid_from = o->cert_valid_to = ZF_DAY_NONE;
-        json_t *off = element(st, REC_OFFICER, json_string_value(c));
+        json_t *off = wf_stored_record(st, REC_OFFICER, json_string_value(c));
         if (!off) continue; /* unknown officer: not active, the gate refuses */
         const char *status = str(off, "status");
         o->active = status && strcmp(status, "active") == 0;
@@ -70,7 +70,7 @@ static void load_officers(Store *st, const json_t *rec, CaseState *cs)
 
 static void load_tiers(Store *st, const json_t *rec, CaseState *cs)
 {
-    json_t *bm = element(st, REC_BENCHMARK, str(rec, "power"));
+    json_t *bm = wf_stored_record(st, REC_BENCHMARK, str(rec, "power"));
     size_t i;
     json_t *t;
     json_array_foreach(json_object_get(bm, "tiers"), i, t) {
@@ -93,7 +93,7 @@ int wf_state_build(Store *st, const json_t *rec, const json_t *row, CaseState *c
     const char *kind = str(party, "kind");
     cs->party_kind = kind && strcmp(kind, "org") == 0 ? WF_PARTY_ORG : WF_PARTY_PERSON;
     snprintf(cs->party_name, sizeof cs->party_name, "%s", str(party, "name") ? str(party, "name") : "");
-    json_t *agency = element(st, REC_AGENCY, str(rec, "agency"));
+    json_t *agency = wf_stored_record(st, REC_AGENCY, str(rec, "agency"));
     snprintf(cs->sector, sizeof cs->sector, "%s", str(agency, "sector") ? str(agency, "sector") : "");
     snprintf(cs->region, sizeof cs->region, "%s", str(agency, "region") ? str(agency, "region") : "");
     json_decref(agency);

@@ -26,6 +26,9 @@ int wf_fields_apply(const json_t *fields, json_t *rec, json_t *state, zf_day tod
  * another agency is indistinguishable from none. */
 int wf_case_row(Store *st, const AuthUser *auth, const char *case_no, json_t **row, ZfError *err);
 
+/* A stored exchange-v1 record (agency, officer, power, benchmark …) as JSON, or NULL when absent. */
+json_t *wf_stored_record(Store *st, RecordType type, const char *key);
+
 /* The 机关简称 for the 文号 pattern: 青岛市市南区市场监督管理局 → 南市监. */
 void wf_agency_abbr(const char *name, char *out, size_t size);
 

@@ -123,19 +123,16 @@ typedef struct {
 
 static void free_keys(Feed *f)
 {
-    for (int i = 0; i < f->nkeys; i++) free(f->keys[i]);
-    free(f->keys);
+    xlsx_key_row_free(&(XlsxKeyRow){f->keys, f->nkeys, f->type});
     f->keys = NULL, f->nkeys = 0;
 }
 
-/* Is this row the field keys? At least two cells must be fields of the record type they name,
- * so a stray "code" in a title or in the 填写说明 sheet is not taken for it. */
-static bool take_key_row(Feed *f, const XlsxCell *cells, int ncells)
+bool xlsx_key_row(const XlsxCell *cells, int ncells, XlsxKeyRow *out, bool *oom)
 {
     if (ncells == 0) return false;
     int width = cells[ncells - 1].col + 1;
     char **keys = calloc((size_t)width, sizeof *keys);
-    if (!keys) return f->oom = true, false;
+    if (!keys) return *oom = true, false;
     for (int i = 0; i < ncells; i++)
         if (cells[i].type == XLSX_CELL_STRING && cells[i].col < width && cells[i].text[0]) {
             free(keys[cells[i].col]); /* two cells in one column (a hand-made file): the last names it */
@@ -147,11 +144,25 @@ static bool take_key_row(Feed *f, const XlsxCell *cells, int ncells)
         known += keys[i] && exchange_field((RecordType)type, NULL, keys[i], &fd);
     }
     if (known < 2) {
-        for (int i = 0; i < width; i++) free(keys[i]);
-        free(keys);
+        xlsx_key_row_free(&(XlsxKeyRow){keys, width, type});
         return false;
     }
-    f->keys = keys, f->nkeys = width, f->type = type;
+    *out = (XlsxKeyRow){keys, width, type};
+    return true;
+}
+
+void xlsx_key_row_free(XlsxKeyRow *k)
+{
+    for (int i = 0; k->keys && i < k->width; i++) free(k->keys[i]);
+    free(k->keys);
+    k->keys = NULL, k->width = 0;
+}
+
+static bool take_key_row(Feed *f, const XlsxCell *cells, int ncells)
+{
+    XlsxKeyRow k;
+    if (!xlsx_key_row(cells, ncells, &k, &f->oom)) return false;
+    f->keys = k.keys, f->nkeys = k.width, f->type = k.type;
     return true;
 }
 

@@ -6,13 +6,26 @@
 #ifndef ZF_XLSX_INTAKE_H
 #define ZF_XLSX_INTAKE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
-#include "domain/sheet_layout.h"
 #include "app/import.h"
+#include "domain/sheet_layout.h"
+#include "util/xlsx_read.h"
 
 /* The template workbook of a layout: the sheet to fill and a 填写说明 sheet. *out malloc'd. */
 int xlsx_template(const SheetLayout *layout, void **out, size_t *len, ZfError *err);
+
+/* The key row: the field key of each column (NULL where none) and the record type they name. A row
+ * is one when at least two cells are fields of that type, so a stray "code" in a title or in the
+ * 填写说明 sheet is not taken for it; false otherwise (*oom set when memory ran out). */
+typedef struct {
+    char **keys;
+    int width;
+    int type;
+} XlsxKeyRow;
+bool xlsx_key_row(const XlsxCell *cells, int ncells, XlsxKeyRow *out, bool *oom);
+void xlsx_key_row_free(XlsxKeyRow *k);
 
 /* Imports the first sheet that has a key row. Every data row is one record, reported under its
  * Excel row number; rows the sheet cannot express (an #N/A cell, more than IMPORT_LINE_MAX of

@@ -13,8 +13,9 @@
 
 #include "domain/exchange.h"
 #include "domain/sheet_layout.h"
-#include "fuzz.h"
 #include "app/import_parse.h"
+#include "app/xlsx_intake.h"
+#include "fuzz.h"
 #include "util/xlsx_read.h"
 #include "util/zipmem.h"
 
@@ -58,30 +59,15 @@ static void check_cell(const XlsxCell *c)
     }
 }
 
-/* app/xlsx_intake.c take_key_row: at least two cells naming fields of the type the keys tell */
+/* The intake's own key-row test (app/xlsx_intake.h). */
 static bool take_key_row(Feed *f, const XlsxRow *r)
 {
-    if (r->ncells == 0) return false;
-    int width = r->cells[r->ncells - 1].col + 1;
-    char **keys = calloc((size_t)width, sizeof *keys);
-    FUZZ_CHECK(keys != NULL);
-    for (int i = 0; i < r->ncells; i++)
-        if (r->cells[i].type == XLSX_CELL_STRING && r->cells[i].col < width && r->cells[i].text[0]) {
-            free(keys[r->cells[i].col]);
-            keys[r->cells[i].col] = strdup(r->cells[i].text);
-        }
-    int type = sheet_type_of_keys((const char *const *)keys, width), known = 0;
-    for (int i = 0; type >= 0 && i < width; i++) {
-        ExchangeField fd;
-        known += keys[i] && exchange_field((RecordType)type, NULL, keys[i], &fd);
-    }
-    if (known < 2) {
-        for (int i = 0; i < width; i++) free(keys[i]);
-        free(keys);
-        return false;
-    }
-    f->keys = keys, f->nkeys = width, f->type = type;
-    return true;
+    XlsxKeyRow k;
+    bool oom = false;
+    bool found = xlsx_key_row(r->cells, r->ncells, &k, &oom);
+    FUZZ_CHECK(!oom);
+    if (found) f->keys = k.keys, f->nkeys = k.width, f->type = k.type;
+    return found;
 }
 
 static int on_row(const XlsxRow *r, void *ctx)
@@ -138,8 +124,7 @@ static void read_book(const void *buf, size_t len)
         }
     }
     FUZZ_CHECK(xlsx_text_produced(book) <= XLSX_MAX_TEXT);
-    for (int i = 0; i < f.nkeys; i++) free(f.keys[i]);
-    free(f.keys);
+    xlsx_key_row_free(&(XlsxKeyRow){f.keys, f.nkeys, f.type});
     xlsx_close(book);
 }
 
