@@ -75,7 +75,7 @@ static int exec(Store *st, const char *sql, ZfError *err)
     return ZF_OK;
 }
 
-int store_schema_version(Store *st)
+int sqlite_store_schema_version(Store *st)
 {
     sqlite3_stmt *q;
     int version = 0;
@@ -191,7 +191,7 @@ static int make_private(const char *path, bool create, ZfError *err)
     return ZF_OK;
 }
 
-int store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err)
+int sqlite_store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err)
 {
     struct stat sb;
     if (!path || !*path) return zf_fail(err, 400, "db_missing", "db", "未指定数据库文件（--db）");
@@ -200,6 +200,7 @@ int store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err)
                        "数据库文件不存在：%s（请先运行 zhifa --db %s init）", path, path);
     if (make_private(path, mode == STORE_OPEN_CREATE, err) != ZF_OK) return ZF_ERR;
     Store *st = calloc(1, sizeof *st);
+    if (st) st->ops = &sqlite_store_ops;
     if (!st) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
                 (mode == STORE_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
@@ -217,7 +218,7 @@ int store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err)
     return ZF_OK;
 }
 
-void store_close(Store *st)
+void sqlite_store_close(Store *st)
 {
     if (!st) return;
     for (int t = 0; t < REC_TYPE_COUNT; t++) sqlite3_finalize(st->put[t]);
@@ -225,12 +226,12 @@ void store_close(Store *st)
     free(st);
 }
 
-int store_ping(Store *st, ZfError *err)
+int sqlite_store_ping(Store *st, ZfError *err)
 {
     return exec(st, "SELECT 1 FROM schema_version LIMIT 1", err);
 }
 
-int store_begin_read(Store *st, ZfError *err) { return exec(st, "BEGIN", err); }
+int sqlite_store_begin_read(Store *st, ZfError *err) { return exec(st, "BEGIN", err); }
 
 /* A savepoint name is the caller's constant, never input: refuse anything but [a-z_]. */
 static int savepoint_sql(const char *verb, const char *name, const char *more, char *out, size_t cap)
@@ -240,7 +241,7 @@ static int savepoint_sql(const char *verb, const char *name, const char *more, c
     return ZF_OK;
 }
 
-int store_savepoint(Store *st, const char *name, ZfError *err)
+int sqlite_store_savepoint(Store *st, const char *name, ZfError *err)
 {
     char sql[128];
     if (savepoint_sql("SAVEPOINT", name, NULL, sql, sizeof sql) != ZF_OK)
@@ -248,7 +249,7 @@ int store_savepoint(Store *st, const char *name, ZfError *err)
     return exec(st, sql, err);
 }
 
-int store_release(Store *st, const char *name, ZfError *err)
+int sqlite_store_release(Store *st, const char *name, ZfError *err)
 {
     char sql[128];
     if (savepoint_sql("RELEASE", name, NULL, sql, sizeof sql) != ZF_OK)
@@ -256,15 +257,15 @@ int store_release(Store *st, const char *name, ZfError *err)
     return exec(st, sql, err);
 }
 
-void store_rollback_to(Store *st, const char *name)
+void sqlite_store_rollback_to(Store *st, const char *name)
 {
     char sql[160];
     if (savepoint_sql("ROLLBACK TO", name, "; RELEASE ", sql, sizeof sql) == ZF_OK) sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 }
 
-int store_begin(Store *st, ZfError *err) { return exec(st, "BEGIN IMMEDIATE", err); }
-int store_commit(Store *st, ZfError *err) { return exec(st, "COMMIT", err); }
-void store_rollback(Store *st) { sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL); }
+int sqlite_store_begin(Store *st, ZfError *err) { return exec(st, "BEGIN IMMEDIATE", err); }
+int sqlite_store_commit(Store *st, ZfError *err) { return exec(st, "COMMIT", err); }
+void sqlite_store_rollback(Store *st) { sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL); }
 
 void sqlite_bind_opt(sqlite3_stmt *q, int idx, const char *v)
 {
@@ -297,7 +298,7 @@ json_t *sqlite_json_text(sqlite3_stmt *q, int col)
     return v ? json_string(v) : json_null();
 }
 
-int store_put_record(Store *st, const StoredRecord *rec, int *changed, ZfError *err)
+int sqlite_store_put_record(Store *st, const StoredRecord *rec, int *changed, ZfError *err)
 {
     sqlite3_stmt *q = st->put[rec->keys.type];
     sqlite_bind_opt(q, 1, rec->keys.key);
@@ -311,12 +312,12 @@ int store_put_record(Store *st, const StoredRecord *rec, int *changed, ZfError *
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, record_tables[rec->keys.type].table);
 }
 
-int store_foreach_record(Store *st, RecordType type, StoreRecordFn fn, void *ctx, ZfError *err)
+int sqlite_store_foreach_record(Store *st, RecordType type, StoreRecordFn fn, void *ctx, ZfError *err)
 {
     return store_foreach_record_since(st, type, NULL, fn, ctx, err);
 }
 
-int store_foreach_record_since(Store *st, RecordType type, const char *since, StoreRecordFn fn, void *ctx, ZfError *err)
+int sqlite_store_foreach_record_since(Store *st, RecordType type, const char *since, StoreRecordFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db, record_tables[type].select_all, -1, &q, NULL) != SQLITE_OK)
@@ -332,7 +333,7 @@ int store_foreach_record_since(Store *st, RecordType type, const char *since, St
     return failed ? sqlite_fail(st, err, record_tables[type].table) : ZF_OK;
 }
 
-long long store_count_records(Store *st, RecordType type)
+long long sqlite_store_count_records(Store *st, RecordType type)
 {
     static const char *const counts[REC_TYPE_COUNT] = {
         "SELECT count(*) FROM agencies", "SELECT count(*) FROM officers",

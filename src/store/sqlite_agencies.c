@@ -2,7 +2,7 @@
 #include "store/agencies.h"
 #include "store/sqlite_internal.h"
 
-int store_agencies_list(Store *st, const AgencyFilter *f, int page, int size, json_t **out, ZfError *err)
+int sqlite_store_agencies_list(Store *st, const AgencyFilter *f, int page, int size, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
     const char *sql =

@@ -8,7 +8,7 @@
 #include "store/sqlite_internal.h"
 #include "store/workflow.h"
 
-int store_approval_policy(Store *st, ApprovalPolicy *out, ZfError *err)
+int sqlite_store_approval_policy(Store *st, ApprovalPolicy *out, ZfError *err)
 {
     char text[SETTING_VALUE_MAX + 1];
     store_setting_text(st, "approval_policy", "", text, sizeof text);
@@ -41,7 +41,7 @@ static int row_of(sqlite3_stmt *q, ApprovalRow *r, ZfError *err)
     return rc;
 }
 
-int store_approval_pending(Store *st, const char *case_no, ApprovalRow *out, ZfError *err)
+int sqlite_store_approval_pending(Store *st, const char *case_no, ApprovalRow *out, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db, "SELECT " TASK_COLS TASK_FROM " WHERE a.case_no = ?1 AND a.status = 'pending'",
@@ -64,7 +64,7 @@ static char *task_text(const ApprovalTask *t)
     return text;
 }
 
-int store_approval_open(Store *st, const char *case_no, const char *agency, const char *requested_by,
+int sqlite_store_approval_open(Store *st, const char *case_no, const char *agency, const char *requested_by,
                         const ApprovalTask *t, const char *status, ZfError *err)
 {
     sqlite3_stmt *q;
@@ -89,7 +89,7 @@ int store_approval_open(Store *st, const char *case_no, const char *agency, cons
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "approval_tasks");
 }
 
-int store_approval_update(Store *st, long long id, const ApprovalTask *t, const char *status, ZfError *err)
+int sqlite_store_approval_update(Store *st, long long id, const ApprovalTask *t, const char *status, ZfError *err)
 {
     sqlite3_stmt *q;
     char now[32];
@@ -108,7 +108,7 @@ int store_approval_update(Store *st, long long id, const ApprovalTask *t, const 
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "approval_tasks");
 }
 
-int store_approval_cancel_pending(Store *st, const char *case_no, ZfError *err)
+int sqlite_store_approval_cancel_pending(Store *st, const char *case_no, ZfError *err)
 {
     sqlite3_stmt *q;
     char now[32];
@@ -125,7 +125,7 @@ int store_approval_cancel_pending(Store *st, const char *case_no, ZfError *err)
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "approval_tasks");
 }
 
-int store_approvals_pending_foreach(Store *st, const char *agency, ApprovalRowFn fn, void *ctx, ZfError *err)
+int sqlite_store_approvals_pending_foreach(Store *st, const char *agency, ApprovalRowFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
@@ -150,7 +150,7 @@ int store_approvals_pending_foreach(Store *st, const char *agency, ApprovalRowFn
     return out;
 }
 
-int store_user_approval_level(Store *st, const char *username, int *level, ZfError *err)
+int sqlite_store_user_approval_level(Store *st, const char *username, int *level, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db, "SELECT approval_level FROM users WHERE username = ?1", -1, &q, NULL) != SQLITE_OK)
@@ -163,7 +163,7 @@ int store_user_approval_level(Store *st, const char *username, int *level, ZfErr
     return rc == SQLITE_DONE ? zf_fail(err, 404, "not_found", "username", "用户不存在") : sqlite_fail(st, err, "users");
 }
 
-int store_user_set_approval_level(Store *st, const char *username, int level, ZfError *err)
+int sqlite_store_user_set_approval_level(Store *st, const char *username, int level, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db, "UPDATE users SET approval_level = ?2 WHERE username = ?1", -1, &q, NULL) !=
@@ -178,7 +178,7 @@ int store_user_set_approval_level(Store *st, const char *username, int level, Zf
     return sqlite3_changes(st->db) == 1 ? ZF_OK : zf_fail(err, 404, "not_found", "username", "用户不存在");
 }
 
-int store_agency_approvers(Store *st, const char *agency, json_t **out, ZfError *err)
+int sqlite_store_agency_approvers(Store *st, const char *agency, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,

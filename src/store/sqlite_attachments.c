@@ -15,7 +15,7 @@ static json_t *row_json(sqlite3_stmt *q)
                      "uploaded_at", sqlite_json_text(q, 11));
 }
 
-int store_attachment_add(Store *st, const AttachmentRow *a, json_t **out, ZfError *err)
+int sqlite_store_attachment_add(Store *st, const AttachmentRow *a, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
@@ -37,7 +37,7 @@ int store_attachment_add(Store *st, const AttachmentRow *a, json_t **out, ZfErro
     return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, "case_attachments");
 }
 
-int store_attachment_list(Store *st, const char *case_no, json_t **items, ZfError *err)
+int sqlite_store_attachment_list(Store *st, const char *case_no, json_t **items, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db, "SELECT " COLS " FROM case_attachments WHERE case_no = ?1 ORDER BY id", -1, &q,
@@ -56,7 +56,7 @@ int store_attachment_list(Store *st, const char *case_no, json_t **items, ZfErro
     return ZF_OK;
 }
 
-int store_attachment_get(Store *st, const char *case_no, long long id, json_t **row, ZfError *err)
+int sqlite_store_attachment_get(Store *st, const char *case_no, long long id, json_t **row, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db, "SELECT " COLS " FROM case_attachments WHERE case_no = ?1 AND id = ?2", -1, &q,

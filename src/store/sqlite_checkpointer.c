@@ -19,6 +19,7 @@
 #define WAL_WAIT_SECONDS 10 /* the longest a commit waits for the copy */
 
 struct StoreCheckpointer {
+    const StoreOps *ops; /* first: the dispatch reads it */
     Store *writer;
     sqlite3 *db; /* the checkpointing connection */
     pthread_t thread;
@@ -78,10 +79,11 @@ static void *checkpointer_main(void *arg)
     return NULL;
 }
 
-StoreCheckpointer *store_checkpointer_start(Store *st)
+StoreCheckpointer *sqlite_store_checkpointer_start(Store *st)
 {
     const char *path = sqlite3_db_filename(st->db, "main");
     StoreCheckpointer *c = calloc(1, sizeof *c);
+    if (c) c->ops = &sqlite_store_ops;
     if (!c || !path || !*path) return free(c), NULL;
     c->writer = st;
     if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
@@ -109,7 +111,7 @@ StoreCheckpointer *store_checkpointer_start(Store *st)
     return c;
 }
 
-void store_checkpointer_stop(StoreCheckpointer *c)
+void sqlite_store_checkpointer_stop(StoreCheckpointer *c)
 {
     if (!c) return;
     sqlite3_wal_autocheckpoint(c->writer->db, CHECKPOINT_PAGES); /* the default hook again */

@@ -2,7 +2,7 @@
 #include "store/elements.h"
 #include "store/sqlite_internal.h"
 
-int store_officers_list(Store *st, const OfficerFilter *f, int page, int size, json_t **out, ZfError *err)
+int sqlite_store_officers_list(Store *st, const OfficerFilter *f, int page, int size, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
     const char *sql =
@@ -26,7 +26,7 @@ int store_officers_list(Store *st, const OfficerFilter *f, int page, int size, j
     return sqlite_list_bodies(st, q, page, size, "officers", out, err);
 }
 
-int store_powers_list(Store *st, const PowerFilter *f, int page, int size, json_t **out, ZfError *err)
+int sqlite_store_powers_list(Store *st, const PowerFilter *f, int page, int size, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
     const char *sql =
@@ -45,7 +45,7 @@ int store_powers_list(Store *st, const PowerFilter *f, int page, int size, json_
     return sqlite_list_bodies(st, q, page, size, "powers", out, err);
 }
 
-bool store_power_in_scope(Store *st, const char *power_body, const char *scope_agency, const char *scope_region_prefix)
+bool sqlite_store_power_in_scope(Store *st, const char *power_body, const char *scope_agency, const char *scope_region_prefix)
 {
     sqlite3_stmt *q;
     bool in = false;
@@ -59,7 +59,7 @@ bool store_power_in_scope(Store *st, const char *power_body, const char *scope_a
     return in;
 }
 
-int store_law_find_article(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err)
+int sqlite_store_law_find_article(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err)
 {
     sqlite3_stmt *q;
     const char *sql = "SELECT l.id FROM laws l JOIN law_articles a ON a.law_id = l.id"

@@ -95,7 +95,7 @@ static int finish_sweep(Store *st, const char *now, FindingSyncStats *stats, ZfE
     return exec_const(st, "UPDATE sweep_state SET dirty = 0 WHERE id = 1", err);
 }
 
-int store_findings_sync(Store *st, const FindingRecord *rows, size_t n, int config_version,
+int sqlite_store_findings_sync(Store *st, const FindingRecord *rows, size_t n, int config_version,
                         const char *as_of, long long subjects, FindingSyncStats *stats, ZfError *err)
 {
     char now[32];
@@ -131,7 +131,7 @@ static int resolve_case(Store *st, const char *case_no, const char *except_rule,
     return ZF_OK;
 }
 
-int store_findings_sync_cases(Store *st, const FindingRecord *rows, size_t n, int config_version,
+int sqlite_store_findings_sync_cases(Store *st, const FindingRecord *rows, size_t n, int config_version,
                               const char *as_of, const char *const *case_nos, size_t n_cases,
                               const char *except_rule, FindingSyncStats *stats, ZfError *err)
 {
@@ -228,7 +228,7 @@ static json_t *finding_row(sqlite3_stmt *q)
     return o;
 }
 
-int store_findings_list(Store *st, const FindingFilter *f, int page, int size, json_t **out, ZfError *err)
+int sqlite_store_findings_list(Store *st, const FindingFilter *f, int page, int size, json_t **out, ZfError *err)
 {
     Where w;
     char age[16], sql[3000];
@@ -262,7 +262,7 @@ int store_findings_list(Store *st, const FindingFilter *f, int page, int size, j
     return ZF_OK;
 }
 
-int store_findings_summary(Store *st, const FindingFilter *f, json_t **out, ZfError *err)
+int sqlite_store_findings_summary(Store *st, const FindingFilter *f, json_t **out, ZfError *err)
 {
     Where w;
     char age[16], sql[3000];
@@ -299,7 +299,7 @@ int store_findings_summary(Store *st, const FindingFilter *f, json_t **out, ZfEr
 
 /* ---- single records ---- */
 
-int store_record_get(Store *st, RecordType type, const char *key, char **body, ZfError *err)
+int sqlite_store_record_get(Store *st, RecordType type, const char *key, char **body, ZfError *err)
 {
     static const char *const sql[REC_TYPE_COUNT] = {
         "SELECT body FROM agencies WHERE code = ?1",   "SELECT body FROM officers WHERE cert_no = ?1",
@@ -318,7 +318,7 @@ int store_record_get(Store *st, RecordType type, const char *key, char **body, Z
 
 /* ---- rule configuration ---- */
 
-int store_rule_config_latest(Store *st, int *version, char **overrides, ZfError *err)
+int sqlite_store_rule_config_latest(Store *st, int *version, char **overrides, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite_prepare(st, "SELECT version, overrides FROM rule_config_versions ORDER BY version DESC LIMIT 1",
@@ -332,7 +332,7 @@ int store_rule_config_latest(Store *st, int *version, char **overrides, ZfError 
     return *overrides ? ZF_OK : zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
 }
 
-int store_rule_config_save(Store *st, const char *overrides, const char *by, int *version, ZfError *err)
+int sqlite_store_rule_config_save(Store *st, const char *overrides, const char *by, int *version, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite_prepare(st,
@@ -349,12 +349,12 @@ int store_rule_config_save(Store *st, const char *overrides, const char *by, int
     return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, "rule_config_versions");
 }
 
-int store_mark_dirty(Store *st, ZfError *err)
+int sqlite_store_mark_dirty(Store *st, ZfError *err)
 {
     return exec_const(st, "UPDATE sweep_state SET dirty = 1 WHERE id = 1", err);
 }
 
-int store_is_dirty(Store *st)
+int sqlite_store_is_dirty(Store *st)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db, "SELECT dirty FROM sweep_state WHERE id = 1", -1, &q, NULL) != SQLITE_OK)

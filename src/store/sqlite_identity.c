@@ -46,7 +46,7 @@ json_t *auth_user_json(const AuthUser *u)
     return o;
 }
 
-int store_user_create(Store *st, const NewUser *u, long long *id, ZfError *err)
+int sqlite_store_user_create(Store *st, const NewUser *u, long long *id, ZfError *err)
 {
     sqlite3_stmt *q;
     char now[32];
@@ -90,17 +90,17 @@ static int user_where(Store *st, const char *where, const char *text, long long 
     return sqlite_fail(st, err, "users");
 }
 
-int store_user_by_name(Store *st, const char *username, AuthUser *u, char hash[PASSWORD_HASH_MAX], ZfError *err)
+int sqlite_store_user_by_name(Store *st, const char *username, AuthUser *u, char hash[PASSWORD_HASH_MAX], ZfError *err)
 {
     return user_where(st, "u.username = ?1", username, 0, u, hash, err);
 }
 
-int store_user_by_id(Store *st, long long id, AuthUser *u, char hash[PASSWORD_HASH_MAX], ZfError *err)
+int sqlite_store_user_by_id(Store *st, long long id, AuthUser *u, char hash[PASSWORD_HASH_MAX], ZfError *err)
 {
     return user_where(st, "u.id = ?1", NULL, id, u, hash, err);
 }
 
-int store_user_set_password(Store *st, long long id, const char *hash, bool must_change, ZfError *err)
+int sqlite_store_user_set_password(Store *st, long long id, const char *hash, bool must_change, ZfError *err)
 {
     sqlite3_stmt *q;
     char now[32];
@@ -117,7 +117,7 @@ int store_user_set_password(Store *st, long long id, const char *hash, bool must
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "users");
 }
 
-int store_user_update(Store *st, long long id, const char *display_name, const char *role,
+int sqlite_store_user_update(Store *st, long long id, const char *display_name, const char *role,
                       const char *agency, const char *region, int disabled, ZfError *err)
 {
     sqlite3_stmt *q;
@@ -140,7 +140,7 @@ int store_user_update(Store *st, long long id, const char *display_name, const c
     return sqlite3_changes(st->db) ? ZF_OK : zf_fail(err, 404, "not_found", NULL, "用户不存在");
 }
 
-int store_users_list(Store *st, const char *qtext, int page, int size, json_t **out, ZfError *err)
+int sqlite_store_users_list(Store *st, const char *qtext, int page, int size, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite_prepare(st,
@@ -172,7 +172,7 @@ int store_users_list(Store *st, const char *qtext, int page, int size, json_t **
 
 /* ---- sessions ---- */
 
-int store_session_create(Store *st, const char *token_hash, long long user_id, const char *csrf,
+int sqlite_store_session_create(Store *st, const char *token_hash, long long user_id, const char *csrf,
                          long long now, const char *ip, ZfError *err)
 {
     sqlite3_stmt *q;
@@ -189,7 +189,7 @@ int store_session_create(Store *st, const char *token_hash, long long user_id, c
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "sessions");
 }
 
-int store_session_lookup(Store *st, const char *token_hash, AuthUser *u, ZfError *err)
+int sqlite_store_session_lookup(Store *st, const char *token_hash, AuthUser *u, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite_prepare(st, "SELECT " USER_COLUMNS ", s.csrf_token, s.created_at, s.last_seen" USER_FROM
@@ -221,24 +221,24 @@ static int exec_text_int(Store *st, const char *sql, const char *text, long long
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, what);
 }
 
-int store_session_touch(Store *st, const char *token_hash, long long now, ZfError *err)
+int sqlite_store_session_touch(Store *st, const char *token_hash, long long now, ZfError *err)
 {
     return exec_text_int(st, "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1", token_hash, now, "sessions", err);
 }
 
-int store_session_delete(Store *st, const char *token_hash, ZfError *err)
+int sqlite_store_session_delete(Store *st, const char *token_hash, ZfError *err)
 {
     return exec_text_int(st, "DELETE FROM sessions WHERE token_hash = ?1", token_hash, 0, "sessions", err);
 }
 
-int store_sessions_delete_user(Store *st, long long user_id, ZfError *err)
+int sqlite_store_sessions_delete_user(Store *st, long long user_id, ZfError *err)
 {
     return exec_text_int(st, "DELETE FROM sessions WHERE user_id = ?2", NULL, user_id, "sessions", err);
 }
 
 /* ---- login throttling ---- */
 
-int store_login_reserve(Store *st, const char *username, long long now, const LoginPolicy *policy,
+int sqlite_store_login_reserve(Store *st, const char *username, long long now, const LoginPolicy *policy,
                         LoginAttempt *out, ZfError *err)
 {
     sqlite3_stmt *q;
@@ -282,14 +282,14 @@ fail:
     return ZF_ERR;
 }
 
-int store_login_clear(Store *st, const char *username, ZfError *err)
+int sqlite_store_login_clear(Store *st, const char *username, ZfError *err)
 {
     return exec_text_int(st, "DELETE FROM login_failures WHERE username = ?1", username, 0, "login_failures", err);
 }
 
 /* ---- roles ---- */
 
-bool store_role_has_perm(Store *st, const char *role, const char *perm)
+bool sqlite_store_role_has_perm(Store *st, const char *role, const char *perm)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM role_permissions WHERE role = ?1 AND perm = ?2", -1, &q,
@@ -302,7 +302,7 @@ bool store_role_has_perm(Store *st, const char *role, const char *perm)
     return yes;
 }
 
-json_t *store_role_permissions(Store *st, const char *role)
+json_t *sqlite_store_role_permissions(Store *st, const char *role)
 {
     sqlite3_stmt *q;
     json_t *list = json_array();
@@ -328,7 +328,7 @@ static json_t *perm_shares(Store *st, const char *perm)
     return list;
 }
 
-int store_roles_list(Store *st, json_t **out, ZfError *err)
+int sqlite_store_roles_list(Store *st, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
     json_t *roles = json_array(), *perms = json_array();
@@ -378,7 +378,7 @@ static int insert_perm(Store *st, const char *role, const char *perm, ZfError *e
     return ZF_OK;
 }
 
-int store_role_set_perms(Store *st, const char *role, const char *const *perms, size_t n, ZfError *err)
+int sqlite_store_role_set_perms(Store *st, const char *role, const char *const *perms, size_t n, ZfError *err)
 {
     sqlite3_stmt *q;
     if (store_begin(st, err) != ZF_OK) return ZF_ERR;
@@ -400,7 +400,7 @@ fail:
 
 /* ---- audit ---- */
 
-int store_audit_append(Store *st, const AuditEntry *e)
+int sqlite_store_audit_append(Store *st, const AuditEntry *e)
 {
     sqlite3_stmt *q;
     char now[32];
@@ -439,7 +439,7 @@ static json_t *audit_row(sqlite3_stmt *q)
     return o;
 }
 
-int store_audit_foreach(Store *st, const AuditFilter *f, AuditRowFn fn, void *ctx, ZfError *err)
+int sqlite_store_audit_foreach(Store *st, const AuditFilter *f, AuditRowFn fn, void *ctx, ZfError *err)
 {
     char sql[1024];
     sqlite3_stmt *q;
@@ -453,7 +453,7 @@ int store_audit_foreach(Store *st, const AuditFilter *f, AuditRowFn fn, void *ct
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "audit_log");
 }
 
-int store_audit_list(Store *st, const AuditFilter *f, int page, int size, json_t **out, ZfError *err)
+int sqlite_store_audit_list(Store *st, const AuditFilter *f, int page, int size, json_t **out, ZfError *err)
 {
     char sql[1024];
     sqlite3_stmt *q;
@@ -479,7 +479,7 @@ int store_audit_list(Store *st, const AuditFilter *f, int page, int size, json_t
     return ZF_OK;
 }
 
-void store_agency_region(Store *st, const char *agency, char region[7])
+void sqlite_store_agency_region(Store *st, const char *agency, char region[7])
 {
     sqlite3_stmt *q;
     region[0] = '\0';

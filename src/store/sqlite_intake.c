@@ -7,7 +7,7 @@
 /* ?1 = scope agency, ?2 = scope region prefix; `a` is the agencies table. */
 #define SCOPE_WHERE " (?1 IS NULL OR a.code = ?1) AND (?2 IS NULL OR substr(a.region, 1, length(?2)) = ?2)"
 
-int store_monthly_status(Store *st, const char *scope_agency, const char *scope_region_prefix,
+int sqlite_store_monthly_status(Store *st, const char *scope_agency, const char *scope_region_prefix,
                          const char *month, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
@@ -47,7 +47,7 @@ static const char *const export_sql[] = {
     " ORDER BY m.agency, m.month",
 };
 
-int store_foreach_in_scope(Store *st, const char *scope_agency, const char *scope_region_prefix,
+int sqlite_store_foreach_in_scope(Store *st, const char *scope_agency, const char *scope_region_prefix,
                            StoreRecordFn fn, void *ctx, ZfError *err)
 {
     for (size_t i = 0; i < sizeof export_sql / sizeof *export_sql; i++) {

@@ -29,7 +29,7 @@ static void article_key(int number, int sub, char out[24])
 
 /* ---- loading ---------------------------------------------------------------------------- */
 
-int store_law_hash(Store *st, const char *file, char hash[65], ZfError *err)
+int sqlite_store_law_hash(Store *st, const char *file, char hash[65], ZfError *err)
 {
     sqlite3_stmt *q;
     hash[0] = '\0';
@@ -76,7 +76,7 @@ static int put_header(Store *st, const char *file, const char *hash, const Law *
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "laws");
 }
 
-int store_law_put(Store *st, const char *file, const char *hash, const Law *law, ZfError *err)
+int sqlite_store_law_put(Store *st, const char *file, const char *hash, const Law *law, ZfError *err)
 {
     long long id = 0;
     sqlite3_stmt *del, *ins;
@@ -108,7 +108,7 @@ int store_law_put(Store *st, const char *file, const char *hash, const Law *law,
     return rc;
 }
 
-int store_laws_prune(Store *st, const char *const *keep, size_t n, int *removed, ZfError *err)
+int sqlite_store_laws_prune(Store *st, const char *const *keep, size_t n, int *removed, ZfError *err)
 {
     sqlite3_stmt *q, *del;
     int rc = ZF_OK;
@@ -128,7 +128,7 @@ int store_laws_prune(Store *st, const char *const *keep, size_t n, int *removed,
     return rc;
 }
 
-int store_laws_reindex(Store *st, ZfError *err)
+int sqlite_store_laws_reindex(Store *st, ZfError *err)
 {
     sqlite3_stmt *q, *ins;
     int rc = ZF_OK;
@@ -165,7 +165,7 @@ static json_t *law_summary(sqlite3_stmt *q)
                      "promulgated", sqlite_json_text(q, 4), "articles", (json_int_t)sqlite3_column_int64(q, 5));
 }
 
-int store_laws_list(Store *st, int page, int size, json_t **out, ZfError *err)
+int sqlite_store_laws_list(Store *st, int page, int size, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
     json_t *items = json_array();
@@ -267,7 +267,7 @@ static void outline_add(Outline *o, const char *div[3], json_t *article)
     json_array_append_new(home, article);
 }
 
-int store_law_get(Store *st, long long id, json_t **out, ZfError *err)
+int sqlite_store_law_get(Store *st, long long id, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
     json_t *law;
@@ -314,7 +314,7 @@ static json_t *neighbour(Store *st, long long law_id, long long seq)
     return v;
 }
 
-int store_law_article(Store *st, long long law_id, int number, int sub, json_t **out, ZfError *err)
+int sqlite_store_law_article(Store *st, long long law_id, int number, int sub, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
     json_t *law;
@@ -449,7 +449,7 @@ static json_t *hit_json(sqlite3_stmt *q, const LawQuery *query, const Hit *h)
     return item;
 }
 
-int store_laws_search(Store *st, const LawQuery *query, long long law_id, int page, int size, json_t **out,
+int sqlite_store_laws_search(Store *st, const LawQuery *query, long long law_id, int page, int size, json_t **out,
                       ZfError *err)
 {
     Hit *hits;

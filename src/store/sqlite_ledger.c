@@ -27,13 +27,15 @@ static const char *const ledger_sql[Q_COUNT] = {
 };
 
 struct LedgerDb {
+    const StoreOps *ops; /* first: the dispatch reads it */
     Store *st;
     sqlite3_stmt *q[Q_COUNT];
 };
 
-int ledger_db_open(Store *st, LedgerDb **out, ZfError *err)
+int sqlite_ledger_db_open(Store *st, LedgerDb **out, ZfError *err)
 {
     LedgerDb *db = calloc(1, sizeof *db);
+    if (db) db->ops = &sqlite_store_ops;
     if (!db) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
     db->st = st;
     for (int i = 0; i < Q_COUNT; i++)
@@ -46,7 +48,7 @@ int ledger_db_open(Store *st, LedgerDb **out, ZfError *err)
     return ZF_OK;
 }
 
-void ledger_db_close(LedgerDb *db)
+void sqlite_ledger_db_close(LedgerDb *db)
 {
     if (!db) return;
     for (int i = 0; i < Q_COUNT; i++) sqlite3_finalize(db->q[i]);
@@ -59,7 +61,7 @@ static void done(sqlite3_stmt *q)
     sqlite3_clear_bindings(q);
 }
 
-int ledger_db_size(LedgerDb *db, uint64_t *size, ZfError *err)
+int sqlite_ledger_db_size(LedgerDb *db, uint64_t *size, ZfError *err)
 {
     sqlite3_stmt *q = db->q[Q_SIZE];
     int rc = sqlite3_step(q);
@@ -68,7 +70,7 @@ int ledger_db_size(LedgerDb *db, uint64_t *size, ZfError *err)
     return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(db->st, err, "ledger_events");
 }
 
-int ledger_db_insert_event(LedgerDb *db, uint64_t seq, const char *time, const char *type, const char *subject,
+int sqlite_ledger_db_insert_event(LedgerDb *db, uint64_t seq, const char *time, const char *type, const char *subject,
                            const char *body, size_t len, const MerkleHash *leaf, ZfError *err)
 {
     sqlite3_stmt *q = db->q[Q_INSERT_EVENT];
@@ -83,7 +85,7 @@ int ledger_db_insert_event(LedgerDb *db, uint64_t seq, const char *time, const c
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(db->st, err, "ledger_events");
 }
 
-int ledger_db_leaves(LedgerDb *db, uint64_t start, uint64_t end, MerkleHash *out, ZfError *err)
+int sqlite_ledger_db_leaves(LedgerDb *db, uint64_t start, uint64_t end, MerkleHash *out, ZfError *err)
 {
     sqlite3_stmt *q = db->q[Q_LEAVES];
     sqlite3_bind_int64(q, 1, (sqlite3_int64)start);
@@ -103,7 +105,7 @@ int ledger_db_leaves(LedgerDb *db, uint64_t start, uint64_t end, MerkleHash *out
     return ZF_OK;
 }
 
-int ledger_db_put_node(LedgerDb *db, unsigned level, uint64_t idx, const MerkleHash *hash, ZfError *err)
+int sqlite_ledger_db_put_node(LedgerDb *db, unsigned level, uint64_t idx, const MerkleHash *hash, ZfError *err)
 {
     sqlite3_stmt *q = db->q[Q_PUT_NODE];
     sqlite3_bind_int(q, 1, (int)level);
@@ -114,7 +116,7 @@ int ledger_db_put_node(LedgerDb *db, unsigned level, uint64_t idx, const MerkleH
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(db->st, err, "ledger_nodes");
 }
 
-int ledger_db_get_node(LedgerDb *db, unsigned level, uint64_t idx, MerkleHash *out, ZfError *err)
+int sqlite_ledger_db_get_node(LedgerDb *db, unsigned level, uint64_t idx, MerkleHash *out, ZfError *err)
 {
     sqlite3_stmt *q = db->q[Q_GET_NODE];
     sqlite3_bind_int(q, 1, (int)level);
@@ -163,7 +165,7 @@ static int walk_events(LedgerDb *db, sqlite3_stmt *q, LedgerEventFn fn, void *ct
     return failed ? sqlite_fail(db->st, err, "ledger_events") : ZF_OK;
 }
 
-int ledger_db_event_at(LedgerDb *db, uint64_t seq, LedgerEventFn fn, void *ctx, ZfError *err)
+int sqlite_ledger_db_event_at(LedgerDb *db, uint64_t seq, LedgerEventFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q = db->q[Q_EVENT_AT];
     sqlite3_bind_int64(q, 1, (sqlite3_int64)seq);
@@ -172,7 +174,7 @@ int ledger_db_event_at(LedgerDb *db, uint64_t seq, LedgerEventFn fn, void *ctx, 
     return failed ? sqlite_fail(db->st, err, "ledger_events") : ZF_OK;
 }
 
-int ledger_db_foreach_event(LedgerDb *db, LedgerEventFn fn, void *ctx, ZfError *err)
+int sqlite_ledger_db_foreach_event(LedgerDb *db, LedgerEventFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(db->st->db, "SELECT seq, time, type, subject, body, leaf FROM ledger_events ORDER BY seq",
@@ -181,7 +183,7 @@ int ledger_db_foreach_event(LedgerDb *db, LedgerEventFn fn, void *ctx, ZfError *
     return walk_events(db, q, fn, ctx, err);
 }
 
-int ledger_db_subject_events(LedgerDb *db, const char *subject, LedgerEventFn fn, void *ctx, ZfError *err)
+int sqlite_ledger_db_subject_events(LedgerDb *db, const char *subject, LedgerEventFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(db->st->db,
@@ -193,7 +195,7 @@ int ledger_db_subject_events(LedgerDb *db, const char *subject, LedgerEventFn fn
     return walk_events(db, q, fn, ctx, err);
 }
 
-int ledger_db_foreach_node(LedgerDb *db, LedgerNodeFn fn, void *ctx, ZfError *err)
+int sqlite_ledger_db_foreach_node(LedgerDb *db, LedgerNodeFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(db->st->db, "SELECT level, idx, hash FROM ledger_nodes ORDER BY level, idx", -1, &q,
@@ -209,7 +211,7 @@ int ledger_db_foreach_node(LedgerDb *db, LedgerNodeFn fn, void *ctx, ZfError *er
     return failed ? sqlite_fail(db->st, err, "ledger_nodes") : ZF_OK;
 }
 
-int ledger_db_insert_head(LedgerDb *db, const char *origin, const SignedHead *h, ZfError *err)
+int sqlite_ledger_db_insert_head(LedgerDb *db, const char *origin, const SignedHead *h, ZfError *err)
 {
     sqlite3_stmt *q;
     char hex[2 * MERKLE_HASH_LEN + 1];
@@ -248,7 +250,7 @@ static int read_head(sqlite3_stmt *q, int c, SignedHead *h)
     return ok;
 }
 
-int ledger_db_latest_head(LedgerDb *db, const char *origin, SignedHead *h, int *found, ZfError *err)
+int sqlite_ledger_db_latest_head(LedgerDb *db, const char *origin, SignedHead *h, int *found, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(db->st->db,
@@ -264,7 +266,7 @@ int ledger_db_latest_head(LedgerDb *db, const char *origin, SignedHead *h, int *
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? ZF_OK : sqlite_fail(db->st, err, "ledger_heads");
 }
 
-int ledger_db_foreach_head(LedgerDb *db, LedgerHeadFn fn, void *ctx, ZfError *err)
+int sqlite_ledger_db_foreach_head(LedgerDb *db, LedgerHeadFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(db->st->db,
@@ -284,7 +286,7 @@ int ledger_db_foreach_head(LedgerDb *db, LedgerHeadFn fn, void *ctx, ZfError *er
     return failed ? sqlite_fail(db->st, err, "ledger_heads") : ZF_OK;
 }
 
-int ledger_db_put_key(LedgerDb *db, const char *key_id, const char *origin, const char *pem, ZfError *err)
+int sqlite_ledger_db_put_key(LedgerDb *db, const char *key_id, const char *origin, const char *pem, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(db->st->db,
@@ -312,19 +314,19 @@ static int one_text(LedgerDb *db, const char *query, const char *arg, char **out
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? ZF_OK : sqlite_fail(db->st, err, "ledger_keys");
 }
 
-int ledger_db_get_key(LedgerDb *db, const char *key_id, char **pem, ZfError *err)
+int sqlite_ledger_db_get_key(LedgerDb *db, const char *key_id, char **pem, ZfError *err)
 {
     if (one_text(db, "SELECT public_key FROM ledger_keys WHERE key_id = ?1", key_id, pem, err) != ZF_OK) return ZF_ERR;
     return *pem ? ZF_OK : zf_fail(err, 404, "key_unknown", NULL, "未登记的签名公钥 %s", key_id);
 }
 
-int ledger_db_origin_key(LedgerDb *db, const char *origin, char **pem, ZfError *err)
+int sqlite_ledger_db_origin_key(LedgerDb *db, const char *origin, char **pem, ZfError *err)
 {
     return one_text(db, "SELECT public_key FROM ledger_keys WHERE origin = ?1 ORDER BY created_at DESC, rowid DESC LIMIT 1",
                     origin, pem, err);
 }
 
-int ledger_db_put_attachment(LedgerDb *db, const char *sm3_hex, int64_t size, const char *media_type, ZfError *err)
+int sqlite_ledger_db_put_attachment(LedgerDb *db, const char *sm3_hex, int64_t size, const char *media_type, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(db->st->db,
@@ -340,7 +342,7 @@ int ledger_db_put_attachment(LedgerDb *db, const char *sm3_hex, int64_t size, co
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(db->st, err, "ledger_attachments");
 }
 
-int ledger_db_foreach_attachment(LedgerDb *db, LedgerAttachmentFn fn, void *ctx, ZfError *err)
+int sqlite_ledger_db_foreach_attachment(LedgerDb *db, LedgerAttachmentFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(db->st->db, "SELECT sm3, size FROM ledger_attachments ORDER BY sm3", -1, &q, NULL) !=
@@ -356,7 +358,7 @@ int ledger_db_foreach_attachment(LedgerDb *db, LedgerAttachmentFn fn, void *ctx,
     return failed ? sqlite_fail(db->st, err, "ledger_attachments") : ZF_OK;
 }
 
-int ledger_db_foreach_case(LedgerDb *db, LedgerCaseFn fn, void *ctx, ZfError *err)
+int sqlite_ledger_db_foreach_case(LedgerDb *db, LedgerCaseFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(db->st->db, "SELECT case_no, agency, kind, body FROM cases ORDER BY case_no", -1, &q,
@@ -375,7 +377,7 @@ int ledger_db_foreach_case(LedgerDb *db, LedgerCaseFn fn, void *ctx, ZfError *er
     return failed ? sqlite_fail(db->st, err, "cases") : ZF_OK;
 }
 
-int ledger_db_foreach_case_attachment(LedgerDb *db, LedgerCaseAttachmentFn fn, void *ctx, ZfError *err)
+int sqlite_ledger_db_foreach_case_attachment(LedgerDb *db, LedgerCaseAttachmentFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(db->st->db,
@@ -427,7 +429,7 @@ static const struct {
     CASE_AGENCY("case_publicity", "case_no"),
 };
 
-int ledger_db_foreach_column_mismatch(LedgerDb *db, LedgerColumnFn fn, void *ctx, ZfError *err)
+int sqlite_ledger_db_foreach_column_mismatch(LedgerDb *db, LedgerColumnFn fn, void *ctx, ZfError *err)
 {
     for (size_t i = 0; i < sizeof column_checks / sizeof *column_checks; i++) {
         sqlite3_stmt *q;

@@ -2,7 +2,7 @@
 #include "store/public.h"
 #include "store/sqlite_internal.h"
 
-int store_public_decisions(Store *st, const char *agency, const char *q, int page, int size, json_t **out, ZfError *err)
+int sqlite_store_public_decisions(Store *st, const char *agency, const char *q, int page, int size, json_t **out, ZfError *err)
 {
     sqlite3_stmt *stmt;
     const char *sql =

@@ -18,7 +18,7 @@ static int run(Store *st, const char *sql, const char *const v[4], int *changed,
     return ZF_OK;
 }
 
-int store_publicity_publish(Store *st, const char *case_no, const char *agency, const char *published_on,
+int sqlite_store_publicity_publish(Store *st, const char *case_no, const char *agency, const char *published_on,
                             const char *user, ZfError *err)
 {
     const char *v[4] = {case_no, agency, published_on, user};
@@ -31,7 +31,7 @@ int store_publicity_publish(Store *st, const char *case_no, const char *agency, 
     return changed == 1 ? ZF_OK : zf_fail(err, 409, "already_published", "published_on", "处罚决定已经公示");
 }
 
-int store_publicity_withdraw(Store *st, const char *case_no, const char *withdrawn_on, const char *user,
+int sqlite_store_publicity_withdraw(Store *st, const char *case_no, const char *withdrawn_on, const char *user,
                              const char *reason, ZfError *err)
 {
     const char *v[4] = {case_no, withdrawn_on, user, reason};
@@ -44,7 +44,7 @@ int store_publicity_withdraw(Store *st, const char *case_no, const char *withdra
     return changed == 1 ? ZF_OK : zf_fail(err, 409, "not_published", "published_on", "处罚决定未公示或已撤回");
 }
 
-int store_publicity_pending(Store *st, const char *agency, json_t **items, ZfError *err)
+int sqlite_store_publicity_pending(Store *st, const char *agency, json_t **items, ZfError *err)
 {
     sqlite3_stmt *q;
     const char *sql =

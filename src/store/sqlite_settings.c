@@ -16,7 +16,7 @@ static sqlite3_stmt *value_query(Store *st, const char *name)
     return NULL;
 }
 
-int store_setting_int(Store *st, const char *name, int dflt)
+int sqlite_store_setting_int(Store *st, const char *name, int dflt)
 {
     sqlite3_stmt *q = value_query(st, name);
     if (!q) return dflt;
@@ -28,7 +28,7 @@ int store_setting_int(Store *st, const char *name, int dflt)
     return value;
 }
 
-void store_setting_text(Store *st, const char *name, const char *dflt, char *out, size_t size)
+void sqlite_store_setting_text(Store *st, const char *name, const char *dflt, char *out, size_t size)
 {
     sqlite3_stmt *q = value_query(st, name);
     snprintf(out, size, "%s", q ? (const char *)sqlite3_column_text(q, 0) : dflt);
@@ -40,7 +40,7 @@ static json_t *column_int_or_null(sqlite3_stmt *q, int col)
     return sqlite3_column_type(q, col) == SQLITE_NULL ? json_null() : json_integer(sqlite3_column_int64(q, col));
 }
 
-int store_settings_list(Store *st, json_t **items, ZfError *err)
+int sqlite_store_settings_list(Store *st, json_t **items, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
@@ -64,7 +64,7 @@ int store_settings_list(Store *st, json_t **items, ZfError *err)
     return sqlite_fail(st, err, "settings");
 }
 
-int store_setting_spec(Store *st, const char *name, SettingSpec *spec, char *kind_buf, size_t kind_size,
+int sqlite_store_setting_spec(Store *st, const char *name, SettingSpec *spec, char *kind_buf, size_t kind_size,
                        ZfError *err)
 {
     sqlite3_stmt *q;
@@ -86,7 +86,7 @@ int store_setting_spec(Store *st, const char *name, SettingSpec *spec, char *kin
     return sqlite_fail(st, err, "settings");
 }
 
-int store_setting_put(Store *st, const char *name, const char *value, const char *user, ZfError *err)
+int sqlite_store_setting_put(Store *st, const char *name, const char *value, const char *user, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,

@@ -21,7 +21,7 @@ static const char *const standing_sql[REC_TYPE_COUNT] = {
                  " FROM cases c LEFT JOIN agencies a ON a.code = c.agency WHERE c.case_no = ?3",
 };
 
-int store_record_standing(Store *st, const StoredRecord *rec, const char *scope_agency,
+int sqlite_store_record_standing(Store *st, const StoredRecord *rec, const char *scope_agency,
                           const char *scope_region_prefix, StoredStanding *out, ZfError *err)
 {
     const char *sql = (unsigned)rec->keys.type < REC_TYPE_COUNT ? standing_sql[rec->keys.type] : NULL;

@@ -33,7 +33,7 @@ static json_t *row_json(sqlite3_stmt *q)
                      "created_at", sqlite_json_text(q, 8), "updated_at", sqlite_json_text(q, 9));
 }
 
-int store_workflow_get(Store *st, const char *case_no, json_t **row, ZfError *err)
+int sqlite_store_workflow_get(Store *st, const char *case_no, json_t **row, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db, "SELECT " ROW_COLS " FROM case_workflow w WHERE w.case_no = ?1", -1,
@@ -53,7 +53,7 @@ static const char *str(const json_t *o, const char *k)
     return json_string_value(json_object_get(o, k));
 }
 
-int store_workflow_put(Store *st, const json_t *row, ZfError *err)
+int sqlite_store_workflow_put(Store *st, const json_t *row, ZfError *err)
 {
     sqlite3_stmt *q;
     char now[32];
@@ -82,7 +82,7 @@ int store_workflow_put(Store *st, const json_t *row, ZfError *err)
     return rc;
 }
 
-int store_workflow_foreach(Store *st, WorkflowRowFn fn, void *ctx, ZfError *err)
+int sqlite_store_workflow_foreach(Store *st, WorkflowRowFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db, "SELECT " ROW_COLS " FROM case_workflow w ORDER BY w.case_no", -1, &q, NULL) !=
@@ -99,7 +99,7 @@ int store_workflow_foreach(Store *st, WorkflowRowFn fn, void *ctx, ZfError *err)
     return failed ? sqlite_fail(st, err, "workflow") : ZF_OK;
 }
 
-int store_workflow_timeline_foreach(Store *st, WorkflowRowFn fn, void *ctx, ZfError *err)
+int sqlite_store_workflow_timeline_foreach(Store *st, WorkflowRowFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
@@ -122,7 +122,7 @@ int store_workflow_timeline_foreach(Store *st, WorkflowRowFn fn, void *ctx, ZfEr
     return failed ? sqlite_fail(st, err, "timeline") : ZF_OK;
 }
 
-int store_workflow_timeline(Store *st, const char *case_no, json_t **items, ZfError *err)
+int sqlite_store_workflow_timeline(Store *st, const char *case_no, json_t **items, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
@@ -149,7 +149,7 @@ int store_workflow_timeline(Store *st, const char *case_no, json_t **items, ZfEr
     return ZF_OK;
 }
 
-int store_workflow_list(Store *st, const char *agency, const char *created_by, const char *stage,
+int sqlite_store_workflow_list(Store *st, const char *agency, const char *created_by, const char *stage,
                         int page, int size, json_t **out, ZfError *err)
 {
     sqlite3_stmt *q;
@@ -183,7 +183,7 @@ int store_workflow_list(Store *st, const char *agency, const char *created_by, c
     return ZF_OK;
 }
 
-int store_workflow_next_seq(Store *st, const char *agency, int year, long *seq, ZfError *err)
+int sqlite_store_workflow_next_seq(Store *st, const char *agency, int year, long *seq, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
@@ -200,7 +200,7 @@ int store_workflow_next_seq(Store *st, const char *agency, int year, long *seq, 
     return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, "doc_numbers");
 }
 
-int store_doc_no_used(Store *st, const char *agency, const char *doc_no, int *used, ZfError *err)
+int sqlite_store_doc_no_used(Store *st, const char *agency, const char *doc_no, int *used, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
@@ -218,7 +218,7 @@ int store_doc_no_used(Store *st, const char *agency, const char *doc_no, int *us
 
 /* ---- rows written before migration 018 ---- */
 
-bool store_workflow_backfill_pending(Store *st, const char *table)
+bool sqlite_store_workflow_backfill_pending(Store *st, const char *table)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db, "SELECT 1 FROM ledger_backfill WHERE what = ?1", -1, &q, NULL) != SQLITE_OK)
@@ -229,7 +229,7 @@ bool store_workflow_backfill_pending(Store *st, const char *table)
     return yes;
 }
 
-int store_workflow_backfill_done(Store *st, ZfError *err)
+int sqlite_store_workflow_backfill_done(Store *st, ZfError *err)
 {
     if (sqlite3_exec(st->db, "DELETE FROM ledger_backfill", NULL, NULL, NULL) != SQLITE_OK)
         return sqlite_fail(st, err, "ledger_backfill");

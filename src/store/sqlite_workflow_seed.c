@@ -4,7 +4,7 @@
 #include "store/workflow_seed.h"
 
 /* Insert only: the timeline is append-only (triggers refuse UPDATE and DELETE). */
-int store_workflow_timeline_insert(Store *st, const TimelineRow *r, long long *id, ZfError *err)
+int sqlite_store_workflow_timeline_insert(Store *st, const TimelineRow *r, long long *id, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
@@ -25,7 +25,7 @@ int store_workflow_timeline_insert(Store *st, const TimelineRow *r, long long *i
     return rc;
 }
 
-int store_workflow_seq_skip(Store *st, const char *agency, int year, long used, ZfError *err)
+int sqlite_store_workflow_seq_skip(Store *st, const char *agency, int year, long used, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,

@@ -1,0 +1,616 @@
+/* The store functions callers use: each forwards to the backend of the object it is given
+ * (store_ops.h). store_open picks the backend from the path. */
+#include "store/store_ops.h"
+
+/* the backends this build has */
+int sqlite_store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err);
+
+#define OPS(obj) (((const StoreObject *)(obj))->ops)
+
+int store_agencies_list(Store *st, const AgencyFilter *f, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->agencies_list(st, f, page, size, out, err);
+}
+
+int store_approval_policy(Store *st, ApprovalPolicy *out, ZfError *err)
+{
+    return OPS(st)->approval_policy(st, out, err);
+}
+
+int store_approval_pending(Store *st, const char *case_no, ApprovalRow *out, ZfError *err)
+{
+    return OPS(st)->approval_pending(st, case_no, out, err);
+}
+
+int store_approval_open(Store *st, const char *case_no, const char *agency, const char *requested_by,
+                        const ApprovalTask *t, const char *status, ZfError *err)
+{
+    return OPS(st)->approval_open(st, case_no, agency, requested_by, t, status, err);
+}
+
+int store_approval_update(Store *st, long long id, const ApprovalTask *t, const char *status, ZfError *err)
+{
+    return OPS(st)->approval_update(st, id, t, status, err);
+}
+
+int store_approval_cancel_pending(Store *st, const char *case_no, ZfError *err)
+{
+    return OPS(st)->approval_cancel_pending(st, case_no, err);
+}
+
+int store_approvals_pending_foreach(Store *st, const char *agency, ApprovalRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->approvals_pending_foreach(st, agency, fn, ctx, err);
+}
+
+int store_user_approval_level(Store *st, const char *username, int *level, ZfError *err)
+{
+    return OPS(st)->user_approval_level(st, username, level, err);
+}
+
+int store_user_set_approval_level(Store *st, const char *username, int level, ZfError *err)
+{
+    return OPS(st)->user_set_approval_level(st, username, level, err);
+}
+
+int store_agency_approvers(Store *st, const char *agency, json_t **out, ZfError *err)
+{
+    return OPS(st)->agency_approvers(st, agency, out, err);
+}
+
+int store_attachment_add(Store *st, const AttachmentRow *a, json_t **out, ZfError *err)
+{
+    return OPS(st)->attachment_add(st, a, out, err);
+}
+
+int store_attachment_list(Store *st, const char *case_no, json_t **items, ZfError *err)
+{
+    return OPS(st)->attachment_list(st, case_no, items, err);
+}
+
+int store_attachment_get(Store *st, const char *case_no, long long id, json_t **row, ZfError *err)
+{
+    return OPS(st)->attachment_get(st, case_no, id, row, err);
+}
+
+int store_officers_list(Store *st, const OfficerFilter *f, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->officers_list(st, f, page, size, out, err);
+}
+
+int store_powers_list(Store *st, const PowerFilter *f, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->powers_list(st, f, page, size, out, err);
+}
+
+bool store_power_in_scope(Store *st, const char *power_body, const char *scope_agency, const char *scope_region_prefix)
+{
+    return OPS(st)->power_in_scope(st, power_body, scope_agency, scope_region_prefix);
+}
+
+int store_law_find_article(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err)
+{
+    return OPS(st)->law_find_article(st, law, number, sub, law_id, err);
+}
+
+int store_findings_sync(Store *st, const FindingRecord *rows, size_t n, int config_version, const char *as_of,
+                        long long subjects, FindingSyncStats *stats, ZfError *err)
+{
+    return OPS(st)->findings_sync(st, rows, n, config_version, as_of, subjects, stats, err);
+}
+
+int store_findings_sync_cases(Store *st, const FindingRecord *rows, size_t n, int config_version, const char *as_of,
+                              const char *const *case_nos, size_t n_cases, const char *except_rule,
+                              FindingSyncStats *stats, ZfError *err)
+{
+    return OPS(st)->findings_sync_cases(st, rows, n, config_version, as_of, case_nos, n_cases, except_rule, stats, err);
+}
+
+int store_findings_list(Store *st, const FindingFilter *f, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->findings_list(st, f, page, size, out, err);
+}
+
+int store_findings_summary(Store *st, const FindingFilter *f, json_t **out, ZfError *err)
+{
+    return OPS(st)->findings_summary(st, f, out, err);
+}
+
+int store_record_get(Store *st, RecordType type, const char *key, char **body, ZfError *err)
+{
+    return OPS(st)->record_get(st, type, key, body, err);
+}
+
+int store_rule_config_latest(Store *st, int *version, char **overrides, ZfError *err)
+{
+    return OPS(st)->rule_config_latest(st, version, overrides, err);
+}
+
+int store_rule_config_save(Store *st, const char *overrides, const char *by, int *version, ZfError *err)
+{
+    return OPS(st)->rule_config_save(st, overrides, by, version, err);
+}
+
+int store_mark_dirty(Store *st, ZfError *err)
+{
+    return OPS(st)->mark_dirty(st, err);
+}
+
+int store_is_dirty(Store *st)
+{
+    return OPS(st)->is_dirty(st);
+}
+
+int store_user_create(Store *st, const NewUser *u, long long *id, ZfError *err)
+{
+    return OPS(st)->user_create(st, u, id, err);
+}
+
+int store_user_by_name(Store *st, const char *username, AuthUser *u, char hash[PASSWORD_HASH_MAX], ZfError *err)
+{
+    return OPS(st)->user_by_name(st, username, u, hash, err);
+}
+
+int store_user_by_id(Store *st, long long id, AuthUser *u, char hash[PASSWORD_HASH_MAX], ZfError *err)
+{
+    return OPS(st)->user_by_id(st, id, u, hash, err);
+}
+
+int store_user_set_password(Store *st, long long id, const char *hash, bool must_change, ZfError *err)
+{
+    return OPS(st)->user_set_password(st, id, hash, must_change, err);
+}
+
+int store_user_update(Store *st, long long id, const char *display_name, const char *role, const char *agency,
+                      const char *region, int disabled, ZfError *err)
+{
+    return OPS(st)->user_update(st, id, display_name, role, agency, region, disabled, err);
+}
+
+int store_users_list(Store *st, const char *q, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->users_list(st, q, page, size, out, err);
+}
+
+int store_session_create(Store *st, const char *token_hash, long long user_id, const char *csrf, long long now,
+                         const char *ip, ZfError *err)
+{
+    return OPS(st)->session_create(st, token_hash, user_id, csrf, now, ip, err);
+}
+
+int store_session_lookup(Store *st, const char *token_hash, AuthUser *u, ZfError *err)
+{
+    return OPS(st)->session_lookup(st, token_hash, u, err);
+}
+
+int store_session_touch(Store *st, const char *token_hash, long long now, ZfError *err)
+{
+    return OPS(st)->session_touch(st, token_hash, now, err);
+}
+
+int store_session_delete(Store *st, const char *token_hash, ZfError *err)
+{
+    return OPS(st)->session_delete(st, token_hash, err);
+}
+
+int store_sessions_delete_user(Store *st, long long user_id, ZfError *err)
+{
+    return OPS(st)->sessions_delete_user(st, user_id, err);
+}
+
+int store_login_reserve(Store *st, const char *username, long long now, const LoginPolicy *policy, LoginAttempt *out,
+                        ZfError *err)
+{
+    return OPS(st)->login_reserve(st, username, now, policy, out, err);
+}
+
+int store_login_clear(Store *st, const char *username, ZfError *err)
+{
+    return OPS(st)->login_clear(st, username, err);
+}
+
+bool store_role_has_perm(Store *st, const char *role, const char *perm)
+{
+    return OPS(st)->role_has_perm(st, role, perm);
+}
+
+json_t *store_role_permissions(Store *st, const char *role)
+{
+    return OPS(st)->role_permissions(st, role);
+}
+
+int store_roles_list(Store *st, json_t **out, ZfError *err)
+{
+    return OPS(st)->roles_list(st, out, err);
+}
+
+int store_role_set_perms(Store *st, const char *role, const char *const *perms, size_t n, ZfError *err)
+{
+    return OPS(st)->role_set_perms(st, role, perms, n, err);
+}
+
+int store_audit_append(Store *st, const AuditEntry *e)
+{
+    return OPS(st)->audit_append(st, e);
+}
+
+int store_audit_list(Store *st, const AuditFilter *f, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->audit_list(st, f, page, size, out, err);
+}
+
+int store_audit_foreach(Store *st, const AuditFilter *f, AuditRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->audit_foreach(st, f, fn, ctx, err);
+}
+
+void store_agency_region(Store *st, const char *agency, char region[7])
+{
+    OPS(st)->agency_region(st, agency, region);
+}
+
+int store_monthly_status(Store *st, const char *scope_agency, const char *scope_region_prefix, const char *month,
+                         json_t **out, ZfError *err)
+{
+    return OPS(st)->monthly_status(st, scope_agency, scope_region_prefix, month, out, err);
+}
+
+int store_foreach_in_scope(Store *st, const char *scope_agency, const char *scope_region_prefix, StoreRecordFn fn,
+                           void *ctx, ZfError *err)
+{
+    return OPS(st)->foreach_in_scope(st, scope_agency, scope_region_prefix, fn, ctx, err);
+}
+
+int store_law_hash(Store *st, const char *file, char hash[65], ZfError *err)
+{
+    return OPS(st)->law_hash(st, file, hash, err);
+}
+
+int store_law_put(Store *st, const char *file, const char *hash, const Law *law, ZfError *err)
+{
+    return OPS(st)->law_put(st, file, hash, law, err);
+}
+
+int store_laws_prune(Store *st, const char *const *keep, size_t n, int *removed, ZfError *err)
+{
+    return OPS(st)->laws_prune(st, keep, n, removed, err);
+}
+
+int store_laws_reindex(Store *st, ZfError *err)
+{
+    return OPS(st)->laws_reindex(st, err);
+}
+
+int store_laws_list(Store *st, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->laws_list(st, page, size, out, err);
+}
+
+int store_law_get(Store *st, long long id, json_t **out, ZfError *err)
+{
+    return OPS(st)->law_get(st, id, out, err);
+}
+
+int store_law_article(Store *st, long long law_id, int number, int sub, json_t **out, ZfError *err)
+{
+    return OPS(st)->law_article(st, law_id, number, sub, out, err);
+}
+
+int store_laws_search(Store *st, const LawQuery *q, long long law_id, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->laws_search(st, q, law_id, page, size, out, err);
+}
+
+int ledger_db_open(Store *st, LedgerDb **out, ZfError *err)
+{
+    return OPS(st)->ledger_db_open(st, out, err);
+}
+
+void ledger_db_close(LedgerDb *db)
+{
+    if (!db) return;
+    OPS(db)->ledger_db_close(db);
+}
+
+int ledger_db_size(LedgerDb *db, uint64_t *size, ZfError *err)
+{
+    return OPS(db)->ledger_db_size(db, size, err);
+}
+
+int ledger_db_insert_event(LedgerDb *db, uint64_t seq, const char *time, const char *type, const char *subject,
+                           const char *body, size_t len, const MerkleHash *leaf, ZfError *err)
+{
+    return OPS(db)->ledger_db_insert_event(db, seq, time, type, subject, body, len, leaf, err);
+}
+
+int ledger_db_leaves(LedgerDb *db, uint64_t start, uint64_t end, MerkleHash *out, ZfError *err)
+{
+    return OPS(db)->ledger_db_leaves(db, start, end, out, err);
+}
+
+int ledger_db_put_node(LedgerDb *db, unsigned level, uint64_t idx, const MerkleHash *hash, ZfError *err)
+{
+    return OPS(db)->ledger_db_put_node(db, level, idx, hash, err);
+}
+
+int ledger_db_get_node(LedgerDb *db, unsigned level, uint64_t idx, MerkleHash *out, ZfError *err)
+{
+    return OPS(db)->ledger_db_get_node(db, level, idx, out, err);
+}
+
+int ledger_db_foreach_event(LedgerDb *db, LedgerEventFn fn, void *ctx, ZfError *err)
+{
+    return OPS(db)->ledger_db_foreach_event(db, fn, ctx, err);
+}
+
+int ledger_db_event_at(LedgerDb *db, uint64_t seq, LedgerEventFn fn, void *ctx, ZfError *err)
+{
+    return OPS(db)->ledger_db_event_at(db, seq, fn, ctx, err);
+}
+
+int ledger_db_subject_events(LedgerDb *db, const char *subject, LedgerEventFn fn, void *ctx, ZfError *err)
+{
+    return OPS(db)->ledger_db_subject_events(db, subject, fn, ctx, err);
+}
+
+int ledger_db_foreach_node(LedgerDb *db, LedgerNodeFn fn, void *ctx, ZfError *err)
+{
+    return OPS(db)->ledger_db_foreach_node(db, fn, ctx, err);
+}
+
+int ledger_db_insert_head(LedgerDb *db, const char *origin, const SignedHead *h, ZfError *err)
+{
+    return OPS(db)->ledger_db_insert_head(db, origin, h, err);
+}
+
+int ledger_db_latest_head(LedgerDb *db, const char *origin, SignedHead *h, int *found, ZfError *err)
+{
+    return OPS(db)->ledger_db_latest_head(db, origin, h, found, err);
+}
+
+int ledger_db_foreach_head(LedgerDb *db, LedgerHeadFn fn, void *ctx, ZfError *err)
+{
+    return OPS(db)->ledger_db_foreach_head(db, fn, ctx, err);
+}
+
+int ledger_db_put_key(LedgerDb *db, const char *key_id, const char *origin, const char *pem, ZfError *err)
+{
+    return OPS(db)->ledger_db_put_key(db, key_id, origin, pem, err);
+}
+
+int ledger_db_get_key(LedgerDb *db, const char *key_id, char **pem, ZfError *err)
+{
+    return OPS(db)->ledger_db_get_key(db, key_id, pem, err);
+}
+
+int ledger_db_origin_key(LedgerDb *db, const char *origin, char **pem, ZfError *err)
+{
+    return OPS(db)->ledger_db_origin_key(db, origin, pem, err);
+}
+
+int ledger_db_put_attachment(LedgerDb *db, const char *sm3_hex, int64_t size, const char *media_type, ZfError *err)
+{
+    return OPS(db)->ledger_db_put_attachment(db, sm3_hex, size, media_type, err);
+}
+
+int ledger_db_foreach_attachment(LedgerDb *db, LedgerAttachmentFn fn, void *ctx, ZfError *err)
+{
+    return OPS(db)->ledger_db_foreach_attachment(db, fn, ctx, err);
+}
+
+int ledger_db_foreach_case_attachment(LedgerDb *db, LedgerCaseAttachmentFn fn, void *ctx, ZfError *err)
+{
+    return OPS(db)->ledger_db_foreach_case_attachment(db, fn, ctx, err);
+}
+
+int ledger_db_foreach_case(LedgerDb *db, LedgerCaseFn fn, void *ctx, ZfError *err)
+{
+    return OPS(db)->ledger_db_foreach_case(db, fn, ctx, err);
+}
+
+int ledger_db_foreach_column_mismatch(LedgerDb *db, LedgerColumnFn fn, void *ctx, ZfError *err)
+{
+    return OPS(db)->ledger_db_foreach_column_mismatch(db, fn, ctx, err);
+}
+
+int store_public_decisions(Store *st, const char *agency, const char *q, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->public_decisions(st, agency, q, page, size, out, err);
+}
+
+int store_publicity_publish(Store *st, const char *case_no, const char *agency, const char *published_on,
+                            const char *user, ZfError *err)
+{
+    return OPS(st)->publicity_publish(st, case_no, agency, published_on, user, err);
+}
+
+int store_publicity_withdraw(Store *st, const char *case_no, const char *withdrawn_on, const char *user,
+                             const char *reason, ZfError *err)
+{
+    return OPS(st)->publicity_withdraw(st, case_no, withdrawn_on, user, reason, err);
+}
+
+int store_publicity_pending(Store *st, const char *agency, json_t **items, ZfError *err)
+{
+    return OPS(st)->publicity_pending(st, agency, items, err);
+}
+
+int store_setting_int(Store *st, const char *name, int dflt)
+{
+    return OPS(st)->setting_int(st, name, dflt);
+}
+
+void store_setting_text(Store *st, const char *name, const char *dflt, char *out, size_t size)
+{
+    OPS(st)->setting_text(st, name, dflt, out, size);
+}
+
+int store_settings_list(Store *st, json_t **items, ZfError *err)
+{
+    return OPS(st)->settings_list(st, items, err);
+}
+
+int store_setting_spec(Store *st, const char *name, SettingSpec *spec, char *kind_buf, size_t kind_size, ZfError *err)
+{
+    return OPS(st)->setting_spec(st, name, spec, kind_buf, kind_size, err);
+}
+
+int store_setting_put(Store *st, const char *name, const char *value, const char *user, ZfError *err)
+{
+    return OPS(st)->setting_put(st, name, value, user, err);
+}
+
+int store_record_standing(Store *st, const StoredRecord *rec, const char *scope_agency, const char *scope_region_prefix,
+                          StoredStanding *out, ZfError *err)
+{
+    return OPS(st)->record_standing(st, rec, scope_agency, scope_region_prefix, out, err);
+}
+
+void store_close(Store *st)
+{
+    if (!st) return;
+    OPS(st)->close(st);
+}
+
+int store_schema_version(Store *st)
+{
+    return OPS(st)->schema_version(st);
+}
+
+int store_ping(Store *st, ZfError *err)
+{
+    return OPS(st)->ping(st, err);
+}
+
+int store_begin(Store *st, ZfError *err)
+{
+    return OPS(st)->begin(st, err);
+}
+
+int store_commit(Store *st, ZfError *err)
+{
+    return OPS(st)->commit(st, err);
+}
+
+void store_rollback(Store *st)
+{
+    OPS(st)->rollback(st);
+}
+
+int store_begin_read(Store *st, ZfError *err)
+{
+    return OPS(st)->begin_read(st, err);
+}
+
+int store_savepoint(Store *st, const char *name, ZfError *err)
+{
+    return OPS(st)->savepoint(st, name, err);
+}
+
+int store_release(Store *st, const char *name, ZfError *err)
+{
+    return OPS(st)->release(st, name, err);
+}
+
+void store_rollback_to(Store *st, const char *name)
+{
+    OPS(st)->rollback_to(st, name);
+}
+
+int store_put_record(Store *st, const StoredRecord *rec, int *changed, ZfError *err)
+{
+    return OPS(st)->put_record(st, rec, changed, err);
+}
+
+int store_foreach_record(Store *st, RecordType type, StoreRecordFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->foreach_record(st, type, fn, ctx, err);
+}
+
+int store_foreach_record_since(Store *st, RecordType type, const char *since, StoreRecordFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->foreach_record_since(st, type, since, fn, ctx, err);
+}
+
+long long store_count_records(Store *st, RecordType type)
+{
+    return OPS(st)->count_records(st, type);
+}
+
+StoreCheckpointer *store_checkpointer_start(Store *st)
+{
+    return OPS(st)->checkpointer_start(st);
+}
+
+void store_checkpointer_stop(StoreCheckpointer *c)
+{
+    if (!c) return;
+    OPS(c)->checkpointer_stop(c);
+}
+
+int store_workflow_get(Store *st, const char *case_no, json_t **row, ZfError *err)
+{
+    return OPS(st)->workflow_get(st, case_no, row, err);
+}
+
+int store_workflow_put(Store *st, const json_t *row, ZfError *err)
+{
+    return OPS(st)->workflow_put(st, row, err);
+}
+
+int store_workflow_timeline_insert(Store *st, const TimelineRow *row, long long *id, ZfError *err)
+{
+    return OPS(st)->workflow_timeline_insert(st, row, id, err);
+}
+
+bool store_workflow_backfill_pending(Store *st, const char *table)
+{
+    return OPS(st)->workflow_backfill_pending(st, table);
+}
+
+int store_workflow_backfill_done(Store *st, ZfError *err)
+{
+    return OPS(st)->workflow_backfill_done(st, err);
+}
+
+int store_workflow_timeline(Store *st, const char *case_no, json_t **items, ZfError *err)
+{
+    return OPS(st)->workflow_timeline(st, case_no, items, err);
+}
+
+int store_workflow_foreach(Store *st, WorkflowRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->workflow_foreach(st, fn, ctx, err);
+}
+
+int store_workflow_timeline_foreach(Store *st, WorkflowRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->workflow_timeline_foreach(st, fn, ctx, err);
+}
+
+int store_workflow_list(Store *st, const char *agency, const char *created_by, const char *stage, int page, int size,
+                        json_t **out, ZfError *err)
+{
+    return OPS(st)->workflow_list(st, agency, created_by, stage, page, size, out, err);
+}
+
+int store_workflow_next_seq(Store *st, const char *agency, int year, long *seq, ZfError *err)
+{
+    return OPS(st)->workflow_next_seq(st, agency, year, seq, err);
+}
+
+int store_doc_no_used(Store *st, const char *agency, const char *doc_no, int *used, ZfError *err)
+{
+    return OPS(st)->doc_no_used(st, agency, doc_no, used, err);
+}
+
+int store_workflow_seq_skip(Store *st, const char *agency, int year, long used, ZfError *err)
+{
+    return OPS(st)->workflow_seq_skip(st, agency, year, used, err);
+}
+
+/* The backend is chosen here: SQLite for a file path (the only one so far). */
+int store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err)
+{
+    return sqlite_store_open(path, mode, out, err);
+}

@@ -1,0 +1,171 @@
+/* The store's backend seam. Every operation of the store headers is a member of StoreOps; the
+ * functions callers use (store_dispatch.c) forward to the backend of the object they are given.
+ * Every backend object — its Store, LedgerDb and StoreCheckpointer — begins with its ops, so
+ * a backend (store/sqlite_*.c today; a PostgreSQL one beside it) fills one table and nothing
+ * outside src/store changes. An operation added to a store header is added here and to the
+ * dispatch and each backend. */
+#ifndef ZF_STORE_OPS_H
+#define ZF_STORE_OPS_H
+
+#include "store/agencies.h"
+#include "store/approval.h"
+#include "store/attachments.h"
+#include "store/elements.h"
+#include "store/findings.h"
+#include "store/identity.h"
+#include "store/intake.h"
+#include "store/laws.h"
+#include "store/ledger_store.h"
+#include "store/public.h"
+#include "store/publicity.h"
+#include "store/settings.h"
+#include "store/standing.h"
+#include "store/store.h"
+#include "store/workflow.h"
+#include "store/workflow_seed.h"
+
+typedef struct StoreOps {
+    const char *name; /* "sqlite" */
+    int (*agencies_list)(Store *st, const AgencyFilter *f, int page, int size, json_t **out, ZfError *err);
+    int (*approval_policy)(Store *st, ApprovalPolicy *out, ZfError *err);
+    int (*approval_pending)(Store *st, const char *case_no, ApprovalRow *out, ZfError *err);
+    int (*approval_open)(Store *st, const char *case_no, const char *agency, const char *requested_by,
+                         const ApprovalTask *t, const char *status, ZfError *err);
+    int (*approval_update)(Store *st, long long id, const ApprovalTask *t, const char *status, ZfError *err);
+    int (*approval_cancel_pending)(Store *st, const char *case_no, ZfError *err);
+    int (*approvals_pending_foreach)(Store *st, const char *agency, ApprovalRowFn fn, void *ctx, ZfError *err);
+    int (*user_approval_level)(Store *st, const char *username, int *level, ZfError *err);
+    int (*user_set_approval_level)(Store *st, const char *username, int level, ZfError *err);
+    int (*agency_approvers)(Store *st, const char *agency, json_t **out, ZfError *err);
+    int (*attachment_add)(Store *st, const AttachmentRow *a, json_t **out, ZfError *err);
+    int (*attachment_list)(Store *st, const char *case_no, json_t **items, ZfError *err);
+    int (*attachment_get)(Store *st, const char *case_no, long long id, json_t **row, ZfError *err);
+    int (*officers_list)(Store *st, const OfficerFilter *f, int page, int size, json_t **out, ZfError *err);
+    int (*powers_list)(Store *st, const PowerFilter *f, int page, int size, json_t **out, ZfError *err);
+    bool (*power_in_scope)(Store *st, const char *power_body, const char *scope_agency,
+                           const char *scope_region_prefix);
+    int (*law_find_article)(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err);
+    int (*findings_sync)(Store *st, const FindingRecord *rows, size_t n, int config_version, const char *as_of,
+                         long long subjects, FindingSyncStats *stats, ZfError *err);
+    int (*findings_sync_cases)(Store *st, const FindingRecord *rows, size_t n, int config_version, const char *as_of,
+                               const char *const *case_nos, size_t n_cases, const char *except_rule,
+                               FindingSyncStats *stats, ZfError *err);
+    int (*findings_list)(Store *st, const FindingFilter *f, int page, int size, json_t **out, ZfError *err);
+    int (*findings_summary)(Store *st, const FindingFilter *f, json_t **out, ZfError *err);
+    int (*record_get)(Store *st, RecordType type, const char *key, char **body, ZfError *err);
+    int (*rule_config_latest)(Store *st, int *version, char **overrides, ZfError *err);
+    int (*rule_config_save)(Store *st, const char *overrides, const char *by, int *version, ZfError *err);
+    int (*mark_dirty)(Store *st, ZfError *err);
+    int (*is_dirty)(Store *st);
+    int (*user_create)(Store *st, const NewUser *u, long long *id, ZfError *err);
+    int (*user_by_name)(Store *st, const char *username, AuthUser *u, char hash[PASSWORD_HASH_MAX], ZfError *err);
+    int (*user_by_id)(Store *st, long long id, AuthUser *u, char hash[PASSWORD_HASH_MAX], ZfError *err);
+    int (*user_set_password)(Store *st, long long id, const char *hash, bool must_change, ZfError *err);
+    int (*user_update)(Store *st, long long id, const char *display_name, const char *role, const char *agency,
+                       const char *region, int disabled, ZfError *err);
+    int (*users_list)(Store *st, const char *q, int page, int size, json_t **out, ZfError *err);
+    int (*session_create)(Store *st, const char *token_hash, long long user_id, const char *csrf, long long now,
+                          const char *ip, ZfError *err);
+    int (*session_lookup)(Store *st, const char *token_hash, AuthUser *u, ZfError *err);
+    int (*session_touch)(Store *st, const char *token_hash, long long now, ZfError *err);
+    int (*session_delete)(Store *st, const char *token_hash, ZfError *err);
+    int (*sessions_delete_user)(Store *st, long long user_id, ZfError *err);
+    int (*login_reserve)(Store *st, const char *username, long long now, const LoginPolicy *policy, LoginAttempt *out,
+                         ZfError *err);
+    int (*login_clear)(Store *st, const char *username, ZfError *err);
+    bool (*role_has_perm)(Store *st, const char *role, const char *perm);
+    json_t *(*role_permissions)(Store *st, const char *role);
+    int (*roles_list)(Store *st, json_t **out, ZfError *err);
+    int (*role_set_perms)(Store *st, const char *role, const char *const *perms, size_t n, ZfError *err);
+    int (*audit_append)(Store *st, const AuditEntry *e);
+    int (*audit_list)(Store *st, const AuditFilter *f, int page, int size, json_t **out, ZfError *err);
+    int (*audit_foreach)(Store *st, const AuditFilter *f, AuditRowFn fn, void *ctx, ZfError *err);
+    void (*agency_region)(Store *st, const char *agency, char region[7]);
+    int (*monthly_status)(Store *st, const char *scope_agency, const char *scope_region_prefix, const char *month,
+                          json_t **out, ZfError *err);
+    int (*foreach_in_scope)(Store *st, const char *scope_agency, const char *scope_region_prefix, StoreRecordFn fn,
+                            void *ctx, ZfError *err);
+    int (*law_hash)(Store *st, const char *file, char hash[65], ZfError *err);
+    int (*law_put)(Store *st, const char *file, const char *hash, const Law *law, ZfError *err);
+    int (*laws_prune)(Store *st, const char *const *keep, size_t n, int *removed, ZfError *err);
+    int (*laws_reindex)(Store *st, ZfError *err);
+    int (*laws_list)(Store *st, int page, int size, json_t **out, ZfError *err);
+    int (*law_get)(Store *st, long long id, json_t **out, ZfError *err);
+    int (*law_article)(Store *st, long long law_id, int number, int sub, json_t **out, ZfError *err);
+    int (*laws_search)(Store *st, const LawQuery *q, long long law_id, int page, int size, json_t **out, ZfError *err);
+    int (*ledger_db_open)(Store *st, LedgerDb **out, ZfError *err);
+    void (*ledger_db_close)(LedgerDb *db);
+    int (*ledger_db_size)(LedgerDb *db, uint64_t *size, ZfError *err);
+    int (*ledger_db_insert_event)(LedgerDb *db, uint64_t seq, const char *time, const char *type, const char *subject,
+                                  const char *body, size_t len, const MerkleHash *leaf, ZfError *err);
+    int (*ledger_db_leaves)(LedgerDb *db, uint64_t start, uint64_t end, MerkleHash *out, ZfError *err);
+    int (*ledger_db_put_node)(LedgerDb *db, unsigned level, uint64_t idx, const MerkleHash *hash, ZfError *err);
+    int (*ledger_db_get_node)(LedgerDb *db, unsigned level, uint64_t idx, MerkleHash *out, ZfError *err);
+    int (*ledger_db_foreach_event)(LedgerDb *db, LedgerEventFn fn, void *ctx, ZfError *err);
+    int (*ledger_db_event_at)(LedgerDb *db, uint64_t seq, LedgerEventFn fn, void *ctx, ZfError *err);
+    int (*ledger_db_subject_events)(LedgerDb *db, const char *subject, LedgerEventFn fn, void *ctx, ZfError *err);
+    int (*ledger_db_foreach_node)(LedgerDb *db, LedgerNodeFn fn, void *ctx, ZfError *err);
+    int (*ledger_db_insert_head)(LedgerDb *db, const char *origin, const SignedHead *h, ZfError *err);
+    int (*ledger_db_latest_head)(LedgerDb *db, const char *origin, SignedHead *h, int *found, ZfError *err);
+    int (*ledger_db_foreach_head)(LedgerDb *db, LedgerHeadFn fn, void *ctx, ZfError *err);
+    int (*ledger_db_put_key)(LedgerDb *db, const char *key_id, const char *origin, const char *pem, ZfError *err);
+    int (*ledger_db_get_key)(LedgerDb *db, const char *key_id, char **pem, ZfError *err);
+    int (*ledger_db_origin_key)(LedgerDb *db, const char *origin, char **pem, ZfError *err);
+    int (*ledger_db_put_attachment)(LedgerDb *db, const char *sm3_hex, int64_t size, const char *media_type,
+                                    ZfError *err);
+    int (*ledger_db_foreach_attachment)(LedgerDb *db, LedgerAttachmentFn fn, void *ctx, ZfError *err);
+    int (*ledger_db_foreach_case_attachment)(LedgerDb *db, LedgerCaseAttachmentFn fn, void *ctx, ZfError *err);
+    int (*ledger_db_foreach_case)(LedgerDb *db, LedgerCaseFn fn, void *ctx, ZfError *err);
+    int (*ledger_db_foreach_column_mismatch)(LedgerDb *db, LedgerColumnFn fn, void *ctx, ZfError *err);
+    int (*public_decisions)(Store *st, const char *agency, const char *q, int page, int size, json_t **out,
+                            ZfError *err);
+    int (*publicity_publish)(Store *st, const char *case_no, const char *agency, const char *published_on,
+                             const char *user, ZfError *err);
+    int (*publicity_withdraw)(Store *st, const char *case_no, const char *withdrawn_on, const char *user,
+                              const char *reason, ZfError *err);
+    int (*publicity_pending)(Store *st, const char *agency, json_t **items, ZfError *err);
+    int (*setting_int)(Store *st, const char *name, int dflt);
+    void (*setting_text)(Store *st, const char *name, const char *dflt, char *out, size_t size);
+    int (*settings_list)(Store *st, json_t **items, ZfError *err);
+    int (*setting_spec)(Store *st, const char *name, SettingSpec *spec, char *kind_buf, size_t kind_size, ZfError *err);
+    int (*setting_put)(Store *st, const char *name, const char *value, const char *user, ZfError *err);
+    int (*record_standing)(Store *st, const StoredRecord *rec, const char *scope_agency,
+                           const char *scope_region_prefix, StoredStanding *out, ZfError *err);
+    void (*close)(Store *st);
+    int (*schema_version)(Store *st);
+    int (*ping)(Store *st, ZfError *err);
+    int (*begin)(Store *st, ZfError *err);
+    int (*commit)(Store *st, ZfError *err);
+    void (*rollback)(Store *st);
+    int (*begin_read)(Store *st, ZfError *err);
+    int (*savepoint)(Store *st, const char *name, ZfError *err);
+    int (*release)(Store *st, const char *name, ZfError *err);
+    void (*rollback_to)(Store *st, const char *name);
+    int (*put_record)(Store *st, const StoredRecord *rec, int *changed, ZfError *err);
+    int (*foreach_record)(Store *st, RecordType type, StoreRecordFn fn, void *ctx, ZfError *err);
+    int (*foreach_record_since)(Store *st, RecordType type, const char *since, StoreRecordFn fn, void *ctx,
+                                ZfError *err);
+    long long (*count_records)(Store *st, RecordType type);
+    StoreCheckpointer *(*checkpointer_start)(Store *st);
+    void (*checkpointer_stop)(StoreCheckpointer *c);
+    int (*workflow_get)(Store *st, const char *case_no, json_t **row, ZfError *err);
+    int (*workflow_put)(Store *st, const json_t *row, ZfError *err);
+    int (*workflow_timeline_insert)(Store *st, const TimelineRow *row, long long *id, ZfError *err);
+    bool (*workflow_backfill_pending)(Store *st, const char *table);
+    int (*workflow_backfill_done)(Store *st, ZfError *err);
+    int (*workflow_timeline)(Store *st, const char *case_no, json_t **items, ZfError *err);
+    int (*workflow_foreach)(Store *st, WorkflowRowFn fn, void *ctx, ZfError *err);
+    int (*workflow_timeline_foreach)(Store *st, WorkflowRowFn fn, void *ctx, ZfError *err);
+    int (*workflow_list)(Store *st, const char *agency, const char *created_by, const char *stage, int page, int size,
+                         json_t **out, ZfError *err);
+    int (*workflow_next_seq)(Store *st, const char *agency, int year, long *seq, ZfError *err);
+    int (*doc_no_used)(Store *st, const char *agency, const char *doc_no, int *used, ZfError *err);
+    int (*workflow_seq_skip)(Store *st, const char *agency, int year, long used, ZfError *err);
+} StoreOps;
+
+/* The first member of every backend object. */
+typedef struct {
+    const StoreOps *ops;
+} StoreObject;
+
+#endif
