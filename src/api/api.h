@@ -2,11 +2,19 @@
 #ifndef ZF_API_H
 #define ZF_API_H
 
+#include "app/context.h"
 #include "http/request.h"
 #include "http/router.h"
 
 /* Every API route with its permission and body limit (routes.c), given to the server at start. */
 extern const RouteTable api_route_table;
+
+/* The context an application service is given, from the request: its store connection, the
+ * calendar, today by the server's clock, and the logged-in user. */
+static inline AppContext api_context(const HttpRequest *req)
+{
+    return (AppContext){req->store, req->calendar, req->today, req->auth};
+}
 
 int api_healthz(HttpRequest *req);
 int api_findings_list(HttpRequest *req);

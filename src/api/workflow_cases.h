@@ -10,8 +10,6 @@
 #include "store/store.h"
 #include "util/error.h"
 
-/* exchange-v1 validation of a changed record, and its power and officers its agency's (400 when refused). */
-int wf_case_validate(Store *st, const json_t *rec, ZfError *err);
 /* After the act's transaction (which stored the record with import_one_record_in): the rules
  * look at the changed case at once. */
 void wf_case_recheck(HttpRequest *req, const char *case_no);

@@ -11,6 +11,7 @@
 #include "api/api.h"
 #include "api/workflow_cases.h"
 #include "app/case_log.h"
+#include "app/workflow_holdings.h"
 #include "app/workflow_state.h"
 #include "domain/workflow/deadlines.h"
 #include "domain/workflow/publicity.h"

@@ -41,3 +41,14 @@ int wf_holdings_check(Store *st, const json_t *rec, ZfError *err)
     }
     return ZF_OK;
 }
+
+int wf_case_validate(Store *st, const json_t *rec, ZfError *err)
+{
+    json_t *copy = json_deep_copy(rec);
+    RecordKeys keys;
+    int rc = copy ? exchange_validate(copy, &keys, err) : zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+    json_decref(copy);
+    if (rc == ZF_OK) rc = wf_holdings_check(st, rec, err);
+    if (rc != ZF_OK && err->status != 400) err->status = 400;
+    return rc;
+}

@@ -10,5 +10,7 @@
 
 /* ZF_OK, or 400 naming the field (power / officers) and the value refused. */
 int wf_holdings_check(Store *st, const json_t *rec, ZfError *err);
+/* A changed case record as the workflow writes it: exchange-v1 valid and wf_holdings_check (400). */
+int wf_case_validate(Store *st, const json_t *rec, ZfError *err);
 
 #endif
