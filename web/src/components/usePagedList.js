@@ -1,9 +1,14 @@
 // The state and handlers of a paged, filtered list page: fetchPage({ page, size }) asks the server
 // for one page ({ items, total }); search() goes back to page 1; reset() restores the filters as
 // they were when the list was set up. A failed load empties the list and keeps the error's words.
-import { ref } from 'vue'
+// exportUrl(filters), when given, is the address that downloads the same selection (every page):
+// exportHref follows the filters as they are typed, for a 导出 link.
+import { ref, computed } from 'vue'
 
-export function usePagedList (fetchPage, filters, { size: pageSize = 20 } = {}) {
+// The page sizes a list offers (and the only ones a page takes from its URL).
+export const PAGE_SIZES = [20, 50, 100, 200]
+
+export function usePagedList (fetchPage, filters, { size: pageSize = 20, exportUrl } = {}) {
   const initial = { ...filters }
   const page = ref(1)
   const size = ref(pageSize)
@@ -11,6 +16,7 @@ export function usePagedList (fetchPage, filters, { size: pageSize = 20 } = {}) 
   const total = ref(0)
   const loading = ref(false)
   const error = ref('')
+  const exportHref = computed(() => (exportUrl ? exportUrl(filters) : ''))
 
   async function load () {
     loading.value = true
@@ -30,5 +36,5 @@ export function usePagedList (fetchPage, filters, { size: pageSize = 20 } = {}) 
   function search () { page.value = 1; load() }
   function reset () { Object.assign(filters, initial); search() }
 
-  return { page, size, items, total, loading, error, load, search, reset }
+  return { page, size, items, total, loading, error, exportHref, load, search, reset }
 }
