@@ -25,6 +25,8 @@ int api_dicts_get(HttpRequest *req);
 int api_rule_config_get(HttpRequest *req);
 int api_rule_config_put(HttpRequest *req);
 int api_case_get(HttpRequest *req);
+/* case_query.c: 案件查询 */
+int api_cases_list(HttpRequest *req);
 int api_session_create(HttpRequest *req);
 int api_session_get(HttpRequest *req);
 int api_session_delete(HttpRequest *req);

@@ -15,30 +15,20 @@ static const char *const subject_types[] = {"case", "officer", "agency", "power"
 #define DIGITS "0123456789"
 #define CODE_CHARS "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
-/* 370200 → "3702": a region and everything below it share the prefix. */
-static void region_prefix(const char *region, char out[7])
-{
-    size_t n = strlen(region);
-    memcpy(out, region, n + 1);
-    while (n >= 2 && out[n - 1] == '0' && out[n - 2] == '0') out[n -= 2] = '\0';
-}
-
 static int parse_filter(HttpRequest *req, FindingFilter *f, char prefix[7])
 {
-    const char *region;
     long age;
     memset(f, 0, sizeof *f);
     if (param_enum(req, "status", statuses, &f->status) || param_enum(req, "severity", severities, &f->severity) ||
         param_code(req, "rule", "CEILP" DIGITS, 3, 3, &f->rule) ||
         param_code(req, "agency", CODE_CHARS, 1, 18, &f->agency) ||
-        param_code(req, "region", DIGITS, 6, 6, &region) || param_code(req, "sector", LOWER, 1, 31, &f->sector) ||
+        param_region(req, "region", prefix, &f->region_prefix) || param_code(req, "sector", LOWER, 1, 31, &f->sector) ||
         param_text(req, "q", 100, &f->q) || param_int(req, "min_age_days", 0, 36500, 0, &age) ||
         param_enum(req, "subject_type", subject_types, &f->subject_type) ||
         param_text(req, "subject", 128, &f->subject))
         return ZF_ERR;
     if (f->rule && rules_index(f->rule) < 0)
         return http_reply_error(req, 400, "invalid_param", "rule", "参数 rule 不是已知的规则编号"), ZF_ERR;
-    if (region) region_prefix(region, prefix), f->region_prefix = prefix;
     f->min_age_days = (int)age;
     f->scope_nothing = !api_scope_filter(req, &f->scope_agency, &f->scope_region_prefix);
     return ZF_OK;

@@ -1,6 +1,8 @@
 /* Validate-or-reply for query parameters. */
 #include "api/params.h"
 
+#include "util/date.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,5 +83,29 @@ int param_page(HttpRequest *req, int *page, int *size)
     if (param_int(req, "page", 1, 1000000, 1, &p) != ZF_OK) return ZF_ERR;
     if (param_int(req, "size", 1, 200, 20, &s) != ZF_OK) return ZF_ERR;
     *page = (int)p, *size = (int)s;
+    return ZF_OK;
+}
+
+int param_date(HttpRequest *req, const char *name, const char **out)
+{
+    const char *v = http_query(req, name);
+    zf_day d;
+    *out = NULL;
+    if (!v || !*v) return ZF_OK;
+    if (strlen(v) != 10 || !date_parse(v, &d)) return refuse(req, name, "应为有效日期 YYYY-MM-DD");
+    *out = v;
+    return ZF_OK;
+}
+
+int param_region(HttpRequest *req, const char *name, char prefix[7], const char **out)
+{
+    const char *region;
+    *out = NULL;
+    if (param_code(req, name, "0123456789", 6, 6, &region) != ZF_OK) return ZF_ERR;
+    if (!region) return ZF_OK;
+    size_t n = strlen(region); /* 370200 → "3702": a region and everything below it share the prefix */
+    memcpy(prefix, region, n + 1);
+    while (n >= 2 && prefix[n - 1] == '0' && prefix[n - 2] == '0') prefix[n -= 2] = '\0';
+    *out = prefix;
     return ZF_OK;
 }

@@ -14,6 +14,11 @@ int param_int(HttpRequest *req, const char *name, long min, long max, long dflt,
 /* Optional characters of a charset (e.g. digits), length in [min_len, max_len]. */
 int param_code(HttpRequest *req, const char *name, const char *charset, size_t min_len,
                size_t max_len, const char **out);
+/* Optional date YYYY-MM-DD that exists (2026-02-30 refused). */
+int param_date(HttpRequest *req, const char *name, const char **out);
+/* Optional GB/T 2260 region code (6 digits) as the prefix its region and everything below share
+ * (370200 → "3702"), written into prefix; *out = prefix, or NULL when absent. */
+int param_region(HttpRequest *req, const char *name, char prefix[7], const char **out);
 /* page (≥1) and size (1..200, default 20) as DESIGN.md's list convention. */
 int param_page(HttpRequest *req, int *page, int *size);
 

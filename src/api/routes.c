@@ -16,6 +16,7 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/rules", api_rules_list, "rules.read"},
     {"GET", "/api/v1/rule-config", api_rule_config_get, "rule_config.read"},
     {"PUT", "/api/v1/rule-config", api_rule_config_put, "rule_config.write"},
+    {"GET", "/api/v1/cases", api_cases_list, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}", api_case_get, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/integrity", api_case_integrity, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/dossier", api_case_dossier, "dossier.export"},

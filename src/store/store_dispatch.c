@@ -58,6 +58,11 @@ int store_agency_approvers(Store *st, const char *agency, json_t **out, ZfError 
     return OPS(st)->agency_approvers(st, agency, out, err);
 }
 
+int store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->cases_list(st, f, page, size, out, err);
+}
+
 int store_attachment_add(Store *st, const AttachmentRow *a, json_t **out, ZfError *err)
 {
     return OPS(st)->attachment_add(st, a, out, err);

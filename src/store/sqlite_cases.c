@@ -1,0 +1,159 @@
+/* SQLite side of store/cases.h. The case fields a filter reads are taken from the stored body
+ * (json_extract), the scope from the agencies table as for every other list. */
+#include "store/cases.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "store/sqlite_internal.h"
+
+#define MAX_BINDS 24
+
+typedef struct {
+    char sql[3072];
+    const char *text[MAX_BINDS];
+    long long num[MAX_BINDS];
+    bool is_num[MAX_BINDS];
+    int n;
+} Where;
+
+static void add_fixed(Where *w, const char *clause)
+{
+    strncat(w->sql, " AND ", sizeof w->sql - strlen(w->sql) - 1);
+    strncat(w->sql, clause, sizeof w->sql - strlen(w->sql) - 1);
+}
+
+/* A clause with `times` placeholders, each bound to value; nothing when value is absent. */
+static void add_text_times(Where *w, const char *clause, const char *value, int times)
+{
+    if (!value || !*value || w->n + times > MAX_BINDS) return;
+    for (int i = 0; i < times; i++) w->text[w->n] = value, w->is_num[w->n] = false, w->n++;
+    add_fixed(w, clause);
+}
+
+static void add_text(Where *w, const char *clause, const char *value) { add_text_times(w, clause, value, 1); }
+
+static void add_num(Where *w, const char *clause, long long value)
+{
+    if (value < 0 || w->n >= MAX_BINDS) return;
+    w->num[w->n] = value, w->is_num[w->n] = true, w->n++;
+    add_fixed(w, clause);
+}
+
+#define FILED "json_extract(c.body, '$.filed_on')"
+#define DECIDED "json_extract(c.body, '$.decided_on')"
+#define CLOSED "json_extract(c.body, '$.closed_on')"
+#define FINE_FEN "CAST(round(json_extract(c.body, '$.decision.fine') * 100) AS INTEGER)"
+#define OPEN_FINDING "EXISTS (SELECT 1 FROM findings x WHERE x.subject_type = 'case' AND x.subject = c.case_no" \
+                     " AND x.resolved_at IS NULL"
+
+static void build_where(const CaseFilter *f, Where *w)
+{
+    snprintf(w->sql, sizeof w->sql, "WHERE 1=1");
+    w->n = 0;
+    if (f->scope_nothing) add_fixed(w, "0");
+    add_text(w, "c.agency = ?", f->scope_agency);
+    add_text(w, "instr(coalesce(a.region, ''), ?) = 1", f->scope_region_prefix);
+    add_text(w, "c.agency = ?", f->agency);
+    add_text(w, "instr(coalesce(a.region, ''), ?) = 1", f->region_prefix);
+    add_text(w, "a.sector = ?", f->sector);
+    add_text(w, "c.kind = ?", f->kind);
+    add_text(w, "json_extract(c.body, '$.procedure') = ?", f->procedure);
+    if (f->status && strcmp(f->status, "open") == 0) add_fixed(w, DECIDED " IS NULL AND " CLOSED " IS NULL");
+    if (f->status && strcmp(f->status, "decided") == 0) add_fixed(w, DECIDED " IS NOT NULL AND " CLOSED " IS NULL");
+    if (f->status && strcmp(f->status, "closed") == 0) add_fixed(w, CLOSED " IS NOT NULL");
+    add_text(w, FILED " >= ?", f->filed_from);
+    add_text(w, FILED " <= ?", f->filed_to);
+    add_text(w, DECIDED " >= ?", f->decided_from);
+    add_text(w, DECIDED " <= ?", f->decided_to);
+    add_num(w, FINE_FEN " >= ?", f->fine_min_fen);
+    add_num(w, FINE_FEN " <= ?", f->fine_max_fen);
+    if (f->has_findings && strcmp(f->has_findings, "1") == 0) add_fixed(w, OPEN_FINDING ")");
+    if (f->has_findings && strcmp(f->has_findings, "0") == 0) add_fixed(w, "NOT " OPEN_FINDING ")");
+    add_text(w, OPEN_FINDING " AND x.severity = ?)", f->severity);
+    add_text_times(w,
+                   "(instr(c.case_no, ?) > 0 OR instr(coalesce(json_extract(c.body, '$.decision.doc_no'), ''), ?) > 0"
+                   " OR instr(coalesce(json_extract(c.body, '$.party.name'), ''), ?) > 0)",
+                   f->q, 3);
+}
+
+static void bind_where(sqlite3_stmt *q, const Where *w)
+{
+    for (int i = 0; i < w->n; i++) {
+        if (w->is_num[i]) sqlite3_bind_int64(q, i + 1, w->num[i]);
+        else sqlite3_bind_text(q, i + 1, w->text[i], -1, SQLITE_STATIC);
+    }
+}
+
+static const char *order_by(const CaseFilter *f)
+{
+    static const struct {
+        const char *key, *asc, *desc;
+    } SORTS[] = {
+        {"filed_on", FILED " ASC, c.case_no", FILED " DESC, c.case_no"},
+        {"decided_on", DECIDED " ASC, c.case_no", DECIDED " DESC, c.case_no"},
+        {"case_no", "c.case_no ASC", "c.case_no DESC"},
+        {"fine", FINE_FEN " ASC, c.case_no", FINE_FEN " DESC, c.case_no"},
+    };
+    for (size_t i = 0; i < sizeof SORTS / sizeof *SORTS; i++)
+        if (f->sort && strcmp(f->sort, SORTS[i].key) == 0) return f->ascending ? SORTS[i].asc : SORTS[i].desc;
+    return f->ascending ? SORTS[0].asc : SORTS[0].desc;
+}
+
+static json_t *case_row(sqlite3_stmt *q)
+{
+    static const char *const names[] = {"case_no", "agency", "agency_name", "region", "kind", "procedure",
+                                        "party_name", "filed_on", "decided_on", "closed_on"};
+    json_t *o = json_object();
+    for (int i = 0; i < 10; i++) json_object_set_new(o, names[i], sqlite_json_text(q, i));
+    json_object_set_new(o, "fine", sqlite3_column_type(q, 10) == SQLITE_NULL ? json_null()
+                                                                              : json_real(sqlite3_column_double(q, 10)));
+    json_object_set_new(o, "doc_no", sqlite_json_text(q, 11));
+    const char *closed = (const char *)sqlite3_column_text(q, 9), *decided = (const char *)sqlite3_column_text(q, 8);
+    json_object_set_new(o, "status", json_string(closed ? "closed" : decided ? "decided" : "open"));
+    json_object_set_new(o, "online", json_boolean(sqlite3_column_int(q, 12)));
+    json_object_set_new(o, "open_findings", json_integer(sqlite3_column_int64(q, 13)));
+    json_object_set_new(o, "worst_severity", sqlite_json_text(q, 14));
+    return o;
+}
+
+#define FROM " FROM cases c LEFT JOIN agencies a ON a.code = c.agency "
+
+int sqlite_store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err)
+{
+    Where w;
+    char sql[4096];
+    sqlite3_stmt *q;
+    build_where(f, &w);
+    snprintf(sql, sizeof sql, "SELECT count(*)" FROM "%s", w.sql);
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
+    bind_where(q, &w);
+    long long total = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+    sqlite3_finalize(q);
+    if (total < 0) return sqlite_fail(st, err, "cases");
+    snprintf(sql, sizeof sql,
+             "SELECT c.case_no, c.agency, a.name, a.region, c.kind, json_extract(c.body, '$.procedure'),"
+             " json_extract(c.body, '$.party.name'), " FILED ", " DECIDED ", " CLOSED ","
+             " json_extract(c.body, '$.decision.fine'), json_extract(c.body, '$.decision.doc_no'),"
+             " EXISTS (SELECT 1 FROM case_workflow w WHERE w.case_no = c.case_no),"
+             " (SELECT count(*) FROM findings x WHERE x.subject_type = 'case' AND x.subject = c.case_no"
+             "  AND x.resolved_at IS NULL),"
+             /* 'violation' sorts before 'warning': min() is the worst */
+             " (SELECT min(x.severity) FROM findings x WHERE x.subject_type = 'case' AND x.subject = c.case_no"
+             "  AND x.resolved_at IS NULL)" FROM "%s ORDER BY %s LIMIT ? OFFSET ?",
+             w.sql, order_by(f));
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
+    bind_where(q, &w);
+    sqlite3_bind_int(q, w.n + 1, size);
+    sqlite3_bind_int64(q, w.n + 2, (sqlite3_int64)(page - 1) * size);
+    json_t *items = json_array();
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) json_array_append_new(items, case_row(q));
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) {
+        json_decref(items);
+        return sqlite_fail(st, err, "cases");
+    }
+    *out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page", page, "size", size);
+    return ZF_OK;
+}

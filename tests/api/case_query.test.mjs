@@ -1,0 +1,128 @@
+// 案件查询: every case of the caller's data scope, filtered, sorted and paged. Expectations are
+// computed here from the fixture itself; scope across two regions and a province.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { run, tmpDir, startServer, addUser, login, client, hasChinese } from './lib/zhifa.mjs';
+import { cnid, uscc } from './lib/codes.mjs';
+
+const HD = uscc('11370211MB1000001'); // 370211 黄岛区
+const JM = uscc('11370282MB1000002'); // 370282 即墨区 (a county-level city under 3702)
+const BJ = uscc('11110101MB2000003'); // 110101 北京东城
+const agencies = [
+  { type: 'agency', code: HD, name: '青岛市黄岛区测试局', region: '370211', level: 'county', kind: 'department', sector: 'market_regulation' },
+  { type: 'agency', code: JM, name: '即墨区测试局', region: '370282', level: 'county', kind: 'department', sector: 'transport' },
+  { type: 'agency', code: BJ, name: '北京市东城区测试局', region: '110101', level: 'county', kind: 'department', sector: 'market_regulation' },
+];
+const person = (name, n) => ({ kind: 'person', name, id_no: cnid(`3702021980010${String(100 + n).slice(-3)}1`.slice(0, 17)) });
+const penalty = (no, agency, { procedure = 'ordinary', filed, decided, closed, fine, party = '张三', n = 1 } = {}) => ({
+  type: 'case', case_no: no, agency, kind: 'penalty', power: 'P-1', party: person(party, n), officers: ['C-1', 'C-2'], procedure,
+  ...(filed ? { filed_on: filed } : {}), ...(decided ? { decided_on: decided } : {}), ...(closed ? { closed_on: closed } : {}),
+  ...(fine !== undefined ? { decision: { outcome: 'penalty', measures: ['fine'], fine, doc_no: `${no}决` } } : {}),
+});
+const cases = [
+  penalty('黄岛罚〔2026〕1号', HD, { filed: '2026-01-05', decided: '2026-02-10', closed: '2026-03-01', fine: 5000, party: '王一', n: 1 }),
+  penalty('黄岛罚〔2026〕2号', HD, { filed: '2026-02-01', decided: '2026-03-15', fine: 20000, party: '李二', n: 2 }),
+  penalty('黄岛罚〔2026〕3号', HD, { filed: '2026-03-20', party: '青岛某某有限公司', n: 3 }),
+  penalty('黄岛罚〔2026〕4号', HD, { procedure: 'simple', filed: '2026-04-02', decided: '2026-04-02', closed: '2026-04-02', fine: 200, party: '赵四', n: 4 }),
+  penalty('即墨罚〔2026〕1号', JM, { filed: '2026-01-20', decided: '2026-02-28', closed: '2026-03-30', fine: 80000, party: '孙五', n: 5 }),
+  penalty('即墨罚〔2026〕2号', JM, { filed: '2026-05-06', party: '周六', n: 6 }),
+  penalty('东城罚〔2026〕1号', BJ, { filed: '2026-02-15', decided: '2026-03-20', fine: 3000, party: '吴七', n: 7 }),
+];
+const status = (c) => (c.closed_on ? 'closed' : c.decided_on ? 'decided' : 'open');
+const regionOf = { [HD]: '370211', [JM]: '370282', [BJ]: '110101' };
+const nos = (list) => list.map((c) => c.case_no).sort();
+
+let srv, who = {}, anon;
+before(async () => {
+  const db = path.join(tmpDir(), 'cases.db');
+  assert.equal(run(['--db', db, 'init']).code, 0);
+  const r = run(['--db', db, 'import', '-'], { input: [...agencies, ...cases].map((x) => JSON.stringify(x)).join('\n') + '\n' });
+  assert.equal(r.code, 0, r.stderr);
+  const users = {
+    officer: { role: 'officer', agency: HD }, sup: { role: 'supervisor', region: '370200' },
+    bj: { role: 'supervisor', region: '110000' }, leader: { role: 'leader', region: '370000' },
+  };
+  const made = Object.fromEntries(Object.entries(users).map(([k, u]) => [k, addUser(db, { username: `cq_${k}`, ...u })]));
+  srv = await startServer({ db, args: ['--sweep-every', '0'] });
+  for (const [k, u] of Object.entries(made)) who[k] = await login(srv.base, u.username, u.password);
+  anon = client(srv.base);
+});
+after(() => srv?.stop());
+
+const list = async (c, query = '') => {
+  const r = await c.get(`/cases?size=200${query}`);
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  return r.body;
+};
+
+test('each user sees exactly the cases of his scope; anonymous 401', async () => {
+  assert.deepEqual(nos((await list(who.officer)).items), nos(cases.filter((c) => c.agency === HD)));
+  assert.deepEqual(nos((await list(who.sup)).items), nos(cases.filter((c) => regionOf[c.agency].startsWith('3702'))));
+  assert.deepEqual(nos((await list(who.leader)).items), nos(cases.filter((c) => regionOf[c.agency].startsWith('37'))));
+  assert.deepEqual(nos((await list(who.bj)).items), nos(cases.filter((c) => c.agency === BJ)));
+  assert.equal((await anon.get('/cases')).status, 401);
+  // a filter cannot widen the scope
+  assert.deepEqual((await list(who.officer, `&agency=${JM}`)).items, []);
+  assert.deepEqual((await list(who.bj, '&region=370200')).items, []);
+});
+
+test('filters select what the fixture says they should', async () => {
+  const mine = cases.filter((c) => regionOf[c.agency].startsWith('3702'));
+  const checks = [
+    ['&status=open', (c) => status(c) === 'open'],
+    ['&status=decided', (c) => status(c) === 'decided'],
+    ['&status=closed', (c) => status(c) === 'closed'],
+    ['&procedure=simple', (c) => c.procedure === 'simple'],
+    ['&filed_from=2026-02-01&filed_to=2026-04-02', (c) => c.filed_on >= '2026-02-01' && c.filed_on <= '2026-04-02'],
+    ['&decided_from=2026-02-28&decided_to=2026-03-15', (c) => c.decided_on >= '2026-02-28' && c.decided_on <= '2026-03-15'],
+    ['&fine_min=5000&fine_max=20000', (c) => c.decision && c.decision.fine >= 5000 && c.decision.fine <= 20000],
+    [`&agency=${JM}`, (c) => c.agency === JM],
+    ['&region=370282', (c) => regionOf[c.agency] === '370282'],
+    ['&sector=transport', (c) => c.agency === JM],
+    [`&q=${encodeURIComponent('李二')}`, (c) => c.party.name === '李二'],
+    [`&q=${encodeURIComponent('即墨罚')}`, (c) => c.case_no.startsWith('即墨罚')],
+    [`&q=${encodeURIComponent('黄岛罚〔2026〕1号决')}`, (c) => c.decision?.doc_no === '黄岛罚〔2026〕1号决'],
+    ['&kind=penalty&status=decided&filed_from=2026-02-01', (c) => status(c) === 'decided' && c.filed_on >= '2026-02-01'],
+  ];
+  for (const [query, keep] of checks) assert.deepEqual(nos((await list(who.sup, query)).items), nos(mine.filter(keep)), query);
+});
+
+test('items carry the case\'s facts in their stored form; sort and paging', async () => {
+  const body = await list(who.officer, '&sort=fine&order=asc');
+  const fined = cases.filter((c) => c.agency === HD && c.decision).sort((a, b) => a.decision.fine - b.decision.fine);
+  assert.deepEqual(body.items.filter((i) => i.fine !== null).map((i) => i.case_no), fined.map((c) => c.case_no));
+  const one = body.items.find((i) => i.case_no === '黄岛罚〔2026〕2号');
+  assert.equal(one.agency_name, '青岛市黄岛区测试局');
+  assert.equal(one.party_name, '李二');
+  assert.equal(one.status, 'decided');
+  assert.equal(one.fine, 20000);
+  assert.equal(one.doc_no, '黄岛罚〔2026〕2号决');
+  assert.equal(one.online, false);
+  const page2 = await who.sup.get('/cases?size=2&page=2&sort=case_no&order=asc');
+  const all = nos(cases.filter((c) => regionOf[c.agency].startsWith('3702')));
+  assert.equal(page2.body.total, all.length);
+  assert.deepEqual(page2.body.items.map((i) => i.case_no), [...all].sort().slice(2, 4));
+});
+
+test('only cases with open findings, as the alert board lists them', async () => {
+  assert.equal((await who.sup.send('POST', '/findings/sweep', { as_of: '2026-06-30' })).status, 200);
+  const findings = (await who.sup.get('/findings?subject_type=case&size=200')).body.items;
+  const flagged = [...new Set(findings.map((f) => f.subject))].sort();
+  assert.ok(flagged.length > 0, 'the fixture has late cases');
+  assert.deepEqual(nos((await list(who.sup, '&has_findings=1')).items), flagged);
+  const clean = nos((await list(who.sup, '&has_findings=0')).items);
+  assert.deepEqual(clean.filter((n) => flagged.includes(n)), []);
+  const items = (await list(who.sup, '&has_findings=1')).items;
+  for (const i of items) assert.equal(i.open_findings, findings.filter((f) => f.subject === i.case_no).length, i.case_no);
+});
+
+test('bad parameters are refused 400 in Chinese, naming the parameter', async () => {
+  for (const [query, field] of [['status=maybe', 'status'], ['filed_from=2026-02-30', 'filed_from'], ['kind=penal', 'kind'],
+    ['fine_min=-1', 'fine_min'], ['region=37', 'region'], ['sort=party', 'sort'], ['has_findings=yes', 'has_findings']]) {
+    const r = await who.sup.get(`/cases?${query}`);
+    assert.equal(r.status, 400, query);
+    assert.equal(r.body.error.field, field, query);
+    assert.ok(hasChinese(r.body.error.message), query);
+  }
+});
