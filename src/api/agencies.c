@@ -11,7 +11,9 @@ bool api_scope_filter(const HttpRequest *req, const char **agency, const char **
 {
     *agency = NULL, *region_prefix = NULL;
     switch (req->scope.kind) {
-    case SCOPE_AGENCY: *agency = req->scope.agency; return true;
+    case SCOPE_AGENCY: /* an agency user with no agency (a row edited by hand) sees nothing, not everything */
+        *agency = req->scope.agency;
+        return req->scope.agency[0] != '\0';
     case SCOPE_REGION: *region_prefix = req->scope.region_prefix[0] ? req->scope.region_prefix : NULL; return true;
     case SCOPE_NONE: return req->auth && strcmp(req->auth->role, "sysadmin") == 0;
     }

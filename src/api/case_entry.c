@@ -42,7 +42,6 @@ static bool refused_write(HttpRequest *req, const RecordKeys *keys, const char *
     if (standing == STORED_ONLINE_CASE)
         return *rc = http_reply_error(req, 409, "online_case", "case_no", INTAKE_ONLINE_CASE), true;
     if (!path_case_no && standing != STORED_NONE) {
-        auth_audit(req, "case_entry", keys->key, "refused", "case_no_taken");
         *rc = http_reply_error(req, 409, "conflict", "case_no", "该案号已被使用，请核对案号；修改本机构已录入的案件请打开该案件编辑");
         return true;
     }
@@ -51,11 +50,24 @@ static bool refused_write(HttpRequest *req, const RecordKeys *keys, const char *
     return false;
 }
 
-/* Validated and allowed: the record and its ledger event in one transaction, then the rules. */
-static int store_case(HttpRequest *req, json_t *rec, const char *case_no, bool edit)
+/* Validated: the stored-scope check, the record and its ledger event in one transaction (nothing can
+ * take the number in between), then the rules. */
+static int store_case(HttpRequest *req, json_t *rec, const RecordKeys *keys, const char *path_case_no)
 {
     ZfError err;
-    if (import_one_record(req->store, rec, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    int rc;
+    const char *case_no = keys->key;
+    bool edit = path_case_no != NULL;
+    if (store_begin(req->store, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    if (refused_write(req, keys, path_case_no, &rc)) {
+        store_rollback(req->store);
+        auth_audit(req, edit ? "case_edit" : "case_entry", case_no, "refused", ""); /* after the rollback */
+        return rc;
+    }
+    if (import_one_record_in(req->store, rec, &err) != ZF_OK || store_commit(req->store, &err) != ZF_OK) {
+        store_rollback(req->store);
+        return http_reply_zferror(req, &err);
+    }
     ChangedSet t = {0};
     changed_note(&t, REC_CASE, case_no);
     changed_recheck(req->store, req->calendar, req->today, &t);
@@ -83,7 +95,7 @@ static int save_case(HttpRequest *req, const char *path_case_no)
     } else if (!intake_agency_in_scope(req, keys.cols[0])) {
         rc = http_reply_error(req, 403, "forbidden", "agency", "执法主体不在本账号的数据范围内，不能为其录入案件");
     } else {
-        if (!refused_write(req, &keys, path_case_no, &rc)) rc = store_case(req, rec, keys.key, path_case_no != NULL);
+        rc = store_case(req, rec, &keys, path_case_no);
     }
     json_decref(rec);
     return rc;

@@ -99,52 +99,91 @@ int element_check(HttpRequest *req, json_t *rec)
     return ZF_ERR;
 }
 
-int element_save(HttpRequest *req, json_t *rec, bool created)
+/* The record written (autocommit or inside the caller's transaction); rec unchanged. */
+static int put_record(HttpRequest *req, json_t *rec, ZfError *err)
 {
     StoredRecord sr;
-    ZfError err;
-    if (exchange_validate(rec, &sr.keys, &err) != ZF_OK) {
-        json_decref(rec);
-        return http_reply_zferror(req, &err);
-    }
+    if (exchange_validate(rec, &sr.keys, err) != ZF_OK) return ZF_ERR;
     char *text = json_dumps(rec, JSON_COMPACT);
-    if (!text) {
-        json_decref(rec);
-        return http_reply_error(req, 500, "internal", NULL, "无法保存记录");
-    }
+    if (!text) return zf_fail(err, 500, "internal", NULL, "无法保存记录");
     sr.body = text, sr.body_len = strlen(text);
-    int rc = store_put_record(req->store, &sr, NULL, &err);
+    int rc = store_put_record(req->store, &sr, NULL, err);
     free(text);
-    if (rc != ZF_OK) {
-        json_decref(rec);
-        return http_reply_zferror(req, &err);
-    }
+    return rc;
+}
+
+static int reply_saved(HttpRequest *req, json_t *rec, bool created)
+{
     store_mark_dirty(req->store, NULL); /* the sweeper re-checks every rule the element touches */
     return http_reply_json(req, created ? 201 : 200, rec);
 }
 
-int element_put(HttpRequest *req, json_t *rec, ElementInScope in_scope, const char *out_field, const char *out_msg)
+int element_save(HttpRequest *req, json_t *rec, bool created)
 {
-    StoredRecord sr;
-    const char *agency, *prefix;
-    StoredStanding standing = STORED_OUT_OF_SCOPE;
     ZfError err;
-    if (element_check(req, rec) != ZF_OK) return 0;
-    if (!in_scope(req, rec)) {
-        json_decref(rec);
-        return http_reply_error(req, 404, "not_found", out_field, out_msg);
-    }
-    exchange_validate(rec, &sr.keys, &err);
-    sr.body = NULL, sr.body_len = 0;
-    if (api_scope_filter(req, &agency, &prefix) &&
-        store_record_standing(req->store, &sr, agency, prefix, &standing, &err) != ZF_OK) {
+    if (put_record(req, rec, &err) != ZF_OK) {
         json_decref(rec);
         return http_reply_zferror(req, &err);
     }
+    return reply_saved(req, rec, created);
+}
+
+static const char *key_name_of(int type)
+{
+    return type == REC_AGENCY ? "code" : type == REC_OFFICER ? "cert_no" : type == REC_POWER ? "code" : "power";
+}
+
+/* Inside the write's transaction: may the record be written where it would go and over what is
+ * stored? 0 = yes (*created set), else the reply's status, err filled. */
+static int put_refusal(HttpRequest *req, json_t *rec, ElementInScope in_scope, bool *created, ZfError *err)
+{
+    StoredRecord sr = {.body = NULL, .body_len = 0};
+    const char *agency, *prefix;
+    StoredStanding standing = STORED_OUT_OF_SCOPE;
+    exchange_validate(rec, &sr.keys, err);
+    bool benchmark = sr.keys.type == REC_BENCHMARK; /* stands where its power does */
+    if (!in_scope(req, rec)) return 404;
+    if (api_scope_filter(req, &agency, &prefix) &&
+        store_record_standing(req->store, &sr, agency, prefix, &standing, err) != ZF_OK)
+        return err->status ? err->status : 500;
+    if (benchmark && standing != STORED_IN_SCOPE)
+        return zf_fail(err, 404, "not_found", NULL, "权责事项不存在"), 404;
     if (standing == STORED_OUT_OF_SCOPE) {
-        auth_audit(req, "element_put", sr.keys.key, "refused", "key_held_elsewhere");
-        json_decref(rec);
-        return http_reply_error(req, 409, "key_in_use", NULL, "该编号已被登记，不能在此新建；如需修改，请联系其所属机关或上级监督部门");
+        zf_fail(err, 409, "key_in_use", NULL, "该编号已被登记，不能在此新建；如需修改，请联系其所属机关或上级监督部门");
+        return 409;
     }
-    return element_save(req, rec, standing == STORED_NONE);
+    json_t *old = benchmark ? element_load(req, REC_BENCHMARK, sr.keys.key) : NULL;
+    *created = benchmark ? old == NULL : standing == STORED_NONE;
+    json_decref(old);
+    return 0;
+}
+
+int element_put(HttpRequest *req, json_t *rec, ElementInScope in_scope, const char *out_field, const char *out_msg)
+{
+    ZfError err = {0};
+    bool created = false;
+    if (element_check(req, rec) != ZF_OK) return 0;
+    int type = record_type_from_name(json_string_value(json_object_get(rec, "type")));
+    if ((type == REC_POWER || type == REC_BENCHMARK) && req->scope.kind != SCOPE_REGION) { /* as the upload refuses them (intake_common.c) */
+        json_decref(rec);
+        return http_reply_error(req, 403, "reference_data", NULL, "权责清单和裁量基准由监督部门维护，本账号不能修改");
+    }
+    /* the check and the write in one transaction: nothing can move the record in between */
+    if (store_begin(req->store, &err) != ZF_OK) {
+        json_decref(rec);
+        return http_reply_zferror(req, &err);
+    }
+    int refused = put_refusal(req, rec, in_scope, &created, &err);
+    if (!refused && put_record(req, rec, &err) != ZF_OK) refused = err.status ? err.status : 500;
+    if (!refused && store_commit(req->store, &err) != ZF_OK) refused = err.status ? err.status : 500;
+    if (refused) {
+        store_rollback(req->store);
+        if (refused == 409) /* after the rollback, or the audit line would go with it */
+            auth_audit(req, "element_put", json_string_value(json_object_get(rec, key_name_of(type))), "refused",
+                       "key_held_elsewhere");
+        json_decref(rec);
+        if (refused == 404 && !err.code[0]) return http_reply_error(req, 404, "not_found", out_field, out_msg);
+        return http_reply_zferror(req, &err);
+    }
+    return reply_saved(req, rec, created);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "app/import.h"
 #include "store/elements.h"
 #include "store/identity.h"
 #include "store/standing.h"
@@ -52,7 +53,7 @@ const char *intake_write_refusal(HttpRequest *req, const StoredRecord *rec)
     StoredStanding standing;
     ZfError err;
     if (store_record_standing(req->store, rec, agency, prefix, &standing, &err) != ZF_OK)
-        return "暂时无法核对已存记录的数据范围，该行未导入，请稍后重试";
+        return IMPORT_ACCEPT_STORE_FAILED;
     switch (standing) {
     case STORED_OUT_OF_SCOPE: return rec->keys.type == REC_BENCHMARK ? POWER_OUT_OF_SCOPE : INTAKE_OUT_OF_SCOPE;
     case STORED_ONLINE_CASE: return INTAKE_ONLINE_CASE;

@@ -173,6 +173,21 @@ static int build_new_record(HttpRequest *req, const json_t *body, bool simple, z
     return ZF_OK;
 }
 
+/* The next provisional number 线索-<agency>-<seq> that no stored case carries: the numbers are
+ * predictable, and one entered by form or upload must not be taken over by a new online case. */
+static int next_free_clue_no(HttpRequest *req, char *case_no, size_t size, ZfError *err)
+{
+    for (int tries = 0; tries < 1000; tries++) {
+        long seq;
+        char *body;
+        if (store_workflow_next_seq(req->store, req->auth->agency, 0, &seq, err) != ZF_OK) return ZF_ERR;
+        snprintf(case_no, size, "线索-%s-%ld", req->auth->agency, seq);
+        if (store_record_get(req->store, REC_CASE, case_no, &body, err) != ZF_OK) return err->status == 404 ? ZF_OK : ZF_ERR;
+        free(body);
+    }
+    return zf_fail(err, 409, "case_no_exhausted", NULL, "无法分配线索编号，请联系系统管理员");
+}
+
 int api_workflow_cases_create(HttpRequest *req)
 {
     if (!req->auth || !req->auth->agency[0])
@@ -192,14 +207,12 @@ int api_workflow_cases_create(HttpRequest *req)
         rc = http_reply_zferror(req, &err);
         goto done;
     }
-    long seq;
     char case_no[96];
     if (store_begin(req->store, &err) != ZF_OK) {
         rc = http_reply_zferror(req, &err);
         goto done;
     }
-    if (store_workflow_next_seq(req->store, req->auth->agency, 0, &seq, &err) != ZF_OK) goto fail;
-    snprintf(case_no, sizeof case_no, "线索-%s-%ld", req->auth->agency, seq);
+    if (next_free_clue_no(req, case_no, sizeof case_no, &err) != ZF_OK) goto fail;
     json_object_set_new(rec, "case_no", json_string(case_no));
     row = json_pack("{s:s, s:s, s:s, s:s, s:{}, s:O, s:n, s:s}", "case_no", case_no, "agency", req->auth->agency,
                     "case_type", type, "stage", simple ? "onspot_decision" : "clue", "state", "assignees",

@@ -11,7 +11,8 @@
 #include "ledger/ledger.h"
 
 /* The write lock is held only while there is something to write: a batch's transaction begins
- * with its first valid record (a file of bad lines never takes it) and ends when the batch is
+ * with its first valid record (a file of lines that do not parse never takes it; valid lines an
+ * upload refuses count toward the batch, since they are checked under it) and ends when the batch is
  * full or when the parsing thread has had nothing ready for IDLE_COMMIT_MS (so the lock is never
  * held long waiting for input, while a parser only a little behind still fills whole batches). */
 #define IDLE_COMMIT_MS 20
@@ -19,11 +20,14 @@ typedef struct {
     Store *st;
     const ImportHooks *hooks;
     ImportSummary *sum;
-    long long in_batch;
+    long long in_batch;      /* records stored in the open batch */
+    long long refused_in_batch; /* valid lines refused in it: they hold the lock too, so they count */
     Ledger *ledger; /* every changed case record becomes an event, in the same transaction */
     bool batches;   /* this import begins and commits its own transactions (not a caller's) */
     bool open;      /* a batch transaction is open */
 } Importer;
+
+const char IMPORT_ACCEPT_STORE_FAILED[] = "store failed";
 
 char *import_reject_json(long long line, const char *key, const char *error)
 {
@@ -60,7 +64,10 @@ static int store_line(Importer *im, const ParsedLine *pl, ZfError *err)
     }
     StoredRecord sr = {pl->keys, pl->body, pl->body_len};
     const char *refused = im->hooks && im->hooks->accept ? im->hooks->accept(&sr, im->hooks->ctx) : NULL;
+    if (refused == IMPORT_ACCEPT_STORE_FAILED) /* the transaction may be gone: stop, never go on in autocommit */
+        return zf_fail(err, 503, "database_busy", NULL, "暂时无法核对已存记录的数据范围，导入已停止，请稍后重试");
     if (refused) {
+        im->refused_in_batch++;
         reject(im, pl->reject_key, refused);
         return ZF_OK;
     }
@@ -81,7 +88,7 @@ static int end_batch(Importer *im, ZfError *err)
 {
     if (im->open && store_commit(im->st, err) != ZF_OK) return ZF_ERR;
     im->open = false;
-    im->in_batch = 0;
+    im->in_batch = im->refused_in_batch = 0;
     if (im->hooks && im->hooks->on_progress) im->hooks->on_progress(im->sum, im->hooks->ctx);
     return ZF_OK;
 }
@@ -90,7 +97,7 @@ static int end_batch(Importer *im, ZfError *err)
 static int store_next(Importer *im, const ParsedLine *pl, ZfError *err)
 {
     int rc = store_line(im, pl, err);
-    if (rc == ZF_OK && im->in_batch >= IMPORT_BATCH) rc = end_batch(im, err);
+    if (rc == ZF_OK && im->in_batch + im->refused_in_batch >= IMPORT_BATCH) rc = end_batch(im, err);
     return rc;
 }
 
@@ -137,7 +144,7 @@ static int read_lines(Importer *im, FILE *in, ZfError *err)
 int import_stream(Store *st, FILE *in, const ImportHooks *hooks, ImportSummary *sum, ZfError *err)
 {
     memset(sum, 0, sizeof *sum);
-    Importer im = {st, hooks, sum, 0, NULL, true, false};
+    Importer im = {.st = st, .hooks = hooks, .sum = sum, .batches = true};
     if (ledger_open(st, &im.ledger, err) != ZF_OK) return ZF_ERR;
     StoreCheckpointer *ckpt = store_checkpointer_start(st);
     int rc = read_lines(&im, in, err);
@@ -157,7 +164,7 @@ int import_one_record_in(Store *st, const json_t *rec, ZfError *err)
     char refused[512] = "";
     ImportHooks hooks = {.on_reject = keep_reject, .ctx = refused};
     ImportSummary sum = {0};
-    Importer im = {st, &hooks, &sum, 0, NULL, false, false}; /* inside the caller's transaction */
+    Importer im = {.st = st, .hooks = &hooks, .sum = &sum}; /* inside the caller's transaction */
     ImportParser *parser = import_line_parser_new();
     char *line = parser ? json_dumps(rec, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
     const ParsedLine *parsed = line ? import_line_parse(parser, 1, line, strlen(line)) : NULL;

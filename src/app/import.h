@@ -25,6 +25,9 @@ typedef void (*ImportStoredFn)(const RecordKeys *keys, void *ctx);
  * (the upload route refuses records outside the uploader's data scope, as stored and as the
  * line would leave them). Called inside the batch transaction, so it sees what the batch stored. */
 typedef const char *(*ImportAcceptFn)(const StoredRecord *rec, void *ctx);
+/* What an accept hook returns when it could not ask the store: the import stops (503), as when a
+ * write fails, instead of going on outside its transaction. */
+extern const char IMPORT_ACCEPT_STORE_FAILED[];
 
 typedef struct {
     ImportRejectFn on_reject;

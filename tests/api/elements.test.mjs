@@ -251,6 +251,18 @@ test('benchmarks: read and edit the tiers of a visible power only', async () => 
   assert.equal((await officerC.send('PUT', '/benchmarks/QD-P1', { tiers })).status, 403);
 });
 
+test('an agency head may not rewrite the region\'s 权责清单 or 裁量基准 by PUT, as he may not by upload', async () => {
+  const head = await as(users.qdHead);
+  const power = (await head.get('/powers/QD-P1')).body.power;
+  const p = await head.send('PUT', '/powers/QD-P1', { ...power, agencies: [QD, QD2] });
+  assert.equal(p.status, 403, JSON.stringify(p.body));
+  assert.ok(hasChinese(p.body.error.message));
+  const b = await head.send('PUT', '/benchmarks/QD-P1', { tiers: [{ tier: 'light', fine_min: 0, fine_max: 1 }] });
+  assert.equal(b.status, 403, JSON.stringify(b.body));
+  const qd = await as(users.qdSup);
+  assert.deepEqual((await qd.get('/powers/QD-P1')).body.power.agencies, [QD]);
+});
+
 test('every element write is audited', async () => {
   const qd = await as(users.qdSup);
   const rec = (await qd.get('/officers/QD-30')).body;

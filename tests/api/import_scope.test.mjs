@@ -162,3 +162,29 @@ test('a region supervisor\'s export holds only the powers and benchmarks of agen
   for (const b of lines.filter((l) => l.type === 'benchmark')) assert.ok(codes.has(b.power), b.power);
   assert.ok(!codes.has('SC-CF-001'));
 });
+
+test('an online case never takes over a 线索 number another agency entered by form', async () => {
+  const planted = ['线索-11370203869879736T-1', '线索-11370203869879736T-2'];
+  const base = storedBody('cases', 'case_no', demoCase(A1));
+  for (const no of planted) {
+    const r = await who.officer1.send('POST', '/cases', { ...base, case_no: no });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+  }
+  const created = await who.officer2.send('POST', '/workflow/cases', {
+    case_type: 'penalty_ordinary', power: 'JT-CF-001', officers: ['37020300001', '37020300002'],
+    party: { kind: 'person', name: '测试当事人' }, discovered_on: '2026-11-02',
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  assert.ok(!planted.includes(created.body.case.case_no), created.body.case.case_no);
+  for (const no of planted) assert.equal(sql(`SELECT agency FROM cases WHERE case_no = '${no}'`), A1, no);
+  assert.equal(run(['--db', db, 'verify']).code, 0);
+});
+
+test('a user whose agency-bound row lost its agency sees no case at all', async () => {
+  const u = addUser(db, { username: 'sc_orphan', role: 'officer', agency: A1 });
+  const c = await login(srv.base, u.username, u.password);
+  assert.equal(sql("UPDATE users SET agency = '' WHERE username = 'sc_orphan'; SELECT changes();"), '1');
+  const r = await c.get('/cases?size=200');
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.deepEqual(r.body.items, []);
+});
