@@ -6,39 +6,7 @@
 #include <string.h>
 
 #include "store/sqlite_internal.h"
-
-#define MAX_BINDS 24
-
-typedef struct {
-    char sql[3072];
-    const char *text[MAX_BINDS];
-    long long num[MAX_BINDS];
-    bool is_num[MAX_BINDS];
-    int n;
-} Where;
-
-static void add_fixed(Where *w, const char *clause)
-{
-    strncat(w->sql, " AND ", sizeof w->sql - strlen(w->sql) - 1);
-    strncat(w->sql, clause, sizeof w->sql - strlen(w->sql) - 1);
-}
-
-/* A clause with `times` placeholders, each bound to value; nothing when value is absent. */
-static void add_text_times(Where *w, const char *clause, const char *value, int times)
-{
-    if (!value || !*value || w->n + times > MAX_BINDS) return;
-    for (int i = 0; i < times; i++) w->text[w->n] = value, w->is_num[w->n] = false, w->n++;
-    add_fixed(w, clause);
-}
-
-static void add_text(Where *w, const char *clause, const char *value) { add_text_times(w, clause, value, 1); }
-
-static void add_num(Where *w, const char *clause, long long value)
-{
-    if (value < 0 || w->n >= MAX_BINDS) return;
-    w->num[w->n] = value, w->is_num[w->n] = true, w->n++;
-    add_fixed(w, clause);
-}
+#include "store/sqlite_where.h"
 
 #define FILED "json_extract(c.body, '$.filed_on')"
 #define DECIDED "json_extract(c.body, '$.decided_on')"
@@ -47,42 +15,33 @@ static void add_num(Where *w, const char *clause, long long value)
 #define OPEN_FINDING "EXISTS (SELECT 1 FROM findings x WHERE x.subject_type = 'case' AND x.subject = c.case_no" \
                      " AND x.resolved_at IS NULL"
 
-static void build_where(const CaseFilter *f, Where *w)
+static void build_where(const CaseFilter *f, SqlWhere *w)
 {
-    snprintf(w->sql, sizeof w->sql, "WHERE 1=1");
-    w->n = 0;
-    if (f->scope_nothing) add_fixed(w, "0");
-    add_text(w, "c.agency = ?", f->scope_agency);
-    add_text(w, "instr(coalesce(a.region, ''), ?) = 1", f->scope_region_prefix);
-    add_text(w, "c.agency = ?", f->agency);
-    add_text(w, "instr(coalesce(a.region, ''), ?) = 1", f->region_prefix);
-    add_text(w, "a.sector = ?", f->sector);
-    add_text(w, "c.kind = ?", f->kind);
-    add_text(w, "json_extract(c.body, '$.procedure') = ?", f->procedure);
-    if (f->status && strcmp(f->status, "open") == 0) add_fixed(w, DECIDED " IS NULL AND " CLOSED " IS NULL");
-    if (f->status && strcmp(f->status, "decided") == 0) add_fixed(w, DECIDED " IS NOT NULL AND " CLOSED " IS NULL");
-    if (f->status && strcmp(f->status, "closed") == 0) add_fixed(w, CLOSED " IS NOT NULL");
-    add_text(w, FILED " >= ?", f->filed_from);
-    add_text(w, FILED " <= ?", f->filed_to);
-    add_text(w, DECIDED " >= ?", f->decided_from);
-    add_text(w, DECIDED " <= ?", f->decided_to);
-    add_num(w, FINE_FEN " >= ?", f->fine_min_fen);
-    add_num(w, FINE_FEN " <= ?", f->fine_max_fen);
-    if (f->has_findings && strcmp(f->has_findings, "1") == 0) add_fixed(w, OPEN_FINDING ")");
-    if (f->has_findings && strcmp(f->has_findings, "0") == 0) add_fixed(w, "NOT " OPEN_FINDING ")");
-    add_text(w, OPEN_FINDING " AND x.severity = ?)", f->severity);
-    add_text_times(w,
+    sql_where_init(w);
+    if (f->scope_nothing) sql_where_fixed(w, "0");
+    sql_where_text(w, "c.agency = ?", f->scope_agency);
+    sql_where_prefix(w, "a.region", f->scope_region_prefix);
+    sql_where_text(w, "c.agency = ?", f->agency);
+    sql_where_prefix(w, "a.region", f->region_prefix);
+    sql_where_text(w, "a.sector = ?", f->sector);
+    sql_where_text(w, "c.kind = ?", f->kind);
+    sql_where_text(w, "json_extract(c.body, '$.procedure') = ?", f->procedure);
+    if (f->status && strcmp(f->status, "open") == 0) sql_where_fixed(w, DECIDED " IS NULL AND " CLOSED " IS NULL");
+    if (f->status && strcmp(f->status, "decided") == 0) sql_where_fixed(w, DECIDED " IS NOT NULL AND " CLOSED " IS NULL");
+    if (f->status && strcmp(f->status, "closed") == 0) sql_where_fixed(w, CLOSED " IS NOT NULL");
+    sql_where_text(w, FILED " >= ?", f->filed_from);
+    sql_where_text(w, FILED " <= ?", f->filed_to);
+    sql_where_text(w, DECIDED " >= ?", f->decided_from);
+    sql_where_text(w, DECIDED " <= ?", f->decided_to);
+    sql_where_num(w, FINE_FEN " >= ?", f->fine_min_fen);
+    sql_where_num(w, FINE_FEN " <= ?", f->fine_max_fen);
+    if (f->has_findings && strcmp(f->has_findings, "1") == 0) sql_where_fixed(w, OPEN_FINDING ")");
+    if (f->has_findings && strcmp(f->has_findings, "0") == 0) sql_where_fixed(w, "NOT " OPEN_FINDING ")");
+    sql_where_text(w, OPEN_FINDING " AND x.severity = ?)", f->severity);
+    sql_where_text_n(w,
                    "(instr(c.case_no, ?) > 0 OR instr(coalesce(json_extract(c.body, '$.decision.doc_no'), ''), ?) > 0"
                    " OR instr(coalesce(json_extract(c.body, '$.party.name'), ''), ?) > 0)",
                    f->q, 3);
-}
-
-static void bind_where(sqlite3_stmt *q, const Where *w)
-{
-    for (int i = 0; i < w->n; i++) {
-        if (w->is_num[i]) sqlite3_bind_int64(q, i + 1, w->num[i]);
-        else sqlite3_bind_text(q, i + 1, w->text[i], -1, SQLITE_STATIC);
-    }
 }
 
 static const char *order_by(const CaseFilter *f)
@@ -121,13 +80,13 @@ static json_t *case_row(sqlite3_stmt *q)
 
 int sqlite_store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err)
 {
-    Where w;
+    SqlWhere w;
     char sql[4096];
     sqlite3_stmt *q;
     build_where(f, &w);
     snprintf(sql, sizeof sql, "SELECT count(*)" FROM "%s", w.sql);
     if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
-    bind_where(q, &w);
+    sql_where_bind(q, &w, 1);
     long long total = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
     sqlite3_finalize(q);
     if (total < 0) return sqlite_fail(st, err, "cases");
@@ -143,7 +102,7 @@ int sqlite_store_cases_list(Store *st, const CaseFilter *f, int page, int size, 
              "  AND x.resolved_at IS NULL)" FROM "%s ORDER BY %s LIMIT ? OFFSET ?",
              w.sql, order_by(f));
     if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
-    bind_where(q, &w);
+    sql_where_bind(q, &w, 1);
     sqlite3_bind_int(q, w.n + 1, size);
     sqlite3_bind_int64(q, w.n + 2, (sqlite3_int64)(page - 1) * size);
     json_t *items = json_array();

@@ -6,6 +6,7 @@
 
 #include "store/findings.h"
 #include "store/sqlite_internal.h"
+#include "store/sqlite_where.h"
 
 /* ---- sweep sync ---- */
 
@@ -149,67 +150,38 @@ int sqlite_store_findings_sync_cases(Store *st, const FindingRecord *rows, size_
 
 /* ---- filtered queries ---- */
 
-typedef struct {
-    char sql[2048];
-    const char *text[12];
-    int n;
-} Where;
-
-static void where_add(Where *w, const char *clause, const char *value)
-{
-    if (!value || !*value || w->n >= 12) return;
-    size_t len = strlen(w->sql);
-    snprintf(w->sql + len, sizeof w->sql - len, " AND %s", clause);
-    w->text[w->n++] = value;
-}
-
-/* The agency's region starts with prefix: the region and everything below it. */
-static void where_region(Where *w, const char *prefix)
-{
-    if (!prefix || !*prefix || w->n >= 12) return;
-    size_t len = strlen(w->sql);
-    snprintf(w->sql + len, sizeof w->sql - len, " AND substr(a.region, 1, %zu) = ?", strlen(prefix));
-    w->text[w->n++] = prefix;
-}
-
-static void build_where(const FindingFilter *f, Where *w, char age_buf[16])
+static void build_where(const FindingFilter *f, SqlWhere *w, char age_buf[16])
 {
     const char *status = f->status && *f->status ? f->status : "open";
-    snprintf(w->sql, sizeof w->sql, "WHERE 1=1");
-    w->n = 0;
-    if (strcmp(status, "open") == 0) strcat(w->sql, " AND f.resolved_at IS NULL");
-    else if (strcmp(status, "resolved") == 0) strcat(w->sql, " AND f.resolved_at IS NOT NULL");
+    sql_where_init(w);
+    if (strcmp(status, "open") == 0) sql_where_fixed(w, "f.resolved_at IS NULL");
+    else if (strcmp(status, "resolved") == 0) sql_where_fixed(w, "f.resolved_at IS NOT NULL");
     else if (strcmp(status, "new") == 0)
-        strcat(w->sql, " AND f.resolved_at IS NULL AND f.first_seen >= strftime('%Y-%m-%dT%H:%M:%SZ','now','-1 day')");
-    where_add(w, "f.severity = ?", f->severity);
-    where_add(w, "f.rule = ?", f->rule);
-    where_add(w, "f.agency = ?", f->agency);
-    where_add(w, "a.sector = ?", f->sector);
-    where_add(w, "f.subject_type = ?", f->subject_type);
-    where_add(w, "f.subject = ?", f->subject);
-    where_region(w, f->region_prefix);
-    where_add(w, "instr(f.subject || f.message || coalesce(a.name, ''), ?) > 0", f->q);
-    where_add(w, "f.agency = ?", f->scope_agency);
-    where_region(w, f->scope_region_prefix);
-    if (f->scope_nothing) strcat(w->sql, " AND 0");
+        sql_where_fixed(w, "f.resolved_at IS NULL AND f.first_seen >= strftime('%Y-%m-%dT%H:%M:%SZ','now','-1 day')");
+    sql_where_text(w, "f.severity = ?", f->severity);
+    sql_where_text(w, "f.rule = ?", f->rule);
+    sql_where_text(w, "f.agency = ?", f->agency);
+    sql_where_text(w, "a.sector = ?", f->sector);
+    sql_where_text(w, "f.subject_type = ?", f->subject_type);
+    sql_where_text(w, "f.subject = ?", f->subject);
+    sql_where_prefix(w, "a.region", f->region_prefix);
+    sql_where_text(w, "instr(f.subject || f.message || coalesce(a.name, ''), ?) > 0", f->q);
+    sql_where_text(w, "f.agency = ?", f->scope_agency);
+    sql_where_prefix(w, "a.region", f->scope_region_prefix);
+    if (f->scope_nothing) sql_where_fixed(w, "0");
     if (f->min_age_days > 0) {
         snprintf(age_buf, 16, "%d", f->min_age_days);
-        where_add(w, "julianday('now') - julianday(f.first_seen) >= CAST(? AS INTEGER)", age_buf);
+        sql_where_text(w, "julianday('now') - julianday(f.first_seen) >= CAST(? AS INTEGER)", age_buf);
     }
 }
 
-static void bind_where(sqlite3_stmt *q, const Where *w, int first)
+static long long count_where(Store *st, const SqlWhere *w, ZfError *err)
 {
-    for (int i = 0; i < w->n; i++) sqlite3_bind_text(q, first + i, w->text[i], -1, SQLITE_STATIC);
-}
-
-static long long count_where(Store *st, const Where *w, ZfError *err)
-{
-    char sql[2300];
+    char sql[4096];
     sqlite3_stmt *q;
     snprintf(sql, sizeof sql, "SELECT count(*) FROM findings f LEFT JOIN agencies a ON a.code = f.agency %s", w->sql);
     if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return -1;
-    bind_where(q, w, 1);
+    sql_where_bind(q, w, 1);
     long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
     sqlite3_finalize(q);
     return n;
@@ -230,8 +202,8 @@ static json_t *finding_row(sqlite3_stmt *q)
 
 int sqlite_store_findings_list(Store *st, const FindingFilter *f, int page, int size, json_t **out, ZfError *err)
 {
-    Where w;
-    char age[16], sql[3000];
+    SqlWhere w;
+    char age[16], sql[4096];
     sqlite3_stmt *q;
     build_where(f, &w, age);
     long long total = count_where(st, &w, err);
@@ -246,7 +218,7 @@ int sqlite_store_findings_list(Store *st, const FindingFilter *f, int page, int 
              " LIMIT ? OFFSET ?",
              w.sql);
     if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
-    bind_where(q, &w, 1);
+    sql_where_bind(q, &w, 1);
     sqlite3_bind_int(q, w.n + 1, size);
     sqlite3_bind_int64(q, w.n + 2, (sqlite3_int64)(page - 1) * size);
     json_t *items = json_array();
@@ -264,8 +236,8 @@ int sqlite_store_findings_list(Store *st, const FindingFilter *f, int page, int 
 
 int sqlite_store_findings_summary(Store *st, const FindingFilter *f, json_t **out, ZfError *err)
 {
-    Where w;
-    char age[16], sql[3000];
+    SqlWhere w;
+    char age[16], sql[4096];
     sqlite3_stmt *q;
     build_where(f, &w, age);
     snprintf(sql, sizeof sql,
@@ -275,7 +247,7 @@ int sqlite_store_findings_summary(Store *st, const FindingFilter *f, json_t **ou
              " GROUP BY f.agency ORDER BY 5 DESC, 6 DESC, f.agency",
              w.sql);
     if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
-    bind_where(q, &w, 1);
+    sql_where_bind(q, &w, 1);
     json_t *items = json_array();
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
