@@ -76,20 +76,15 @@ static json_t *case_row(sqlite3_stmt *q)
     return o;
 }
 
-#define FROM " FROM cases c LEFT JOIN agencies a ON a.code = c.agency "
+#define FROM "FROM cases c LEFT JOIN agencies a ON a.code = c.agency "
 
 int sqlite_store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err)
 {
     SqlWhere w;
     char sql[4096];
-    sqlite3_stmt *q;
     build_where(f, &w);
-    snprintf(sql, sizeof sql, "SELECT count(*)" FROM "%s", w.sql);
-    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
-    sql_where_bind(q, &w, 1);
-    long long total = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-    sqlite3_finalize(q);
-    if (total < 0) return sqlite_fail(st, err, "cases");
+    long long total = sql_where_count(st, FROM, &w, err);
+    if (total < 0) return ZF_ERR;
     snprintf(sql, sizeof sql,
              "SELECT c.case_no, c.agency, a.name, a.region, c.kind, json_extract(c.body, '$.procedure'),"
              " json_extract(c.body, '$.party.name'), " FILED ", " DECIDED ", " CLOSED ","
@@ -99,20 +94,7 @@ int sqlite_store_cases_list(Store *st, const CaseFilter *f, int page, int size, 
              "  AND x.resolved_at IS NULL),"
              /* 'violation' sorts before 'warning': min() is the worst */
              " (SELECT min(x.severity) FROM findings x WHERE x.subject_type = 'case' AND x.subject = c.case_no"
-             "  AND x.resolved_at IS NULL)" FROM "%s ORDER BY %s LIMIT ? OFFSET ?",
+             "  AND x.resolved_at IS NULL) " FROM "%s ORDER BY %s LIMIT ? OFFSET ?",
              w.sql, order_by(f));
-    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
-    sql_where_bind(q, &w, 1);
-    sqlite3_bind_int(q, w.n + 1, size);
-    sqlite3_bind_int64(q, w.n + 2, (sqlite3_int64)(page - 1) * size);
-    json_t *items = json_array();
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) json_array_append_new(items, case_row(q));
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) {
-        json_decref(items);
-        return sqlite_fail(st, err, "cases");
-    }
-    *out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page", page, "size", size);
-    return ZF_OK;
+    return sql_where_page(st, sql, &w, page, size, total, case_row, "cases", out, err);
 }

@@ -175,17 +175,7 @@ static void build_where(const FindingFilter *f, SqlWhere *w, char age_buf[16])
     }
 }
 
-static long long count_where(Store *st, const SqlWhere *w, ZfError *err)
-{
-    char sql[4096];
-    sqlite3_stmt *q;
-    snprintf(sql, sizeof sql, "SELECT count(*) FROM findings f LEFT JOIN agencies a ON a.code = f.agency %s", w->sql);
-    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return -1;
-    sql_where_bind(q, w, 1);
-    long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-    sqlite3_finalize(q);
-    return n;
-}
+#define FINDINGS_FROM "FROM findings f LEFT JOIN agencies a ON a.code = f.agency "
 
 static json_t *finding_row(sqlite3_stmt *q)
 {
@@ -204,34 +194,18 @@ int sqlite_store_findings_list(Store *st, const FindingFilter *f, int page, int 
 {
     SqlWhere w;
     char age[16], sql[4096];
-    sqlite3_stmt *q;
     build_where(f, &w, age);
-    long long total = count_where(st, &w, err);
+    long long total = sql_where_count(st, FINDINGS_FROM, &w, err);
     if (total < 0) return ZF_ERR;
     snprintf(sql, sizeof sql,
              "SELECT f.id, f.rule, f.severity, f.subject_type, f.subject, f.agency, a.name, a.region,"
              " a.sector, f.law, f.due_on, f.message, f.first_seen, f.last_seen, f.resolved_at,"
              " CAST(julianday(coalesce(f.resolved_at, 'now')) - julianday(f.first_seen) AS INTEGER),"
-             " f.config_version"
-             " FROM findings f LEFT JOIN agencies a ON a.code = f.agency %s"
+             " f.config_version " FINDINGS_FROM "%s"
              " ORDER BY f.resolved_at IS NOT NULL, f.severity = 'warning', f.first_seen, f.subject, f.rule"
              " LIMIT ? OFFSET ?",
              w.sql);
-    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
-    sql_where_bind(q, &w, 1);
-    sqlite3_bind_int(q, w.n + 1, size);
-    sqlite3_bind_int64(q, w.n + 2, (sqlite3_int64)(page - 1) * size);
-    json_t *items = json_array();
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) json_array_append_new(items, finding_row(q));
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) {
-        json_decref(items);
-        return sqlite_fail(st, err, "findings");
-    }
-    *out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page", page,
-                     "size", size);
-    return ZF_OK;
+    return sql_where_page(st, sql, &w, page, size, total, finding_row, "findings", out, err);
 }
 
 int sqlite_store_findings_summary(Store *st, const FindingFilter *f, json_t **out, ZfError *err)

@@ -1,6 +1,8 @@
 /* See sqlite_where.h. */
 #include "store/sqlite_where.h"
 
+#include "store/sqlite_internal.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -58,4 +60,37 @@ void sql_where_bind(sqlite3_stmt *q, const SqlWhere *w, int first)
         if (w->is_num[i]) sqlite3_bind_int64(q, first + i, w->num[i]);
         else sqlite3_bind_text(q, first + i, w->text[i], -1, SQLITE_STATIC);
     }
+}
+
+long long sql_where_count(Store *st, const char *from, const SqlWhere *w, ZfError *err)
+{
+    char sql[4096];
+    sqlite3_stmt *q;
+    snprintf(sql, sizeof sql, "SELECT count(*) %s%s", from, w->sql);
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return -1;
+    sql_where_bind(q, w, 1);
+    long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
+    sqlite3_finalize(q);
+    if (n < 0) sqlite_fail(st, err, from);
+    return n;
+}
+
+int sql_where_page(Store *st, const char *sql, const SqlWhere *w, int page, int size, long long total, SqlRowFn row_fn,
+                   const char *what, json_t **out, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
+    sql_where_bind(q, w, 1);
+    sqlite3_bind_int(q, w->n + 1, size);
+    sqlite3_bind_int64(q, w->n + 2, (sqlite3_int64)(page - 1) * size);
+    json_t *items = json_array();
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) json_array_append_new(items, row_fn(q));
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) {
+        json_decref(items);
+        return sqlite_fail(st, err, what);
+    }
+    *out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)total, "page", page, "size", size);
+    return ZF_OK;
 }

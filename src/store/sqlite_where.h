@@ -4,8 +4,11 @@
 #ifndef ZF_STORE_SQLITE_WHERE_H
 #define ZF_STORE_SQLITE_WHERE_H
 
+#include <jansson.h>
 #include <sqlite3.h>
 #include <stdbool.h>
+
+#include "util/error.h"
 
 #define SQL_WHERE_MAX_BINDS 24
 
@@ -29,5 +32,14 @@ void sql_where_num(SqlWhere *w, const char *clause, long long value);
 void sql_where_prefix(SqlWhere *w, const char *column, const char *prefix);
 /* Binds the values from parameter index `first`. */
 void sql_where_bind(sqlite3_stmt *q, const SqlWhere *w, int first);
+
+typedef struct Store Store;
+typedef json_t *(*SqlRowFn)(sqlite3_stmt *q);
+/* count(*) of `from` ("FROM … ") under w; -1 with err on failure. */
+long long sql_where_count(Store *st, const char *from, const SqlWhere *w, ZfError *err);
+/* One page of a list: sql holds w's clause and ends in "LIMIT ? OFFSET ?"; each row through row_fn into
+ * {"items","total","page","size"}. `what` names the query in an error. */
+int sql_where_page(Store *st, const char *sql, const SqlWhere *w, int page, int size, long long total, SqlRowFn row_fn,
+                   const char *what, json_t **out, ZfError *err);
 
 #endif
