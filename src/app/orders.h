@@ -1,0 +1,53 @@
+/* Supervision orders (督办通知书 / 执法监督问诊单 / 执法监督意见书), the use cases: draft, act on, remind and
+ * escalate. Each is one transaction; every act writes the order row, a timeline row, an audit
+ * line and their ledger events together (docs/orders.md). */
+#ifndef ZF_APP_ORDERS_H
+#define ZF_APP_ORDERS_H
+
+#include <jansson.h>
+
+#include "app/context.h"
+
+/* What a new order says; arrays are JSON arrays (NULL = empty). */
+typedef struct {
+    const char *kind;          /* supervise | consult | opinion */
+    const char *agency;        /* the target agency's code */
+    const json_t *case_nos;    /* ["case_no", …] of that agency */
+    const json_t *finding_ids; /* [id, …] open or resolved findings about that agency */
+    const char *problem;       /* 存在的问题 */
+    const json_t *basis;       /* [{"law","article"}, …] picked from the law library */
+    const char *measures;      /* 整改要求 */
+    int deadline_wd;           /* 0 = the kind's default */
+    const char *source;        /* what the order came from, e.g. "filing:12"; NULL = none */
+} OrderDraft;
+
+/* A draft by cx->user (a supervisor whose region covers the agency), in its own transaction.
+ * ZF_OK with *order (the order as GET /orders/{id} shows it), or 400/403/404/422. */
+int app_order_create(const AppContext *cx, const OrderDraft *in, json_t **order, ZfError *err);
+/* The same inside a write transaction the caller holds (e.g. a filing's review that opens an
+ * order): *id the new order's id. */
+int app_order_create_in(const AppContext *cx, const OrderDraft *in, long long *id, ZfError *err);
+
+typedef struct {
+    const char *action;          /* issue | receive | respond | accept | return | escalate */
+    const char *note;            /* measures taken (respond), reasons (return, accept with open findings) */
+    int deadline_wd;             /* issue: 0 = default; return: the new period */
+    const char *on;              /* the act's date, YYYY-MM-DD; NULL = today */
+    const json_t *corrections;   /* respond: [{"case_no","note"}] */
+} OrderActInput;
+
+/* One act on order `id` by cx->user. ZF_OK with *order, or 404 (not in the user's scope), 403
+ * (the other side's act), 409 (status), 422 (date, reason, period). */
+int app_order_act(const AppContext *cx, long long id, const OrderActInput *in, json_t **order, ZfError *err);
+
+/* The order as GET /orders/{id} shows it, with its timeline; 404 when cx->user may not see it. */
+int app_order_get(const AppContext *cx, long long id, json_t **order, ZfError *err);
+
+typedef struct {
+    int reminded, escalated, referred; /* yellow/red reminders written, level-1 and level-2 escalations */
+} OrderRemindSummary;
+
+/* Reminders and escalations due on cx->today for every running order (cx->user NULL: the system). */
+int app_orders_remind(const AppContext *cx, OrderRemindSummary *sum, ZfError *err);
+
+#endif
