@@ -75,12 +75,16 @@ test('the full loop with two returns: due dates by working days, the timeline, t
   assert.equal(o.doc_no, null);
   assert.equal(o.kind_name, '督办通知书');
   assert.equal((await who.officer.get(`/orders/${o.id}`)).status, 404, 'a draft is not the agency\'s yet');
+  const hidden = (await who.officer.get(`/findings?size=200`)).body.items.filter((f) => o.finding_ids.includes(f.id));
+  assert.ok(hidden.length === 2 && hidden.every((f) => f.order?.id !== o.id), 'nor is its badge');
 
   const issued = await ok(who.sup, o.id, { action: 'issue' }, 'issued');
   assert.match(issued.doc_no, /^青岛司督〔\d{4}〕\d+号$/);
   assert.equal(issued.issued_on, today);
   assert.equal(issued.due_on, addWd(today, 15), 'the supervise kind\'s 15 working days');
 
+  const badges = (await findingsOf(HD)).filter((f) => o.finding_ids.includes(f.id));
+  assert.ok(badges.every((f) => f.order && f.order.id === o.id && f.order.status_name === '已下发'), 'the alert board shows the order');
   const seen = await who.officer.get(`/orders/${o.id}`);
   assert.equal(seen.status, 200);
   await ok(who.head, o.id, { action: 'receive' }, 'received');
@@ -185,6 +189,14 @@ test('orders issued at once take consecutive 文号 of the region and year, none
   const all = (await who.sup.get('/orders?size=200')).body.items.filter((x) => x.doc_no);
   const seqs = all.map((x) => Number(/〔\d{4}〕(\d+)号/.exec(x.doc_no)[1])).sort((a, b) => a - b);
   assert.deepEqual(seqs, seqs.map((_, i) => i + 1), 'numbers 1..n with no gap');
+});
+
+test('the dictionaries name the kinds, statuses and acts in Chinese', async () => {
+  const d = (await who.head.get('/dicts')).body;
+  assert.deepEqual(d.order_kinds.map((k) => [k.code, k.name, k.default_wd]),
+    [['supervise', '督办通知书', 15], ['consult', '执法监督问诊单', 10], ['opinion', '执法监督意见书', 15]]);
+  assert.equal(d.order_statuses.find((x) => x.code === 'returned').name, '已退回');
+  assert.equal(d.order_actions.length, 6);
 });
 
 test('statistics per agency and month; the to-do list of each side', async () => {
