@@ -4,18 +4,10 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/case_scope.h"
 #include "domain/workflow/masking.h"
 #include "http/auth.h"
 #include "store/findings.h"
-#include "store/identity.h"
-
-static bool case_in_scope(HttpRequest *req, json_t *record)
-{
-    char region[7];
-    const char *agency = json_string_value(json_object_get(record, "agency"));
-    store_agency_region(req->store, agency, region);
-    return scope_allows(&req->scope, agency, region);
-}
 
 /* The read-only leader oversees without handling cases: he needs no one's full ID number. */
 static bool sees_personal_data(const HttpRequest *req)
@@ -39,21 +31,9 @@ static void protect_personal_data(HttpRequest *req, json_t *record, const char *
 int api_case_get(HttpRequest *req)
 {
     const char *case_no = http_param(req, "case_no");
-    char *body;
     ZfError err;
-    json_t *findings;
-    if (!case_no || strlen(case_no) > 128)
-        return http_reply_error(req, 400, "invalid_param", "case_no", "案号过长或为空");
-    if (store_record_get(req->store, REC_CASE, case_no, &body, &err) != ZF_OK) {
-        if (err.status == 404) snprintf(err.message, sizeof err.message, "案件不存在：%s", case_no);
-        return http_reply_zferror(req, &err);
-    }
-    json_t *record = json_loads(body, 0, NULL);
-    free(body);
-    if (!case_in_scope(req, record)) { /* as if absent: guessing case numbers reveals nothing */
-        json_decref(record);
-        return http_reply_error(req, 404, "not_found", NULL, "案件不存在");
-    }
+    json_t *record, *findings;
+    if (api_case_visible(req, case_no, &record, &err) != ZF_OK) return http_reply_zferror(req, &err);
     protect_personal_data(req, record, case_no);
     FindingFilter f = {.status = "all", .subject_type = "case", .subject = case_no};
     if (store_findings_list(req->store, &f, 1, 200, &findings, &err) != ZF_OK) {
