@@ -1,10 +1,11 @@
-/* /api/v1/cases/{case_no}: one case record with its supervision findings. */
+/* /api/v1/cases/{case_no}: one case record, its agency and power named, with its supervision findings. */
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "api/api.h"
 #include "api/case_scope.h"
+#include "api/elements.h"
 #include "domain/workflow/masking.h"
 #include "http/auth.h"
 #include "store/findings.h"
@@ -28,6 +29,19 @@ static void protect_personal_data(HttpRequest *req, json_t *record, const char *
     else auth_audit(req, "read_personal", case_no, "ok", "party.id_no");
 }
 
+/* The agency and the power by name, for the page; beside the record, never in it: the form
+ * that edits a case sends back the fields it does not know. */
+static void add_names(HttpRequest *req, const json_t *record, json_t *out)
+{
+    json_t *name = element_agency_name(req, json_string_value(json_object_get(record, "agency")));
+    json_object_set_new(out, "agency_name", name ? name : json_null());
+    const char *code = json_string_value(json_object_get(record, "power"));
+    json_t *power = code ? element_load(req, REC_POWER, code) : NULL;
+    name = json_object_get(power, "name");
+    json_object_set(out, "power_name", json_is_string(name) ? name : json_null());
+    json_decref(power);
+}
+
 int api_case_get(HttpRequest *req)
 {
     const char *case_no = http_param(req, "case_no");
@@ -42,5 +56,7 @@ int api_case_get(HttpRequest *req)
     }
     json_t *items = json_incref(json_object_get(findings, "items"));
     json_decref(findings);
-    return http_reply_json(req, 200, json_pack("{s:o, s:o}", "case", record, "findings", items));
+    json_t *out = json_pack("{s:o, s:o}", "case", record, "findings", items);
+    add_names(req, json_object_get(out, "case"), out);
+    return http_reply_json(req, 200, out);
 }

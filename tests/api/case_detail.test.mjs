@@ -115,6 +115,16 @@ test('the supervisor lists and downloads an attachment: the uploaded bytes, type
   assert.equal(await auditCount('attachment_download', 'sup'), fetched + 1);
 });
 
+test('the record comes with its agency and power named (data/demo/demo.jsonl), beside it, not in it', async () => {
+  const r = await as.sup.get(`/cases/${enc(caseNo)}`);
+  assert.equal(r.status, 200);
+  assert.equal(r.body.agency_name, '青岛市市南区市场监督管理局');
+  assert.equal(r.body.power_name, '对销售不符合食品安全标准食品的行政处罚');
+  // the 事后录入 form sends back the record's fields it does not know: names must not ride along
+  assert.equal(r.body.case.agency_name, undefined);
+  assert.equal(r.body.case.power_name, undefined);
+});
+
 test('the case\'s own officer reads the same views', async () => {
   assert.equal((await as.officer.get(timelineUrl())).status, 200);
   assert.equal((await as.officer.get(listUrl())).body.items.length, 1);
