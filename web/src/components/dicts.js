@@ -81,6 +81,8 @@ export const AUDIT_ACTIONS = {
   login_locked: '登录锁定',
   password_change: '修改密码',
   audit_export: '导出审计日志',
+  export: '导出数据',
+  cases_export: '导出案件',
   read_personal: '查看个人信息'
 }
 export const auditActionLabel = (a) => AUDIT_ACTIONS[a] || a || ''
