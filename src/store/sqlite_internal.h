@@ -53,6 +53,7 @@ int sqlite_store_user_approval_level(Store *st, const char *username, int *level
 int sqlite_store_user_set_approval_level(Store *st, const char *username, int level, ZfError *err);
 int sqlite_store_agency_approvers(Store *st, const char *agency, json_t **out, ZfError *err);
 int sqlite_store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err);
+int sqlite_store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err);
 int sqlite_store_attachment_add(Store *st, const AttachmentRow *a, json_t **out, ZfError *err);
 int sqlite_store_attachment_list(Store *st, const char *case_no, json_t **items, ZfError *err);
 int sqlite_store_attachment_get(Store *st, const char *case_no, long long id, json_t **row, ZfError *err);

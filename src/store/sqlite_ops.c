@@ -14,6 +14,7 @@ const StoreOps sqlite_store_ops = {
     .user_set_approval_level = sqlite_store_user_set_approval_level,
     .agency_approvers = sqlite_store_agency_approvers,
     .cases_list = sqlite_store_cases_list,
+    .cases_foreach = sqlite_store_cases_foreach,
     .attachment_add = sqlite_store_attachment_add,
     .attachment_list = sqlite_store_attachment_list,
     .attachment_get = sqlite_store_attachment_get,
