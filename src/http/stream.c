@@ -134,6 +134,9 @@ int http_reply_stream(HttpRequest *req, const char *content_type, const char *as
         atomic_fetch_sub(&producers, 1);
         return refuse(req, ctx, free_ctx, 500, "stream_failed", "无法开始导出");
     }
+    /* the first rows of a sorted export come after the whole sort (a minute for a million cases):
+     * the idle timeout would close the connection while the producer still works */
+    MHD_set_connection_option(req->conn, MHD_CONNECTION_OPTION_TIMEOUT, (unsigned)HTTP_STREAM_TIMEOUT_S);
     MHD_add_response_header(resp, "Content-Type", content_type);
     MHD_add_response_header(resp, "Cache-Control", "no-store");
     http_add_disposition(resp, ascii_name, utf8_name);

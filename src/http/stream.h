@@ -10,6 +10,7 @@
 #include "http/request.h"
 
 #define HTTP_STREAMS_MAX 4 /* producers at once; one more is answered 503 */
+#define HTTP_STREAM_TIMEOUT_S 600 /* a streamed reply's idle timeout, instead of the server's */
 
 typedef struct HttpStream HttpStream;
 
