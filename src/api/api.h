@@ -26,8 +26,9 @@ int api_dicts_get(HttpRequest *req);
 int api_rule_config_get(HttpRequest *req);
 int api_rule_config_put(HttpRequest *req);
 int api_case_get(HttpRequest *req);
-/* case_query.c: 案件查询 */
+/* case_query.c: 案件查询; case_export.c: the same selection as .xlsx, streamed */
 int api_cases_list(HttpRequest *req);
+int api_cases_export(HttpRequest *req);
 int api_session_create(HttpRequest *req);
 int api_session_get(HttpRequest *req);
 int api_session_delete(HttpRequest *req);

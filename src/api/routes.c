@@ -17,6 +17,8 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/rule-config", api_rule_config_get, "rule_config.read"},
     {"PUT", "/api/v1/rule-config", api_rule_config_put, "rule_config.write"},
     {"GET", "/api/v1/cases", api_cases_list, "cases.read"},
+    /* before /cases/{case_no}: the first matching pattern wins */
+    {"GET", "/api/v1/cases/export.xlsx", api_cases_export, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}", api_case_get, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/integrity", api_case_integrity, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/dossier", api_case_dossier, "dossier.export"},

@@ -118,6 +118,11 @@ int store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t 
     return OPS(st)->cases_list(st, f, page, size, out, err);
 }
 
+int store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->cases_foreach(st, f, fn, ctx, err);
+}
+
 int store_attachment_add(Store *st, const AttachmentRow *a, json_t **out, ZfError *err)
 {
     return OPS(st)->attachment_add(st, a, out, err);

@@ -19,6 +19,7 @@ const ROUTES = new Map([
   ['GET /api/v1/cases/{case_no}', 'cases.read'],
   ['GET /api/v1/cases/{case_no}/integrity', 'cases.read'],
   ['GET /api/v1/cases', 'cases.read'],
+  ['GET /api/v1/cases/export.xlsx', 'cases.read'],
   ['GET /api/v1/cases/{case_no}/dossier', 'dossier.export'],
   ['GET /api/v1/cases/{case_no}/timeline', 'cases.read'],
   ['GET /api/v1/cases/{case_no}/attachments', 'cases.read'],
