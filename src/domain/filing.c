@@ -187,3 +187,17 @@ bool filing_assess(const FilingPolicy *p, bool marks_major, const json_t *rec, c
     out->due_on = filing_due(p, cal, out->served_on != ZF_DAY_NONE ? out->served_on : out->decided_on);
     return out->major;
 }
+
+const char *filing_status_name(const char *status)
+{
+    if (!status) return NULL;
+    if (strcmp(status, "pending") == 0) return "待审查";
+    return strcmp(status, "reviewed") == 0 ? "已审查" : NULL;
+}
+
+const char *filing_result_name(const char *result)
+{
+    if (!result) return NULL;
+    if (strcmp(result, "no_objection") == 0) return "无异议";
+    return strcmp(result, "opinion") == 0 ? "提出意见" : NULL;
+}

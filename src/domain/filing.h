@@ -55,4 +55,9 @@ bool filing_assess(const FilingPolicy *p, bool marks_major, const json_t *rec, c
 zf_day filing_due(const FilingPolicy *p, const Calendar *cal, zf_day start);
 bool filing_late(zf_day due_on, zf_day filed_on);
 
+/* The Chinese names people see: status pending 待审查 / reviewed 已审查, result no_objection 无异议
+ * / opinion 提出意见; NULL for an unknown code. */
+const char *filing_status_name(const char *status);
+const char *filing_result_name(const char *result);
+
 #endif
