@@ -26,6 +26,11 @@ int api_dicts_get(HttpRequest *req);
 int api_rule_config_get(HttpRequest *req);
 int api_rule_config_put(HttpRequest *req);
 int api_case_get(HttpRequest *req);
+/* filings.c: 重大行政执法决定备案 */
+int api_filings_list(HttpRequest *req);
+int api_filing_get(HttpRequest *req);
+int api_filing_review(HttpRequest *req);
+
 /* case_query.c: 案件查询; case_export.c: the same selection as .xlsx, streamed */
 int api_cases_list(HttpRequest *req);
 int api_cases_export(HttpRequest *req);
