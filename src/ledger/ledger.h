@@ -21,6 +21,12 @@
 #define LEDGER_TIMELINE_ADD "timeline.add"
 /* A case_workflow row as stored after the write (store_workflow_get's shape). */
 #define LEDGER_WORKFLOW_PUT "workflow.put"
+/* An orders row as stored after the write (store_order_get's shape without agency_name and
+ * agency_region, with its case_nos and finding_ids links); subject "order:<id>". */
+#define LEDGER_ORDER_PUT "order.put"
+/* An order_timeline row as written: {id, order_id, time, on, user, action, from_status, to_status,
+ * note}; subject "order:<id>". */
+#define LEDGER_ORDER_TIMELINE "order.timeline"
 
 
 /* A ledger on one Store connection (same thread rules as the Store). */
