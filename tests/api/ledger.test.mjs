@@ -89,8 +89,10 @@ function verifyFails(file, kind, position) {
 
 /** One event per case record written (the demo writes each once), the attachment, and one per
  * timeline row and workflow row written (the demo writes each workflow row once). */
+// the demo's supervision orders: one order.timeline per timeline row, one order.put per write of the row
 const demoEvents = () => 15 + 18 + 1 + Number(sqlite(db, 'SELECT count(*) FROM case_timeline')) +
-  Number(sqlite(db, 'SELECT count(*) FROM case_workflow'));
+  Number(sqlite(db, 'SELECT count(*) FROM case_workflow')) + Number(sqlite(db, 'SELECT count(*) FROM order_timeline')) +
+  Number(sqlite(db, "SELECT count(*) FROM ledger_events WHERE type = 'order.put'"));
 
 before(() => {
   dir = tmpDir();
