@@ -108,10 +108,13 @@ int ledger_add_attachment(Ledger *l, const char *case_no, const json_t *data, ui
 int ledger_attach(Store *st, const char *db_path, const char *case_no, const char *name, const char *media_type,
                   const void *data, size_t len, char sm3_hex[2 * MERKLE_HASH_LEN + 1], ZfError *err);
 
-/* The dossier zip (电子卷宗) of a case, in memory (malloc'd). Signs a head first if needed. */
+/* The dossier zip (电子卷宗) of a case, in memory (malloc'd): its events and those of the
+ * supervision orders past draft that name it (order_cases). Signs a head first if needed. */
 int ledger_dossier(Store *st, const char *db_path, const char *case_no, void **zip, size_t *len, ZfError *err);
-/* Checks a dossier offline (no database). Problems go to fn; *summary (may be NULL) receives
- * {"case_no","events","tree_size","root","time","key_id"}. ZF_OK when the file could be read. */
+/* Checks a dossier offline (no database). An event must be the case's own or belong to an order
+ * whose order.put events in the dossier name the case. Problems go to fn; *summary (may be NULL)
+ * receives {"case_no","events","orders","tree_size","root","time","key_id","problems"}. ZF_OK when
+ * the file could be read. */
 int ledger_dossier_verify(const char *zip_path, LedgerProblemFn fn, void *ctx, long long *problems,
                           json_t **summary, ZfError *err);
 
