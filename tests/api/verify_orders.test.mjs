@@ -10,14 +10,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login } from './lib/zhifa.mjs';
+import { run, sqlite, tmpDir, startServer, addUser, login } from './lib/zhifa.mjs';
 
 let dir, db;
-const sqlite = (file, sql) => {
-  const r = spawnSync('sqlite3', [file, sql], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout.replace(/\n$/, '');
-};
 const zhifa = (file, ...args) => run(['--db', file, ...args]);
 
 let n = 0;
