@@ -74,8 +74,6 @@ static int by_seq(const void *a, const void *b)
     return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
-static void order_subject(json_int_t id, char out[32]) { snprintf(out, 32, "order:%lld", (long long)id); }
-
 /* The case's own events (*n_case of them), then the events of the orders past draft that name it
  * (subjects in *orders), all in log order. */
 static int ledger_case_events(Store *st, const char *case_no, CaseEvents *out, size_t *n_case, json_t **orders,
@@ -93,7 +91,7 @@ static int ledger_case_events(Store *st, const char *case_no, CaseEvents *out, s
     if (rc == ZF_OK) rc = store_orders_of_case(st, case_no, &ids, err);
     json_array_foreach(ids, i, id) {
         if (rc != ZF_OK || out->oom) break;
-        order_subject(json_integer_value(id), subject);
+        ledger_order_subject((long long)json_integer_value(id), subject);
         json_array_append_new(*orders, json_string(subject));
         rc = ledger_db_subject_events(db, subject, collect_event, out, err);
     }
@@ -428,7 +426,7 @@ static void check_event(Check *c, json_t *ev, const SignedHead *h, const char *c
     json_t *e = json_loadb(body, len, 0, NULL);
     const char *subject = json_string_value(json_object_get(e, "subject"));
     const char *type = json_string_value(json_object_get(e, "type"));
-    if (subject && strncmp(subject, "order:", 6) == 0) {
+    if (subject && strncmp(subject, LEDGER_ORDER_SUBJECT_PREFIX, strlen(LEDGER_ORDER_SUBJECT_PREFIX)) == 0) {
         if (!json_object_get(seen->order_seen, subject)) json_object_set_new(seen->order_seen, subject, json_integer(seq));
         if (order_names_case(type, e, case_no)) json_object_set(seen->order_naming, subject, json_true());
     } else if (!subject || strcmp(subject, case_no) != 0) {

@@ -27,6 +27,9 @@
 /* An order_timeline row as written: {id, order_id, time, on, user, action, from_status, to_status,
  * note}; subject "order:<id>". */
 #define LEDGER_ORDER_TIMELINE "order.timeline"
+/* The subject of an order's events: "order:<id>". */
+#define LEDGER_ORDER_SUBJECT_PREFIX "order:"
+void ledger_order_subject(long long order_id, char out[32]);
 
 
 /* A ledger on one Store connection (same thread rules as the Store). */
