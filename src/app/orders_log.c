@@ -1,12 +1,9 @@
 /* See orders_log.h. */
 #include "app/orders_log.h"
 
-#include <stdio.h>
 #include <time.h>
 
 #include "ledger/ledger.h"
-
-static void subject_of(long long id, char out[32]) { snprintf(out, 32, "order:%lld", id); }
 
 int app_order_put(Store *st, json_t *row, ZfError *err)
 {
@@ -20,7 +17,7 @@ int app_order_put(Store *st, json_t *row, ZfError *err)
         /* what the orders table holds, not the agency's columns joined in for reading */
         json_object_del(stored, "agency_name");
         json_object_del(stored, "agency_region");
-        subject_of(id, subject);
+        ledger_order_subject(id, subject);
         rc = ledger_append_seq(st, LEDGER_ORDER_PUT, subject, stored, NULL, err);
     }
     json_decref(stored);
@@ -49,7 +46,7 @@ int app_order_timeline_add(Store *st, const OrderTimelineRow *in, ZfError *err)
                                  (json_int_t)r.order_id, "time", r.time, "on", r.on, "user", r.user, "action",
                                  r.action, "from_status", nullable(r.from_status), "to_status",
                                  nullable(r.to_status), "note", r.note);
-        subject_of(r.order_id, subject);
+        ledger_order_subject(r.order_id, subject);
         rc = data ? ledger_append_seq(st, LEDGER_ORDER_TIMELINE, subject, data, NULL, err)
                   : zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
         json_decref(data);

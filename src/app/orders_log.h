@@ -8,9 +8,6 @@
 
 #include "store/orders.h"
 
-#define LEDGER_ORDER_PUT "order.put"
-#define LEDGER_ORDER_TIMELINE "order.timeline"
-
 /* Inserts (no "id" yet: sets it) or updates the row and logs it as stored. */
 int app_order_put(Store *st, json_t *row, ZfError *err);
 /* One timeline row, time = now (UTC), and its event. */

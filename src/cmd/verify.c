@@ -14,12 +14,14 @@ const Command cmd_verify = {
     "用法：zhifa --db FILE verify [--json]\n\n"
     "从存储的事件重算每个叶哈希和整棵 SM3 默克尔树，核对每个签名树头的 SM2 签名与根、\n"
     "签名密钥、树缓存、附件文件，每个案件的当前记录与其最近一次存证事件，每条案件附件、时间线、\n"
-    "办案流程记录与其存证事件，以及数据范围所依据的各列（执法主体、区划等）与其来源记录。\n"
+    "办案流程记录、监督文书（含所涉案件与问题的关联）及其时间线与其存证事件，以及数据范围所依据的\n"
+    "各列（执法主体、区划等）与其来源记录。\n"
     "每处不符输出一行：类别 位置 说明（说明中以 表[键].列 指明被改的列）。类别：changed deleted\n"
     "reordered truncated head_mismatch head_signature key node_cache attachment_changed attachment_missing\n"
     "record_changed record_unlogged attachment_row_changed attachment_unlogged attachment_row_missing\n"
     "column_changed timeline_changed timeline_unlogged timeline_row_missing workflow_changed\n"
-    "workflow_unlogged workflow_row_missing。\n"
+    "workflow_unlogged workflow_row_missing order_changed order_unlogged order_row_missing\n"
+    "order_timeline_changed order_timeline_unlogged order_timeline_row_missing。\n"
     "  --json   每处不符输出为一行 JSON {\"kind\",\"position\",\"message\"}，最后一行为汇总\n"
     "退出码：0 完好；1 发现不符；2 无法校验。\n",
     run_verify};
@@ -38,7 +40,7 @@ static void print_problem(const char *kind, long long position, const char *mess
         free(text);
         json_decref(j);
     } else {
-        printf("✗ %-18s %-8lld %s\n", kind, position, message);
+        printf("✗ %-26s %-8lld %s\n", kind, position, message);
     }
     fflush(stdout);
 }

@@ -1,5 +1,6 @@
-/* 电子卷宗: a case's events with inclusion proofs, the signing head and the public key in one zip
- * (libzip), and the offline check of such a zip. The check reads only the zip: no database. */
+/* 电子卷宗: a case's events — and those of the issued supervision orders that name it — with
+ * inclusion proofs, the signing head and the public key in one zip (libzip), and the offline check
+ * of such a zip. The check reads only the zip: no database. */
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +14,7 @@
 #include "ledger/event.h"
 #include "ledger/ledger.h"
 #include "store/ledger_store.h"
+#include "store/orders.h"
 #include "util/datadir.h"
 #include "util/zipmem.h"
 
@@ -66,14 +68,37 @@ static void case_events_free(CaseEvents *c)
     free(c->items);
 }
 
-static int ledger_case_events(Store *st, const char *case_no, CaseEvents *out, ZfError *err)
+static int by_seq(const void *a, const void *b)
+{
+    const CaseEvent *x = a, *y = b;
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* The case's own events (*n_case of them), then the events of the orders past draft that name it
+ * (subjects in *orders), all in log order. */
+static int ledger_case_events(Store *st, const char *case_no, CaseEvents *out, size_t *n_case, json_t **orders,
+                              ZfError *err)
 {
     LedgerDb *db;
+    json_t *ids = NULL, *id;
+    size_t i;
+    char subject[32];
     memset(out, 0, sizeof *out);
+    *orders = json_array();
     if (ledger_db_open(st, &db, err) != ZF_OK) return ZF_ERR;
     int rc = ledger_db_subject_events(db, case_no, collect_event, out, err);
+    *n_case = out->n;
+    if (rc == ZF_OK) rc = store_orders_of_case(st, case_no, &ids, err);
+    json_array_foreach(ids, i, id) {
+        if (rc != ZF_OK || out->oom) break;
+        ledger_order_subject((long long)json_integer_value(id), subject);
+        json_array_append_new(*orders, json_string(subject));
+        rc = ledger_db_subject_events(db, subject, collect_event, out, err);
+    }
+    json_decref(ids);
     ledger_db_close(db);
     if (rc == ZF_OK && out->oom) rc = zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+    if (rc == ZF_OK && out->n) qsort(out->items, out->n, sizeof *out->items, by_seq);
     return rc;
 }
 
@@ -167,8 +192,8 @@ static void add_attachment(Zip *z, const char *db_path, const CaseEvent *e, json
     json_decref(ev);
 }
 
-static int build_zip(Store *st, const char *db_path, const char *case_no, const CaseEvents *ev, const SignedHead *h,
-                     const char *pem, Zip *z, ZfError *err)
+static int build_zip(Store *st, const char *db_path, const char *case_no, const CaseEvents *ev, json_t *orders,
+                     const SignedHead *h, const char *pem, Zip *z, ZfError *err)
 {
     Ledger *l;
     MerkleHasher *hasher = merkle_hasher_new();
@@ -214,8 +239,9 @@ static int build_zip(Store *st, const char *db_path, const char *case_no, const 
     zip_put_text(z, "verify.sh", dossier_verify_sh);
     ledger_time_text((int64_t)time(NULL), stamp);
     json_t *head = ledger_head_json(h, NULL);
-    json_t *m = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o}", "format", "zhifa-dossier-v1", "case_no", case_no,
-                          "exported_at", stamp, "head", head, "events", events, "attachments", attachments);
+    json_t *m = json_pack("{s:s, s:s, s:s, s:o, s:o, s:O, s:o}", "format", "zhifa-dossier-v1", "case_no", case_no,
+                          "exported_at", stamp, "head", head, "events", events, "orders", orders, "attachments",
+                          attachments);
     if (m) zip_put_json(z, "manifest.json", m);
     json_decref(m);
     if (rc == ZF_OK && (z->failed || !m)) rc = zf_fail(err, 500, "zip_failed", NULL, "无法生成电子卷宗压缩包");
@@ -229,9 +255,16 @@ int ledger_dossier(Store *st, const char *db_path, const char *case_no, void **z
     char *pem = NULL;
     int found;
     Ledger *l;
-    if (ledger_case_events(st, case_no, &ev, err) != ZF_OK) return ZF_ERR;
-    if (ev.n == 0) {
+    size_t n_case;
+    json_t *orders;
+    if (ledger_case_events(st, case_no, &ev, &n_case, &orders, err) != ZF_OK) {
         case_events_free(&ev);
+        json_decref(orders);
+        return ZF_ERR;
+    }
+    if (n_case == 0) {
+        case_events_free(&ev);
+        json_decref(orders);
         return zf_fail(err, 404, "case_not_in_ledger", "case_no", "案件 %s 在存证日志中没有事件", case_no);
     }
     int rc = ledger_sign_head(st, db_path, NULL, NULL, err); /* cover every event of the case */
@@ -244,11 +277,12 @@ int ledger_dossier(Store *st, const char *db_path, const char *case_no, void **z
     if (rc == ZF_OK && !zipmem_open(&zm)) rc = zf_fail(err, 500, "zip_failed", NULL, "无法创建电子卷宗压缩包");
     if (rc == ZF_OK) {
         Zip z = {zm.za, 0};
-        rc = build_zip(st, db_path, case_no, &ev, &h, pem, &z, err);
+        rc = build_zip(st, db_path, case_no, &ev, orders, &h, pem, &z, err);
         if (rc != ZF_OK) zipmem_discard(&zm);
         else if (!zipmem_take(&zm, zip, len)) rc = zf_fail(err, 500, "zip_failed", NULL, "无法生成电子卷宗压缩包");
     }
     free(pem);
+    json_decref(orders);
     case_events_free(&ev);
     return rc;
 }
@@ -352,8 +386,27 @@ static int path_from_json(json_t *a, MerkleHash *path, size_t *len)
     return ZF_OK;
 }
 
-static void check_event(Check *c, json_t *ev, const SignedHead *h, const char *case_no, json_t *sm3s,
-                        char **last_case_body, size_t *last_case_len)
+/* An order's events belong in the case's dossier when its order.put events name the case: those
+ * events are in the dossier, proven, so the check needs nothing but the zip. */
+static int order_names_case(const char *type, json_t *e, const char *case_no)
+{
+    json_t *c;
+    size_t i;
+    if (!type || strcmp(type, LEDGER_ORDER_PUT) != 0) return 0;
+    json_array_foreach(json_object_get(json_object_get(e, "data"), "case_nos"), i, c)
+        if (json_is_string(c) && strcmp(json_string_value(c), case_no) == 0) return 1;
+    return 0;
+}
+
+typedef struct {
+    json_t *sm3s;          /* digests named by attachment.add events */
+    json_t *order_seen;    /* order subject → seq of its first event here */
+    json_t *order_naming;  /* order subjects whose order.put names the case */
+    char *last_case;       /* body of the last case.import event */
+    size_t last_case_len;
+} Seen;
+
+static void check_event(Check *c, json_t *ev, const SignedHead *h, const char *case_no, Seen *seen)
 {
     json_int_t seq = json_integer_value(json_object_get(ev, "seq"));
     const char *file = json_string_value(json_object_get(ev, "file"));
@@ -373,15 +426,19 @@ static void check_event(Check *c, json_t *ev, const SignedHead *h, const char *c
     json_t *e = json_loadb(body, len, 0, NULL);
     const char *subject = json_string_value(json_object_get(e, "subject"));
     const char *type = json_string_value(json_object_get(e, "type"));
-    if (!subject || strcmp(subject, case_no) != 0)
+    if (subject && strncmp(subject, LEDGER_ORDER_SUBJECT_PREFIX, strlen(LEDGER_ORDER_SUBJECT_PREFIX)) == 0) {
+        if (!json_object_get(seen->order_seen, subject)) json_object_set_new(seen->order_seen, subject, json_integer(seq));
+        if (order_names_case(type, e, case_no)) json_object_set(seen->order_naming, subject, json_true());
+    } else if (!subject || strcmp(subject, case_no) != 0) {
         report(c, "subject", seq, "事件 %lld 不属于案件 %s", (long long)seq, case_no);
+    }
     if (type && strcmp(type, LEDGER_ATTACHMENT_ADD) == 0) {
         json_t *d = json_object_get(json_object_get(e, "data"), "sm3");
-        if (json_is_string(d)) json_object_set(sm3s, json_string_value(d), json_true());
+        if (json_is_string(d)) json_object_set(seen->sm3s, json_string_value(d), json_true());
     }
     if (type && strcmp(type, LEDGER_CASE_IMPORT) == 0) {
-        free(*last_case_body);
-        *last_case_body = body, *last_case_len = len;
+        free(seen->last_case);
+        seen->last_case = body, seen->last_case_len = len;
         body = NULL;
     }
     json_decref(e);
@@ -438,31 +495,40 @@ int ledger_dossier_verify(const char *zip_path, LedgerProblemFn fn, void *ctx, l
         return zf_fail(err, 500, "sm3_unavailable", NULL, "OpenSSL 不提供 SM3 算法");
     }
     SignedHead h = {0};
-    char *pem = NULL, *last_case = NULL;
-    size_t last_len = 0;
-    json_t *sm3s = json_object(), *ev;
+    char *pem = NULL;
+    Seen seen = {json_object(), json_object(), json_object(), NULL, 0};
+    json_t *ev, *first;
+    const char *subject;
     size_t i, n_events = json_array_size(json_object_get(manifest, "events"));
     if (check_head(&c, &h, &pem, manifest) == ZF_OK) {
-        json_array_foreach(json_object_get(manifest, "events"), i, ev)
-            check_event(&c, ev, &h, case_no, sm3s, &last_case, &last_len);
+        json_array_foreach(json_object_get(manifest, "events"), i, ev) check_event(&c, ev, &h, case_no, &seen);
         if (n_events == 0) report(&c, "empty", -1, "卷宗中没有事件");
-        check_attachments_in_zip(&c, manifest, sm3s);
+        json_object_foreach(seen.order_seen, subject, first) {
+            if (!json_object_get(seen.order_naming, subject))
+                report(&c, "subject", (long long)json_integer_value(first),
+                       "事件 %lld 所属的监督文书 %s 未涉及案件 %s", (long long)json_integer_value(first), subject,
+                       case_no);
+        }
+        check_attachments_in_zip(&c, manifest, seen.sm3s);
         char *record = read_member(c.za, "case.json", &len);
-        if (last_case && (!record || !ledger_event_data_is(last_case, last_len, record, len)))
+        if (seen.last_case && (!record || !ledger_event_data_is(seen.last_case, seen.last_case_len, record, len)))
             report(&c, "record_changed", -1, "case.json 与最近一次 case.import 事件的内容不符");
         free(record);
     }
     if (summary) {
         char root[65];
         merkle_hex(&h.root, root);
-        *summary = json_pack("{s:s, s:I, s:I, s:s, s:I, s:s, s:I}", "case_no", case_no, "events", (json_int_t)n_events,
+        *summary = json_pack("{s:s, s:I, s:I, s:I, s:s, s:I, s:s, s:I}", "case_no", case_no, "events",
+                             (json_int_t)n_events, "orders", (json_int_t)json_object_size(seen.order_naming),
                              "tree_size", (json_int_t)h.tree_size, "root", root, "time", (json_int_t)h.time,
                              "key_id", h.key_id, "problems", (json_int_t)c.problems);
     }
     *problems = c.problems;
-    free(last_case);
+    free(seen.last_case);
     free(pem);
-    json_decref(sm3s);
+    json_decref(seen.sm3s);
+    json_decref(seen.order_seen);
+    json_decref(seen.order_naming);
     json_decref(manifest);
     merkle_hasher_free(c.h);
     zip_discard(c.za);

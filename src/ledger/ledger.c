@@ -257,6 +257,11 @@ int ledger_append(Store *st, const char *type, const char *subject, json_t *even
     return ledger_append_seq(st, type, subject, event, NULL, err);
 }
 
+void ledger_order_subject(long long order_id, char out[32])
+{
+    snprintf(out, 32, LEDGER_ORDER_SUBJECT_PREFIX "%lld", order_id);
+}
+
 int ledger_append_seq(Store *st, const char *type, const char *subject, const json_t *event, uint64_t *seq,
                       ZfError *err)
 {

@@ -21,6 +21,15 @@
 #define LEDGER_TIMELINE_ADD "timeline.add"
 /* A case_workflow row as stored after the write (store_workflow_get's shape). */
 #define LEDGER_WORKFLOW_PUT "workflow.put"
+/* An orders row as stored after the write (store_order_get's shape without agency_name and
+ * agency_region, with its case_nos and finding_ids links); subject "order:<id>". */
+#define LEDGER_ORDER_PUT "order.put"
+/* An order_timeline row as written: {id, order_id, time, on, user, action, from_status, to_status,
+ * note}; subject "order:<id>". */
+#define LEDGER_ORDER_TIMELINE "order.timeline"
+/* The subject of an order's events: "order:<id>". */
+#define LEDGER_ORDER_SUBJECT_PREFIX "order:"
+void ledger_order_subject(long long order_id, char out[32]);
 
 
 /* A ledger on one Store connection (same thread rules as the Store). */
@@ -102,10 +111,13 @@ int ledger_add_attachment(Ledger *l, const char *case_no, const json_t *data, ui
 int ledger_attach(Store *st, const char *db_path, const char *case_no, const char *name, const char *media_type,
                   const void *data, size_t len, char sm3_hex[2 * MERKLE_HASH_LEN + 1], ZfError *err);
 
-/* The dossier zip (电子卷宗) of a case, in memory (malloc'd). Signs a head first if needed. */
+/* The dossier zip (电子卷宗) of a case, in memory (malloc'd): its events and those of the
+ * supervision orders past draft that name it (order_cases). Signs a head first if needed. */
 int ledger_dossier(Store *st, const char *db_path, const char *case_no, void **zip, size_t *len, ZfError *err);
-/* Checks a dossier offline (no database). Problems go to fn; *summary (may be NULL) receives
- * {"case_no","events","tree_size","root","time","key_id"}. ZF_OK when the file could be read. */
+/* Checks a dossier offline (no database). An event must be the case's own or belong to an order
+ * whose order.put events in the dossier name the case. Problems go to fn; *summary (may be NULL)
+ * receives {"case_no","events","orders","tree_size","root","time","key_id","problems"}. ZF_OK when
+ * the file could be read. */
 int ledger_dossier_verify(const char *zip_path, LedgerProblemFn fn, void *ctx, long long *problems,
                           json_t **summary, ZfError *err);
 

@@ -1,5 +1,6 @@
 /* zhifa verify's engine: recompute the whole record from the stored rows and compare with
- * every signed head, the node cache, the attachment files and the cases table. Reads only.
+ * every signed head, the node cache, the attachment files, the cases table and the rows written
+ * with their events (case timeline and workflow, supervision orders and their timeline). Reads only.
  * Streams the events once (O(n) time, O(log n) memory for the tree). */
 #include <inttypes.h>
 #include <stdarg.h>
@@ -10,7 +11,9 @@
 
 #include "ledger/event.h"
 #include "ledger/ledger.h"
+#include "ledger/logged_rows.h"
 #include "store/ledger_store.h"
+#include "store/orders.h"
 #include "store/workflow.h"
 #include "util/datadir.h"
 #include "util/paths.h"
@@ -21,13 +24,29 @@ typedef struct {
     int well_formed;
 } HeadRow;
 
-/* A row the ledger logged: its key (timeline row id or workflow case_no) and its event. */
+/* The tables whose rows are written together with their events (app/case_log.c,
+ * app/orders_log.c): each row must equal the data of its event — of the latest one for a put —
+ * and each event must still have its row. Kinds: <kind>_changed, <kind>_unlogged,
+ * <kind>_row_missing; lines name rows as table[key].column. */
 typedef struct {
-    long long id;
-    char *case_no;
-    uint64_t seq;
-    int matched; /* a row was found for it */
-} LoggedRow;
+    const char *type;  /* the event type */
+    const char *table; /* as lines name it */
+    const char *kind;
+    const char *what;       /* the row, in the messages */
+    const char *key;        /* the row's key column */
+    int key_is_subject;     /* the key is the event's subject (text); else its data's integer "id" */
+    int latest_only;        /* a put: the row equals its key's latest event; else one event per row */
+    int (*foreach)(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err);
+} LoggedTable;
+
+static const LoggedTable LOGGED_TABLES[] = {
+    {LEDGER_TIMELINE_ADD, "case_timeline", "timeline", "时间线条目", "id", 0, 0, store_workflow_timeline_foreach},
+    {LEDGER_WORKFLOW_PUT, "case_workflow", "workflow", "办案流程记录", "case_no", 1, 1, store_workflow_foreach},
+    {LEDGER_ORDER_PUT, "orders", "order", "监督文书", "id", 0, 1, store_orders_foreach},
+    {LEDGER_ORDER_TIMELINE, "order_timeline", "order_timeline", "监督文书时间线条目", "id", 0, 0,
+     store_order_timeline_foreach},
+};
+#define N_LOGGED (sizeof LOGGED_TABLES / sizeof *LOGGED_TABLES)
 
 typedef struct {
     LedgerProblemFn fn;
@@ -44,10 +63,7 @@ typedef struct {
     size_t n_attach, cap_attach;
     uint64_t upload_events;   /* attachment.add events of case uploads (data has a sha256) */
     uint64_t upload_rows;     /* case_attachments rows that match their event */
-    LoggedRow *timeline;      /* timeline.add events: (row id, seq) */
-    size_t n_timeline, cap_timeline;
-    LoggedRow *workflow;      /* workflow.put events: (case_no, seq), the latest per case after sorting */
-    size_t n_workflow, cap_workflow;
+    LoggedRows logged[N_LOGGED]; /* the events of each LOGGED_TABLES entry: (key, seq) */
     int node_problems;
     int oom;
 } Verifier;
@@ -114,30 +130,21 @@ static void remember_attachment(Verifier *v, const LedgerEventRow *r)
 
 static void remember_row(Verifier *v, const LedgerEventRow *r)
 {
-    int timeline = strcmp(r->type, LEDGER_TIMELINE_ADD) == 0;
-    LoggedRow **rows = timeline ? &v->timeline : &v->workflow;
-    size_t *n = timeline ? &v->n_timeline : &v->n_workflow, *cap = timeline ? &v->cap_timeline : &v->cap_workflow;
-    LoggedRow row = {.id = -1, .seq = r->seq};
-    if (timeline) {
-        json_t *e = json_loadb(r->body, r->body_len, 0, NULL);
-        json_t *id = json_object_get(json_object_get(e, "data"), "id");
-        if (json_is_integer(id)) row.id = (long long)json_integer_value(id);
-        json_decref(e);
-    } else if (!(row.case_no = strdup(r->subject))) {
-        v->oom = 1;
+    for (size_t t = 0; t < N_LOGGED; t++) {
+        if (strcmp(r->type, LOGGED_TABLES[t].type) != 0) continue;
+        int rc;
+        if (LOGGED_TABLES[t].key_is_subject) {
+            rc = logged_rows_add_text(&v->logged[t], r->subject, r->seq);
+        } else {
+            json_t *e = json_loadb(r->body, r->body_len, 0, NULL);
+            json_t *id = json_object_get(json_object_get(e, "data"), "id");
+            rc = logged_rows_add_id(&v->logged[t], json_is_integer(id) ? (long long)json_integer_value(id) : -1,
+                                    r->seq);
+            json_decref(e);
+        }
+        if (rc != ZF_OK) v->oom = 1;
         return;
     }
-    if (*n == *cap) {
-        size_t grown_cap = *cap ? *cap * 2 : 64;
-        LoggedRow *grown = realloc(*rows, grown_cap * sizeof *grown);
-        if (!grown) {
-            free(row.case_no);
-            v->oom = 1;
-            return;
-        }
-        *rows = grown, *cap = grown_cap;
-    }
-    (*rows)[(*n)++] = row;
 }
 
 static int on_event(const LedgerEventRow *r, void *ctx)
@@ -162,8 +169,7 @@ static int on_event(const LedgerEventRow *r, void *ctx)
         problem(v, "reordered", (long long)r->seq,
                 "序号 %" PRIu64 " 的位置上是原序号 %lld 的事件（事件被移动、插入或交换顺序）", r->seq, inner);
     if (strcmp(r->type, LEDGER_ATTACHMENT_ADD) == 0) remember_attachment(v, r);
-    else if (strcmp(r->type, LEDGER_TIMELINE_ADD) == 0 || strcmp(r->type, LEDGER_WORKFLOW_PUT) == 0)
-        remember_row(v, r);
+    else remember_row(v, r);
     /* Feed the tree in position order; missing positions simply are not there, so every head
      * after a deletion mismatches, as it must. */
     merkle_frontier_push(v->h, &v->f, &leaf, check_node, v);
@@ -353,25 +359,7 @@ static int on_case_attachment(const json_t *row, const char *event, size_t len, 
     return 0;
 }
 
-/* ---- timeline and workflow rows against the events they were written with ---- */
-
-static int by_id(const void *a, const void *b)
-{
-    const LoggedRow *x = a, *y = b;
-    return (x->id > y->id) - (x->id < y->id);
-}
-
-static int by_case_then_seq(const void *a, const void *b)
-{
-    const LoggedRow *x = a, *y = b;
-    int c = strcmp(x->case_no, y->case_no);
-    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-static int by_case(const void *a, const void *b)
-{
-    return strcmp(((const LoggedRow *)a)->case_no, ((const LoggedRow *)b)->case_no);
-}
+/* ---- logged rows (timeline, workflow, orders) against the events they were written with ---- */
 
 static int take_data(const LedgerEventRow *r, void *ctx)
 {
@@ -389,47 +377,46 @@ static json_t *event_data(Verifier *v, uint64_t seq)
     return data;
 }
 
-static int on_timeline_row(const json_t *row, void *ctx)
+static const char *kind_of(const LoggedTable *t, const char *suffix, char out[64])
 {
-    static const char *const cols[] = {"case_no", "time", "user", "action", "from_stage", "to_stage", "note"};
-    Verifier *v = ctx;
-    LoggedRow key = {.id = (long long)json_integer_value(json_object_get(row, "id"))};
-    LoggedRow *logged = v->n_timeline ? bsearch(&key, v->timeline, v->n_timeline, sizeof *v->timeline, by_id) : NULL;
-    const char *case_no = json_string_value(json_object_get(row, "case_no"));
-    if (!logged) {
-        problem(v, "timeline_unlogged", -1, "case_timeline[%lld]（案件 %s）：没有存证事件（绕过存证写入的时间线条目）",
-                key.id, case_no ? case_no : "NULL");
-        return 0;
-    }
-    logged->matched = 1;
-    json_t *data = event_data(v, logged->seq);
-    for (size_t i = 0; i < sizeof cols / sizeof *cols; i++)
-        if (!json_equal(json_object_get(row, cols[i]), json_object_get(data, cols[i])))
-            problem(v, "timeline_changed", (long long)logged->seq,
-                    "case_timeline[%lld].%s：与其存证事件（序号 %" PRIu64 "）不符（全过程记录被修改）", key.id, cols[i],
-                    logged->seq);
-    json_decref(data);
-    return 0;
+    snprintf(out, 64, "%s_%s", t->kind, suffix);
+    return out;
 }
 
-static int on_workflow_row(const json_t *row, void *ctx)
+typedef struct {
+    Verifier *v;
+    size_t t;
+} RowCheck;
+
+static int on_logged_row(const json_t *row, void *ctx)
 {
-    Verifier *v = ctx;
-    LoggedRow key = {.case_no = (char *)json_string_value(json_object_get(row, "case_no"))};
-    if (!key.case_no) return 0;
-    LoggedRow *logged = v->n_workflow ? bsearch(&key, v->workflow, v->n_workflow, sizeof *v->workflow, by_case) : NULL;
+    RowCheck *c = ctx;
+    Verifier *v = c->v;
+    const LoggedTable *t = &LOGGED_TABLES[c->t];
+    json_t *k = json_object_get(row, t->key), *data, *value;
+    char key[256], kind[64];
+    LoggedRow *logged;
+    if (json_is_integer(k)) {
+        snprintf(key, sizeof key, "%lld", (long long)json_integer_value(k));
+        logged = logged_rows_find_id(&v->logged[c->t], (long long)json_integer_value(k));
+    } else if (json_is_string(k)) {
+        snprintf(key, sizeof key, "%s", json_string_value(k));
+        logged = logged_rows_find_text(&v->logged[c->t], json_string_value(k));
+    } else {
+        return 0;
+    }
     if (!logged) {
-        problem(v, "workflow_unlogged", -1, "case_workflow[%s]：没有存证事件（绕过存证写入的办案流程记录）", key.case_no);
+        problem(v, kind_of(t, "unlogged", kind), -1, "%s[%s]：没有存证事件（绕过存证写入的%s）", t->table, key, t->what);
         return 0;
     }
     logged->matched = 1;
-    json_t *data = event_data(v, logged->seq), *value;
+    data = event_data(v, logged->seq);
     const char *col;
     json_object_foreach((json_t *)row, col, value) {
         if (!json_equal(value, json_object_get(data, col)))
-            problem(v, "workflow_changed", (long long)logged->seq,
-                    "case_workflow[%s].%s：与其最近一次存证事件（序号 %" PRIu64 "）不符（办案流程记录被修改）", key.case_no,
-                    col, logged->seq);
+            problem(v, kind_of(t, "changed", kind), (long long)logged->seq,
+                    "%s[%s].%s：与其%s存证事件（序号 %" PRIu64 "）不符（%s被修改）", t->table, key, col,
+                    t->latest_only ? "最近一次" : "", logged->seq, t->what);
     }
     json_decref(data);
     return 0;
@@ -437,33 +424,22 @@ static int on_workflow_row(const json_t *row, void *ctx)
 
 static int check_logged_rows(Verifier *v, Store *st, ZfError *err)
 {
-    if (v->n_timeline) qsort(v->timeline, v->n_timeline, sizeof *v->timeline, by_id);
-    if (v->n_workflow) {
-        /* keep the latest event of each case: the row must equal what was last written */
-        qsort(v->workflow, v->n_workflow, sizeof *v->workflow, by_case_then_seq);
-        size_t kept = 0;
-        for (size_t i = 0; i < v->n_workflow; i++) {
-            if (i + 1 < v->n_workflow && strcmp(v->workflow[i].case_no, v->workflow[i + 1].case_no) == 0) {
-                free(v->workflow[i].case_no);
-                continue;
-            }
-            v->workflow[kept++] = v->workflow[i];
+    char kind[64], key[256];
+    for (size_t t = 0; t < N_LOGGED; t++) {
+        LoggedRows *rows = &v->logged[t];
+        RowCheck c = {v, t};
+        logged_rows_seal(rows);
+        if (LOGGED_TABLES[t].foreach(st, on_logged_row, &c, err) != ZF_OK) return ZF_ERR;
+        for (size_t i = 0; i < rows->n; i++) {
+            const LoggedRow *r = &rows->rows[i];
+            if (r->matched) continue;
+            if (r->text) snprintf(key, sizeof key, "%s", r->text);
+            else snprintf(key, sizeof key, "%lld", r->id);
+            problem(v, kind_of(&LOGGED_TABLES[t], "row_missing", kind), (long long)r->seq,
+                    "%s[%s]：存证事件（序号 %" PRIu64 "）记录的%s缺失（记录被删除）", LOGGED_TABLES[t].table, key,
+                    r->seq, LOGGED_TABLES[t].what);
         }
-        v->n_workflow = kept;
     }
-    if (store_workflow_timeline_foreach(st, on_timeline_row, v, err) != ZF_OK ||
-        store_workflow_foreach(st, on_workflow_row, v, err) != ZF_OK)
-        return ZF_ERR;
-    for (size_t i = 0; i < v->n_timeline; i++)
-        if (!v->timeline[i].matched)
-            problem(v, "timeline_row_missing", (long long)v->timeline[i].seq,
-                    "case_timeline[%lld]：存证事件（序号 %" PRIu64 "）记录的时间线条目缺失（记录被删除）", v->timeline[i].id,
-                    v->timeline[i].seq);
-    for (size_t i = 0; i < v->n_workflow; i++)
-        if (!v->workflow[i].matched)
-            problem(v, "workflow_row_missing", (long long)v->workflow[i].seq,
-                    "case_workflow[%s]：存证事件（序号 %" PRIu64 "）记录的办案流程记录缺失（记录被删除）",
-                    v->workflow[i].case_no, v->workflow[i].seq);
     return ZF_OK;
 }
 
@@ -471,6 +447,7 @@ int ledger_verify(Store *st, const char *db_path, LedgerProblemFn fn, void *ctx,
                   ZfError *err)
 {
     Verifier v = {.fn = fn, .ctx = ctx, .stats = stats};
+    for (size_t t = 0; t < N_LOGGED; t++) v.logged[t].latest_only = LOGGED_TABLES[t].latest_only;
     memset(stats, 0, sizeof *stats);
     if (!(v.h = merkle_hasher_new())) return zf_fail(err, 500, "sm3_unavailable", NULL, "OpenSSL 不提供 SM3 算法");
     int rc = ledger_db_open(st, &v.db, err);
@@ -507,9 +484,7 @@ int ledger_verify(Store *st, const char *db_path, LedgerProblemFn fn, void *ctx,
     if (v.oom) rc = zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
     store_rollback(st);
 out:
-    for (size_t i = 0; i < v.n_workflow; i++) free(v.workflow[i].case_no);
-    free(v.workflow);
-    free(v.timeline);
+    for (size_t t = 0; t < N_LOGGED; t++) logged_rows_free(&v.logged[t]);
     for (size_t i = 0; i < v.n_attach; i++) free(v.attach[i]);
     free(v.attach);
     free(v.heads);

@@ -29,6 +29,16 @@ int store_order_timeline_add(Store *st, const OrderTimelineRow *row, long long *
 /* Oldest first: [{id, order_id, time, on, user, action, from_status, to_status, note}]. */
 int store_order_timeline(Store *st, long long order_id, json_t **items, ZfError *err);
 
+/* Every orders row, by id, as an order.put event logs it (store_order_get's shape without
+ * agency_name/agency_region), and every order_timeline row, by id (store_order_timeline's shape),
+ * for zhifa verify. Rows are valid during the callback only; a non-zero return stops the walk. */
+typedef int (*OrderRowFn)(const json_t *row, void *ctx);
+int store_orders_foreach(Store *st, OrderRowFn fn, void *ctx, ZfError *err);
+int store_order_timeline_foreach(Store *st, OrderRowFn fn, void *ctx, ZfError *err);
+/* The ids of the orders past draft that name case_no (order_cases), ascending: the supervision
+ * of the case in its dossier. */
+int store_orders_of_case(Store *st, const char *case_no, json_t **ids, ZfError *err);
+
 /* Takes the next number of (region, year) and advances it; inside the issuing write transaction. */
 int store_order_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err);
 

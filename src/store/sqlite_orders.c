@@ -9,16 +9,20 @@
 #include "store/sqlite_internal.h"
 #include "store/sqlite_where.h"
 
-#define ROW_JSON                                                                                               \
-    "json_object('id', o.id, 'kind', o.kind, 'doc_no', o.doc_no, 'agency', o.agency, 'region', o.region,"     \
+/* The row as the orders table and its links hold it: what an order.put event logs. */
+#define STORED_FIELDS                                                                                          \
+    "'id', o.id, 'kind', o.kind, 'doc_no', o.doc_no, 'agency', o.agency, 'region', o.region,"                 \
     " 'status', o.status, 'deadline_wd', o.deadline_wd, 'issued_on', o.issued_on, 'due_on', o.due_on,"        \
     " 'last_act_on', o.last_act_on, 'escalation', o.escalation, 'rounds', o.rounds, 'reminded', o.reminded,"  \
     " 'first_due_on', o.first_due_on, 'first_answered_on', o.first_answered_on, 'accepted_on', o.accepted_on," \
     " 'late', o.late, 'body', json(o.body),"                                                                  \
     " 'case_nos', (SELECT json_group_array(case_no) FROM order_cases WHERE order_id = o.id),"                  \
     " 'finding_ids', (SELECT json_group_array(finding_id) FROM order_findings WHERE order_id = o.id),"        \
-    " 'created_by', o.created_by, 'created_at', o.created_at, 'updated_at', o.updated_at,"                    \
-    " 'agency_name', a.name, 'agency_region', a.region)"
+    " 'created_by', o.created_by, 'created_at', o.created_at, 'updated_at', o.updated_at"
+#define ROW_JSON "json_object(" STORED_FIELDS ", 'agency_name', a.name, 'agency_region', a.region)"
+#define TIMELINE_JSON                                                                                          \
+    "json_object('id', id, 'order_id', order_id, 'time', time, 'on', on_date, 'user', user, 'action', action," \
+    " 'from_status', from_status, 'to_status', to_status, 'note', note)"
 #define FROM "FROM orders o LEFT JOIN agencies a ON a.code = o.agency "
 #define RUNNING "('issued', 'received', 'returned')"
 
@@ -159,14 +163,55 @@ static int json_rows(Store *st, sqlite3_stmt *q, const char *what, json_t **item
 int sqlite_store_order_timeline(Store *st, long long order_id, json_t **items, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (sqlite_prepare(st,
-                       "SELECT json_object('id', id, 'order_id', order_id, 'time', time, 'on', on_date, 'user', user,"
-                       " 'action', action, 'from_status', from_status, 'to_status', to_status, 'note', note)"
-                       " FROM order_timeline WHERE order_id = ?1 ORDER BY id",
-                       &q, err) != ZF_OK)
+    if (sqlite_prepare(st, "SELECT " TIMELINE_JSON " FROM order_timeline WHERE order_id = ?1 ORDER BY id", &q, err) !=
+        ZF_OK)
         return ZF_ERR;
     sqlite3_bind_int64(q, 1, order_id);
     return json_rows(st, q, "order_timeline", items, err);
+}
+
+/* Calls fn with each row of sql (one JSON text column), valid during the call; a non-zero return
+ * stops the walk. */
+static int foreach_row(Store *st, const char *sql, const char *what, OrderRowFn fn, void *ctx, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        json_t *row = row_of(q);
+        stop = fn(row, ctx);
+        json_decref(row);
+    }
+    sqlite3_finalize(q);
+    return stop || rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, what);
+}
+
+int sqlite_store_orders_foreach(Store *st, OrderRowFn fn, void *ctx, ZfError *err)
+{
+    return foreach_row(st, "SELECT json_object(" STORED_FIELDS ") FROM orders o ORDER BY o.id", "orders", fn, ctx, err);
+}
+
+int sqlite_store_order_timeline_foreach(Store *st, OrderRowFn fn, void *ctx, ZfError *err)
+{
+    return foreach_row(st, "SELECT " TIMELINE_JSON " FROM order_timeline ORDER BY id", "order_timeline", fn, ctx, err);
+}
+
+int sqlite_store_orders_of_case(Store *st, const char *case_no, json_t **ids, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite_prepare(st,
+                       "SELECT c.order_id FROM order_cases c JOIN orders o ON o.id = c.order_id"
+                       " WHERE c.case_no = ?1 AND o.status <> 'draft' ORDER BY c.order_id",
+                       &q, err) != ZF_OK)
+        return ZF_ERR;
+    sqlite3_bind_text(q, 1, case_no, -1, SQLITE_STATIC);
+    json_t *out = json_array();
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) json_array_append_new(out, json_integer(sqlite3_column_int64(q, 0)));
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) return json_decref(out), sqlite_fail(st, err, "order_cases");
+    *ids = out;
+    return ZF_OK;
 }
 
 int sqlite_store_order_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err)

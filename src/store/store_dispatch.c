@@ -78,6 +78,21 @@ int store_order_timeline(Store *st, long long order_id, json_t **items, ZfError 
     return OPS(st)->order_timeline(st, order_id, items, err);
 }
 
+int store_orders_foreach(Store *st, OrderRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->orders_foreach(st, fn, ctx, err);
+}
+
+int store_order_timeline_foreach(Store *st, OrderRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->order_timeline_foreach(st, fn, ctx, err);
+}
+
+int store_orders_of_case(Store *st, const char *case_no, json_t **ids, ZfError *err)
+{
+    return OPS(st)->orders_of_case(st, case_no, ids, err);
+}
+
 int store_order_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err)
 {
     return OPS(st)->order_next_seq(st, region, year, seq, err);

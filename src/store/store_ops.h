@@ -45,6 +45,9 @@ typedef struct StoreOps {
     int (*order_put)(Store *st, json_t *row, ZfError *err);
     int (*order_timeline_add)(Store *st, const OrderTimelineRow *row, long long *id, ZfError *err);
     int (*order_timeline)(Store *st, long long order_id, json_t **items, ZfError *err);
+    int (*orders_foreach)(Store *st, OrderRowFn fn, void *ctx, ZfError *err);
+    int (*order_timeline_foreach)(Store *st, OrderRowFn fn, void *ctx, ZfError *err);
+    int (*orders_of_case)(Store *st, const char *case_no, json_t **ids, ZfError *err);
     int (*order_next_seq)(Store *st, const char *region, int year, long *seq, ZfError *err);
     int (*orders_list)(Store *st, const OrderFilter *f, int page, int size, json_t **out, ZfError *err);
     int (*orders_running)(Store *st, json_t **rows, ZfError *err);

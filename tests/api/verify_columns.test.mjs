@@ -9,17 +9,11 @@
 // the record body they were indexed from.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, tmpDir } from './lib/zhifa.mjs';
+import { run, sqlite, tmpDir } from './lib/zhifa.mjs';
 
 let dir, db;
-const sqlite = (file, sql) => {
-  const r = spawnSync('sqlite3', [file, sql], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout.replace(/\n$/, '');
-};
 const zhifa = (file, ...args) => run(['--db', file, ...args]);
 const TRIGGERS = ['case_timeline_no_update', 'case_timeline_no_delete', 'case_attachments_no_update',
   'case_attachments_no_delete'];

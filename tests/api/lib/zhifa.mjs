@@ -41,6 +41,14 @@ export function run(args, { input, timeout = 30000, cwd } = {}) {
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Runs sql on a database file with the sqlite3 CLI (as someone holding the file would); its output
+ * without the last newline. Throws when sqlite3 refuses (a trigger, a constraint). */
+export function sqlite(file, sql) {
+  const r = spawnSync('sqlite3', [file, sql], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sqlite3 refused (${r.status}): ${r.stderr}`);
+  return r.stdout.replace(/\n$/, '');
+}
+
 /** Runs zhifa asynchronously (the event loop stays free, e.g. for a server in the same test). */
 export function runAsync(args, { input, timeout = 30000 } = {}) {
   return new Promise((resolve, reject) => {
