@@ -46,3 +46,5 @@ echo "sweep (unchanged data, second run): $(secs "$t0" "$t1")s"
 ZHIFA_DATA="$(cd "$(dirname "$0")/.." && pwd)/data" "$(dirname "$zhifa")/bench/bench_sweep" "$out/z.db" 2026-05-20
 "$(dirname "$zhifa")/bench/bench_laws"
 "$(dirname "$zhifa")/bench/bench_cases" "$zhifa" "$out/z.db"
+# 督办问诊: 100,000 orders written into the same database, GET /orders with two filters over loopback
+"$(dirname "$zhifa")/bench/bench_orders" "$zhifa" "$out/z.db" "${BENCH_ORDERS:-100000}"

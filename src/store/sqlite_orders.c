@@ -230,6 +230,8 @@ int sqlite_store_order_next_seq(Store *st, const char *region, int year, long *s
     return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, "order_doc_seq");
 }
 
+/* The region through the agency's row (a primary-key lookup per order): measured at 100,000 orders
+ * it beats `agency IN (SELECT … region …)`, whose list check costs more than the lookup. */
 static void scope_where(SqlWhere *w, bool nothing, const char *agency, const char *region_prefix)
 {
     if (nothing) sql_where_fixed(w, "0");
@@ -261,9 +263,12 @@ static void build_where(const OrderFilter *f, SqlWhere *w)
         in[strlen(in) - 1] = '\0';
         sql_where_fixed(w, in);
     }
+    /* the body's stored text, not json_extract: the document's words (problem, measures, answers) are
+     * raw UTF-8 there, and a scan of the text is several times cheaper than parsing each body */
     sql_where_text_n(w,
-                     "(instr(coalesce(o.doc_no, ''), ?) > 0 OR instr(coalesce(a.name, ''), ?) > 0"
-                     " OR instr(json_extract(o.body, '$.problem'), ?) > 0)",
+                     "(instr(coalesce(o.doc_no, ''), ?) > 0 OR instr(o.body, ?) > 0"
+                     /* the names as a set taken once, not an instr() of the joined name per order */
+                     " OR o.agency IN (SELECT code FROM agencies WHERE instr(name, ?) > 0))",
                      f->q, 3);
 }
 
