@@ -5,6 +5,7 @@
 #include "app/context.h"
 #include "http/request.h"
 #include "http/router.h"
+#include "http/server.h"
 
 /* Every API route with its permission and body limit (routes.c), given to the server at start. */
 extern const RouteTable api_route_table;
@@ -13,7 +14,7 @@ extern const RouteTable api_route_table;
  * calendar, today by the server's clock, and the logged-in user. */
 static inline AppContext api_context(const HttpRequest *req)
 {
-    return (AppContext){req->store, req->calendar, req->today, req->auth};
+    return (AppContext){req->store, req->calendar, req->today, req->auth, req->scope, req->server->regions};
 }
 
 int api_healthz(HttpRequest *req);
@@ -100,6 +101,12 @@ int api_workflow_publication_delete(HttpRequest *req);
 int api_workflow_revocation_create(HttpRequest *req);
 int api_workflow_publicity_pending(HttpRequest *req);
 /* discretion recommendation (issue 6): workflow_discretion.c */
+/* supervision orders (issue 14): orders.c */
+int api_orders_create(HttpRequest *req);
+int api_orders_list(HttpRequest *req);
+int api_orders_stats(HttpRequest *req);
+int api_order_get(HttpRequest *req);
+int api_order_action(HttpRequest *req);
 int api_workflow_case_discretion(HttpRequest *req);
 
 #endif

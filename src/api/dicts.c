@@ -1,8 +1,12 @@
 /* GET /api/v1/dicts: every code table the console shows in Chinese, in one object
  * {"case_kinds":[{"code","name"}…], …}. Thin: the tables live where their concept does
  * (domain/exchange.c, domain/workflow, domain/rules/labels.c, the roles table); never copy one here. */
+#include <stdio.h>
+
 #include "api/api.h"
 #include "domain/exchange.h"
+#include "domain/orders.h"
+#include "store/settings.h"
 #include "domain/rules/rules.h"
 #include "domain/workflow/workflow.h"
 
@@ -33,6 +37,32 @@ static json_t *pairs(bool (*at)(size_t, const char **, const char **))
 }
 
 /* Role names from the permission table itself (the security administrator may rename them). */
+/* 督办问诊: the kinds with their current default period (settings order_<kind>_wd), statuses, acts. */
+static json_t *order_kinds(Store *st)
+{
+    json_t *a = json_array();
+    char name[48];
+    for (int k = 0; k < ORDER_KIND_COUNT; k++) {
+        const OrderKindDef *d = order_kind((OrderKind)k);
+        snprintf(name, sizeof name, "order_%s_wd", d->code);
+        json_array_append_new(a, json_pack("{s:s, s:s, s:i, s:b}", "code", d->code, "name", d->title, "default_wd",
+                                           store_setting_int(st, name, d->default_wd), "answer_required",
+                                           d->answer_required));
+    }
+    return a;
+}
+
+static json_t *order_codes(const char *(*code)(int), const char *(*name)(int), int n)
+{
+    json_t *a = json_array();
+    for (int i = 0; i < n; i++) json_array_append_new(a, entry(code(i), name(i)));
+    return a;
+}
+static const char *status_code(int i) { return order_status_code((OrderStatus)i); }
+static const char *status_name(int i) { return order_status_name((OrderStatus)i); }
+static const char *action_code(int i) { return order_action_code((OrderAction)i); }
+static const char *action_name(int i) { return order_action_name((OrderAction)i); }
+
 static int add_roles(HttpRequest *req, json_t *out)
 {
     json_t *table, *role, *list = json_array();
@@ -59,6 +89,9 @@ int api_dicts_get(HttpRequest *req)
         json_object_set_new(out, d->table, list);
     }
     json_object_set_new(out, "workflow_stages", workflow_stages());
+    json_object_set_new(out, "order_kinds", order_kinds(req->store));
+    json_object_set_new(out, "order_statuses", order_codes(status_code, status_name, ORDER_STATUS_COUNT));
+    json_object_set_new(out, "order_actions", order_codes(action_code, action_name, ORDER_ACTION_COUNT));
     json_object_set_new(out, "workflow_measures", workflow_measures());
     json_object_set_new(out, "severities", pairs(rules_severity_at));
     json_object_set_new(out, "subject_types", pairs(rules_subject_type_at));

@@ -88,6 +88,12 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/workflow/publicity", api_workflow_publicity_pending, "cases.handle"},
     /* discretion recommendation: 裁量建议 from the facts and the power's benchmark (issue 6) */
     {"POST", "/api/v1/workflow/cases/{case_no}/discretion", api_workflow_case_discretion, "cases.handle"},
+    /* supervision orders (issue 14, docs/orders.md): the side an act needs is checked in app/orders.c */
+    {"POST", "/api/v1/orders", api_orders_create, "orders.write"},
+    {"GET", "/api/v1/orders", api_orders_list, "orders.read"},
+    {"GET", "/api/v1/orders/stats", api_orders_stats, "orders.read"},
+    {"GET", "/api/v1/orders/{id}", api_order_get, "orders.read"},
+    {"POST", "/api/v1/orders/{id}/actions", api_order_action, "orders.read"},
 };
 #pragma GCC diagnostic pop
 const RouteTable api_route_table = {api_routes, sizeof api_routes / sizeof api_routes[0]};

@@ -5,6 +5,7 @@
 #define ZF_APP_ORDERS_H
 
 #include <jansson.h>
+#include <stdbool.h>
 
 #include "app/context.h"
 
@@ -46,6 +47,26 @@ int app_order_get(const AppContext *cx, long long id, json_t **order, ZfError *e
 typedef struct {
     int reminded, escalated, referred; /* yellow/red reminders written, level-1 and level-2 escalations */
 } OrderRemindSummary;
+
+/* Shared by the order services: the yellow warning's working days (setting order_warn_wd); may
+ * cx->user see the stored row (scope by the target agency as stored; agency users see no drafts);
+ * an escalation to `level` recorded in the row (its notice or referral, and the order marked late). */
+int app_order_warn_wd(Store *st);
+bool app_order_visible(const AppContext *cx, const json_t *row);
+int app_order_record_escalation(const AppContext *cx, json_t *row, int level, zf_day on, const char *note,
+                                ZfError *err);
+
+/* The orders cx->user may see, filtered (f's scope fields are set here from cx): items as
+ * order_view shows them, {"items","total","page","size"}. */
+typedef struct OrderFilter OrderFilter;
+int app_orders_list(const AppContext *cx, OrderFilter *f, int page, int size, json_t **out, ZfError *err);
+
+/* The statuses that wait for the caller: the agency's to sign and answer, the supervisor's to
+ * issue and verify (NULL-terminated). */
+const char *const *app_orders_todo_statuses(const AppContext *cx);
+/* Per agency and month, within the caller's scope (f's scope fields are set here). */
+typedef struct OrderStatsFilter OrderStatsFilter;
+int app_orders_stats(const AppContext *cx, OrderStatsFilter *f, json_t **out, ZfError *err);
 
 /* Reminders and escalations due on cx->today for every running order (cx->user NULL: the system). */
 int app_orders_remind(const AppContext *cx, OrderRemindSummary *sum, ZfError *err);

@@ -4,6 +4,7 @@
 
 #include "domain/authz.h"
 #include "domain/calendar.h"
+#include "domain/regions.h"
 #include "app/sweep.h"
 #include "store/store.h"
 
@@ -20,7 +21,7 @@ typedef struct {
     int (*run)(const GlobalOpts *g, int argc, char **argv);
 } Command;
 
-extern const Command cmd_init, cmd_serve, cmd_version, cmd_import, cmd_export, cmd_check, cmd_sweep, cmd_escalate, cmd_user, cmd_routes, cmd_gen;
+extern const Command cmd_init, cmd_serve, cmd_version, cmd_import, cmd_export, cmd_check, cmd_sweep, cmd_escalate, cmd_orders, cmd_user, cmd_routes, cmd_gen;
 extern const Command cmd_sth, cmd_proof, cmd_verify, cmd_dossier, cmd_verify_dossier, cmd_attach; /* ledger */
 
 /* One --flag of a verb: a switch (value == NULL) or a flag taking a value. */
@@ -41,6 +42,8 @@ int cmd_usage_error(const Command *c, const char *fmt, ...) __attribute__((forma
 int cmd_open_store(const GlobalOpts *g, StoreOpenMode mode, Store **out);
 /* Loads every data/holidays/YYYY.json into a new calendar; prints the error on failure. */
 int cmd_load_calendar(Calendar **out);
+/* data/regions.tsv (GB/T 2260); ZF_ERR when it cannot be read. Free with regions_free. */
+int cmd_load_regions(Regions **out);
 
 /* data/common-passwords.txt, for the password policy. */
 int cmd_load_common_passwords(CommonPasswords *out);

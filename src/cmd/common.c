@@ -9,6 +9,7 @@
 
 #include "app/case_log.h"
 #include "util/datadir.h"
+#include "util/fileio.h"
 
 int cmd_usage_error(const Command *c, const char *fmt, ...)
 {
@@ -82,6 +83,19 @@ static int load_year(Calendar *cal, const char *dir, const char *name)
     int rc = calendar_load_json(cal, text, len);
     free(text);
     return rc;
+}
+
+int cmd_load_regions(Regions **out)
+{
+    char path[4096], *text;
+    size_t len;
+    const char *data = datadir_get();
+    *out = NULL;
+    snprintf(path, sizeof path, "%s/regions.tsv", data ? data : "data");
+    if (file_read_all(path, &text, &len) != 0) return ZF_ERR;
+    if (regions_parse(text, len, out) != 0) *out = NULL;
+    free(text);
+    return *out ? ZF_OK : ZF_ERR;
 }
 
 int cmd_load_calendar(Calendar **out)

@@ -5,6 +5,7 @@
 #include "cmd/cmd.h"
 #include "cmd/ledger_hooks.h"
 #include "app/demo_cases.h"
+#include "app/demo_orders.h"
 #include "app/import.h"
 #include "store/approval.h"
 #include "store/identity.h"
@@ -101,6 +102,23 @@ static int load_demo_cases(Store *st, const char *data)
     return rc;
 }
 
+/* Supervision orders in every state, one overdue and escalated (app/demo_orders.c). */
+static int load_demo_orders(Store *st)
+{
+    Calendar *cal;
+    Regions *regions = NULL;
+    ZfError err;
+    int n = 0;
+    if (cmd_load_calendar(&cal) != ZF_OK) return ZF_ERR;
+    cmd_load_regions(&regions); /* without it the 文号 reads 监督司督 instead of 青岛司督 */
+    int rc = demo_orders_load(st, cal, regions, date_today_china(), &n, &err);
+    if (rc != ZF_OK) fprintf(stderr, "zhifa: 载入演示监督文书失败：%s\n", err.message);
+    else printf("已载入演示监督文书 %d 份\n", n);
+    calendar_free(cal);
+    regions_free(regions);
+    return rc;
+}
+
 static int load_demo(Store *st)
 {
     char path[4096];
@@ -127,6 +145,7 @@ static int load_demo(Store *st)
     SweepResult r; /* so the supervisor's board has alerts the moment the server starts */
     if (cmd_run_sweep(st, date_today_china(), &r) != ZF_OK) return ZF_ERR;
     printf("已完成监督检查：%lld 条预警\n", r.findings);
+    if (load_demo_orders(st) != ZF_OK) return ZF_ERR;
     return create_demo_users(st);
 }
 

@@ -87,19 +87,6 @@ static int parse_options(const GlobalOpts *g, int argc, char **argv, ServeOption
     return ZF_OK;
 }
 
-static Regions *load_regions(void)
-{
-    char path[4096], *text;
-    size_t len;
-    Regions *r = NULL;
-    const char *data = datadir_get();
-    snprintf(path, sizeof path, "%s/regions.tsv", data ? data : "data");
-    if (file_read_all(path, &text, &len) != 0) return NULL;
-    if (regions_parse(text, len, &r) != 0) r = NULL;
-    free(text);
-    return r;
-}
-
 typedef struct {
     Calendar *cal;
     Regions *regions;
@@ -110,7 +97,7 @@ static int load_server_data(ServerData *d)
 {
     memset(d, 0, sizeof *d);
     if (cmd_load_calendar(&d->cal) != ZF_OK || cmd_load_common_passwords(&d->common) != ZF_OK) return ZF_ERR;
-    if (!(d->regions = load_regions())) fputs("zhifa: 无法读取行政区划数据 data/regions.tsv\n", stderr);
+    if (cmd_load_regions(&d->regions) != ZF_OK) fputs("zhifa: 无法读取行政区划数据 data/regions.tsv\n", stderr);
     return d->regions ? ZF_OK : ZF_ERR;
 }
 
@@ -140,7 +127,7 @@ static int run_serve(const GlobalOpts *g, int argc, char **argv)
         server_block_shutdown_signals(); /* before the first thread: they inherit the mask */
         Sweeper *sweeper = o.sweep_every ? sweeper_start(g->db_path, d.cal, date_today_china, o.sweep_every) : NULL;
         Signer *signer = signer_start(g->db_path, o.sign_every);
-        Escalator *escalator = escalator_start(g->db_path, d.cal, date_today_china, ESCALATE_POLL_SECONDS);
+        Escalator *escalator = escalator_start(g->db_path, d.cal, d.regions, date_today_china, ESCALATE_POLL_SECONDS);
         rc = server_run(&o.cfg, &err);
         escalator_stop(escalator);
         signer_stop(signer);

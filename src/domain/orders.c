@@ -312,3 +312,27 @@ int order_escalation_due(const OrderState *o, zf_day today, const Calendar *cal,
     if (today < first) return 0;
     return today < add_wd(cal, first, second_wd) ? 1 : 2;
 }
+
+const char *order_escalation_name(int level)
+{
+    return level >= 0 && level <= ORDER_ESCALATION_MAX ? ESCALATION_NAMES[level] : NULL;
+}
+
+void order_region_abbr(const char *name, char *out, size_t size)
+{
+    static const char *const SUFFIXES[] = {"特别行政区", "自治区", "自治州", "自治县", "省", "市", "区", "县", "旗", "盟"};
+    size_t len = name ? strlen(name) : 0;
+    if (size == 0) return;
+    for (size_t i = 0; i < COUNT(SUFFIXES); i++) {
+        size_t sl = strlen(SUFFIXES[i]);
+        /* at least two CJK characters (3 bytes each in UTF-8) must remain */
+        if (len >= sl + 6 && strcmp(name + len - sl, SUFFIXES[i]) == 0) {
+            len -= sl;
+            break;
+        }
+    }
+    if (len >= size) len = size - 1;
+    while (len && ((unsigned char)name[len] & 0xC0) == 0x80) len--; /* never cut a character */
+    if (len) memcpy(out, name, len);
+    out[len] = '\0';
+}

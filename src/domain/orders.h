@@ -5,6 +5,7 @@
 #define ZF_ORDERS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "domain/calendar.h"
 #include "util/date.h"
@@ -113,5 +114,12 @@ const char *order_colour_code(OrderColour c);
  * 0 when no period runs. The caller compares it with o->escalation. */
 int order_escalation_due(const OrderState *o, zf_day today, const Calendar *cal, int first_wd,
                          int second_wd);
+
+/* "未升级", "已通报上级行政执法监督机构", "已提请同级人民政府处理"; NULL out of range. */
+const char *order_escalation_name(int level);
+
+/* The 简称 a 文号 uses for an issuing region: its name without the level's suffix (市南区 → 市南,
+ * 青岛市 → 青岛, 山东省 → 山东), the whole name when that would leave less than two characters. */
+void order_region_abbr(const char *region_name, char *out, size_t size);
 
 #endif

@@ -4,12 +4,14 @@
 #include <stdlib.h>
 
 #include "app/escalate.h"
+#include "app/orders.h"
 #include "jobs/periodic.h"
 #include "util/log.h"
 
 struct Escalator {
     Periodic *runner;
     const Calendar *cal;
+    const Regions *regions;
     ZfClock clock;
     zf_day last_as_of; /* touched by the runner thread only */
 };
@@ -25,15 +27,24 @@ static void escalate_once(Store *st, void *ctx)
         log_error("escalate_failed", "%s", err.message);
         return;
     }
-    e->last_as_of = today;
     if (r.escalated) log_info("escalated", "tasks=%lld escalated=%lld", r.tasks, r.escalated);
+    AppContext cx = {st, e->cal, today, NULL, {0}, e->regions};
+    OrderRemindSummary sum;
+    if (app_orders_remind(&cx, &sum, &err) != ZF_OK) {
+        log_error("orders_remind_failed", "%s", err.message);
+        return;
+    }
+    if (sum.reminded || sum.escalated || sum.referred)
+        log_info("orders_reminded", "reminded=%d escalated=%d referred=%d", sum.reminded, sum.escalated, sum.referred);
+    e->last_as_of = today;
 }
 
-Escalator *escalator_start(const char *db_path, const Calendar *cal, ZfClock clock, unsigned poll_seconds)
+Escalator *escalator_start(const char *db_path, const Calendar *cal, const Regions *regions, ZfClock clock,
+                           unsigned poll_seconds)
 {
     Escalator *e = calloc(1, sizeof *e);
     if (!e) return NULL;
-    *e = (Escalator){.cal = cal, .clock = clock, .last_as_of = ZF_DAY_NONE};
+    *e = (Escalator){.cal = cal, .regions = regions, .clock = clock, .last_as_of = ZF_DAY_NONE};
     if (!(e->runner = periodic_start(db_path, poll_seconds, escalate_once, NULL, e))) {
         free(e);
         return NULL;

@@ -1,13 +1,16 @@
-/* The server's escalator: runs escalate_run (app/escalate.h) at start and whenever the date in
+/* The server's daily run: escalate_run (app/escalate.h, approvals) and app_orders_remind
+ * (app/orders.h, supervision orders' reminders and escalations) at start and whenever the date in
  * China changes, on a thread of its own (jobs/periodic.h). */
 #ifndef ZF_JOBS_ESCALATOR_H
 #define ZF_JOBS_ESCALATOR_H
 
 #include "domain/calendar.h"
+#include "domain/regions.h"
 
 typedef struct Escalator Escalator;
 /* Checked every poll_seconds. */
-Escalator *escalator_start(const char *db_path, const Calendar *cal, ZfClock clock, unsigned poll_seconds);
+Escalator *escalator_start(const char *db_path, const Calendar *cal, const Regions *regions, ZfClock clock,
+                           unsigned poll_seconds);
 void escalator_stop(Escalator *e);
 
 #endif

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "store/findings.h"
+#include "domain/orders.h"
 #include "store/sqlite_internal.h"
 #include "store/sqlite_where.h"
 
@@ -187,8 +188,21 @@ static json_t *finding_row(sqlite3_stmt *q)
     for (int c = 0; c < 14; c++) json_object_set_new(o, names[c], sqlite_json_text(q, c + 1));
     json_object_set_new(o, "age_days", json_integer(sqlite3_column_int64(q, 15)));
     json_object_set_new(o, "config_version", json_integer(sqlite3_column_int64(q, 16)));
+    /* the newest supervision order about it: the alert board's badge */
+    const char *order = (const char *)sqlite3_column_text(q, 17);
+    json_t *ord = order ? json_loads(order, 0, NULL) : NULL;
+    OrderStatus status;
+    if (ord && order_status_by_code(json_string_value(json_object_get(ord, "status")), &status) == ZF_OK)
+        json_object_set_new(ord, "status_name", json_string(order_status_name(status)));
+    json_object_set_new(o, "order", ord ? ord : json_null());
     return o;
 }
+
+/* The newest order linked to f; an agency's users do not see the supervisor's drafts. */
+#define FINDING_ORDER(drafts)                                                                                    \
+    "(SELECT json_object('id', o.id, 'doc_no', o.doc_no, 'status', o.status, 'kind', o.kind)"                  \
+    " FROM order_findings l JOIN orders o ON o.id = l.order_id WHERE l.finding_id = f.id" drafts                \
+    " ORDER BY o.id DESC LIMIT 1)"
 
 int sqlite_store_findings_list(Store *st, const FindingFilter *f, int page, int size, json_t **out, ZfError *err)
 {
@@ -201,10 +215,10 @@ int sqlite_store_findings_list(Store *st, const FindingFilter *f, int page, int 
              "SELECT f.id, f.rule, f.severity, f.subject_type, f.subject, f.agency, a.name, a.region,"
              " a.sector, f.law, f.due_on, f.message, f.first_seen, f.last_seen, f.resolved_at,"
              " CAST(julianday(coalesce(f.resolved_at, 'now')) - julianday(f.first_seen) AS INTEGER),"
-             " f.config_version " FINDINGS_FROM "%s"
+             " f.config_version, %s " FINDINGS_FROM "%s"
              " ORDER BY f.resolved_at IS NOT NULL, f.severity = 'warning', f.first_seen, f.subject, f.rule"
              " LIMIT ? OFFSET ?",
-             w.sql);
+             f->scope_agency ? FINDING_ORDER(" AND o.status <> 'draft'") : FINDING_ORDER(""), w.sql);
     return sql_where_page(st, sql, &w, page, size, total, finding_row, "findings", out, err);
 }
 

@@ -52,6 +52,17 @@ int sqlite_store_approvals_pending_foreach(Store *st, const char *agency, Approv
 int sqlite_store_user_approval_level(Store *st, const char *username, int *level, ZfError *err);
 int sqlite_store_user_set_approval_level(Store *st, const char *username, int level, ZfError *err);
 int sqlite_store_agency_approvers(Store *st, const char *agency, json_t **out, ZfError *err);
+int sqlite_store_order_get(Store *st, long long id, json_t **row, ZfError *err);
+int sqlite_store_order_put(Store *st, json_t *row, ZfError *err);
+int sqlite_store_order_timeline_add(Store *st, const OrderTimelineRow *row, long long *id, ZfError *err);
+int sqlite_store_order_timeline(Store *st, long long order_id, json_t **items, ZfError *err);
+int sqlite_store_order_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err);
+int sqlite_store_orders_list(Store *st, const OrderFilter *f, int page, int size, json_t **out, ZfError *err);
+int sqlite_store_orders_running(Store *st, json_t **rows, ZfError *err);
+int sqlite_store_orders_stats(Store *st, const OrderStatsFilter *f, json_t **out, ZfError *err);
+int sqlite_store_order_attachment_add(Store *st, const OrderAttachmentRow *a, long long *id, ZfError *err);
+int sqlite_store_order_attachments(Store *st, long long order_id, json_t **items, ZfError *err);
+int sqlite_store_findings_by_ids(Store *st, const json_t *ids, json_t **items, ZfError *err);
 int sqlite_store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err);
 int sqlite_store_attachment_add(Store *st, const AttachmentRow *a, json_t **out, ZfError *err);
 int sqlite_store_attachment_list(Store *st, const char *case_no, json_t **items, ZfError *err);

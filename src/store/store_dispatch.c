@@ -58,6 +58,61 @@ int store_agency_approvers(Store *st, const char *agency, json_t **out, ZfError 
     return OPS(st)->agency_approvers(st, agency, out, err);
 }
 
+int store_order_get(Store *st, long long id, json_t **row, ZfError *err)
+{
+    return OPS(st)->order_get(st, id, row, err);
+}
+
+int store_order_put(Store *st, json_t *row, ZfError *err)
+{
+    return OPS(st)->order_put(st, row, err);
+}
+
+int store_order_timeline_add(Store *st, const OrderTimelineRow *row, long long *id, ZfError *err)
+{
+    return OPS(st)->order_timeline_add(st, row, id, err);
+}
+
+int store_order_timeline(Store *st, long long order_id, json_t **items, ZfError *err)
+{
+    return OPS(st)->order_timeline(st, order_id, items, err);
+}
+
+int store_order_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err)
+{
+    return OPS(st)->order_next_seq(st, region, year, seq, err);
+}
+
+int store_orders_list(Store *st, const OrderFilter *f, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->orders_list(st, f, page, size, out, err);
+}
+
+int store_orders_running(Store *st, json_t **rows, ZfError *err)
+{
+    return OPS(st)->orders_running(st, rows, err);
+}
+
+int store_orders_stats(Store *st, const OrderStatsFilter *f, json_t **out, ZfError *err)
+{
+    return OPS(st)->orders_stats(st, f, out, err);
+}
+
+int store_order_attachment_add(Store *st, const OrderAttachmentRow *a, long long *id, ZfError *err)
+{
+    return OPS(st)->order_attachment_add(st, a, id, err);
+}
+
+int store_order_attachments(Store *st, long long order_id, json_t **items, ZfError *err)
+{
+    return OPS(st)->order_attachments(st, order_id, items, err);
+}
+
+int store_findings_by_ids(Store *st, const json_t *ids, json_t **items, ZfError *err)
+{
+    return OPS(st)->findings_by_ids(st, ids, items, err);
+}
+
 int store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err)
 {
     return OPS(st)->cases_list(st, f, page, size, out, err);

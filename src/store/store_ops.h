@@ -16,6 +16,7 @@
 #include "store/identity.h"
 #include "store/intake.h"
 #include "store/laws.h"
+#include "store/orders.h"
 #include "store/ledger_store.h"
 #include "store/public.h"
 #include "store/publicity.h"
@@ -38,6 +39,18 @@ typedef struct StoreOps {
     int (*user_approval_level)(Store *st, const char *username, int *level, ZfError *err);
     int (*user_set_approval_level)(Store *st, const char *username, int level, ZfError *err);
     int (*agency_approvers)(Store *st, const char *agency, json_t **out, ZfError *err);
+    /* supervision orders (store/orders.h) */
+    int (*order_get)(Store *st, long long id, json_t **row, ZfError *err);
+    int (*order_put)(Store *st, json_t *row, ZfError *err);
+    int (*order_timeline_add)(Store *st, const OrderTimelineRow *row, long long *id, ZfError *err);
+    int (*order_timeline)(Store *st, long long order_id, json_t **items, ZfError *err);
+    int (*order_next_seq)(Store *st, const char *region, int year, long *seq, ZfError *err);
+    int (*orders_list)(Store *st, const OrderFilter *f, int page, int size, json_t **out, ZfError *err);
+    int (*orders_running)(Store *st, json_t **rows, ZfError *err);
+    int (*orders_stats)(Store *st, const OrderStatsFilter *f, json_t **out, ZfError *err);
+    int (*order_attachment_add)(Store *st, const OrderAttachmentRow *a, long long *id, ZfError *err);
+    int (*order_attachments)(Store *st, long long order_id, json_t **items, ZfError *err);
+    int (*findings_by_ids)(Store *st, const json_t *ids, json_t **items, ZfError *err);
     int (*cases_list)(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err);
     int (*attachment_add)(Store *st, const AttachmentRow *a, json_t **out, ZfError *err);
     int (*attachment_list)(Store *st, const char *case_no, json_t **items, ZfError *err);

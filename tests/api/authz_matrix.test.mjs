@@ -73,6 +73,11 @@ const ROUTES = new Map([
   ['POST /api/v1/workflow/cases/{case_no}/revocation', 'cases.handle'],
   ['GET /api/v1/workflow/publicity', 'cases.handle'],
   ['POST /api/v1/workflow/cases/{case_no}/discretion', 'cases.handle'],
+  ['POST /api/v1/orders', 'orders.write'],
+  ['GET /api/v1/orders', 'orders.read'],
+  ['GET /api/v1/orders/stats', 'orders.read'],
+  ['GET /api/v1/orders/{id}', 'orders.read'],
+  ['POST /api/v1/orders/{id}/actions', 'orders.read'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'sysadmin', 'secadmin', 'auditor'];
@@ -89,6 +94,7 @@ function concrete(pattern) {
     .replace('/users/{id}', `/users/${targetUserId}`)
     .replace('/attachments/{id}', '/attachments/1')
     .replace('/roles/{id}', '/roles/leader')
+    .replace('/orders/{id}', '/orders/999999')
     .replace('/laws/{id}', '/laws/1')
     .replace('/agencies/{code}', `/agencies/${AGENCY}`)
     .replace('/powers/{code}', '/powers/SC-CF-001')
@@ -123,6 +129,9 @@ const BODY = {
   'POST /api/v1/workflow/cases/{case_no}/actions': { action: 'record' },
   'POST /api/v1/workflow/cases/{case_no}/attachments': { note: 'the case is not handled online: 404' },
   'POST /api/v1/workflow/cases/{case_no}/discretion': { first_offence: true },
+  // an unknown kind (400); an action on an order that does not exist (404)
+  'POST /api/v1/orders': { kind: 'not-a-kind' },
+  'POST /api/v1/orders/{id}/actions': { action: 'issue' },
 };
 
 before(async () => {

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { run, bin, tmpDir, startServer, login, client, rotated, jsonLines, repoRoot } from './lib/zhifa.mjs';
+import { addWd, todayChina } from './lib/calendar.mjs';
 
 const STAGES = ['clue', 'filing', 'investigation', 'case_review', 'notice', 'hearing', 'legal_review',
   'collective_discussion', 'decision', 'service', 'execution', 'closing', 'closed'];
@@ -16,21 +17,9 @@ const enc = encodeURIComponent;
 let srv, db, initMs, anon, carried;
 const as = {};
 
-// Working days as rules.md §1, from the bundled calendar: "@-N" = the N-th working day before today.
-const offDays = new Map();
-for (const f of fs.readdirSync(path.join(repoRoot, 'data/holidays')))
-  for (const d of JSON.parse(fs.readFileSync(path.join(repoRoot, 'data/holidays', f), 'utf8')).days) offDays.set(d.date, d.isOffDay);
-const iso = (t) => new Date(t).toISOString().slice(0, 10);
-const isWork = (day) => offDays.has(day) ? !offDays.get(day) : ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
-const TODAY = iso(Date.now() + 8 * 3600e3); // China time, as the server's today
-function shift(n) {
-  let t = Date.parse(`${TODAY}T00:00:00Z`);
-  for (let left = Math.abs(n); left > 0;) {
-    t += Math.sign(n) * 86400e3;
-    if (isWork(iso(t))) left--;
-  }
-  return iso(t);
-}
+// "@-N" = the N-th working day before today (rules.md §1, lib/calendar.mjs).
+const TODAY = todayChina();
+const shift = (n) => addWd(TODAY, n);
 const resolve = (v) => typeof v === 'string' && /^@[+-]?\d+$/.test(v) ? shift(Number(v.slice(1)))
   : Array.isArray(v) ? v.map(resolve)
   : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x)])) : v;
@@ -209,11 +198,27 @@ test('every demo script replayed through the API gives the case the loader store
   }
 });
 
-test('init --demo run again on the same database adds no online case twice', () => {
+test('init --demo run again on the same database adds no online case and no order twice', () => {
   const again = path.join(tmpDir(), 'again.db');
-  const count = () => spawnSync('sqlite3', [again, 'SELECT count(*) FROM case_workflow'], { encoding: 'utf8' }).stdout.trim();
+  const count = (table) => spawnSync('sqlite3', [again, `SELECT count(*) FROM ${table}`], { encoding: 'utf8' }).stdout.trim();
   assert.equal(run(['--db', again, 'init', '--demo']).code, 0);
-  assert.equal(count(), String(scripts.length));
+  assert.equal(count('case_workflow'), String(scripts.length));
+  const orders = count('orders');
   run(['--db', again, 'init', '--demo']); // the demo users exist already: that part refuses
-  assert.equal(count(), String(scripts.length));
+  assert.equal(count('case_workflow'), String(scripts.length));
+  assert.equal(count('orders'), orders);
+});
+
+test('the demo holds supervision orders in every state, one overdue and escalated, linked to alerts', async () => {
+  const items = (await as.supervisor.get('/orders?size=200')).body.items;
+  assert.deepEqual([...new Set(items.map((o) => o.status))].sort(),
+    ['accepted', 'draft', 'issued', 'received', 'responded', 'returned']);
+  const late = items.filter((o) => o.overdue && o.escalation >= 1);
+  assert.equal(late.length, 1);
+  assert.ok(late[0].due_on < TODAY);
+  for (const o of items.filter((x) => x.issued_on)) assert.ok(o.due_on > o.issued_on && o.doc_no);
+  const linked = (await as.supervisor.get('/findings?size=200')).body.items.filter((f) => f.order);
+  assert.ok(linked.length >= 2, 'the alert board shows orders on its findings');
+  const inbox = (await as.head.get('/orders?todo=1&size=200')).body.items;
+  assert.ok(inbox.length >= 3 && inbox.every((o) => ['issued', 'received', 'returned'].includes(o.status)));
 });

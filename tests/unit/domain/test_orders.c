@@ -449,6 +449,28 @@ static void test_escalate_returned_order_against_its_new_deadline(void **state)
     assert_int_equal(o.rounds, 1);
 }
 
+/* 党政机关公文处理工作条例 第九条: the 发文机关代字 of a 文号 — the region's name without its level. */
+static void test_region_abbr_drops_the_level_suffix_once(void **state)
+{
+    (void)state;
+    static const char *const CASES[][2] = {
+        {"市南区", "市南"}, {"青岛市", "青岛"}, {"山东省", "山东"}, {"新疆维吾尔自治区", "新疆维吾尔"},
+        {"延边朝鲜族自治州", "延边朝鲜族"}, {"长阳土家族自治县", "长阳土家族"}, {"和县", "和县"}, {"沙市区", "沙市"},
+        {"", ""},
+    };
+    char out[64];
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        order_region_abbr(CASES[i][0], out, sizeof out);
+        assert_string_equal(out, CASES[i][1]);
+    }
+    order_region_abbr(NULL, out, sizeof out);
+    assert_string_equal(out, "");
+    order_region_abbr("市南区", out, 5); /* room for one character and a half: never half a character */
+    assert_string_equal(out, "市");
+    assert_string_equal(order_escalation_name(2), "已提请同级人民政府处理");
+    assert_null(order_escalation_name(3));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -466,6 +488,7 @@ int main(void)
         cmocka_unit_test(test_escalation_due_levels_at_exact_boundaries),
         cmocka_unit_test(test_escalate_records_levels_and_keeps_status),
         cmocka_unit_test(test_escalate_returned_order_against_its_new_deadline),
+        cmocka_unit_test(test_region_abbr_drops_the_level_suffix_once),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,326 @@
+/* SQLite side of store/orders.h. A row is read as one json_object() built by SQLite, so the get,
+ * the lists and the reminder run share its shape; scope is the target agency's stored region. */
+#include "store/orders.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/sqlite_internal.h"
+#include "store/sqlite_where.h"
+
+#define ROW_JSON                                                                                               \
+    "json_object('id', o.id, 'kind', o.kind, 'doc_no', o.doc_no, 'agency', o.agency, 'region', o.region,"     \
+    " 'status', o.status, 'deadline_wd', o.deadline_wd, 'issued_on', o.issued_on, 'due_on', o.due_on,"        \
+    " 'last_act_on', o.last_act_on, 'escalation', o.escalation, 'rounds', o.rounds, 'reminded', o.reminded,"  \
+    " 'first_due_on', o.first_due_on, 'first_answered_on', o.first_answered_on, 'accepted_on', o.accepted_on," \
+    " 'late', o.late, 'body', json(o.body),"                                                                  \
+    " 'case_nos', (SELECT json_group_array(case_no) FROM order_cases WHERE order_id = o.id),"                  \
+    " 'finding_ids', (SELECT json_group_array(finding_id) FROM order_findings WHERE order_id = o.id),"        \
+    " 'created_by', o.created_by, 'created_at', o.created_at, 'updated_at', o.updated_at,"                    \
+    " 'agency_name', a.name, 'agency_region', a.region)"
+#define FROM "FROM orders o LEFT JOIN agencies a ON a.code = o.agency "
+#define RUNNING "('issued', 'received', 'returned')"
+
+static json_t *row_of(sqlite3_stmt *q)
+{
+    const char *text = (const char *)sqlite3_column_text(q, 0);
+    json_t *row = text ? json_loads(text, 0, NULL) : NULL;
+    return row ? row : json_object();
+}
+
+int sqlite_store_order_get(Store *st, long long id, json_t **row, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite_prepare(st, "SELECT " ROW_JSON " " FROM "WHERE o.id = ?1", &q, err) != ZF_OK) return ZF_ERR;
+    sqlite3_bind_int64(q, 1, id);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) *row = row_of(q);
+    sqlite3_finalize(q);
+    if (rc == SQLITE_DONE) return zf_fail(err, 404, "not_found", NULL, "监督文书不存在");
+    return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, "orders");
+}
+
+static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
+
+/* Binds the columns an insert and an update share, ?1 … ?16. */
+static void bind_columns(sqlite3_stmt *q, const json_t *row, const char *body)
+{
+    static const char *const texts[] = {"kind", "doc_no", "agency", "region", "status", NULL, "issued_on", "due_on",
+                                        "last_act_on"};
+    for (int i = 0; i < 9; i++)
+        if (texts[i]) sqlite_bind_opt(q, i + 1, str(row, texts[i]));
+    sqlite3_bind_int64(q, 6, json_integer_value(json_object_get(row, "deadline_wd")));
+    sqlite3_bind_int64(q, 10, json_integer_value(json_object_get(row, "escalation")));
+    sqlite3_bind_int64(q, 11, json_integer_value(json_object_get(row, "rounds")));
+    sqlite3_bind_text(q, 12, str(row, "reminded") ? str(row, "reminded") : "", -1, SQLITE_TRANSIENT);
+    sqlite_bind_opt(q, 13, str(row, "first_due_on"));
+    sqlite_bind_opt(q, 14, str(row, "first_answered_on"));
+    sqlite_bind_opt(q, 15, str(row, "accepted_on"));
+    sqlite3_bind_int(q, 16, json_is_true(json_object_get(row, "late")) || json_integer_value(json_object_get(row, "late")));
+    sqlite3_bind_text(q, 17, body, -1, SQLITE_STATIC);
+    sqlite_bind_opt(q, 18, str(row, "created_by"));
+    sqlite_bind_opt(q, 19, str(row, "created_at"));
+    sqlite_bind_opt(q, 20, str(row, "updated_at"));
+}
+
+static int insert_links(Store *st, long long id, const json_t *row, ZfError *err)
+{
+    sqlite3_stmt *c, *f;
+    if (sqlite_prepare(st, "INSERT OR IGNORE INTO order_cases(order_id, case_no) VALUES (?1, ?2)", &c, err) != ZF_OK)
+        return ZF_ERR;
+    if (sqlite_prepare(st, "INSERT OR IGNORE INTO order_findings(order_id, finding_id) VALUES (?1, ?2)", &f, err) !=
+        ZF_OK)
+        return sqlite3_finalize(c), ZF_ERR;
+    size_t i;
+    json_t *v;
+    int rc = SQLITE_DONE;
+    json_array_foreach(json_object_get(row, "case_nos"), i, v) {
+        if (rc != SQLITE_DONE) break;
+        sqlite3_reset(c);
+        sqlite3_bind_int64(c, 1, id);
+        sqlite3_bind_text(c, 2, json_string_value(v), -1, SQLITE_STATIC);
+        rc = sqlite3_step(c);
+    }
+    json_array_foreach(json_object_get(row, "finding_ids"), i, v) {
+        if (rc != SQLITE_DONE) break;
+        sqlite3_reset(f);
+        sqlite3_bind_int64(f, 1, id);
+        sqlite3_bind_int64(f, 2, json_integer_value(v));
+        rc = sqlite3_step(f);
+    }
+    sqlite3_finalize(c);
+    sqlite3_finalize(f);
+    return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "order_links");
+}
+
+int sqlite_store_order_put(Store *st, json_t *row, ZfError *err)
+{
+    static const char *const INSERT =
+        "INSERT INTO orders(kind, doc_no, agency, region, status, deadline_wd, issued_on, due_on, last_act_on,"
+        " escalation, rounds, reminded, first_due_on, first_answered_on, accepted_on, late, body, created_by,"
+        " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+        " ?17, ?18, ?19, ?20)";
+    /* kind, agency, region, created_* never change: bound but not written */
+    static const char *const UPDATE =
+        "UPDATE orders SET doc_no = ?2, status = ?5, deadline_wd = ?6, issued_on = ?7, due_on = ?8,"
+        " last_act_on = ?9, escalation = ?10, rounds = ?11, reminded = ?12, first_due_on = ?13,"
+        " first_answered_on = ?14, accepted_on = ?15, late = ?16, body = ?17, updated_at = ?20"
+        " WHERE id = ?21 AND kind = ?1 AND agency = ?3 AND region = ?4 AND created_by = ?18 AND created_at = ?19";
+    json_t *idv = json_object_get(row, "id");
+    bool insert = !json_is_integer(idv);
+    char *body = json_dumps(json_object_get(row, "body"), JSON_COMPACT | JSON_SORT_KEYS);
+    sqlite3_stmt *q;
+    if (!body) return zf_fail(err, 500, "internal", NULL, "监督文书内容无法保存");
+    if (sqlite_prepare(st, insert ? INSERT : UPDATE, &q, err) != ZF_OK) return free(body), ZF_ERR;
+    bind_columns(q, row, body);
+    if (!insert) sqlite3_bind_int64(q, 21, json_integer_value(idv));
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    free(body);
+    if (rc != SQLITE_DONE) return sqlite_fail(st, err, "orders");
+    if (!insert) return sqlite3_changes(st->db) == 1 ? ZF_OK : zf_fail(err, 409, "conflict", NULL, "监督文书已被修改");
+    long long id = sqlite3_last_insert_rowid(st->db);
+    json_object_set_new(row, "id", json_integer(id));
+    return insert_links(st, id, row, err);
+}
+
+int sqlite_store_order_timeline_add(Store *st, const OrderTimelineRow *r, long long *id, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite_prepare(st,
+                       "INSERT INTO order_timeline(order_id, time, on_date, user, action, from_status, to_status, note)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                       &q, err) != ZF_OK)
+        return ZF_ERR;
+    sqlite3_bind_int64(q, 1, r->order_id);
+    const char *texts[] = {r->time, r->on, r->user, r->action, r->from_status, r->to_status};
+    for (int i = 0; i < 6; i++) sqlite_bind_opt(q, i + 2, texts[i]);
+    sqlite3_bind_text(q, 8, r->note ? r->note : "", -1, SQLITE_STATIC);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) return sqlite_fail(st, err, "order_timeline");
+    *id = sqlite3_last_insert_rowid(st->db);
+    return ZF_OK;
+}
+
+/* Runs q (one JSON text column) into a new array; finalizes q. */
+static int json_rows(Store *st, sqlite3_stmt *q, const char *what, json_t **items, ZfError *err)
+{
+    json_t *out = json_array();
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) json_array_append_new(out, row_of(q));
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) return json_decref(out), sqlite_fail(st, err, what);
+    *items = out;
+    return ZF_OK;
+}
+
+int sqlite_store_order_timeline(Store *st, long long order_id, json_t **items, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite_prepare(st,
+                       "SELECT json_object('id', id, 'order_id', order_id, 'time', time, 'on', on_date, 'user', user,"
+                       " 'action', action, 'from_status', from_status, 'to_status', to_status, 'note', note)"
+                       " FROM order_timeline WHERE order_id = ?1 ORDER BY id",
+                       &q, err) != ZF_OK)
+        return ZF_ERR;
+    sqlite3_bind_int64(q, 1, order_id);
+    return json_rows(st, q, "order_timeline", items, err);
+}
+
+int sqlite_store_order_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite_prepare(st,
+                       "INSERT INTO order_doc_seq(region, year, seq) VALUES (?1, ?2, 1)"
+                       " ON CONFLICT(region, year) DO UPDATE SET seq = seq + 1 RETURNING seq",
+                       &q, err) != ZF_OK)
+        return ZF_ERR;
+    sqlite3_bind_text(q, 1, region, -1, SQLITE_STATIC);
+    sqlite3_bind_int(q, 2, year);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) *seq = (long)sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, "order_doc_seq");
+}
+
+static void scope_where(SqlWhere *w, bool nothing, const char *agency, const char *region_prefix)
+{
+    if (nothing) sql_where_fixed(w, "0");
+    sql_where_text(w, "o.agency = ?", agency);
+    sql_where_prefix(w, "a.region", region_prefix);
+}
+
+static void build_where(const OrderFilter *f, SqlWhere *w)
+{
+    sql_where_init(w);
+    scope_where(w, f->scope_nothing, f->scope_agency, f->scope_region_prefix);
+    if (f->issued_only) sql_where_fixed(w, "o.status <> 'draft'");
+    sql_where_text(w, "o.status = ?", f->status);
+    sql_where_text(w, "o.agency = ?", f->agency);
+    sql_where_text(w, "o.kind = ?", f->kind);
+    sql_where_text(w, "o.id IN (SELECT order_id FROM order_cases WHERE case_no = ?)", f->case_no);
+    sql_where_num(w, "o.id IN (SELECT order_id FROM order_findings WHERE finding_id = ?)",
+                  f->finding_id > 0 ? f->finding_id : -1);
+    if (f->overdue_before) sql_where_fixed(w, "o.status IN " RUNNING);
+    sql_where_text(w, "o.due_on < ?", f->overdue_before);
+    if (f->statuses) {
+        char in[160] = "o.status IN ('', ";
+        for (int i = 0; f->statuses[i] && i < 6; i++) {
+            strncat(in, "'", sizeof in - strlen(in) - 1);
+            strncat(in, f->statuses[i], sizeof in - strlen(in) - 1); /* codes of the domain's table, not input */
+            strncat(in, "', ", sizeof in - strlen(in) - 1);
+        }
+        in[strlen(in) - 2] = ')';
+        in[strlen(in) - 1] = '\0';
+        sql_where_fixed(w, in);
+    }
+    sql_where_text_n(w,
+                     "(instr(coalesce(o.doc_no, ''), ?) > 0 OR instr(coalesce(a.name, ''), ?) > 0"
+                     " OR instr(json_extract(o.body, '$.problem'), ?) > 0)",
+                     f->q, 3);
+}
+
+static json_t *list_row(sqlite3_stmt *q) { return row_of(q); }
+
+int sqlite_store_orders_list(Store *st, const OrderFilter *f, int page, int size, json_t **out, ZfError *err)
+{
+    SqlWhere w;
+    char sql[4096];
+    build_where(f, &w);
+    long long total = sql_where_count(st, FROM, &w, err);
+    if (total < 0) return ZF_ERR;
+    snprintf(sql, sizeof sql, "SELECT " ROW_JSON " " FROM "%s ORDER BY o.id DESC LIMIT ? OFFSET ?", w.sql);
+    return sql_where_page(st, sql, &w, page, size, total, list_row, "orders", out, err);
+}
+
+int sqlite_store_orders_running(Store *st, json_t **rows, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite_prepare(st, "SELECT " ROW_JSON " " FROM "WHERE o.status IN " RUNNING " ORDER BY o.id", &q, err) != ZF_OK)
+        return ZF_ERR;
+    return json_rows(st, q, "orders", rows, err);
+}
+
+int sqlite_store_orders_stats(Store *st, const OrderStatsFilter *f, json_t **out, ZfError *err)
+{
+    SqlWhere w;
+    char sql[4096];
+    sqlite3_stmt *q;
+    sql_where_init(&w);
+    scope_where(&w, f->scope_nothing, f->scope_agency, f->scope_region_prefix);
+    sql_where_fixed(&w, "o.issued_on IS NOT NULL");
+    sql_where_text(&w, "o.agency = ?", f->agency);
+    sql_where_text(&w, "substr(o.issued_on, 1, 7) >= ?", f->from_month);
+    sql_where_text(&w, "substr(o.issued_on, 1, 7) <= ?", f->to_month);
+    snprintf(sql, sizeof sql,
+             "SELECT json_object('agency', o.agency, 'agency_name', a.name, 'month', substr(o.issued_on, 1, 7),"
+             " 'issued', count(*),"
+             " 'answered_on_time', sum(o.first_answered_on IS NOT NULL AND o.first_answered_on <= o.first_due_on),"
+             " 'overdue', sum(o.late), 'returned', sum(o.rounds > 0), 'accepted', sum(o.status = 'accepted'),"
+             " 'avg_days_to_accept', round(avg(julianday(o.accepted_on) - julianday(o.issued_on)), 1)) " FROM
+             "%s GROUP BY o.agency, substr(o.issued_on, 1, 7) ORDER BY substr(o.issued_on, 1, 7) DESC, o.agency",
+             w.sql);
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
+    sql_where_bind(q, &w, 1);
+    json_t *items;
+    if (json_rows(st, q, "orders", &items, err) != ZF_OK) return ZF_ERR;
+    *out = json_pack("{s:o}", "items", items);
+    return ZF_OK;
+}
+
+int sqlite_store_order_attachment_add(Store *st, const OrderAttachmentRow *a, long long *id, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite_prepare(st,
+                       "INSERT INTO order_attachments(order_id, purpose, name, mime, size, sm3, ledger_seq, uploaded_by,"
+                       " uploaded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                       &q, err) != ZF_OK)
+        return ZF_ERR;
+    sqlite3_bind_int64(q, 1, a->order_id);
+    sqlite_bind_opt(q, 2, a->purpose);
+    sqlite_bind_opt(q, 3, a->name);
+    sqlite_bind_opt(q, 4, a->mime);
+    sqlite3_bind_int64(q, 5, a->size);
+    sqlite_bind_opt(q, 6, a->sm3);
+    sqlite3_bind_int64(q, 7, a->ledger_seq);
+    sqlite_bind_opt(q, 8, a->uploaded_by);
+    sqlite_bind_opt(q, 9, a->uploaded_at);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) return sqlite_fail(st, err, "order_attachments");
+    *id = sqlite3_last_insert_rowid(st->db);
+    return ZF_OK;
+}
+
+int sqlite_store_order_attachments(Store *st, long long order_id, json_t **items, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite_prepare(st,
+                       "SELECT json_object('id', id, 'order_id', order_id, 'purpose', purpose, 'name', name,"
+                       " 'media_type', mime, 'size', size, 'sm3', sm3, 'ledger_seq', ledger_seq,"
+                       " 'uploaded_by', uploaded_by, 'uploaded_at', uploaded_at)"
+                       " FROM order_attachments WHERE order_id = ?1 ORDER BY id",
+                       &q, err) != ZF_OK)
+        return ZF_ERR;
+    sqlite3_bind_int64(q, 1, order_id);
+    return json_rows(st, q, "order_attachments", items, err);
+}
+
+int sqlite_store_findings_by_ids(Store *st, const json_t *ids, json_t **items, ZfError *err)
+{
+    sqlite3_stmt *q;
+    char *text = json_dumps(ids, JSON_COMPACT);
+    if (!text) return zf_fail(err, 400, "invalid_field", "finding_ids", "预警编号格式不正确");
+    if (sqlite_prepare(st,
+                       "SELECT json_object('id', f.id, 'rule', f.rule, 'severity', f.severity, 'subject_type',"
+                       " f.subject_type, 'subject', f.subject, 'agency', f.agency, 'message', f.message, 'law', f.law,"
+                       " 'due_on', f.due_on, 'resolved_at', f.resolved_at)"
+                       " FROM json_each(?1) j JOIN findings f ON f.id = j.value ORDER BY j.key",
+                       &q, err) != ZF_OK)
+        return free(text), ZF_ERR;
+    sqlite3_bind_text(q, 1, text, -1, SQLITE_TRANSIENT);
+    free(text);
+    return json_rows(st, q, "findings", items, err);
+}
