@@ -12,7 +12,7 @@ export const listOrders = (query) => http.get(BASE, { query })
 export const countTodoOrders = () => listOrders({ todo: 1, page: 1, size: 1 }).then((d) => d.total || 0)
 
 // → {id, doc_no, kind, kind_name, agency, agency_name, region, status, status_name, problem,
-//    basis: [{law, article, law_id, number}], measures, case_nos, findings: [{id, rule, subject,
+//    basis: [{law, article, law_id, number, key}], measures, case_nos, findings: [{id, rule, subject,
 //    severity, message, resolved_at}], deadline_wd, issued_on, due_on, colour, overdue, days_left,
 //    escalation, escalation_name, rounds, response, referral, attachments, created_by, created_at,
 //    updated_at, timeline: [{id, time, on, user, action, action_name, from_status, to_status, note}]}
@@ -36,8 +36,10 @@ export const uploadOrderAttachment = (id, file, purpose = 'evidence') =>
     { query: { name: file.name, purpose }, contentType: file.type || 'application/octet-stream', timeout: 30 * 60000 })
 export const orderAttachmentUrl = (id, aid) => `${BASE}/${encodeURIComponent(id)}/attachments/${encodeURIComponent(aid)}`
 
-// A legal basis picked from the law library (a hit of GET /laws/search) as the create body cites it.
-export const basisOf = (hit) => ({ law: hit.law_id, article: hit.number })
+// A legal basis picked from the law library (a hit of GET /laws/search) as the create body cites
+// it: the law's title and the article as written (第五十二条); the server links them back to the
+// library (law_id, number, key in the order it returns).
+export const basisOf = (hit) => ({ law: hit.law_title, article: hit.label })
 
-// Where the law library shows a cited article.
-export const basisLink = (b) => ({ path: '/elements/laws', query: { law: b.law_id, article: b.number } })
+// Where the law library shows a cited article (key: "52", or "10-1" for 第十条之一).
+export const basisLink = (b) => ({ path: '/elements/laws', query: { law: b.law_id, article: b.key || b.number } })
