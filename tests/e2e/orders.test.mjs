@@ -91,7 +91,7 @@ test('a supervisor ticks two findings of one agency on 预警看板 and issues a
     // Mixing agencies is refused, in Chinese.
     await page.goto(server.baseURL + '/supervision/alerts?status=all')
     const all = await alertRows(page)
-    const agencies = await all.evaluateAll((trs) => trs.map((tr) => tr.cells[4] && tr.cells[4].innerText.trim()))
+    const agencies = await all.evaluateAll((trs) => trs.map((tr) => tr.querySelector('[data-testid=finding-agency]').innerText.trim()))
     const other = agencies.findIndex((a) => a && a !== agencies[0])
     if (other > 0) {
       await all.nth(0).locator('.el-checkbox').click()
