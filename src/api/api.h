@@ -93,6 +93,10 @@ int api_workflow_approvals_list(HttpRequest *req);
 int api_case_attachments_create(HttpRequest *req);
 int api_case_attachments_list(HttpRequest *req);
 int api_case_attachment_get(HttpRequest *req);
+/* the same files read-only, by data scope (supervision's case detail), and the case's timeline */
+int api_case_attachments_read(HttpRequest *req);
+int api_case_attachment_read(HttpRequest *req);
+int api_case_timeline(HttpRequest *req);
 /* The upload's limit: its kind's, from settings (Route.limit_for). */
 size_t api_attachment_body_limit(HttpRequest *req, char *why, size_t cap);
 /* 公示, revocation and withdrawal (issue 6): workflow_publicity.c */

@@ -1,5 +1,7 @@
-/* /api/v1/workflow/cases/{case_no}/attachments: evidence files (全过程记录, 《行政处罚法》第四十七条)
- * uploaded against a stage of an online case, listed and downloaded by the case's own agency.
+/* Case attachments: evidence files (全过程记录, 《行政处罚法》第四十七条) uploaded against a stage of
+ * an online case, listed and downloaded by the case's own agency under /workflow/cases/{case_no}/
+ * attachments, and read (never written) under /cases/{case_no}/attachments by whoever's data
+ * scope covers the case, as its supervisors.
  * The content is judged by its bytes (domain/attachment.h), stored once per SM3 digest in the
  * ledger's file store, and the row, the timeline entry and the ledger event are written in one
  * transaction. Append-only: there is no route that changes or removes an attachment. */
@@ -12,6 +14,7 @@
 #include <unistd.h>
 
 #include "api/api.h"
+#include "api/case_scope.h"
 #include "api/params.h"
 #include "app/case_log.h"
 #include "app/workflow_state.h"
@@ -213,16 +216,15 @@ static int open_content(HttpRequest *req, const json_t *a, int *fd, ZfError *err
     return zf_fail(err, 500, "attachment_missing", NULL, "附件文件缺失或大小已改变，请运行 zhifa verify 检查存证");
 }
 
-int api_case_attachment_get(HttpRequest *req)
+/* The file's bytes with its stored type and name; audited, as every read of evidence is. The
+ * caller has checked the case is the user's to see. */
+static int reply_content(HttpRequest *req, const char *case_no, const char *id_text)
 {
-    const char *case_no = http_param(req, "case_no"), *id_text = http_param(req, "id");
-    json_t *row, *a = NULL;
+    json_t *a = NULL;
     ZfError err;
     int fd;
     char *end;
     long long id = id_text ? strtoll(id_text, &end, 10) : 0;
-    if (wf_case_row(req->store, req->auth, case_no, &row, &err) != ZF_OK) return http_reply_zferror(req, &err);
-    json_decref(row);
     if (!id_text || *end || id <= 0 || strlen(id_text) > 18)
         return http_reply_error(req, 400, "invalid_param", "id", "附件编号应为正整数");
     if (store_attachment_get(req->store, case_no, id, &a, &err) != ZF_OK || open_content(req, a, &fd, &err) != ZF_OK) {
@@ -245,4 +247,53 @@ int api_case_attachment_get(HttpRequest *req)
     auth_audit(req, "attachment_download", case_no, "ok", str(a, "name"));
     json_decref(a);
     return http_queue(req, 200, resp);
+}
+
+int api_case_attachment_get(HttpRequest *req)
+{
+    const char *case_no = http_param(req, "case_no");
+    json_t *row;
+    ZfError err;
+    if (wf_case_row(req->store, req->auth, case_no, &row, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    json_decref(row);
+    return reply_content(req, case_no, http_param(req, "id"));
+}
+
+/* ---- GET /cases/{case_no}/attachments[/{id}]: read-only, for whoever's scope covers the case's
+ * stored agency (its supervisors as much as its own officers); every read audited. ---------- */
+
+/* Each row's kind and stage in Chinese, for a page that does not upload and has no stage list. */
+static void name_rows(json_t *items)
+{
+    size_t i;
+    json_t *a;
+    json_array_foreach(items, i, a) {
+        AttachmentKind k;
+        WfStage s;
+        bool known = attachment_kind_by_code(str(a, "kind"), &k, NULL) == ZF_OK;
+        json_object_set_new(a, "kind_name", known ? json_string(attachment_kind_name(k)) : json_null());
+        known = workflow_stage_by_code(str(a, "stage"), &s) == ZF_OK;
+        json_object_set_new(a, "stage_name", known ? json_string(workflow_stage_name(s)) : json_null());
+    }
+}
+
+int api_case_attachments_read(HttpRequest *req)
+{
+    const char *case_no = http_param(req, "case_no");
+    json_t *items;
+    ZfError err;
+    if (api_case_visible(req, case_no, NULL, &err) != ZF_OK ||
+        store_attachment_list(req->store, case_no, &items, &err) != ZF_OK)
+        return http_reply_zferror(req, &err);
+    name_rows(items);
+    auth_audit(req, "attachment_list", case_no, "ok", "附件列表");
+    return http_reply_json(req, 200, json_pack("{s:o}", "items", items));
+}
+
+int api_case_attachment_read(HttpRequest *req)
+{
+    const char *case_no = http_param(req, "case_no");
+    ZfError err;
+    if (api_case_visible(req, case_no, NULL, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    return reply_content(req, case_no, http_param(req, "id"));
 }

@@ -8,6 +8,7 @@
 #include "domain/orders.h"
 #include "store/settings.h"
 #include "domain/rules/rules.h"
+#include "domain/workflow/timeline.h"
 #include "domain/workflow/workflow.h"
 
 static json_t *entry(const char *code, const char *name) { return json_pack("{s:s, s:s}", "code", code, "name", name); }
@@ -93,6 +94,7 @@ int api_dicts_get(HttpRequest *req)
     json_object_set_new(out, "order_statuses", order_codes(status_code, status_name, ORDER_STATUS_COUNT));
     json_object_set_new(out, "order_actions", order_codes(action_code, action_name, ORDER_ACTION_COUNT));
     json_object_set_new(out, "workflow_measures", workflow_measures());
+    json_object_set_new(out, "timeline_actions", pairs(timeline_action_at));
     json_object_set_new(out, "severities", pairs(rules_severity_at));
     json_object_set_new(out, "subject_types", pairs(rules_subject_type_at));
     if (add_roles(req, out) != ZF_OK) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/case_scope.h"
 #include "api/params.h"
 #include "http/auth.h"
 #include "http/response.h"
@@ -60,24 +61,10 @@ int api_ledger_proof(HttpRequest *req)
 /* The case must exist in the user's data scope; as if absent otherwise (nothing to probe). */
 static int case_visible(HttpRequest *req, const char *case_no)
 {
-    char *body, region[7];
     ZfError err;
-    if (!case_no || !*case_no || strlen(case_no) > 128) {
-        http_reply_error(req, 400, "invalid_param", "case_no", "案号过长或为空");
-        return 0;
-    }
-    if (store_record_get(req->store, REC_CASE, case_no, &body, &err) != ZF_OK) {
-        http_reply_error(req, 404, "not_found", "case_no", "案件不存在");
-        return 0;
-    }
-    json_t *record = json_loads(body, 0, NULL);
-    free(body);
-    const char *agency = json_string_value(json_object_get(record, "agency"));
-    store_agency_region(req->store, agency, region);
-    int ok = scope_allows(&req->scope, agency, region);
-    json_decref(record);
-    if (!ok) http_reply_error(req, 404, "not_found", "case_no", "案件不存在");
-    return ok;
+    if (api_case_visible(req, case_no, NULL, &err) == ZF_OK) return 1;
+    http_reply_zferror(req, &err);
+    return 0;
 }
 
 int api_case_integrity(HttpRequest *req)

@@ -20,6 +20,10 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/cases/{case_no}", api_case_get, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/integrity", api_case_integrity, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/dossier", api_case_dossier, "dossier.export"},
+    /* the online timeline and attachments, read-only by data scope (issue 14: supervision's case detail) */
+    {"GET", "/api/v1/cases/{case_no}/timeline", api_case_timeline, "cases.read"},
+    {"GET", "/api/v1/cases/{case_no}/attachments", api_case_attachments_read, "cases.read"},
+    {"GET", "/api/v1/cases/{case_no}/attachments/{id}", api_case_attachment_read, "cases.read"},
     {"GET", "/api/v1/ledger/sth", api_ledger_sth, "ledger.read"},
     {"GET", "/api/v1/ledger/proof", api_ledger_proof, "ledger.read"},
     {"POST", "/api/v1/session", api_session_create, "public"},

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/case_timeline.h"
 #include "api/intake_common.h"
 #include "api/params.h"
 #include "app/workflow_approver.h"
@@ -107,6 +108,7 @@ static int workflow_view(HttpRequest *req, const json_t *rec, const json_t *row,
     if (!pending && err->status != 404) return ZF_ERR;
     json_t *next, *timeline;
     if (store_workflow_timeline(req->store, str(row, "case_no"), &timeline, err) != ZF_OK) return ZF_ERR;
+    api_timeline_name(timeline);
     json_t *dl = deadlines_json(&cs, req->today, req->calendar, &cfg, &next);
     json_t *wf = json_pack("{s:s, s:s, s:s, s:O, s:O, s:O, s:o, s:o, s:o, s:o, s:o}", "case_type", str(row, "case_type"),
                            "stage", workflow_stage_code(cs.stage), "stage_name", workflow_stage_name(cs.stage),

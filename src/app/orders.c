@@ -53,7 +53,7 @@ bool app_order_visible(const AppContext *cx, const json_t *row)
     return cx->scope.kind != SCOPE_AGENCY || strcmp(str(row, "status"), "draft") != 0;
 }
 
-static unsigned side_of(const AppContext *cx, const json_t *row)
+unsigned app_order_sides(const AppContext *cx, const json_t *row)
 {
     if (!cx->user) return ORDER_SIDE_SUPERVISOR;
     unsigned sides = 0;
@@ -67,7 +67,7 @@ static unsigned side_of(const AppContext *cx, const json_t *row)
     return sides;
 }
 
-static int load_visible(const AppContext *cx, long long id, json_t **row, ZfError *err)
+int app_order_load_visible(const AppContext *cx, long long id, json_t **row, ZfError *err)
 {
     if (store_order_get(cx->store, id, row, err) != ZF_OK) return ZF_ERR;
     if (app_order_visible(cx, *row)) return ZF_OK;
@@ -79,7 +79,7 @@ static int load_visible(const AppContext *cx, long long id, json_t **row, ZfErro
 int app_order_get(const AppContext *cx, long long id, json_t **order, ZfError *err)
 {
     json_t *row;
-    if (load_visible(cx, id, &row, err) != ZF_OK) return ZF_ERR;
+    if (app_order_load_visible(cx, id, &row, err) != ZF_OK) return ZF_ERR;
     int rc = order_view_full(cx, row, app_order_warn_wd(cx->store), order, err);
     json_decref(row);
     return rc;
@@ -416,8 +416,8 @@ static int act_fn(const AppContext *cx, const void *arg, long long *id, ZfError 
     OrderState before, after;
     int open = 0;
     *id = a->id;
-    if (load_visible(cx, a->id, &row, err) != ZF_OK) return ZF_ERR;
-    unsigned sides = side_of(cx, row);
+    if (app_order_load_visible(cx, a->id, &row, err) != ZF_OK) return ZF_ERR;
+    unsigned sides = app_order_sides(cx, row);
     int rc = order_state_of(row, &before) == ZF_OK ? ZF_OK : zf_fail(err, 500, "internal", NULL, "监督文书状态无法识别");
     if (rc == ZF_OK && !sides) rc = zf_fail(err, 403, "side_not_allowed", NULL, "当前用户不能办理该监督文书");
     if (rc == ZF_OK && a->action == ORDER_ACCEPT) rc = open_findings(cx->store, row, &open, err);

@@ -48,11 +48,30 @@ typedef struct {
     int reminded, escalated, referred; /* yellow/red reminders written, level-1 and level-2 escalations */
 } OrderRemindSummary;
 
+/* A file attached to an order, already in the ledger's file store (<db>.files/<sm3>). */
+typedef struct {
+    const char *purpose;    /* evidence (the supervisor's) | response (the agency's answer) */
+    const char *name, *media_type, *sm3;
+    long long size;
+} OrderFile;
+/* Records the file against order `id` by cx->user: the row, its attachment.add event and a
+ * timeline entry, in one transaction. The supervisor adds evidence until the order is accepted; the
+ * agency adds its answer's files while the order waits for that answer (received or returned).
+ * *out the row; 404 out of scope, 403 the other side's purpose, 409 the status. */
+int app_order_attach(const AppContext *cx, long long id, const OrderFile *f, json_t **out, ZfError *err);
+/* The attachment `aid` of order `id` ({id, name, media_type, size, sm3, …}) if cx->user may see the order. */
+int app_order_attachment(const AppContext *cx, long long id, long long aid, json_t **out, ZfError *err);
+
 /* Shared by the order services: the yellow warning's working days (setting order_warn_wd); may
  * cx->user see the stored row (scope by the target agency as stored; agency users see no drafts);
  * an escalation to `level` recorded in the row (its notice or referral, and the order marked late). */
 int app_order_warn_wd(Store *st);
 bool app_order_visible(const AppContext *cx, const json_t *row);
+/* The stored row of order `id` if cx->user may see it (404 otherwise, as if absent). */
+int app_order_load_visible(const AppContext *cx, long long id, json_t **row, ZfError *err);
+/* The sides (OrderSide bits) cx->user may act for on the row: the supervisor's when his region covers
+ * the agency and his role holds orders.write, the agency's for its own users with orders.respond. */
+unsigned app_order_sides(const AppContext *cx, const json_t *row);
 int app_order_record_escalation(const AppContext *cx, json_t *row, int level, zf_day on, const char *note,
                                 ZfError *err);
 

@@ -36,7 +36,7 @@ export const menu = [
       { path: '/cases/orders', perm: 'orders.respond', title: '监督事项', view: 'cases/OrderInbox', desc: '执法监督机构下发给本机构的督办通知书、问诊单、意见书：签收、反馈整改情况' },
       { path: '/cases/publicity', perm: 'public', title: '案件公示', view: 'cases/Publicity', desc: '行政执法决定公示（个人信息脱敏）' },
       // Reached from links (预警看板, 分主体汇总), not from the menu.
-      { path: '/cases/detail/:case_no', perm: 'cases.read', title: '案件详情', view: 'supervision/CaseDetail', desc: '案件的办理要素及规则引擎对它的预警', hidden: true },
+      { path: '/cases/detail/:case_no', perm: 'cases.read', title: '案件详情', view: 'supervision/CaseDetail', desc: '案件的办理要素、规则引擎预警、网上办案记录与附件、督办问诊和存证核验', hidden: true },
       { path: '/cases/handle/:case_no', perm: 'cases.handle', title: '案件办理', view: 'cases/CaseHandle', desc: '在线办理：当前环节、期限、可办理的操作与办理记录', hidden: true }
     ]
   },

@@ -1,4 +1,4 @@
-// 案件查询: the cases of the user's data scope.
+// 案件查询: the cases of the user's data scope; one case's timeline, attachments and orders (案件详情).
 import http from './http.js'
 
 // query: {agency, region, sector, kind, procedure, status, filed_from, filed_to, decided_from, decided_to,
@@ -6,3 +6,17 @@ import http from './http.js'
 // → {items: [{case_no, agency, agency_name, region, kind, procedure, party_name, filed_on, decided_on,
 //    closed_on, fine, doc_no, status, online, open_findings, worst_severity}], total, page, size}
 export const listCases = (query) => http.get('/api/v1/cases', { query })
+
+const enc = encodeURIComponent
+
+// The online timeline (办理记录) of a case, read-only, audited; {online: false, items: []} for a case
+// not handled online. → {online, stage, stage_name, items: [{id, time, user, action, action_name,
+//    from_stage, from_stage_name, to_stage, to_stage_name, note}]}
+export const getCaseTimeline = (caseNo) => http.get(`/api/v1/cases/${enc(caseNo)}/timeline`)
+// Its attachments (全过程记录), read-only, audited. → {items: [{id, stage, stage_name, kind, kind_name,
+//    name, mime, size, sha256, sm3, uploaded_by, uploaded_at}]}
+export const listCaseAttachments = (caseNo) => http.get(`/api/v1/cases/${enc(caseNo)}/attachments`)
+export const caseAttachmentUrl = (caseNo, id) => `/api/v1/cases/${enc(caseNo)}/attachments/${id}`
+// The supervision orders about a case (docs/orders.md). → {items: [{id, doc_no, kind_name, status_name,
+//    due_on, colour, …}], total}
+export const listCaseOrders = (caseNo) => http.get('/api/v1/orders', { query: { case_no: caseNo, size: 200 } })

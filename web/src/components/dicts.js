@@ -52,6 +52,13 @@ export function formatDateTime (iso) {
 // exchange-v1 times are local already: "2026-04-14T22:00" → "2026-04-14 22:00".
 export const formatLocalTime = (s) => (s ? String(s).replace('T', ' ') : '')
 
+// A file's size as people read it: 417 字节, 1.2 KiB, 3.4 MiB.
+export function formatBytes (b) {
+  if (b < 1024) return `${b} 字节`
+  if (b < 1048576) return `${(b / 1024).toFixed(1)} KiB`
+  return `${(b / 1048576).toFixed(1)} MiB`
+}
+
 // A citizen ID keeps its first 4 and last 4 characters: 3702**********1232. Organisation codes
 // (USCC) are public and shown whole.
 export function maskIdNo (idNo, partyKind) {
@@ -81,10 +88,22 @@ export const AUDIT_ACTIONS = {
   login_locked: '登录锁定',
   password_change: '修改密码',
   audit_export: '导出审计日志',
-  read_personal: '查看个人信息'
+  read_personal: '查看个人信息',
+  timeline_read: '查看办理记录',
+  attachment_list: '查看附件列表',
+  attachment_download: '下载附件',
+  attachment_upload: '上传附件'
 }
 export const auditActionLabel = (a) => AUDIT_ACTIONS[a] || a || ''
 export const AUDIT_RESULTS = { ok: '成功', denied: '拒绝', failed: '失败' }
+
+// A supervision order's period (docs/orders.md colour) as a tag: type and words.
+export const ORDER_COLOURS = {
+  red: { type: 'danger', label: '已逾期' },
+  yellow: { type: 'warning', label: '即将到期' },
+  green: { type: 'success', label: '期限内' },
+  none: { type: 'info', label: '无期限' }
+}
 
 // Officer status as a tag colour (its names: officer_status of stores/dicts.js).
 export const officerStatusTagType = (s) => (s === 'active' ? 'success' : s === 'suspended' ? 'warning' : 'info')
