@@ -30,8 +30,9 @@ export const actOnOrder = (id, body) => http.post(`${BASE}/${encodeURIComponent(
 //   answered_on_time, overdue, returned, accepted, avg_days_to_accept}]}
 export const orderStats = (query) => http.get(`${BASE}/stats`, { query })
 
-// The file is the body; purpose evidence (整改佐证) | response (整改报告). → the attachment
-export const uploadOrderAttachment = (id, file, purpose = 'evidence') =>
+// The file is the body; purpose evidence (监督证据: the supervisor, until accepted) | response (整改材料:
+// the agency, while its answer is due). → the attachment
+export const uploadOrderAttachment = (id, file, purpose) =>
   http.upload(`${BASE}/${encodeURIComponent(id)}/attachments`, file,
     { query: { name: file.name, purpose }, contentType: file.type || 'application/octet-stream', timeout: 30 * 60000 })
 export const orderAttachmentUrl = (id, aid) => `${BASE}/${encodeURIComponent(id)}/attachments/${encodeURIComponent(aid)}`

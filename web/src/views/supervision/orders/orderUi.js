@@ -39,8 +39,17 @@ export function fileSize (b) {
   return `${(b / 1048576).toFixed(1)} MiB`
 }
 
-// Attachment purposes (the upload's ?purpose=): the console's words for the two the API takes.
-export const PURPOSES = { evidence: '整改佐证', response: '整改报告' }
+// Attachment purposes (the upload's ?purpose=): the supervisor's evidence, until the order is
+// accepted, and the agency's 整改材料, while its answer is due (received, returned).
+export const PURPOSES = { evidence: '监督证据', response: '整改材料' }
+
+// The purpose of a file the user may add to the order now, or '' when he may add none.
+export function uploadPurpose (order, { write, respond }) {
+  if (!order) return ''
+  if (respond && (order.status === 'received' || order.status === 'returned')) return 'response'
+  if (write && order.status !== 'accepted') return 'evidence'
+  return ''
+}
 
 // The acts the user's side may take on the order now (docs/orders.md); the server checks again.
 // write: orders.write (the supervisor's side), respond: orders.respond (the agency's).
