@@ -3,6 +3,8 @@
 # baseline measured in the same run on the same machine:
 #   import  — zhifa import of N case records vs the sqlite3 CLI's .import of the same rows as CSV
 #             into a table of the same columns;
+#   cases   — 案件查询 over loopback (two filters, p99) vs the same store query in-process, and the
+#             streamed .xlsx export of every case: rows/s and the server's RSS growth;
 #   sweep   — zhifa sweep (load every record, run every rule, store findings) over N cases vs a
 #             raw sqlite3 scan reading every case body.
 # Usage: bench/run.sh [BUILD_DIR]   (BENCH_CASES=1000000 by default)
@@ -43,3 +45,4 @@ echo "sweep (unchanged data, second run): $(secs "$t0" "$t1")s"
 "$(dirname "$zhifa")/bench/bench_ledger" "${BENCH_LEDGER_EVENTS:-1000000}"
 ZHIFA_DATA="$(cd "$(dirname "$0")/.." && pwd)/data" "$(dirname "$zhifa")/bench/bench_sweep" "$out/z.db" 2026-05-20
 "$(dirname "$zhifa")/bench/bench_laws"
+"$(dirname "$zhifa")/bench/bench_cases" "$zhifa" "$out/z.db"

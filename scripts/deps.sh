@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake pkg-config
   libmicrohttpd-dev libjansson-dev libsqlite3-dev libssl-dev libargon2-dev
-  libcmocka-dev sqlite3 curl libzip-dev libexpat1-dev zip unzip
+  libcmocka-dev sqlite3 curl libzip-dev libexpat1-dev zlib1g-dev zip unzip
   nodejs npm chromium fonts-wqy-microhei
   clang-14 libclang-rt-14-dev
 )

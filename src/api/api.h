@@ -26,8 +26,14 @@ int api_dicts_get(HttpRequest *req);
 int api_rule_config_get(HttpRequest *req);
 int api_rule_config_put(HttpRequest *req);
 int api_case_get(HttpRequest *req);
-/* case_query.c: 案件查询 */
+/* filings.c: 重大行政执法决定备案 */
+int api_filings_list(HttpRequest *req);
+int api_filing_get(HttpRequest *req);
+int api_filing_review(HttpRequest *req);
+
+/* case_query.c: 案件查询; case_export.c: the same selection as .xlsx, streamed */
 int api_cases_list(HttpRequest *req);
+int api_cases_export(HttpRequest *req);
 int api_session_create(HttpRequest *req);
 int api_session_get(HttpRequest *req);
 int api_session_delete(HttpRequest *req);

@@ -3,6 +3,8 @@
  * validated here, the query is store/cases.h. */
 #include <string.h>
 
+#include "api/case_query.h"
+
 #include "api/api.h"
 #include "api/params.h"
 #include "domain/exchange.h"
@@ -32,7 +34,7 @@ static int param_fen(HttpRequest *req, const char *name, long long *fen)
     return ZF_OK;
 }
 
-static int parse_filter(HttpRequest *req, CaseFilter *f, char prefix[7])
+int case_query_parse(HttpRequest *req, CaseFilter *f, char prefix[7])
 {
     const char *order;
     memset(f, 0, sizeof *f);
@@ -59,7 +61,7 @@ int api_cases_list(HttpRequest *req)
     int page, size;
     json_t *out;
     ZfError err;
-    if (parse_filter(req, &f, prefix) != ZF_OK || param_page(req, &page, &size) != ZF_OK) return 0;
+    if (case_query_parse(req, &f, prefix) != ZF_OK || param_page(req, &page, &size) != ZF_OK) return 0;
     if (store_cases_list(req->store, &f, page, size, &out, &err) != ZF_OK) return http_reply_zferror(req, &err);
     return http_reply_json(req, 200, out);
 }

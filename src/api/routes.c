@@ -13,10 +13,16 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/findings", api_findings_list, "findings.read"},
     {"GET", "/api/v1/findings/summary", api_findings_summary, "findings.read"},
     {"POST", "/api/v1/findings/sweep", api_findings_sweep, "findings.sweep"},
+    /* 重大行政执法决定备案 (issue 14); the review is orders.write once migration 027 lands */
+    {"GET", "/api/v1/filings", api_filings_list, "filings.read"},
+    {"GET", "/api/v1/filings/{id}", api_filing_get, "filings.read"},
+    {"POST", "/api/v1/filings/{id}/review", api_filing_review, "orders.write"},
     {"GET", "/api/v1/rules", api_rules_list, "rules.read"},
     {"GET", "/api/v1/rule-config", api_rule_config_get, "rule_config.read"},
     {"PUT", "/api/v1/rule-config", api_rule_config_put, "rule_config.write"},
     {"GET", "/api/v1/cases", api_cases_list, "cases.read"},
+    /* before /cases/{case_no}: the first matching pattern wins */
+    {"GET", "/api/v1/cases/export.xlsx", api_cases_export, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}", api_case_get, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/integrity", api_case_integrity, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/dossier", api_case_dossier, "dossier.export"},

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/filings.h"
 #include "domain/rules/rule_config_json.h"
 #include "store/findings.h"
 #include "util/log.h"
@@ -137,6 +138,16 @@ static void keep_cases(FindingList *list, const char *const *case_nos, size_t n)
     list->count = kept;
 }
 
+/* Imported and post-entered decisions reach the supervisor here (重大行政执法决定备案): only the
+ * cases changed since the last run are read. A failure (busy) waits for the next sweep. */
+static void file_major_decisions(Store *st, const Calendar *cal, zf_day as_of)
+{
+    AppContext cx = {.store = st, .calendar = cal, .today = as_of};
+    FilingSyncSummary sum;
+    ZfError err;
+    if (app_filings_sync(&cx, &sum, &err) != ZF_OK) log_error("filings_sync", "%s", err.message);
+}
+
 static int run(Store *st, const Calendar *cal, zf_day as_of, const char *const *case_nos, size_t n_cases,
                SweepResult *out, ZfError *err)
 {
@@ -158,6 +169,7 @@ static int run(Store *st, const Calendar *cal, zf_day as_of, const char *const *
     }
     finding_list_free(&list);
     rule_data_free(data);
+    if (rc == ZF_OK) file_major_decisions(st, cal, as_of);
     out->micros = now_micros() - start;
     return rc;
 }

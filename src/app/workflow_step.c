@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/case_log.h"
+#include "app/filings.h"
 #include "app/import.h"
 #include "app/sweep.h"
 #include "app/workflow_approver.h"
@@ -246,7 +247,8 @@ static int commit_step(const AppContext *cx, Step *s, ZfError *err)
                  : app_timeline_add(cx->store, case_no, cx->user->username, s->action,
                                                workflow_stage_code(s->from), workflow_stage_code(s->to), s->note,
                                                err)) != ZF_OK ||
-        commit_approval(cx, s, err) != ZF_OK || import_one_record_in(cx->store, s->rec, err) != ZF_OK) {
+        commit_approval(cx, s, err) != ZF_OK || import_one_record_in(cx->store, s->rec, err) != ZF_OK ||
+        (s->decides && app_filing_case_in(cx, s->rec, err) != ZF_OK)) {
         json_decref(row);
         return ZF_ERR;
     }

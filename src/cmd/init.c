@@ -6,6 +6,7 @@
 #include "cmd/ledger_hooks.h"
 #include "app/demo_cases.h"
 #include "app/demo_orders.h"
+#include "app/demo_filings.h"
 #include "app/import.h"
 #include "store/approval.h"
 #include "store/identity.h"
@@ -119,6 +120,29 @@ static int load_demo_orders(Store *st)
     return rc;
 }
 
+/* The demo's filings made in time (data/demo/filings.jsonl); the sweep files the rest, late. */
+static int load_demo_filings(Store *st, const char *data)
+{
+    char path[4096];
+    Calendar *cal;
+    long n;
+    ZfError err;
+    snprintf(path, sizeof path, "%s/demo/filings.jsonl", data);
+    FILE *in = fopen(path, "rb");
+    if (!in) {
+        fprintf(stderr, "zhifa: 无法读取演示数据 %s\n", path);
+        return ZF_ERR;
+    }
+    int rc = cmd_load_calendar(&cal);
+    if (rc == ZF_OK) {
+        rc = demo_filings_load(st, cal, in, &n, &err);
+        calendar_free(cal);
+        if (rc != ZF_OK) fprintf(stderr, "zhifa: 载入演示备案失败：%s\n", err.message);
+    }
+    fclose(in);
+    return rc;
+}
+
 static int load_demo(Store *st)
 {
     char path[4096];
@@ -141,7 +165,7 @@ static int load_demo(Store *st)
     if (rc != ZF_OK) fprintf(stderr, "zhifa: 载入演示数据失败：%s\n", err.message);
     else printf("已载入演示数据 %lld 条记录\n", sum.imported);
     if (rc != ZF_OK || sum.rejected) return ZF_ERR;
-    if (load_demo_cases(st, data) != ZF_OK) return ZF_ERR;
+    if (load_demo_cases(st, data) != ZF_OK || load_demo_filings(st, data) != ZF_OK) return ZF_ERR;
     SweepResult r; /* so the supervisor's board has alerts the moment the server starts */
     if (cmd_run_sweep(st, date_today_china(), &r) != ZF_OK) return ZF_ERR;
     printf("已完成监督检查：%lld 条预警\n", r.findings);

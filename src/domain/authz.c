@@ -145,6 +145,18 @@ void scope_for_agency(DataScope *s, const char *agency)
     if (agency) strncpy(s->agency, agency, sizeof s->agency - 1);
 }
 
+void scope_for_user(DataScope *s, const char *role, const char *agency, const char *region, const char *agency_region)
+{
+    if (strcmp(role, "supervisor") == 0 || strcmp(role, "leader") == 0)
+        scope_for_region(s, region && region[0] ? region : agency_region);
+    else if (!role_is_admin(role))
+        scope_for_agency(s, agency);
+    else {
+        memset(s, 0, sizeof *s);
+        s->kind = SCOPE_NONE;
+    }
+}
+
 bool scope_allows(const DataScope *s, const char *agency, const char *agency_region)
 {
     switch (s->kind) {

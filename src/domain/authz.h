@@ -60,6 +60,9 @@ typedef struct {
 
 void scope_for_region(DataScope *s, const char *region);
 void scope_for_agency(DataScope *s, const char *agency);
+/* The scope of a user's role: supervisors and leaders their region (else their agency's region),
+ * the administrators none (SCOPE_NONE), everyone else their agency. */
+void scope_for_user(DataScope *s, const char *role, const char *agency, const char *region, const char *agency_region);
 bool scope_allows(const DataScope *s, const char *agency, const char *agency_region);
 
 #endif

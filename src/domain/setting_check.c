@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "domain/attachment.h"
+#include "domain/filing.h"
 #include "domain/media_sniff.h"
 #include "domain/workflow/approval.h"
 #include "domain/workflow/doc_number.h"
@@ -62,6 +63,14 @@ static int check_approval_policy(const char *value, ZfError *err)
     return zf_fail(err, 400, "invalid_value", "value", "%s", why.message);
 }
 
+static int check_filing_policy(const char *value, ZfError *err)
+{
+    FilingPolicy p;
+    ZfError why;
+    if (filing_policy_parse(value, &p, &why) == ZF_OK) return ZF_OK;
+    return zf_fail(err, 400, "invalid_value", "value", "%s", why.message);
+}
+
 int setting_check(const SettingSpec *spec, const char *value, ZfError *err)
 {
     if (!spec->kind) return zf_fail(err, 422, "setting_readonly", "name", "该参数只能随系统升级调整，不能在此修改");
@@ -70,6 +79,7 @@ int setting_check(const SettingSpec *spec, const char *value, ZfError *err)
         return zf_fail(err, 400, "invalid_value", "value", "参数值不超过 %d 字节", SETTING_VALUE_MAX);
     if (strcmp(spec->kind, "media_types") == 0) return check_media_types(value, err);
     if (strcmp(spec->kind, "approval_policy") == 0) return check_approval_policy(value, err);
+    if (strcmp(spec->kind, "major_filing_policy") == 0) return check_filing_policy(value, err);
     if (strcmp(spec->kind, "integer") == 0) return check_integer(spec, value, err);
     if (strcmp(spec->kind, "doc_number_pattern") == 0) return check_doc_pattern(value, err);
     return zf_fail(err, 422, "setting_readonly", "name", "无法识别的参数类型“%s”", spec->kind);

@@ -11,7 +11,8 @@
 #define SETTING_VALUE_MAX 8191
 
 typedef struct {
-    const char *kind; /* "integer", "doc_number_pattern", "media_types", "approval_policy";
+    const char *kind; /* "integer", "doc_number_pattern", "media_types", "approval_policy",
+                       * "major_filing_policy";
                        * NULL = not editable */
     bool has_min, has_max;
     long long min, max;

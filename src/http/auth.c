@@ -33,12 +33,7 @@ static bool session_expired(const HttpRequest *req, const AuthUser *u, long long
 static void set_scope(HttpRequest *req)
 {
     const AuthUser *u = req->auth;
-    if (strcmp(u->role, "supervisor") == 0 || strcmp(u->role, "leader") == 0)
-        scope_for_region(&req->scope, u->region[0] ? u->region : u->agency_region);
-    else if (!role_is_admin(u->role))
-        scope_for_agency(&req->scope, u->agency);
-    else
-        req->scope.kind = SCOPE_NONE;
+    scope_for_user(&req->scope, u->role, u->agency, u->region, u->agency_region);
 }
 
 void auth_resolve(HttpRequest *req)

@@ -22,6 +22,7 @@
 #include "http/response.h"
 #include "http/router.h"
 #include "http/static.h"
+#include "http/stream.h"
 #include "http/upload.h"
 #include "util/log.h"
 #include "util/text.h"
@@ -443,6 +444,7 @@ static void drain(struct MHD_Daemon *d)
     for (int waited_ms = 0; atomic_load(&inflight) > 0 && waited_ms < 10000; waited_ms += 10)
         nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
     MHD_stop_daemon(d);
+    http_stream_wait(5000); /* their pipes are closed now: producers stop at their next write */
 }
 
 static void sweep_stale_uploads(void)

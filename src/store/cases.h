@@ -24,8 +24,27 @@ typedef struct {
     bool scope_nothing;
 } CaseFilter;
 
+/* One case of a list or an export, as its fields are stored (codes, not names); the strings
+ * borrow from the store until the row callback returns. NULL = absent. */
+typedef struct {
+    const char *case_no, *agency, *agency_name, *region, *kind, *procedure, *party_name;
+    const char *filed_on, *decided_on, *closed_on, *doc_no;
+    const char *status;         /* "open" | "decided" | "closed" */
+    bool has_fine;
+    double fine;                /* yuan */
+    bool online;                /* handled in the online workflow */
+    long long open_findings;
+    const char *worst_severity; /* of the open findings, NULL when none */
+} CaseRow;
+
+/* Non-zero stops the iteration. */
+typedef int (*CaseRowFn)(const CaseRow *row, void *ctx);
+
 /* {"items":[{case_no, agency, agency_name, region, kind, procedure, party_name, filed_on, decided_on,
  *  closed_on, fine, doc_no, status, online, open_findings, worst_severity}], "total", "page", "size"} */
 int store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err);
+/* Every case the filter selects, in its sort, one row at a time to fn (the export: nothing is
+ * collected). Call it inside store_begin_read for one snapshot. */
+int store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err);
 
 #endif

@@ -140,7 +140,7 @@ static int migrate(Store *st, ZfError *err)
     return ZF_OK;
 }
 
-static int configure(Store *st, ZfError *err)
+static int configure(Store *st, StoreOpenMode mode, ZfError *err)
 {
     sqlite3_busy_timeout(st->db, 5000);
     if (exec(st, "PRAGMA foreign_keys = ON", err) != ZF_OK) return ZF_ERR;
@@ -149,8 +149,10 @@ static int configure(Store *st, ZfError *err)
      * come before WAL mode, which fixes the page size. */
     if (exec(st, "PRAGMA page_size = 16384", err) != ZF_OK) return ZF_ERR;
     if (exec(st, "PRAGMA journal_mode = WAL", err) != ZF_OK) return ZF_ERR;
-    /* 64 MiB of page cache: bulk imports and sweeps touch far more than the 2 MiB default */
-    if (exec(st, "PRAGMA cache_size = -65536", err) != ZF_OK) return ZF_ERR;
+    /* 64 MiB of page cache: bulk imports and sweeps touch far more than the 2 MiB default; a lean
+     * connection 4 MiB (SQLite's sorter spills to a temp file past the cache size too) */
+    if (exec(st, mode == STORE_OPEN_LEAN ? "PRAGMA cache_size = -4096" : "PRAGMA cache_size = -65536", err) != ZF_OK)
+        return ZF_ERR;
     /* after a bulk import the WAL file shrinks back to 64 MiB when it next starts over */
     if (exec(st, "PRAGMA journal_size_limit = 67108864", err) != ZF_OK) return ZF_ERR;
     return exec(st, "PRAGMA synchronous = NORMAL", err);
@@ -195,7 +197,7 @@ int sqlite_store_open(const char *path, StoreOpenMode mode, Store **out, ZfError
 {
     struct stat sb;
     if (!path || !*path) return zf_fail(err, 400, "db_missing", "db", "未指定数据库文件（--db）");
-    if (mode == STORE_OPEN_EXISTING && stat(path, &sb) != 0)
+    if (mode != STORE_OPEN_CREATE && stat(path, &sb) != 0)
         return zf_fail(err, 404, "db_not_found", "db",
                        "数据库文件不存在：%s（请先运行 zhifa --db %s init）", path, path);
     if (make_private(path, mode == STORE_OPEN_CREATE, err) != ZF_OK) return ZF_ERR;
@@ -210,7 +212,7 @@ int sqlite_store_open(const char *path, StoreOpenMode mode, Store **out, ZfError
         store_close(st);
         return ZF_ERR;
     }
-    if (configure(st, err) != ZF_OK || migrate(st, err) != ZF_OK || prepare_puts(st, err) != ZF_OK) {
+    if (configure(st, mode, err) != ZF_OK || migrate(st, err) != ZF_OK || prepare_puts(st, err) != ZF_OK) {
         store_close(st);
         return ZF_ERR;
     }

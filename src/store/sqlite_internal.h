@@ -64,6 +64,7 @@ int sqlite_store_order_attachment_add(Store *st, const OrderAttachmentRow *a, lo
 int sqlite_store_order_attachments(Store *st, long long order_id, json_t **items, ZfError *err);
 int sqlite_store_findings_by_ids(Store *st, const json_t *ids, json_t **items, ZfError *err);
 int sqlite_store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err);
+int sqlite_store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err);
 int sqlite_store_attachment_add(Store *st, const AttachmentRow *a, json_t **out, ZfError *err);
 int sqlite_store_attachment_list(Store *st, const char *case_no, json_t **items, ZfError *err);
 int sqlite_store_attachment_get(Store *st, const char *case_no, long long id, json_t **row, ZfError *err);
@@ -72,6 +73,14 @@ int sqlite_store_powers_list(Store *st, const PowerFilter *f, int page, int size
 bool sqlite_store_power_in_scope(Store *st, const char *power_body, const char *scope_agency,
                                  const char *scope_region_prefix);
 int sqlite_store_law_find_article(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err);
+int sqlite_store_filing_candidates(Store *st, const char *since, FilingCandidateFn fn, void *ctx, ZfError *err);
+int sqlite_store_filing_scan_get(Store *st, char mark[32], char **policy, ZfError *err);
+int sqlite_store_filing_scan_set(Store *st, const char *mark, const char *policy, ZfError *err);
+int sqlite_store_filing_insert(Store *st, const FilingRow *r, long long *id, ZfError *err);
+int sqlite_store_filings_list(Store *st, const FilingFilter *f, int page, int size, json_t **out, ZfError *err);
+int sqlite_store_filing_get(Store *st, long long id, json_t **row, ZfError *err);
+int sqlite_store_filing_review(Store *st, long long id, const char *result, const char *reviewer, const char *note,
+                               long long order_id, ZfError *err);
 int sqlite_store_findings_sync(Store *st, const FindingRecord *rows, size_t n, int config_version, const char *as_of,
                                long long subjects, FindingSyncStats *stats, ZfError *err);
 int sqlite_store_findings_sync_cases(Store *st, const FindingRecord *rows, size_t n, int config_version,

@@ -19,7 +19,13 @@ typedef struct {
     size_t body_len;
 } StoredRecord;
 
-typedef enum { STORE_OPEN_EXISTING = 0, STORE_OPEN_CREATE = 1 } StoreOpenMode;
+typedef enum {
+    STORE_OPEN_EXISTING = 0,
+    STORE_OPEN_CREATE = 1,
+    /* an existing database, for one long read of its own (a streamed export): a small page cache,
+     * so its memory stays bounded however much it reads or sorts */
+    STORE_OPEN_LEAN = 2,
+} StoreOpenMode;
 
 int store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err);
 void store_close(Store *st);

@@ -118,6 +118,11 @@ int store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t 
     return OPS(st)->cases_list(st, f, page, size, out, err);
 }
 
+int store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->cases_foreach(st, f, fn, ctx, err);
+}
+
 int store_attachment_add(Store *st, const AttachmentRow *a, json_t **out, ZfError *err)
 {
     return OPS(st)->attachment_add(st, a, out, err);
@@ -164,6 +169,42 @@ int store_findings_sync_cases(Store *st, const FindingRecord *rows, size_t n, in
                               FindingSyncStats *stats, ZfError *err)
 {
     return OPS(st)->findings_sync_cases(st, rows, n, config_version, as_of, case_nos, n_cases, except_rule, stats, err);
+}
+
+int store_filing_candidates(Store *st, const char *since, FilingCandidateFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->filing_candidates(st, since, fn, ctx, err);
+}
+
+int store_filing_scan_get(Store *st, char mark[32], char **policy, ZfError *err)
+{
+    return OPS(st)->filing_scan_get(st, mark, policy, err);
+}
+
+int store_filing_scan_set(Store *st, const char *mark, const char *policy, ZfError *err)
+{
+    return OPS(st)->filing_scan_set(st, mark, policy, err);
+}
+
+int store_filing_insert(Store *st, const FilingRow *r, long long *id, ZfError *err)
+{
+    return OPS(st)->filing_insert(st, r, id, err);
+}
+
+int store_filings_list(Store *st, const FilingFilter *f, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->filings_list(st, f, page, size, out, err);
+}
+
+int store_filing_get(Store *st, long long id, json_t **row, ZfError *err)
+{
+    return OPS(st)->filing_get(st, id, row, err);
+}
+
+int store_filing_review(Store *st, long long id, const char *result, const char *reviewer, const char *note,
+                        long long order_id, ZfError *err)
+{
+    return OPS(st)->filing_review(st, id, result, reviewer, note, order_id, err);
 }
 
 int store_findings_list(Store *st, const FindingFilter *f, int page, int size, json_t **out, ZfError *err)

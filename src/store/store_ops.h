@@ -12,6 +12,7 @@
 #include "store/attachments.h"
 #include "store/cases.h"
 #include "store/elements.h"
+#include "store/filings.h"
 #include "store/findings.h"
 #include "store/identity.h"
 #include "store/intake.h"
@@ -52,6 +53,7 @@ typedef struct StoreOps {
     int (*order_attachments)(Store *st, long long order_id, json_t **items, ZfError *err);
     int (*findings_by_ids)(Store *st, const json_t *ids, json_t **items, ZfError *err);
     int (*cases_list)(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err);
+    int (*cases_foreach)(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err);
     int (*attachment_add)(Store *st, const AttachmentRow *a, json_t **out, ZfError *err);
     int (*attachment_list)(Store *st, const char *case_no, json_t **items, ZfError *err);
     int (*attachment_get)(Store *st, const char *case_no, long long id, json_t **row, ZfError *err);
@@ -60,6 +62,14 @@ typedef struct StoreOps {
     bool (*power_in_scope)(Store *st, const char *power_body, const char *scope_agency,
                            const char *scope_region_prefix);
     int (*law_find_article)(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err);
+    int (*filing_candidates)(Store *st, const char *since, FilingCandidateFn fn, void *ctx, ZfError *err);
+    int (*filing_scan_get)(Store *st, char mark[32], char **policy, ZfError *err);
+    int (*filing_scan_set)(Store *st, const char *mark, const char *policy, ZfError *err);
+    int (*filing_insert)(Store *st, const FilingRow *r, long long *id, ZfError *err);
+    int (*filings_list)(Store *st, const FilingFilter *f, int page, int size, json_t **out, ZfError *err);
+    int (*filing_get)(Store *st, long long id, json_t **row, ZfError *err);
+    int (*filing_review)(Store *st, long long id, const char *result, const char *reviewer, const char *note,
+                         long long order_id, ZfError *err);
     int (*findings_sync)(Store *st, const FindingRecord *rows, size_t n, int config_version, const char *as_of,
                          long long subjects, FindingSyncStats *stats, ZfError *err);
     int (*findings_sync_cases)(Store *st, const FindingRecord *rows, size_t n, int config_version, const char *as_of,

@@ -14,6 +14,7 @@ typedef enum {
     XLSX_STYLE_TEXT,    /* number format "@": Excel keeps what is typed (ID numbers, dates) */
     XLSX_STYLE_HEADER,  /* bold on a light fill, wrapped */
     XLSX_STYLE_NOTE,    /* small grey text (the row of field keys) */
+    XLSX_STYLE_MONEY,   /* a number shown as #,##0.00 (yuan) */
 } XlsxStyle;
 
 typedef struct {

@@ -13,12 +13,16 @@ const ROUTES = new Map([
   ['GET /api/v1/findings', 'findings.read'],
   ['GET /api/v1/findings/summary', 'findings.read'],
   ['POST /api/v1/findings/sweep', 'findings.sweep'],
+  ['GET /api/v1/filings', 'filings.read'],
+  ['GET /api/v1/filings/{id}', 'filings.read'],
+  ['POST /api/v1/filings/{id}/review', 'orders.write'],
   ['GET /api/v1/rules', 'rules.read'],
   ['GET /api/v1/rule-config', 'rule_config.read'],
   ['PUT /api/v1/rule-config', 'rule_config.write'],
   ['GET /api/v1/cases/{case_no}', 'cases.read'],
   ['GET /api/v1/cases/{case_no}/integrity', 'cases.read'],
   ['GET /api/v1/cases', 'cases.read'],
+  ['GET /api/v1/cases/export.xlsx', 'cases.read'],
   ['GET /api/v1/cases/{case_no}/dossier', 'dossier.export'],
   ['GET /api/v1/cases/{case_no}/timeline', 'cases.read'],
   ['GET /api/v1/cases/{case_no}/attachments', 'cases.read'],
@@ -96,6 +100,7 @@ function concrete(pattern) {
     .replace('{number}', PARAMS.number)
     .replace('/users/{id}', `/users/${targetUserId}`)
     .replace('/attachments/{id}', '/attachments/1')
+    .replace('/filings/{id}', '/filings/1')
     .replace('/roles/{id}', '/roles/leader')
     .replace('/orders/{id}', '/orders/999999')
     .replace('/laws/{id}', '/laws/1')
@@ -117,6 +122,7 @@ const BODY = {
   'PUT /api/v1/session/password': {},
   'POST /api/v1/session': {},
   'POST /api/v1/findings/sweep': { as_of: '2026-05-20' },
+  'POST /api/v1/filings/{id}/review': { result: 'not-a-result' },
   // element records missing their required fields: refused by the validator (400)
   'PUT /api/v1/agencies/{code}': { level: 'galaxy' },
   'PUT /api/v1/officers/{cert_no}': { status: 'lost' },

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { run, tmpDir, startServer, addUser, login, client, hasChinese } from './lib/zhifa.mjs';
 import { cnid, uscc } from './lib/codes.mjs';
+import { zipEntries, zipPart, zipTest } from './lib/xlsx.mjs';
 
 const HD = uscc('11370211MB1000001'); // 370211 黄岛区
 const JM = uscc('11370282MB1000002'); // 370282 即墨区 (a county-level city under 3702)
@@ -42,6 +43,7 @@ before(async () => {
   const users = {
     officer: { role: 'officer', agency: HD }, sup: { role: 'supervisor', region: '370200' },
     bj: { role: 'supervisor', region: '110000' }, leader: { role: 'leader', region: '370000' },
+    aud: { role: 'auditor' },
   };
   const made = Object.fromEntries(Object.entries(users).map(([k, u]) => [k, addUser(db, { username: `cq_${k}`, ...u })]));
   srv = await startServer({ db, args: ['--sweep-every', '0'] });
@@ -125,4 +127,68 @@ test('bad parameters are refused 400 in Chinese, naming the parameter', async ()
     assert.equal(r.body.error.field, field, query);
     assert.ok(hasChinese(r.body.error.message), query);
   }
+});
+
+// ---- GET /cases/export.xlsx: the same selection as a workbook, read here with `unzip` and a regex ----
+const unxml = (t) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+/** The sheet's rows as arrays of cell values (strings; numbers as Number), by column letter A… */
+function sheetRows(buf) {
+  const xml = zipPart(buf, 'xl/worksheets/sheet1.xml');
+  return [...xml.matchAll(/<row r="(\d+)">(.*?)<\/row>/g)].map(([, , cells]) => {
+    const row = [];
+    for (const [, col, str, num] of cells.matchAll(/<c r="([A-Z]+)\d+"[^>]*>(?:<is><t[^>]*>(.*?)<\/t><\/is>|<v>(.*?)<\/v>)<\/c>/g))
+      row[col.charCodeAt(0) - 65] = str !== undefined ? unxml(str) : Number(num);
+    return Array.from({ length: 12 }, (_, i) => row[i] ?? '');
+  });
+}
+const HEADINGS = ['案号', '执法主体', '案件类型', '程序', '当事人', '立案日期', '决定日期', '结案日期', '罚款（元）', '决定书文号', '状态', '未消除预警（条）'];
+const agencyName = Object.fromEntries(agencies.map((a) => [a.code, a.name]));
+const PROCEDURES = { simple: '简易程序', ordinary: '普通程序' };
+const STATUSES = { open: '未结', decided: '已决定', closed: '已结案' };
+/** The row the fixture says a case should have (the findings count is the list's). */
+const expectedRow = (c, openFindings) => [c.case_no, agencyName[c.agency], '行政处罚', PROCEDURES[c.procedure], c.party.name,
+  c.filed_on ?? '', c.decided_on ?? '', c.closed_on ?? '', c.decision ? c.decision.fine : '', c.decision ? c.decision.doc_no : '',
+  STATUSES[status(c)], openFindings];
+const exportOf = async (c, query) => {
+  const r = await c.raw(`/api/v1/cases/export.xlsx?${query}`);
+  assert.equal(r.status, 200, query);
+  assert.match(r.headers.get('content-type'), /spreadsheetml\.sheet/);
+  assert.match(r.headers.get('content-disposition'), /attachment/);
+  return Buffer.from(await r.arrayBuffer());
+};
+
+test('the Excel export holds the rows the list returns for the same filter and sort, names not codes', async () => {
+  const byNo = Object.fromEntries(cases.map((c) => [c.case_no, c]));
+  for (const query of ['', 'status=decided', 'procedure=simple', 'filed_from=2026-02-01&sort=fine&order=asc',
+    `q=${encodeURIComponent('黄岛罚')}&sort=case_no&order=desc`, 'status=open']) {
+    const items = (await list(who.sup, `&${query}`)).items;
+    const buf = await exportOf(who.sup, query);
+    assert.ok(zipEntries(buf).includes('xl/worksheets/sheet1.xml'));
+    zipTest(buf);
+    if (query) assert.ok(items.length > 0 && items.length < cases.length, `${query} selects some cases`);
+    const [head, ...rows] = sheetRows(buf);
+    assert.deepEqual(head, HEADINGS);
+    assert.deepEqual(rows, items.map((i) => expectedRow(byNo[i.case_no], i.open_findings)), query);
+  }
+});
+
+test('the export keeps to the data scope: another region\'s supervisor gets none of these cases', async () => {
+  const [, ...bjRows] = sheetRows(await exportOf(who.bj, ''));
+  assert.deepEqual(bjRows.map((r) => r[0]).sort(), nos(cases.filter((c) => c.agency === BJ)));
+  const [, ...widened] = sheetRows(await exportOf(who.bj, 'region=370200'));
+  assert.deepEqual(widened, []);
+  const [, ...officerRows] = sheetRows(await exportOf(who.officer, `agency=${JM}`));
+  assert.deepEqual(officerRows, []);
+  assert.equal((await anon.raw('/api/v1/cases/export.xlsx')).status, 401);
+  const bad = await who.sup.get('/cases/export.xlsx?status=maybe');
+  assert.equal(bad.status, 400);
+  assert.equal(bad.body.error.field, 'status');
+});
+
+test('each export is audited once, with the exporter\'s scope', async () => {
+  const before = (await who.aud.get('/audit?action=cases_export&username=cq_leader&size=200')).body.total;
+  await exportOf(who.leader, 'status=closed');
+  const after = (await who.aud.get('/audit?action=cases_export&username=cq_leader&size=200')).body;
+  assert.equal(after.total, before + 1);
+  assert.equal(after.items[0].detail, '37');
 });

@@ -47,6 +47,14 @@ test('the supervisor finds the cases of a party, narrows to closed ones and open
     await page.getByTestId('case-search').click()
     await page.waitForFunction(() => /共 2 件/.test(document.querySelector('[data-testid=case-total]').innerText))
     for (const t of await page.getByTestId('case-status-tag').allInnerTexts()) assert.equal(t.trim(), '已结案')
+    // 导出 Excel carries the filters on screen; the download is a workbook (a zip: "PK")
+    const href = await page.getByTestId('case-export').getAttribute('href')
+    const q = new URL(href, server.baseURL).searchParams
+    assert.equal(q.get('q'), '张某某')
+    assert.equal(q.get('status'), 'closed')
+    const xlsx = await context.request.get(new URL(href, server.baseURL).href)
+    assert.equal(xlsx.status(), 200)
+    assert.equal((await xlsx.body()).subarray(0, 2).toString(), 'PK')
     await screenshot(page, 'supervision-case-query')
 
     await page.getByTestId('case-link').filter({ hasText: '北交运罚〔2026〕5号' }).click()

@@ -54,6 +54,7 @@ export const menu = [
     children: [
       { path: '/supervision/cases', perm: 'cases.read', title: '案件查询', view: 'supervision/CaseQuery', desc: '本人数据范围内的全部案件，按主体、区划、类型、状态、日期、金额与预警筛选' },
       { path: '/supervision/alerts', perm: 'findings.read', title: '预警看板', view: 'supervision/Alerts', desc: '规则引擎发现的红色、黄色预警' },
+      { path: '/supervision/filings', perm: 'filings.read', title: '重大决定备案', view: 'supervision/Filings', desc: '重大行政执法决定的自动备案、逾期备案预警与审查（无异议 / 提出意见）' },
       { path: '/supervision/summary', perm: 'findings.read', title: '分主体汇总', view: 'supervision/Summary', desc: '各执法主体的违规、预警数量' },
       { path: '/supervision/orders', perm: 'orders.read', title: '督办问诊', view: 'supervision/Orders', desc: '督办单、问诊单的下发、整改、反馈与核验' },
       // Reached from the lists, the alert board and the top bar's badge.

@@ -74,3 +74,10 @@ export function zipPart(buf, name) {
   fs.writeFileSync(f, buf);
   return execFileSync('unzip', ['-p', f, name], { encoding: 'utf8', maxBuffer: 64 << 20 });
 }
+
+/** Throws unless `unzip -t` finds every entry whole (each CRC checked). */
+export function zipTest(buf) {
+  const f = path.join(tmpDir(), 'test.xlsx');
+  fs.writeFileSync(f, buf);
+  execFileSync('unzip', ['-tq', f], { encoding: 'utf8' });
+}

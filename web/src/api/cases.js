@@ -1,5 +1,5 @@
 // 案件查询: the cases of the user's data scope; one case's timeline, attachments and orders (案件详情).
-import http from './http.js'
+import http, { withQuery } from './http.js'
 
 // query: {agency, region, sector, kind, procedure, status, filed_from, filed_to, decided_from, decided_to,
 //   fine_min, fine_max, has_findings, severity, q, sort, order, page, size}
@@ -20,3 +20,6 @@ export const caseAttachmentUrl = (caseNo, id) => `/api/v1/cases/${enc(caseNo)}/a
 // The supervision orders about a case (docs/orders.md). → {items: [{id, doc_no, kind_name, status_name,
 //    due_on, colour, …}], total}
 export const listCaseOrders = (caseNo) => http.get('/api/v1/orders', { query: { case_no: caseNo, size: 200 } })
+
+// An .xlsx download of every case matching the same filters and sort (an <a download> points here).
+export const casesExportUrl = (query) => withQuery('/api/v1/cases/export.xlsx', query)

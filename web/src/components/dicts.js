@@ -88,11 +88,23 @@ export const AUDIT_ACTIONS = {
   login_locked: '登录锁定',
   password_change: '修改密码',
   audit_export: '导出审计日志',
+  export: '导出数据',
+  cases_export: '导出案件',
   read_personal: '查看个人信息',
   timeline_read: '查看办理记录',
   attachment_list: '查看附件列表',
   attachment_download: '下载附件',
-  attachment_upload: '上传附件'
+  attachment_upload: '上传附件',
+  order_draft: '起草监督文书',
+  order_issue: '下发监督文书',
+  order_receive: '签收监督文书',
+  order_respond: '反馈整改情况',
+  order_accept: '确认整改到位',
+  order_return: '退回重新整改',
+  order_escalate: '升级督办',
+  order_refused: '监督文书操作被拒绝',
+  order_remind: '监督文书提醒',
+  order_attach: '上传监督文书材料'
 }
 export const auditActionLabel = (a) => AUDIT_ACTIONS[a] || a || ''
 export const AUDIT_RESULTS = { ok: '成功', denied: '拒绝', failed: '失败' }

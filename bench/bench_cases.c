@@ -1,0 +1,232 @@
+/* 案件查询 at scale, over loopback against the real server: (a) GET /api/v1/cases with two filters,
+ * p50/p99 per request as a logged-in supervisor, against the same query run in-process through the
+ * store (its SQL and row building, no HTTP) in the same run; (b) GET /api/v1/cases/export.xlsx of
+ * every case: rows/s, bytes, and the server's RSS growth (/proc/PID/status: VmRSS before, VmHWM
+ * after, the peak reset through clear_refs). Needs no tool but the zhifa binary.
+ * Usage: bench_cases ZHIFA DB   (DB: zhifa gen --cases 1000000 | zhifa --db DB import -) */
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "store/cases.h"
+#include "util/log.h"
+
+#define USER "bench_sup"
+#define PASSWORD "Bench-Sup-Pass-2026!"
+#define SAMPLES 30
+#define BUDGET_US (20 * 1000000LL)
+
+static int port;
+
+/* One request on its own connection; the reply kept in *out (NULL: only counted). Status or -1. */
+static int http(const char *method, const char *path, const char *cookie, const char *body, char **out, size_t *len)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+    if (fd < 0 || connect(fd, (struct sockaddr *)&a, sizeof a) != 0) return close(fd), -1;
+    char req[2048];
+    int n = snprintf(req, sizeof req, "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n%s%s%s"
+                     "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s", method, path,
+                     cookie ? "Cookie: " : "", cookie ? cookie : "", cookie ? "\r\n" : "", body ? strlen(body) : 0, body ? body : "");
+    if (write(fd, req, (size_t)n) != n) return close(fd), -1;
+    size_t cap = 1 << 16, got = 0;
+    char *buf = malloc(cap), chunk[1 << 16];
+    ssize_t r;
+    while ((r = read(fd, out ? buf + got : chunk, out ? cap - got - 1 : sizeof chunk)) > 0) {
+        if (!out && got == 0) memcpy(buf, chunk, (size_t)r < cap - 1 ? (size_t)r : cap - 1);
+        got += (size_t)r;
+        if (out && cap - got < 4096) buf = realloc(buf, cap *= 2);
+    }
+    close(fd);
+    buf[out ? got : (got < cap - 1 ? got : cap - 1)] = '\0';
+    int status = strncmp(buf, "HTTP/1.1 ", 9) == 0 ? atoi(buf + 9) : -1;
+    if (out) *out = buf;
+    else free(buf);
+    *len = got;
+    return status;
+}
+
+static long rss_kb(pid_t pid, const char *field)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "r");
+    long v = -1;
+    while (f && fgets(line, sizeof line, f))
+        if (strncmp(line, field, strlen(field)) == 0) v = atol(line + strlen(field) + 1);
+    if (f) fclose(f);
+    return v;
+}
+
+static int cmp_ll(const void *a, const void *b)
+{
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return (x > y) - (x < y);
+}
+
+typedef struct {
+    int n;
+    long long us[SAMPLES];
+} Samples;
+
+static double pct(Samples *s, int p)
+{
+    qsort(s->us, (size_t)s->n, sizeof *s->us, cmp_ll);
+    int i = (s->n * p + 99) / 100 - 1;
+    return (double)s->us[i < 0 ? 0 : i] / 1000.0;
+}
+
+static pid_t start_server(const char *zhifa, const char *db)
+{
+    char listen[32];
+    snprintf(listen, sizeof listen, "127.0.0.1:%d", port);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_WRONLY);
+        dup2(devnull, 1), dup2(devnull, 2);
+        execl(zhifa, zhifa, "--db", db, "serve", "--listen", listen, "--sweep-every", "0", (char *)NULL);
+        _exit(127);
+    }
+    size_t len;
+    for (int i = 0; i < 200; i++, usleep(50000))
+        if (http("GET", "/api/v1/healthz", NULL, NULL, NULL, &len) == 200) return pid;
+    return -1;
+}
+
+static void add_user(const char *zhifa, const char *db)
+{
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "'%s' --db '%s' user add --username " USER " --role supervisor --region 370200 "
+                              "--password-stdin >/dev/null 2>&1", zhifa, db);
+    FILE *p = popen(cmd, "w");
+    if (p) fputs(PASSWORD "\n", p), pclose(p);
+}
+
+static int login(char cookie[256])
+{
+    char *resp;
+    size_t len;
+    if (http("POST", "/api/v1/session", NULL, "{\"username\":\"" USER "\",\"password\":\"" PASSWORD "\"}", &resp, &len) != 200)
+        return -1;
+    char *c = strstr(resp, "zhifa_session=");
+    if (c) snprintf(cookie, 256, "%.*s", (int)strcspn(c, ";\r\n"), c);
+    free(resp);
+    return c ? 0 : -1;
+}
+
+/* The agency with the most cases, and its region. */
+static void pick_filters(const char *db, char agency[32], char region[8])
+{
+    sqlite3 *h;
+    sqlite3_stmt *q;
+    sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL);
+    sqlite3_prepare_v2(h, "SELECT c.agency, a.region FROM cases c JOIN agencies a ON a.code = c.agency "
+                          "GROUP BY c.agency ORDER BY count(*) DESC LIMIT 1", -1, &q, NULL);
+    if (sqlite3_step(q) == SQLITE_ROW)
+        snprintf(agency, 32, "%s", sqlite3_column_text(q, 0)), snprintf(region, 8, "%s", sqlite3_column_text(q, 1));
+    sqlite3_finalize(q);
+    sqlite3_close(h);
+}
+
+static void bench_list(Store *st, const char *cookie, const char *label, const char *query, const CaseFilter *f)
+{
+    char path[512], *resp;
+    size_t len;
+    Samples http_s = {0}, store_s = {0};
+    snprintf(path, sizeof path, "/api/v1/cases?size=20&%s", query);
+    int64_t began = now_micros();
+    while (http_s.n < SAMPLES && now_micros() - began < BUDGET_US) {
+        int64_t t = now_micros();
+        int status = http("GET", path, cookie, NULL, &resp, &len);
+        http_s.us[http_s.n++] = now_micros() - t;
+        if (status != 200) fprintf(stderr, "bench_cases: %s: HTTP %d\n", path, status);
+        free(resp);
+    }
+    began = now_micros();
+    while (store_s.n < SAMPLES && now_micros() - began < BUDGET_US) {
+        json_t *out;
+        ZfError err;
+        int64_t t = now_micros();
+        if (store_cases_list(st, f, 1, 20, &out, &err) == ZF_OK) json_decref(out);
+        store_s.us[store_s.n++] = now_micros() - t;
+    }
+    double p99 = pct(&http_s, 99), base = pct(&store_s, 99);
+    printf("cases list %s: HTTP p50 %.1f ms p99 %.1f ms (%d requests); store query in-process p99 %.1f ms (%d runs, "
+           "baseline); ratio %.2f; target p99 < 50 ms: %s\n",
+           label, pct(&http_s, 50), p99, http_s.n, base, store_s.n, p99 / base, p99 < 50 ? "met" : "NOT met");
+}
+
+static void bench_export(pid_t server, const char *cookie, const char *query, long long rows)
+{
+    char path[256], clear[64];
+    size_t bytes;
+    snprintf(path, sizeof path, "/api/v1/cases/export.xlsx%s", query);
+    long before = rss_kb(server, "VmRSS:");
+    snprintf(clear, sizeof clear, "/proc/%d/clear_refs", (int)server);
+    FILE *f = fopen(clear, "w"); /* "5" resets the peak (VmHWM) to the current RSS */
+    if (f) fputs("5", f), fclose(f);
+    int64_t t = now_micros();
+    int status = http("GET", path, cookie, NULL, NULL, &bytes);
+    double s = (double)(now_micros() - t) / 1e6;
+    long peak = rss_kb(server, "VmHWM:");
+    printf("cases export %s: HTTP %d, %lld rows in %.1f s = %.0f rows/s (target >= 50000: %s), %.1f MB; server RSS "
+           "%ld KiB before, peak %ld KiB: growth %.1f MiB (target < 64: %s)\n",
+           query[0] ? query : "(default sort)", status, rows, s, (double)rows / s, (double)rows / s >= 50000 ? "met" : "NOT met",
+           (double)bytes / 1e6, before, peak, (double)(peak - before) / 1024, peak - before < 64 * 1024 ? "met" : "NOT met");
+}
+
+static long long total_of(const char *cookie, const char *query)
+{
+    char path[256], *resp;
+    size_t len;
+    snprintf(path, sizeof path, "/api/v1/cases?size=1&%s", query);
+    http("GET", path, cookie, NULL, &resp, &len);
+    char *t = strstr(resp, "\"total\":");
+    long long n = t ? atoll(t + 8) : -1;
+    free(resp);
+    return n;
+}
+
+int main(int argc, char **argv)
+{
+    Store *st;
+    ZfError err;
+    char cookie[256] = "", agency[32] = "", region[8] = "", qa[128], qb[128];
+    if (argc < 3 || store_open(argv[2], STORE_OPEN_EXISTING, &st, &err) != ZF_OK) {
+        fprintf(stderr, "usage: bench_cases ZHIFA DB\n");
+        return 2;
+    }
+    signal(SIGPIPE, SIG_IGN);
+    port = 20000 + getpid() % 20000;
+    add_user(argv[1], argv[2]);
+    pick_filters(argv[2], agency, region);
+    pid_t server = start_server(argv[1], argv[2]);
+    if (server < 0 || login(cookie) != 0) {
+        fprintf(stderr, "bench_cases: the server did not start or the login failed\n");
+        if (server > 0) kill(server, SIGTERM);
+        return 1;
+    }
+    /* the supervisor of 370200 sees 3702…; the filters as the API passes them to the store */
+    CaseFilter fa = {.agency = agency, .status = "decided", .scope_region_prefix = "3702", .fine_min_fen = -1, .fine_max_fen = -1};
+    CaseFilter fb = {.region_prefix = region, .filed_from = "2026-01-01", .scope_region_prefix = "3702",
+                     .fine_min_fen = -1, .fine_max_fen = -1};
+    snprintf(qa, sizeof qa, "agency=%s&status=decided", agency);
+    snprintf(qb, sizeof qb, "region=%s&filed_from=2026-01-01", region);
+    bench_list(st, cookie, "agency+status", qa, &fa);
+    bench_list(st, cookie, "region+filed_from", qb, &fb);
+    long long all = total_of(cookie, "");
+    bench_export(server, cookie, "?sort=case_no&order=asc", all);
+    bench_export(server, cookie, "", all);
+    kill(server, SIGTERM);
+    waitpid(server, NULL, 0);
+    store_close(st);
+    return 0;
+}
