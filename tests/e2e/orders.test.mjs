@@ -213,6 +213,7 @@ test('the agency head, on a phone, sees the badge, signs for the order and answe
     await page.goto(server.baseURL + '/cases/orders')
     await page.getByTestId('inbox-all').click()
     await page.getByTestId('order-row').filter({ hasText: docNo }).waitFor()
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth) <= 1, 'the inbox fits 390 px')
     await pageShot(page, 'orders-agency-phone-inbox')
     assert.deepEqual(errors, [])
   } finally {
