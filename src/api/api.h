@@ -3,6 +3,7 @@
 #define ZF_API_H
 
 #include "app/context.h"
+#include "domain/attachment.h"
 #include "http/request.h"
 #include "http/router.h"
 #include "http/server.h"
@@ -105,6 +106,8 @@ int api_case_attachment_read(HttpRequest *req);
 int api_case_timeline(HttpRequest *req);
 /* The upload's limit: its kind's, from settings (Route.limit_for). */
 size_t api_attachment_body_limit(HttpRequest *req, char *why, size_t cap);
+/* The rule of a kind of attachment (size limit, types) from its settings. */
+void api_attachment_kind_rule(Store *st, AttachmentKind k, AttachmentRule *rule);
 /* 公示, revocation and withdrawal (issue 6): workflow_publicity.c */
 int api_workflow_publication_create(HttpRequest *req);
 int api_workflow_publication_delete(HttpRequest *req);
@@ -117,6 +120,9 @@ int api_orders_list(HttpRequest *req);
 int api_orders_stats(HttpRequest *req);
 int api_order_get(HttpRequest *req);
 int api_order_action(HttpRequest *req);
+/* order_attachments.c: the supervisor's evidence and the agency's answer files */
+int api_order_attachments_create(HttpRequest *req);
+int api_order_attachment_get(HttpRequest *req);
 int api_workflow_case_discretion(HttpRequest *req);
 
 #endif

@@ -16,6 +16,7 @@
 #include "api/api.h"
 #include "api/case_scope.h"
 #include "api/params.h"
+#include "api/stored_file.h"
 #include "app/case_log.h"
 #include "app/workflow_state.h"
 #include "domain/attachment.h"
@@ -29,7 +30,7 @@
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
-static void kind_rule(Store *st, AttachmentKind k, AttachmentRule *rule)
+void api_attachment_kind_rule(Store *st, AttachmentKind k, AttachmentRule *rule)
 {
     char max_name[48], types_name[48], max_mib[32], types[ATTACHMENT_TYPES_MAX];
     attachment_setting_names(k, max_name, types_name);
@@ -43,14 +44,14 @@ size_t api_attachment_body_limit(HttpRequest *req, char *why, size_t cap)
     AttachmentKind k;
     AttachmentRule rule;
     if (attachment_kind_by_code(http_query(req, "kind"), &k, NULL) == ZF_OK) {
-        kind_rule(req->store, k, &rule);
+        api_attachment_kind_rule(req->store, k, &rule);
         attachment_too_large_message(k, &rule, why, cap);
         return rule.max_bytes;
     }
     /* no valid kind: the handler will answer 400, unless the body is beyond every kind's limit */
     size_t most = 0;
     for (int i = 0; i < AK_COUNT; i++) {
-        kind_rule(req->store, (AttachmentKind)i, &rule);
+        api_attachment_kind_rule(req->store, (AttachmentKind)i, &rule);
         if (rule.max_bytes > most) most = rule.max_bytes;
     }
     snprintf(why, cap, "附件不能超过 %zu MiB", most >> 20);
@@ -139,7 +140,7 @@ int api_case_attachments_create(HttpRequest *req)
     if (rc == ZF_OK) rc = attachment_name_check(u.name, &err);
     if (rc == ZF_OK) rc = attachment_kind_by_code(kind, &u.kind, &err);
     if (rc == ZF_OK) {
-        kind_rule(req->store, u.kind, &rule);
+        api_attachment_kind_rule(req->store, u.kind, &rule);
         rc = attachment_content_check(u.kind, &rule, u.file->head, u.file->head_len, u.file->size, &u.type, &err);
     }
     /* the file first: a transaction that then fails leaves a file a later upload reuses */
@@ -164,7 +165,7 @@ static json_t *kinds_json(Store *st)
     json_t *a = json_array();
     for (int i = 0; i < AK_COUNT; i++) {
         AttachmentRule r;
-        kind_rule(st, (AttachmentKind)i, &r);
+        api_attachment_kind_rule(st, (AttachmentKind)i, &r);
         json_t *types = json_array();
         const char *list = r.types;
         size_t w;
@@ -204,49 +205,21 @@ int api_case_attachments_list(HttpRequest *req)
     return http_reply_json(req, 200, out);
 }
 
-static int open_content(HttpRequest *req, const json_t *a, int *fd, ZfError *err)
-{
-    char path[4200];
-    struct stat sb;
-    ledger_attachment_path(req->server->db_path, str(a, "sm3"), path, sizeof path);
-    *fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (*fd >= 0 && fstat(*fd, &sb) == 0 && sb.st_size == (off_t)json_integer_value(json_object_get(a, "size")))
-        return ZF_OK;
-    if (*fd >= 0) close(*fd);
-    return zf_fail(err, 500, "attachment_missing", NULL, "附件文件缺失或大小已改变，请运行 zhifa verify 检查存证");
-}
-
 /* The file's bytes with its stored type and name; audited, as every read of evidence is. The
  * caller has checked the case is the user's to see. */
 static int reply_content(HttpRequest *req, const char *case_no, const char *id_text)
 {
     json_t *a = NULL;
     ZfError err;
-    int fd;
     char *end;
     long long id = id_text ? strtoll(id_text, &end, 10) : 0;
     if (!id_text || *end || id <= 0 || strlen(id_text) > 18)
         return http_reply_error(req, 400, "invalid_param", "id", "附件编号应为正整数");
-    if (store_attachment_get(req->store, case_no, id, &a, &err) != ZF_OK || open_content(req, a, &fd, &err) != ZF_OK) {
-        json_decref(a);
-        return http_reply_zferror(req, &err);
-    }
-    struct MHD_Response *resp =
-        MHD_create_response_from_fd((uint64_t)json_integer_value(json_object_get(a, "size")), fd);
-    if (!resp) {
-        close(fd);
-        json_decref(a);
-        return http_reply_error(req, 500, "internal", NULL, "服务器内部错误");
-    }
-    char fallback[64];
-    const MediaType *t = media_by_mime(str(a, "mime"));
-    snprintf(fallback, sizeof fallback, "attachment-%lld%s", id, t ? t->ext : "");
-    MHD_add_response_header(resp, "Content-Type", str(a, "mime"));
-    MHD_add_response_header(resp, "Cache-Control", "private, no-store");
-    http_add_disposition(resp, fallback, str(a, "name"));
-    auth_audit(req, "attachment_download", case_no, "ok", str(a, "name"));
+    if (store_attachment_get(req->store, case_no, id, &a, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    StoredFile f = {str(a, "sm3"), str(a, "mime"), str(a, "name"), json_integer_value(json_object_get(a, "size")), id};
+    int rc = api_reply_stored_file(req, &f, "attachment_download", case_no);
     json_decref(a);
-    return http_queue(req, 200, resp);
+    return rc;
 }
 
 int api_case_attachment_get(HttpRequest *req)

@@ -104,6 +104,10 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/orders/stats", api_orders_stats, "orders.read"},
     {"GET", "/api/v1/orders/{id}", api_order_get, "orders.read"},
     {"POST", "/api/v1/orders/{id}/actions", api_order_action, "orders.read"},
+    /* an order's files: as large as a case's attachments, streamed to a temp file as they arrive */
+    {"POST", "/api/v1/orders/{id}/attachments", api_order_attachments_create, "orders.read",
+     .max_body = (size_t)ATTACHMENT_CEILING_MIB << 20, .limit_for = api_attachment_body_limit, .stream_to_file = true},
+    {"GET", "/api/v1/orders/{id}/attachments/{aid}", api_order_attachment_get, "orders.read"},
 };
 #pragma GCC diagnostic pop
 const RouteTable api_route_table = {api_routes, sizeof api_routes / sizeof api_routes[0]};

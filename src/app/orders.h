@@ -59,6 +59,8 @@ typedef struct {
  * agency adds its answer's files while the order waits for that answer (received or returned).
  * *out the row; 404 out of scope, 403 the other side's purpose, 409 the status. */
 int app_order_attach(const AppContext *cx, long long id, const OrderFile *f, json_t **out, ZfError *err);
+/* The same checks without writing: before the upload's file is stored at all. */
+int app_order_attach_check(const AppContext *cx, long long id, const char *purpose, ZfError *err);
 /* The attachment `aid` of order `id` ({id, name, media_type, size, sm3, …}) if cx->user may see the order. */
 int app_order_attachment(const AppContext *cx, long long id, long long aid, json_t **out, ZfError *err);
 

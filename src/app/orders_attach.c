@@ -61,12 +61,25 @@ static int record(const AppContext *cx, long long id, const OrderFile *f, json_t
     return rc;
 }
 
+static int check_purpose(const char *purpose, ZfError *err)
+{
+    if (purpose && (strcmp(purpose, "evidence") == 0 || strcmp(purpose, "response") == 0)) return ZF_OK;
+    return zf_fail(err, 400, "invalid_param", "purpose", "请指明材料用途：evidence（监督证据）或 response（整改材料）");
+}
+
+int app_order_attach_check(const AppContext *cx, long long id, const char *purpose, ZfError *err)
+{
+    json_t *row;
+    if (check_purpose(purpose, err) != ZF_OK || app_order_load_visible(cx, id, &row, err) != ZF_OK) return ZF_ERR;
+    int rc = check_may_attach(cx, row, purpose, err);
+    json_decref(row);
+    return rc;
+}
+
 int app_order_attach(const AppContext *cx, long long id, const OrderFile *f, json_t **out, ZfError *err)
 {
     json_t *row;
-    if (!f->purpose || (strcmp(f->purpose, "evidence") != 0 && strcmp(f->purpose, "response") != 0))
-        return zf_fail(err, 400, "invalid_param", "purpose", "请指明材料用途：evidence（监督证据）或 response（整改材料）");
-    if (store_begin(cx->store, err) != ZF_OK) return ZF_ERR;
+    if (check_purpose(f->purpose, err) != ZF_OK || store_begin(cx->store, err) != ZF_OK) return ZF_ERR;
     int rc = app_order_load_visible(cx, id, &row, err);
     if (rc == ZF_OK) {
         rc = check_may_attach(cx, row, f->purpose, err);

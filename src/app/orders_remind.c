@@ -1,7 +1,8 @@
 /* The daily run over supervision orders (zhifa orders remind, the server's daily job): a reminder
  * when an order's period turns yellow or red, and the escalations its lateness has earned —
  * 通报上级行政执法监督机构, then 提请同级人民政府处理 (settings order_escalate_first_wd / _second_wd).
- * Each act is a timeline row, an audit line and their ledger events, as a supervisor's would be. */
+ * Each act is a timeline row, an audit line and their ledger events, as a supervisor's would be;
+ * each order that needs one is a short write transaction of its own. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -74,18 +75,37 @@ static int escalate(const AppContext *cx, const RemindRun *r, OrderState *s, jso
     return ZF_OK;
 }
 
-static int remind_one(const AppContext *cx, const RemindRun *r, json_t *row, OrderRemindSummary *sum, ZfError *err)
+/* What the run would do to the row today: nothing for most orders on most days. */
+static bool needs_act(const AppContext *cx, const RemindRun *r, const json_t *row)
+{
+    OrderState s;
+    if (order_state_of(row, &s) != ZF_OK) return false; /* not ours to judge: verify reports the row */
+    const char *colour = order_colour_code(order_colour(&s, cx->today, cx->calendar, r->warn_wd));
+    return rank(colour) > rank(str(row, "reminded") ? str(row, "reminded") : "") ||
+           order_escalation_due(&s, cx->today, cx->calendar, r->first_wd, r->second_wd) > s.escalation;
+}
+
+/* One order in a write transaction of its own, read again inside it: a supervisor's act since the
+ * snapshot wins, and no writer waits on the whole run. */
+static int remind_one(const AppContext *cx, const RemindRun *r, long long id, OrderRemindSummary *sum, ZfError *err)
 {
     OrderState s;
     bool changed = false;
-    if (order_state_of(row, &s) != ZF_OK) return ZF_OK; /* not ours to judge: verify reports the row */
-    if (remind(cx, r, &s, row, sum, &changed, err) != ZF_OK || escalate(cx, r, &s, row, sum, &changed, err) != ZF_OK)
-        return ZF_ERR;
-    if (!changed) return ZF_OK;
-    json_object_set_new(row, "updated_at", json_string(r->now));
-    json_object_del(row, "agency_name");
-    json_object_del(row, "agency_region");
-    return app_order_put(cx->store, row, err);
+    json_t *row = NULL;
+    if (store_begin(cx->store, err) != ZF_OK) return ZF_ERR;
+    int rc = store_order_get(cx->store, id, &row, err);
+    if (rc == ZF_OK && order_state_of(row, &s) == ZF_OK && needs_act(cx, r, row)) {
+        rc = remind(cx, r, &s, row, sum, &changed, err);
+        if (rc == ZF_OK) rc = escalate(cx, r, &s, row, sum, &changed, err);
+        if (rc == ZF_OK && changed) {
+            json_object_set_new(row, "updated_at", json_string(r->now));
+            rc = app_order_put(cx->store, row, err);
+        }
+    }
+    json_decref(row);
+    if (rc == ZF_OK) return store_commit(cx->store, err);
+    store_rollback(cx->store);
+    return ZF_ERR;
 }
 
 int app_orders_remind(const AppContext *cx, OrderRemindSummary *sum, ZfError *err)
@@ -100,13 +120,12 @@ int app_orders_remind(const AppContext *cx, OrderRemindSummary *sum, ZfError *er
     json_t *rows, *row;
     size_t i;
     *sum = (OrderRemindSummary){0};
-    if (store_begin(cx->store, err) != ZF_OK) return ZF_ERR;
-    int rc = store_orders_running(cx->store, &rows, err);
-    if (rc == ZF_OK) {
-        json_array_foreach(rows, i, row) if (rc == ZF_OK) rc = remind_one(cx, &r, row, sum, err);
-        json_decref(rows);
+    if (store_orders_running(cx->store, &rows, err) != ZF_OK) return ZF_ERR;
+    int rc = ZF_OK;
+    json_array_foreach(rows, i, row) {
+        if (rc == ZF_OK && needs_act(cx, &r, row))
+            rc = remind_one(cx, &r, json_integer_value(json_object_get(row, "id")), sum, err);
     }
-    if (rc == ZF_OK) return store_commit(cx->store, err);
-    store_rollback(cx->store);
-    return ZF_ERR;
+    json_decref(rows);
+    return rc;
 }

@@ -85,6 +85,8 @@ const ROUTES = new Map([
   ['GET /api/v1/orders/stats', 'orders.read'],
   ['GET /api/v1/orders/{id}', 'orders.read'],
   ['POST /api/v1/orders/{id}/actions', 'orders.read'],
+  ['POST /api/v1/orders/{id}/attachments', 'orders.read'],
+  ['GET /api/v1/orders/{id}/attachments/{aid}', 'orders.read'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'sysadmin', 'secadmin', 'auditor'];
@@ -103,6 +105,7 @@ function concrete(pattern) {
     .replace('/filings/{id}', '/filings/1')
     .replace('/roles/{id}', '/roles/leader')
     .replace('/orders/{id}', '/orders/999999')
+    .replace('{aid}', '1')
     .replace('/laws/{id}', '/laws/1')
     .replace('/agencies/{code}', `/agencies/${AGENCY}`)
     .replace('/powers/{code}', '/powers/SC-CF-001')
@@ -141,6 +144,7 @@ const BODY = {
   // an unknown kind (400); an action on an order that does not exist (404)
   'POST /api/v1/orders': { kind: 'not-a-kind' },
   'POST /api/v1/orders/{id}/actions': { action: 'issue' },
+  'POST /api/v1/orders/{id}/attachments': { note: 'no such order: 404' },
 };
 
 before(async () => {

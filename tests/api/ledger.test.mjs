@@ -90,8 +90,13 @@ function verifyFails(file, kind, position) {
 /** One event per case record written (the demo writes each once), the attachment, and one per
  * timeline row and workflow row written (the demo writes each workflow row once). */
 // + the demo's major decisions filed with the supervisor (filing.add events, migration 028)
-const demoEvents = () => 15 + 18 + 1 + Number(sqlite(db, 'SELECT count(*) FROM case_timeline')) +
-  Number(sqlite(db, 'SELECT count(*) FROM case_workflow')) + Number(sqlite(db, 'SELECT count(*) FROM filings'));
+// + the demo's supervision orders: one order.timeline event per timeline row, one order.put per act
+//   of a user and one per order the daily reminder run changed (it writes each order once a run)
+const count = (sql) => Number(sqlite(db, sql));
+const demoEvents = () => 15 + 18 + 1 + count('SELECT count(*) FROM case_timeline') +
+  count('SELECT count(*) FROM case_workflow') + count('SELECT count(*) FROM filings') +
+  count('SELECT count(*) FROM order_timeline') + count("SELECT count(*) FROM order_timeline WHERE user <> 'system'") +
+  count("SELECT count(DISTINCT order_id) FROM order_timeline WHERE user = 'system'");
 
 before(() => {
   dir = tmpDir();

@@ -191,6 +191,41 @@ test('orders issued at once take consecutive 文号 of the region and year, none
   assert.deepEqual(seqs, seqs.map((_, i) => i + 1), 'numbers 1..n with no gap');
 });
 
+// The smallest PNG there is: a 1×1 pixel (signature, IHDR, IDAT, IEND).
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+  '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const upload = (c, id, purpose, body = PNG, name = '整改照片.png') =>
+  c.raw(`/api/v1/orders/${id}/attachments?name=${encodeURIComponent(name)}&purpose=${purpose}`, {
+    method: 'POST', body, headers: { 'Content-Type': 'image/png', 'X-CSRF-Token': c.csrf },
+  });
+
+test('files: the agency attaches its answer while it is due, the supervisor his evidence; both read them, no one else', async () => {
+  const o = await draft();
+  assert.equal((await upload(who.officer, o.id, 'response')).status, 404, 'a draft: not there for the agency');
+  const ev = await upload(who.sup, o.id, 'evidence', Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'), '现场检查笔录.pdf');
+  assert.equal(ev.status, 201, await ev.text());
+  await ok(who.sup, o.id, { action: 'issue' }, 'issued');
+  assert.equal((await upload(who.head, o.id, 'response')).status, 409, 'signed for first');
+  await ok(who.head, o.id, { action: 'receive' }, 'received');
+  assert.equal((await upload(who.sup, o.id, 'response')).status, 403, 'the answer is the agency\'s');
+  assert.equal((await upload(who.head, o.id, 'evidence')).status, 403, 'evidence is the supervisor\'s');
+  assert.equal((await upload(who.head, o.id, 'response', Buffer.from('MZ not a picture'))).status, 415);
+  const up = await upload(who.head, o.id, 'response');
+  assert.equal(up.status, 201);
+  const file = await up.json();
+  assert.equal(file.media_type, 'image/png');
+  const seen = (await who.sup.get(`/orders/${o.id}`)).body;
+  assert.deepEqual(seen.attachments.map((a) => [a.purpose, a.name]), [['evidence', '现场检查笔录.pdf'], ['response', '整改照片.png']]);
+  assert.ok(seen.timeline.some((t) => t.action === 'attach'));
+  const got = await who.sup.raw(`/api/v1/orders/${o.id}/attachments/${file.id}`);
+  assert.equal(got.status, 200);
+  assert.deepEqual(Buffer.from(await got.arrayBuffer()), PNG);
+  for (const c of [who.bj, who.jm]) assert.equal((await c.raw(`/api/v1/orders/${o.id}/attachments/${file.id}`)).status, 404);
+  assert.equal((await who.sup.raw(`/api/v1/orders/${o.id}/attachments/999999`)).status, 404);
+  const verify = run(['--db', db, 'verify', '--json']);
+  assert.equal(verify.code, 0, 'the files are in the ledger\'s store, each under its SM3: ' + verify.stdout.slice(-300));
+});
+
 test('the dictionaries name the kinds, statuses and acts in Chinese', async () => {
   const d = (await who.head.get('/dicts')).body;
   assert.deepEqual(d.order_kinds.map((k) => [k.code, k.name, k.default_wd]),

@@ -1,0 +1,88 @@
+/* /api/v1/orders/{id}/attachments: the files of a supervision order — the supervisor's evidence and
+ * the agency's answer (docs/orders.md). The body is streamed to a temp file; its type is judged by
+ * its bytes against the kinds of attachment a case accepts (settings attachment_<kind>_*); the file
+ * is stored under its SM3 digest and recorded by app/orders_attach.c. Append-only. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "api/api.h"
+#include "api/params.h"
+#include "api/stored_file.h"
+#include "app/orders.h"
+#include "domain/attachment.h"
+#include "http/auth.h"
+#include "http/response.h"
+#include "http/upload.h"
+#include "ledger/ledger.h"
+
+static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
+
+/* A positive id from the path, or a 404 (a malformed id names nothing). */
+static int path_number(HttpRequest *req, const char *name, long long *out)
+{
+    const char *text = http_param(req, name);
+    char *end;
+    *out = text && strlen(text) <= 18 ? strtoll(text, &end, 10) : 0;
+    if (*out > 0 && *end == '\0') return ZF_OK;
+    http_reply_error(req, 404, "not_found", NULL, "监督文书或附件不存在");
+    return ZF_ERR;
+}
+
+/* The first kind whose rule takes the content (a photo, a recording, a document …); else the
+ * refusal of the document kind, the most usual answer to a supervisor. */
+static int content_type(HttpRequest *req, const HttpUpload *u, const MediaType **type, ZfError *err)
+{
+    AttachmentRule rule;
+    for (int k = 0; k < AK_COUNT; k++) {
+        api_attachment_kind_rule(req->store, (AttachmentKind)k, &rule);
+        if (attachment_content_check((AttachmentKind)k, &rule, u->head, u->head_len, u->size, type, err) == ZF_OK)
+            return ZF_OK;
+    }
+    api_attachment_kind_rule(req->store, AK_DOCUMENT, &rule);
+    return attachment_content_check(AK_DOCUMENT, &rule, u->head, u->head_len, u->size, type, err);
+}
+
+int api_order_attachments_create(HttpRequest *req)
+{
+    long long id;
+    const char *name, *purpose;
+    const MediaType *type;
+    json_t *out;
+    ZfError err;
+    if (!req->upload) return http_reply_error(req, 500, "internal_error", NULL, "附件应以流式上传接收（routes.c）");
+    if (path_number(req, "id", &id) != ZF_OK || param_text(req, "name", ATTACHMENT_NAME_MAX, &name) != ZF_OK ||
+        param_text(req, "purpose", 16, &purpose) != ZF_OK)
+        return 0;
+    AppContext cx = api_context(req);
+    int rc = app_order_attach_check(&cx, id, purpose, &err);
+    if (rc == ZF_OK) rc = attachment_name_check(name, &err);
+    if (rc == ZF_OK) rc = content_type(req, req->upload, &type, &err);
+    /* the file first: a transaction that then fails leaves a file a later upload reuses */
+    if (rc == ZF_OK && (rc = ledger_attachment_adopt(req->server->db_path, req->upload->sm3, req->upload->fd,
+                                                     req->upload->path, req->upload->size, &err)) == ZF_OK)
+        http_upload_consumed(req->upload);
+    OrderFile f = {purpose, name, rc == ZF_OK ? type->mime : NULL, req->upload->sm3, (long long)req->upload->size};
+    if (rc == ZF_OK) rc = app_order_attach(&cx, id, &f, &out, &err);
+    if (rc != ZF_OK) {
+        if (err.status == 415 || err.status == 413 || err.status == 409 || err.status == 403)
+            auth_audit(req, "order_attach_refused", http_param(req, "id"), "refused", err.message);
+        return http_reply_zferror(req, &err);
+    }
+    auth_audit(req, "order_attach", http_param(req, "id"), "ok", name);
+    return http_reply_json(req, 201, out);
+}
+
+int api_order_attachment_get(HttpRequest *req)
+{
+    long long id, aid;
+    json_t *a;
+    ZfError err;
+    if (path_number(req, "id", &id) != ZF_OK || path_number(req, "aid", &aid) != ZF_OK) return 0;
+    AppContext cx = api_context(req);
+    if (app_order_attachment(&cx, id, aid, &a, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    StoredFile f = {str(a, "sm3"), str(a, "media_type"), str(a, "name"), json_integer_value(json_object_get(a, "size")),
+                    aid};
+    int rc = api_reply_stored_file(req, &f, "order_attachment_download", http_param(req, "id"));
+    json_decref(a);
+    return rc;
+}
