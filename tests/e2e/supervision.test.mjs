@@ -161,7 +161,7 @@ test('分主体汇总 lists the 市南区 market regulator and links to its aler
     await link.click()
     await page.waitForURL(/\/supervision\/alerts\?.*agency=/)
     const rows = await alertRows(page)
-    const agencies = await rows.evaluateAll((trs) => trs.map((tr) => tr.children[3].innerText.trim()))
+    const agencies = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('[data-testid=finding-agency]').innerText.trim()))
     assert.ok(agencies.length > 0)
     assert.deepEqual([...new Set(agencies)], [MARKET_AGENCY])
     assert.deepEqual(errors, [])

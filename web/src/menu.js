@@ -2,6 +2,7 @@
 // workbench shortcuts are all derived from this array. Add a page here and in views/, nowhere else.
 // `view` names a file under src/views/ (without .vue); router.js fails loudly if it is missing.
 // `hidden: true` makes a page routable (with breadcrumbs) but keeps it out of the menu and tiles.
+// `bare: true` renders a (hidden) page without the console's header and menu: a print view.
 // `perm` is what a user needs to open the page, in the words of the server's route table
 // (src/api/routes.c): 'public' (no login: the law library), 'authenticated' (any logged-in user)
 // or a permission name. The menu, the 工作台 tiles and the router guard all read it. Modules whose
@@ -32,6 +33,7 @@ export const menu = [
     children: [
       { path: '/cases/mine', perm: 'cases.handle', title: '我的案件', view: 'cases/MyCases', desc: '本人承办的案件：立案、调查取证、告知、决定、送达、执行、结案' },
       { path: '/cases/approvals', perm: 'cases.handle', title: '审批待办', view: 'cases/Approvals', desc: '等待我签署的立案、处罚决定、结案审批（会签、加签、超时上报）' },
+      { path: '/cases/orders', perm: 'orders.respond', title: '监督事项', view: 'cases/OrderInbox', desc: '执法监督机构下发给本机构的督办通知书、问诊单、意见书：签收、反馈整改情况' },
       { path: '/cases/publicity', perm: 'public', title: '案件公示', view: 'cases/Publicity', desc: '行政执法决定公示（个人信息脱敏）' },
       // Reached from links (预警看板, 分主体汇总), not from the menu.
       { path: '/cases/detail/:case_no', perm: 'cases.read', title: '案件详情', view: 'supervision/CaseDetail', desc: '案件的办理要素、规则引擎预警、网上办案记录与附件、督办问诊和存证核验', hidden: true },
@@ -54,7 +56,10 @@ export const menu = [
       { path: '/supervision/alerts', perm: 'findings.read', title: '预警看板', view: 'supervision/Alerts', desc: '规则引擎发现的红色、黄色预警' },
       { path: '/supervision/filings', perm: 'filings.read', title: '重大决定备案', view: 'supervision/Filings', desc: '重大行政执法决定的自动备案、逾期备案预警与审查（无异议 / 提出意见）' },
       { path: '/supervision/summary', perm: 'findings.read', title: '分主体汇总', view: 'supervision/Summary', desc: '各执法主体的违规、预警数量' },
-      { path: '/supervision/orders', perm: 'findings.read', title: '督办问诊', view: 'supervision/Orders', desc: '督办单、问诊单的下发、整改、反馈与核验' },
+      { path: '/supervision/orders', perm: 'orders.read', title: '督办问诊', view: 'supervision/Orders', desc: '督办单、问诊单的下发、整改、反馈与核验' },
+      // Reached from the lists, the alert board and the top bar's badge.
+      { path: '/supervision/orders/:id', perm: 'orders.read', title: '督办事项', view: 'supervision/OrderDetail', desc: '督办问诊文书、整改反馈、附件与办理记录', hidden: true },
+      { path: '/supervision/orders/:id/print', perm: 'orders.read', title: '打印督办文书', view: 'supervision/OrderPrint', desc: '督办问诊文书的 A4 打印版', hidden: true, bare: true },
       { path: '/supervision/leads', perm: 'findings.read', title: '线索受理', view: 'supervision/Leads', desc: '12345 热线、投诉举报、复议诉讼等监督线索' },
       { path: '/supervision/reviews', perm: 'findings.read', title: '案卷评查', view: 'supervision/Reviews', desc: '案卷抽取、评查评分与结果通报' },
       { path: '/supervision/joint', perm: 'findings.read', title: '综合查一次', view: 'supervision/JointInspection', desc: '跨部门联合检查计划与重复检查发现' },

@@ -17,13 +17,18 @@ function viewLoader (name) {
   return loader
 }
 
-function pageRoutes () {
-  const routes = menuLeaves().map((leaf) => ({
+function leafRoute (leaf) {
+  return {
     path: leaf.path,
     name: leaf.view,
     component: viewLoader(leaf.view),
     meta: { title: leaf.title, desc: leaf.desc, module: leaf.module && leaf.module.title, perm: leaf.perm }
-  }))
+  }
+}
+
+// Pages inside the console layout; `bare` ones (print views) sit beside it, without its chrome.
+function pageRoutes () {
+  const routes = menuLeaves().filter((leaf) => !leaf.bare).map(leafRoute)
   // A module's own URL (/elements) opens its first page.
   for (const item of menu) {
     if (item.children) routes.push({ path: `/${item.key}`, redirect: item.children[0].path })
@@ -42,6 +47,7 @@ export const routes = [
   { path: '/login', name: 'Login', component: viewLoader('Login'), meta: { title: '登录', perm: 'public' } },
   { path: '/portal', name: 'Portal', component: viewLoader('Portal'), meta: { title: '行政执法公示', perm: 'public' } },
   { path: '/password', name: 'ChangePassword', component: viewLoader('ChangePassword'), meta: { title: '修改密码', perm: 'authenticated' } },
+  ...menuLeaves().filter((leaf) => leaf.bare).map(leafRoute),
   { path: '/', component: AppLayout, children: pageRoutes() }
 ]
 

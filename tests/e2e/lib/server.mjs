@@ -3,7 +3,7 @@
 // Binary: $ZHIFA_BIN, else <repo>/build/zhifa (`make build`). Set ZHIFA_KEEP_TMP=1 to keep the dir.
 // `init --demo` prints one user per role with a random initial password; login() signs in through
 // the login page, does the forced first-login password change, and remembers the new password.
-import { spawn, execFile } from 'node:child_process'
+import { spawn, execFile, execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm, access } from 'node:fs/promises'
 import { constants as fsConstants } from 'node:fs'
@@ -130,6 +130,19 @@ export async function login (page, base, username, { here = false } = {}) {
 
 // The demo users of a running server: Map username → {role, password, changed}.
 export const demoUsers = (base) => credentials.get(base)
+
+// Adds a user to a running server's database with `zhifa user add` (agency users: agency;
+// supervisors and leaders: region) and makes login() know him. → his password
+export function addUser (server, { username, role, agency, region, displayName }) {
+  const password = strongPassword()
+  const args = ['--db', server.dbPath, 'user', 'add', '--username', username, '--role', role]
+  if (agency) args.push('--agency', agency)
+  if (region) args.push('--region', region)
+  if (displayName) args.push('--display-name', displayName)
+  execFileSync(zhifaBinary(), [...args, '--password-stdin'], { input: password + '\n' })
+  server.users.set(username, { role, password, changed: false })
+  return password
+}
 
 // → {baseURL, health, dbPath, users, stop(), logs()}
 export async function startServer () {
