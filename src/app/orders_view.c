@@ -61,12 +61,32 @@ static void copy(json_t *out, const json_t *from, const char *const *keys)
     }
 }
 
+/* Working days from today to the due date: 0 on the due date, negative once overdue. */
+static int working_days_left(const Calendar *cal, zf_day today, zf_day due)
+{
+    int n = 0;
+    for (zf_day d = today + 1; d <= due; d++) n += calendar_is_workday(cal, d);
+    for (zf_day d = due + 1; d <= today; d++) n -= calendar_is_workday(cal, d);
+    return n;
+}
+
 static void add_dates(json_t *v, const OrderState *s, const AppContext *cx, int warn_wd)
 {
     OrderColour c = order_colour(s, cx->today, cx->calendar, warn_wd);
     json_object_set_new(v, "colour", json_string(order_colour_code(c)));
     json_object_set_new(v, "overdue", json_boolean(c == ORDER_COLOUR_RED));
-    json_object_set_new(v, "days_left", c == ORDER_COLOUR_NONE ? json_null() : json_integer(s->due_on - cx->today));
+    json_object_set_new(v, "days_left", c == ORDER_COLOUR_NONE ? json_null()
+                                                               : json_integer(working_days_left(cx->calendar, cx->today, s->due_on)));
+}
+
+/* The issuing body: the 司法行政部门 of the region (行政执法监督条例 第六条) — 司法厅 of a province,
+ * 司法局 below it. */
+static json_t *issuer_of(const AppContext *cx, const char *region)
+{
+    const char *name = cx->regions && region ? regions_name(cx->regions, region) : NULL;
+    if (!name) return json_null();
+    bool province = strlen(region) == 6 && strcmp(region + 2, "0000") == 0;
+    return json_sprintf("%s%s", name, province ? "司法厅" : "司法局");
 }
 
 json_t *order_view(const AppContext *cx, const json_t *row, int warn_wd)
@@ -88,8 +108,18 @@ json_t *order_view(const AppContext *cx, const json_t *row, int warn_wd)
     json_object_set_new(v, "escalation_name", json_string(order_escalation_name(s.escalation)));
     if (cx->regions && str(row, "region"))
         json_object_set_new(v, "region_name", json_string(regions_name(cx->regions, str(row, "region")) ?: ""));
+    json_object_set_new(v, "issuer", issuer_of(cx, str(row, "region")));
     add_dates(v, &s, cx, warn_wd);
     return v;
+}
+
+/* Timeline entries that are not acts of the lifecycle. */
+static const char *order_timeline_name(const char *action)
+{
+    static const char *const NAMES[][2] = {{"draft", "起草"}, {"remind", "系统提醒"}, {"attach", "上传材料"}};
+    for (size_t i = 0; action && i < sizeof NAMES / sizeof *NAMES; i++)
+        if (strcmp(NAMES[i][0], action) == 0) return NAMES[i][1];
+    return "其他";
 }
 
 static json_t *open_count(json_t *findings)
@@ -116,9 +146,7 @@ int order_view_full(const AppContext *cx, const json_t *row, int warn_wd, json_t
         OrderAction a;
         if (order_action_by_code(str(t, "action"), &a) == ZF_OK)
             json_object_set_new(t, "action_name", json_string(order_action_name(a)));
-        else json_object_set_new(t, "action_name", json_string(strcmp(str(t, "action"), "draft") == 0 ? "起草"
-                                                               : strcmp(str(t, "action"), "remind") == 0 ? "系统提醒"
-                                                                                                         : "其他"));
+        else json_object_set_new(t, "action_name", json_string(order_timeline_name(str(t, "action"))));
     }
     json_object_set_new(v, "open_findings", open_count(findings));
     json_object_set_new(v, "findings", findings);

@@ -82,6 +82,8 @@ test('the full loop with two returns: due dates by working days, the timeline, t
   assert.match(issued.doc_no, /^青岛司督〔\d{4}〕\d+号$/);
   assert.equal(issued.issued_on, today);
   assert.equal(issued.due_on, addWd(today, 15), 'the supervise kind\'s 15 working days');
+  assert.equal(issued.days_left, 15, 'counted in working days');
+  assert.equal(issued.issuer, '青岛市司法局', '行政执法监督条例 第六条: the 司法行政部门 of the issuing region');
 
   const badges = (await findingsOf(HD)).filter((f) => o.finding_ids.includes(f.id));
   assert.ok(badges.every((f) => f.order && f.order.id === o.id && f.order.status_name === '已下发'), 'the alert board shows the order');
@@ -216,7 +218,7 @@ test('files: the agency attaches its answer while it is due, the supervisor his 
   assert.equal(file.media_type, 'image/png');
   const seen = (await who.sup.get(`/orders/${o.id}`)).body;
   assert.deepEqual(seen.attachments.map((a) => [a.purpose, a.name]), [['evidence', '现场检查笔录.pdf'], ['response', '整改照片.png']]);
-  assert.ok(seen.timeline.some((t) => t.action === 'attach'));
+  assert.ok(seen.timeline.some((t) => t.action === 'attach' && t.action_name === '上传材料'));
   const got = await who.sup.raw(`/api/v1/orders/${o.id}/attachments/${file.id}`);
   assert.equal(got.status, 200);
   assert.deepEqual(Buffer.from(await got.arrayBuffer()), PNG);
