@@ -99,7 +99,7 @@ static const char *const YES[] = {"1", "0", NULL};
 int api_orders_list(HttpRequest *req)
 {
     OrderFilter f = {0};
-    const char *overdue, *todo, *as_of;
+    const char *overdue, *todo, *as_of, *escalated;
     long finding;
     int page, size;
     json_t *out;
@@ -107,7 +107,7 @@ int api_orders_list(HttpRequest *req)
     if (param_enum(req, "status", STATUSES, &f.status) || param_code(req, "agency", CODE_CHARS, 1, 18, &f.agency) ||
         param_enum(req, "kind", KINDS, &f.kind) || param_text(req, "case_no", 128, &f.case_no) ||
         param_int(req, "finding_id", 1, 1L << 40, 0, &finding) || param_enum(req, "overdue", YES, &overdue) ||
-        param_enum(req, "todo", YES, &todo) || param_date(req, "as_of", &as_of) || param_text(req, "q", 100, &f.q) ||
+        param_enum(req, "todo", YES, &todo) || param_enum(req, "escalated", YES, &escalated) || param_date(req, "as_of", &as_of) || param_text(req, "q", 100, &f.q) ||
         param_page(req, &page, &size))
         return 0;
     AppContext cx = api_context(req);
@@ -117,6 +117,7 @@ int api_orders_list(HttpRequest *req)
     if (overdue && strcmp(overdue, "1") == 0) f.overdue_before = as_of ? as_of : today;
     if (as_of) date_parse(as_of, &cx.today); /* colours and days left as of that date too */
     if (todo && strcmp(todo, "1") == 0) f.statuses = app_orders_todo_statuses(&cx);
+    f.escalated = escalated;
     if (app_orders_list(&cx, &f, page, size, &out, &err) != ZF_OK) return http_reply_zferror(req, &err);
     return http_reply_json(req, 200, out);
 }

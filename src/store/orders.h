@@ -48,6 +48,7 @@ typedef struct OrderFilter {
     const char *overdue_before; /* running and due before this date (YYYY-MM-DD); NULL = any */
     const char *const *statuses; /* NULL-terminated: one of these (the caller's to-do); NULL = any */
     bool issued_only;           /* drafts hidden (agency users) */
+    const char *escalated;      /* "1": escalated at least once (the superior level knows), "0": never; NULL: any */
     /* data scope of the asking user, by the target agency (always applied) */
     const char *scope_agency, *scope_region_prefix;
     bool scope_nothing;

@@ -250,6 +250,7 @@ static void build_where(const OrderFilter *f, SqlWhere *w)
     sql_where_text(w, "o.id IN (SELECT order_id FROM order_cases WHERE case_no = ?)", f->case_no);
     sql_where_num(w, "o.id IN (SELECT order_id FROM order_findings WHERE finding_id = ?)",
                   f->finding_id > 0 ? f->finding_id : -1);
+    if (f->escalated) sql_where_fixed(w, strcmp(f->escalated, "1") == 0 ? "o.escalation > 0" : "o.escalation = 0");
     if (f->overdue_before) sql_where_fixed(w, "o.status IN " RUNNING);
     sql_where_text(w, "o.due_on < ?", f->overdue_before);
     if (f->statuses) {

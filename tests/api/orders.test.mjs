@@ -174,6 +174,8 @@ test('overdue by as_of; reminders and the two escalations by `zhifa orders remin
   assert.equal(remind(first).escalated, 0, 'a second run the same day does nothing more');
   const r2 = remind(second);
   assert.ok(r2.referred >= 1);
+  assert.ok((await who.sup.get('/orders?escalated=1&size=200')).body.items.some((x) => x.id === o.id));
+  assert.ok(!(await who.sup.get('/orders?escalated=0&size=200')).body.items.some((x) => x.id === o.id));
   const e2 = (await who.sup.get(`/orders/${o.id}`)).body;
   assert.equal(e2.escalation, 2);
   assert.equal(e2.escalation_name, '已提请同级人民政府处理');
