@@ -145,34 +145,62 @@ static int on_candidate(const char *case_no, const char *agency, const char *bod
     return major && strlen(case_no) < sizeof w->items->case_no ? take(w, case_no, agency, &a) : 0;
 }
 
-static int sync_in(const AppContext *cx, const PolicyInUse *p, FilingSyncSummary *sum, ZfError *err)
+/* Filings written per write transaction: a first run over a province's backlog (tens of thousands
+ * of major decisions) must not hold the write lock for minutes — other writers wait at most one
+ * chunk. A run cut short files the rest next time (filing is idempotent; the mark moves last). */
+#define FILING_CHUNK 500
+
+/* The candidates since the mark, read in one snapshot (no write lock held while bodies are judged). */
+static int collect(const AppContext *cx, const PolicyInUse *p, Walk *w, char mark[32], bool *same_policy, ZfError *err)
 {
-    char mark[32];
     char *ran_under;
-    if (store_filing_scan_get(cx->store, mark, &ran_under, err) != ZF_OK) return ZF_ERR;
-    bool same_policy = strcmp(ran_under, p->key) == 0;
-    free(ran_under);
-    Walk w = {.cx = cx, .p = p};
-    snprintf(w.mark, sizeof w.mark, "%s", same_policy ? mark : "");
-    int rc = store_filing_candidates(cx->store, same_policy && mark[0] ? mark : NULL, on_candidate, &w, err);
-    if (rc == ZF_OK && w.oom) rc = zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
-    for (size_t i = 0; rc == ZF_OK && i < w.n; i++)
-        rc = file_one(cx, w.items[i].case_no, w.items[i].agency, &w.items[i].a, sum, err);
-    if (rc == ZF_OK) rc = store_filing_scan_set(cx->store, w.deferred ? (same_policy ? mark : "") : w.mark, p->key, err);
-    sum->examined = w.examined;
-    free(w.items);
+    if (store_begin_read(cx->store, err) != ZF_OK) return ZF_ERR;
+    int rc = store_filing_scan_get(cx->store, mark, &ran_under, err);
+    if (rc == ZF_OK) {
+        *same_policy = strcmp(ran_under, p->key) == 0;
+        free(ran_under);
+        snprintf(w->mark, sizeof w->mark, "%s", *same_policy ? mark : "");
+        rc = store_filing_candidates(cx->store, *same_policy && mark[0] ? mark : NULL, on_candidate, w, err);
+    }
+    store_rollback(cx->store); /* a read: nothing to keep */
+    if (rc == ZF_OK && w->oom) rc = zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
     return rc;
+}
+
+static int file_chunks(const AppContext *cx, const Walk *w, FilingSyncSummary *sum, ZfError *err)
+{
+    for (size_t from = 0; from < w->n; from += FILING_CHUNK) {
+        if (store_begin(cx->store, err) != ZF_OK) return ZF_ERR;
+        int rc = ZF_OK;
+        for (size_t i = from; rc == ZF_OK && i < w->n && i < from + FILING_CHUNK; i++)
+            rc = file_one(cx, w->items[i].case_no, w->items[i].agency, &w->items[i].a, sum, err);
+        if (rc == ZF_OK) rc = store_commit(cx->store, err);
+        else store_rollback(cx->store);
+        if (rc != ZF_OK) return ZF_ERR;
+    }
+    return ZF_OK;
 }
 
 int app_filings_sync(const AppContext *cx, FilingSyncSummary *sum, ZfError *err)
 {
     PolicyInUse p;
+    char mark[32] = "";
+    bool same_policy = false;
     *sum = (FilingSyncSummary){0};
-    if (load_policy(cx, &p, err) != ZF_OK || store_begin(cx->store, err) != ZF_OK) return ZF_ERR;
-    int rc = sync_in(cx, &p, sum, err);
-    if (rc == ZF_OK) return store_commit(cx->store, err);
-    store_rollback(cx->store);
-    return ZF_ERR;
+    if (load_policy(cx, &p, err) != ZF_OK) return ZF_ERR;
+    Walk w = {.cx = cx, .p = &p};
+    int rc = collect(cx, &p, &w, mark, &same_policy, err);
+    if (rc == ZF_OK) rc = file_chunks(cx, &w, sum, err);
+    if (rc == ZF_OK && store_begin(cx->store, err) == ZF_OK) {
+        rc = store_filing_scan_set(cx->store, w.deferred ? (same_policy ? mark : "") : w.mark, p.key, err);
+        if (rc == ZF_OK) rc = store_commit(cx->store, err);
+        else store_rollback(cx->store);
+    } else if (rc == ZF_OK) {
+        rc = ZF_ERR;
+    }
+    sum->examined = w.examined;
+    free(w.items);
+    return rc;
 }
 
 /* ---- reading and reviewing ---- */
