@@ -28,21 +28,12 @@ int api_filings_list(HttpRequest *req)
     return http_reply_json(req, 200, out);
 }
 
-static int filing_id(HttpRequest *req, long long *id)
-{
-    const char *s = http_param(req, "id");
-    char *end;
-    *id = s ? strtoll(s, &end, 10) : 0;
-    if (!s || *end || *id <= 0) return http_reply_error(req, 404, "not_found", NULL, "备案记录不存在"), ZF_ERR;
-    return ZF_OK;
-}
-
 int api_filing_get(HttpRequest *req)
 {
     long long id;
     json_t *filing;
     ZfError err;
-    if (filing_id(req, &id) != ZF_OK) return 0;
+    if (param_path_id(req, "id", "备案记录不存在", &id) != ZF_OK) return 0;
     AppContext cx = api_context(req);
     if (app_filing_get(&cx, id, &filing, &err) != ZF_OK) return http_reply_zferror(req, &err);
     return http_reply_json(req, 200, filing);
@@ -85,7 +76,7 @@ int api_filing_review(HttpRequest *req)
     FilingReviewInput in = {0};
     json_t *filing;
     ZfError err;
-    if (filing_id(req, &id) != ZF_OK) return 0;
+    if (param_path_id(req, "id", "备案记录不存在", &id) != ZF_OK) return 0;
     json_t *body = http_body_json(req);
     if (!body) return 0;
     if (!parse_review(req, body, &in)) {

@@ -17,17 +17,6 @@
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
-/* A positive id from the path, or a 404 (a malformed id names nothing). */
-static int path_number(HttpRequest *req, const char *name, long long *out)
-{
-    const char *text = http_param(req, name);
-    char *end;
-    *out = text && strlen(text) <= 18 ? strtoll(text, &end, 10) : 0;
-    if (*out > 0 && *end == '\0') return ZF_OK;
-    http_reply_error(req, 404, "not_found", NULL, "监督文书或附件不存在");
-    return ZF_ERR;
-}
-
 /* The first kind whose rule takes the content (a photo, a recording, a document …); else the
  * refusal of the document kind, the most usual answer to a supervisor. */
 static int content_type(HttpRequest *req, const HttpUpload *u, const MediaType **type, ZfError *err)
@@ -50,7 +39,7 @@ int api_order_attachments_create(HttpRequest *req)
     json_t *out;
     ZfError err;
     if (!req->upload) return http_reply_error(req, 500, "internal_error", NULL, "附件应以流式上传接收（routes.c）");
-    if (path_number(req, "id", &id) != ZF_OK || param_text(req, "name", ATTACHMENT_NAME_MAX, &name) != ZF_OK ||
+    if (param_path_id(req, "id", "监督文书不存在", &id) != ZF_OK || param_text(req, "name", ATTACHMENT_NAME_MAX, &name) != ZF_OK ||
         param_text(req, "purpose", 16, &purpose) != ZF_OK)
         return 0;
     AppContext cx = api_context(req);
@@ -77,7 +66,7 @@ int api_order_attachment_get(HttpRequest *req)
     long long id, aid;
     json_t *a;
     ZfError err;
-    if (path_number(req, "id", &id) != ZF_OK || path_number(req, "aid", &aid) != ZF_OK) return 0;
+    if (param_path_id(req, "id", "监督文书不存在", &id) != ZF_OK || param_path_id(req, "aid", "附件不存在", &aid) != ZF_OK) return 0;
     AppContext cx = api_context(req);
     if (app_order_attachment(&cx, id, aid, &a, &err) != ZF_OK) return http_reply_zferror(req, &err);
     StoredFile f = {str(a, "sm3"), str(a, "media_type"), str(a, "name"), json_integer_value(json_object_get(a, "size")),

@@ -12,17 +12,6 @@
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
-/* {id} as a positive integer, or a 404 (a malformed id names no order). */
-static int path_id(HttpRequest *req, long long *id)
-{
-    const char *text = http_param(req, "id");
-    char *end;
-    *id = text && strlen(text) <= 18 ? strtoll(text, &end, 10) : 0;
-    if (*id > 0 && *end == '\0') return ZF_OK;
-    http_reply_error(req, 404, "not_found", NULL, "监督文书不存在");
-    return ZF_ERR;
-}
-
 /* An optional whole number of working days in the body; -1 with a 400 when it is not one. */
 static int body_wd(HttpRequest *req, const json_t *body)
 {
@@ -64,7 +53,7 @@ int api_orders_create(HttpRequest *req)
 int api_order_action(HttpRequest *req)
 {
     long long id;
-    if (path_id(req, &id) != ZF_OK) return 0;
+    if (param_path_id(req, "id", "监督文书不存在", &id) != ZF_OK) return 0;
     json_t *body = http_body_json(req), *order = NULL;
     if (!body) return 0;
     ZfError err;
@@ -85,7 +74,7 @@ int api_order_get(HttpRequest *req)
     long long id;
     json_t *order;
     ZfError err;
-    if (path_id(req, &id) != ZF_OK) return 0;
+    if (param_path_id(req, "id", "监督文书不存在", &id) != ZF_OK) return 0;
     AppContext cx = api_context(req);
     if (app_order_get(&cx, id, &order, &err) != ZF_OK) return http_reply_zferror(req, &err);
     return http_reply_json(req, 200, order);

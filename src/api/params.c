@@ -109,3 +109,13 @@ int param_region(HttpRequest *req, const char *name, char prefix[7], const char 
     *out = prefix;
     return ZF_OK;
 }
+
+int param_path_id(HttpRequest *req, const char *name, const char *what, long long *out)
+{
+    const char *text = http_param(req, name);
+    char *end;
+    *out = text && strlen(text) <= 18 ? strtoll(text, &end, 10) : 0;
+    if (*out > 0 && *end == '\0') return ZF_OK;
+    http_reply_error(req, 404, "not_found", NULL, what);
+    return ZF_ERR;
+}

@@ -19,6 +19,9 @@ int param_date(HttpRequest *req, const char *name, const char **out);
 /* Optional GB/T 2260 region code (6 digits) as the prefix its region and everything below share
  * (370200 → "3702"), written into prefix; *out = prefix, or NULL when absent. */
 int param_region(HttpRequest *req, const char *name, char prefix[7], const char **out);
+/* A path parameter that names a record by its positive integer id; anything else names nothing:
+ * 404 with `what` ("监督文书不存在"), as for an id that does not exist. */
+int param_path_id(HttpRequest *req, const char *name, const char *what, long long *out);
 /* page (≥1) and size (1..200, default 20) as DESIGN.md's list convention. */
 int param_page(HttpRequest *req, int *page, int *size);
 

@@ -79,14 +79,16 @@ static int create_demo_users(Store *st)
     return ZF_OK;
 }
 
-/* The online cases at every stage (data/demo/workflow.jsonl), dated relative to today. */
-static int load_demo_cases(Store *st, const char *data)
+/* A demo file of data/demo through its loader, with the calendar; says what it loaded. */
+typedef int (*DemoLoader)(Store *st, const Calendar *cal, FILE *in, long *loaded, ZfError *err);
+
+static int load_demo_file(Store *st, const char *data, const char *file, DemoLoader loader, const char *what)
 {
     char path[4096];
     Calendar *cal;
     long n;
     ZfError err;
-    snprintf(path, sizeof path, "%s/demo/workflow.jsonl", data);
+    snprintf(path, sizeof path, "%s/demo/%s", data, file);
     FILE *in = fopen(path, "rb");
     if (!in) {
         fprintf(stderr, "zhifa: 无法读取演示数据 %s\n", path);
@@ -94,13 +96,19 @@ static int load_demo_cases(Store *st, const char *data)
     }
     int rc = cmd_load_calendar(&cal);
     if (rc == ZF_OK) {
-        rc = demo_cases_load(st, cal, date_today_china(), in, &n, &err);
+        rc = loader(st, cal, in, &n, &err);
         calendar_free(cal);
-        if (rc != ZF_OK) fprintf(stderr, "zhifa: 载入演示在线案件失败：%s\n", err.message);
-        else printf("已载入演示在线办理案件 %ld 件\n", n);
+        if (rc != ZF_OK) fprintf(stderr, "zhifa: 载入演示%s失败：%s\n", what, err.message);
+        else printf("已载入演示%s %ld 件\n", what, n);
     }
     fclose(in);
     return rc;
+}
+
+/* The online cases at every stage (data/demo/workflow.jsonl), dated relative to today. */
+static int demo_cases_today(Store *st, const Calendar *cal, FILE *in, long *loaded, ZfError *err)
+{
+    return demo_cases_load(st, cal, date_today_china(), in, loaded, err);
 }
 
 /* Supervision orders in every state, one overdue and escalated (app/demo_orders.c). */
@@ -117,29 +125,6 @@ static int load_demo_orders(Store *st)
     else printf("已载入演示监督文书 %d 份\n", n);
     calendar_free(cal);
     regions_free(regions);
-    return rc;
-}
-
-/* The demo's filings made in time (data/demo/filings.jsonl); the sweep files the rest, late. */
-static int load_demo_filings(Store *st, const char *data)
-{
-    char path[4096];
-    Calendar *cal;
-    long n;
-    ZfError err;
-    snprintf(path, sizeof path, "%s/demo/filings.jsonl", data);
-    FILE *in = fopen(path, "rb");
-    if (!in) {
-        fprintf(stderr, "zhifa: 无法读取演示数据 %s\n", path);
-        return ZF_ERR;
-    }
-    int rc = cmd_load_calendar(&cal);
-    if (rc == ZF_OK) {
-        rc = demo_filings_load(st, cal, in, &n, &err);
-        calendar_free(cal);
-        if (rc != ZF_OK) fprintf(stderr, "zhifa: 载入演示备案失败：%s\n", err.message);
-    }
-    fclose(in);
     return rc;
 }
 
@@ -165,7 +150,10 @@ static int load_demo(Store *st)
     if (rc != ZF_OK) fprintf(stderr, "zhifa: 载入演示数据失败：%s\n", err.message);
     else printf("已载入演示数据 %lld 条记录\n", sum.imported);
     if (rc != ZF_OK || sum.rejected) return ZF_ERR;
-    if (load_demo_cases(st, data) != ZF_OK || load_demo_filings(st, data) != ZF_OK) return ZF_ERR;
+    /* the filings made in time (data/demo/filings.jsonl); the sweep files the rest, late */
+    if (load_demo_file(st, data, "workflow.jsonl", demo_cases_today, "在线办理案件") != ZF_OK ||
+        load_demo_file(st, data, "filings.jsonl", demo_filings_load, "重大决定备案") != ZF_OK)
+        return ZF_ERR;
     SweepResult r; /* so the supervisor's board has alerts the moment the server starts */
     if (cmd_run_sweep(st, date_today_china(), &r) != ZF_OK) return ZF_ERR;
     printf("已完成监督检查：%lld 条预警\n", r.findings);
