@@ -145,6 +145,7 @@ static int check_findings(Store *st, const json_t *ids, const char *agency, ZfEr
     json_array_foreach(ids, i, v)
         if (!json_is_integer(v) || json_integer_value(v) <= 0)
             return zf_fail(err, 400, "invalid_field", "finding_ids", "预警编号格式不正确");
+    if (json_array_size(ids) == 0) return ZF_OK; /* absent: an order about cases only (a filing's 意见书) */
     if (store_findings_by_ids(st, ids, &found, err) != ZF_OK) return ZF_ERR;
     int rc = json_array_size(found) == json_array_size(ids) ? ZF_OK
              : zf_fail(err, 422, "finding_not_found", "finding_ids", "所选预警有的不存在");

@@ -151,6 +151,15 @@ test('scope: another region\'s supervisor and another agency\'s officer get 404;
   assert.equal((await who.sup.send('POST', '/orders', { kind: 'supervise', agency: HD })).status, 400, 'the problem is required');
 });
 
+test('an order may name cases and no finding (finding_ids absent or empty)', async () => {
+  for (const extra of [{}, { finding_ids: [] }]) {
+    const r = await who.sup.send('POST', '/orders', { kind: 'consult', agency: HD, problem: '询问案件办理情况', case_nos: ['黄岛罚〔2026〕3号'], ...extra });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.deepEqual(r.body.finding_ids, []);
+    assert.deepEqual(r.body.case_nos, ['黄岛罚〔2026〕3号']);
+  }
+});
+
 test('overdue by as_of; reminders and the two escalations by `zhifa orders remind --as-of`', async () => {
   const o = await draft();
   const issued = await ok(who.sup, o.id, { action: 'issue', deadline_wd: 1 }, 'issued');
