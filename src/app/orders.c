@@ -119,8 +119,19 @@ static int clean_basis(const json_t *basis, json_t **out, ZfError *err)
     return ZF_OK;
 }
 
+/* Whether the caller's scope covers an agency by its stored region: a case or finding outside it is
+ * answered as an absent one is (docs/security.md: out of scope and absent look the same). */
+static bool covers(const AppContext *cx, const char *agency)
+{
+    char region[7];
+    if (!cx->user) return true; /* the system's own runs */
+    if (!agency) return false;
+    store_agency_region(cx->store, agency, region);
+    return scope_allows(&cx->scope, agency, region);
+}
+
 /* Every case must be a stored case of the agency. */
-static int check_cases(Store *st, const json_t *case_nos, const char *agency, ZfError *err)
+static int check_cases(const AppContext *cx, const json_t *case_nos, const char *agency, ZfError *err)
 {
     size_t i;
     json_t *c;
@@ -128,26 +139,33 @@ static int check_cases(Store *st, const json_t *case_nos, const char *agency, Zf
         json_t *rec;
         const char *no = json_string_value(c);
         if (!no || strlen(no) > 128) return zf_fail(err, 400, "invalid_field", "case_nos", "案号格式不正确");
-        if (load_record(st, REC_CASE, no, &rec, err) != ZF_OK)
+        if (load_record(cx->store, REC_CASE, no, &rec, err) != ZF_OK) {
+            if (err->status != 404) return ZF_ERR;
             return zf_fail(err, 422, "case_not_found", "case_nos", "案件 %s 不存在", no);
+        }
+        bool seen = covers(cx, str(rec, "agency"));
         bool same = str(rec, "agency") && strcmp(str(rec, "agency"), agency) == 0;
         json_decref(rec);
+        if (!seen) return zf_fail(err, 422, "case_not_found", "case_nos", "案件 %s 不存在", no);
         if (!same) return zf_fail(err, 422, "case_not_of_agency", "case_nos", "案件 %s 不属于该执法主体", no);
     }
     return ZF_OK;
 }
 
-/* Every finding must exist and concern the agency (an order goes to one agency). */
-static int check_findings(Store *st, const json_t *ids, const char *agency, ZfError *err)
+/* Every finding must exist, be within the caller's scope, and concern the agency (an order goes
+ * to one agency). */
+static int check_findings(const AppContext *cx, const json_t *ids, const char *agency, ZfError *err)
 {
     size_t i;
     json_t *v, *found;
     json_array_foreach(ids, i, v)
         if (!json_is_integer(v) || json_integer_value(v) <= 0)
             return zf_fail(err, 400, "invalid_field", "finding_ids", "预警编号格式不正确");
-    if (store_findings_by_ids(st, ids, &found, err) != ZF_OK) return ZF_ERR;
-    int rc = json_array_size(found) == json_array_size(ids) ? ZF_OK
-             : zf_fail(err, 422, "finding_not_found", "finding_ids", "所选预警有的不存在");
+    if (json_array_size(ids) == 0) return ZF_OK; /* absent: an order about cases only (a filing's 意见书) */
+    if (store_findings_by_ids(cx->store, ids, &found, err) != ZF_OK) return ZF_ERR;
+    bool all_seen = json_array_size(found) == json_array_size(ids);
+    json_array_foreach(found, i, v) all_seen = all_seen && covers(cx, str(v, "agency"));
+    int rc = all_seen ? ZF_OK : zf_fail(err, 422, "finding_not_found", "finding_ids", "所选预警有的不存在");
     json_array_foreach(found, i, v)
         if (rc == ZF_OK && strcmp(str(v, "agency") ? str(v, "agency") : "", agency) != 0)
             rc = zf_fail(err, 422, "finding_not_of_agency", "finding_ids",
@@ -176,8 +194,8 @@ static int check_draft(const AppContext *cx, const OrderDraft *in, json_t **agen
         if (*agency) json_decref(*agency), *agency = NULL;
         return zf_fail(err, 404, "not_found", "agency", "执法主体不存在");
     }
-    if (check_cases(cx->store, in->case_nos, in->agency, err) != ZF_OK ||
-        check_findings(cx->store, in->finding_ids, in->agency, err) != ZF_OK) {
+    if (check_cases(cx, in->case_nos, in->agency, err) != ZF_OK ||
+        check_findings(cx, in->finding_ids, in->agency, err) != ZF_OK) {
         json_decref(*agency), *agency = NULL;
         return ZF_ERR;
     }

@@ -153,6 +153,8 @@ int xlsx_stream_row(XlsxStream *xs, const XlsxOutCell *cells, XlsxStyle style, Z
     put(xs, head, (size_t)n);
     for (int c = 0; c < xs->sheet->ncols; c++)
         if (put_cell(xs, c, row, &cells[c], style, err) != ZF_OK) return ZF_ERR;
+    /* a number cell reserves only its own bytes: the tail needs its own room */
+    if (reserve(xs, sizeof "</row>" - 1, err) != ZF_OK) return ZF_ERR;
     PUT_LIT(xs, "</row>");
     return xs->len >= FLUSH_AT ? flush(xs, err) : ZF_OK;
 }

@@ -165,6 +165,25 @@ test('review: bad input refused with the field; no_objection once; 409 the secon
   assert.equal((await sup.get('/filings?status=pending&size=200')).body.items.some((x) => x.id === f.id), false);
 });
 
+test('提出意见 drafts an 执法监督意见书 to the agency about the case, which the agency does not see until issued', async () => {
+  const f = await filingOf(sup, LATE);
+  const r = await sup.send('POST', `/filings/${f.id}/review`, {
+    result: 'opinion', problem: '罚款数额未说明裁量理由', measures: '补充说明裁量理由', note: '见意见书',
+    basis: [{ law: '行政处罚法', article: '第五条' }],
+  });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.equal(r.body.result, 'opinion');
+  assert.ok(r.body.order_id, 'the opinion is an order');
+  const o = await sup.get(`/orders/${r.body.order_id}`);
+  assert.equal(o.status, 200);
+  assert.equal(o.body.kind, 'opinion');
+  assert.equal(o.body.status, 'draft');
+  assert.equal(o.body.agency, A1);
+  assert.deepEqual(o.body.case_nos, [LATE]);
+  assert.deepEqual(o.body.findings, []);
+  assert.equal((await head.get(`/orders/${r.body.order_id}`)).status, 404, 'a draft is the supervisor\'s own business');
+});
+
 test('unknown or malformed filing ids are 404', async () => {
   assert.equal((await sup.get('/filings/999999')).status, 404);
   assert.equal((await sup.get('/filings/abc')).status, 404);

@@ -151,6 +151,30 @@ test('scope: another region\'s supervisor and another agency\'s officer get 404;
   assert.equal((await who.sup.send('POST', '/orders', { kind: 'supervise', agency: HD })).status, 400, 'the problem is required');
 });
 
+test('an order may name cases and no finding (finding_ids absent or empty)', async () => {
+  for (const extra of [{}, { finding_ids: [] }]) {
+    const r = await who.sup.send('POST', '/orders', { kind: 'consult', agency: HD, problem: '询问案件办理情况', case_nos: ['黄岛罚〔2026〕3号'], ...extra });
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    assert.deepEqual(r.body.finding_ids, []);
+    assert.deepEqual(r.body.case_nos, ['黄岛罚〔2026〕3号']);
+  }
+});
+
+test('a draft naming another region\'s case or finding gets the very answer of an absent one', async () => {
+  const draftWith = async (extra) => (await who.sup.send('POST', '/orders', { kind: 'consult', agency: HD, problem: 'x', ...extra })).body;
+  const strip = (b) => JSON.stringify(b).replaceAll('东城罚〔2026〕1号', 'N').replaceAll('不存在罚〔2026〕1号', 'N');
+  const foreign = await draftWith({ case_nos: ['东城罚〔2026〕1号'] });
+  const absent = await draftWith({ case_nos: ['不存在罚〔2026〕1号'] });
+  assert.equal(strip(foreign), strip(absent), 'a case of 北京 is not there for a 青岛 supervisor');
+  const bjFinding = (await who.bj.get('/findings?size=200')).body.items[0];
+  assert.ok(bjFinding, 'the sweep found 东城\'s case');
+  const f1 = await draftWith({ finding_ids: [bjFinding.id] });
+  const f2 = await draftWith({ finding_ids: [99999999] });
+  assert.equal(JSON.stringify(f1), JSON.stringify(f2), 'nor is a finding of 北京');
+  const jm = await draftWith({ case_nos: ['即墨罚〔2026〕1号'] });
+  assert.equal(jm.error.code, 'case_not_of_agency', 'a case of his own region\'s other agency is named as such');
+});
+
 test('overdue by as_of; reminders and the two escalations by `zhifa orders remind --as-of`', async () => {
   const o = await draft();
   const issued = await ok(who.sup, o.id, { action: 'issue', deadline_wd: 1 }, 'issued');

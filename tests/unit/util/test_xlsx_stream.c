@@ -178,12 +178,69 @@ static void test_streamed_sheet_reads_back_cell_by_cell(void **state)
     free(s.buf);
 }
 
+/* The length of row 1's markup up to its "</row>", as the sheet holds it. */
+static size_t row_one_length(const Sink *s)
+{
+    size_t len;
+    char *xml = read_entry(s, "xl/worksheets/sheet1.xml", &len);
+    assert_non_null(xml);
+    const char *start = strstr(xml, "<row r=\"1\">"), *end = start ? strstr(start, "</row>") : NULL;
+    assert_non_null(end);
+    size_t n = (size_t)(end - start);
+    free(xml);
+    return n;
+}
+
+/* A row ending in number cells: its "</row>" must fit however close to the buffer's end the numbers
+ * brought it (a number cell reserved only its own bytes; under ASan the tail was written past the
+ * buffer). The writer's first buffer is 2 × 256 KiB; the text cell moves the row's end to 3 bytes
+ * short of it. */
+enum { WIDE = 10000 };
+static void wide_row(const char *first, Sink *s)
+{
+    static XlsxColumn cols[1 + WIDE];
+    static XlsxOutCell cells[1 + WIDE];
+    cols[0].text = true;
+    cells[0] = (XlsxOutCell){XLSX_OUT_TEXT, first, 0};
+    for (int c = 1; c <= WIDE; c++) cells[c] = (XlsxOutCell){XLSX_OUT_NUMBER, NULL, 1.23456789012346e+300};
+    XlsxSheet sheet = {.name = "宽", .ncols = 1 + WIDE, .cols = cols};
+    XlsxStream *xs;
+    ZfError err;
+    assert_int_equal(xlsx_stream_open(&sheet, sink_take, s, &xs, &err), ZF_OK);
+    assert_int_equal(xlsx_stream_row(xs, cells, XLSX_STYLE_GENERAL, &err), ZF_OK);
+    assert_int_equal(xlsx_stream_finish(xs, &err), ZF_OK);
+    xlsx_stream_free(xs);
+}
+
+static void test_row_ending_in_numbers_fits_its_tail(void **state)
+{
+    (void)state;
+    Sink s = {0};
+    wide_row("", &s);
+    size_t bare = row_one_length(&s);
+    free(s.buf);
+    assert_true(bare < 2 * 256 * 1024 - 3);
+    for (size_t short_by = 0; short_by < 6; short_by++) {
+        size_t pad = 2 * 256 * 1024 - bare - short_by;
+        char *text = malloc(pad + 1);
+        assert_non_null(text);
+        memset(text, 'x', pad);
+        text[pad] = '\0';
+        Sink t = {0};
+        wide_row(text, &t);
+        assert_int_equal(row_one_length(&t), bare + pad);
+        free(text);
+        free(t.buf);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_zip_entries_round_trip_through_libzip),
         cmocka_unit_test(test_zip_stops_when_the_sink_refuses),
         cmocka_unit_test(test_streamed_sheet_reads_back_cell_by_cell),
+        cmocka_unit_test(test_row_ending_in_numbers_fits_its_tail),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
