@@ -37,7 +37,7 @@ static size_t agencies_of(const char *db, char (*codes)[19], size_t max)
 
 static json_t *order_row(long i, const char *agency)
 {
-    char issued[11], due[11], doc[64];
+    char issued[16], due[16], doc[64];
     int day = (int)(i % 330);
     snprintf(issued, sizeof issued, "2026-%02d-%02d", 1 + day / 28, 1 + day % 28);
     snprintf(due, sizeof due, "2026-%02d-%02d", 1 + (day + 21) / 28 > 12 ? 12 : 1 + (day + 21) / 28, 1 + (day + 21) % 28);
