@@ -219,6 +219,9 @@ test('the demo holds supervision orders in every state, one overdue and escalate
   for (const o of items.filter((x) => x.issued_on)) assert.ok(o.due_on > o.issued_on && o.doc_no);
   const linked = (await as.supervisor.get('/findings?size=200')).body.items.filter((f) => f.order);
   assert.ok(linked.length >= 2, 'the alert board shows orders on its findings');
+  const issued = items.find((o) => o.status === 'issued' && o.issued_on < TODAY);
+  const back = await as.head.send('POST', `/orders/${issued.id}/actions`, { action: 'receive', on: issued.issued_on });
+  assert.equal(back.status, 422, 'the agency may not date its acts back: lateness is the server\'s to tell');
   const inbox = (await as.head.get('/orders?todo=1&size=200')).body.items;
   assert.ok(inbox.length >= 3 && inbox.every((o) => ['issued', 'received', 'returned'].includes(o.status)));
 });
