@@ -411,7 +411,7 @@ static size_t unescape_keeping_nul_visible(void *cls, struct MHD_Connection *c, 
 static struct MHD_Daemon *start_daemon(const struct sockaddr_in *addr, unsigned threads)
 {
     return MHD_start_daemon(
-        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG, ntohs(addr->sin_port), NULL,
+        MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG, ntohs(addr->sin_port), NULL,
         NULL, on_request, NULL, MHD_OPTION_EXTERNAL_LOGGER, on_library_log, NULL, MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)addr,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT,
         config->max_connections + 64, MHD_OPTION_PER_IP_CONNECTION_LIMIT, config->max_connections_per_ip,
@@ -443,6 +443,8 @@ static void drain(struct MHD_Daemon *d)
     MHD_quiesce_daemon(d);
     for (int waited_ms = 0; atomic_load(&inflight) > 0 && waited_ms < 10000; waited_ms += 10)
         nanosleep(&(struct timespec){0, 10 * 1000 * 1000}, NULL);
+    http_stream_abort_all(); /* no connection may be suspended when the daemon stops */
+    nanosleep(&(struct timespec){0, 50 * 1000 * 1000}, NULL); /* the workers take the resumed ones back */
     MHD_stop_daemon(d);
     http_stream_wait(5000); /* their pipes are closed now: producers stop at their next write */
 }

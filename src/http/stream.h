@@ -28,6 +28,9 @@ int http_stream_write(void *stream, const void *buf, size_t len);
 int http_reply_stream(HttpRequest *req, const char *content_type, const char *ascii_name, const char *utf8_name,
                       HttpProducer produce, void *ctx, void (*free_ctx)(void *ctx));
 
+/* Server shutdown, before the daemon stops (which must find no connection suspended): every live
+ * stream is marked aborted and its connection resumed; its reader then ends it with an error. */
+void http_stream_abort_all(void);
 /* Waits up to ms for running producers to end (server shutdown). */
 void http_stream_wait(int ms);
 

@@ -2,7 +2,9 @@
 // computed here from the fixture itself; scope across two regions and a province.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { run, tmpDir, startServer, addUser, login, client, hasChinese } from './lib/zhifa.mjs';
 import { cnid, uscc } from './lib/codes.mjs';
 import { zipEntries, zipPart, zipTest } from './lib/xlsx.mjs';
@@ -191,4 +193,34 @@ test('each export is audited once, with the exporter\'s scope', async () => {
   const after = (await who.aud.get('/audit?action=cases_export&username=cq_leader&size=200')).body;
   assert.equal(after.total, before + 1);
   assert.equal(after.items[0].detail, '37');
+});
+
+test('an export waiting for its first row holds no worker: with one worker the server still answers', async () => {
+  // The producer is held before its first byte by a FIFO (ZHIFA_TEST_STREAM_GATE) until this test
+  // opens it; meanwhile the single worker must serve other requests, a blocking read would not.
+  const dir = tmpDir();
+  const gate = path.join(dir, 'gate');
+  assert.equal(spawnSync('mkfifo', [gate]).status, 0);
+  const db = path.join(dir, 'one.db');
+  assert.equal(run(['--db', db, 'init']).code, 0);
+  run(['--db', db, 'import', '-'], { input: [...agencies, ...cases].map((x) => JSON.stringify(x)).join('\n') + '\n' });
+  const u = addUser(db, { username: 'cq_gate', role: 'supervisor', region: '370200' });
+  process.env.ZHIFA_TEST_STREAM_GATE = gate;
+  const one = await startServer({ db, args: ['--threads', '1', '--sweep-every', '0'] });
+  delete process.env.ZHIFA_TEST_STREAM_GATE;
+  try {
+    const sup = await login(one.base, u.username, u.password);
+    const exporting = sup.raw('/api/v1/cases/export.xlsx');
+    await new Promise((r) => setTimeout(r, 200)); // let the export reach its producer; not what is asserted
+    const health = await fetch(`${one.base}/api/v1/healthz`, { signal: AbortSignal.timeout(20000) });
+    assert.equal(health.status, 200, 'answered while the export waits');
+    assert.equal((await sup.get('/cases?size=1')).status, 200);
+    fs.writeFileSync(gate, ''); // opens the FIFO for writing: the producer goes on
+    const done = await exporting;
+    assert.equal(done.status, 200);
+    const bytes = Buffer.from(await done.arrayBuffer());
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'the whole workbook arrives after the wait');
+  } finally {
+    await one.stop();
+  }
 });
