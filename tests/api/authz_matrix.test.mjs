@@ -87,6 +87,10 @@ const ROUTES = new Map([
   ['GET /api/v1/orders/{id}', 'orders.read'],
   ['POST /api/v1/orders/{id}/actions', 'orders.read'],
   ['POST /api/v1/orders/{id}/attachments', 'orders.read'],
+  ['GET /api/v1/leads', 'leads.read'],
+  ['POST /api/v1/leads', 'orders.write'],
+  ['GET /api/v1/leads/{id}', 'leads.read'],
+  ['POST /api/v1/leads/{id}/actions', 'leads.read'],
   ['GET /api/v1/orders/{id}/attachments/{aid}', 'orders.read'],
   ['GET /api/v1/tokens', 'tokens.write'],
   ['POST /api/v1/tokens', 'tokens.write'],
@@ -111,6 +115,7 @@ function concrete(pattern) {
     .replace('/filings/{id}', '/filings/1')
     .replace('/roles/{id}', '/roles/leader')
     .replace('/orders/{id}', '/orders/999999')
+    .replace('/leads/{id}', '/leads/999999')
     .replace('/tokens/{id}', '/tokens/999999')
     .replace('{aid}', '1')
     .replace('/laws/{id}', '/laws/1')
@@ -152,6 +157,8 @@ const BODY = {
   'POST /api/v1/orders': { kind: 'not-a-kind' },
   'POST /api/v1/orders/{id}/actions': { action: 'issue' },
   'POST /api/v1/orders/{id}/attachments': { note: 'no such order: 404' },
+  'POST /api/v1/leads': { source: 'not-a-source' },
+  'POST /api/v1/leads/{id}/actions': { action: 'accept' },
   // a token name refused (400); revoking a token that does not exist (404)
   'POST /api/v1/tokens': { name: '', region: '370200' },
 };
