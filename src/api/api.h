@@ -128,6 +128,11 @@ int api_lead_action(HttpRequest *req);
 /* order_attachments.c: the supervisor's evidence and the agency's answer files */
 int api_order_attachments_create(HttpRequest *req);
 int api_order_attachment_get(HttpRequest *req);
+/* tokens.c: API tokens (tokens.write); hotline.c: the 12345 intake (bearer token) */
+int api_tokens_list(HttpRequest *req);
+int api_tokens_create(HttpRequest *req);
+int api_tokens_revoke(HttpRequest *req);
+int api_leads_hotline(HttpRequest *req);
 int api_workflow_case_discretion(HttpRequest *req);
 
 #endif

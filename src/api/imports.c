@@ -72,16 +72,6 @@ static void sort_by_line(json_t *errors)
     free(items);
 }
 
-static bool is_jsonl_type(const char *ct)
-{
-    static const char *const ok[] = {"application/x-ndjson", "application/jsonl", "application/json-lines",
-                                     "text/plain", NULL};
-    if (!ct) return true; /* curl --data-binary without -H: accept, the lines say what they are */
-    for (int i = 0; ok[i]; i++)
-        if (strncasecmp(ct, ok[i], strlen(ok[i])) == 0) return true;
-    return false;
-}
-
 /* What a browser calls an Excel file; the content decides, this only catches a file that is not one. */
 static bool is_workbook_type(const char *ct)
 {
@@ -96,7 +86,7 @@ int api_imports_create(HttpRequest *req)
     bool workbook = xlsx_looks_like_workbook(req->body, req->body_len);
     if (!workbook && is_workbook_type(ct))
         return http_reply_error(req, 400, "not_xlsx", NULL, "文件不是有效的 Excel 工作簿（.xlsx），请在 Excel 中另存为 .xlsx 后再上传");
-    if (!workbook && !is_jsonl_type(ct))
+    if (!workbook && !intake_is_jsonl_type(ct))
         return http_reply_error(req, 415, "unsupported_media_type", NULL,
                                 "请上传 Excel 模板（.xlsx）或 exchange-v1 JSON Lines 文本（Content-Type: application/x-ndjson 或 text/plain）");
     Upload u = {.req = req, .errors = json_array()};

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "api/api.h"
 #include "app/import.h"
@@ -62,4 +63,14 @@ const char *intake_write_refusal(HttpRequest *req, const StoredRecord *rec)
     case STORED_IN_SCOPE: return NULL;
     }
     return INTAKE_OUT_OF_SCOPE;
+}
+
+bool intake_is_jsonl_type(const char *ct)
+{
+    static const char *const ok[] = {"application/x-ndjson", "application/jsonl", "application/json-lines",
+                                     "text/plain", NULL};
+    if (!ct) return true; /* curl --data-binary without -H: accept, the lines say what they are */
+    for (int i = 0; ok[i]; i++)
+        if (strncasecmp(ct, ok[i], strlen(ok[i])) == 0) return true;
+    return false;
 }

@@ -21,4 +21,8 @@ bool intake_agency_in_scope(HttpRequest *req, const char *agency);
  * data: only region users write them, and only those held by an agency in their region. */
 const char *intake_write_refusal(HttpRequest *req, const StoredRecord *rec);
 
+/* A Content-Type JSON Lines may come as (application/x-ndjson, …/jsonl, text/plain), or none:
+ * the upload of exchange-v1 files and the 12345 hotline's batches. */
+bool intake_is_jsonl_type(const char *ct);
+
 #endif

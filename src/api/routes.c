@@ -1,5 +1,6 @@
 /* The route table: every API route in one place with the permission it needs, so the
- * authorization matrix test can enumerate them. "public" = anonymous portal access. */
+ * authorization matrix test can enumerate them. "public" = anonymous portal access;
+ * "token" = a system calling with a bearer API token (http/auth.c). */
 #include "api/api.h"
 #include "domain/attachment.h"
 #include "http/router.h"
@@ -113,6 +114,12 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/orders/{id}/attachments", api_order_attachments_create, "orders.read",
      .max_body = (size_t)ATTACHMENT_CEILING_MIB << 20, .limit_for = api_attachment_body_limit, .stream_to_file = true},
     {"GET", "/api/v1/orders/{id}/attachments/{aid}", api_order_attachment_get, "orders.read"},
+    /* API tokens for system-to-system calls (docs/hotline.md): the system administrator's */
+    {"GET", "/api/v1/tokens", api_tokens_list, "tokens.write"},
+    {"POST", "/api/v1/tokens", api_tokens_create, "tokens.write"},
+    {"DELETE", "/api/v1/tokens/{id}", api_tokens_revoke, "tokens.write"},
+    /* the 12345 hotline's 双派单 batches: a bearer token, no session; as large as an upload */
+    {"POST", "/api/v1/leads/hotline", api_leads_hotline, "token", .max_body = 16 << 20},
 };
 #pragma GCC diagnostic pop
 const RouteTable api_route_table = {api_routes, sizeof api_routes / sizeof api_routes[0]};

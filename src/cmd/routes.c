@@ -10,7 +10,8 @@ static int run_routes(const GlobalOpts *g, int argc, char **argv);
 const Command cmd_routes = {
     "routes", "列出全部 API 路由及所需权限",
     "用法：zhifa routes\n\n每行一个 {\"method\",\"pattern\",\"perm\"}；perm 为 public 表示无需登录，\n"
-    "authenticated 表示任何已登录用户，其余为角色权限表中的权限名。\n",
+    "authenticated 表示任何已登录用户，token 表示凭接口令牌（Authorization: Bearer）调用，\n"
+    "其余为角色权限表中的权限名。\n",
     run_routes};
 
 static int run_routes(const GlobalOpts *g, int argc, char **argv)

@@ -1,4 +1,5 @@
-/* Who is asking, and may they: session cookie → user, timeouts, CSRF on mutating requests,
+/* Who is asking, and may they: session cookie → user, timeouts, CSRF on mutating requests, a
+ * bearer API token on "token" routes (the token, not a session, is the caller; every use audited),
  * forced password change, the route's permission, and the audit line of every write. */
 #ifndef ZF_AUTH_H
 #define ZF_AUTH_H

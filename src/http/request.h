@@ -11,6 +11,7 @@
 #include "domain/calendar.h"
 #include "store/identity.h"
 #include "store/store.h"
+#include "store/tokens.h"
 #include "util/error.h"
 
 #define HTTP_MAX_PARAMS 4
@@ -36,6 +37,8 @@ typedef struct {
     const char *user;        /* username for the access log, NULL when anonymous */
     AuthUser *auth;          /* the logged-in user, NULL when anonymous */
     DataScope scope;         /* what the user may see (SCOPE_NONE when anonymous) */
+    ApiToken token;          /* the bearer token of a "token" route (id 0 otherwise) */
+    char token_user[72];     /* "token:<name>": the caller in the access and audit logs */
     char ip[64];
     char session_hash[65];   /* SHA-256 of the session token, "" when none */
     char set_cookie[256];    /* a Set-Cookie header for the reply, "" when none */

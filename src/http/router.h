@@ -15,7 +15,10 @@ typedef struct {
     const char *method;
     const char *pattern; /* "/api/v1/cases/{case_no}" */
     HttpHandler handler;
-    const char *perm;    /* permission required: "public", or a name of the role table */
+    /* permission required: "public", "authenticated", a name of the role table, or "token": a
+     * system-to-system route called with `Authorization: Bearer TOKEN` (an API token, store/tokens.h),
+     * never with a session — no cookie or CSRF token counts there. */
+    const char *perm;
     size_t max_body;     /* bytes; 0 = the server's limit */
     /* Optional: this request's own, smaller limit, known from its URL before the body (e.g. the
      * attachment kind's); writes the Chinese 413 message into why. req->store and req->auth are set. */

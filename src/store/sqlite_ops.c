@@ -151,4 +151,10 @@ const StoreOps sqlite_store_ops = {
     .workflow_next_seq = sqlite_store_workflow_next_seq,
     .doc_no_used = sqlite_store_doc_no_used,
     .workflow_seq_skip = sqlite_store_workflow_seq_skip,
+    .token_create = sqlite_store_token_create,
+    .token_by_hash = sqlite_store_token_by_hash,
+    .token_find = sqlite_store_token_find,
+    .token_touch = sqlite_store_token_touch,
+    .token_revoke = sqlite_store_token_revoke,
+    .tokens_list = sqlite_store_tokens_list,
 };

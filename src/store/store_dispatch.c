@@ -765,6 +765,37 @@ int store_workflow_seq_skip(Store *st, const char *agency, int year, long used, 
     return OPS(st)->workflow_seq_skip(st, agency, year, used, err);
 }
 
+int store_token_create(Store *st, const char *name, const char *region, const char *token_hash,
+                       const char *created_by, long long *id, ZfError *err)
+{
+    return OPS(st)->token_create(st, name, region, token_hash, created_by, id, err);
+}
+
+int store_token_by_hash(Store *st, const char *token_hash, ApiToken *out, ZfError *err)
+{
+    return OPS(st)->token_by_hash(st, token_hash, out, err);
+}
+
+int store_token_find(Store *st, const char *name, long long id, ApiToken *out, ZfError *err)
+{
+    return OPS(st)->token_find(st, name, id, out, err);
+}
+
+int store_token_touch(Store *st, long long id, ZfError *err)
+{
+    return OPS(st)->token_touch(st, id, err);
+}
+
+int store_token_revoke(Store *st, long long id, ZfError *err)
+{
+    return OPS(st)->token_revoke(st, id, err);
+}
+
+int store_tokens_list(Store *st, json_t **items, ZfError *err)
+{
+    return OPS(st)->tokens_list(st, items, err);
+}
+
 /* The backend is chosen here: SQLite for a file path (the only one so far). */
 int store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err)
 {

@@ -24,6 +24,7 @@
 #include "store/publicity.h"
 #include "store/settings.h"
 #include "store/standing.h"
+#include "store/tokens.h"
 #include "store/store.h"
 #include "store/workflow.h"
 #include "store/workflow_seed.h"
@@ -199,6 +200,14 @@ typedef struct StoreOps {
     int (*workflow_next_seq)(Store *st, const char *agency, int year, long *seq, ZfError *err);
     int (*doc_no_used)(Store *st, const char *agency, const char *doc_no, int *used, ZfError *err);
     int (*workflow_seq_skip)(Store *st, const char *agency, int year, long used, ZfError *err);
+    /* API tokens (store/tokens.h) */
+    int (*token_create)(Store *st, const char *name, const char *region, const char *token_hash,
+                        const char *created_by, long long *id, ZfError *err);
+    int (*token_by_hash)(Store *st, const char *token_hash, ApiToken *out, ZfError *err);
+    int (*token_find)(Store *st, const char *name, long long id, ApiToken *out, ZfError *err);
+    int (*token_touch)(Store *st, long long id, ZfError *err);
+    int (*token_revoke)(Store *st, long long id, ZfError *err);
+    int (*tokens_list)(Store *st, json_t **items, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */

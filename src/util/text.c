@@ -40,3 +40,11 @@ bool text_utf8_valid(const char *s, size_t n)
     }
     return true;
 }
+
+size_t text_utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; s && *s; s++)
+        if (((unsigned char)*s & 0xC0) != 0x80) n++;
+    return n;
+}

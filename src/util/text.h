@@ -12,4 +12,7 @@ bool text_blank(const char *s);
  * (U+D800–U+DFFF) or code points beyond U+10FFFF. n bytes from s; NUL is a valid character. */
 bool text_utf8_valid(const char *s, size_t n);
 
+/* Characters (code points) of a valid UTF-8 string: what a length limit in characters counts. */
+size_t text_utf8_chars(const char *s);
+
 #endif

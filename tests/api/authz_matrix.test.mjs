@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { run, tmpDir, startServer, addUser, login, client, jsonLines, hasChinese } from './lib/zhifa.mjs';
 
-// method + pattern → the permission it must require ("public", "authenticated" or a table name).
+// method + pattern → the permission it must require ("public", "authenticated", "token" — a bearer
+// API token, never a session — or a table name).
 const ROUTES = new Map([
   ['GET /api/v1/healthz', 'public'],
   ['GET /api/v1/public/decisions', 'public'],
@@ -91,6 +92,11 @@ const ROUTES = new Map([
   ['GET /api/v1/leads/{id}', 'leads.read'],
   ['POST /api/v1/leads/{id}/actions', 'leads.read'],
   ['GET /api/v1/orders/{id}/attachments/{aid}', 'orders.read'],
+  ['GET /api/v1/tokens', 'tokens.write'],
+  ['POST /api/v1/tokens', 'tokens.write'],
+  ['DELETE /api/v1/tokens/{id}', 'tokens.write'],
+  // a system's call with a bearer API token: no session counts, every role gets 401 (hotline.test.mjs)
+  ['POST /api/v1/leads/hotline', 'token'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'sysadmin', 'secadmin', 'auditor'];
@@ -110,6 +116,7 @@ function concrete(pattern) {
     .replace('/roles/{id}', '/roles/leader')
     .replace('/orders/{id}', '/orders/999999')
     .replace('/leads/{id}', '/leads/999999')
+    .replace('/tokens/{id}', '/tokens/999999')
     .replace('{aid}', '1')
     .replace('/laws/{id}', '/laws/1')
     .replace('/agencies/{code}', `/agencies/${AGENCY}`)
@@ -152,6 +159,8 @@ const BODY = {
   'POST /api/v1/orders/{id}/attachments': { note: 'no such order: 404' },
   'POST /api/v1/leads': { source: 'not-a-source' },
   'POST /api/v1/leads/{id}/actions': { action: 'accept' },
+  // a token name refused (400); revoking a token that does not exist (404)
+  'POST /api/v1/tokens': { name: '', region: '370200' },
 };
 
 before(async () => {
@@ -189,11 +198,12 @@ test('every registered route is in the matrix with the permission it requires', 
 test('every permission a route names exists in the permission table', async () => {
   const known = new Set((await sessions.secadmin.get('/roles')).body.permissions.map((p) => p.name));
   for (const [route, perm] of ROUTES)
-    if (perm !== 'public' && perm !== 'authenticated') assert.ok(known.has(perm), `${route}: ${perm}`);
+    if (!['public', 'authenticated', 'token'].includes(perm)) assert.ok(known.has(perm), `${route}: ${perm}`);
 });
 
 function expected(who, perm) {
   if (perm === 'public') return 'allowed';
+  if (perm === 'token') return 401; // a session is never a token
   if (who === 'anonymous') return 401;
   if (perm === 'authenticated') return 'allowed';
   return permsOf[who].has(perm) ? 'allowed' : 403;

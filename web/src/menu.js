@@ -119,6 +119,7 @@ export const menu = [
       { path: '/system/users', perm: 'users.read', title: '用户管理', view: 'system/Users', desc: '系统用户、所属机构与角色' },
       { path: '/system/roles', perm: 'roles.read', title: '角色权限', view: 'system/Roles', desc: '角色及其权限（三员分立）' },
       { path: '/system/orgs', perm: 'agencies.read', title: '机构管理', view: 'system/Orgs', desc: '行政区划与机构树' },
+      { path: '/system/tokens', perm: 'tokens.write', title: '接口令牌', view: 'system/Tokens', desc: '12345 热线等外部系统调用接口的令牌（按区域授权，可吊销）' },
       { path: '/system/settings', perm: 'settings.read', title: '系统参数', view: 'system/Settings', desc: '按月报送截止日、文号格式等参数' },
       { path: '/system/audit', perm: 'audit.read', title: '审计日志', view: 'system/Audit', desc: '个人信息访问与全部写操作的审计记录' },
       { path: '/system/profile', perm: 'authenticated', title: '我的信息', view: 'system/Profile', desc: '本人账号信息与密码修改' }
