@@ -5,6 +5,7 @@
 #include "cmd/cmd.h"
 #include "cmd/ledger_hooks.h"
 #include "app/demo_cases.h"
+#include "app/demo_leads.h"
 #include "app/demo_orders.h"
 #include "app/demo_filings.h"
 #include "app/import.h"
@@ -123,6 +124,8 @@ static int load_demo_orders(Store *st)
     int rc = demo_orders_load(st, cal, regions, date_today_china(), &n, &err);
     if (rc != ZF_OK) fprintf(stderr, "zhifa: 载入演示监督文书失败：%s\n", err.message);
     else printf("已载入演示监督文书 %d 份\n", n);
+    if (rc == ZF_OK) rc = demo_leads_load(st, cal, date_today_china(), &n, &err);
+    if (rc != ZF_OK) fprintf(stderr, "zhifa: 载入演示线索失败：%s\n", err.message);
     calendar_free(cal);
     regions_free(regions);
     return rc;

@@ -13,6 +13,7 @@
 #include "ledger/ledger.h"
 #include "ledger/logged_rows.h"
 #include "store/ledger_store.h"
+#include "store/leads.h"
 #include "store/orders.h"
 #include "store/workflow.h"
 #include "util/datadir.h"
@@ -45,6 +46,8 @@ static const LoggedTable LOGGED_TABLES[] = {
     {LEDGER_ORDER_PUT, "orders", "order", "监督文书", "id", 0, 1, store_orders_foreach},
     {LEDGER_ORDER_TIMELINE, "order_timeline", "order_timeline", "监督文书时间线条目", "id", 0, 0,
      store_order_timeline_foreach},
+    {LEDGER_LEAD_PUT, "leads", "lead", "线索", "id", 0, 1, store_leads_foreach},
+    {LEDGER_LEAD_TIMELINE, "lead_timeline", "lead_timeline", "线索时间线条目", "id", 0, 0, store_lead_timeline_foreach},
 };
 #define N_LOGGED (sizeof LOGGED_TABLES / sizeof *LOGGED_TABLES)
 

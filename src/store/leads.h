@@ -27,6 +27,12 @@ int store_lead_timeline_add(Store *st, const LeadTimelineRow *row, long long *id
 /* Oldest first: [{id, lead_id, time, on, user, action, from_status, to_status, note}]. */
 int store_lead_timeline(Store *st, long long lead_id, json_t **items, ZfError *err);
 
+/* Every leads row, by id, as a lead.put event logs it (without agency_name), and every lead_timeline
+ * row, by id, for zhifa verify. Rows are valid during the callback only; non-zero stops the walk. */
+typedef int (*LeadRowFn)(const json_t *row, void *ctx);
+int store_leads_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
+int store_lead_timeline_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
+
 typedef struct LeadFilter {
     const char *source, *status, *agency, *q;
     const char *overdue_before; /* dispatched and due before this date; NULL = any */

@@ -300,6 +300,37 @@ json_t *sqlite_json_text(sqlite3_stmt *q, int col)
     return v ? json_string(v) : json_null();
 }
 
+json_t *sqlite_json_row(sqlite3_stmt *q)
+{
+    const char *text = (const char *)sqlite3_column_text(q, 0);
+    json_t *row = text ? json_loads(text, 0, NULL) : NULL;
+    return row ? row : json_object();
+}
+
+int sqlite_json_foreach(Store *st, sqlite3_stmt *q, const char *what, int (*fn)(const json_t *row, void *ctx),
+                        void *ctx, ZfError *err)
+{
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        json_t *row = sqlite_json_row(q);
+        stop = fn(row, ctx);
+        json_decref(row);
+    }
+    sqlite3_finalize(q);
+    return stop || rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, what);
+}
+
+int sqlite_json_rows(Store *st, sqlite3_stmt *q, const char *what, json_t **items, ZfError *err)
+{
+    json_t *out = json_array();
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) json_array_append_new(out, sqlite_json_row(q));
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) return json_decref(out), sqlite_fail(st, err, what);
+    *items = out;
+    return ZF_OK;
+}
+
 int sqlite_store_put_record(Store *st, const StoredRecord *rec, int *changed, ZfError *err)
 {
     sqlite3_stmt *q = st->put[rec->keys.type];

@@ -25,6 +25,13 @@ void sqlite_utc_now(char out[32]);
 /* Logs in the ledger the timeline and workflow rows written before migration 018 (at open). */
 /* Prepares sql on the store's connection; ZF_ERR through sqlite_fail (naming the statement). */
 int sqlite_prepare(Store *st, const char *sql, sqlite3_stmt **q, ZfError *err);
+/* Queries whose one column is a json_object() built by SQLite (the orders' and leads' rows): the
+ * current row parsed ({} if unparsable); every row to fn (a non-zero return stops), or into a new
+ * array. Both finalize q. */
+json_t *sqlite_json_row(sqlite3_stmt *q);
+int sqlite_json_foreach(Store *st, sqlite3_stmt *q, const char *what, int (*fn)(const json_t *row, void *ctx),
+                        void *ctx, ZfError *err);
+int sqlite_json_rows(Store *st, sqlite3_stmt *q, const char *what, json_t **items, ZfError *err);
 /* Column text as a JSON string, or JSON null. */
 json_t *sqlite_json_text(sqlite3_stmt *q, int col);
 
@@ -58,6 +65,8 @@ int sqlite_store_lead_put(Store *st, json_t *row, ZfError *err);
 int sqlite_store_lead_timeline_add(Store *st, const LeadTimelineRow *row, long long *id, ZfError *err);
 int sqlite_store_lead_timeline(Store *st, long long lead_id, json_t **items, ZfError *err);
 int sqlite_store_leads_list(Store *st, const LeadFilter *f, int page, int size, json_t **out, ZfError *err);
+int sqlite_store_leads_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
+int sqlite_store_lead_timeline_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
 int sqlite_store_order_get(Store *st, long long id, json_t **row, ZfError *err);
 int sqlite_store_order_put(Store *st, json_t *row, ZfError *err);
 int sqlite_store_order_timeline_add(Store *st, const OrderTimelineRow *row, long long *id, ZfError *err);

@@ -9,20 +9,18 @@
 #include "store/sqlite_internal.h"
 #include "store/sqlite_where.h"
 
-#define ROW_JSON                                                                                                 \
-    "json_object('id', l.id, 'source', l.source, 'source_ref', l.source_ref, 'status', l.status,"             \
+/* The row as a lead.put event logs it (every stored column), and as it is read (the agency's name beside). */
+#define STORED_FIELDS                                                                                          \
+    "'id', l.id, 'source', l.source, 'source_ref', l.source_ref, 'status', l.status,"                         \
     " 'received_at', l.received_at, 'region', l.region, 'agency', l.agency, 'case_no', l.case_no,"              \
     " 'category', l.category, 'dispatched_on', l.dispatched_on, 'due_on', l.due_on, 'answered_on', l.answered_on," \
     " 'last_act_on', l.last_act_on, 'order_id', l.order_id, 'duplicate_of', l.duplicate_of, 'body', json(l.body),"  \
-    " 'created_by', l.created_by, 'created_at', l.created_at, 'updated_at', l.updated_at, 'agency_name', a.name)"
+    " 'created_by', l.created_by, 'created_at', l.created_at, 'updated_at', l.updated_at"
+#define ROW_JSON "json_object(" STORED_FIELDS ", 'agency_name', a.name)"
+#define TIMELINE_JSON                                                                                          \
+    "json_object('id', id, 'lead_id', lead_id, 'time', time, 'on', on_date, 'user', user, 'action', action,"  \
+    " 'from_status', from_status, 'to_status', to_status, 'note', note)"
 #define FROM "FROM leads l LEFT JOIN agencies a ON a.code = l.agency "
-
-static json_t *row_of(sqlite3_stmt *q)
-{
-    const char *text = (const char *)sqlite3_column_text(q, 0);
-    json_t *row = text ? json_loads(text, 0, NULL) : NULL;
-    return row ? row : json_object();
-}
 
 int sqlite_store_lead_get(Store *st, long long id, json_t **row, ZfError *err)
 {
@@ -30,7 +28,7 @@ int sqlite_store_lead_get(Store *st, long long id, json_t **row, ZfError *err)
     if (sqlite_prepare(st, "SELECT " ROW_JSON " " FROM "WHERE l.id = ?1", &q, err) != ZF_OK) return ZF_ERR;
     sqlite3_bind_int64(q, 1, id);
     int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW) *row = row_of(q);
+    if (rc == SQLITE_ROW) *row = sqlite_json_row(q);
     sqlite3_finalize(q);
     if (rc == SQLITE_DONE) return zf_fail(err, 404, "not_found", NULL, "线索不存在");
     return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, "leads");
@@ -119,20 +117,26 @@ int sqlite_store_lead_timeline_add(Store *st, const LeadTimelineRow *r, long lon
 int sqlite_store_lead_timeline(Store *st, long long lead_id, json_t **items, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (sqlite_prepare(st,
-                       "SELECT json_object('id', id, 'lead_id', lead_id, 'time', time, 'on', on_date, 'user', user,"
-                       " 'action', action, 'from_status', from_status, 'to_status', to_status, 'note', note)"
-                       " FROM lead_timeline WHERE lead_id = ?1 ORDER BY id",
-                       &q, err) != ZF_OK)
+    if (sqlite_prepare(st, "SELECT " TIMELINE_JSON " FROM lead_timeline WHERE lead_id = ?1 ORDER BY id", &q, err) !=
+        ZF_OK)
         return ZF_ERR;
     sqlite3_bind_int64(q, 1, lead_id);
-    json_t *out = json_array();
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) json_array_append_new(out, row_of(q));
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) return json_decref(out), sqlite_fail(st, err, "lead_timeline");
-    *items = out;
-    return ZF_OK;
+    return sqlite_json_rows(st, q, "lead_timeline", items, err);
+}
+
+int sqlite_store_leads_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite_prepare(st, "SELECT json_object(" STORED_FIELDS ") FROM leads l ORDER BY l.id", &q, err) != ZF_OK)
+        return ZF_ERR;
+    return sqlite_json_foreach(st, q, "leads", fn, ctx, err);
+}
+
+int sqlite_store_lead_timeline_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite_prepare(st, "SELECT " TIMELINE_JSON " FROM lead_timeline ORDER BY id", &q, err) != ZF_OK) return ZF_ERR;
+    return sqlite_json_foreach(st, q, "lead_timeline", fn, ctx, err);
 }
 
 static void build_where(const LeadFilter *f, SqlWhere *w)
@@ -158,5 +162,5 @@ int sqlite_store_leads_list(Store *st, const LeadFilter *f, int page, int size, 
     long long total = sql_where_count(st, FROM, &w, err);
     if (total < 0) return ZF_ERR;
     snprintf(sql, sizeof sql, "SELECT " ROW_JSON " " FROM "%s ORDER BY l.id DESC LIMIT ? OFFSET ?", w.sql);
-    return sql_where_page(st, sql, &w, page, size, total, row_of, "leads", out, err);
+    return sql_where_page(st, sql, &w, page, size, total, sqlite_json_row, "leads", out, err);
 }

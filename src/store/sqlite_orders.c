@@ -26,20 +26,13 @@
 #define FROM "FROM orders o LEFT JOIN agencies a ON a.code = o.agency "
 #define RUNNING "('issued', 'received', 'returned')"
 
-static json_t *row_of(sqlite3_stmt *q)
-{
-    const char *text = (const char *)sqlite3_column_text(q, 0);
-    json_t *row = text ? json_loads(text, 0, NULL) : NULL;
-    return row ? row : json_object();
-}
-
 int sqlite_store_order_get(Store *st, long long id, json_t **row, ZfError *err)
 {
     sqlite3_stmt *q;
     if (sqlite_prepare(st, "SELECT " ROW_JSON " " FROM "WHERE o.id = ?1", &q, err) != ZF_OK) return ZF_ERR;
     sqlite3_bind_int64(q, 1, id);
     int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW) *row = row_of(q);
+    if (rc == SQLITE_ROW) *row = sqlite_json_row(q);
     sqlite3_finalize(q);
     if (rc == SQLITE_DONE) return zf_fail(err, 404, "not_found", NULL, "监督文书不存在");
     return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, "orders");
@@ -148,18 +141,6 @@ int sqlite_store_order_timeline_add(Store *st, const OrderTimelineRow *r, long l
     return ZF_OK;
 }
 
-/* Runs q (one JSON text column) into a new array; finalizes q. */
-static int json_rows(Store *st, sqlite3_stmt *q, const char *what, json_t **items, ZfError *err)
-{
-    json_t *out = json_array();
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) json_array_append_new(out, row_of(q));
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) return json_decref(out), sqlite_fail(st, err, what);
-    *items = out;
-    return ZF_OK;
-}
-
 int sqlite_store_order_timeline(Store *st, long long order_id, json_t **items, ZfError *err)
 {
     sqlite3_stmt *q;
@@ -167,7 +148,7 @@ int sqlite_store_order_timeline(Store *st, long long order_id, json_t **items, Z
         ZF_OK)
         return ZF_ERR;
     sqlite3_bind_int64(q, 1, order_id);
-    return json_rows(st, q, "order_timeline", items, err);
+    return sqlite_json_rows(st, q, "order_timeline", items, err);
 }
 
 /* Calls fn with each row of sql (one JSON text column), valid during the call; a non-zero return
@@ -175,15 +156,7 @@ int sqlite_store_order_timeline(Store *st, long long order_id, json_t **items, Z
 static int foreach_row(Store *st, const char *sql, const char *what, OrderRowFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
-    int rc, stop = 0;
-    while (!stop && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-        json_t *row = row_of(q);
-        stop = fn(row, ctx);
-        json_decref(row);
-    }
-    sqlite3_finalize(q);
-    return stop || rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, what);
+    return sqlite_prepare(st, sql, &q, err) == ZF_OK ? sqlite_json_foreach(st, q, what, fn, ctx, err) : ZF_ERR;
 }
 
 int sqlite_store_orders_foreach(Store *st, OrderRowFn fn, void *ctx, ZfError *err)
@@ -273,8 +246,6 @@ static void build_where(const OrderFilter *f, SqlWhere *w)
                      f->q, 3);
 }
 
-static json_t *list_row(sqlite3_stmt *q) { return row_of(q); }
-
 int sqlite_store_orders_list(Store *st, const OrderFilter *f, int page, int size, json_t **out, ZfError *err)
 {
     SqlWhere w;
@@ -283,7 +254,7 @@ int sqlite_store_orders_list(Store *st, const OrderFilter *f, int page, int size
     long long total = sql_where_count(st, FROM, &w, err);
     if (total < 0) return ZF_ERR;
     snprintf(sql, sizeof sql, "SELECT " ROW_JSON " " FROM "%s ORDER BY o.id DESC LIMIT ? OFFSET ?", w.sql);
-    return sql_where_page(st, sql, &w, page, size, total, list_row, "orders", out, err);
+    return sql_where_page(st, sql, &w, page, size, total, sqlite_json_row, "orders", out, err);
 }
 
 int sqlite_store_orders_running(Store *st, json_t **rows, ZfError *err)
@@ -291,7 +262,7 @@ int sqlite_store_orders_running(Store *st, json_t **rows, ZfError *err)
     sqlite3_stmt *q;
     if (sqlite_prepare(st, "SELECT " ROW_JSON " " FROM "WHERE o.status IN " RUNNING " ORDER BY o.id", &q, err) != ZF_OK)
         return ZF_ERR;
-    return json_rows(st, q, "orders", rows, err);
+    return sqlite_json_rows(st, q, "orders", rows, err);
 }
 
 int sqlite_store_orders_stats(Store *st, const OrderStatsFilter *f, json_t **out, ZfError *err)
@@ -316,7 +287,7 @@ int sqlite_store_orders_stats(Store *st, const OrderStatsFilter *f, json_t **out
     if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
     sql_where_bind(q, &w, 1);
     json_t *items;
-    if (json_rows(st, q, "orders", &items, err) != ZF_OK) return ZF_ERR;
+    if (sqlite_json_rows(st, q, "orders", &items, err) != ZF_OK) return ZF_ERR;
     *out = json_pack("{s:o}", "items", items);
     return ZF_OK;
 }
@@ -356,7 +327,7 @@ int sqlite_store_order_attachments(Store *st, long long order_id, json_t **items
                        &q, err) != ZF_OK)
         return ZF_ERR;
     sqlite3_bind_int64(q, 1, order_id);
-    return json_rows(st, q, "order_attachments", items, err);
+    return sqlite_json_rows(st, q, "order_attachments", items, err);
 }
 
 int sqlite_store_findings_by_ids(Store *st, const json_t *ids, json_t **items, ZfError *err)
@@ -373,5 +344,5 @@ int sqlite_store_findings_by_ids(Store *st, const json_t *ids, json_t **items, Z
         return free(text), ZF_ERR;
     sqlite3_bind_text(q, 1, text, -1, SQLITE_TRANSIENT);
     free(text);
-    return json_rows(st, q, "findings", items, err);
+    return sqlite_json_rows(st, q, "findings", items, err);
 }

@@ -88,6 +88,16 @@ int store_leads_list(Store *st, const LeadFilter *f, int page, int size, json_t 
     return OPS(st)->leads_list(st, f, page, size, out, err);
 }
 
+int store_leads_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->leads_foreach(st, fn, ctx, err);
+}
+
+int store_lead_timeline_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->lead_timeline_foreach(st, fn, ctx, err);
+}
+
 int store_order_get(Store *st, long long id, json_t **row, ZfError *err)
 {
     return OPS(st)->order_get(st, id, row, err);

@@ -209,6 +209,18 @@ test('init --demo run again on the same database adds no online case and no orde
   assert.equal(count('orders'), orders);
 });
 
+test('the demo\'s 线索受理 board holds a 12345 work order dispatched to the agency, a complaint, a 信访 lead answered and a reconsideration finding', async () => {
+  const items = (await as.supervisor.get('/leads?size=200')).body.items;
+  const by = Object.fromEntries(items.map((l) => [l.source, l]));
+  assert.equal(by.hotline_12345?.status, 'dispatched');
+  assert.equal(by.hotline_12345.due_on, shift(5), '12345: 5 working days from receipt');
+  assert.equal(by.complaint?.status, 'received');
+  assert.equal(by.petition?.status, 'answered');
+  assert.equal(by.reconsideration?.status, 'received');
+  const inbox = (await as.head.get('/leads?size=200')).body.items.map((l) => l.source).sort();
+  assert.deepEqual(inbox, ['hotline_12345', 'petition'], 'the agency sees what was dispatched to it');
+});
+
 test('the demo holds supervision orders in every state, one overdue and escalated, linked to alerts', async () => {
   const items = (await as.supervisor.get('/orders?size=200')).body.items;
   assert.deepEqual([...new Set(items.map((o) => o.status))].sort(),

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { run, tmpDir, startServer, addUser, login } from './lib/zhifa.mjs';
 import { uscc } from './lib/codes.mjs';
 import { addWd, todayChina } from './lib/calendar.mjs';
@@ -117,4 +118,18 @@ test('scope: another region\'s supervisor and another agency\'s officer see noth
   const elsewhere = await who.sup.send('POST', '/leads', { source: 'other', content: '无主体', region: '110101' });
   assert.equal(elsewhere.status, 404, 'a region outside his own is not his to file in');
   assert.equal((await who.sup.send('POST', '/leads', { source: 'nope', content: 'x', agency: HD })).status, 400);
+});
+
+test('zhifa verify holds every lead and its timeline to their ledger events', async () => {
+  const l = await enter();
+  await ok(who.sup, l.id, { action: 'accept' }, 'triaged');
+  const clean = run(['--db', db, 'verify', '--json']);
+  assert.equal(clean.code, 0, clean.stdout.slice(-300));
+  const sq = (sql) => spawnSync('sqlite3', [db, sql], { encoding: 'utf8' });
+  assert.equal(sq(`UPDATE leads SET agency = '${JM}' WHERE id = ${l.id}`).status, 0);
+  const r = run(['--db', db, 'verify', '--json']);
+  assert.equal(r.code, 1);
+  const lines = r.stdout.trim().split('\n').map((x) => JSON.parse(x));
+  assert.ok(lines.some((p) => p.kind === 'lead_changed' && p.message.includes(`leads[${l.id}].agency`)), r.stdout);
+  assert.equal(sq(`UPDATE leads SET agency = '${HD}' WHERE id = ${l.id}`).status, 0);
 });
