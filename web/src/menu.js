@@ -33,7 +33,7 @@ export const menu = [
     children: [
       { path: '/cases/mine', perm: 'cases.handle', title: '我的案件', view: 'cases/MyCases', desc: '本人承办的案件：立案、调查取证、告知、决定、送达、执行、结案' },
       { path: '/cases/approvals', perm: 'cases.handle', title: '审批待办', view: 'cases/Approvals', desc: '等待我签署的立案、处罚决定、结案审批（会签、加签、超时上报）' },
-      { path: '/cases/orders', perm: 'orders.respond', title: '监督事项', view: 'cases/OrderInbox', desc: '执法监督机构下发给本机构的督办通知书、问诊单、意见书：签收、反馈整改情况' },
+      { path: '/cases/orders', perm: 'orders.respond', title: '监督事项', view: 'cases/OrderInbox', desc: '执法监督机构下发给本机构的督办通知书、问诊单、意见书和转办的线索：签收、反馈整改情况、办理答复' },
       { path: '/cases/publicity', perm: 'public', title: '案件公示', view: 'cases/Publicity', desc: '行政执法决定公示（个人信息脱敏）' },
       // Reached from links (预警看板, 分主体汇总), not from the menu.
       { path: '/cases/detail/:case_no', perm: 'cases.read', title: '案件详情', view: 'supervision/CaseDetail', desc: '案件的办理要素、规则引擎预警、网上办案记录与附件、督办问诊和存证核验', hidden: true },
@@ -60,7 +60,9 @@ export const menu = [
       // Reached from the lists, the alert board and the top bar's badge.
       { path: '/supervision/orders/:id', perm: 'orders.read', title: '督办事项', view: 'supervision/OrderDetail', desc: '督办问诊文书、整改反馈、附件与办理记录', hidden: true },
       { path: '/supervision/orders/:id/print', perm: 'orders.read', title: '打印督办文书', view: 'supervision/OrderPrint', desc: '督办问诊文书的 A4 打印版', hidden: true, bare: true },
-      { path: '/supervision/leads', perm: 'findings.read', title: '线索受理', view: 'supervision/Leads', desc: '12345 热线、投诉举报、复议诉讼等监督线索' },
+      { path: '/supervision/leads', perm: 'leads.read', title: '线索受理', view: 'supervision/Leads', desc: '12345 热线、投诉举报、信访、复议诉讼等监督线索的受理、转办、核实与办结' },
+      // Reached from the lead board and the agency's inbox (监督事项 → 转办线索).
+      { path: '/supervision/leads/:id', perm: 'leads.read', title: '线索详情', view: 'supervision/LeadDetail', desc: '线索内容、反映人、分办结果、执法机关的办理答复与办理记录', hidden: true },
       { path: '/supervision/reviews', perm: 'findings.read', title: '案卷评查', view: 'supervision/Reviews', desc: '案卷抽取、评查评分与结果通报' },
       { path: '/supervision/joint', perm: 'findings.read', title: '综合查一次', view: 'supervision/JointInspection', desc: '跨部门联合检查计划与重复检查发现' },
       { path: '/supervision/rule-config', perm: 'rule_config.read', title: '规则配置', view: 'supervision/RuleConfig', desc: '监督规则的期限、金额标准等参数，可按领域、区划设置' }

@@ -1,0 +1,35 @@
+// 线索中心 (docs/leads.md): leads from the 12345 hotline, the public, 信访, reconsideration and
+// litigation, triaged by the region's supervisors, dispatched to the agency concerned, answered,
+// verified and closed, or turned into a supervision order.
+import http from './http.js'
+
+const BASE = '/api/v1/leads'
+
+// query: {source, status, agency, overdue: 1, q, page, size}
+// → {items: [lead without timeline, reporter masked], total, page, size}
+export const listLeads = (query) => http.get(BASE, { query })
+
+// The leads dispatched to the caller's agency and not answered yet → a number (the top bar's badge).
+export const countWaitingLeads = () => listLeads({ status: 'dispatched', page: 1, size: 1 }).then((d) => d.total || 0)
+
+// → {id, source, source_name, source_ref, status, status_name, received_at, content, category, place,
+//    reporter: {name, phone} | null (unmasked here only; the read is audited), region, agency,
+//    agency_name, case_no, dispatched_on, due_on, answered_on, colour (red/yellow/green while
+//    dispatched, else none), overdue, order_id, duplicate_of,
+//    triage: {result (accepted | a reject reason), result_name, note?, on, by?, agency? (not_ours)},
+//    answer: {note, on, by}, verification: {note, on, by}, reply: {note, on, by} (办结: to the
+//    complainant), created_by, created_at, updated_at,
+//    timeline: [{id, time, on, user, action, action_name, from_status, to_status, note}]}
+export const getLead = (id) => http.get(`${BASE}/${encodeURIComponent(id)}`)
+
+// A lead a supervisor enters (信访, 其他 …).
+// body: {source, source_ref?, received_at?, content, category?, agency? | region (6 digits, when no
+//        agency), case_no?, place?, reporter: {name, phone}?}
+// → 201 the lead
+export const createLead = (body) => http.post(BASE, body)
+
+// body: {action: accept|reject|dispatch|answer|verify|close|to_order, note, reason?
+//        (not_ours|duplicate|no_basis), agency?, duplicate_of?, deadline_wd?} → the lead
+// to_order drafts a 督办通知书 to the lead's agency about its case, `note` (or the content) as the
+// problem, and returns the lead with its order_id. 409 invalid_transition, 422 a refusal, with field.
+export const actOnLead = (id, body) => http.post(`${BASE}/${encodeURIComponent(id)}/actions`, body)
