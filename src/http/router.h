@@ -16,7 +16,7 @@ typedef struct {
     const char *pattern; /* "/api/v1/cases/{case_no}" */
     HttpHandler handler;
     const char *perm;    /* permission required: "public", or a name of the role table */
-    size_t max_body;     /* bytes; 0 = the server's limit */
+    size_t max_body;     /* bytes; 0 = the server's limit (a smaller one applies too) */
     /* Optional: this request's own, smaller limit, known from its URL before the body (e.g. the
      * attachment kind's); writes the Chinese 413 message into why. req->store and req->auth are set. */
     size_t (*limit_for)(HttpRequest *req, char *why, size_t cap);
