@@ -125,6 +125,11 @@ int api_orders_list(HttpRequest *req);
 int api_orders_stats(HttpRequest *req);
 int api_order_get(HttpRequest *req);
 int api_order_action(HttpRequest *req);
+/* leads.c: 线索中心 (issue 15) */
+int api_leads_list(HttpRequest *req);
+int api_lead_get(HttpRequest *req);
+int api_leads_create(HttpRequest *req);
+int api_lead_action(HttpRequest *req);
 /* order_attachments.c: the supervisor's evidence and the agency's answer files */
 int api_order_attachments_create(HttpRequest *req);
 int api_order_attachment_get(HttpRequest *req);

@@ -5,7 +5,9 @@
 
 #include "api/api.h"
 #include "domain/exchange.h"
+#include "domain/leads.h"
 #include "domain/orders.h"
+#include "app/leads_view.h"
 #include "store/settings.h"
 #include "domain/rules/rules.h"
 #include "domain/workflow/timeline.h"
@@ -53,7 +55,7 @@ static json_t *order_kinds(Store *st)
     return a;
 }
 
-static json_t *order_codes(const char *(*code)(int), const char *(*name)(int), int n)
+static json_t *code_table(const char *(*code)(int), const char *(*name)(int), int n)
 {
     json_t *a = json_array();
     for (int i = 0; i < n; i++) json_array_append_new(a, entry(code(i), name(i)));
@@ -63,6 +65,23 @@ static const char *status_code(int i) { return order_status_code((OrderStatus)i)
 static const char *status_name(int i) { return order_status_name((OrderStatus)i); }
 static const char *action_code(int i) { return order_action_code((OrderAction)i); }
 static const char *action_name(int i) { return order_action_name((OrderAction)i); }
+
+/* 线索中心: the sources with their current periods (settings lead_<source>_wd), statuses, acts, reasons. */
+static json_t *lead_sources(Store *st)
+{
+    json_t *a = json_array();
+    for (int i = 0; lead_source_at(i); i++)
+        json_array_append_new(a, json_pack("{s:s, s:s, s:i}", "code", lead_source_at(i)->code, "name",
+                                           lead_source_at(i)->name, "default_wd",
+                                           app_lead_period_wd(st, lead_source_at(i)->code)));
+    return a;
+}
+static const char *lead_status_c(int i) { return lead_status_code((LeadStatus)i); }
+static const char *lead_status_n(int i) { return lead_status_name((LeadStatus)i); }
+static const char *lead_action_c(int i) { return lead_action_code((LeadAction)i); }
+static const char *lead_action_n(int i) { return lead_action_name((LeadAction)i); }
+static const char *lead_reject_c(int i) { return lead_reject_code((LeadRejectReason)i); }
+static const char *lead_reject_n(int i) { return lead_reject_name((LeadRejectReason)i); }
 
 static int add_roles(HttpRequest *req, json_t *out)
 {
@@ -91,8 +110,12 @@ int api_dicts_get(HttpRequest *req)
     }
     json_object_set_new(out, "workflow_stages", workflow_stages());
     json_object_set_new(out, "order_kinds", order_kinds(req->store));
-    json_object_set_new(out, "order_statuses", order_codes(status_code, status_name, ORDER_STATUS_COUNT));
-    json_object_set_new(out, "order_actions", order_codes(action_code, action_name, ORDER_ACTION_COUNT));
+    json_object_set_new(out, "lead_sources", lead_sources(req->store));
+    json_object_set_new(out, "lead_statuses", code_table(lead_status_c, lead_status_n, LEAD_STATUS_COUNT));
+    json_object_set_new(out, "lead_actions", code_table(lead_action_c, lead_action_n, LEAD_ACTION_COUNT));
+    json_object_set_new(out, "lead_reject_reasons", code_table(lead_reject_c, lead_reject_n, LEAD_REJECT_COUNT));
+    json_object_set_new(out, "order_statuses", code_table(status_code, status_name, ORDER_STATUS_COUNT));
+    json_object_set_new(out, "order_actions", code_table(action_code, action_name, ORDER_ACTION_COUNT));
     json_object_set_new(out, "workflow_measures", workflow_measures());
     json_object_set_new(out, "timeline_actions", pairs(timeline_action_at));
     json_object_set_new(out, "severities", pairs(rules_severity_at));

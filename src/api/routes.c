@@ -109,6 +109,11 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/orders/stats", api_orders_stats, "orders.read"},
     {"GET", "/api/v1/orders/{id}", api_order_get, "orders.read"},
     {"POST", "/api/v1/orders/{id}/actions", api_order_action, "orders.read"},
+    /* supervision leads (issue 15, docs/leads.md): the side an act needs is checked in app/leads.c */
+    {"GET", "/api/v1/leads", api_leads_list, "leads.read"},
+    {"POST", "/api/v1/leads", api_leads_create, "orders.write"},
+    {"GET", "/api/v1/leads/{id}", api_lead_get, "leads.read"},
+    {"POST", "/api/v1/leads/{id}/actions", api_lead_action, "leads.read"},
     /* an order's files: as large as a case's attachments, streamed to a temp file as they arrive */
     {"POST", "/api/v1/orders/{id}/attachments", api_order_attachments_create, "orders.read",
      .max_body = (size_t)ATTACHMENT_CEILING_MIB << 20, .limit_for = api_attachment_body_limit, .stream_to_file = true},

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "app/leads.h"
 #include "api/workflow_cases.h"
 #include "app/case_log.h"
 #include "app/workflow_holdings.h"
@@ -171,6 +172,21 @@ int api_workflow_publication_delete(HttpRequest *req)
 
 /* ---- POST …/revocation: 处罚决定被撤销、变更、确认违法或无效 ---------------------------- */
 
+/* A decision revoked, changed or found illegal in 行政复议 or 行政诉讼 becomes a supervision lead on the
+ * case and its agency at once, in the same transaction ("在行政复议中发现的执法问题线索，直接转入行政执法
+ * 监督程序"; 行政复议法 第七十六条). */
+static int revocation_lead(Act *a, WfRevokeBy by, ZfError *err)
+{
+    AppContext cx = api_context(a->req);
+    cx.user = NULL; /* the system files it: the officer who records the outcome is not its author */
+    LeadInput in = {.source = by == WF_REVOKE_BY_LITIGATION ? "litigation" : "reconsideration",
+                    .content = a->note, .agency = str(a->row, "agency"), .case_no = str(a->row, "case_no"),
+                    .category = "处罚决定被撤销、变更或确认违法"};
+    long long id;
+    bool created;
+    return app_lead_create_in(&cx, &in, &id, &created, err);
+}
+
 static int prepare_revocation(Act *a, ZfError *err)
 {
     WfRevokeKind kind;
@@ -189,7 +205,7 @@ static int prepare_revocation(Act *a, ZfError *err)
                                   "by", str(a->body, "by"), "reason", a->reason, "user", a->req->auth->username));
     snprintf(a->note, sizeof a->note, "%s（%s）：%s", publicity_revoke_kind_name(kind), publicity_revoke_by_name(by),
              a->reason);
-    return ZF_OK;
+    return by == WF_REVOKE_BY_SELF ? ZF_OK : revocation_lead(a, by, err);
 }
 
 int api_workflow_revocation_create(HttpRequest *req)

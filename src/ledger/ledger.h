@@ -30,6 +30,11 @@
 /* The subject of an order's events: "order:<id>". */
 #define LEDGER_ORDER_SUBJECT_PREFIX "order:"
 void ledger_order_subject(long long order_id, char out[32]);
+/* A leads row as stored after the write (store_lead_get's shape without agency_name); subject
+ * "lead:<id>". Its lead_timeline rows as written: {id, lead_id, time, on, user, action, from_status,
+ * to_status, note}. */
+#define LEDGER_LEAD_PUT "lead.put"
+#define LEDGER_LEAD_TIMELINE "lead.timeline"
 
 
 /* A ledger on one Store connection (same thread rules as the Store). */

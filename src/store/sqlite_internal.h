@@ -52,6 +52,12 @@ int sqlite_store_approvals_pending_foreach(Store *st, const char *agency, Approv
 int sqlite_store_user_approval_level(Store *st, const char *username, int *level, ZfError *err);
 int sqlite_store_user_set_approval_level(Store *st, const char *username, int level, ZfError *err);
 int sqlite_store_agency_approvers(Store *st, const char *agency, json_t **out, ZfError *err);
+int sqlite_store_lead_get(Store *st, long long id, json_t **row, ZfError *err);
+int sqlite_store_lead_by_ref(Store *st, const char *source, const char *source_ref, long long *id, ZfError *err);
+int sqlite_store_lead_put(Store *st, json_t *row, ZfError *err);
+int sqlite_store_lead_timeline_add(Store *st, const LeadTimelineRow *row, long long *id, ZfError *err);
+int sqlite_store_lead_timeline(Store *st, long long lead_id, json_t **items, ZfError *err);
+int sqlite_store_leads_list(Store *st, const LeadFilter *f, int page, int size, json_t **out, ZfError *err);
 int sqlite_store_order_get(Store *st, long long id, json_t **row, ZfError *err);
 int sqlite_store_order_put(Store *st, json_t *row, ZfError *err);
 int sqlite_store_order_timeline_add(Store *st, const OrderTimelineRow *row, long long *id, ZfError *err);

@@ -58,6 +58,36 @@ int store_agency_approvers(Store *st, const char *agency, json_t **out, ZfError 
     return OPS(st)->agency_approvers(st, agency, out, err);
 }
 
+int store_lead_get(Store *st, long long id, json_t **row, ZfError *err)
+{
+    return OPS(st)->lead_get(st, id, row, err);
+}
+
+int store_lead_by_ref(Store *st, const char *source, const char *source_ref, long long *id, ZfError *err)
+{
+    return OPS(st)->lead_by_ref(st, source, source_ref, id, err);
+}
+
+int store_lead_put(Store *st, json_t *row, ZfError *err)
+{
+    return OPS(st)->lead_put(st, row, err);
+}
+
+int store_lead_timeline_add(Store *st, const LeadTimelineRow *row, long long *id, ZfError *err)
+{
+    return OPS(st)->lead_timeline_add(st, row, id, err);
+}
+
+int store_lead_timeline(Store *st, long long lead_id, json_t **items, ZfError *err)
+{
+    return OPS(st)->lead_timeline(st, lead_id, items, err);
+}
+
+int store_leads_list(Store *st, const LeadFilter *f, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->leads_list(st, f, page, size, out, err);
+}
+
 int store_order_get(Store *st, long long id, json_t **row, ZfError *err)
 {
     return OPS(st)->order_get(st, id, row, err);

@@ -17,6 +17,7 @@
 #include "store/identity.h"
 #include "store/intake.h"
 #include "store/laws.h"
+#include "store/leads.h"
 #include "store/orders.h"
 #include "store/ledger_store.h"
 #include "store/portal.h"
@@ -41,6 +42,13 @@ typedef struct StoreOps {
     int (*user_approval_level)(Store *st, const char *username, int *level, ZfError *err);
     int (*user_set_approval_level)(Store *st, const char *username, int level, ZfError *err);
     int (*agency_approvers)(Store *st, const char *agency, json_t **out, ZfError *err);
+    /* supervision leads (store/leads.h) */
+    int (*lead_get)(Store *st, long long id, json_t **row, ZfError *err);
+    int (*lead_by_ref)(Store *st, const char *source, const char *source_ref, long long *id, ZfError *err);
+    int (*lead_put)(Store *st, json_t *row, ZfError *err);
+    int (*lead_timeline_add)(Store *st, const LeadTimelineRow *row, long long *id, ZfError *err);
+    int (*lead_timeline)(Store *st, long long lead_id, json_t **items, ZfError *err);
+    int (*leads_list)(Store *st, const LeadFilter *f, int page, int size, json_t **out, ZfError *err);
     /* supervision orders (store/orders.h) */
     int (*order_get)(Store *st, long long id, json_t **row, ZfError *err);
     int (*order_put)(Store *st, json_t *row, ZfError *err);

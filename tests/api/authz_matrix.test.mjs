@@ -90,6 +90,10 @@ const ROUTES = new Map([
   ['GET /api/v1/orders/{id}', 'orders.read'],
   ['POST /api/v1/orders/{id}/actions', 'orders.read'],
   ['POST /api/v1/orders/{id}/attachments', 'orders.read'],
+  ['GET /api/v1/leads', 'leads.read'],
+  ['POST /api/v1/leads', 'orders.write'],
+  ['GET /api/v1/leads/{id}', 'leads.read'],
+  ['POST /api/v1/leads/{id}/actions', 'leads.read'],
   ['GET /api/v1/orders/{id}/attachments/{aid}', 'orders.read'],
 ]);
 
@@ -110,6 +114,7 @@ function concrete(pattern) {
     .replace('/filings/{id}', '/filings/1')
     .replace('/roles/{id}', '/roles/leader')
     .replace('/orders/{id}', '/orders/999999')
+    .replace('/leads/{id}', '/leads/999999')
     .replace('{aid}', '1')
     .replace('/laws/{id}', '/laws/1')
     .replace('/agencies/{code}', `/agencies/${AGENCY}`)
@@ -150,6 +155,8 @@ const BODY = {
   'POST /api/v1/orders': { kind: 'not-a-kind' },
   'POST /api/v1/orders/{id}/actions': { action: 'issue' },
   'POST /api/v1/orders/{id}/attachments': { note: 'no such order: 404' },
+  'POST /api/v1/leads': { source: 'not-a-source' },
+  'POST /api/v1/leads/{id}/actions': { action: 'accept' },
 };
 
 before(async () => {

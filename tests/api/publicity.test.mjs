@@ -149,6 +149,13 @@ test('a revoked decision is withdrawn from the portal with a reason, within 3 wo
   assert.equal(revoked.body.workflow.state.revocation.revoked_on, '2026-04-30');
   assert.equal(revoked.body.timeline.at(-1).action, 'revoke');
   assert.match(revoked.body.timeline.at(-1).note, /撤销（行政复议）/);
+  // 行政复议法 第七十六条: the outcome becomes a supervision lead on the case at once
+  const leads = (await as.supervisor.get('/leads?source=reconsideration&size=200')).body.items;
+  const lead = leads.find((l) => l.case_no === caseNo);
+  assert.ok(lead, JSON.stringify(leads));
+  assert.equal(lead.agency, AGENCY);
+  assert.equal(lead.status, 'received');
+  assert.equal(lead.source_name, '行政复议');
   // 2026-04-30 + 3 working days: 05-01…05-05 are the Labour Day holidays, 05-09 a 调休 Saturday
   const due = deadline(revoked.body, '撤回公示信息');
   assert.ok(due, JSON.stringify(revoked.body.workflow.deadlines));

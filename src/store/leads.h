@@ -1,0 +1,40 @@
+/* Supervision leads (store side): the lead rows, their append-only timeline, lists. Rows are JSON
+ * objects with the columns of migration 031 and `body` parsed; app/leads_log.c writes them with their
+ * ledger events — the only writer. */
+#ifndef ZF_STORE_LEADS_H
+#define ZF_STORE_LEADS_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "store/store.h"
+
+/* {id, source, source_ref, status, received_at, region, agency, case_no, category, dispatched_on, due_on,
+ *  answered_on, last_act_on, order_id, duplicate_of, body:{…}, created_by, created_at, updated_at,
+ *  agency_name}; ZF_ERR 404 when absent. */
+int store_lead_get(Store *st, long long id, json_t **row, ZfError *err);
+/* The lead of (source, source_ref); *id = 0 when none. */
+int store_lead_by_ref(Store *st, const char *source, const char *source_ref, long long *id, ZfError *err);
+/* Inserts the row when it has no id (setting it), else updates it (source, source_ref, received_at,
+ * created_* never change). agency_name is not stored. */
+int store_lead_put(Store *st, json_t *row, ZfError *err);
+
+typedef struct {
+    long long lead_id;
+    const char *time, *on, *user, *action, *from_status, *to_status, *note;
+} LeadTimelineRow;
+int store_lead_timeline_add(Store *st, const LeadTimelineRow *row, long long *id, ZfError *err);
+/* Oldest first: [{id, lead_id, time, on, user, action, from_status, to_status, note}]. */
+int store_lead_timeline(Store *st, long long lead_id, json_t **items, ZfError *err);
+
+typedef struct LeadFilter {
+    const char *source, *status, *agency, *q;
+    const char *overdue_before; /* dispatched and due before this date; NULL = any */
+    /* data scope: region users by the lead's region; agency users by the lead's agency, dispatched ones only */
+    const char *scope_agency, *scope_region_prefix;
+    bool scope_nothing, dispatched_only;
+} LeadFilter;
+/* Rows as store_lead_get's, newest first: {"items","total","page","size"}. */
+int store_leads_list(Store *st, const LeadFilter *f, int page, int size, json_t **out, ZfError *err);
+
+#endif
