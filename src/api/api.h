@@ -50,6 +50,11 @@ int api_audit_export(HttpRequest *req);
 int api_agencies_list(HttpRequest *req);
 int api_regions_list(HttpRequest *req);
 int api_public_decisions(HttpRequest *req);
+/* complaints.c: 群众投诉 on the portal */
+int api_public_challenge(HttpRequest *req);
+int api_public_complaints_create(HttpRequest *req);
+int api_public_complaint_get(HttpRequest *req);
+int api_public_agencies(HttpRequest *req);
 
 /* enforcement elements (三库): agency_edit.c, officers.c, powers.c, benchmarks.c */
 int api_agency_get(HttpRequest *req);

@@ -11,6 +11,11 @@
 static const Route api_routes[] = {
     {"GET", "/api/v1/healthz", api_healthz, "public"},
     {"GET", "/api/v1/public/decisions", api_public_decisions, "public"},
+    /* 群众投诉 (issue 15): anonymous, rate limited per address, a proof of work per complaint */
+    {"GET", "/api/v1/public/agencies", api_public_agencies, "public"},
+    {"GET", "/api/v1/public/challenge", api_public_challenge, "public"},
+    {"POST", "/api/v1/public/complaints", api_public_complaints_create, "public", .max_body = 16 << 10},
+    {"GET", "/api/v1/public/complaints/{tracking_code}", api_public_complaint_get, "public"},
     {"GET", "/api/v1/findings", api_findings_list, "findings.read"},
     {"GET", "/api/v1/findings/summary", api_findings_summary, "findings.read"},
     {"POST", "/api/v1/findings/sweep", api_findings_sweep, "findings.sweep"},

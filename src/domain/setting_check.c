@@ -2,6 +2,7 @@
 #include "domain/setting_check.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +72,16 @@ static int check_filing_policy(const char *value, ZfError *err)
     return zf_fail(err, 400, "invalid_value", "value", "%s", why.message);
 }
 
+/* A region's GB/T 2260 code, or empty for none (portal_default_region). */
+static int check_region_code(const char *value, ZfError *err)
+{
+    size_t n = strlen(value);
+    bool digits = n == 6;
+    for (size_t i = 0; digits && i < n; i++) digits = value[i] >= '0' && value[i] <= '9';
+    if (n != 0 && !digits) return zf_fail(err, 400, "invalid_value", "value", "请填写 6 位行政区划代码，或留空");
+    return ZF_OK;
+}
+
 int setting_check(const SettingSpec *spec, const char *value, ZfError *err)
 {
     if (!spec->kind) return zf_fail(err, 422, "setting_readonly", "name", "该参数只能随系统升级调整，不能在此修改");
@@ -82,5 +93,6 @@ int setting_check(const SettingSpec *spec, const char *value, ZfError *err)
     if (strcmp(spec->kind, "major_filing_policy") == 0) return check_filing_policy(value, err);
     if (strcmp(spec->kind, "integer") == 0) return check_integer(spec, value, err);
     if (strcmp(spec->kind, "doc_number_pattern") == 0) return check_doc_pattern(value, err);
+    if (strcmp(spec->kind, "region_code") == 0) return check_region_code(value, err);
     return zf_fail(err, 422, "setting_readonly", "name", "无法识别的参数类型“%s”", spec->kind);
 }

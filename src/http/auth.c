@@ -24,6 +24,21 @@ static void client_ip(HttpRequest *req)
         inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, req->ip, sizeof req->ip);
 }
 
+void auth_client_addr(const HttpRequest *req, char *out, size_t size)
+{
+    snprintf(out, size, "%s", req->ip);
+    if (strcmp(req->ip, "127.0.0.1") != 0 && strcmp(req->ip, "::1") != 0) return;
+    const char *xff = MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, "X-Forwarded-For");
+    if (!xff) return;
+    const char *last = strrchr(xff, ',');
+    last = last ? last + 1 : xff;
+    while (*last == ' ') last++;
+    size_t n = strcspn(last, " ");
+    /* an address is hex digits, dots and colons: anything else is not one and is not counted apart */
+    if (n == 0 || n >= size || n >= 46 || strspn(last, "0123456789abcdefABCDEF.:") < n) return;
+    snprintf(out, size, "%.*s", (int)n, last);
+}
+
 static bool session_expired(const HttpRequest *req, const AuthUser *u, long long now)
 {
     return now - u->session_seen > (long long)req->server->session_idle_s ||

@@ -17,6 +17,10 @@ int auth_authorize(HttpRequest *req, const Route *route);
 void auth_audit_write(HttpRequest *req);
 /* Appends an audit entry for this request's user and address. */
 void auth_audit(HttpRequest *req, const char *action, const char *target, const char *result, const char *detail);
+/* The address a per-client limit counts (the portal's): the peer, or — when the peer is this host,
+ * the TLS proxy docs/security.md asks for — the last address of its X-Forwarded-For, the one the
+ * proxy itself appended (earlier ones are the client's to invent). */
+void auth_client_addr(const HttpRequest *req, char *out, size_t size);
 /* Sets the session cookie on the reply (token NULL: expire it). */
 void auth_set_cookie(HttpRequest *req, const char *token);
 

@@ -19,7 +19,7 @@ typedef struct {
      * system-to-system route called with `Authorization: Bearer TOKEN` (an API token, store/tokens.h),
      * never with a session — no cookie or CSRF token counts there. */
     const char *perm;
-    size_t max_body;     /* bytes; 0 = the server's limit */
+    size_t max_body;     /* bytes; 0 = the server's limit (a smaller one applies too) */
     /* Optional: this request's own, smaller limit, known from its URL before the body (e.g. the
      * attachment kind's); writes the Chinese 413 message into why. req->store and req->auth are set. */
     size_t (*limit_for)(HttpRequest *req, char *why, size_t cap);

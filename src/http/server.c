@@ -157,7 +157,7 @@ static int declared_too_large(struct MHD_Connection *c, size_t max_body)
     return cl && strtoull(cl, NULL, 10) > max_body;
 }
 
-/* A route may take a bigger body than the server's default (an uploaded file); it is known
+/* A route may take a bigger body than the server's default (an uploaded file), or a smaller one; it is known
  * before the body arrives, so the limit is applied while reading, not after. */
 static void find_upload_route(RequestState *rs)
 {
@@ -166,6 +166,8 @@ static void find_upload_route(RequestState *rs)
     rs->req.n_params = 0; /* dispatch matches again once the body is in */
     if (r && (r->max_body > config->max_body || r->stream_to_file))
         rs->upload = r, rs->route = r, rs->max_body = r->max_body;
+    else if (r && r->max_body) /* a route that takes less than the default (an anonymous form) */
+        rs->max_body = r->max_body;
 }
 
 /* Before a big body is read: the user must be allowed the route (nobody buffers megabytes for

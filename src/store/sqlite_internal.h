@@ -174,6 +174,12 @@ int sqlite_ledger_db_foreach_case(LedgerDb *db, LedgerCaseFn fn, void *ctx, ZfEr
 int sqlite_ledger_db_foreach_column_mismatch(LedgerDb *db, LedgerColumnFn fn, void *ctx, ZfError *err);
 int sqlite_store_public_decisions(Store *st, const char *agency, const char *q, int page, int size, json_t **out,
                                   ZfError *err);
+int sqlite_store_portal_challenge_add(Store *st, const char *id, const char *prefix, int bits, long long expires_at,
+                                      long long now, ZfError *err);
+int sqlite_store_portal_challenge_take(Store *st, const char *id, long long now,
+                                       char prefix[PORTAL_CHALLENGE_PREFIX + 1], int *bits, bool *found, ZfError *err);
+int sqlite_store_portal_count(Store *st, const char *addr, const char *kind, long long hour, int add, int *count,
+                              ZfError *err);
 int sqlite_store_publicity_publish(Store *st, const char *case_no, const char *agency, const char *published_on,
                                    const char *user, ZfError *err);
 int sqlite_store_publicity_withdraw(Store *st, const char *case_no, const char *withdrawn_on, const char *user,

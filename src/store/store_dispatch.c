@@ -574,6 +574,24 @@ int store_public_decisions(Store *st, const char *agency, const char *q, int pag
     return OPS(st)->public_decisions(st, agency, q, page, size, out, err);
 }
 
+int store_portal_challenge_add(Store *st, const char *id, const char *prefix, int bits, long long expires_at,
+                               long long now, ZfError *err)
+{
+    return OPS(st)->portal_challenge_add(st, id, prefix, bits, expires_at, now, err);
+}
+
+int store_portal_challenge_take(Store *st, const char *id, long long now, char prefix[PORTAL_CHALLENGE_PREFIX + 1],
+                                int *bits, bool *found, ZfError *err)
+{
+    return OPS(st)->portal_challenge_take(st, id, now, prefix, bits, found, err);
+}
+
+int store_portal_count(Store *st, const char *addr, const char *kind, long long hour, int add, int *count,
+                       ZfError *err)
+{
+    return OPS(st)->portal_count(st, addr, kind, hour, add, count, err);
+}
+
 int store_publicity_publish(Store *st, const char *case_no, const char *agency, const char *published_on,
                             const char *user, ZfError *err)
 {

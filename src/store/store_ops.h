@@ -20,6 +20,7 @@
 #include "store/leads.h"
 #include "store/orders.h"
 #include "store/ledger_store.h"
+#include "store/portal.h"
 #include "store/public.h"
 #include "store/publicity.h"
 #include "store/settings.h"
@@ -158,6 +159,12 @@ typedef struct StoreOps {
     int (*ledger_db_foreach_column_mismatch)(LedgerDb *db, LedgerColumnFn fn, void *ctx, ZfError *err);
     int (*public_decisions)(Store *st, const char *agency, const char *q, int page, int size, json_t **out,
                             ZfError *err);
+    int (*portal_challenge_add)(Store *st, const char *id, const char *prefix, int bits, long long expires_at,
+                                long long now, ZfError *err);
+    int (*portal_challenge_take)(Store *st, const char *id, long long now, char prefix[PORTAL_CHALLENGE_PREFIX + 1],
+                                 int *bits, bool *found, ZfError *err);
+    int (*portal_count)(Store *st, const char *addr, const char *kind, long long hour, int add, int *count,
+                        ZfError *err);
     int (*publicity_publish)(Store *st, const char *case_no, const char *agency, const char *published_on,
                              const char *user, ZfError *err);
     int (*publicity_withdraw)(Store *st, const char *case_no, const char *withdrawn_on, const char *user,

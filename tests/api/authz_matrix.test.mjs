@@ -11,6 +11,10 @@ import { run, tmpDir, startServer, addUser, login, client, jsonLines, hasChinese
 const ROUTES = new Map([
   ['GET /api/v1/healthz', 'public'],
   ['GET /api/v1/public/decisions', 'public'],
+  ['GET /api/v1/public/agencies', 'public'],
+  ['GET /api/v1/public/challenge', 'public'],
+  ['POST /api/v1/public/complaints', 'public'],
+  ['GET /api/v1/public/complaints/{tracking_code}', 'public'],
   ['GET /api/v1/findings', 'findings.read'],
   ['GET /api/v1/findings/summary', 'findings.read'],
   ['POST /api/v1/findings/sweep', 'findings.sweep'],
@@ -110,6 +114,7 @@ function concrete(pattern) {
   return pattern
     .replace('{case_no}', PARAMS.case_no)
     .replace('{number}', PARAMS.number)
+    .replace('{tracking_code}', '0000-0000-0000-0000')
     .replace('/users/{id}', `/users/${targetUserId}`)
     .replace('/attachments/{id}', '/attachments/1')
     .replace('/filings/{id}', '/filings/1')

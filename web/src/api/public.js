@@ -3,3 +3,13 @@ import http from './http.js'
 
 // → {items: [{case_no, agency, agency_name, power, decided_on, published_on, decision, party}], total, page, size}
 export const listPublicDecisions = (query) => http.get('/api/v1/public/decisions', { query })
+
+// 群众投诉 (docs/leads.md): a proof-of-work challenge, the complaint, its status by tracking code.
+// → {id, prefix, bits}
+export const getChallenge = () => http.get('/api/v1/public/challenge')
+// {content, agency?, place?, name?, phone?, challenge: {id, nonce}} → {tracking_code}
+export const fileComplaint = (body) => http.post('/api/v1/public/complaints', body)
+// → {status, status_name, received_at, answered_on?, answer?}
+export const trackComplaint = (code) => http.get(`/api/v1/public/complaints/${encodeURIComponent(code)}`)
+// → {items: [{code, name}]} (at most 50 matching q)
+export const listPortalAgencies = (q) => http.get('/api/v1/public/agencies', { query: { q } })

@@ -1,0 +1,36 @@
+/* 群众投诉 from the anonymous portal (docs/leads.md "The public's complaints"): a proof-of-work
+ * challenge, the complaint filed as a lead of source `complaint` under an unguessable tracking
+ * code, and the complainant's view of it by that code. Rate limited per client address (counters
+ * in the store: every worker and a restart see the same counts). The caller gives the address and
+ * the time (unix seconds); cx->user is NULL. */
+#ifndef ZF_APP_COMPLAINTS_H
+#define ZF_APP_COMPLAINTS_H
+
+#include <jansson.h>
+
+#include "app/context.h"
+#include "domain/complaint.h"
+
+/* {"id","prefix","bits"}: SHA-256(prefix + nonce) must start with `bits` zero bits (setting
+ * portal_pow_bits); single use, good for portal_challenge_minutes. 429 past
+ * portal_challenges_per_hour for addr. */
+int app_portal_challenge(const AppContext *cx, const char *addr, long long now, json_t **out, ZfError *err);
+
+typedef struct {
+    ComplaintFields fields;
+    const char *challenge_id, *nonce;
+} ComplaintInput;
+
+/* Files the complaint: 400 (fields, domain/complaint.h), 429 past portal_complaints_per_hour for
+ * addr, 422 `challenge_failed` for an unknown, used, expired or unsolved challenge (taken either
+ * way), then the lead (app_lead_create), region = the agency's or portal_default_region. */
+int app_complaint_file(const AppContext *cx, const ComplaintInput *in, const char *addr, long long now,
+                       char code[TRACKING_CODE_LEN + 1], ZfError *err);
+
+/* The complaint's status by its tracking code: exactly {status, status_name, received_at,
+ * answered_on?, answer?}; 404 for a code that names none (counted: 429 past
+ * portal_track_misses_per_hour for addr, before the code is looked up). */
+int app_complaint_track(const AppContext *cx, const char *code, const char *addr, long long now, json_t **out,
+                        ZfError *err);
+
+#endif
