@@ -83,7 +83,8 @@ int api_lead_action(HttpRequest *req)
                                 bad_wd ? "办理期限应为 1 至 60 个工作日" : "重复线索的编号应为整数");
     }
     LeadActInput in = {str(body, "action"), str(body, "note"), str(body, "reason"), str(body, "agency"),
-                       json_integer_value(dup), (int)json_integer_value(wd), str(body, "on")};
+                       json_integer_value(dup), (int)json_integer_value(wd), str(body, "on"), str(body, "kind"),
+                       str(body, "measures"), json_object_get(body, "basis")};
     AppContext cx = api_context(req);
     int rc = app_lead_act(&cx, id, &in, &lead, &err);
     if (rc != ZF_OK) {

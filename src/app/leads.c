@@ -296,8 +296,9 @@ static int to_order(Act *a, ZfError *err)
     if (str(a->row, "case_no")) json_array_append_new(cases, json_string(str(a->row, "case_no")));
     snprintf(source, sizeof source, "lead:%lld", (long long)json_integer_value(json_object_get(a->row, "id")));
     const char *content = str(json_object_get(a->row, "body"), "content");
-    OrderDraft d = {"supervise", agency, cases, NULL, text_blank(a->in->note) ? content : a->in->note, NULL,
-                    NULL, 0, source};
+    OrderDraft d = {a->in->order_kind ? a->in->order_kind : "supervise", agency, cases, NULL,
+                    text_blank(a->in->note) ? content : a->in->note, a->in->basis, a->in->measures,
+                    a->in->deadline_wd, source};
     int rc = app_order_create_in(a->cx, &d, &order_id, err);
     json_decref(cases);
     if (rc == ZF_OK) json_object_set_new(a->row, "order_id", json_integer(order_id));

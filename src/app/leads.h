@@ -39,6 +39,10 @@ typedef struct {
     long long duplicate_of;   /* reject duplicate: the lead it repeats */
     int deadline_wd;          /* dispatch: the period (0 = the source's setting) */
     const char *on;           /* the act's date; NULL = today (the agency's answer is always today) */
+    /* to_order: the order's kind (default supervise), measures and basis ([{"law","article"}]);
+     * note is its problem (default the lead's content), deadline_wd its period */
+    const char *order_kind, *measures;
+    const json_t *basis;
 } LeadActInput;
 
 /* One act on lead `id` by cx->user. ZF_OK with *lead; 404 out of scope, 403 the other side's act,

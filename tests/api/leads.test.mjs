@@ -96,12 +96,16 @@ test('not taken up: each reason with what it needs; a duplicate names the lead i
 test('a lead turned into an order: a draft about its agency that names the lead, and the lead links it', async () => {
   const l = await enter();
   await ok(who.sup, l.id, { action: 'accept' }, 'triaged');
-  const c = await ok(who.sup, l.id, { action: 'to_order', note: '群众反映的问题未处理，予以督办' }, 'converted');
+  const c = await ok(who.sup, l.id, {
+    action: 'to_order', note: '群众反映的问题未处理，予以督办', kind: 'consult', measures: '说明未处理的原因',
+    basis: [{ law: '《行政处罚法》', article: '第五十四条' }], deadline_wd: 7,
+  }, 'converted');
   assert.ok(c.order_id);
   const order = (await who.sup.get(`/orders/${c.order_id}`)).body;
   assert.equal(order.status, 'draft');
   assert.equal(order.agency, HD);
   assert.equal(order.source, `lead:${l.id}`);
+  assert.deepEqual([order.kind, order.measures, order.deadline_wd, order.basis[0].article], ['consult', '说明未处理的原因', 7, '第五十四条']);
 });
 
 test('scope: another region\'s supervisor and another agency\'s officer see nothing of it; no lead outside the region', async () => {
