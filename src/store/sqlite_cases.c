@@ -82,16 +82,23 @@ static const char *order_by(const CaseFilter *f)
  * an index that holds every column it tests; the page reads the agency's name through the join. */
 #define COUNT_FROM "FROM cases c "
 #define FROM "FROM cases c LEFT JOIN agencies a ON a.code = c.agency "
-/* The columns read_row reads, in its order; the list and the export select the same. */
-#define SELECT_CASE                                                                                          \
-    "SELECT c.case_no, c.agency, a.name, c.region, c.kind, c.procedure, c.party_name, c.filed_on,"           \
+/* The columns read_row reads, in its order, from c and a; the list and the export select the same. */
+#define CASE_COLUMNS                                                                                         \
+    " c.case_no, c.agency, a.name, c.region, c.kind, c.procedure, c.party_name, c.filed_on,"           \
     " c.decided_on, c.closed_on, c.fine_fen, c.doc_no,"                                                     \
     " EXISTS (SELECT 1 FROM case_workflow w WHERE w.case_no = c.case_no),"                                  \
     " (SELECT count(*) FROM findings x WHERE x.subject_type = 'case' AND x.subject = c.case_no"             \
     "  AND x.resolved_at IS NULL),"                                                                         \
     /* 'violation' sorts before 'warning': min() is the worst */                                            \
     " (SELECT min(x.severity) FROM findings x WHERE x.subject_type = 'case' AND x.subject = c.case_no"      \
-    "  AND x.resolved_at IS NULL) " FROM
+    "  AND x.resolved_at IS NULL) "
+#define SELECT_CASE "SELECT" CASE_COLUMNS FROM
+/* A page: its case numbers first, read in the index alone (SQLite 3.40 looks each index entry's
+ * row up before it tests the filter columns the index holds: 2.3 s to find twenty open cases of a
+ * region past 70,000 filed ones), then those twenty rows. */
+#define PAGE_SQL                                                                                             \
+    "SELECT" CASE_COLUMNS "FROM (SELECT c.case_no AS no FROM cases c %s ORDER BY %s LIMIT ? OFFSET ?) p"     \
+    " JOIN cases c ON c.case_no = p.no LEFT JOIN agencies a ON a.code = c.agency ORDER BY %s"
 
 static const char *text_at(sqlite3_stmt *q, int col) { return (const char *)sqlite3_column_text(q, col); }
 
@@ -139,7 +146,7 @@ int sqlite_store_cases_list(Store *st, const CaseFilter *f, int page, int size, 
     long long total = sql_where_count(st, COUNT_FROM, &w, err);
     if (total < 0) return ZF_ERR;
     build_where(f, true, &w);
-    snprintf(sql, sizeof sql, SELECT_CASE "%s ORDER BY %s LIMIT ? OFFSET ?", w.sql, order_by(f));
+    snprintf(sql, sizeof sql, PAGE_SQL, w.sql, order_by(f), order_by(f));
     return sql_where_page(st, sql, &w, page, size, total, case_row, "cases", out, err);
 }
 
