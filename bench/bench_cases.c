@@ -91,7 +91,7 @@ int main(int argc, char **argv)
 {
     Store *st;
     ZfError err;
-    char cookie[256] = "", agency[32] = "", region[8] = "", qa[128], qb[128];
+    char cookie[256] = "", agency[32] = "", region[8] = "";
     if (argc < 3 || store_open(argv[2], STORE_OPEN_EXISTING, &st, &err) != ZF_OK) {
         fprintf(stderr, "usage: bench_cases ZHIFA DB\n");
         return 2;
@@ -106,14 +106,35 @@ int main(int argc, char **argv)
         if (server > 0) kill(server, SIGTERM);
         return 1;
     }
-    /* the supervisor of 370200 sees 3702…; the filters as the API passes them to the store */
-    CaseFilter fa = {.agency = agency, .status = "decided", .scope_region_prefix = "3702", .fine_min_fen = -1, .fine_max_fen = -1};
-    CaseFilter fb = {.region_prefix = region, .filed_from = "2026-01-01", .scope_region_prefix = "3702",
-                     .fine_min_fen = -1, .fine_max_fen = -1};
-    snprintf(qa, sizeof qa, "agency=%s&status=decided", agency);
-    snprintf(qb, sizeof qb, "region=%s&filed_from=2026-01-01", region);
-    bench_list(st, cookie, "agency+status", qa, &fa);
-    bench_list(st, cookie, "region+filed_from", qb, &fb);
+    /* the supervisor of 370200 sees 3702…; the filters as the API passes them to the store, in the
+     * combinations users make (docs/case-query.md), each with the default sort and the first page */
+    const CaseFilter none = {.scope_region_prefix = "3702", .fine_min_fen = -1, .fine_max_fen = -1};
+    struct {
+        const char *label;
+        char query[160];
+        CaseFilter f;
+    } runs[] = {
+        {"agency+status", "", none}, {"region+filed_from", "", none}, {"region+status", "", none},
+        {"agency+filed range", "", none}, {"scope only (default page)", "", none}, {"severity", "", none},
+        {"has_findings", "", none}, {"q party name", "", none}, {"q case_no", "", none},
+    };
+    runs[0].f.agency = agency, runs[0].f.status = "decided";
+    snprintf(runs[0].query, sizeof runs[0].query, "agency=%s&status=decided", agency);
+    runs[1].f.region_prefix = region, runs[1].f.filed_from = "2026-01-01";
+    snprintf(runs[1].query, sizeof runs[1].query, "region=%s&filed_from=2026-01-01", region);
+    runs[2].f.region_prefix = region, runs[2].f.status = "open";
+    snprintf(runs[2].query, sizeof runs[2].query, "region=%s&status=open", region);
+    runs[3].f.agency = agency, runs[3].f.filed_from = "2025-06-01", runs[3].f.filed_to = "2025-09-30";
+    snprintf(runs[3].query, sizeof runs[3].query, "agency=%s&filed_from=2025-06-01&filed_to=2025-09-30", agency);
+    runs[5].f.severity = "violation", runs[5].f.region_prefix = region;
+    snprintf(runs[5].query, sizeof runs[5].query, "severity=violation&region=%s", region);
+    runs[6].f.has_findings = "1", runs[6].f.status = "decided";
+    snprintf(runs[6].query, sizeof runs[6].query, "has_findings=1&status=decided");
+    runs[7].f.q = "张某", runs[7].f.region_prefix = region; /* 张某: a party name of half the cases */
+    snprintf(runs[7].query, sizeof runs[7].query, "q=%%E5%%BC%%A0%%E6%%9F%%90&region=%s", region);
+    runs[8].f.q = "〔2026〕12345号"; /* one case */
+    snprintf(runs[8].query, sizeof runs[8].query, "q=%%E3%%80%%942026%%E3%%80%%9512345%%E5%%8F%%B7");
+    for (size_t i = 0; i < sizeof runs / sizeof *runs; i++) bench_list(st, cookie, runs[i].label, runs[i].query, &runs[i].f);
     long long all = total_of(cookie, "");
     bench_export(server, cookie, "?sort=case_no&order=asc", all);
     bench_export(server, cookie, "", all);

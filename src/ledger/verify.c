@@ -3,6 +3,7 @@
  * with their events (case timeline and workflow, supervision orders and their timeline). Reads only.
  * Streams the events once (O(n) time, O(log n) memory for the tree). */
 #include <inttypes.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -284,18 +285,52 @@ static int take_latest(const LedgerEventRow *r, void *ctx)
     return 0;
 }
 
+/* A string field of the record at `path` ("party.name": one level down); NULL when absent. */
+static const char *body_text(const json_t *rec, const char *path)
+{
+    const char *dot = strchr(path, '.');
+    if (!dot) return json_string_value(json_object_get(rec, path));
+    return json_string_value(json_object_get(json_object_getn(rec, path, (size_t)(dot - path)), dot + 1));
+}
+
+/* decision.fine in fen as the put stores it (round(fine * 100)); "" when the record has none. */
+static const char *body_fine_fen(const json_t *rec, char buf[32])
+{
+    const json_t *fine = json_object_get(json_object_get(rec, "decision"), "fine");
+    if (!json_is_number(fine)) return NULL;
+    snprintf(buf, 32, "%lld", llround(json_number_value(fine) * 100));
+    return buf;
+}
+
 /* The columns beside the body that scope and lists read must be the body's own fields: the body
- * is what the ledger covers, the columns are what `WHERE agency = ?` sees. */
+ * is what the ledger covers, the columns are what `WHERE agency = ?` and 案件查询 see. The key,
+ * agency and kind must be there; the others are NULL exactly when the record lacks the field.
+ * region is the one column not from the body: the stored region of the case's agency. */
 static void check_case_columns(Verifier *v, const LedgerCaseRow *row, const json_t *rec)
 {
+    char fen[32];
     const struct {
-        const char *column, *value;
-    } cols[] = {{"case_no", row->case_no}, {"agency", row->agency}, {"kind", row->kind}};
+        const char *column, *value, *want;
+        bool required;
+    } cols[] = {
+        {"case_no", row->case_no, body_text(rec, "case_no"), true},
+        {"agency", row->agency, body_text(rec, "agency"), true},
+        {"kind", row->kind, body_text(rec, "kind"), true},
+        {"region", row->region, row->agency_region, false},
+        {"procedure", row->procedure, body_text(rec, "procedure"), false},
+        {"filed_on", row->filed_on, body_text(rec, "filed_on"), false},
+        {"decided_on", row->decided_on, body_text(rec, "decided_on"), false},
+        {"closed_on", row->closed_on, body_text(rec, "closed_on"), false},
+        {"fine_fen", row->fine_fen, body_fine_fen(rec, fen), false},
+        {"party_name", row->party_name, body_text(rec, "party.name"), false},
+        {"doc_no", row->doc_no, body_text(rec, "decision.doc_no"), false},
+    };
     for (size_t i = 0; i < sizeof cols / sizeof *cols; i++) {
-        const char *want = json_string_value(json_object_get(rec, cols[i].column));
-        if (want && cols[i].value && strcmp(want, cols[i].value) == 0) continue;
-        problem(v, "column_changed", -1, "cases[%s].%s：列值“%s”与案件记录中的“%s”不符（数据范围所依据的列被修改）",
-                row->case_no, cols[i].column, cols[i].value ? cols[i].value : "NULL", want ? want : "（缺失）");
+        const char *have = cols[i].value, *want = cols[i].want;
+        if (want && have ? strcmp(want, have) == 0 : !want && !have && !cols[i].required) continue;
+        problem(v, "column_changed", -1, "cases[%s].%s：列值“%s”与%s中的“%s”不符（数据范围所依据的列被修改）",
+                row->case_no, cols[i].column, have ? have : "NULL",
+                strcmp(cols[i].column, "region") == 0 ? "所属执法主体的区划" : "案件记录", want ? want : "（缺失）");
     }
 }
 

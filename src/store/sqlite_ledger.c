@@ -361,15 +361,27 @@ int sqlite_ledger_db_foreach_attachment(LedgerDb *db, LedgerAttachmentFn fn, voi
 int sqlite_ledger_db_foreach_case(LedgerDb *db, LedgerCaseFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db->st->db, "SELECT case_no, agency, kind, body FROM cases ORDER BY case_no", -1, &q,
-                           NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db->st->db,
+                           "SELECT c.case_no, c.agency, c.kind, c.body, c.region, c.procedure, c.filed_on, c.decided_on,"
+                           " c.closed_on, c.fine_fen, c.party_name, c.doc_no, a.region"
+                           " FROM cases c LEFT JOIN agencies a ON a.code = c.agency ORDER BY c.case_no",
+                           -1, &q, NULL) != SQLITE_OK)
         return sqlite_fail(db->st, err, "cases");
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         const char *no = (const char *)sqlite3_column_text(q, 0), *body = (const char *)sqlite3_column_text(q, 3);
-        LedgerCaseRow row = {no ? no : "", (const char *)sqlite3_column_text(q, 1),
-                             (const char *)sqlite3_column_text(q, 2), body ? body : "",
-                             (size_t)sqlite3_column_bytes(q, 3)};
+        LedgerCaseRow row = {.case_no = no ? no : "", .agency = (const char *)sqlite3_column_text(q, 1),
+                             .kind = (const char *)sqlite3_column_text(q, 2),
+                             .region = (const char *)sqlite3_column_text(q, 4),
+                             .procedure = (const char *)sqlite3_column_text(q, 5),
+                             .filed_on = (const char *)sqlite3_column_text(q, 6),
+                             .decided_on = (const char *)sqlite3_column_text(q, 7),
+                             .closed_on = (const char *)sqlite3_column_text(q, 8),
+                             .fine_fen = (const char *)sqlite3_column_text(q, 9),
+                             .party_name = (const char *)sqlite3_column_text(q, 10),
+                             .doc_no = (const char *)sqlite3_column_text(q, 11),
+                             .agency_region = (const char *)sqlite3_column_text(q, 12),
+                             .body = body ? body : "", .len = (size_t)sqlite3_column_bytes(q, 3)};
         if (fn(&row, ctx) != 0) break;
     }
     int failed = rc != SQLITE_ROW && rc != SQLITE_DONE;

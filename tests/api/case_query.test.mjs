@@ -224,3 +224,24 @@ test('an export waiting for its first row holds no worker: with one worker the s
     await one.stop();
   }
 });
+
+// Last: it moves an agency. The record of 即墨区测试局 is imported again with a Beijing region code;
+// its cases (their rows untouched) go with it into the scope of the new region's supervisor and
+// out of the old one's, in the list, its total and the export.
+test('an agency moved to another region carries its cases\' scope with it', async () => {
+  const moved = { ...agencies.find((a) => a.code === JM), region: '110101' };
+  const r = run(['--db', srv.db, 'import', '-'], { input: JSON.stringify(moved) + '\n' });
+  assert.equal(r.code, 0, r.stderr);
+  const jm = nos(cases.filter((c) => c.agency === JM));
+  const bj = await list(who.bj);
+  assert.deepEqual(nos(bj.items), nos(cases.filter((c) => c.agency === BJ || c.agency === JM)));
+  assert.equal(bj.total, jm.length + 1);
+  assert.deepEqual(nos((await list(who.bj, '&region=110101&status=open')).items),
+    nos(cases.filter((c) => (c.agency === BJ || c.agency === JM) && status(c) === 'open')));
+  assert.ok(jm.every((no) => (bj.items.find((i) => i.case_no === no) || {}).region === '110101'));
+  const sup = await list(who.sup);
+  assert.deepEqual(nos(sup.items), nos(cases.filter((c) => c.agency === HD)));
+  assert.deepEqual((await list(who.sup, '&region=370282')).items, []);
+  const [, ...bjRows] = sheetRows(await exportOf(who.bj, ''));
+  assert.deepEqual(bjRows.map((row) => row[0]).sort(), nos(cases.filter((c) => c.agency === BJ || c.agency === JM)));
+});

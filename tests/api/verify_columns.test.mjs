@@ -29,7 +29,7 @@ function copyDb() {
   return d;
 }
 
-/** verify --json must fail and one problem's message must name every word of `names`. */
+/** verify --json must fail and one problem's message must name every word of `names`; that problem. */
 function verifyNames(file, names) {
   const r = zhifa(file, 'verify', '--json');
   assert.equal(r.code, 1, `verify passed after editing ${names.join(' ')}:\n${r.stdout}${r.stderr}`);
@@ -39,6 +39,7 @@ function verifyNames(file, names) {
   assert.ok(hit, `no problem names ${names.join(' ')} in:\n${r.stdout}`);
   assert.match(hit.message, /[\u4e00-\u9fff]/);
   assert.equal(typeof hit.kind, 'string');
+  return hit;
 }
 
 // Text edited so that it surely differs (NULL becomes text).
@@ -63,15 +64,34 @@ test('the untouched demo database verifies (exit 0), triggers dropped or not', (
     assert.ok(Number(sqlite(db, `SELECT count(*) FROM ${t}`)) > 0, t);
 });
 
-// ---- the case record: the scope and index columns beside the body ----
-for (const col of ['agency', 'kind']) {
-  test(`cases.${col} edited → verify names cases, the case and ${col}`, () => {
+// ---- the case record: the scope and index columns beside the body, and those 案件查询 reads
+// (migration 029: region from the agency, the rest from the body) ----
+for (const col of ['agency', 'kind', 'region', 'procedure', 'filed_on', 'decided_on', 'closed_on', 'fine_fen', 'party_name',
+  'doc_no']) {
+  test(`cases.${col} edited → verify names cases[case_no].${col} as column_changed`, () => {
     const d = copyDb();
     const key = sqlite(d, 'SELECT case_no FROM case_workflow ORDER BY case_no LIMIT 1 OFFSET 2');
     sqlite(d, `UPDATE cases SET ${col} = ${changed(col)} WHERE case_no = '${key}'`);
-    verifyNames(d, ['cases', key, col]);
+    assert.equal(verifyNames(d, [`cases[${key}].${col}`]).kind, 'column_changed');
   });
 }
+
+test('cases.filed_on set to another date → column_changed cases[case_no].filed_on, exit 1', () => {
+  const d = copyDb();
+  const key = sqlite(d, 'SELECT case_no FROM cases WHERE json_extract(body, \'$.filed_on\') IS NOT NULL ORDER BY case_no LIMIT 1');
+  sqlite(d, `UPDATE cases SET filed_on = '2020-01-01' WHERE case_no = '${key}'`);
+  const hit = verifyNames(d, [`cases[${key}].filed_on`, '2020-01-01']);
+  assert.equal(hit.kind, 'column_changed');
+});
+
+test('a fine in fen is held to the record\'s decision.fine: one fen off is named', () => {
+  const d = copyDb();
+  const key = sqlite(d, 'SELECT case_no FROM cases WHERE json_extract(body, \'$.decision.fine\') > 0 ORDER BY case_no LIMIT 1');
+  const fine = Number(sqlite(d, `SELECT json_extract(body, '$.decision.fine') FROM cases WHERE case_no = '${key}'`));
+  assert.equal(sqlite(d, `SELECT fine_fen FROM cases WHERE case_no = '${key}'`), String(Math.round(fine * 100)));
+  sqlite(d, `UPDATE cases SET fine_fen = fine_fen + 1 WHERE case_no = '${key}'`);
+  assert.equal(verifyNames(d, [`cases[${key}].fine_fen`]).kind, 'column_changed');
+});
 
 // ---- elements whose columns scope reads ----
 test('agencies.region edited → verify names agencies, the code and region', () => {
