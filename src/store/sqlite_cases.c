@@ -42,6 +42,8 @@ static void build_where(const CaseFilter *f, SqlWhere *w)
                    "(instr(c.case_no, ?) > 0 OR instr(coalesce(json_extract(c.body, '$.decision.doc_no'), ''), ?) > 0"
                    " OR instr(coalesce(json_extract(c.body, '$.party.name'), ''), ?) > 0)",
                    f->q, 3);
+    sql_where_text_n(w, "(instr(c.case_no, ?) > 0 OR instr(coalesce(json_extract(c.body, '$.decision.doc_no'), ''), ?) > 0)",
+                     f->q_number, 2);
 }
 
 static const char *order_by(const CaseFilter *f)
