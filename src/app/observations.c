@@ -122,6 +122,7 @@ int app_observer_cases(const AppContext *cx, const char *q, int page, int size, 
     json_t *items, *row;
     size_t i;
     memset(&f, 0, sizeof f);
+    f.fine_min_fen = f.fine_max_fen = -1; /* no bound */
     f.q_number = q; /* not party names: a name typed would tell whether that person has a case */
     switch (cx->scope.kind) {
     case SCOPE_AGENCY: f.scope_agency = cx->scope.agency, f.scope_nothing = !cx->scope.agency[0]; break;
