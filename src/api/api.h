@@ -125,6 +125,10 @@ int api_orders_list(HttpRequest *req);
 int api_orders_stats(HttpRequest *req);
 int api_order_get(HttpRequest *req);
 int api_order_action(HttpRequest *req);
+/* observations.c: 特邀监督员 and 派驻律师 (issue 15) */
+int api_observations_create(HttpRequest *req);
+int api_observations_list(HttpRequest *req);
+int api_observer_cases(HttpRequest *req);
 /* leads.c: 线索中心 (issue 15) */
 int api_leads_list(HttpRequest *req);
 int api_lead_get(HttpRequest *req);

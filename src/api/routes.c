@@ -115,6 +115,10 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/leads", api_leads_create, "orders.write"},
     {"GET", "/api/v1/leads/{id}", api_lead_get, "leads.read"},
     {"POST", "/api/v1/leads/{id}/actions", api_lead_action, "leads.read"},
+    /* 特邀监督员 and 派驻律师 (docs/observers.md): their own observations, the cases in scope (public fields) */
+    {"POST", "/api/v1/observations", api_observations_create, "observations.write"},
+    {"GET", "/api/v1/observations", api_observations_list, "observations.read"},
+    {"GET", "/api/v1/observer/cases", api_observer_cases, "observations.read"},
     /* an order's files: as large as a case's attachments, streamed to a temp file as they arrive */
     {"POST", "/api/v1/orders/{id}/attachments", api_order_attachments_create, "orders.read",
      .max_body = (size_t)ATTACHMENT_CEILING_MIB << 20, .limit_for = api_attachment_body_limit, .stream_to_file = true},

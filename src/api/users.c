@@ -12,10 +12,7 @@
 
 #define INITIAL_PASSWORD_LEN 12
 
-static bool role_uses_region(const char *role)
-{
-    return strcmp(role, "supervisor") == 0 || strcmp(role, "leader") == 0;
-}
+static bool role_uses_region(const char *role) { return role_may_use_region(role); }
 
 static bool agency_exists(Store *st, const char *code)
 {
@@ -41,7 +38,7 @@ static int check_assignment(HttpRequest *req, const char *role, const char *agen
     if (!role_uses_region(role) && (!agency || !*agency))
         return http_reply_error(req, 400, "invalid_field", "agency", "该角色必须属于一个执法主体"), ZF_ERR;
     if (role_uses_region(role) && (!region || !*region) && (!agency || !*agency))
-        return http_reply_error(req, 400, "invalid_field", "region", "监督人员和领导须指定行政区划或所属机构"), ZF_ERR;
+        return http_reply_error(req, 400, "invalid_field", "region", "监督人员、领导、特邀监督员和派驻律师须指定行政区划或所属机构"), ZF_ERR;
     return ZF_OK;
 }
 
@@ -120,7 +117,7 @@ int api_users_create(HttpRequest *req)
     if (!body) return 0;
     bool bad = false;
     const char *username = opt_text(body, "username", 64, &bad), *display = opt_text(body, "display_name", 64, &bad);
-    const char *role = opt_text(body, "role", 16, &bad), *agency = opt_text(body, "agency", 18, &bad);
+    const char *role = opt_text(body, "role", 23, &bad), *agency = opt_text(body, "agency", 18, &bad);
     const char *region = opt_text(body, "region", 6, &bad);
     char password[INITIAL_PASSWORD_LEN + 1], hash[PASSWORD_HASH_MAX];
     long long id;
@@ -167,7 +164,7 @@ int api_users_update(HttpRequest *req)
     json_t *body = http_body_json(req);
     if (!body) return 0;
     bool bad = false;
-    const char *display = opt_text(body, "display_name", 64, &bad), *role = opt_text(body, "role", 16, &bad);
+    const char *display = opt_text(body, "display_name", 64, &bad), *role = opt_text(body, "role", 23, &bad);
     const char *agency = opt_text(body, "agency", 18, &bad), *region = opt_text(body, "region", 6, &bad);
     json_t *dis = json_object_get(body, "disabled");
     ZfError err;

@@ -41,6 +41,8 @@ static const struct {
     {"reviewer", "刘法制", "legal_reviewer", "113702021588139920", NULL, NULL},
     {"supervisor", "陈监督", "supervisor", NULL, "370200", NULL},
     {"leader", "赵局长", "leader", NULL, "370200", NULL},
+    {"observer", "李监督", "social_supervisor", NULL, "370202", NULL},
+    {"lawyer", "孙律师", "lawyer", "113702021588139920", NULL, NULL},
     {"sysadmin", "系统管理员", "sysadmin", NULL, NULL, NULL},
     {"secadmin", "安全保密管理员", "secadmin", NULL, NULL, NULL},
     {"auditor", "安全审计员", "auditor", NULL, NULL, NULL},

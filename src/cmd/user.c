@@ -20,9 +20,11 @@ const Command cmd_user = {
     "      zhifa --db FILE user passwd --username U [--must-change] --password-stdin\n\n"
     "角色：officer 执法人员  agency_head 执法机构负责人  legal_reviewer 法制审核人员\n"
     "      supervisor 执法监督人员  leader 司法局领导\n"
+    "      social_supervisor 特邀监督员  lawyer 派驻律师\n"
     "      sysadmin 系统管理员  secadmin 安全保密管理员  auditor 安全审计员\n"
-    "执法人员、负责人、法制审核人员须指定 --agency（统一社会信用代码）；监督人员和领导\n"
-    "可只指定 --region（6 位行政区划代码）。密码从标准输入读取一行，至少 10 个字符，\n"
+    "执法人员、负责人、法制审核人员须指定 --agency（统一社会信用代码）；监督人员、领导、\n"
+    "特邀监督员和派驻律师可只指定 --region（6 位行政区划代码）：特邀监督员和派驻律师的范围是\n"
+    "指定的行政区划，或只指定 --agency 时的那一个执法主体。密码从标准输入读取一行，至少 10 个字符，\n"
     "不能与用户名相同，也不能是常见密码。--must-change 要求首次登录时修改密码。\n"
     "--approval-level 设定机构负责人的审批层级（审批分级 approval_policy 中的代码，默认\n"
     "deputy 分管负责人、principal 主要负责人）；不设定时按 unassigned_head_level。\n",
@@ -75,7 +77,7 @@ static int validate_add(const UserArgs *a)
     if (a->agency && !uscc_valid(a->agency))
         return cmd_usage_error(&cmd_user, "--agency 应为执法主体的统一社会信用代码（校验位正确）");
     if (a->region && !region_code_format_valid(a->region)) return cmd_usage_error(&cmd_user, "--region 应为 6 位行政区划代码");
-    bool regional = strcmp(a->role, "supervisor") == 0 || strcmp(a->role, "leader") == 0;
+    bool regional = role_may_use_region(a->role);
     if (!role_is_admin(a->role) && !regional && !a->agency) return cmd_usage_error(&cmd_user, "角色 %s 须指定 --agency", a->role);
     if (regional && !a->agency && !a->region) return cmd_usage_error(&cmd_user, "角色 %s 须指定 --region 或 --agency", a->role);
     if (a->approval_level && strcmp(a->role, "agency_head") != 0)

@@ -41,6 +41,11 @@ long long login_lock_seconds(const LoginPolicy *p, int failures);
  * product, and no role but its own may hold an administrator's permissions. */
 bool role_is_admin(const char *role);
 bool role_is_known(const char *role);
+/* 特邀监督员 and 派驻律师 (migration 034): assigned a region or one agency; they submit
+ * observations and see the public fields of the cases in scope. */
+bool role_is_observer(const char *role);
+/* Roles that may be assigned a region instead of an agency: supervisors, leaders, observers. */
+bool role_may_use_region(const char *role);
 /* May a user holding actor_role create/modify a user holding target_role through the API? */
 bool authz_may_manage_role(const char *actor_role, const char *target_role);
 /* 三员分立 as data (migration 022, GB/T 22239-2019 8.1.4.2 c): a role of duty class role_duty
@@ -61,7 +66,7 @@ typedef struct {
 void scope_for_region(DataScope *s, const char *region);
 void scope_for_agency(DataScope *s, const char *agency);
 /* The scope of a user's role: supervisors and leaders their region (else their agency's region),
- * the administrators none (SCOPE_NONE), everyone else their agency. */
+ * observers their assigned region (else their one agency), the administrators none (SCOPE_NONE), everyone else their agency. */
 void scope_for_user(DataScope *s, const char *role, const char *agency, const char *region, const char *agency_region);
 bool scope_allows(const DataScope *s, const char *agency, const char *agency_region);
 

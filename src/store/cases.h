@@ -17,6 +17,7 @@ typedef struct {
     const char *has_findings;                /* "1" | "0" | NULL */
     const char *severity;                    /* cases with an open finding of it */
     const char *q;                           /* case number, 文号 or party name contains */
+    const char *q_number;                    /* case number or 文号 contains (no party names: observers) */
     const char *sort;                        /* "filed_on" (default) | "decided_on" | "case_no" | "fine" */
     bool ascending;
     /* data scope of the asking user (always applied) */

@@ -13,7 +13,7 @@ typedef struct {
     long long id;
     char username[33];
     char display_name[128];
-    char role[16];
+    char role[24];      /* social_supervisor: 17 */
     char role_name[64];
     char agency_name[256];
     char agency[19];

@@ -39,6 +39,7 @@ typedef struct LeadFilter {
     /* data scope: region users by the lead's region; agency users by the lead's agency, dispatched ones only */
     const char *scope_agency, *scope_region_prefix;
     bool scope_nothing, dispatched_only;
+    const char *created_by;     /* an observer's own leads (GET /observations); NULL = anyone's */
 } LeadFilter;
 /* Rows as store_lead_get's, newest first: {"items","total","page","size"}. */
 int store_leads_list(Store *st, const LeadFilter *f, int page, int size, json_t **out, ZfError *err);

@@ -61,6 +61,7 @@ static void build_where(const CaseFilter *f, bool for_page, SqlWhere *w)
                      "(instr(c.case_no, ?) > 0 OR instr(coalesce(c.doc_no, ''), ?) > 0"
                      " OR instr(coalesce(c.party_name, ''), ?) > 0)",
                      f->q, 3);
+    sql_where_text_n(w, "(instr(c.case_no, ?) > 0 OR instr(coalesce(c.doc_no, ''), ?) > 0)", f->q_number, 2);
 }
 
 static const char *order_by(const CaseFilter *f)

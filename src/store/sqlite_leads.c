@@ -147,6 +147,7 @@ static void build_where(const LeadFilter *f, SqlWhere *w)
     sql_where_prefix(w, "l.region", f->scope_region_prefix);
     if (f->dispatched_only) sql_where_fixed(w, "l.dispatched_on IS NOT NULL");
     sql_where_text(w, "l.source = ?", f->source);
+    sql_where_text(w, "l.created_by = ?", f->created_by);
     sql_where_text(w, "l.status = ?", f->status);
     sql_where_text(w, "l.agency = ?", f->agency);
     if (f->overdue_before) sql_where_fixed(w, "l.status = 'dispatched'");

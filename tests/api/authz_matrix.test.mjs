@@ -91,6 +91,9 @@ const ROUTES = new Map([
   ['GET /api/v1/orders/{id}', 'orders.read'],
   ['POST /api/v1/orders/{id}/actions', 'orders.read'],
   ['POST /api/v1/orders/{id}/attachments', 'orders.read'],
+  ['POST /api/v1/observations', 'observations.write'],
+  ['GET /api/v1/observations', 'observations.read'],
+  ['GET /api/v1/observer/cases', 'observations.read'],
   ['GET /api/v1/leads', 'leads.read'],
   ['POST /api/v1/leads', 'orders.write'],
   ['GET /api/v1/leads/{id}', 'leads.read'],
@@ -103,7 +106,8 @@ const ROUTES = new Map([
   ['POST /api/v1/leads/hotline', 'token'],
 ]);
 
-const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'sysadmin', 'secadmin', 'auditor'];
+const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'social_supervisor', 'lawyer',
+  'sysadmin', 'secadmin', 'auditor'];
 const AGENCY = '113702021588139920';
 let srv, db, permsOf, targetUserId;
 const sessions = {};
@@ -163,6 +167,7 @@ const BODY = {
   'POST /api/v1/orders/{id}/actions': { action: 'issue' },
   'POST /api/v1/orders/{id}/attachments': { note: 'no such order: 404' },
   'POST /api/v1/leads': { source: 'not-a-source' },
+  'POST /api/v1/observations': { content: '' },
   'POST /api/v1/leads/{id}/actions': { action: 'accept' },
   // a token name refused (400); revoking a token that does not exist (404)
   'POST /api/v1/tokens': { name: '', region: '370200' },
@@ -173,10 +178,10 @@ before(async () => {
   assert.equal(run(['--db', db, 'init', '--demo']).code, 0);
   const users = {};
   for (const role of ROLES) {
-    const regional = role === 'supervisor' || role === 'leader';
+    const regional = role === 'supervisor' || role === 'leader' || role === 'social_supervisor';
     users[role] = addUser(db, {
       username: `m_${role}`, role,
-      agency: ['officer', 'agency_head', 'legal_reviewer'].includes(role) ? AGENCY : undefined,
+      agency: ['officer', 'agency_head', 'legal_reviewer', 'lawyer'].includes(role) ? AGENCY : undefined,
       region: regional ? '370200' : undefined,
     });
   }

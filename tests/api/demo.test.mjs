@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, bin, tmpDir, startServer, login, client, rotated, jsonLines, repoRoot } from './lib/zhifa.mjs';
+import { run, runAsync, bin, tmpDir, startServer, login, client, rotated, jsonLines, repoRoot } from './lib/zhifa.mjs';
 import { addWd, todayChina } from './lib/calendar.mjs';
 
 const STAGES = ['clue', 'filing', 'investigation', 'case_review', 'notice', 'hearing', 'legal_review',
@@ -198,13 +198,15 @@ test('every demo script replayed through the API gives the case the loader store
   }
 });
 
-test('init --demo run again on the same database adds no online case and no order twice', () => {
+// Asynchronous: a synchronous init under ASan blocks this process's event loop for longer than the
+// server keeps an idle keep-alive connection, and the next request then races the server's close.
+test('init --demo run again on the same database adds no online case and no order twice', async () => {
   const again = path.join(tmpDir(), 'again.db');
   const count = (table) => spawnSync('sqlite3', [again, `SELECT count(*) FROM ${table}`], { encoding: 'utf8' }).stdout.trim();
-  assert.equal(run(['--db', again, 'init', '--demo']).code, 0);
+  assert.equal((await runAsync(['--db', again, 'init', '--demo'], { timeout: 120000 })).code, 0);
   assert.equal(count('case_workflow'), String(scripts.length));
   const orders = count('orders');
-  run(['--db', again, 'init', '--demo']); // the demo users exist already: that part refuses
+  await runAsync(['--db', again, 'init', '--demo'], { timeout: 120000 }); // the demo users exist already: that part refuses
   assert.equal(count('case_workflow'), String(scripts.length));
   assert.equal(count('orders'), orders);
 });
