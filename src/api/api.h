@@ -134,6 +134,8 @@ int api_leads_list(HttpRequest *req);
 int api_lead_get(HttpRequest *req);
 int api_leads_create(HttpRequest *req);
 int api_lead_action(HttpRequest *req);
+/* focus.c: 重点督查对象 */
+int api_focus_agencies(HttpRequest *req);
 /* order_attachments.c: the supervisor's evidence and the agency's answer files */
 int api_order_attachments_create(HttpRequest *req);
 int api_order_attachment_get(HttpRequest *req);

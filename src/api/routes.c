@@ -112,6 +112,7 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/orders/{id}/actions", api_order_action, "orders.read"},
     /* supervision leads (issue 15, docs/leads.md): the side an act needs is checked in app/leads.c */
     {"GET", "/api/v1/leads", api_leads_list, "leads.read"},
+    {"GET", "/api/v1/focus-agencies", api_focus_agencies, "focus.read"},
     {"POST", "/api/v1/leads", api_leads_create, "orders.write"},
     {"GET", "/api/v1/leads/{id}", api_lead_get, "leads.read"},
     {"POST", "/api/v1/leads/{id}/actions", api_lead_action, "leads.read"},

@@ -44,4 +44,11 @@ typedef struct LeadFilter {
 /* Rows as store_lead_get's, newest first: {"items","total","page","size"}. */
 int store_leads_list(Store *st, const LeadFilter *f, int page, int size, json_t **out, ZfError *err);
 
+/* 重点督查对象: per agency in the scope, what the year brought — leads taken up (other than
+ * reconsideration and litigation), reconsideration and litigation leads, orders issued, orders ever
+ * overdue, violation findings first seen: {items:[{agency, agency_name, region, leads, reconsideration,
+ * litigation, orders, overdue_orders, violations}]} (agencies with none left out). */
+int store_focus_counts(Store *st, int year, const char *scope_agency, const char *scope_region_prefix, json_t **out,
+                       ZfError *err);
+
 #endif

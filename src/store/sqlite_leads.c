@@ -165,3 +165,37 @@ int sqlite_store_leads_list(Store *st, const LeadFilter *f, int page, int size, 
     snprintf(sql, sizeof sql, "SELECT " ROW_JSON " " FROM "%s ORDER BY l.id DESC LIMIT ? OFFSET ?", w.sql);
     return sql_where_page(st, sql, &w, page, size, total, sqlite_json_row, "leads", out, err);
 }
+
+int sqlite_store_focus_counts(Store *st, int year, const char *scope_agency, const char *scope_region_prefix,
+                              json_t **out, ZfError *err)
+{
+    /* one pass per source, summed per agency; a lead not taken up (rejected) counts for nothing */
+    static const char *const SQL =
+        "WITH y(p) AS (SELECT printf('%04d', ?1)),"
+        " l AS (SELECT agency,"
+        "   sum(source NOT IN ('reconsideration', 'litigation')) AS leads,"
+        "   sum(source = 'reconsideration') AS reconsideration, sum(source = 'litigation') AS litigation"
+        "   FROM leads, y WHERE agency IS NOT NULL AND substr(received_at, 1, 4) = y.p"
+        "   AND coalesce(json_extract(body, '$.triage.result'), 'accepted') = 'accepted' GROUP BY agency),"
+        " o AS (SELECT agency, count(*) AS orders, sum(late) AS overdue_orders FROM orders, y"
+        "   WHERE substr(issued_on, 1, 4) = y.p GROUP BY agency),"
+        " f AS (SELECT agency, count(*) AS violations FROM findings, y"
+        "   WHERE severity = 'violation' AND substr(first_seen, 1, 4) = y.p GROUP BY agency),"
+        " a AS (SELECT code, name, region FROM agencies"
+        "   WHERE (?2 IS NULL OR code = ?2) AND (?3 IS NULL OR substr(region, 1, length(?3)) = ?3))"
+        " SELECT json_object('agency', a.code, 'agency_name', a.name, 'region', a.region,"
+        "   'leads', coalesce(l.leads, 0), 'reconsideration', coalesce(l.reconsideration, 0),"
+        "   'litigation', coalesce(l.litigation, 0), 'orders', coalesce(o.orders, 0),"
+        "   'overdue_orders', coalesce(o.overdue_orders, 0), 'violations', coalesce(f.violations, 0))"
+        " FROM a LEFT JOIN l ON l.agency = a.code LEFT JOIN o ON o.agency = a.code LEFT JOIN f ON f.agency = a.code"
+        " WHERE l.agency IS NOT NULL OR o.agency IS NOT NULL OR f.agency IS NOT NULL ORDER BY a.code";
+    sqlite3_stmt *q;
+    json_t *items;
+    if (sqlite_prepare(st, SQL, &q, err) != ZF_OK) return ZF_ERR;
+    sqlite3_bind_int(q, 1, year);
+    sqlite_bind_opt(q, 2, scope_agency);
+    sqlite_bind_opt(q, 3, scope_region_prefix);
+    if (sqlite_json_rows(st, q, "focus", &items, err) != ZF_OK) return ZF_ERR;
+    *out = json_pack("{s:o}", "items", items);
+    return ZF_OK;
+}

@@ -98,6 +98,11 @@ int store_lead_timeline_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err
     return OPS(st)->lead_timeline_foreach(st, fn, ctx, err);
 }
 
+int store_focus_counts(Store *st, int year, const char *scope_agency, const char *scope_region_prefix, json_t **out, ZfError *err)
+{
+    return OPS(st)->focus_counts(st, year, scope_agency, scope_region_prefix, out, err);
+}
+
 int store_order_get(Store *st, long long id, json_t **row, ZfError *err)
 {
     return OPS(st)->order_get(st, id, row, err);

@@ -95,6 +95,7 @@ const ROUTES = new Map([
   ['GET /api/v1/observations', 'observations.read'],
   ['GET /api/v1/observer/cases', 'observations.read'],
   ['GET /api/v1/leads', 'leads.read'],
+  ['GET /api/v1/focus-agencies', 'focus.read'],
   ['POST /api/v1/leads', 'orders.write'],
   ['GET /api/v1/leads/{id}', 'leads.read'],
   ['POST /api/v1/leads/{id}/actions', 'leads.read'],

@@ -63,6 +63,7 @@ export const menu = [
       { path: '/supervision/leads', perm: 'leads.read', title: '线索受理', view: 'supervision/Leads', desc: '12345 热线、投诉举报、信访、复议诉讼等监督线索的受理、转办、核实与办结' },
       // Reached from the lead board and the agency's inbox (监督事项 → 转办线索).
       { path: '/supervision/leads/:id', perm: 'leads.read', title: '线索详情', view: 'supervision/LeadDetail', desc: '线索内容、反映人、分办结果、执法机关的办理答复与办理记录', hidden: true },
+      { path: '/supervision/focus', perm: 'focus.read', title: '重点督查对象', view: 'supervision/FocusAgencies', desc: '按线索、复议诉讼纠错、监督文书与违法预警加权排出的年度重点督查执法主体' },
       // 特邀监督员 and 派驻律师 only (observations.write): their observations and what became of them.
       { path: '/supervision/observations', perm: 'observations.write', title: '我的监督意见', view: 'supervision/Observations', desc: '特邀监督员、派驻律师对范围内案件和执法机关提出监督意见，跟踪办理结果' },
       { path: '/supervision/reviews', perm: 'findings.read', title: '案卷评查', view: 'supervision/Reviews', desc: '案卷抽取、评查评分与结果通报' },

@@ -33,3 +33,8 @@ export const createLead = (body) => http.post(BASE, body)
 // to_order drafts a 督办通知书 to the lead's agency about its case, `note` (or the content) as the
 // problem, and returns the lead with its order_id. 409 invalid_transition, 422 a refusal, with field.
 export const actOnLead = (id, body) => http.post(`${BASE}/${encodeURIComponent(id)}/actions`, body)
+
+// 重点督查对象: the year's agencies ranked by weighted counts (weights are settings) →
+// {year, weights: {leads, reconsideration, litigation, orders, overdue_orders, violations},
+//  items: [{rank, agency, agency_name, region, leads, reconsideration, litigation, orders, overdue_orders, violations, score}]}
+export const listFocusAgencies = (year) => http.get('/api/v1/focus-agencies', { query: { year } })
