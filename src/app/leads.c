@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/leads_similar.h"
 #include "app/leads_view.h"
 #include "app/logged_row.h"
 #include "app/orders.h"
@@ -83,11 +84,24 @@ static int load_visible(const AppContext *cx, long long id, json_t **row, ZfErro
     return zf_fail(err, 404, "not_found", NULL, "线索不存在");
 }
 
+/* The lead as its page shows it, to `viewer`; its possible duplicates are those `scoped` may see. */
+static int page_view(const AppContext *viewer, const AppContext *scoped, const json_t *row, json_t **lead, ZfError *err)
+{
+    json_t *similar;
+    if (lead_view_full(viewer, row, lead, err) != ZF_OK) return ZF_ERR;
+    if (app_lead_similar(scoped, row, &similar, err) != ZF_OK) {
+        json_decref(*lead);
+        return ZF_ERR;
+    }
+    json_object_set_new(*lead, "similar", similar);
+    return ZF_OK;
+}
+
 int app_lead_get(const AppContext *cx, long long id, json_t **lead, ZfError *err)
 {
     json_t *row;
     if (load_visible(cx, id, &row, err) != ZF_OK) return ZF_ERR;
-    int rc = lead_view_full(cx, row, lead, err);
+    int rc = page_view(cx, cx, row, lead, err);
     json_decref(row);
     return rc;
 }
@@ -212,8 +226,12 @@ int app_lead_create_in(const AppContext *cx, const LeadInput *in, long long *id,
 static int get_as_system(const AppContext *cx, long long id, json_t **lead, ZfError *err)
 {
     AppContext system = *cx;
-    system.user = NULL; /* its author may read what he just wrote, whatever its scope says now */
-    return app_lead_get(&system, id, lead, err);
+    json_t *row;
+    system.user = NULL; /* its author may read what he just wrote, whatever its scope says now … */
+    if (store_lead_get(cx->store, id, &row, err) != ZF_OK) return ZF_ERR;
+    int rc = page_view(&system, cx, row, lead, err); /* … but other leads only as his scope allows */
+    json_decref(row);
+    return rc;
 }
 
 int app_lead_create(const AppContext *cx, const LeadInput *in, json_t **lead, ZfError *err)
