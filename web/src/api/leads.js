@@ -19,7 +19,8 @@ export const countWaitingLeads = () => listLeads({ status: 'dispatched', page: 1
 //    triage: {result (accepted | a reject reason), result_name, note?, on, by?, agency? (not_ours)},
 //    answer: {note, on, by}, verification: {note, on, by}, reply: {note, on, by} (办结: to the
 //    complainant), created_by, created_at, updated_at,
-//    timeline: [{id, time, on, user, action, action_name, from_status, to_status, note}]}
+//    timeline: [{id, time, on, user, action, action_name, from_status, to_status, note}],
+//    similar: [{id, received_at, status_name, content (first 60 characters), score (0–1)}]}
 export const getLead = (id) => http.get(`${BASE}/${encodeURIComponent(id)}`)
 
 // A lead a supervisor enters (信访, 其他 …).
