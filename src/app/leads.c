@@ -323,6 +323,27 @@ static int to_order(Act *a, ZfError *err)
     return rc;
 }
 
+/* 关联案件: the case must be stored and be the lead's agency's, as stored. */
+static int link_case(Act *a, ZfError *err)
+{
+    const char *agency = str(a->row, "agency"), *no = a->in->case_no;
+    char *body;
+    if (!agency) return zf_fail(err, 422, "missing_field", "agency", "关联案件须先确定执法主体");
+    if (text_blank(no)) return zf_fail(err, 422, "missing_field", "case_no", "请指明关联的案件");
+    if (strlen(no) > 128) return zf_fail(err, 400, "invalid_field", "case_no", "案号格式不正确");
+    if (store_record_get(a->cx->store, REC_CASE, no, &body, err) != ZF_OK) {
+        if (err->status != 404) return ZF_ERR;
+        return zf_fail(err, 422, "case_not_found", "case_no", "案件 %s 不存在", no);
+    }
+    json_t *rec = json_loads(body, 0, NULL);
+    free(body);
+    bool same = str(rec, "agency") && strcmp(str(rec, "agency"), agency) == 0;
+    json_decref(rec);
+    if (!same) return zf_fail(err, 422, "case_not_of_agency", "case_no", "案件 %s 不属于该线索涉及的执法主体", no);
+    json_object_set_new(a->row, "case_no", json_string(no));
+    return ZF_OK;
+}
+
 static int record(Act *a, ZfError *err)
 {
     json_t *body = json_object_get(a->row, "body");
@@ -340,6 +361,7 @@ static int record(Act *a, ZfError *err)
     case LEAD_VERIFY: json_object_set_new(body, "verification", dated(a, a->in->note)); break;
     case LEAD_CLOSE: json_object_set_new(body, "reply", dated(a, a->in->note)); break;
     case LEAD_TO_ORDER: return to_order(a, err);
+    case LEAD_LINK_CASE: return link_case(a, err);
     case LEAD_ACTION_COUNT: break;
     }
     return ZF_OK;
@@ -367,8 +389,12 @@ static int act_in(Act *a, long long id, ZfError *err)
     json_object_set_new(a->row, "last_act_on", json_string(on));
     json_object_set_new(a->row, "updated_at", json_string(now));
     if (app_logged_put(a->cx->store, &LEADS, a->row, err) != ZF_OK) return ZF_ERR;
+    char linked[160];
+    const char *note = a->in->note;
+    if (a->action == LEAD_LINK_CASE && text_blank(note)) /* the timeline says which case */
+        snprintf(linked, sizeof linked, "关联案件 %s", a->in->case_no), note = linked;
     return log_act(a->cx, id, a->on, lead_action_code(a->action), lead_status_code(a->before),
-                   lead_status_code(after), a->in->note, err);
+                   lead_status_code(after), note, err);
 }
 
 int app_lead_act(const AppContext *cx, long long id, const LeadActInput *in, json_t **lead, ZfError *err)

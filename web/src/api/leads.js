@@ -29,7 +29,7 @@ export const getLead = (id) => http.get(`${BASE}/${encodeURIComponent(id)}`)
 // → 201 the lead
 export const createLead = (body) => http.post(BASE, body)
 
-// body: {action: accept|reject|dispatch|answer|verify|close|to_order, note, reason?
+// body: {action: accept|reject|dispatch|answer|verify|close|to_order|link_case, note, case_no? (link_case), reason?
 //        (not_ours|duplicate|no_basis), agency?, duplicate_of?, deadline_wd?} → the lead
 // to_order drafts a 督办通知书 to the lead's agency about its case, `note` (or the content) as the
 // problem, and returns the lead with its order_id. 409 invalid_transition, 422 a refusal, with field.
