@@ -1,7 +1,7 @@
 // 线索中心 (docs/leads.md): leads from the 12345 hotline, the public, 信访, reconsideration and
 // litigation, triaged by the region's supervisors, dispatched to the agency concerned, answered,
 // verified and closed, or turned into a supervision order.
-import http from './http.js'
+import http, { ApiError } from './http.js'
 
 const BASE = '/api/v1/leads'
 
@@ -34,3 +34,15 @@ export const createLead = (body) => http.post(BASE, body)
 // to_order drafts a 督办通知书 to the lead's agency about its case, `note` (or the content) as the
 // problem, and returns the lead with its order_id. 409 invalid_transition, 422 a refusal, with field.
 export const actOnLead = (id, body) => http.post(`${BASE}/${encodeURIComponent(id)}/actions`, body)
+
+// 导入12345工单: the platform's JSON Lines file (docs/hotline.md), uploaded by a supervisor; the same
+// intake as the token route, within the supervisor's region.
+// → {received, created, duplicates, errors: [{line, error}], errors_not_shown?}
+export async function uploadHotlineFile (file) {
+  try {
+    return await http.upload(`${BASE}/hotline-file`, file, { contentType: 'application/x-ndjson; charset=utf-8', timeout: 5 * 60000 })
+  } catch (e) {
+    if (e.status === 413) throw new ApiError('文件超过 16 MiB 上限，请分成多个文件上传', { code: 'body_too_large', status: 413 })
+    throw e
+  }
+}
