@@ -144,6 +144,7 @@ int api_tokens_list(HttpRequest *req);
 int api_tokens_create(HttpRequest *req);
 int api_tokens_revoke(HttpRequest *req);
 int api_leads_hotline(HttpRequest *req);
+int api_leads_hotline_file(HttpRequest *req);
 int api_workflow_case_discretion(HttpRequest *req);
 
 #endif

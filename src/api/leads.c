@@ -84,7 +84,7 @@ int api_lead_action(HttpRequest *req)
     }
     LeadActInput in = {str(body, "action"), str(body, "note"), str(body, "reason"), str(body, "agency"),
                        json_integer_value(dup), (int)json_integer_value(wd), str(body, "on"), str(body, "kind"),
-                       str(body, "measures"), json_object_get(body, "basis")};
+                       str(body, "measures"), json_object_get(body, "basis"), str(body, "case_no")};
     AppContext cx = api_context(req);
     int rc = app_lead_act(&cx, id, &in, &lead, &err);
     if (rc != ZF_OK) {

@@ -130,6 +130,8 @@ static const Route api_routes[] = {
     {"DELETE", "/api/v1/tokens/{id}", api_tokens_revoke, "tokens.write"},
     /* the 12345 hotline's 双派单 batches: a bearer token, no session; as large as an upload */
     {"POST", "/api/v1/leads/hotline", api_leads_hotline, "token", .max_body = 16 << 20},
+    /* the same batch as a file a supervisor uploads on 线索受理, within his region */
+    {"POST", "/api/v1/leads/hotline-file", api_leads_hotline_file, "orders.write", .max_body = 16 << 20},
 };
 #pragma GCC diagnostic pop
 const RouteTable api_route_table = {api_routes, sizeof api_routes / sizeof api_routes[0]};

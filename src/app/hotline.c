@@ -1,5 +1,5 @@
 /* The 12345 intake (app/hotline.h): lines are parsed and checked by domain/hotline.c, the agency
- * against the token's region, and each good one is a lead through app_lead_create_in, in its own
+ * against the batch's scope (the token's region, or the uploading supervisor's), and each good one is a lead through app_lead_create_in, in its own
  * savepoint so a refused line leaves nothing behind. Lines are written in chunks, each one short
  * transaction, so a 16 MiB batch never holds the write lock for long. */
 #include "app/hotline.h"
@@ -27,32 +27,30 @@ static void refuse(Tally *t, long long line, const char *message)
     json_array_append_new(t->errors, json_pack("{s:I, s:s}", "line", (json_int_t)line, "error", message));
 }
 
-/* The agency must be known and lie in the token's region (or below it). */
-static const char *agency_refusal(const AppContext *cx, const ApiToken *token, const char *agency)
+/* The agency must be known and lie in the batch's scope (the token's region, or the supervisor's). */
+static const char *agency_refusal(const AppContext *cx, const HotlineSender *from, const char *agency)
 {
     char region[7];
-    DataScope scope;
     store_agency_region(cx->store, agency, region);
     if (!region[0]) return "承办执法主体不存在（未在执法主体库中登记）";
-    scope_for_region(&scope, token->region);
-    if (!scope_allows(&scope, agency, region)) return "承办执法主体不在本接口令牌所属区域内";
+    if (!scope_allows(&cx->scope, agency, region)) return from->out_of_scope;
     return NULL;
 }
 
 /* One line inside the chunk's transaction. ZF_ERR only for a database failure (err set). */
-static int take_line(const AppContext *cx, const ApiToken *token, const char *line, size_t n, long long no,
+static int take_line(const AppContext *cx, const HotlineSender *from, const char *line, size_t n, long long no,
                      Tally *t, ZfError *err)
 {
     HotlineOrder o;
     ZfError why;
     const char *refusal;
     if (hotline_order_parse(line, n, cx->today, &o, &why) != ZF_OK) return refuse(t, no, why.message), ZF_OK;
-    if ((refusal = agency_refusal(cx, token, o.agency))) {
+    if ((refusal = agency_refusal(cx, from, o.agency))) {
         hotline_order_clear(&o);
         return refuse(t, no, refusal), ZF_OK;
     }
     LeadInput in = {.source = "hotline_12345", .source_ref = o.order_no, .received_at = o.received_at,
-                    .content = o.content, .category = o.category, .region = token->region, .agency = o.agency,
+                    .content = o.content, .category = o.category, .region = from->region, .agency = o.agency,
                     .reporter_name = o.reporter_name[0] ? o.reporter_name : NULL,
                     .reporter_phone = o.reporter_phone[0] ? o.reporter_phone : NULL, .dispatched = true};
     long long id;
@@ -91,7 +89,7 @@ static json_t *summary_of(const Tally *t)
     return s;
 }
 
-int app_hotline_intake(const AppContext *cx, const ApiToken *token, const char *body, size_t len, json_t **summary,
+int app_hotline_intake(const AppContext *cx, const HotlineSender *from, const char *body, size_t len, json_t **summary,
                        ZfError *err)
 {
     Tally t = {.errors = json_array()};
@@ -110,7 +108,7 @@ int app_hotline_intake(const AppContext *cx, const ApiToken *token, const char *
         t.received++;
         if (!open && (rc = store_begin(cx->store, err)) != ZF_OK) break;
         open = true;
-        if ((rc = take_line(cx, token, line, n, no, &t, err)) != ZF_OK) break;
+        if ((rc = take_line(cx, from, line, n, no, &t, err)) != ZF_OK) break;
         if (++in_chunk == HOTLINE_CHUNK) in_chunk = 0, rc = commit_chunk(cx, &open, err);
     }
     if (rc != ZF_OK) {

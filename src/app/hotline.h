@@ -12,10 +12,17 @@
 
 #define HOTLINE_ERRORS_MAX 1000 /* a longer report helps nobody: received − created − duplicates says the rest */
 
-/* body (len bytes, JSON Lines) from the system holding token → *summary
+/* Who sends a batch: the 12345 platform with its token, or a supervisor uploading the platform's file. */
+typedef struct {
+    const char *region;       /* the token's region, or the supervisor's (6 digits) */
+    const char *out_of_scope; /* a line's error when its agency lies outside cx->scope */
+} HotlineSender;
+
+/* body (len bytes, JSON Lines) from `from`, within cx->scope (the token's region, or the
+ * supervisor's own scope; cx->user NULL for a token, the supervisor for an upload) → *summary
  * {"received","created","duplicates","errors":[{"line","error"}]}. ZF_ERR only when nothing could
  * be stored (the database refused): then no line of the batch is kept past the last chunk committed. */
-int app_hotline_intake(const AppContext *cx, const ApiToken *token, const char *body, size_t len, json_t **summary,
+int app_hotline_intake(const AppContext *cx, const HotlineSender *from, const char *body, size_t len, json_t **summary,
                        ZfError *err);
 
 #endif

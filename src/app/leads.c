@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/leads_similar.h"
 #include "app/leads_view.h"
 #include "app/logged_row.h"
 #include "app/orders.h"
@@ -83,11 +84,24 @@ static int load_visible(const AppContext *cx, long long id, json_t **row, ZfErro
     return zf_fail(err, 404, "not_found", NULL, "线索不存在");
 }
 
+/* The lead as its page shows it, to `viewer`; its possible duplicates are those `scoped` may see. */
+static int page_view(const AppContext *viewer, const AppContext *scoped, const json_t *row, json_t **lead, ZfError *err)
+{
+    json_t *similar;
+    if (lead_view_full(viewer, row, lead, err) != ZF_OK) return ZF_ERR;
+    if (app_lead_similar(scoped, row, &similar, err) != ZF_OK) {
+        json_decref(*lead);
+        return ZF_ERR;
+    }
+    json_object_set_new(*lead, "similar", similar);
+    return ZF_OK;
+}
+
 int app_lead_get(const AppContext *cx, long long id, json_t **lead, ZfError *err)
 {
     json_t *row;
     if (load_visible(cx, id, &row, err) != ZF_OK) return ZF_ERR;
-    int rc = lead_view_full(cx, row, lead, err);
+    int rc = page_view(cx, cx, row, lead, err);
     json_decref(row);
     return rc;
 }
@@ -212,8 +226,12 @@ int app_lead_create_in(const AppContext *cx, const LeadInput *in, long long *id,
 static int get_as_system(const AppContext *cx, long long id, json_t **lead, ZfError *err)
 {
     AppContext system = *cx;
-    system.user = NULL; /* its author may read what he just wrote, whatever its scope says now */
-    return app_lead_get(&system, id, lead, err);
+    json_t *row;
+    system.user = NULL; /* its author may read what he just wrote, whatever its scope says now … */
+    if (store_lead_get(cx->store, id, &row, err) != ZF_OK) return ZF_ERR;
+    int rc = page_view(&system, cx, row, lead, err); /* … but other leads only as his scope allows */
+    json_decref(row);
+    return rc;
 }
 
 int app_lead_create(const AppContext *cx, const LeadInput *in, json_t **lead, ZfError *err)
@@ -305,6 +323,27 @@ static int to_order(Act *a, ZfError *err)
     return rc;
 }
 
+/* 关联案件: the case must be stored and be the lead's agency's, as stored. */
+static int link_case(Act *a, ZfError *err)
+{
+    const char *agency = str(a->row, "agency"), *no = a->in->case_no;
+    char *body;
+    if (!agency) return zf_fail(err, 422, "missing_field", "agency", "关联案件须先确定执法主体");
+    if (text_blank(no)) return zf_fail(err, 422, "missing_field", "case_no", "请指明关联的案件");
+    if (strlen(no) > 128) return zf_fail(err, 400, "invalid_field", "case_no", "案号格式不正确");
+    if (store_record_get(a->cx->store, REC_CASE, no, &body, err) != ZF_OK) {
+        if (err->status != 404) return ZF_ERR;
+        return zf_fail(err, 422, "case_not_found", "case_no", "案件 %s 不存在", no);
+    }
+    json_t *rec = json_loads(body, 0, NULL);
+    free(body);
+    bool same = str(rec, "agency") && strcmp(str(rec, "agency"), agency) == 0;
+    json_decref(rec);
+    if (!same) return zf_fail(err, 422, "case_not_of_agency", "case_no", "案件 %s 不属于该线索涉及的执法主体", no);
+    json_object_set_new(a->row, "case_no", json_string(no));
+    return ZF_OK;
+}
+
 static int record(Act *a, ZfError *err)
 {
     json_t *body = json_object_get(a->row, "body");
@@ -322,6 +361,7 @@ static int record(Act *a, ZfError *err)
     case LEAD_VERIFY: json_object_set_new(body, "verification", dated(a, a->in->note)); break;
     case LEAD_CLOSE: json_object_set_new(body, "reply", dated(a, a->in->note)); break;
     case LEAD_TO_ORDER: return to_order(a, err);
+    case LEAD_LINK_CASE: return link_case(a, err);
     case LEAD_ACTION_COUNT: break;
     }
     return ZF_OK;
@@ -349,8 +389,12 @@ static int act_in(Act *a, long long id, ZfError *err)
     json_object_set_new(a->row, "last_act_on", json_string(on));
     json_object_set_new(a->row, "updated_at", json_string(now));
     if (app_logged_put(a->cx->store, &LEADS, a->row, err) != ZF_OK) return ZF_ERR;
+    char linked[160];
+    const char *note = a->in->note;
+    if (a->action == LEAD_LINK_CASE && text_blank(note)) /* the timeline says which case */
+        snprintf(linked, sizeof linked, "关联案件 %s", a->in->case_no), note = linked;
     return log_act(a->cx, id, a->on, lead_action_code(a->action), lead_status_code(a->before),
-                   lead_status_code(after), a->in->note, err);
+                   lead_status_code(after), note, err);
 }
 
 int app_lead_act(const AppContext *cx, long long id, const LeadActInput *in, json_t **lead, ZfError *err)

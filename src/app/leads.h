@@ -32,7 +32,7 @@ int app_lead_create_in(const AppContext *cx, const LeadInput *in, long long *id,
 int app_lead_create(const AppContext *cx, const LeadInput *in, json_t **lead, ZfError *err);
 
 typedef struct {
-    const char *action;       /* accept | reject | dispatch | answer | verify | close | to_order */
+    const char *action;       /* accept | reject | dispatch | answer | verify | close | to_order | link_case */
     const char *note;         /* the answer (answer), the reasons (reject), the verification (verify) … */
     const char *reason;       /* reject: not_ours | duplicate | no_basis */
     const char *agency;       /* dispatch: the agency (default the lead's); reject not_ours: where it belongs */
@@ -43,6 +43,7 @@ typedef struct {
      * note is its problem (default the lead's content), deadline_wd its period */
     const char *order_kind, *measures;
     const json_t *basis;
+    const char *case_no;      /* link_case: a stored case of the lead's agency */
 } LeadActInput;
 
 /* One act on lead `id` by cx->user. ZF_OK with *lead; 404 out of scope, 403 the other side's act,

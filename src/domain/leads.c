@@ -27,7 +27,7 @@ static const char *const STATUS[LEAD_STATUS_COUNT][2] = {
 static const char *const ACTION[LEAD_ACTION_COUNT][2] = {
     [LEAD_ACCEPT] = {"accept", "受理"},   [LEAD_REJECT] = {"reject", "不予受理"}, [LEAD_DISPATCH] = {"dispatch", "转办"},
     [LEAD_ANSWER] = {"answer", "办理答复"}, [LEAD_VERIFY] = {"verify", "核实"},    [LEAD_CLOSE] = {"close", "办结"},
-    [LEAD_TO_ORDER] = {"to_order", "转督办"},
+    [LEAD_TO_ORDER] = {"to_order", "转督办"}, [LEAD_LINK_CASE] = {"link_case", "关联案件"},
 };
 
 static const char *const REJECT[LEAD_REJECT_COUNT][2] = {
@@ -53,6 +53,10 @@ static const LeadStep STEPS[] = {
     {LEAD_ANSWERED, LEAD_VERIFY, LEAD_VERIFIED, SUP},    {LEAD_VERIFIED, LEAD_CLOSE, LEAD_CLOSED, SUP},
     {LEAD_TRIAGED, LEAD_TO_ORDER, LEAD_CONVERTED, SUP},  {LEAD_ANSWERED, LEAD_TO_ORDER, LEAD_CONVERTED, SUP},
     {LEAD_VERIFIED, LEAD_TO_ORDER, LEAD_CONVERTED, SUP},
+    /* the case concerned, once found, set by the supervisor while the lead is open; the status stays */
+    {LEAD_RECEIVED, LEAD_LINK_CASE, LEAD_RECEIVED, SUP},     {LEAD_TRIAGED, LEAD_LINK_CASE, LEAD_TRIAGED, SUP},
+    {LEAD_DISPATCHED, LEAD_LINK_CASE, LEAD_DISPATCHED, SUP}, {LEAD_ANSWERED, LEAD_LINK_CASE, LEAD_ANSWERED, SUP},
+    {LEAD_VERIFIED, LEAD_LINK_CASE, LEAD_VERIFIED, SUP},
 };
 
 const LeadSourceDef *lead_source(const char *code)

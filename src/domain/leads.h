@@ -27,7 +27,7 @@ typedef enum {
 } LeadStatus;
 
 typedef enum { LEAD_ACCEPT, LEAD_REJECT, LEAD_DISPATCH, LEAD_ANSWER, LEAD_VERIFY, LEAD_CLOSE, LEAD_TO_ORDER,
-               LEAD_ACTION_COUNT } LeadAction;
+               LEAD_LINK_CASE, LEAD_ACTION_COUNT } LeadAction;
 
 typedef enum { LEAD_SIDE_SUPERVISOR = 1u << 0, LEAD_SIDE_AGENCY = 1u << 1 } LeadSide;
 

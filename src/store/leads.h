@@ -33,6 +33,12 @@ typedef int (*LeadRowFn)(const json_t *row, void *ctx);
 int store_leads_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
 int store_lead_timeline_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
 
+/* The leads of `agency` received from `from` to `to` (received_at text, both included), newest
+ * first, at most `limit`, as store_lead_get's rows — the candidates a lead may repeat (index
+ * leads_by_agency_received). */
+int store_leads_of_agency_between(Store *st, const char *agency, const char *from, const char *to, int limit,
+                                  json_t **items, ZfError *err);
+
 typedef struct LeadFilter {
     const char *source, *status, *agency, *q;
     const char *overdue_before; /* dispatched and due before this date; NULL = any */

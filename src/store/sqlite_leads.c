@@ -139,6 +139,22 @@ int sqlite_store_lead_timeline_foreach(Store *st, LeadRowFn fn, void *ctx, ZfErr
     return sqlite_json_foreach(st, q, "lead_timeline", fn, ctx, err);
 }
 
+int sqlite_store_leads_of_agency_between(Store *st, const char *agency, const char *from, const char *to, int limit,
+                                         json_t **items, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite_prepare(st,
+                       "SELECT " ROW_JSON " " FROM "WHERE l.agency = ?1 AND l.received_at BETWEEN ?2 AND ?3"
+                       " ORDER BY l.received_at DESC, l.id DESC LIMIT ?4",
+                       &q, err) != ZF_OK)
+        return ZF_ERR;
+    sqlite3_bind_text(q, 1, agency, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, from, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 3, to, -1, SQLITE_STATIC);
+    sqlite3_bind_int(q, 4, limit);
+    return sqlite_json_rows(st, q, "leads", items, err);
+}
+
 static void build_where(const LeadFilter *f, SqlWhere *w)
 {
     sql_where_init(w);

@@ -22,6 +22,7 @@ const StoreOps sqlite_store_ops = {
     .leads_foreach = sqlite_store_leads_foreach,
     .lead_timeline_foreach = sqlite_store_lead_timeline_foreach,
     .focus_counts = sqlite_store_focus_counts,
+    .leads_of_agency_between = sqlite_store_leads_of_agency_between,
     .order_get = sqlite_store_order_get,
     .order_put = sqlite_store_order_put,
     .order_timeline_add = sqlite_store_order_timeline_add,

@@ -93,6 +93,12 @@ int store_leads_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err)
     return OPS(st)->leads_foreach(st, fn, ctx, err);
 }
 
+int store_leads_of_agency_between(Store *st, const char *agency, const char *from, const char *to, int limit,
+                                  json_t **items, ZfError *err)
+{
+    return OPS(st)->leads_of_agency_between(st, agency, from, to, limit, items, err);
+}
+
 int store_lead_timeline_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err)
 {
     return OPS(st)->lead_timeline_foreach(st, fn, ctx, err);

@@ -99,6 +99,7 @@ const ROUTES = new Map([
   ['POST /api/v1/leads', 'orders.write'],
   ['GET /api/v1/leads/{id}', 'leads.read'],
   ['POST /api/v1/leads/{id}/actions', 'leads.read'],
+  ['POST /api/v1/leads/hotline-file', 'orders.write'],
   ['GET /api/v1/orders/{id}/attachments/{aid}', 'orders.read'],
   ['GET /api/v1/tokens', 'tokens.write'],
   ['POST /api/v1/tokens', 'tokens.write'],
@@ -170,6 +171,7 @@ const BODY = {
   'POST /api/v1/leads': { source: 'not-a-source' },
   'POST /api/v1/observations': { content: '' },
   'POST /api/v1/leads/{id}/actions': { action: 'accept' },
+  'POST /api/v1/leads/hotline-file': { note: 'a JSON body is not a JSON Lines file: 415' },
   // a token name refused (400); revoking a token that does not exist (404)
   'POST /api/v1/tokens': { name: '', region: '370200' },
 };
