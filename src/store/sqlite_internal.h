@@ -67,6 +67,8 @@ int sqlite_store_lead_timeline(Store *st, long long lead_id, json_t **items, ZfE
 int sqlite_store_leads_list(Store *st, const LeadFilter *f, int page, int size, json_t **out, ZfError *err);
 int sqlite_store_leads_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
 int sqlite_store_lead_timeline_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
+int sqlite_store_lead_photo_add(Store *st, const LeadPhotoRow *p, long long *id, ZfError *err);
+int sqlite_store_lead_photos(Store *st, long long lead_id, json_t **items, ZfError *err);
 int sqlite_store_order_get(Store *st, long long id, json_t **row, ZfError *err);
 int sqlite_store_order_put(Store *st, json_t *row, ZfError *err);
 int sqlite_store_order_timeline_add(Store *st, const OrderTimelineRow *row, long long *id, ZfError *err);

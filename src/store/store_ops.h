@@ -52,6 +52,8 @@ typedef struct StoreOps {
     int (*leads_list)(Store *st, const LeadFilter *f, int page, int size, json_t **out, ZfError *err);
     int (*leads_foreach)(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
     int (*lead_timeline_foreach)(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
+    int (*lead_photo_add)(Store *st, const LeadPhotoRow *p, long long *id, ZfError *err);
+    int (*lead_photos)(Store *st, long long lead_id, json_t **items, ZfError *err);
     /* supervision orders (store/orders.h) */
     int (*order_get)(Store *st, long long id, json_t **row, ZfError *err);
     int (*order_put)(Store *st, json_t *row, ZfError *err);
