@@ -6,7 +6,7 @@
 #include <time.h>
 
 #include "app/leads_view.h"
-#include "ledger/ledger.h"
+#include "app/logged_row.h"
 #include "store/leads.h"
 #include "store/settings.h"
 
@@ -68,14 +68,9 @@ static int record(const AppContext *cx, long long id, const LeadPhotoFile *f, lo
     /* no sha256 key: zhifa verify takes it for a stored file, not a case upload */
     json_t *ev = json_pack("{s:I, s:s, s:s, s:I, s:s, s:s}", "lead_id", (json_int_t)id, "name", f->name, "media_type",
                            f->media_type, "size", (json_int_t)f->size, "sm3", f->sm3, "uploaded_by", by);
-    Ledger *l;
-    uint64_t seq;
-    long long pid;
-    if (ledger_open(cx->store, &l, err) != ZF_OK) return json_decref(ev), ZF_ERR;
-    int rc = ledger_add_attachment(l, subject, ev, &seq, err);
-    ledger_close(l);
-    json_decref(ev);
-    LeadPhotoRow row = {id, f->name, f->media_type, f->sm3, by, at, f->size, (long long)seq};
+    long long pid, seq;
+    int rc = app_logged_file(cx->store, subject, ev, &seq, err);
+    LeadPhotoRow row = {id, f->name, f->media_type, f->sm3, by, at, f->size, seq};
     if (rc == ZF_OK) rc = store_lead_photo_add(cx->store, &row, &pid, err);
     if (rc == ZF_OK) rc = app_lead_log_note(cx, by, id, "photo", f->name, err);
     return rc;
