@@ -19,8 +19,11 @@ export const countWaitingLeads = () => listLeads({ status: 'dispatched', page: 1
 //    triage: {result (accepted | a reject reason), result_name, note?, on, by?, agency? (not_ours)},
 //    answer: {note, on, by}, verification: {note, on, by}, reply: {note, on, by} (办结: to the
 //    complainant), created_by, created_at, updated_at,
-//    timeline: [{id, time, on, user, action, action_name, from_status, to_status, note}]}
+//    timeline: [{id, time, on, user, action, action_name, from_status, to_status, note}],
+//    photos: [{id, name, media_type, size, uploaded_at}]}
 export const getLead = (id) => http.get(`${BASE}/${encodeURIComponent(id)}`)
+// A photo of the lead (the complainant's or the observer's), audited on the server
+export const leadPhotoUrl = (id, pid) => `${BASE}/${encodeURIComponent(id)}/photos/${encodeURIComponent(pid)}`
 
 // A lead a supervisor enters (信访, 其他 …).
 // body: {source, source_ref?, received_at?, content, category?, agency? | region (6 digits, when no
