@@ -18,6 +18,7 @@ before(async () => {
   const made = {
     sup: addUser(db, { username: 'p_sup', role: 'supervisor', region: '370200' }),
     bj: addUser(db, { username: 'p_bj', role: 'supervisor', region: '110000' }),
+    head: addUser(db, { username: 'p_head', role: 'agency_head', agency: AGENCY }),
     social: addUser(db, { username: 'p_social', role: 'social_supervisor', region: '370202' }),
     social2: addUser(db, { username: 'p_social2', role: 'social_supervisor', region: '370202' }),
   };
@@ -87,7 +88,7 @@ test('a complaint takes two photos, a third, and refuses a fourth; the superviso
   assert.equal((await sendPhoto(addr, code, PNG, '第三张.png')).status, 201);
   const fourth = await sendPhoto(addr, code, PNG, '第四张.png');
   assert.equal(fourth.status, 409, JSON.stringify(fourth.body));
-  assert.equal(fourth.body.error.code ?? fourth.body.code, 'too_many_photos');
+  assert.equal(fourth.body.error.code, 'too_many_photos');
 
   const lead = await leadOf(code);
   assert.ok(lead, 'the complaint is on the board');
@@ -103,6 +104,17 @@ test('a complaint takes two photos, a third, and refuses a fourth; the superviso
   assert.equal((await who.sup.raw(`/api/v1/leads/${lead.id}/photos/999999`)).status, 404);
   const audit = sqlite(db, "SELECT count(*) FROM audit_log WHERE action = 'lead_photo_download'");
   assert.equal(audit.trim(), '1', 'the download is audited');
+  // the agency sees them once the lead is dispatched to it, as it sees the lead
+  const photo = `/api/v1/leads/${lead.id}/photos/${page.photos[0].id}`;
+  assert.equal((await who.head.raw(photo)).status, 404, 'not dispatched yet');
+  for (const action of ['accept', 'dispatch']) {
+    const r = await who.sup.send('POST', `/leads/${lead.id}/actions`, { action });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+  }
+  assert.equal((await who.head.get(`/leads/${lead.id}`)).body.photos.length, 3);
+  const seen = await who.head.raw(photo);
+  assert.equal(seen.status, 200);
+  assert.deepEqual(Buffer.from(await seen.arrayBuffer()), PNG);
 });
 
 test('not an image is 415 whatever its Content-Type; an unknown code is 404 and counts as a miss', async () => {
@@ -116,6 +128,14 @@ test('not an image is 415 whatever its Content-Type; an unknown code is 404 and 
   assert.equal(miss.status, 404);
   const n = sqlite(db, "SELECT n FROM portal_counts WHERE addr = '10.9.0.2' AND kind = 'track_miss'");
   assert.equal(n.trim(), '1');
+  sqlite(db, "UPDATE settings SET value = '1' WHERE name = 'lead_photo_max_mib'");
+  try {
+    const big = Buffer.concat([JPEG, Buffer.alloc(1 << 20)]);
+    const r413 = await sendPhoto(addr, code, big, '大图.jpg', 'image/jpeg');
+    assert.equal(r413.status, 413, 'past lead_photo_max_mib');
+  } finally {
+    sqlite(db, "UPDATE settings SET value = '10' WHERE name = 'lead_photo_max_mib'");
+  }
   const lead = await leadOf(code);
   assert.deepEqual((await who.sup.get(`/leads/${lead.id}`)).body.photos, []);
 });
