@@ -136,6 +136,12 @@ int api_leads_create(HttpRequest *req);
 int api_lead_action(HttpRequest *req);
 /* focus.c: 重点督查对象 */
 int api_focus_agencies(HttpRequest *req);
+/* lead_photos.c: a lead's photos, from the complainant or the observer who filed it */
+int api_public_complaint_photos_create(HttpRequest *req);
+int api_observation_photos_create(HttpRequest *req);
+int api_lead_photo_get(HttpRequest *req);
+/* The photo's limit (setting lead_photo_max_mib, Route.limit_for). */
+size_t api_lead_photo_body_limit(HttpRequest *req, char *why, size_t cap);
 /* order_attachments.c: the supervisor's evidence and the agency's answer files */
 int api_order_attachments_create(HttpRequest *req);
 int api_order_attachment_get(HttpRequest *req);

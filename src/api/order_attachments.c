@@ -13,9 +13,6 @@
 #include "http/auth.h"
 #include "http/response.h"
 #include "http/upload.h"
-#include "ledger/ledger.h"
-
-static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
 /* The first kind whose rule takes the content (a photo, a recording, a document …); else the
  * refusal of the document kind, the most usual answer to a supervisor. */
@@ -47,9 +44,7 @@ int api_order_attachments_create(HttpRequest *req)
     if (rc == ZF_OK) rc = attachment_name_check(name, &err);
     if (rc == ZF_OK) rc = content_type(req, req->upload, &type, &err);
     /* the file first: a transaction that then fails leaves a file a later upload reuses */
-    if (rc == ZF_OK && (rc = ledger_attachment_adopt(req->server->db_path, req->upload->sm3, req->upload->fd,
-                                                     req->upload->path, req->upload->size, &err)) == ZF_OK)
-        http_upload_consumed(req->upload);
+    if (rc == ZF_OK) rc = api_upload_adopt(req, &err);
     OrderFile f = {purpose, name, rc == ZF_OK ? type->mime : NULL, req->upload->sm3, (long long)req->upload->size};
     if (rc == ZF_OK) rc = app_order_attach(&cx, id, &f, &out, &err);
     if (rc != ZF_OK) {
@@ -69,9 +64,7 @@ int api_order_attachment_get(HttpRequest *req)
     if (param_path_id(req, "id", "监督文书不存在", &id) != ZF_OK || param_path_id(req, "aid", "附件不存在", &aid) != ZF_OK) return 0;
     AppContext cx = api_context(req);
     if (app_order_attachment(&cx, id, aid, &a, &err) != ZF_OK) return http_reply_zferror(req, &err);
-    StoredFile f = {str(a, "sm3"), str(a, "media_type"), str(a, "name"), json_integer_value(json_object_get(a, "size")),
-                    aid};
-    int rc = api_reply_stored_file(req, &f, "order_attachment_download", http_param(req, "id"));
+    int rc = api_reply_stored_row(req, a, aid, "order_attachment_download", http_param(req, "id"));
     json_decref(a);
     return rc;
 }

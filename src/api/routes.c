@@ -2,6 +2,7 @@
  * authorization matrix test can enumerate them. "public" = anonymous portal access;
  * "token" = a system calling with a bearer API token (http/auth.c). */
 #include "api/api.h"
+#include "app/lead_photos.h"
 #include "domain/attachment.h"
 #include "http/router.h"
 
@@ -16,6 +17,9 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/public/challenge", api_public_challenge, "public"},
     {"POST", "/api/v1/public/complaints", api_public_complaints_create, "public", .max_body = 16 << 10},
     {"GET", "/api/v1/public/complaints/{tracking_code}", api_public_complaint_get, "public"},
+    /* up to 3 photos within minutes of filing, streamed to a temp file; the limit is lead_photo_max_mib */
+    {"POST", "/api/v1/public/complaints/{tracking_code}/photos", api_public_complaint_photos_create, "public",
+     .max_body = (size_t)LEAD_PHOTO_CEILING_MIB << 20, .limit_for = api_lead_photo_body_limit, .stream_to_file = true},
     {"GET", "/api/v1/findings", api_findings_list, "findings.read"},
     {"GET", "/api/v1/findings/summary", api_findings_summary, "findings.read"},
     {"POST", "/api/v1/findings/sweep", api_findings_sweep, "findings.sweep"},
@@ -116,10 +120,13 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/leads", api_leads_create, "orders.write"},
     {"GET", "/api/v1/leads/{id}", api_lead_get, "leads.read"},
     {"POST", "/api/v1/leads/{id}/actions", api_lead_action, "leads.read"},
+    {"GET", "/api/v1/leads/{id}/photos/{pid}", api_lead_photo_get, "leads.read"},
     /* 特邀监督员 and 派驻律师 (docs/observers.md): their own observations, the cases in scope (public fields) */
     {"POST", "/api/v1/observations", api_observations_create, "observations.write"},
     {"GET", "/api/v1/observations", api_observations_list, "observations.read"},
     {"GET", "/api/v1/observer/cases", api_observer_cases, "observations.read"},
+    {"POST", "/api/v1/observations/{id}/photos", api_observation_photos_create, "observations.write",
+     .max_body = (size_t)LEAD_PHOTO_CEILING_MIB << 20, .limit_for = api_lead_photo_body_limit, .stream_to_file = true},
     /* an order's files: as large as a case's attachments, streamed to a temp file as they arrive */
     {"POST", "/api/v1/orders/{id}/attachments", api_order_attachments_create, "orders.read",
      .max_body = (size_t)ATTACHMENT_CEILING_MIB << 20, .limit_for = api_attachment_body_limit, .stream_to_file = true},

@@ -9,6 +9,7 @@
 
 #include "domain/media_sniff.h"
 #include "http/auth.h"
+#include "http/upload.h"
 #include "http/response.h"
 #include "http/server.h"
 #include "ledger/ledger.h"
@@ -43,4 +44,20 @@ int api_reply_stored_file(HttpRequest *req, const StoredFile *f, const char *aud
     http_add_disposition(resp, fallback, f->name);
     auth_audit(req, audit_action, audit_target, "ok", f->name);
     return http_queue(req, 200, resp);
+}
+
+int api_reply_stored_row(HttpRequest *req, const json_t *row, long long id, const char *audit_action,
+                         const char *audit_target)
+{
+    StoredFile f = {json_string_value(json_object_get(row, "sm3")), json_string_value(json_object_get(row, "media_type")),
+                    json_string_value(json_object_get(row, "name")), json_integer_value(json_object_get(row, "size")), id};
+    return api_reply_stored_file(req, &f, audit_action, audit_target);
+}
+
+int api_upload_adopt(HttpRequest *req, ZfError *err)
+{
+    HttpUpload *u = req->upload;
+    if (ledger_attachment_adopt(req->server->db_path, u->sm3, u->fd, u->path, u->size, err) != ZF_OK) return ZF_ERR;
+    http_upload_consumed(u);
+    return ZF_OK;
 }

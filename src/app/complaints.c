@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/leads.h"
+#include "store/leads.h"
 #include "store/portal.h"
 #include "store/settings.h"
 #include "util/secret.h"
@@ -14,6 +15,7 @@
 #define KIND_COMPLAINT "complaint"
 #define KIND_TRACK_MISS "track_miss"
 #define KIND_CHALLENGE "challenge"
+#define KIND_PHOTO "photo"
 
 static long long hour_of(long long now) { return now / 3600; }
 
@@ -87,11 +89,34 @@ int app_complaint_file(const AppContext *cx, const ComplaintInput *in, const cha
     return ZF_OK;
 }
 
+/* Counts a tracking miss for addr and answers 404. */
+static int unknown_code(const AppContext *cx, const char *addr, long long now, ZfError *err)
+{
+    int count;
+    if (store_portal_count(cx->store, addr, KIND_TRACK_MISS, hour_of(now), 1, &count, err) != ZF_OK) return ZF_ERR;
+    return zf_fail(err, 404, "not_found", "tracking_code", "查询码不存在，请核对后重新输入");
+}
+
+int app_complaint_photo_lead(const AppContext *cx, const char *code, const char *addr, long long now, long long *id,
+                             ZfError *err)
+{
+    char canonical[TRACKING_CODE_LEN + 1];
+    *id = 0;
+    if (within_limit(cx, addr, KIND_TRACK_MISS, now, 0, "portal_track_misses_per_hour", 20,
+                     "查询失败次数过多，请一小时后再试", err) != ZF_OK ||
+        within_limit(cx, addr, KIND_PHOTO, now, 1, "portal_photos_per_hour", 20, "上传过于频繁，请一小时后再试", err) !=
+            ZF_OK)
+        return ZF_ERR;
+    if (tracking_code_normalize(code, canonical) &&
+        store_lead_by_ref(cx->store, "complaint", canonical, id, err) != ZF_OK)
+        return ZF_ERR;
+    return *id ? ZF_OK : unknown_code(cx, addr, now, err);
+}
+
 int app_complaint_track(const AppContext *cx, const char *code, const char *addr, long long now, json_t **out,
                         ZfError *err)
 {
     static const char *const shown[] = {"status", "status_name", "received_at", "answered_on", "answer"};
-    static const char *const unknown = "查询码不存在，请核对后重新输入";
     char canonical[TRACKING_CODE_LEN + 1];
     json_t *status = NULL;
     if (within_limit(cx, addr, KIND_TRACK_MISS, now, 0, "portal_track_misses_per_hour", 20,
@@ -100,11 +125,7 @@ int app_complaint_track(const AppContext *cx, const char *code, const char *addr
     if (tracking_code_normalize(code, canonical)) {
         if (app_lead_public_status(cx, canonical, &status, err) != ZF_OK && err->status != 404) return ZF_ERR;
     }
-    if (!status) {
-        int count;
-        if (store_portal_count(cx->store, addr, KIND_TRACK_MISS, hour_of(now), 1, &count, err) != ZF_OK) return ZF_ERR;
-        return zf_fail(err, 404, "not_found", "tracking_code", "%s", unknown);
-    }
+    if (!status) return unknown_code(cx, addr, now, err);
     /* only what the portal may show, whatever the service adds later */
     *out = json_object();
     for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {

@@ -33,4 +33,10 @@ int app_complaint_file(const AppContext *cx, const ComplaintInput *in, const cha
 int app_complaint_track(const AppContext *cx, const char *code, const char *addr, long long now, json_t **out,
                         ZfError *err);
 
+/* The lead a complainant adds a photo to (app/lead_photos.h), by its tracking code: 429 past
+ * portal_photos_per_hour for addr (each attempt counts) or past portal_track_misses_per_hour; 404
+ * for a code that names none, counted as a tracking miss. */
+int app_complaint_photo_lead(const AppContext *cx, const char *code, const char *addr, long long now, long long *id,
+                             ZfError *err);
+
 #endif

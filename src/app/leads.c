@@ -35,17 +35,28 @@ static int insert_timeline(Store *st, const void *row, long long *id, ZfError *e
     return store_lead_timeline_add(st, row, id, err);
 }
 
-static int log_act(const AppContext *cx, long long id, zf_day on, const char *action, const char *from,
-                   const char *to, const char *note, ZfError *err)
+static int log_as(const AppContext *cx, const char *user, long long id, zf_day on, const char *action,
+                  const char *from, const char *to, const char *note, ZfError *err)
 {
     char now[32], day[ZF_DATE_LEN];
     app_utc_now(now);
     date_format(on, day);
-    const char *user = cx->user ? cx->user->username : "system";
     LeadTimelineRow r = {id, now, day, user, action, from, to, note ? note : ""};
     json_t *data = json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:s}", "lead_id", (json_int_t)id, "on", day, "user", user,
                              "action", action, "from_status", nullable(from), "to_status", nullable(to), "note", r.note);
     return app_logged_timeline(cx->store, LEDGER_LEAD_TIMELINE, "lead:", id, insert_timeline, &r, now, data, err);
+}
+
+static int log_act(const AppContext *cx, long long id, zf_day on, const char *action, const char *from,
+                   const char *to, const char *note, ZfError *err)
+{
+    return log_as(cx, cx->user ? cx->user->username : "system", id, on, action, from, to, note, err);
+}
+
+int app_lead_log_note(const AppContext *cx, const char *user, long long id, const char *action, const char *note,
+                      ZfError *err)
+{
+    return log_as(cx, user, id, cx->today, action, NULL, NULL, note, err);
 }
 
 /* ---- scope and sides ---- */

@@ -72,7 +72,7 @@ json_t *lead_view(const AppContext *cx, const json_t *row, bool mask_reporter)
 
 int lead_view_full(const AppContext *cx, const json_t *row, json_t **out, ZfError *err)
 {
-    json_t *timeline, *t;
+    json_t *timeline, *t, *photos;
     size_t i;
     if (store_lead_timeline(cx->store, json_integer_value(json_object_get(row, "id")), &timeline, err) != ZF_OK)
         return ZF_ERR;
@@ -81,10 +81,21 @@ int lead_view_full(const AppContext *cx, const json_t *row, json_t **out, ZfErro
         const char *action = str(t, "action");
         json_object_set_new(t, "action_name", json_string(lead_action_by_code(action, &a) == ZF_OK ? lead_action_name(a)
                                                           : strcmp(action, "receive") == 0 ? "接收"
+                                                          : strcmp(action, "photo") == 0   ? "上传照片"
                                                                                             : "其他"));
     }
+    if (store_lead_photos(cx->store, json_integer_value(json_object_get(row, "id")), &photos, err) != ZF_OK)
+        return json_decref(timeline), ZF_ERR;
+    json_t *shown = json_array(), *p;
+    json_array_foreach(photos, i, p)
+        json_array_append_new(shown, json_pack("{s:O, s:O, s:O, s:O, s:O}", "id", json_object_get(p, "id"), "name",
+                                               json_object_get(p, "name"), "media_type", json_object_get(p, "media_type"),
+                                               "size", json_object_get(p, "size"), "uploaded_at",
+                                               json_object_get(p, "uploaded_at")));
+    json_decref(photos);
     *out = lead_view(cx, row, false);
     json_object_set_new(*out, "timeline", timeline);
+    json_object_set_new(*out, "photos", shown);
     return ZF_OK;
 }
 

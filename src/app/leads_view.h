@@ -17,6 +17,10 @@ json_t *lead_public_view(const json_t *row);
 
 /* The sources' periods (settings lead_<source>_wd), shared with the dictionaries. */
 int app_lead_period_wd(Store *st, const char *source);
+/* A timeline entry of lead `id` by user, today, that changes no status (a photo added), with its
+ * lead.timeline event, inside the caller's transaction. */
+int app_lead_log_note(const AppContext *cx, const char *user, long long id, const char *action, const char *note,
+                      ZfError *err);
 /* May cx->user see the stored row? Region users by its region; agency users once it is dispatched to them. */
 bool app_lead_visible(const AppContext *cx, const json_t *row);
 

@@ -53,3 +53,17 @@ int app_logged_timeline(Store *st, const char *event_type, const char *subject_p
     store_rollback_to(st, "logged_timeline");
     return ZF_ERR;
 }
+
+int app_logged_file(Store *st, const char *subject, json_t *data, long long *seq, ZfError *err)
+{
+    Ledger *l;
+    uint64_t n = 0;
+    int rc = ledger_open(st, &l, err);
+    if (rc == ZF_OK) {
+        rc = ledger_add_attachment(l, subject, data, &n, err);
+        ledger_close(l);
+    }
+    json_decref(data);
+    *seq = (long long)n;
+    return rc;
+}

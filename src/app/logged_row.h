@@ -24,6 +24,10 @@ int app_logged_timeline(Store *st, const char *event_type, const char *subject_p
                         int (*insert)(Store *st, const void *row, long long *id, ZfError *err), const void *row,
                         const char *time, json_t *data, ZfError *err);
 
+/* A file already in the ledger's file store, registered with its attachment.add event for subject
+ * ("order:7", "lead:3"); data (consumed) describes it. *seq = the event's. */
+int app_logged_file(Store *st, const char *subject, json_t *data, long long *seq, ZfError *err);
+
 /* Now, UTC, as stored: YYYY-MM-DDTHH:MM:SSZ. */
 void app_utc_now(char out[32]);
 

@@ -84,6 +84,17 @@ int app_observation_create(const AppContext *cx, const ObservationInput *in, jso
     return ZF_OK;
 }
 
+int app_observation_photo_lead(const AppContext *cx, long long id, ZfError *err)
+{
+    json_t *row;
+    if (!cx->user || !role_is_observer(cx->user->role)) return not_found(err, NULL, "监督意见");
+    if (store_lead_get(cx->store, id, &row, err) != ZF_OK) return err->status >= 500 ? ZF_ERR : not_found(err, NULL, "监督意见");
+    const char *by = str(row, "created_by"), *source = str(row, "source");
+    bool own = by && source && strcmp(by, cx->user->username) == 0 && strcmp(source, cx->user->role) == 0;
+    json_decref(row);
+    return own ? ZF_OK : not_found(err, NULL, "监督意见");
+}
+
 int app_observations_list(const AppContext *cx, int page, int size, json_t **out, ZfError *err)
 {
     AppContext system = *cx;

@@ -20,6 +20,9 @@ typedef struct {
  * another agency. *out as GET /observations shows it. */
 int app_observation_create(const AppContext *cx, const ObservationInput *in, json_t **out, ZfError *err);
 
+/* Lead `id` is an observation cx->user filed (he may add its photos, app/lead_photos.h); else 404. */
+int app_observation_photo_lead(const AppContext *cx, long long id, ZfError *err);
+
 /* His own observations, newest first: {"items":[{id, source, source_name, status, status_name,
  * received_at, content, place, agency, agency_name, case_no, answered_on, reply:{note,on}|null}], …}. */
 int app_observations_list(const AppContext *cx, int page, int size, json_t **out, ZfError *err);

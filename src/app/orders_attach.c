@@ -8,7 +8,7 @@
 #include "app/orders.h"
 #include "app/orders_log.h"
 #include "app/orders_view.h"
-#include "ledger/ledger.h"
+#include "app/logged_row.h"
 #include "store/orders.h"
 
 
@@ -42,14 +42,9 @@ static int record(const AppContext *cx, long long id, const OrderFile *f, json_t
     json_t *ev = json_pack("{s:I, s:s, s:s, s:s, s:I, s:s, s:s}", "order_id", (json_int_t)id, "purpose", f->purpose,
                            "name", f->name, "media_type", f->media_type, "size", (json_int_t)f->size, "sm3", f->sm3,
                            "uploaded_by", by);
-    Ledger *l;
-    uint64_t seq;
-    long long aid;
-    if (ledger_open(cx->store, &l, err) != ZF_OK) return json_decref(ev), ZF_ERR;
-    int rc = ledger_add_attachment(l, subject, ev, &seq, err);
-    ledger_close(l);
-    json_decref(ev);
-    OrderAttachmentRow row = {id, f->purpose, f->name, f->media_type, f->sm3, by, now, f->size, (long long)seq};
+    long long aid, seq;
+    int rc = app_logged_file(cx->store, subject, ev, &seq, err);
+    OrderAttachmentRow row = {id, f->purpose, f->name, f->media_type, f->sm3, by, now, f->size, seq};
     if (rc == ZF_OK) rc = store_order_attachment_add(cx->store, &row, &aid, err);
     snprintf(note, sizeof note, "%s：%s", strcmp(f->purpose, "response") == 0 ? "整改材料" : "监督证据", f->name);
     OrderTimelineRow tl = {id, NULL, today, by, "attach", NULL, NULL, note};

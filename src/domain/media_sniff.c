@@ -4,11 +4,12 @@
 
 #include <string.h>
 
-enum { JPEG, PNG, HEIC, HEIF, MP3, AAC, M4A, WAV, AMR, AMR_WB, MP4, MOV, PDF, ZIP, ELF, PE, HTML, N_TYPES };
+enum { JPEG, PNG, WEBP, HEIC, HEIF, MP3, AAC, M4A, WAV, AMR, AMR_WB, MP4, MOV, PDF, ZIP, ELF, PE, HTML, N_TYPES };
 
 static const MediaType TYPES[N_TYPES] = {
     [JPEG] = {"image/jpeg", "JPEG 图片", ".jpg", true},
     [PNG] = {"image/png", "PNG 图片", ".png", true},
+    [WEBP] = {"image/webp", "WebP 图片", ".webp", true},
     [HEIC] = {"image/heic", "HEIC 图片", ".heic", true},
     [HEIF] = {"image/heif", "HEIF 图片", ".heif", true},
     [MP3] = {"audio/mpeg", "MP3 音频", ".mp3", true},
@@ -80,6 +81,7 @@ const MediaType *media_sniff(const unsigned char *d, size_t len)
     if (starts(d, len, "#!AMR\n", 6)) return &TYPES[AMR];
     if (starts(d, len, "#!AMR-WB\n", 9)) return &TYPES[AMR_WB];
     if (starts(d, len, "RIFF", 4) && len >= 12 && memcmp(d + 8, "WAVE", 4) == 0) return &TYPES[WAV];
+    if (starts(d, len, "RIFF", 4) && len >= 16 && memcmp(d + 8, "WEBPVP8", 7) == 0) return &TYPES[WEBP];
     /* ID3v2 tag before the first MP3 frame: "ID3", major version 2–4, revision, flags */
     if (starts(d, len, "ID3", 3) && len >= 10 && d[3] >= 2 && d[3] <= 4) return &TYPES[MP3];
     const MediaType *t = sniff_ftyp(d, len);

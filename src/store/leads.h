@@ -27,6 +27,16 @@ int store_lead_timeline_add(Store *st, const LeadTimelineRow *row, long long *id
 /* Oldest first: [{id, lead_id, time, on, user, action, from_status, to_status, note}]. */
 int store_lead_timeline(Store *st, long long lead_id, json_t **items, ZfError *err);
 
+/* A lead's photo (migration 035), append-only: the file is in the ledger's file store under sm3. */
+typedef struct {
+    long long lead_id;
+    const char *name, *mime, *sm3, *uploaded_by, *uploaded_at;
+    long long size, ledger_seq;
+} LeadPhotoRow;
+int store_lead_photo_add(Store *st, const LeadPhotoRow *p, long long *id, ZfError *err);
+/* Oldest first: [{id, lead_id, name, media_type, size, sm3, ledger_seq, uploaded_by, uploaded_at}]. */
+int store_lead_photos(Store *st, long long lead_id, json_t **items, ZfError *err);
+
 /* Every leads row, by id, as a lead.put event logs it (without agency_name), and every lead_timeline
  * row, by id, for zhifa verify. Rows are valid during the callback only; non-zero stops the walk. */
 typedef int (*LeadRowFn)(const json_t *row, void *ctx);

@@ -70,6 +70,8 @@ int sqlite_store_lead_timeline_foreach(Store *st, LeadRowFn fn, void *ctx, ZfErr
 int sqlite_store_focus_counts(Store *st, int year, const char *scope_agency, const char *scope_region_prefix, json_t **out, ZfError *err);
 int sqlite_store_leads_of_agency_between(Store *st, const char *agency, const char *from, const char *to, int limit,
                                          json_t **items, ZfError *err);
+int sqlite_store_lead_photo_add(Store *st, const LeadPhotoRow *p, long long *id, ZfError *err);
+int sqlite_store_lead_photos(Store *st, long long lead_id, json_t **items, ZfError *err);
 int sqlite_store_order_get(Store *st, long long id, json_t **row, ZfError *err);
 int sqlite_store_order_put(Store *st, json_t *row, ZfError *err);
 int sqlite_store_order_timeline_add(Store *st, const OrderTimelineRow *row, long long *id, ZfError *err);

@@ -292,44 +292,6 @@ int sqlite_store_orders_stats(Store *st, const OrderStatsFilter *f, json_t **out
     return ZF_OK;
 }
 
-int sqlite_store_order_attachment_add(Store *st, const OrderAttachmentRow *a, long long *id, ZfError *err)
-{
-    sqlite3_stmt *q;
-    if (sqlite_prepare(st,
-                       "INSERT INTO order_attachments(order_id, purpose, name, mime, size, sm3, ledger_seq, uploaded_by,"
-                       " uploaded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                       &q, err) != ZF_OK)
-        return ZF_ERR;
-    sqlite3_bind_int64(q, 1, a->order_id);
-    sqlite_bind_opt(q, 2, a->purpose);
-    sqlite_bind_opt(q, 3, a->name);
-    sqlite_bind_opt(q, 4, a->mime);
-    sqlite3_bind_int64(q, 5, a->size);
-    sqlite_bind_opt(q, 6, a->sm3);
-    sqlite3_bind_int64(q, 7, a->ledger_seq);
-    sqlite_bind_opt(q, 8, a->uploaded_by);
-    sqlite_bind_opt(q, 9, a->uploaded_at);
-    int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE) return sqlite_fail(st, err, "order_attachments");
-    *id = sqlite3_last_insert_rowid(st->db);
-    return ZF_OK;
-}
-
-int sqlite_store_order_attachments(Store *st, long long order_id, json_t **items, ZfError *err)
-{
-    sqlite3_stmt *q;
-    if (sqlite_prepare(st,
-                       "SELECT json_object('id', id, 'order_id', order_id, 'purpose', purpose, 'name', name,"
-                       " 'media_type', mime, 'size', size, 'sm3', sm3, 'ledger_seq', ledger_seq,"
-                       " 'uploaded_by', uploaded_by, 'uploaded_at', uploaded_at)"
-                       " FROM order_attachments WHERE order_id = ?1 ORDER BY id",
-                       &q, err) != ZF_OK)
-        return ZF_ERR;
-    sqlite3_bind_int64(q, 1, order_id);
-    return sqlite_json_rows(st, q, "order_attachments", items, err);
-}
-
 int sqlite_store_findings_by_ids(Store *st, const json_t *ids, json_t **items, ZfError *err)
 {
     sqlite3_stmt *q;

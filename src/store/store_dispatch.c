@@ -109,6 +109,16 @@ int store_focus_counts(Store *st, int year, const char *scope_agency, const char
     return OPS(st)->focus_counts(st, year, scope_agency, scope_region_prefix, out, err);
 }
 
+int store_lead_photo_add(Store *st, const LeadPhotoRow *p, long long *id, ZfError *err)
+{
+    return OPS(st)->lead_photo_add(st, p, id, err);
+}
+
+int store_lead_photos(Store *st, long long lead_id, json_t **items, ZfError *err)
+{
+    return OPS(st)->lead_photos(st, lead_id, items, err);
+}
+
 int store_order_get(Store *st, long long id, json_t **row, ZfError *err)
 {
     return OPS(st)->order_get(st, id, row, err);

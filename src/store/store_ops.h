@@ -55,6 +55,8 @@ typedef struct StoreOps {
     int (*focus_counts)(Store *st, int year, const char *scope_agency, const char *scope_region_prefix, json_t **out, ZfError *err);
     int (*leads_of_agency_between)(Store *st, const char *agency, const char *from, const char *to, int limit,
                                    json_t **items, ZfError *err);
+    int (*lead_photo_add)(Store *st, const LeadPhotoRow *p, long long *id, ZfError *err);
+    int (*lead_photos)(Store *st, long long lead_id, json_t **items, ZfError *err);
     /* supervision orders (store/orders.h) */
     int (*order_get)(Store *st, long long id, json_t **row, ZfError *err);
     int (*order_put)(Store *st, json_t *row, ZfError *err);

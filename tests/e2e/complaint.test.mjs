@@ -1,6 +1,6 @@
 // 群众投诉 on the portal without logging in: a citizen files a complaint (the browser solves the
 // proof-of-work challenge), gets a tracking code shown large, and the tracking page shows its
-// status in Chinese; both pages fit a 390 px phone.
+// status in Chinese; a photo picked with the form is sent after it; both pages fit a 390 px phone.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './lib/server.mjs'
@@ -19,6 +19,10 @@ after(async () => {
   if (server) await server.stop()
 })
 
+// A 1×1 PNG: the photo the complainant adds
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+  '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex')
+
 const CODE = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/
 
 test('a citizen files a complaint on a phone, keeps the code and sees its status on the tracking page', async () => {
@@ -36,12 +40,15 @@ test('a citizen files a complaint on a phone, keeps the code and sees its status
     await page.getByTestId('name').click() // the phone is checked when it loses focus
     await page.getByText('请填写 11 位手机号，或带区号的固定电话').waitFor()
     await page.getByTestId('phone').fill('13812345678')
+    await page.getByTestId('photo-input').setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: PNG })
+    await page.getByTestId('photo-thumb').waitFor()
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     assert.ok(overflow <= 1, `no sideways scroll (overflow ${overflow}px)`)
     await screenshot(page, 'complaint-form-mobile')
     await page.getByTestId('submit').click()
     const code = (await page.getByTestId('tracking-code').innerText({ timeout: 30000 })).trim()
     assert.match(code, CODE)
+    await page.getByTestId('photo-progress').getByText('已上传 1 张照片').waitFor({ timeout: 30000 })
     const size = await page.getByTestId('tracking-code').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
     assert.ok(size >= 24, `the code is shown large (${size}px)`)
     await screenshot(page, 'complaint-filed-mobile')

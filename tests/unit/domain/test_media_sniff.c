@@ -29,6 +29,7 @@ static void test_sniffs_each_accepted_format(void **state)
     } CASES[] = {
         {"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00", 11, "image/jpeg"},
         {"\x89PNG\r\n\x1A\n\x00\x00\x00\x0DIHDR\x00\x00\x00\x01", 20, "image/png"},
+        {"RIFF\x24\x00\x00\x00WEBPVP8 \x18\x00\x00\x00", 20, "image/webp"},
         {"\x00\x00\x00\x18" "ftypheic\x00\x00\x00\x00mif1heic", 24, "image/heic"},
         {"\x00\x00\x00\x18" "ftypmif1\x00\x00\x00\x00mif1heic", 24, "image/heif"},
         {"ID3\x03\x00\x00\x00\x00\x00\x0A", 10, "audio/mpeg"},

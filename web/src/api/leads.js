@@ -20,8 +20,11 @@ export const countWaitingLeads = () => listLeads({ status: 'dispatched', page: 1
 //    answer: {note, on, by}, verification: {note, on, by}, reply: {note, on, by} (办结: to the
 //    complainant), created_by, created_at, updated_at,
 //    timeline: [{id, time, on, user, action, action_name, from_status, to_status, note}],
-//    similar: [{id, received_at, status_name, content (first 60 characters), score (0–1)}]}
+//    similar: [{id, received_at, status_name, content (first 60 characters), score (0–1)}],
+//    photos: [{id, name, media_type, size, uploaded_at}]}
 export const getLead = (id) => http.get(`${BASE}/${encodeURIComponent(id)}`)
+// A photo of the lead (the complainant's or the observer's), audited on the server
+export const leadPhotoUrl = (id, pid) => `${BASE}/${encodeURIComponent(id)}/photos/${encodeURIComponent(pid)}`
 
 // A lead a supervisor enters (信访, 其他 …).
 // body: {source, source_ref?, received_at?, content, category?, agency? | region (6 digits, when no

@@ -5,6 +5,11 @@ import http from './http.js'
 // body: {content, agency, case_no?, place?} → 201 the observation as listed below
 export const submitObservation = (body) => http.post('/api/v1/observations', body)
 
+// A photo of one's own observation `id` (the file is the body; up to 3, soon after filing) → {photos: n}
+export const uploadObservationPhoto = (id, file) =>
+  http.upload(`/api/v1/observations/${encodeURIComponent(id)}/photos`, file,
+    { query: { name: file.name || 'photo.jpg' }, contentType: file.type || 'application/octet-stream', timeout: 5 * 60000 })
+
 // → {items: [{id, source, source_name, status, status_name, received_at, content, place, agency,
 //    agency_name, case_no, answered_on, reply: {note, on} | null (办结后的答复)}], total, page, size}
 export const listObservations = (query) => http.get('/api/v1/observations', { query })

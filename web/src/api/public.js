@@ -11,5 +11,10 @@ export const getChallenge = () => http.get('/api/v1/public/challenge')
 export const fileComplaint = (body) => http.post('/api/v1/public/complaints', body)
 // → {status, status_name, received_at, answered_on?, answer?}
 export const trackComplaint = (code) => http.get(`/api/v1/public/complaints/${encodeURIComponent(code)}`)
+// A photo of the complaint (docs/leads.md "Photos"): the file is the body; up to 3, JPEG/PNG/WebP,
+// within lead_photo_minutes of filing. → {photos: n}
+export const uploadComplaintPhoto = (code, file) =>
+  http.upload(`/api/v1/public/complaints/${encodeURIComponent(code)}/photos`, file,
+    { query: { name: file.name || 'photo.jpg' }, contentType: file.type || 'application/octet-stream', timeout: 5 * 60000 })
 // → {items: [{code, name}]} (at most 50 matching q)
 export const listPortalAgencies = (q) => http.get('/api/v1/public/agencies', { query: { q } })
