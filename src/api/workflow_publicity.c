@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "api/api.h"
-#include "app/leads.h"
+#include "app/outcome_leads.h"
 #include "api/workflow_cases.h"
 #include "app/case_log.h"
 #include "app/workflow_holdings.h"
@@ -179,12 +179,9 @@ static int revocation_lead(Act *a, WfRevokeBy by, ZfError *err)
 {
     AppContext cx = api_context(a->req);
     cx.user = NULL; /* the system files it: the officer who records the outcome is not its author */
-    LeadInput in = {.source = by == WF_REVOKE_BY_LITIGATION ? "litigation" : "reconsideration",
-                    .content = a->note, .agency = str(a->row, "agency"), .case_no = str(a->row, "case_no"),
-                    .category = "处罚决定被撤销、变更或确认违法"};
-    long long id;
     bool created;
-    return app_lead_create_in(&cx, &in, &id, &created, err);
+    return app_outcome_lead_in(&cx, str(a->row, "case_no"), str(a->row, "agency"), str(a->body, "kind"),
+                               by == WF_REVOKE_BY_LITIGATION ? "litigation" : "review", a->reason, &created, err);
 }
 
 static int prepare_revocation(Act *a, ZfError *err)

@@ -144,7 +144,7 @@ static int check_input(const LeadInput *in, ZfError *err)
 {
     if (!lead_source(in->source)) return zf_fail(err, 400, "invalid_field", "source", "线索来源不正确");
     if (check_text(in->content, "content", "反映内容", CONTENT_MAX, true, err) ||
-        check_text(in->source_ref, "source_ref", "来源编号", 64, false, err) ||
+        check_text(in->source_ref, "source_ref", "来源编号", 300, false, err) ||
         check_text(in->category, "category", "类别", 150, false, err) ||
         check_text(in->place, "place", "地点", 600, false, err) ||
         check_text(in->case_no, "case_no", "案号", 128, false, err) ||

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "app/filings.h"
+#include "app/outcome_leads.h"
 #include "domain/rules/rule_config_json.h"
 #include "store/findings.h"
 #include "util/log.h"
@@ -146,6 +147,9 @@ static void file_major_decisions(Store *st, const Calendar *cal, zf_day as_of)
     FilingSyncSummary sum;
     ZfError err;
     if (app_filings_sync(&cx, &sum, &err) != ZF_OK) log_error("filings_sync", "%s", err.message);
+    int created;
+    /* reconsideration and litigation outcomes entered with a case become leads (docs/leads.md) */
+    if (app_outcome_leads_sync(&cx, &created, &err) != ZF_OK) log_error("outcome_leads_sync", "%s", err.message);
 }
 
 static int run(Store *st, const Calendar *cal, zf_day as_of, const char *const *case_nos, size_t n_cases,

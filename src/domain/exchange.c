@@ -163,6 +163,15 @@ static const FieldSpec penalty_decision_fields[] = {
     {"tier", F_TEXT, false, NULL, NULL},             {"reduced", F_BOOL, false, NULL, NULL},
     {"basis", F_OBJECT_ARRAY, false, NULL, basis_fields}, END};
 
+/* A decision revoked, changed or found illegal or void by 行政复议 or 行政诉讼 (or corrected by the agency
+ * itself): an extension of exchange-v1 for a case entered after the fact (docs/import.md); unknown to a
+ * v1 reader, which keeps and ignores it. Such an outcome becomes a supervision lead (docs/leads.md). */
+static const char *const revocation_kinds[] = {"revoked", "changed", "illegal", "void", NULL};
+static const char *const revocation_bys[] = {"review", "litigation", "self_correction", NULL};
+static const FieldSpec revocation_fields[] = {
+    {"kind", F_ENUM, true, revocation_kinds, NULL}, {"by", F_ENUM, true, revocation_bys, NULL},
+    {"on", F_DATE, false, NULL, NULL},             {"reason", F_TEXT, false, NULL, NULL}, END};
+
 static const FieldSpec license_decision_fields[] = {
     {"outcome", F_ENUM, false, license_outcomes, NULL}, END};
 
@@ -198,6 +207,7 @@ static const FieldSpec penalty_fields[] = {
     {"late_fee", F_MONEY, false, NULL, NULL},
     {"enforcement_applied_on", F_DATE, false, NULL, NULL},
     {"published_on", F_DATE, false, NULL, NULL},
+    {"revocation", F_OBJECT, false, NULL, revocation_fields},
     END};
 
 static const FieldSpec coercion_fields[] = {

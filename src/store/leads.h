@@ -60,6 +60,14 @@ typedef struct LeadFilter {
 /* Rows as store_lead_get's, newest first: {"items","total","page","size"}. */
 int store_leads_list(Store *st, const LeadFilter *f, int page, int size, json_t **out, ZfError *err);
 
+/* The cases with a `revocation` (a reconsideration or litigation outcome) changed at or after `since`
+ * ("" = all): {case_no, agency, revocation (JSON object), updated_at} in updated_at order, to fn
+ * (non-zero stops). The mark of the last run is kept by outcome_scan_get/_set. */
+typedef int (*CaseOutcomeFn)(const json_t *row, void *ctx);
+int store_case_outcomes_since(Store *st, const char *since, CaseOutcomeFn fn, void *ctx, ZfError *err);
+int store_outcome_scan_get(Store *st, char mark[32], ZfError *err);
+int store_outcome_scan_set(Store *st, const char *mark, ZfError *err);
+
 /* 重点督查对象: per agency in the scope, what the year brought — leads taken up (other than
  * reconsideration and litigation), reconsideration and litigation leads, orders issued, orders ever
  * overdue, violation findings first seen: {items:[{agency, agency_name, region, leads, reconsideration,

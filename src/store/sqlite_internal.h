@@ -72,6 +72,9 @@ int sqlite_store_leads_of_agency_between(Store *st, const char *agency, const ch
                                          json_t **items, ZfError *err);
 int sqlite_store_lead_photo_add(Store *st, const LeadPhotoRow *p, long long *id, ZfError *err);
 int sqlite_store_lead_photos(Store *st, long long lead_id, json_t **items, ZfError *err);
+int sqlite_store_case_outcomes_since(Store *st, const char *since, CaseOutcomeFn fn, void *ctx, ZfError *err);
+int sqlite_store_outcome_scan_get(Store *st, char mark[32], ZfError *err);
+int sqlite_store_outcome_scan_set(Store *st, const char *mark, ZfError *err);
 int sqlite_store_order_get(Store *st, long long id, json_t **row, ZfError *err);
 int sqlite_store_order_put(Store *st, json_t *row, ZfError *err);
 int sqlite_store_order_timeline_add(Store *st, const OrderTimelineRow *row, long long *id, ZfError *err);

@@ -215,3 +215,39 @@ int sqlite_store_focus_counts(Store *st, int year, const char *scope_agency, con
     *out = json_pack("{s:o}", "items", items);
     return ZF_OK;
 }
+
+int sqlite_store_case_outcomes_since(Store *st, const char *since, CaseOutcomeFn fn, void *ctx, ZfError *err)
+{
+    sqlite3_stmt *q;
+    /* the time range first (index cases_by_updated_at): the bodies of the changed cases only */
+    if (sqlite_prepare(st,
+                       "SELECT json_object('case_no', c.case_no, 'agency', c.agency, 'revocation',"
+                       " json_extract(c.body, '$.revocation'), 'updated_at', c.updated_at)"
+                       " FROM cases c INDEXED BY cases_by_updated_at WHERE c.updated_at >= ?1"
+                       " AND json_type(c.body, '$.revocation') = 'object' ORDER BY c.updated_at",
+                       &q, err) != ZF_OK)
+        return ZF_ERR;
+    sqlite3_bind_text(q, 1, since ? since : "", -1, SQLITE_STATIC);
+    return sqlite_json_foreach(st, q, "cases", fn, ctx, err);
+}
+
+int sqlite_store_outcome_scan_get(Store *st, char mark[32], ZfError *err)
+{
+    sqlite3_stmt *q;
+    mark[0] = '\0';
+    if (sqlite_prepare(st, "SELECT mark FROM outcome_scan WHERE id = 1", &q, err) != ZF_OK) return ZF_ERR;
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) sqlite_col_copy(q, 0, mark, 32);
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "outcome_scan");
+}
+
+int sqlite_store_outcome_scan_set(Store *st, const char *mark, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite_prepare(st, "UPDATE outcome_scan SET mark = ?1 WHERE id = 1", &q, err) != ZF_OK) return ZF_ERR;
+    sqlite3_bind_text(q, 1, mark, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "outcome_scan");
+}

@@ -119,6 +119,21 @@ int store_lead_photos(Store *st, long long lead_id, json_t **items, ZfError *err
     return OPS(st)->lead_photos(st, lead_id, items, err);
 }
 
+int store_case_outcomes_since(Store *st, const char *since, CaseOutcomeFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->case_outcomes_since(st, since, fn, ctx, err);
+}
+
+int store_outcome_scan_get(Store *st, char mark[32], ZfError *err)
+{
+    return OPS(st)->outcome_scan_get(st, mark, err);
+}
+
+int store_outcome_scan_set(Store *st, const char *mark, ZfError *err)
+{
+    return OPS(st)->outcome_scan_set(st, mark, err);
+}
+
 int store_order_get(Store *st, long long id, json_t **row, ZfError *err)
 {
     return OPS(st)->order_get(st, id, row, err);

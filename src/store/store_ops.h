@@ -57,6 +57,9 @@ typedef struct StoreOps {
                                    json_t **items, ZfError *err);
     int (*lead_photo_add)(Store *st, const LeadPhotoRow *p, long long *id, ZfError *err);
     int (*lead_photos)(Store *st, long long lead_id, json_t **items, ZfError *err);
+    int (*case_outcomes_since)(Store *st, const char *since, CaseOutcomeFn fn, void *ctx, ZfError *err);
+    int (*outcome_scan_get)(Store *st, char mark[32], ZfError *err);
+    int (*outcome_scan_set)(Store *st, const char *mark, ZfError *err);
     /* supervision orders (store/orders.h) */
     int (*order_get)(Store *st, long long id, json_t **row, ZfError *err);
     int (*order_put)(Store *st, json_t *row, ZfError *err);

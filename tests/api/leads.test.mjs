@@ -137,3 +137,31 @@ test('zhifa verify holds every lead and its timeline to their ledger events', as
   assert.ok(lines.some((p) => p.kind === 'lead_changed' && p.message.includes(`leads[${l.id}].agency`)), r.stdout);
   assert.equal(sq(`UPDATE leads SET agency = '${HD}' WHERE id = ${l.id}`).status, 0);
 });
+
+test('a case entered with a reconsideration or litigation outcome becomes a lead on the next sweep, once', async () => {
+  const rec = (no, revocation) => JSON.stringify({
+    type: 'case', case_no: no, agency: HD, kind: 'penalty', procedure: 'ordinary', filed_on: '2026-03-02',
+    decided_on: '2026-04-01', decision: { outcome: 'penalty', measures: ['fine'], fine: 2000 }, revocation,
+  });
+  const lines = [rec('黄岛罚〔2026〕31号', { kind: 'revoked', by: 'review', on: '2026-06-10', reason: '青政复决字〔2026〕5号' }),
+    rec('黄岛罚〔2026〕32号', { kind: 'changed', by: 'litigation', on: '2026-07-01' }),
+    rec('黄岛罚〔2026〕33号', { kind: 'revoked', by: 'self_correction' }),
+    rec('黄岛罚〔2026〕34号', { kind: 'gone', by: 'review' })].join('\n') + '\n';
+  const imported = run(['--db', db, 'import', '-'], { input: lines });
+  assert.equal(imported.code, 1, 'one line refused');
+  assert.match(imported.stderr, /"line":\s*4/, 'the unknown outcome kind is the refused line');
+  const sweep = () => assert.equal(run(['--db', db, 'sweep']).code, 0);
+  sweep();
+  const of = async (source) => (await who.sup.get(`/leads?source=${source}&size=200`)).body.items
+    .filter((l) => l.case_no && l.case_no.startsWith('黄岛罚〔2026〕3'));
+  const rv = await of('reconsideration'), lt = await of('litigation');
+  assert.deepEqual(rv.map((l) => l.case_no), ['黄岛罚〔2026〕31号']);
+  assert.deepEqual(lt.map((l) => l.case_no), ['黄岛罚〔2026〕32号']);
+  assert.match(rv[0].content, /行政复议.*撤销.*青政复决字〔2026〕5号/);
+  assert.equal(rv[0].agency, HD);
+  // the same records again (a changed fine, so they are rewritten) and another sweep: no second lead
+  run(['--db', db, 'import', '-'], { input: lines.replaceAll('"fine":2000', '"fine":2100') });
+  sweep();
+  assert.equal((await of('reconsideration')).length, 1);
+  assert.equal((await of('litigation')).length, 1);
+});
