@@ -1,5 +1,6 @@
 /* See case_log.h. */
 #include "app/case_log.h"
+#include "app/logged_row.h"
 
 #include <time.h>
 
@@ -46,10 +47,7 @@ int app_timeline_add(Store *st, const char *case_no, const char *user, const cha
                      const char *to_stage, const char *note, ZfError *err)
 {
     char now[32];
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    app_utc_now(now);
     return app_timeline_add_at(st, case_no, now, user, action, from_stage, to_stage, note, err);
 }
 

@@ -37,10 +37,8 @@ static void add_colour(json_t *v, const AppContext *cx, const json_t *row)
 {
     zf_day due;
     const char *colour = "none";
-    if (strcmp(str(row, "status"), "dispatched") == 0 && str(row, "due_on") && date_parse(str(row, "due_on"), &due)) {
-        int warn = app_order_warn_wd(cx->store);
-        colour = cx->today > due ? "red" : add_wd(cx->calendar, cx->today, warn) >= due ? "yellow" : "green";
-    }
+    if (strcmp(str(row, "status"), "dispatched") == 0 && str(row, "due_on") && date_parse(str(row, "due_on"), &due))
+        colour = order_colour_code(deadline_colour(cx->calendar, cx->today, due, app_order_warn_wd(cx->store)));
     json_object_set_new(v, "colour", json_string(colour));
     json_object_set_new(v, "overdue", json_boolean(strcmp(colour, "red") == 0));
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/logged_row.h"
 #include "app/orders_log.h"
 #include "app/orders_view.h"
 #include "domain/workflow/doc_number.h"
@@ -23,14 +24,6 @@
 #define DEFAULT_PATTERN "{abbr}司督〔{year}〕{seq}号"
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
-
-static void utc_now(char out[32])
-{
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 int app_order_warn_wd(Store *st) { return store_setting_int(st, "order_warn_wd", 3); }
 
@@ -215,7 +208,7 @@ static const char *issuing_region(const AppContext *cx, const json_t *agency)
 static json_t *draft_row(const AppContext *cx, const OrderDraft *in, const json_t *agency, json_t *basis)
 {
     char now[32], today[ZF_DATE_LEN];
-    utc_now(now);
+    app_utc_now(now);
     date_format(cx->today, today);
     json_t *body = json_pack("{s:s, s:o, s:s}", "problem", in->problem, "basis", basis, "measures",
                              in->measures ? in->measures : "");
@@ -455,7 +448,7 @@ static int act_fn(const AppContext *cx, const void *arg, long long *id, ZfError 
         rc = record_act(cx, a, &before, &after, row, err);
     }
     char now[32];
-    utc_now(now);
+    app_utc_now(now);
     json_object_set_new(row, "updated_at", json_string(now));
     if (rc == ZF_OK) rc = app_order_put(cx->store, row, err);
     if (rc == ZF_OK) {

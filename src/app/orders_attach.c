@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/logged_row.h"
 #include "app/orders.h"
 #include "app/orders_log.h"
 #include "app/orders_view.h"
@@ -32,10 +33,7 @@ static int check_may_attach(const AppContext *cx, const json_t *row, const char 
 static int record(const AppContext *cx, long long id, const OrderFile *f, json_t **out, ZfError *err)
 {
     char subject[32], now[32], today[ZF_DATE_LEN], note[400];
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    app_utc_now(now);
     date_format(cx->today, today);
     snprintf(subject, sizeof subject, "order:%lld", id);
     const char *by = cx->user ? cx->user->username : "system";

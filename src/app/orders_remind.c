@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/logged_row.h"
 #include "app/orders.h"
 #include "app/orders_log.h"
 #include "app/orders_view.h"
@@ -112,10 +113,7 @@ int app_orders_remind(const AppContext *cx, OrderRemindSummary *sum, ZfError *er
 {
     RemindRun r = {app_order_warn_wd(cx->store), store_setting_int(cx->store, "order_escalate_first_wd", 5),
                    store_setting_int(cx->store, "order_escalate_second_wd", 10), "", ""};
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(r.now, sizeof r.now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    app_utc_now(r.now);
     date_format(cx->today, r.today);
     json_t *rows, *row;
     size_t i;

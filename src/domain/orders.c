@@ -292,9 +292,13 @@ int order_apply_action(const OrderState *o, OrderAction a, OrderSide who, zf_day
 
 OrderColour order_colour(const OrderState *o, zf_day today, const Calendar *cal, int warn_wd)
 {
-    if (!period_running(o)) return ORDER_COLOUR_NONE;
-    if (today > o->due_on) return ORDER_COLOUR_RED;
-    if (add_wd(cal, today, warn_wd) >= o->due_on) return ORDER_COLOUR_YELLOW;
+    return period_running(o) ? deadline_colour(cal, today, o->due_on, warn_wd) : ORDER_COLOUR_NONE;
+}
+
+OrderColour deadline_colour(const Calendar *cal, zf_day today, zf_day due, int warn_wd)
+{
+    if (today > due) return ORDER_COLOUR_RED;
+    if (add_wd(cal, today, warn_wd) >= due) return ORDER_COLOUR_YELLOW;
     return ORDER_COLOUR_GREEN;
 }
 

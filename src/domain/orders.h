@@ -107,6 +107,9 @@ zf_day order_due_on(const Calendar *cal, zf_day from, int wd);
  * due_on; YELLOW when due_on is within warn_wd working days of today (add_wd(today, warn_wd) ≥
  * due_on, the due day itself included); GREEN otherwise. */
 OrderColour order_colour(const OrderState *o, zf_day today, const Calendar *cal, int warn_wd);
+/* The same rule for any period running to `due` (a lead's answer too): RED after due, YELLOW within
+ * warn_wd working days of it, GREEN otherwise. */
+OrderColour deadline_colour(const Calendar *cal, zf_day today, zf_day due, int warn_wd);
 const char *order_colour_code(OrderColour c);
 
 /* The escalation level now due by the dates alone (0, 1 or 2): 1 from the first_wd-th working day
