@@ -4,6 +4,7 @@
 #include "api/api.h"
 #include "app/lead_photos.h"
 #include "domain/attachment.h"
+#include "api/case_scope.h"
 #include "http/router.h"
 
 /* Most routes take the server's body limit: their limit fields are left out and are zero. */
@@ -141,4 +142,4 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/leads/hotline-file", api_leads_hotline_file, "orders.write", .max_body = 16 << 20},
 };
 #pragma GCC diagnostic pop
-const RouteTable api_route_table = {api_routes, sizeof api_routes / sizeof api_routes[0]};
+const RouteTable api_route_table = {api_routes, sizeof api_routes / sizeof api_routes[0], api_case_number_param};

@@ -14,6 +14,7 @@
 #include "app/workflow_approver.h"
 #include "app/workflow_discretion.h"
 #include "app/workflow_doc_no.h"
+#include "app/workflow_filing_no.h"
 #include "app/workflow_holdings.h"
 #include "app/workflow_state.h"
 #include "store/findings.h"
@@ -240,6 +241,14 @@ static int commit_step(const AppContext *cx, Step *s, ZfError *err)
         }
         json_object_set_new(row, "doc_no", json_string(doc_no));
         json_object_set_new(json_object_get(s->rec, "decision"), "doc_no", json_string(doc_no));
+    }
+    /* the 案件编号 likewise, with 立案 (kept when a case sent back is filed again) */
+    if (s->moves && s->kind == STEP_ACT && s->act == WA_APPROVE_FILING && !json_object_get(s->rec, "filing_no")) {
+        if (wf_filing_no_allocate(cx->store, str(s->rec, "agency"), s->on, doc_no, sizeof doc_no, err) != ZF_OK) {
+            json_decref(row);
+            return ZF_ERR;
+        }
+        json_object_set_new(s->rec, "filing_no", json_string(doc_no));
     }
     bool signoff = s->approval && !s->moves;
     if (app_workflow_put(cx->store, row, err) != ZF_OK ||

@@ -814,6 +814,16 @@ int store_doc_no_used(Store *st, const char *agency, const char *doc_no, int *us
     return OPS(st)->doc_no_used(st, agency, doc_no, used, err);
 }
 
+int store_case_resolve(Store *st, const char *number, char case_no[static 129], ZfError *err)
+{
+    return OPS(st)->case_resolve(st, number, case_no, err);
+}
+
+int store_filing_next_seq(Store *st, const char *agency, int year, long *seq, ZfError *err)
+{
+    return OPS(st)->filing_next_seq(st, agency, year, seq, err);
+}
+
 int store_workflow_seq_skip(Store *st, const char *agency, int year, long used, ZfError *err)
 {
     return OPS(st)->workflow_seq_skip(st, agency, year, used, err);

@@ -10,6 +10,7 @@
 #include "store/agencies.h"
 #include "store/approval.h"
 #include "store/attachments.h"
+#include "store/case_numbers.h"
 #include "store/cases.h"
 #include "store/elements.h"
 #include "store/filings.h"
@@ -215,6 +216,9 @@ typedef struct StoreOps {
     int (*workflow_next_seq)(Store *st, const char *agency, int year, long *seq, ZfError *err);
     int (*doc_no_used)(Store *st, const char *agency, const char *doc_no, int *used, ZfError *err);
     int (*workflow_seq_skip)(Store *st, const char *agency, int year, long used, ZfError *err);
+    /* a case's numbers (store/case_numbers.h) */
+    int (*case_resolve)(Store *st, const char *number, char case_no[static 129], ZfError *err);
+    int (*filing_next_seq)(Store *st, const char *agency, int year, long *seq, ZfError *err);
     /* API tokens (store/tokens.h) */
     int (*token_create)(Store *st, const char *name, const char *region, const char *token_hash,
                         const char *created_by, long long *id, ZfError *err);
