@@ -19,6 +19,7 @@ static inline AppContext api_context(const HttpRequest *req)
 }
 
 int api_healthz(HttpRequest *req);
+int api_workbench(HttpRequest *req);
 int api_findings_list(HttpRequest *req);
 int api_findings_summary(HttpRequest *req);
 int api_findings_sweep(HttpRequest *req);

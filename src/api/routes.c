@@ -12,6 +12,8 @@
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 static const Route api_routes[] = {
     {"GET", "/api/v1/healthz", api_healthz, "public"},
+    /* 工作台: the caller's own queue as counts (issue 19) */
+    {"GET", "/api/v1/workbench", api_workbench, "authenticated"},
     {"GET", "/api/v1/public/decisions", api_public_decisions, "public"},
     /* 群众投诉 (issue 15): anonymous, rate limited per address, a proof of work per complaint */
     {"GET", "/api/v1/public/agencies", api_public_agencies, "public"},

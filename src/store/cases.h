@@ -48,5 +48,8 @@ int store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t 
 /* Every case the filter selects, in its sort, one row at a time to fn (the export: nothing is
  * collected). Call it inside store_begin_read for one snapshot. */
 int store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err);
+/* How many cases the filter selects and the sum of their fines in fen (the 工作台's counts, read in
+ * one query, no rows). */
+int store_cases_totals(Store *st, const CaseFilter *f, long long *count, long long *fine_fen, ZfError *err);
 
 #endif

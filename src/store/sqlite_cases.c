@@ -175,3 +175,18 @@ int sqlite_store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, voi
     sqlite3_finalize(q);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "cases export");
 }
+
+int sqlite_store_cases_totals(Store *st, const CaseFilter *f, long long *count, long long *fine_fen, ZfError *err)
+{
+    SqlWhere w;
+    char sql[4096];
+    sqlite3_stmt *q;
+    build_where(f, false, &w);
+    snprintf(sql, sizeof sql, "SELECT count(*), coalesce(sum(c.fine_fen), 0) " COUNT_FROM "%s", w.sql);
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
+    sql_where_bind(q, &w, 1);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) *count = sqlite3_column_int64(q, 0), *fine_fen = sqlite3_column_int64(q, 1);
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, "cases totals");
+}

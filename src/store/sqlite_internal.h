@@ -234,6 +234,7 @@ int sqlite_store_doc_no_used(Store *st, const char *agency, const char *doc_no, 
 int sqlite_store_workflow_seq_skip(Store *st, const char *agency, int year, long used, ZfError *err);
 int sqlite_store_case_resolve(Store *st, const char *number, char case_no[static 129], ZfError *err);
 int sqlite_store_filing_next_seq(Store *st, const char *agency, int year, long *seq, ZfError *err);
+int sqlite_store_cases_totals(Store *st, const CaseFilter *f, long long *count, long long *fine_fen, ZfError *err);
 int sqlite_store_token_create(Store *st, const char *name, const char *region, const char *token_hash,
                               const char *created_by, long long *id, ZfError *err);
 int sqlite_store_token_by_hash(Store *st, const char *token_hash, ApiToken *out, ZfError *err);

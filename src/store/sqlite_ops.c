@@ -163,6 +163,7 @@ const StoreOps sqlite_store_ops = {
     .workflow_seq_skip = sqlite_store_workflow_seq_skip,
     .case_resolve = sqlite_store_case_resolve,
     .filing_next_seq = sqlite_store_filing_next_seq,
+    .cases_totals = sqlite_store_cases_totals,
     .token_create = sqlite_store_token_create,
     .token_by_hash = sqlite_store_token_by_hash,
     .token_find = sqlite_store_token_find,

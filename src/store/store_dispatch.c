@@ -824,6 +824,11 @@ int store_filing_next_seq(Store *st, const char *agency, int year, long *seq, Zf
     return OPS(st)->filing_next_seq(st, agency, year, seq, err);
 }
 
+int store_cases_totals(Store *st, const CaseFilter *f, long long *count, long long *fine_fen, ZfError *err)
+{
+    return OPS(st)->cases_totals(st, f, count, fine_fen, err);
+}
+
 int store_workflow_seq_skip(Store *st, const char *agency, int year, long used, ZfError *err)
 {
     return OPS(st)->workflow_seq_skip(st, agency, year, used, err);

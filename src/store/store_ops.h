@@ -219,6 +219,7 @@ typedef struct StoreOps {
     /* a case's numbers (store/case_numbers.h) */
     int (*case_resolve)(Store *st, const char *number, char case_no[static 129], ZfError *err);
     int (*filing_next_seq)(Store *st, const char *agency, int year, long *seq, ZfError *err);
+    int (*cases_totals)(Store *st, const CaseFilter *f, long long *count, long long *fine_fen, ZfError *err);
     /* API tokens (store/tokens.h) */
     int (*token_create)(Store *st, const char *name, const char *region, const char *token_hash,
                         const char *created_by, long long *id, ZfError *err);

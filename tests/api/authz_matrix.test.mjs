@@ -50,6 +50,7 @@ const ROUTES = new Map([
   ['GET /api/v1/agencies', 'agencies.read'],
   ['GET /api/v1/regions', 'authenticated'],
   ['GET /api/v1/dicts', 'authenticated'],
+  ['GET /api/v1/workbench', 'authenticated'],
   ['GET /api/v1/agencies/{code}', 'elements.read'],
   ['PUT /api/v1/agencies/{code}', 'elements.write'],
   ['GET /api/v1/officers', 'elements.read'],
