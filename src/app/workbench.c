@@ -66,10 +66,10 @@ static void note_deadline(MyDeadlines *m, const json_t *row, const json_t *rec, 
     else return;
     date_format(d->due, due);
     const char *number = str(rec, "filing_no") ? str(rec, "filing_no") : str(row, "case_no");
-    json_t *item = json_pack("{s:s, s:s?, s:s?, s:s?, s:s, s:s, s:i, s:s}", "case_no", str(row, "case_no"), "number",
-                             number, "party", str(json_object_get(rec, "party"), "name"), "stage", str(row, "stage"),
-                             "deadline", d->name, "due", due, "days_left", d->days_left, "colour",
-                             deadline_colour_code(d->colour));
+    json_t *item = json_pack("{s:s, s:s?, s:s?, s:s?, s:s?, s:s, s:s, s:i, s:s}", "case_no", str(row, "case_no"), "number",
+                             number, "doc_no", str(json_object_get(rec, "decision"), "doc_no"), "party",
+                             str(json_object_get(rec, "party"), "name"), "stage", str(row, "stage"), "deadline", d->name,
+                             "due", due, "days_left", d->days_left, "colour", deadline_colour_code(d->colour));
     /* the most urgent first: fewest days left */
     size_t at = json_array_size(m->urgent);
     while (at > 0 && json_integer_value(json_object_get(json_array_get(m->urgent, at - 1), "days_left")) > d->days_left)

@@ -9,7 +9,7 @@
 
 /* {"tiles":[{"key","title","count","tone":"danger|warning|info","link"}], "lists":{…}}: an officer his
  * cases' deadlines (red overdue, yellow within the warning days) and lists.deadlines (the most urgent
- * five); an agency head the approvals waiting for him; a legal reviewer the cases at 法制审核; a
+ * five: {case_no, number, doc_no?, party, stage, deadline, due, days_left, colour}); an agency head the approvals waiting for him; a legal reviewer the cases at 法制审核; a
  * supervisor new and open alerts, overdue and to-do orders and leads; a leader his region's cases,
  * decisions and fines this year and open alerts. A tile is offered only when the user may open the
  * page it links to; every count is of his data scope. */
