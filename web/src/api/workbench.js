@@ -2,5 +2,5 @@
 import http from './http.js'
 
 // → {tiles: [{key, title, count, tone: 'danger'|'warning'|'info', link}],
-//    lists: {deadlines?: [{case_no, number, party, stage, deadline, due, days_left, colour}]}}
+//    lists: {deadlines?: [{case_no, number, doc_no?, party, stage, deadline, due, days_left, colour}]}}
 export const getWorkbench = () => http.get('/api/v1/workbench')
