@@ -86,3 +86,28 @@ test('the supervisor sees new and open alerts, orders and leads; the red tile op
   }
 })
 
+
+test('any of a case’s numbers opens it: 我的案件’s box takes a 案件编号, the page titles the case by it', async () => {
+  const { context, page, errors } = await openPage(browser)
+  try {
+    await login(page, server.baseURL, 'officer')
+    const list = await api(page, '/api/v1/workflow/cases?size=200')
+    const filed = list.items.find((r) => r.filing_no && r.doc_no)
+    assert.ok(filed, 'a demo case filed and decided')
+    await page.goto(server.baseURL + '/cases/mine')
+    await page.getByTestId('open-number').fill(filed.doc_no)
+    await page.getByTestId('open-number').press('Enter')
+    await page.waitForURL(new RegExp(`/cases/handle/${encodeURIComponent(filed.case_no)}$`))
+    const heading = await page.getByTestId('case-number-heading').innerText()
+    assert.equal(heading, filed.filing_no)
+    assert.match(await page.locator('.page-desc').first().innerText(), new RegExp(`文号 ${filed.doc_no.replace(/[〔〕]/g, '.')}`))
+    // 我的案件 titles it by its 案件编号 too, with the 文号 beside it
+    await page.goto(server.baseURL + '/cases/mine')
+    const row = page.getByTestId('case-table').locator('.el-table__body tr', { hasText: filed.filing_no })
+    await row.waitFor()
+    assert.match(await row.innerText(), new RegExp(filed.doc_no.replace(/[〔〕]/g, '.')))
+    assert.deepEqual(errors, [])
+  } finally {
+    await context.close()
+  }
+})
