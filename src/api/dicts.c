@@ -6,6 +6,7 @@
 #include "api/api.h"
 #include "domain/exchange.h"
 #include "domain/leads.h"
+#include "domain/messages.h"
 #include "domain/orders.h"
 #include "app/leads_view.h"
 #include "store/settings.h"
@@ -120,6 +121,7 @@ int api_dicts_get(HttpRequest *req)
     json_object_set_new(out, "timeline_actions", pairs(timeline_action_at));
     json_object_set_new(out, "severities", pairs(rules_severity_at));
     json_object_set_new(out, "subject_types", pairs(rules_subject_type_at));
+    json_object_set_new(out, "message_kinds", pairs(message_kind_at));
     if (add_roles(req, out) != ZF_OK) {
         json_decref(out);
         return 0;

@@ -167,4 +167,11 @@ const StoreOps sqlite_store_ops = {
     .token_touch = sqlite_store_token_touch,
     .token_revoke = sqlite_store_token_revoke,
     .tokens_list = sqlite_store_tokens_list,
+    .message_add = sqlite_store_message_add,
+    .messages_list = sqlite_store_messages_list,
+    .messages_unread_count = sqlite_store_messages_unread_count,
+    .message_mark_read = sqlite_store_message_mark_read,
+    .messages_mark_all_read = sqlite_store_messages_mark_all_read,
+    .agency_users_with_perm = sqlite_store_agency_users_with_perm,
+    .cert_holders_ending = sqlite_store_cert_holders_ending,
 };
