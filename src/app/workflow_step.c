@@ -13,6 +13,7 @@
 #include "app/sweep.h"
 #include "app/workflow_approver.h"
 #include "app/workflow_discretion.h"
+#include "app/workflow_messages.h"
 #include "app/workflow_doc_no.h"
 #include "app/workflow_holdings.h"
 #include "app/workflow_state.h"
@@ -197,6 +198,9 @@ static int commit_approval(const AppContext *cx, Step *s, ZfError *err)
     if (!s->moves) return ZF_OK;
     if (s->kind == STEP_SEND_BACK && store_approval_cancel_pending(cx->store, case_no, err) != ZF_OK)
         return ZF_ERR;
+    if (s->to == WS_LEGAL_REVIEW && s->from != s->to &&
+        wf_message_legal_review(cx->store, case_no, agency, s->rec, err) != ZF_OK)
+        return ZF_ERR;
     WfAction next = approval_opened_on_entering(s->to);
     if (next == WF_ACTION_COUNT || s->to == s->from) return ZF_OK;
     CaseState cs;
@@ -206,7 +210,8 @@ static int commit_approval(const AppContext *cx, Step *s, ZfError *err)
     json_decref(probe);
     if (rc != ZF_OK) return ZF_ERR;
     approval_task_init(&t, &s->policy, next, &cs, s->on, cx->calendar);
-    return store_approval_open(cx->store, case_no, agency, cx->user->username, &t, "pending", err);
+    if (store_approval_open(cx->store, case_no, agency, cx->user->username, &t, "pending", err) != ZF_OK) return ZF_ERR;
+    return wf_message_approvers(cx->store, case_no, agency, s->rec, &t, &s->policy, err);
 }
 
 /* The timeline entry of a sign-off that does not complete its task yet (会签). */

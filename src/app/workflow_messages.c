@@ -1,0 +1,90 @@
+/* Messages of online case handling (see workflow_messages.h). Who is awaited is the approval
+ * core's answer (approval_awaits), asked for each approver of the agency as the inbox asks it. */
+#include "app/workflow_messages.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/messages.h"
+#include "store/approval.h"
+
+static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
+
+static void link_of(const char *case_no, char *out, size_t size) { snprintf(out, size, "/cases/handle/%s", case_no); }
+
+/* "案件 X（当事人 Y）" — the party when the record names one. */
+static void case_label(const char *case_no, const json_t *rec, char *out, size_t size)
+{
+    const char *party = str(json_object_get(rec, "party"), "name");
+    if (party && *party) snprintf(out, size, "案件 %s（当事人 %s）", case_no, party);
+    else snprintf(out, size, "案件 %s", case_no);
+}
+
+/* An approver row of store_agency_approvers as the approval core sees him. */
+static Approver approver_of(const json_t *u, const ApprovalPolicy *p)
+{
+    const char *role = str(u, "role");
+    bool head = role && strcmp(role, "agency_head") == 0;
+    int level = (int)json_integer_value(json_object_get(u, "approval_level"));
+    Approver a = {str(u, "username"), head ? WR_AGENCY_HEAD : WR_LEGAL_REVIEWER, 0};
+    if (head) a.level = level > 0 ? level : p->unassigned_head_level;
+    return a;
+}
+
+static int send_to_role(Store *st, const json_t *list, const char *role, const char *kind, const char *title,
+                        const char *link, ZfError *err)
+{
+    size_t i;
+    json_t *u;
+    json_array_foreach(list, i, u) {
+        if (strcmp(str(u, "role"), role) == 0 &&
+            app_message_to_user(st, str(u, "username"), kind, title, link, err) != ZF_OK)
+            return ZF_ERR;
+    }
+    return ZF_OK;
+}
+
+int wf_message_approvers(Store *st, const char *case_no, const char *agency, const json_t *rec,
+                         const ApprovalTask *t, const ApprovalPolicy *p, ZfError *err)
+{
+    char label[600], title[800], link[300];
+    json_t *list, *u;
+    size_t i, sent = 0;
+    case_label(case_no, rec, label, sizeof label);
+    snprintf(title, sizeof title, "%s 提请“%s”，等待您审批", label, workflow_action_name(t->action));
+    link_of(case_no, link, sizeof link);
+    if (store_agency_approvers(st, agency, &list, err) != ZF_OK) return ZF_ERR;
+    int rc = ZF_OK;
+    json_array_foreach(list, i, u) {
+        Approver a = approver_of(u, p);
+        if (rc != ZF_OK || !approval_awaits(t, &a)) continue;
+        rc = app_message_to_user(st, a.user, "approval_requested", title, link, err);
+        sent++;
+    }
+    if (rc == ZF_OK && sent == 0) rc = send_to_role(st, list, "agency_head", "approval_requested", title, link, err);
+    json_decref(list);
+    return rc;
+}
+
+int wf_message_legal_review(Store *st, const char *case_no, const char *agency, const json_t *rec, ZfError *err)
+{
+    char label[600], title[800], link[300];
+    json_t *list;
+    case_label(case_no, rec, label, sizeof label);
+    snprintf(title, sizeof title, "%s 已提交法制审核，请审核", label);
+    link_of(case_no, link, sizeof link);
+    if (store_agency_approvers(st, agency, &list, err) != ZF_OK) return ZF_ERR;
+    int rc = send_to_role(st, list, "legal_reviewer", "legal_review_requested", title, link, err);
+    json_decref(list);
+    return rc;
+}
+
+int wf_message_returned(Store *st, const char *case_no, const char *officer, const char *action, const char *by,
+                        const char *opinion, ZfError *err)
+{
+    char title[1200], link[300];
+    snprintf(title, sizeof title, "案件 %s 的“%s”未获同意，已由 %s 退回%s%s", case_no, action ? action : "审批",
+             by ? by : "审批人", opinion && *opinion ? "：" : "", opinion && *opinion ? opinion : "");
+    link_of(case_no, link, sizeof link);
+    return app_message_to_user(st, officer, "approval_returned", title, link, err);
+}
