@@ -6,16 +6,14 @@
 #include <string.h>
 
 #include "app/messages.h"
-#include "store/approval.h"
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
 static void link_of(const char *case_no, char *out, size_t size) { snprintf(out, size, "/cases/handle/%s", case_no); }
 
-/* "案件 X（当事人 Y）" — the party when the record names one. */
-static void case_label(const char *case_no, const json_t *rec, char *out, size_t size)
+/* "案件 X（当事人 Y）" — the party when one is named. */
+static void case_label(const char *case_no, const char *party, char *out, size_t size)
 {
-    const char *party = str(json_object_get(rec, "party"), "name");
     if (party && *party) snprintf(out, size, "案件 %s（当事人 %s）", case_no, party);
     else snprintf(out, size, "案件 %s", case_no);
 }
@@ -44,15 +42,12 @@ static int send_to_role(Store *st, const json_t *list, const char *role, const c
     return ZF_OK;
 }
 
-int wf_message_approvers(Store *st, const char *case_no, const char *agency, const json_t *rec,
-                         const ApprovalTask *t, const ApprovalPolicy *p, ZfError *err)
+/* To each approver of the agency the task awaits; to the heads when it awaits none of them. */
+static int send_awaited(Store *st, const char *agency, const ApprovalTask *t, const ApprovalPolicy *p,
+                        const char *title, const char *link, ZfError *err)
 {
-    char label[600], title[800], link[300];
     json_t *list, *u;
     size_t i, sent = 0;
-    case_label(case_no, rec, label, sizeof label);
-    snprintf(title, sizeof title, "%s 提请“%s”，等待您审批", label, workflow_action_name(t->action));
-    link_of(case_no, link, sizeof link);
     if (store_agency_approvers(st, agency, &list, err) != ZF_OK) return ZF_ERR;
     int rc = ZF_OK;
     json_array_foreach(list, i, u) {
@@ -66,11 +61,31 @@ int wf_message_approvers(Store *st, const char *case_no, const char *agency, con
     return rc;
 }
 
+int wf_message_approvers(Store *st, const char *case_no, const char *agency, const json_t *rec,
+                         const ApprovalTask *t, const ApprovalPolicy *p, ZfError *err)
+{
+    char label[600], title[800], link[300];
+    case_label(case_no, str(json_object_get(rec, "party"), "name"), label, sizeof label);
+    snprintf(title, sizeof title, "%s 提请“%s”，等待您审批", label, workflow_action_name(t->action));
+    link_of(case_no, link, sizeof link);
+    return send_awaited(st, agency, t, p, title, link, err);
+}
+
+int wf_message_escalated(Store *st, const ApprovalRow *row, const ApprovalPolicy *p, ZfError *err)
+{
+    char label[600], title[800], link[300];
+    case_label(row->case_no, row->party, label, sizeof label);
+    snprintf(title, sizeof title, "%s 的“%s”超过 %d 个工作日未审批，已上报，等待您审批", label,
+             workflow_action_name(row->task.action), p->escalate_after_wd);
+    link_of(row->case_no, link, sizeof link);
+    return send_awaited(st, row->agency, &row->task, p, title, link, err);
+}
+
 int wf_message_legal_review(Store *st, const char *case_no, const char *agency, const json_t *rec, ZfError *err)
 {
     char label[600], title[800], link[300];
     json_t *list;
-    case_label(case_no, rec, label, sizeof label);
+    case_label(case_no, str(json_object_get(rec, "party"), "name"), label, sizeof label);
     snprintf(title, sizeof title, "%s 已提交法制审核，请审核", label);
     link_of(case_no, link, sizeof link);
     if (store_agency_approvers(st, agency, &list, err) != ZF_OK) return ZF_ERR;

@@ -21,6 +21,7 @@ before(async () => {
     officer: addUser(db, { username: 'm_officer', role: 'officer', agency: AGENCY }),
     head: addUser(db, { username: 'm_head', role: 'agency_head', agency: AGENCY, approvalLevel: 'principal' }),
     legal: addUser(db, { username: 'm_legal', role: 'legal_reviewer', agency: AGENCY }),
+    deputy: addUser(db, { username: 'm_deputy', role: 'agency_head', agency: AGENCY, approvalLevel: 'deputy' }),
     otherHead: addUser(db, { username: 'm_other', role: 'agency_head', agency: OTHER, approvalLevel: 'principal' }),
     sup: addUser(db, { username: 'm_sup', role: 'supervisor', region: '370200' }),
   };
@@ -220,4 +221,20 @@ test('cert_expiring: the holder (the agency\'s user of the holder\'s name) withi
   assert.match(got[0].title, /37020200002/);
   assert.match(got[0].title, /2028-12-31/);
   assert.equal((await mine('head', '&kind=cert_expiring')).total, 0);
+});
+
+test('a task left unsigned past its working days is raised, and the approvers it now awaits are told', async () => {
+  const caseNo = await file();
+  const filed = await ok('officer', caseNo, 'submit_filing', { on: '2026-03-03' });
+  const link = `/cases/handle/${caseNo}`;
+  const about = async (who) => (await mine(who, '&kind=approval_requested')).items.filter((x) => x.link === link);
+  assert.equal((await about('deputy')).length, 1, 'a deputy may sign the 立案 task');
+  assert.equal((await about('head')).length, 1);
+  const nextDay = (d) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
+  const r = run(['--db', db, 'escalate', '--as-of', nextDay(filed.workflow.approval.due_on)]);
+  assert.equal(r.code, 0, r.stderr);
+  const head = await about('head');
+  assert.equal(head.length, 2, 'the 主要负责人 is told it was raised to him');
+  assert.match(head[0].title, /已上报/);
+  assert.equal((await about('deputy')).length, 1, 'the deputy it no longer waits for is not');
 });
