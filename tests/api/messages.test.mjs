@@ -42,10 +42,10 @@ const mine = async (who, query = '') => {
   assert.equal(r.status, 200, JSON.stringify(r.body));
   return r.body;
 };
-async function file() {
+async function file(party = '青岛消息测试食品有限公司') {
   const r = await as.officer.send('POST', '/workflow/cases', {
     case_type: 'penalty_ordinary', power: 'SC-CF-001',
-    party: { kind: 'org', name: '青岛消息测试食品有限公司', id_no: '91370202091141705L' },
+    party: { kind: 'org', name: party, id_no: '91370202091141705L' },
     officers: ['37020200001', '37020200002'], violation_ended_on: '2026-03-01', discovered_on: '2026-03-02',
   });
   assert.equal(r.status, 201, JSON.stringify(r.body));
@@ -237,4 +237,14 @@ test('a task left unsigned past its working days is raised, and the approvers it
   assert.equal(head.length, 2, 'the 主要负责人 is told it was raised to him');
   assert.match(head[0].title, /已上报/);
   assert.equal((await about('deputy')).length, 1, 'the deputy it no longer waits for is not');
+});
+
+test('a title longer than 200 characters is cut at a character, never inside one', async () => {
+  const caseNo = await file('测'.repeat(170)) // 510 bytes, within party.name's 512;
+  await ok('officer', caseNo, 'submit_filing', { on: '2026-03-03' });
+  const m = (await mine('head', '&kind=approval_requested')).items.find((x) => x.link === `/cases/handle/${caseNo}`);
+  assert.ok(m, 'the head is told');
+  assert.equal([...m.title].length, 200);
+  assert.ok(m.title.startsWith(`案件 ${caseNo}（当事人 测测`), m.title);
+  assert.ok(m.title.endsWith('测'), m.title);
 });
