@@ -61,8 +61,8 @@ static int send_awaited(Store *st, const char *agency, const ApprovalTask *t, co
     return rc;
 }
 
-int wf_message_approvers(Store *st, const char *case_no, const char *agency, const json_t *rec,
-                         const ApprovalTask *t, const ApprovalPolicy *p, ZfError *err)
+static int message_approvers(Store *st, const char *case_no, const char *agency, const json_t *rec,
+                             const ApprovalTask *t, const ApprovalPolicy *p, ZfError *err)
 {
     char label[600], title[800], link[300];
     case_label(case_no, str(json_object_get(rec, "party"), "name"), label, sizeof label);
@@ -81,7 +81,7 @@ int wf_message_escalated(Store *st, const ApprovalRow *row, const ApprovalPolicy
     return send_awaited(st, row->agency, &row->task, p, title, link, err);
 }
 
-int wf_message_legal_review(Store *st, const char *case_no, const char *agency, const json_t *rec, ZfError *err)
+static int message_legal_review(Store *st, const char *case_no, const char *agency, const json_t *rec, ZfError *err)
 {
     char label[600], title[800], link[300];
     json_t *list;
@@ -94,12 +94,25 @@ int wf_message_legal_review(Store *st, const char *case_no, const char *agency, 
     return rc;
 }
 
-int wf_message_returned(Store *st, const char *case_no, const char *officer, const char *action, const char *by,
-                        const char *opinion, ZfError *err)
+int wf_message_returned(Store *st, const char *case_no, const char *officer, const AuthUser *by, const char *note,
+                        ZfError *err)
 {
     char title[1200], link[300];
-    snprintf(title, sizeof title, "案件 %s 的“%s”未获同意，已由 %s 退回%s%s", case_no, action ? action : "审批",
-             by ? by : "审批人", opinion && *opinion ? "：" : "", opinion && *opinion ? opinion : "");
+    const char *who = by && by->display_name[0] ? by->display_name : by ? by->username : "审批人";
+    if (!officer || !*officer || (by && strcmp(officer, by->username) == 0)) return ZF_OK;
+    snprintf(title, sizeof title, "案件 %s 已被 %s 退回%s%s", case_no, who, note && *note ? "：" : "", note ? note : "");
     link_of(case_no, link, sizeof link);
     return app_message_to_user(st, officer, "approval_returned", title, link, err);
+}
+
+int wf_message_moved(Store *st, const char *case_no, const json_t *rec, WfStage from, WfStage to,
+                     const ApprovalPolicy *p, ZfError *err)
+{
+    const char *agency = str(rec, "agency");
+    ApprovalRow open;
+    if (from == to || !case_no || !agency) return ZF_OK;
+    if (to == WS_LEGAL_REVIEW && message_legal_review(st, case_no, agency, rec, err) != ZF_OK) return ZF_ERR;
+    if (approval_opened_on_entering(to) == WF_ACTION_COUNT) return ZF_OK;
+    if (store_approval_pending(st, case_no, &open, err) != ZF_OK) return err->status == 404 ? ZF_OK : ZF_ERR;
+    return message_approvers(st, case_no, agency, rec, &open.task, p, err);
 }

@@ -6,22 +6,21 @@
 
 #include <jansson.h>
 
-#include "domain/workflow/approval.h"
 #include "store/approval.h"
+#include "store/identity.h"
 #include "store/store.h"
 
-/* approval_requested to the agency's users the open task awaits (who may sign a pending slot);
- * to the agency heads when nobody matches. rec: the case's record (for the party's name) or NULL. */
-int wf_message_approvers(Store *st, const char *case_no, const char *agency, const json_t *rec,
-                         const ApprovalTask *t, const ApprovalPolicy *p, ZfError *err);
+/* The messages of a step that moved the case (rec: its record, with its agency and party) from
+ * `from` to `to`, after the step's approval bookkeeping: legal_review_requested on reaching
+ * 法制审核, approval_requested for the task a stage opened on entering it. */
+int wf_message_moved(Store *st, const char *case_no, const json_t *rec, WfStage from, WfStage to,
+                     const ApprovalPolicy *p, ZfError *err);
 /* approval_requested again when an unsigned task was raised to a higher level (app/escalate.c):
  * to the approvers it awaits now. */
 int wf_message_escalated(Store *st, const ApprovalRow *row, const ApprovalPolicy *p, ZfError *err);
-/* legal_review_requested to the agency's legal reviewers. */
-int wf_message_legal_review(Store *st, const char *case_no, const char *agency, const json_t *rec, ZfError *err);
-/* approval_returned to the officer (the case's created_by) whose `action` (its Chinese name) was
- * refused or sent back by `by`, with the approver's opinion (may be NULL). */
-int wf_message_returned(Store *st, const char *case_no, const char *officer, const char *action, const char *by,
-                        const char *opinion, ZfError *err);
+/* approval_returned to the officer handling the case (its created_by) when `by` sent it back or
+ * refused its approval; note: the step's note (the reason, or the refusal with its opinion). */
+int wf_message_returned(Store *st, const char *case_no, const char *officer, const AuthUser *by, const char *note,
+                        ZfError *err);
 
 #endif

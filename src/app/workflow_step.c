@@ -198,9 +198,6 @@ static int commit_approval(const AppContext *cx, Step *s, ZfError *err)
     if (!s->moves) return ZF_OK;
     if (s->kind == STEP_SEND_BACK && store_approval_cancel_pending(cx->store, case_no, err) != ZF_OK)
         return ZF_ERR;
-    if (s->to == WS_LEGAL_REVIEW && s->from != s->to &&
-        wf_message_legal_review(cx->store, case_no, agency, s->rec, err) != ZF_OK)
-        return ZF_ERR;
     WfAction next = approval_opened_on_entering(s->to);
     if (next == WF_ACTION_COUNT || s->to == s->from) return ZF_OK;
     CaseState cs;
@@ -210,8 +207,7 @@ static int commit_approval(const AppContext *cx, Step *s, ZfError *err)
     json_decref(probe);
     if (rc != ZF_OK) return ZF_ERR;
     approval_task_init(&t, &s->policy, next, &cs, s->on, cx->calendar);
-    if (store_approval_open(cx->store, case_no, agency, cx->user->username, &t, "pending", err) != ZF_OK) return ZF_ERR;
-    return wf_message_approvers(cx->store, case_no, agency, s->rec, &t, &s->policy, err);
+    return store_approval_open(cx->store, case_no, agency, cx->user->username, &t, "pending", err);
 }
 
 /* The timeline entry of a sign-off that does not complete its task yet (会签). */
@@ -252,7 +248,11 @@ static int commit_step(const AppContext *cx, Step *s, ZfError *err)
                  : app_timeline_add(cx->store, case_no, cx->user->username, s->action,
                                                workflow_stage_code(s->from), workflow_stage_code(s->to), s->note,
                                                err)) != ZF_OK ||
-        commit_approval(cx, s, err) != ZF_OK || import_one_record_in(cx->store, s->rec, err) != ZF_OK ||
+        commit_approval(cx, s, err) != ZF_OK ||
+        (s->moves && wf_message_moved(cx->store, case_no, s->rec, s->from, s->to, &s->policy, err) != ZF_OK) ||
+        (s->kind == STEP_SEND_BACK &&
+         wf_message_returned(cx->store, case_no, str(s->row, "created_by"), cx->user, s->note, err) != ZF_OK) ||
+        import_one_record_in(cx->store, s->rec, err) != ZF_OK ||
         (s->decides && app_filing_case_in(cx, s->rec, err) != ZF_OK)) {
         json_decref(row);
         return ZF_ERR;

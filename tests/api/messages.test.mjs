@@ -248,3 +248,17 @@ test('a title longer than 200 characters is cut at a character, never inside one
   assert.ok(m.title.startsWith(`案件 ${caseNo}（当事人 测测`), m.title);
   assert.ok(m.title.endsWith('测'), m.title);
 });
+
+test('a case sent back tells the officer who handles it, with the reason', async () => {
+  const caseNo = await file();
+  await ok('officer', caseNo, 'submit_filing', { on: '2026-03-03' });
+  await ok('head', caseNo, 'approve_filing', { on: '2026-03-04' });
+  await ok('officer', caseNo, 'finish_investigation', { on: '2026-03-10', measures: ['fine'], fine: 20000, tier: 'ordinary' });
+  const r = await as.head.send('POST', `/workflow/cases/${enc(caseNo)}/actions`,
+    { action: 'send_back', target: 'investigation', note: '证据不足，补充调查' });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  const back = (await mine('officer', '&kind=approval_returned')).items.filter((x) => x.link === `/cases/handle/${caseNo}`);
+  assert.equal(back.length, 1);
+  assert.match(back[0].title, /证据不足，补充调查/);
+  assert.match(back[0].title, /退回/);
+});
