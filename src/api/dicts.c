@@ -6,13 +6,13 @@
 #include "api/api.h"
 #include "domain/exchange.h"
 #include "domain/leads.h"
-#include "domain/messages.h"
 #include "domain/orders.h"
 #include "app/leads_view.h"
 #include "store/settings.h"
 #include "domain/rules/rules.h"
 #include "domain/workflow/timeline.h"
 #include "domain/workflow/workflow.h"
+#include "domain/messages.h"
 
 static json_t *entry(const char *code, const char *name) { return json_pack("{s:s, s:s}", "code", code, "name", name); }
 
@@ -110,6 +110,7 @@ int api_dicts_get(HttpRequest *req)
         json_object_set_new(out, d->table, list);
     }
     json_object_set_new(out, "workflow_stages", workflow_stages());
+    json_object_set_new(out, "message_kinds", pairs(message_kind_at));
     json_object_set_new(out, "order_kinds", order_kinds(req->store));
     json_object_set_new(out, "lead_sources", lead_sources(req->store));
     json_object_set_new(out, "lead_statuses", code_table(lead_status_c, lead_status_n, LEAD_STATUS_COUNT));
@@ -121,7 +122,6 @@ int api_dicts_get(HttpRequest *req)
     json_object_set_new(out, "timeline_actions", pairs(timeline_action_at));
     json_object_set_new(out, "severities", pairs(rules_severity_at));
     json_object_set_new(out, "subject_types", pairs(rules_subject_type_at));
-    json_object_set_new(out, "message_kinds", pairs(message_kind_at));
     if (add_roles(req, out) != ZF_OK) {
         json_decref(out);
         return 0;
