@@ -94,3 +94,21 @@ test('the head sees the count, opens the message on the case, and the count drop
     await context.close()
   }
 })
+
+test('消息中心 and the bell fit a 390-px screen', async () => {
+  const { context, page, errors } = await openPage(browser, { viewport: { width: 390, height: 844 } })
+  try {
+    await login(page, server.baseURL, 'head')
+    await page.goto(server.baseURL + '/messages')
+    await page.getByTestId('page-title').getByText('消息中心', { exact: true }).waitFor()
+    await page.getByTestId('message-table').locator('.el-table__body tr', { hasText: caseNo }).waitFor()
+    await page.getByTestId('message-bell').click()
+    await page.getByTestId('message-bell-all').waitFor()
+    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    assert.ok(width <= 390, `the page fits a 390-px screen (scrollWidth ${width})`)
+    await pageShot(page, 'messages-mobile')
+    assert.deepEqual(errors, [])
+  } finally {
+    await context.close()
+  }
+})
