@@ -49,6 +49,11 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/session", api_session_get, "authenticated"},
     {"DELETE", "/api/v1/session", api_session_delete, "authenticated"},
     {"PUT", "/api/v1/session/password", api_session_password, "authenticated"},
+    /* the message centre (issue 19, docs/messages.md): a user's own messages only */
+    {"GET", "/api/v1/messages", api_messages_list, "authenticated"},
+    {"GET", "/api/v1/messages/unread-count", api_messages_unread_count, "authenticated"},
+    {"POST", "/api/v1/messages/{id}/read", api_message_read, "authenticated"},
+    {"POST", "/api/v1/messages/read-all", api_messages_read_all, "authenticated"},
     {"GET", "/api/v1/users", api_users_list, "users.read"},
     {"POST", "/api/v1/users", api_users_create, "users.write"},
     {"PUT", "/api/v1/users/{id}", api_users_update, "users.write"},

@@ -13,6 +13,7 @@
 #include "app/sweep.h"
 #include "app/workflow_approver.h"
 #include "app/workflow_discretion.h"
+#include "app/workflow_messages.h"
 #include "app/workflow_doc_no.h"
 #include "app/workflow_filing_no.h"
 #include "app/workflow_holdings.h"
@@ -256,7 +257,11 @@ static int commit_step(const AppContext *cx, Step *s, ZfError *err)
                  : app_timeline_add(cx->store, case_no, cx->user->username, s->action,
                                                workflow_stage_code(s->from), workflow_stage_code(s->to), s->note,
                                                err)) != ZF_OK ||
-        commit_approval(cx, s, err) != ZF_OK || import_one_record_in(cx->store, s->rec, err) != ZF_OK ||
+        commit_approval(cx, s, err) != ZF_OK ||
+        (s->moves && wf_message_moved(cx->store, case_no, s->rec, s->from, s->to, &s->policy, err) != ZF_OK) ||
+        (s->kind == STEP_SEND_BACK &&
+         wf_message_returned(cx->store, case_no, str(s->row, "created_by"), cx->user, s->note, err) != ZF_OK) ||
+        import_one_record_in(cx->store, s->rec, err) != ZF_OK ||
         (s->decides && app_filing_case_in(cx, s->rec, err) != ZF_OK)) {
         json_decref(row);
         return ZF_ERR;

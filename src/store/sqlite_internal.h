@@ -242,5 +242,13 @@ int sqlite_store_token_find(Store *st, const char *name, long long id, ApiToken 
 int sqlite_store_token_touch(Store *st, long long id, ZfError *err);
 int sqlite_store_token_revoke(Store *st, long long id, ZfError *err);
 int sqlite_store_tokens_list(Store *st, json_t **items, ZfError *err);
+int sqlite_store_message_add(Store *st, const MessageRow *m, bool *added, ZfError *err);
+int sqlite_store_messages_list(Store *st, const MessageFilter *f, int page, int size, json_t **out, ZfError *err);
+int sqlite_store_messages_unread_count(Store *st, const char *username, long long *n, ZfError *err);
+int sqlite_store_message_mark_read(Store *st, const char *username, long long id, const char *now, ZfError *err);
+int sqlite_store_messages_mark_all_read(Store *st, const char *username, const char *now, long long *count,
+                                        ZfError *err);
+int sqlite_store_agency_users_with_perm(Store *st, const char *agency, const char *perm, json_t **names, ZfError *err);
+int sqlite_store_cert_holders_ending(Store *st, const char *from, const char *to, json_t **items, ZfError *err);
 
 #endif

@@ -865,6 +865,41 @@ int store_tokens_list(Store *st, json_t **items, ZfError *err)
     return OPS(st)->tokens_list(st, items, err);
 }
 
+int store_message_add(Store *st, const MessageRow *m, bool *added, ZfError *err)
+{
+    return OPS(st)->message_add(st, m, added, err);
+}
+
+int store_messages_list(Store *st, const MessageFilter *f, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->messages_list(st, f, page, size, out, err);
+}
+
+int store_messages_unread_count(Store *st, const char *username, long long *n, ZfError *err)
+{
+    return OPS(st)->messages_unread_count(st, username, n, err);
+}
+
+int store_message_mark_read(Store *st, const char *username, long long id, const char *now, ZfError *err)
+{
+    return OPS(st)->message_mark_read(st, username, id, now, err);
+}
+
+int store_messages_mark_all_read(Store *st, const char *username, const char *now, long long *count, ZfError *err)
+{
+    return OPS(st)->messages_mark_all_read(st, username, now, count, err);
+}
+
+int store_agency_users_with_perm(Store *st, const char *agency, const char *perm, json_t **names, ZfError *err)
+{
+    return OPS(st)->agency_users_with_perm(st, agency, perm, names, err);
+}
+
+int store_cert_holders_ending(Store *st, const char *from, const char *to, json_t **items, ZfError *err)
+{
+    return OPS(st)->cert_holders_ending(st, from, to, items, err);
+}
+
 /* The backend is chosen here: SQLite for a file path (the only one so far). */
 int store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err)
 {

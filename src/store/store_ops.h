@@ -21,6 +21,7 @@
 #include "store/leads.h"
 #include "store/orders.h"
 #include "store/ledger_store.h"
+#include "store/messages.h"
 #include "store/portal.h"
 #include "store/public.h"
 #include "store/publicity.h"
@@ -58,6 +59,14 @@ typedef struct StoreOps {
                                    json_t **items, ZfError *err);
     int (*lead_photo_add)(Store *st, const LeadPhotoRow *p, long long *id, ZfError *err);
     int (*lead_photos)(Store *st, long long lead_id, json_t **items, ZfError *err);
+    /* the message centre (store/messages.h) */
+    int (*message_add)(Store *st, const MessageRow *m, bool *added, ZfError *err);
+    int (*messages_list)(Store *st, const MessageFilter *f, int page, int size, json_t **out, ZfError *err);
+    int (*messages_unread_count)(Store *st, const char *username, long long *n, ZfError *err);
+    int (*message_mark_read)(Store *st, const char *username, long long id, const char *now, ZfError *err);
+    int (*messages_mark_all_read)(Store *st, const char *username, const char *now, long long *count, ZfError *err);
+    int (*agency_users_with_perm)(Store *st, const char *agency, const char *perm, json_t **names, ZfError *err);
+    int (*cert_holders_ending)(Store *st, const char *from, const char *to, json_t **items, ZfError *err);
     int (*case_outcomes_since)(Store *st, const char *since, CaseOutcomeFn fn, void *ctx, ZfError *err);
     int (*outcome_scan_get)(Store *st, char mark[32], ZfError *err);
     int (*outcome_scan_set)(Store *st, const char *mark, ZfError *err);
