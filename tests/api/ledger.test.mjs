@@ -431,7 +431,9 @@ test('server signs new events in the background and once more on shutdown', asyn
   try {
     assert.equal(zhifa(d, 'attach', '--case', CASE, file).code, 0);
     let size = start;
-    for (let i = 0; i < 60 && size === start; i++) {
+    // Wait for the 1 s signing tick; the bound is generous because a loaded CI machine can delay
+    // the server's thread for seconds, and the loop leaves as soon as the tree grows.
+    for (let i = 0; i < 300 && size === start; i++) {
       await new Promise((r) => setTimeout(r, 100));
       size = sthOf(d).tree_size;
     }
