@@ -137,3 +137,37 @@ test('the head refuses a 立案 from 审批待办: the opinion is required, the 
     await back.context.close()
   }
 })
+
+test('the legal reviewer finds the demo case at 法制审核 in his 审批待办 and records the review passed with his opinion', async () => {
+  const { context, page, errors } = await openPage(browser)
+  try {
+    await login(page, server.baseURL, 'reviewer')
+    await page.goto(server.baseURL + '/cases/approvals')
+    await page.getByTestId('page-title').getByText('审批待办', { exact: true }).waitFor()
+    const row = page.getByTestId('approval-table').locator('.el-table__body tr', { hasText: '法制审核' }).first()
+    await row.waitFor()
+    assert.match(await row.getByTestId('approval-type').innerText(), /^法制审核$/)
+    const caseNo = (await row.getByTestId('approval-link').innerText()).trim()
+    await row.getByTestId('approval-work').click()
+    const dialog = page.getByTestId('approval-dialog')
+    await dialog.getByTestId('approval-what').waitFor()
+    const what = await dialog.getByTestId('approval-what').innerText()
+    assert.match(what, new RegExp(caseNo))
+    assert.match(what, /罚款金额[\s\S]*¥[\d,]+\.\d{2}/, 'the proposed fine in yuan')
+    assert.match(what, /处罚种类[\s\S]*罚款/)
+    assert.doesNotMatch(what, /\b(fine|light|ordinary|heavy)\b/, 'names, not codes')
+    await dialog.getByTestId('approval-opinion').fill('事实清楚，证据确凿，适用依据正确，同意')
+    await pageShot(page, 'approvals-legal-review-dialog')
+    await dialog.getByTestId('approval-confirm').click()
+    await page.locator('.el-message--success', { hasText: '法制审核通过' }).waitFor()
+    await page.getByTestId('approval-table').locator('.el-table__body tr', { hasText: caseNo })
+      .filter({ hasText: '法制审核' }).waitFor({ state: 'detached' })
+
+    await page.goto(server.baseURL + '/cases/handle/' + encodeURIComponent(caseNo))
+    await page.getByTestId('timeline').getByText('事实清楚，证据确凿，适用依据正确，同意').waitFor()
+    assert.doesNotMatch(await page.getByTestId('current-stage').innerText(), /法制审核/)
+    assert.deepEqual(errors, [])
+  } finally {
+    await context.close()
+  }
+})
