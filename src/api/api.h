@@ -102,6 +102,8 @@ int api_workflow_case_get(HttpRequest *req);
 int api_workflow_case_action(HttpRequest *req);
 /* approvals (issue 6): workflow_approvals.c */
 int api_workflow_approvals_list(HttpRequest *req);
+int api_workflow_case_approvals(HttpRequest *req);
+int api_case_approvals(HttpRequest *req);
 /* case attachments (全过程记录) */
 int api_case_attachments_create(HttpRequest *req);
 int api_case_attachments_list(HttpRequest *req);

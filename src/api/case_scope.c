@@ -59,19 +59,3 @@ int api_case_number_param(HttpRequest *req, const Route *r)
     }
     return ZF_OK;
 }
-
-void api_case_numbers_into(Store *st, const char *case_no, json_t *o)
-{
-    char *body;
-    ZfError err;
-    json_t *rec = NULL;
-    if (case_no && store_record_get(st, REC_CASE, case_no, &body, &err) == ZF_OK) {
-        rec = json_loads(body, 0, NULL);
-        free(body);
-    }
-    const char *filing_no = json_string_value(json_object_get(rec, "filing_no"));
-    const char *doc_no = json_string_value(json_object_get(json_object_get(rec, "decision"), "doc_no"));
-    json_object_set_new(o, "filing_no", filing_no ? json_string(filing_no) : json_null());
-    json_object_set_new(o, "doc_no", doc_no ? json_string(doc_no) : json_null());
-    json_decref(rec);
-}

@@ -22,8 +22,4 @@ int api_case_visible(HttpRequest *req, const char *case_no, json_t **record, ZfE
  * (the handler answers 404, or creates under it). Replies only on a store failure. */
 int api_case_number_param(HttpRequest *req, const Route *r);
 
-/* Sets o's "filing_no" and "doc_no" from the stored case (null when it has none), so a list row
- * can show the case's number (docs/case-record.md: the 案件编号, else the 线索号, with the 文号). */
-void api_case_numbers_into(Store *st, const char *case_no, json_t *o);
-
 #endif

@@ -41,6 +41,7 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/cases/{case_no}/dossier", api_case_dossier, "dossier.export"},
     /* the online timeline and attachments, read-only by data scope (issue 14: supervision's case detail) */
     {"GET", "/api/v1/cases/{case_no}/timeline", api_case_timeline, "cases.read"},
+    {"GET", "/api/v1/cases/{case_no}/approvals", api_case_approvals, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/attachments", api_case_attachments_read, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/attachments/{id}", api_case_attachment_read, "cases.read"},
     {"GET", "/api/v1/ledger/sth", api_ledger_sth, "ledger.read"},
@@ -99,6 +100,8 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/workflow/cases/{case_no}/actions", api_workflow_case_action, "cases.handle"},
     /* approvals: 审批待办 (issue 6; sign-offs and 加签 go through the case's actions) */
     {"GET", "/api/v1/workflow/approvals", api_workflow_approvals_list, "cases.handle"},
+    /* the signature history of a case: who signed or refused what, when, with which opinion */
+    {"GET", "/api/v1/workflow/cases/{case_no}/approvals", api_workflow_case_approvals, "cases.handle"},
     /* Excel templates for the upload page (issue 5): {file} is agencies|officers|powers|cases.xlsx */
     {"GET", "/api/v1/templates/{file}", api_template_xlsx, "intake.write"},
     /* case attachments, 全过程记录 (issue 6): append-only, so no PUT or DELETE */

@@ -1,23 +1,25 @@
-/* GET /api/v1/workflow/approvals (审批待办): the tasks awaiting the caller (app/workflow_approver.h). */
+/* GET /api/v1/workflow/approvals (审批待办): the tasks awaiting the caller (app/workflow_approver.h),
+ * then the cases waiting at 法制审核 / 集体讨论 for his role (app/workflow_inbox.h). Each item says
+ * its `type` (approval | legal_review | collective) with `type_name`, and what is being signed. */
 
 #include <stdio.h>
 #include <string.h>
 
 #include "api/api.h"
-#include "api/case_scope.h"
 #include "api/params.h"
 #include "app/workflow_approver.h"
+#include "app/workflow_inbox.h"
 #include "store/identity.h"
 
 /* ---- GET /workflow/approvals ------------------------------------------------------------- */
 
 typedef struct {
+    Store *st;
     const ApprovalPolicy *policy;
     const Approver *me;
     json_t *items;
     int from, to; /* the page's slice of the matches: [from, to) */
     int total;
-    Store *store;
 } Inbox;
 
 static int inbox_row(const ApprovalRow *row, void *ctx)
@@ -29,7 +31,9 @@ static int inbox_row(const ApprovalRow *row, void *ctx)
         const WfTransition *t = workflow_transition_of_action(row->task.action);
         json_object_set_new(o, "stage", t ? json_string(workflow_stage_code(t->from)) : json_null());
         json_object_set_new(o, "stage_name", t ? json_string(workflow_stage_name(t->from)) : json_null());
-        api_case_numbers_into(in->store, row->case_no, o);
+        json_object_set_new(o, "type", json_string("approval"));
+        json_object_set_new(o, "type_name", json_string(wf_inbox_type_name("approval")));
+        wf_inbox_case_facts(in->st, row->case_no, o);
         json_array_append_new(in->items, o);
     }
     in->total++;
@@ -44,15 +48,18 @@ int api_workflow_approvals_list(HttpRequest *req)
     ZfError err;
     if (param_page(req, &page, &size) != ZF_OK) return 0;
     json_t *items = json_array();
-    Inbox in = {&policy, &me, items, (page - 1) * size, page * size, 0, req->store};
+    Inbox in = {req->store, &policy, &me, items, (page - 1) * size, page * size, 0};
+    int staged = 0;
     if (req->auth && req->auth->agency[0]) {
         if (store_approval_policy(req->store, &policy, &err) != ZF_OK ||
             wf_approver_of(req->store, req->auth, &policy, &me, &err) != ZF_OK ||
-            store_approvals_pending_foreach(req->store, req->auth->agency, inbox_row, &in, &err) != ZF_OK) {
+            store_approvals_pending_foreach(req->store, req->auth->agency, inbox_row, &in, &err) != ZF_OK ||
+            wf_inbox_stage_tasks(req->store, req->auth, in.from > in.total ? in.from - in.total : 0,
+                                 size - (int)json_array_size(items), items, &staged, &err) != ZF_OK) {
             json_decref(items);
             return http_reply_zferror(req, &err);
         }
     }
-    return http_reply_json(req, 200, json_pack("{s:o, s:i, s:i, s:i}", "items", items, "total", in.total, "page", page,
+    return http_reply_json(req, 200, json_pack("{s:o, s:i, s:i, s:i}", "items", items, "total", in.total + staged, "page", page,
                                                "size", size));
 }

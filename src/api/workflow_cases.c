@@ -304,7 +304,9 @@ int api_workflow_case_action(HttpRequest *req)
     if (!body) return 0;
     const char *case_no = http_param(req, "case_no");
     json_t *fields = json_object_get(body, "fields");
-    WorkflowStepInput in = {str(body, "action"), str(body, "note"),
+    /* an approval's 审批意见 may come as "opinion"; it is the step's note */
+    const char *note = str(body, "opinion") ? str(body, "opinion") : str(body, "note");
+    WorkflowStepInput in = {str(body, "action"), note,
                             str(body, "target") ? str(body, "target") : str(fields, "target"), str(body, "approver"),
                             fields};
     AppContext cx = api_context(req);

@@ -16,6 +16,7 @@
 #include "app/sweep.h"
 #include "store/approval.h"
 #include "store/publicity.h"
+#include "store/settings.h"
 #include "store/workflow.h"
 #include "store/workflow_seed.h"
 
@@ -24,13 +25,28 @@ typedef struct {
     const Calendar *cal;
     RuleConfig cfg;
     zf_day today;
+    /* the case's last step that moved it: who asked for what waits at the stage, from where, when */
+    struct {
+        char user[33], from[32];
+        zf_day on;
+    } entered;
 } Seeder;
 
-/* The demo users who act in the scripts (cmd/init.c creates them) and their workflow roles. */
+/* The demo users who act in the scripts (cmd/init.c creates them, after the cases), their workflow
+ * roles and the approver level init gives them (the head is the 主要负责人). */
 static const struct {
     const char *user;
     WfRole role;
-} ACTORS[] = {{"officer", WR_OFFICER}, {"head", WR_AGENCY_HEAD}, {"reviewer", WR_LEGAL_REVIEWER}};
+    const char *level;
+} ACTORS[] = {{"officer", WR_OFFICER, NULL}, {"head", WR_AGENCY_HEAD, "principal"}, {"reviewer", WR_LEGAL_REVIEWER, NULL}};
+
+static int level_of_actor(const ApprovalPolicy *p, const char *user)
+{
+    int level = 0;
+    for (size_t i = 0; user && i < sizeof ACTORS / sizeof *ACTORS; i++)
+        if (strcmp(ACTORS[i].user, user) == 0 && ACTORS[i].level) approval_level_by_code(p, ACTORS[i].level, &level);
+    return level;
+}
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
@@ -155,6 +171,38 @@ static int workflow_step(Seeder *s, const json_t *step, zf_day on, json_t *rec, 
     return ZF_OK;
 }
 
+/* A past approval of the script kept as the task it was, so the case's 审批记录 shows it: asked for
+ * by the step that entered the stage, signed by the step's user with the step's note as his opinion
+ * (the standard text when it has none, as the API records it). A sign-off the policy would not
+ * accept from him is left out rather than invented. */
+static int keep_signed_task(Seeder *s, const json_t *rec, const json_t *row, const json_t *step, zf_day on,
+                            const char *time, char *note, size_t note_size, ZfError *err)
+{
+    WfAction a;
+    WfStage at;
+    const WfTransition *t = NULL;
+    if (workflow_action_by_code(str(step, "action"), &a) == ZF_OK &&
+        workflow_stage_by_code(s->entered.from, &at) == ZF_OK)
+        t = workflow_transition_of_action(a);
+    if (!t || !t->approval || !s->entered.user[0]) return ZF_OK;
+    ApprovalPolicy policy;
+    ApprovalTask task;
+    CaseState cs;
+    Approver who = {str(step, "user"), WR_OFFICER, 0};
+    if (store_approval_policy(s->st, &policy, err) != ZF_OK || case_state(s, rec, row, &cs, err) != ZF_OK ||
+        role_of(who.user, &who.role, err) != ZF_OK)
+        return ZF_ERR;
+    who.level = level_of_actor(&policy, who.user);
+    if (who.role == WR_AGENCY_HEAD && who.level <= 0) who.level = policy.unassigned_head_level;
+    approval_task_init(&task, &policy, a, &cs, s->entered.on, s->cal);
+    task.return_to = at;
+    ZfError refused;
+    if (approval_sign(&task, &policy, &who, on, &refused) != ZF_OK || !approval_complete(&task)) return ZF_OK;
+    if (!note[0]) store_setting_text(s->st, "approval_default_opinion", "同意。", note, note_size);
+    approval_note_opinion(&task, who.user, note, time);
+    return store_approval_open(s->st, str(row, "case_no"), str(row, "agency"), s->entered.user, &task, "done", err);
+}
+
 static int seed_steps(Seeder *s, const json_t *line, json_t *rec, json_t *row, ZfError *err)
 {
     size_t i;
@@ -179,6 +227,12 @@ static int seed_steps(Seeder *s, const json_t *line, json_t *rec, json_t *row, Z
         if (rc != ZF_OK) return ZF_ERR;
         /* 09:00 China time on the act's day, a minute apart to keep the order */
         snprintf(time, sizeof time, "%sT01:%02zu:00Z", on_text, i % 60);
+        if (i > 0 && keep_signed_task(s, rec, row, step, on, time, note, sizeof note, err) != ZF_OK) return ZF_ERR;
+        if (strcmp(from, str(row, "stage")) != 0) {
+            snprintf(s->entered.user, sizeof s->entered.user, "%s", str(step, "user") ? str(step, "user") : "");
+            snprintf(s->entered.from, sizeof s->entered.from, "%s", from);
+            s->entered.on = on;
+        }
         if (app_timeline_add_at(s->st, case_no, time, str(step, "user"), action, i ? from : NULL,
                                            str(row, "stage"), note, err) != ZF_OK)
             return ZF_ERR;
@@ -203,6 +257,7 @@ static int open_waiting_task(Seeder *s, const json_t *line, const json_t *rec, c
     if (store_approval_policy(s->st, &policy, err) != ZF_OK || case_state(s, rec, row, &cs, err) != ZF_OK)
         return ZF_ERR;
     approval_task_init(&t, &policy, next, &cs, on, s->cal);
+    if (workflow_stage_by_code(s->entered.from, &t.return_to) != ZF_OK) t.return_to = WF_STAGE_COUNT;
     return store_approval_open(s->st, str(row, "case_no"), str(row, "agency"), str(last, "user"), &t, "pending", err);
 }
 
@@ -223,6 +278,7 @@ static int seed_case(Seeder *s, json_t *line, ZfError *err)
     if (!agency || !type || !json_is_object(json_object_get(line, "case")) || !str(line, "created_by"))
         return zf_fail(err, 400, "invalid_field", NULL, "缺少 agency、case_type、created_by 或 case");
     bool simple = strcmp(type, "penalty_simple") == 0;
+    memset(&s->entered, 0, sizeof s->entered);
     resolve_dates(line, s->cal, s->today);
     json_t *rec = json_deep_copy(json_object_get(line, "case"));
     json_t *common = json_pack("{s:s, s:s, s:s, s:s}", "type", "case", "agency", agency, "kind", "penalty",

@@ -205,6 +205,11 @@ static const struct {
     {"hearing_waived", "当事人书面放弃听证", FK_BOOL, TO_STATE},
     {"legal_review_passed", "法制审核通过", FK_BOOL, TO_REVIEW},
     {"reviewed_on", "法制审核日期", FK_DATE, TO_REVIEW},
+    /* the reviewer's opinion and the collective discussion's record (行政处罚法 57, 58), kept
+     * with the workflow row: exchange-v1 has no field for them */
+    {"legal_review_opinion", "法制审核意见", FK_TEXT, TO_STATE},
+    {"collective_participants", "集体讨论参加人", FK_TEXT, TO_STATE},
+    {"collective_conclusion", "集体讨论结论", FK_TEXT, TO_STATE},
     {"on", "办理日期", FK_DATE, TO_STATE}, /* read by the caller, not stored */
 };
 

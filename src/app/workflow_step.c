@@ -10,6 +10,7 @@
 #include "app/case_log.h"
 #include "app/filings.h"
 #include "app/import.h"
+#include "app/logged_row.h"
 #include "app/sweep.h"
 #include "app/workflow_approver.h"
 #include "app/workflow_discretion.h"
@@ -19,6 +20,8 @@
 #include "app/workflow_holdings.h"
 #include "app/workflow_state.h"
 #include "store/findings.h"
+#include "store/settings.h"
+#include "util/text.h"
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
@@ -82,7 +85,7 @@ static void record_act(Store *st, WfAction a, json_t *rec, const json_t *state, 
 }
 
 /* What the step is: one of the workflow core's acts, or one of the three steps beside them. */
-typedef enum { STEP_ACT, STEP_RECORD, STEP_SEND_BACK, STEP_ADD_APPROVER } StepKind;
+typedef enum { STEP_ACT, STEP_RECORD, STEP_SEND_BACK, STEP_ADD_APPROVER, STEP_REFUSE } StepKind;
 
 typedef struct {
     const AppContext *cx;
@@ -91,6 +94,8 @@ typedef struct {
     const char *action, *note, *target;
     bool discretion;       /* the step sets the discretion facts or the tier */
     char note_buf[2048];   /* the note with the discretion record appended */
+    char opinion[APPROVAL_OPINION_LEN]; /* an approval step's 审批意见: the note or the default */
+    char refusal[1200];    /* the timeline note of a refusal: the step refused and why */
     zf_day on;
     json_t *rec, *row, *state; /* rec and state: the working copies, row: as stored */
     WfStage from, to;
@@ -127,6 +132,36 @@ static int sign_step(const AppContext *cx, Step *s, WfAction a, const CaseState 
     return approval_sign(&s->task.task, &s->policy, &s->me, s->on, err);
 }
 
+/* 同意 with the approver's opinion, or the standard text (setting approval_default_opinion) when
+ * he wrote none; kept with his sign-off and written as the step's note on the timeline. */
+static void keep_opinion(const AppContext *cx, Step *s)
+{
+    char now[32];
+    if (s->note && !text_blank(s->note)) snprintf(s->opinion, sizeof s->opinion, "%s", s->note);
+    else store_setting_text(cx->store, "approval_default_opinion", "同意。", s->opinion, sizeof s->opinion);
+    s->note = s->opinion;
+    app_utc_now(now);
+    approval_note_opinion(&s->task.task, s->me.user, s->opinion, now);
+}
+
+/* 不同意（退回）: an approver the open task awaits refuses it with his opinion; the case goes back
+ * to the stage it stood at when the approval was requested, and the task is closed. */
+static int check_refusal(const AppContext *cx, Step *s, const CaseState *cs, ZfError *err)
+{
+    char now[32];
+    if (store_approval_pending(cx->store, str(s->row, "case_no"), &s->task, err) != ZF_OK)
+        return err->status == 404 ? zf_fail(err, 409, "invalid_transition", "action", "本案没有待审批的事项，不能退回")
+                                  : ZF_ERR;
+    app_utc_now(now);
+    if (approval_refuse(&s->task.task, &s->policy, &s->me, s->on, s->note, now, err) != ZF_OK) return ZF_ERR;
+    s->has_task = true;
+    s->to = approval_return_stage(&s->task.task, cs->procedure);
+    s->moves = true;
+    snprintf(s->refusal, sizeof s->refusal, "不同意“%s”：%s", workflow_action_name(s->task.task.action), s->note);
+    s->note = s->refusal;
+    return ZF_OK;
+}
+
 /* The act's own gate: who may sign, then the legal gates on the act's date, then the order of the
  * dates; for a step that needs no approval, the core's transition check. An approval step moves
  * only with its last required sign-off. */
@@ -139,6 +174,7 @@ static int check_act(const AppContext *cx, Step *s, const CaseState *cs, const R
                                 ? approval_check_date(&s->task.task, s->on, err)
                                 : ZF_ERR)
                          : workflow_can_transition(cs, s->act, wf_role_of(cx->user), s->on, cx->calendar, cfg, err);
+    if (rc == ZF_OK && s->approval) keep_opinion(cx, s);
     if (rc == ZF_OK && (!s->approval || approval_complete(&s->task.task))) {
         s->to = (WfStage)workflow_next_stage(cs, s->act);
         s->moves = true;
@@ -179,6 +215,7 @@ static int check_step(const AppContext *cx, Step *s, ZfError *err)
         return ZF_OK;
     }
     case STEP_ACT: return check_act(cx, s, &cs, &cfg, err);
+    case STEP_REFUSE: return check_refusal(cx, s, &cs, err);
     case STEP_ADD_APPROVER: break;
     }
     return zf_fail(err, 500, "internal_error", NULL, "无法识别的办案操作");
@@ -190,13 +227,13 @@ static int commit_approval(const AppContext *cx, Step *s, ZfError *err)
 {
     const char *case_no = str(s->row, "case_no"), *agency = str(s->row, "agency");
     if (s->has_task) {
-        const char *status = s->moves ? "done" : "pending";
+        const char *status = s->kind == STEP_REFUSE ? "cancelled" : s->moves ? "done" : "pending";
         if (s->task_is_new ? store_approval_open(cx->store, case_no, agency, s->task.requested_by, &s->task.task,
                                                  status, err)
                            : store_approval_update(cx->store, s->task.id, &s->task.task, status, err))
             return ZF_ERR;
     }
-    if (!s->moves) return ZF_OK;
+    if (!s->moves || s->kind == STEP_REFUSE) return ZF_OK;
     if (s->kind == STEP_SEND_BACK && store_approval_cancel_pending(cx->store, case_no, err) != ZF_OK)
         return ZF_ERR;
     WfAction next = approval_opened_on_entering(s->to);
@@ -208,6 +245,7 @@ static int commit_approval(const AppContext *cx, Step *s, ZfError *err)
     json_decref(probe);
     if (rc != ZF_OK) return ZF_ERR;
     approval_task_init(&t, &s->policy, next, &cs, s->on, cx->calendar);
+    t.return_to = s->from; /* a refusal sends the case back here */
     return store_approval_open(cx->store, case_no, agency, cx->user->username, &t, "pending", err);
 }
 
@@ -259,7 +297,7 @@ static int commit_step(const AppContext *cx, Step *s, ZfError *err)
                                                err)) != ZF_OK ||
         commit_approval(cx, s, err) != ZF_OK ||
         (s->moves && wf_message_moved(cx->store, case_no, s->rec, s->from, s->to, &s->policy, err) != ZF_OK) ||
-        (s->kind == STEP_SEND_BACK &&
+        ((s->kind == STEP_SEND_BACK || s->kind == STEP_REFUSE) &&
          wf_message_returned(cx->store, case_no, str(s->row, "created_by"), cx->user, s->note, err) != ZF_OK) ||
         import_one_record_in(cx->store, s->rec, err) != ZF_OK ||
         (s->decides && app_filing_case_in(cx, s->rec, err) != ZF_OK)) {
@@ -313,6 +351,7 @@ static int refuse_change_under_approval(const AppContext *cx, const json_t *row,
 static const char *audit_action(const Step *s)
 {
     if (s->kind == STEP_ADD_APPROVER) return "workflow_add_approver";
+    if (s->kind == STEP_REFUSE) return "workflow_refuse";
     return s->approval && !s->moves ? "workflow_sign" : "workflow_action";
 }
 
@@ -322,7 +361,10 @@ static int step_kind(Step *s, ZfError *err)
     static const struct {
         const char *code;
         StepKind kind;
-    } BESIDE[] = {{"record", STEP_RECORD}, {"send_back", STEP_SEND_BACK}, {"add_approver", STEP_ADD_APPROVER}};
+    } BESIDE[] = {{"record", STEP_RECORD},
+                  {"send_back", STEP_SEND_BACK},
+                  {"add_approver", STEP_ADD_APPROVER},
+                  {"refuse", STEP_REFUSE}};
     for (size_t i = 0; i < sizeof BESIDE / sizeof *BESIDE; i++)
         if (strcmp(s->action, BESIDE[i].code) == 0) return s->kind = BESIDE[i].kind, ZF_OK;
     s->kind = STEP_ACT;

@@ -11,6 +11,7 @@
 #include "domain/media_sniff.h"
 #include "domain/workflow/approval.h"
 #include "domain/workflow/doc_number.h"
+#include "util/text.h"
 
 static int check_integer(const SettingSpec *s, const char *value, ZfError *err)
 {
@@ -82,6 +83,14 @@ static int check_region_code(const char *value, ZfError *err)
     return ZF_OK;
 }
 
+/* A short text people read (the default 审批意见): not blank, at most 100 characters. */
+static int check_short_text(const char *value, ZfError *err)
+{
+    if (!text_utf8_valid(value, strlen(value)) || text_blank(value) || text_utf8_chars(value) > 100)
+        return zf_fail(err, 400, "invalid_value", "value", "请填写不超过 100 字的文字");
+    return ZF_OK;
+}
+
 int setting_check(const SettingSpec *spec, const char *value, ZfError *err)
 {
     if (!spec->kind) return zf_fail(err, 422, "setting_readonly", "name", "该参数只能随系统升级调整，不能在此修改");
@@ -94,5 +103,6 @@ int setting_check(const SettingSpec *spec, const char *value, ZfError *err)
     if (strcmp(spec->kind, "integer") == 0) return check_integer(spec, value, err);
     if (strcmp(spec->kind, "doc_number_pattern") == 0) return check_doc_pattern(value, err);
     if (strcmp(spec->kind, "region_code") == 0) return check_region_code(value, err);
+    if (strcmp(spec->kind, "short_text") == 0) return check_short_text(value, err);
     return zf_fail(err, 422, "setting_readonly", "name", "无法识别的参数类型“%s”", spec->kind);
 }

@@ -12,7 +12,7 @@
 
 typedef struct {
     const char *kind; /* "integer", "doc_number_pattern", "media_types", "approval_policy",
-                       * "major_filing_policy";
+                       * "major_filing_policy", "short_text";
                        * NULL = not editable */
     bool has_min, has_max;
     long long min, max;

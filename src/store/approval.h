@@ -16,6 +16,7 @@ typedef struct {
     char requested_by[33];
     char requested_at[32];
     char party[128]; /* the case's party name, "" when unknown */
+    char status[12]; /* pending | done | cancelled (a refused task is cancelled, task.refused set) */
     ApprovalTask task;
 } ApprovalRow;
 
@@ -35,6 +36,8 @@ int store_approval_cancel_pending(Store *st, const char *case_no, ZfError *err);
  * returns non-zero. */
 typedef int (*ApprovalRowFn)(const ApprovalRow *row, void *ctx);
 int store_approvals_pending_foreach(Store *st, const char *agency, ApprovalRowFn fn, void *ctx, ZfError *err);
+/* Calls fn with every task of a case, whatever its status, oldest first (the signature history). */
+int store_approvals_of_case(Store *st, const char *case_no, ApprovalRowFn fn, void *ctx, ZfError *err);
 
 /* The user's approver level, 0 when not set; 404 when there is no such user. */
 int store_user_approval_level(Store *st, const char *username, int *level, ZfError *err);

@@ -22,7 +22,7 @@ int sqlite_store_approval_policy(Store *st, ApprovalPolicy *out, ZfError *err)
 }
 
 #define TASK_COLS "a.id, a.case_no, a.agency, a.requested_by, a.requested_at, a.task," \
-                  " json_extract(c.body, '$.party.name')"
+                  " json_extract(c.body, '$.party.name'), a.status"
 #define TASK_FROM " FROM approval_tasks a LEFT JOIN cases c ON c.case_no = a.case_no"
 
 static int row_of(sqlite3_stmt *q, ApprovalRow *r, ZfError *err)
@@ -34,6 +34,7 @@ static int row_of(sqlite3_stmt *q, ApprovalRow *r, ZfError *err)
     sqlite_col_copy(q, 3, r->requested_by, sizeof r->requested_by);
     sqlite_col_copy(q, 4, r->requested_at, sizeof r->requested_at);
     sqlite_col_copy(q, 6, r->party, sizeof r->party);
+    sqlite_col_copy(q, 7, r->status, sizeof r->status);
     const char *text = (const char *)sqlite3_column_text(q, 5);
     json_t *task = text ? json_loads(text, 0, NULL) : NULL;
     int rc = approval_task_from_json(task, &r->task, err);
@@ -125,15 +126,12 @@ int sqlite_store_approval_cancel_pending(Store *st, const char *case_no, ZfError
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "approval_tasks");
 }
 
-int sqlite_store_approvals_pending_foreach(Store *st, const char *agency, ApprovalRowFn fn, void *ctx, ZfError *err)
+/* Calls fn with each row the query (one text parameter, NULL allowed) selects. */
+static int rows_foreach(Store *st, const char *sql, const char *param, ApprovalRowFn fn, void *ctx, ZfError *err)
 {
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT " TASK_COLS TASK_FROM " WHERE a.status = 'pending' AND (?1 IS NULL OR a.agency = ?1)"
-                           " ORDER BY a.id",
-                           -1, &q, NULL) != SQLITE_OK)
-        return sqlite_fail(st, err, "approval_tasks");
-    sqlite_bind_opt(q, 1, agency);
+    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK) return sqlite_fail(st, err, "approval_tasks");
+    sqlite_bind_opt(q, 1, param);
     ApprovalRow *row = malloc(sizeof *row);
     int rc = row ? SQLITE_ROW : SQLITE_NOMEM, out = ZF_OK;
     while (row && (rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -148,6 +146,21 @@ int sqlite_store_approvals_pending_foreach(Store *st, const char *agency, Approv
     free(row);
     sqlite3_finalize(q);
     return out;
+}
+
+int sqlite_store_approvals_pending_foreach(Store *st, const char *agency, ApprovalRowFn fn, void *ctx, ZfError *err)
+{
+    return rows_foreach(st,
+                        "SELECT " TASK_COLS TASK_FROM " WHERE a.status = 'pending' AND (?1 IS NULL OR a.agency = ?1)"
+                        " ORDER BY a.id",
+                        agency, fn, ctx, err);
+}
+
+/* approval_tasks_by_case (migration 043) serves it. */
+int sqlite_store_approvals_of_case(Store *st, const char *case_no, ApprovalRowFn fn, void *ctx, ZfError *err)
+{
+    return rows_foreach(st, "SELECT " TASK_COLS TASK_FROM " WHERE a.case_no = ?1 ORDER BY a.id", case_no, fn, ctx,
+                        err);
 }
 
 int sqlite_store_user_approval_level(Store *st, const char *username, int *level, ZfError *err)

@@ -56,6 +56,7 @@ int sqlite_store_approval_open(Store *st, const char *case_no, const char *agenc
 int sqlite_store_approval_update(Store *st, long long id, const ApprovalTask *t, const char *status, ZfError *err);
 int sqlite_store_approval_cancel_pending(Store *st, const char *case_no, ZfError *err);
 int sqlite_store_approvals_pending_foreach(Store *st, const char *agency, ApprovalRowFn fn, void *ctx, ZfError *err);
+int sqlite_store_approvals_of_case(Store *st, const char *case_no, ApprovalRowFn fn, void *ctx, ZfError *err);
 int sqlite_store_user_approval_level(Store *st, const char *username, int *level, ZfError *err);
 int sqlite_store_user_set_approval_level(Store *st, const char *username, int level, ZfError *err);
 int sqlite_store_agency_approvers(Store *st, const char *agency, json_t **out, ZfError *err);

@@ -10,6 +10,7 @@ const StoreOps sqlite_store_ops = {
     .approval_update = sqlite_store_approval_update,
     .approval_cancel_pending = sqlite_store_approval_cancel_pending,
     .approvals_pending_foreach = sqlite_store_approvals_pending_foreach,
+    .approvals_of_case = sqlite_store_approvals_of_case,
     .user_approval_level = sqlite_store_user_approval_level,
     .user_set_approval_level = sqlite_store_user_set_approval_level,
     .agency_approvers = sqlite_store_agency_approvers,

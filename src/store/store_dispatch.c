@@ -43,6 +43,11 @@ int store_approvals_pending_foreach(Store *st, const char *agency, ApprovalRowFn
     return OPS(st)->approvals_pending_foreach(st, agency, fn, ctx, err);
 }
 
+int store_approvals_of_case(Store *st, const char *case_no, ApprovalRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->approvals_of_case(st, case_no, fn, ctx, err);
+}
+
 int store_user_approval_level(Store *st, const char *username, int *level, ZfError *err)
 {
     return OPS(st)->user_approval_level(st, username, level, err);

@@ -42,6 +42,7 @@ typedef struct StoreOps {
     int (*approval_update)(Store *st, long long id, const ApprovalTask *t, const char *status, ZfError *err);
     int (*approval_cancel_pending)(Store *st, const char *case_no, ZfError *err);
     int (*approvals_pending_foreach)(Store *st, const char *agency, ApprovalRowFn fn, void *ctx, ZfError *err);
+    int (*approvals_of_case)(Store *st, const char *case_no, ApprovalRowFn fn, void *ctx, ZfError *err);
     int (*user_approval_level)(Store *st, const char *username, int *level, ZfError *err);
     int (*user_set_approval_level)(Store *st, const char *username, int level, ZfError *err);
     int (*agency_approvers)(Store *st, const char *agency, json_t **out, ZfError *err);

@@ -85,12 +85,17 @@ test('init --demo is fast and holds online cases at every stage, each with a tim
 });
 
 test('the demo cases waiting at 立案审批, 决定审批 and 结案审批 are in the head\'s 审批待办', async () => {
-  const inbox = (await as.head.get('/workflow/approvals')).body.items;
-  const waiting = (await as.officer.get('/workflow/cases?size=200')).body.items
-    .filter((c) => ['filing', 'decision', 'closing'].includes(c.stage)).map((c) => c.case_no);
+  const all = (await as.head.get('/workflow/approvals')).body.items;
+  const cases = (await as.officer.get('/workflow/cases?size=200')).body.items;
+  const inbox = all.filter((t) => t.type === 'approval');
+  const waiting = cases.filter((c) => ['filing', 'decision', 'closing'].includes(c.stage)).map((c) => c.case_no);
   assert.equal(waiting.length, 3);
   assert.deepEqual(inbox.map((t) => t.case_no).sort(), waiting.sort());
   assert.deepEqual(inbox.map((t) => t.action).sort(), ['approve_decision', 'approve_filing', 'close']);
+  // the rest of the head's inbox is the 集体讨论 work of the cases standing there (行政处罚法 57)
+  const discussing = cases.filter((c) => c.stage === 'collective_discussion').map((c) => c.case_no);
+  assert.deepEqual(all.filter((t) => t.type !== 'approval').map((t) => [t.type, t.case_no]).sort(),
+    discussing.map((no) => ['collective', no]).sort());
   assert.deepEqual((await as.officer.get('/workflow/approvals')).body.items, [], 'nothing waits for an officer');
 });
 

@@ -93,6 +93,13 @@ test('the supervisor opens an online case from 案件查询 and reads its timeli
     assert.match(await page.getByTestId('timeline-stage').innerText(), /调查取证/)
     for (const t of items) assert.doesNotMatch(t, /approve_filing|submit_filing|investigation|clue/, 'no codes')
 
+    // 审批记录: the head's sign-off of the script's 批准立案, with his level and his opinion
+    const signed = page.getByTestId('approval-history-item')
+    await signed.first().waitFor()
+    const history = await signed.allInnerTexts()
+    assert.equal(history.length, 1, history.join('\n'))
+    assert.match(history[0], /同意[\s\S]*批准立案[\s\S]*张科长（主要负责人）[\s\S]*审批意见：同意立案/)
+
     const file = page.getByTestId('file-item').first()
     const text = await file.innerText()
     assert.match(text, /照片/)

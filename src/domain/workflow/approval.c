@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/text.h"
+
 /* The default tiers; migration 011 seeds the same text into settings `approval_policy`. */
 static const char DEFAULT_POLICY[] =
     "{\"levels\":[{\"level\":1,\"code\":\"deputy\",\"name\":\"分管负责人\"},"
@@ -214,6 +216,8 @@ void approval_task_init(ApprovalTask *t, const ApprovalPolicy *p, WfAction actio
 {
     memset(t, 0, sizeof *t);
     t->action = action;
+    t->return_to = WF_STAGE_COUNT;
+    t->refused.on = ZF_DAY_NONE;
     t->requested_on = requested_on;
     t->due_on = add_wd(cal, requested_on, p->escalate_after_wd);
     approval_require(t, p, cs);
@@ -266,29 +270,79 @@ bool approval_awaits(const ApprovalTask *t, const Approver *who)
     return !approval_signed_by(t, who->user) && slot_for(t, who) >= 0;
 }
 
-int approval_sign(ApprovalTask *t, const ApprovalPolicy *p, const Approver *who, zf_day on, ZfError *err)
+/* The slot `who` may sign now, or the refusal that says why he may not (approval_sign's errors). */
+static int slot_to_sign(const ApprovalTask *t, const ApprovalPolicy *p, const Approver *who, ZfError *err)
 {
     const char *step = workflow_action_name(t->action);
     if (approval_signed_by(t, who->user))
         return zf_fail(err, 409, "already_signed", "action", "您已签署“%s”，等待其他审批人会签", step);
     int at = slot_for(t, who);
-    if (at < 0) {
-        const ApprovalSlot *head = find_kind(t, AK_HEAD);
-        /* a head below the slot's level is told which level it needs */
-        if ((who->role & WR_AGENCY_HEAD) && head && !head->signed_by[0])
-            return zf_fail(err, 403, "approval_level_too_low", "action", "“%s”须由%s审批，您的审批权限为%s%s%s%s",
-                           step, approval_level_name(p, head->level), approval_level_name(p, who->level),
-                           head->basis[0] ? "（" : "", head->basis, head->basis[0] ? "）" : "");
-        bool has_kind = ((who->role & WR_AGENCY_HEAD) && head) || ((who->role & WR_LEGAL_REVIEWER) && find_kind(t, AK_LEGAL));
-        if (!has_kind)
-            return zf_fail(err, 403, "role_not_allowed", "role", "当前角色无权执行“%s”（须机关负责人审批）", step);
-        return zf_fail(err, 409, "nothing_to_sign", "action", "“%s”没有等待您签署的审批", step);
-    }
+    if (at >= 0) return at;
+    const ApprovalSlot *head = find_kind((ApprovalTask *)t, AK_HEAD);
+    /* a head below the slot's level is told which level it needs */
+    if ((who->role & WR_AGENCY_HEAD) && head && !head->signed_by[0])
+        return zf_fail(err, 403, "approval_level_too_low", "action", "“%s”须由%s审批，您的审批权限为%s%s%s%s",
+                       step, approval_level_name(p, head->level), approval_level_name(p, who->level),
+                       head->basis[0] ? "（" : "", head->basis, head->basis[0] ? "）" : "");
+    bool has_kind = ((who->role & WR_AGENCY_HEAD) && head) ||
+                    ((who->role & WR_LEGAL_REVIEWER) && find_kind((ApprovalTask *)t, AK_LEGAL));
+    if (!has_kind)
+        return zf_fail(err, 403, "role_not_allowed", "role", "当前角色无权执行“%s”（须机关负责人审批）", step);
+    return zf_fail(err, 409, "nothing_to_sign", "action", "“%s”没有等待您签署的审批", step);
+}
+
+int approval_sign(ApprovalTask *t, const ApprovalPolicy *p, const Approver *who, zf_day on, ZfError *err)
+{
+    int at = slot_to_sign(t, p, who, err);
+    if (at < 0) return ZF_ERR;
     ApprovalSlot *s = &t->slots[at];
     snprintf(s->signed_by, sizeof s->signed_by, "%s", who->user);
     s->signed_level = who->level;
     s->signed_on = on;
     return ZF_OK;
+}
+
+void approval_note_opinion(ApprovalTask *t, const char *user, const char *opinion, const char *at)
+{
+    for (size_t i = 0; user && i < t->slot_count; i++) {
+        ApprovalSlot *s = &t->slots[i];
+        if (strcmp(s->signed_by, user) != 0) continue;
+        snprintf(s->opinion, sizeof s->opinion, "%s", opinion ? opinion : "");
+        snprintf(s->signed_at, sizeof s->signed_at, "%s", at ? at : "");
+        return;
+    }
+}
+
+int approval_refuse(ApprovalTask *t, const ApprovalPolicy *p, const Approver *who, zf_day on, const char *opinion,
+                    const char *at, ZfError *err)
+{
+    if (slot_to_sign(t, p, who, err) < 0) return ZF_ERR;
+    if (!opinion || text_blank(opinion))
+        return zf_fail(err, 422, "opinion_required", "opinion", "不同意“%s”须填写审批意见（退回理由）",
+                       workflow_action_name(t->action));
+    if (on < t->requested_on)
+        return zf_fail(err, 422, "approval_date_order", "on", "审批日期不能早于提请审批的日期");
+    ApprovalRefusal *r = &t->refused;
+    snprintf(r->by, sizeof r->by, "%s", who->user);
+    r->level = who->level;
+    r->on = on;
+    snprintf(r->at, sizeof r->at, "%s", at ? at : "");
+    snprintf(r->opinion, sizeof r->opinion, "%s", opinion);
+    return ZF_OK;
+}
+
+WfStage approval_return_stage(const ApprovalTask *t, WfProcedure procedure)
+{
+    const WfCaseType *type = workflow_case_type(procedure);
+    const WfTransition *approval = NULL;
+    for (size_t i = 0; i < type->transition_count && !approval; i++)
+        if (type->transitions[i].action == t->action && type->transitions[i].approval) approval = &type->transitions[i];
+    if (!approval) return type->stages[0].stage;
+    int at = workflow_stage_index(type, approval->from), kept = workflow_stage_index(type, t->return_to);
+    if (t->return_to != WF_STAGE_COUNT && kept >= 0 && kept < at) return t->return_to;
+    for (size_t i = 0; i < type->transition_count; i++)
+        if (type->transitions[i].to == approval->from) return type->transitions[i].from;
+    return type->stages[0].stage;
 }
 
 int approval_check_date(const ApprovalTask *t, zf_day on, ZfError *err)
@@ -373,14 +427,21 @@ json_t *approval_task_json(const ApprovalTask *t)
     json_t *slots = json_array();
     for (size_t i = 0; i < t->slot_count; i++) {
         const ApprovalSlot *s = &t->slots[i];
-        json_array_append_new(slots, json_pack("{s:s, s:i, s:s, s:s, s:s, s:i, s:o, s:s}", "kind", KIND_CODES[s->kind],
-                                               "level", s->level, "user", s->user, "added_by", s->added_by,
-                                               "signed_by", s->signed_by, "signed_level", s->signed_level,
-                                               "signed_on", day_json(s->signed_on), "basis", s->basis));
+        json_array_append_new(slots, json_pack("{s:s, s:i, s:s, s:s, s:s, s:i, s:o, s:s, s:s, s:s}", "kind",
+                                               KIND_CODES[s->kind], "level", s->level, "user", s->user, "added_by",
+                                               s->added_by, "signed_by", s->signed_by, "signed_level",
+                                               s->signed_level, "signed_on", day_json(s->signed_on), "basis",
+                                               s->basis, "opinion", s->opinion, "signed_at", s->signed_at));
     }
-    return json_pack("{s:s, s:o, s:o, s:i, s:o}", "action", workflow_action_code(t->action), "requested_on",
-                     day_json(t->requested_on), "due_on", day_json(t->due_on), "escalations", t->escalations,
-                     "slots", slots);
+    const ApprovalRefusal *r = &t->refused;
+    json_t *refused = r->by[0] ? json_pack("{s:s, s:i, s:o, s:s, s:s}", "by", r->by, "level", r->level, "on",
+                                           day_json(r->on), "at", r->at, "opinion", r->opinion)
+                               : json_null();
+    const char *back = workflow_stage_code(t->return_to);
+    return json_pack("{s:s, s:o, s:o, s:i, s:o, s:o, s:o}", "action", workflow_action_code(t->action),
+                     "requested_on", day_json(t->requested_on), "due_on", day_json(t->due_on), "escalations",
+                     t->escalations, "slots", slots, "return_to", back ? json_string(back) : json_null(), "refused",
+                     refused);
 }
 
 static void copy_text(char *out, size_t size, const json_t *o, const char *k)
@@ -400,6 +461,15 @@ int approval_task_from_json(const json_t *o, ApprovalTask *t, ZfError *err)
     t->requested_on = day_of(o, "requested_on");
     t->due_on = day_of(o, "due_on");
     t->escalations = (int)json_integer_value(json_object_get(o, "escalations"));
+    if (workflow_stage_by_code(str(o, "return_to"), &t->return_to) != ZF_OK) t->return_to = WF_STAGE_COUNT;
+    const json_t *r = json_object_get(o, "refused");
+    t->refused.on = json_is_object(r) ? day_of(r, "on") : ZF_DAY_NONE;
+    if (json_is_object(r)) {
+        copy_text(t->refused.by, sizeof t->refused.by, r, "by");
+        copy_text(t->refused.at, sizeof t->refused.at, r, "at");
+        copy_text(t->refused.opinion, sizeof t->refused.opinion, r, "opinion");
+        t->refused.level = (int)json_integer_value(json_object_get(r, "level"));
+    }
     json_array_foreach(slots, i, v) {
         ApprovalSlot *s = &t->slots[t->slot_count++];
         const char *kind = str(v, "kind");
@@ -411,6 +481,8 @@ int approval_task_from_json(const json_t *o, ApprovalTask *t, ZfError *err)
         copy_text(s->basis, sizeof s->basis, v, "basis");
         s->signed_level = (int)json_integer_value(json_object_get(v, "signed_level"));
         s->signed_on = day_of(v, "signed_on");
+        copy_text(s->opinion, sizeof s->opinion, v, "opinion");
+        copy_text(s->signed_at, sizeof s->signed_at, v, "signed_at");
     }
     return ZF_OK;
 }

@@ -19,6 +19,8 @@
 #define APPROVAL_MAX_SLOTS 8
 #define APPROVAL_USER_LEN 33
 #define APPROVAL_BASIS_LEN 256
+#define APPROVAL_OPINION_LEN 1001 /* 审批意见: the step's note, ≤ 1000 bytes */
+#define APPROVAL_TIME_LEN 24      /* "YYYY-MM-DDTHH:MM:SSZ", stamped by the caller */
 
 /* An approver level of an agency's leadership, lowest first: 1 分管负责人, 2 主要负责人. */
 typedef struct {
@@ -64,7 +66,18 @@ typedef struct {
     int signed_level;
     zf_day signed_on;
     char basis[APPROVAL_BASIS_LEN];   /* why this level (the tier's basis), "" = default */
+    char opinion[APPROVAL_OPINION_LEN]; /* 审批意见 given with the sign-off */
+    char signed_at[APPROVAL_TIME_LEN];  /* when it was given (UTC), "" for older sign-offs */
 } ApprovalSlot;
+
+/* 不同意（退回）: who refused the task, when, at which level, and why (the opinion is required). */
+typedef struct {
+    char by[APPROVAL_USER_LEN]; /* "" = not refused */
+    int level;
+    zf_day on;
+    char at[APPROVAL_TIME_LEN];
+    char opinion[APPROVAL_OPINION_LEN];
+} ApprovalRefusal;
 
 typedef struct {
     WfAction action;
@@ -72,6 +85,10 @@ typedef struct {
     size_t slot_count;
     zf_day requested_on, due_on;
     int escalations;
+    /* the stage the case stood at when the approval was requested: where a refusal sends it
+     * back; WF_STAGE_COUNT when unknown (tasks opened before it was kept) */
+    WfStage return_to;
+    ApprovalRefusal refused;
 } ApprovalTask;
 
 /* Who is signing: user name, workflow role and approver level (0 for non-heads). */
@@ -105,6 +122,19 @@ void approval_require(ApprovalTask *t, const ApprovalPolicy *p, const CaseState 
 /* The approver's sign-off on one slot he may sign. 403 role_not_allowed / approval_level_too_low
  * (the message names the level needed), 409 already_signed / nothing_to_sign. */
 int approval_sign(ApprovalTask *t, const ApprovalPolicy *p, const Approver *who, zf_day on, ZfError *err);
+/* The opinion and time of the sign-off `user` just gave (approval_sign), kept with it. */
+void approval_note_opinion(ApprovalTask *t, const char *user, const char *opinion, const char *at);
+/* 不同意（退回）: an approver the task awaits refuses it with his opinion. The same 403/409 as
+ * approval_sign for anyone else; 422 opinion_required when the opinion is blank; 422
+ * approval_date_order when dated before the request. The caller closes the task and sends the
+ * case to approval_return_stage. */
+int approval_refuse(ApprovalTask *t, const ApprovalPolicy *p, const Approver *who, zf_day on, const char *opinion,
+                    const char *at, ZfError *err);
+/* Where a refused task sends the case (行政处罚法 57: the approval is refused, the case goes back
+ * to who asked): the stage it stood at when the approval was requested (立案审批 → 线索登记, 决定
+ * 审批 → 告知 / 法制审核 / 集体讨论 as it came, 结案审批 → 执行); for a task that did not keep it,
+ * the first stage of the case type leading into the approval's stage. */
+WfStage approval_return_stage(const ApprovalTask *t, WfProcedure procedure);
 /* A sign-off dated `on` keeps the task's dates in order: not before the request, not before a
  * signature already on it — the decision takes the last signature's date, and must not precede
  * what it rests on. 422 approval_date_order otherwise. */
@@ -123,7 +153,8 @@ bool approval_awaits(const ApprovalTask *t, const Approver *who);
 bool approval_escalate(ApprovalTask *t, const ApprovalPolicy *p, zf_day today, const Calendar *cal);
 
 /* The task as JSON (stored and shown): {"action","requested_on","due_on","escalations",
- * "slots":[{"kind","level","user","added_by","signed_by","signed_level","signed_on","basis"}]}. */
+ * "slots":[{"kind","level","user","added_by","signed_by","signed_level","signed_on","basis","opinion",
+ * "signed_at"}], "return_to": stage code | null, "refused": {"by","level","on","at","opinion"} | null}. */
 json_t *approval_task_json(const ApprovalTask *t);
 int approval_task_from_json(const json_t *o, ApprovalTask *t, ZfError *err);
 

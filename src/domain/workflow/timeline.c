@@ -12,6 +12,7 @@ static const struct {
     {"file", "登记线索"},          /* workflow_cases.c: 线索登记 */
     {"record", "登记办理信息"},    /* workflow_step.c */
     {"send_back", "退回"},
+    {"refuse", "不同意（退回）"}, /* workflow_step.c: an approver refuses the task */
     {"sign", "会签"},
     {"add_approver", "加签"},
     {"escalated", "超时上报"},     /* escalate.c */

@@ -111,6 +111,22 @@ static void test_readonly_and_overlong_values(void **state)
     assert_int_equal(status_of(&due_day, NULL), 400);
 }
 
+/* The default 审批意见: a short text people read — not blank, at most 100 characters. */
+static void test_short_text_is_a_readable_opinion(void **state)
+{
+    (void)state;
+    static const SettingSpec opinion = {"short_text", false, false, 0, 0};
+    assert_int_equal(status_of(&opinion, "同意。"), 0);
+    assert_int_equal(status_of(&opinion, "   "), 400);
+    assert_int_equal(status_of(&opinion, ""), 400);
+    char long_text[400] = "";
+    for (int i = 0; i < 101; i++) strcat(long_text, "意");
+    assert_int_equal(status_of(&opinion, long_text), 400);
+    long_text[300] = '\0'; /* 100 characters */
+    assert_int_equal(status_of(&opinion, long_text), 0);
+    assert_int_equal(status_of(&opinion, "\xe5\x90"), 400); /* broken UTF-8 */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -123,6 +139,7 @@ int main(void)
         cmocka_unit_test(test_approval_policy_is_parsed_like_the_server_reads_it),
         cmocka_unit_test(test_unknown_kind_is_not_editable),
         cmocka_unit_test(test_readonly_and_overlong_values),
+        cmocka_unit_test(test_short_text_is_a_readable_opinion),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

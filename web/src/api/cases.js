@@ -13,6 +13,8 @@ const enc = encodeURIComponent
 // not handled online. → {online, stage, stage_name, items: [{id, time, user, action, action_name,
 //    from_stage, from_stage_name, to_stage, to_stage_name, note}]}
 export const getCaseTimeline = (caseNo) => http.get(`/api/v1/cases/${enc(caseNo)}/timeline`)
+// 审批记录 for the supervisor's case detail: the same shape as the workflow's getCaseApprovals
+export const getCaseApprovalHistory = (caseNo) => http.get(`/api/v1/cases/${enc(caseNo)}/approvals`)
 // Its attachments (全过程记录), read-only, audited. → {items: [{id, stage, stage_name, kind, kind_name,
 //    name, mime, size, sha256, sm3, uploaded_by, uploaded_at}]}
 export const listCaseAttachments = (caseNo) => http.get(`/api/v1/cases/${enc(caseNo)}/attachments`)

@@ -12,7 +12,12 @@ export const takeAction = (caseNo, body) => http.post(`/api/v1/workflow/cases/${
 // 审批待办: the approval tasks waiting for the caller →
 // {items: [{case_no, party, action, action_name, stage_name, requested_by, requested_at, due_on, escalated,
 //           signed_count, required_count, slots}], total}
+// Items carry type: approval | legal_review | collective (type_name in Chinese) and, for the
+// confirmation, proposal: {measures, measure_names, fine, confiscated, tier, reduced} | null.
 export const listApprovals = (query) => http.get('/api/v1/workflow/approvals', { query })
+// 审批记录 of a case → {items: [{task_id, action, action_name, user, display_name, level_name, signed_on,
+//   signed_at, opinion, agreed, result_name, returned_to?, returned_to_name?}], pending}
+export const getCaseApprovals = (caseNo) => http.get(`/api/v1/workflow/cases/${enc(caseNo)}/approvals`)
 
 // Case attachments (全过程记录): the file is the body; name, stage and kind in the query.
 // → {items: [{id, stage, kind, name, mime, size, sha256, sm3, uploaded_by, uploaded_at}],

@@ -326,6 +326,86 @@ static void test_policy_parse_refuses_bad_data(void **state)
     assert_int_equal(p.rules[0].measures, WF_M_FINE);
 }
 
+/* 不同意（退回）: only an approver the task awaits, only with an opinion; kept with the task. */
+static void test_a_refusal_needs_an_awaited_approver_and_an_opinion(void **state)
+{
+    (void)state;
+    CaseState cs;
+    ApprovalTask t;
+    ZfError err;
+    lawful_case(&cs, WF_PROC_ORDINARY);
+    cs.fine_fen = 6000000; /* ¥60,000: the principal's (default policy) */
+    decision_task(&t, &cs, D("2026-03-02"));
+    assert_int_equal(approval_refuse(&t, &policy, &OFFICER, D("2026-03-03"), "不同意", "", &err), ZF_ERR);
+    assert_int_equal(err.status, 403);
+    assert_int_equal(approval_refuse(&t, &policy, &DEPUTY, D("2026-03-03"), "不同意", "", &err), ZF_ERR);
+    assert_string_equal(err.code, "approval_level_too_low");
+    assert_int_equal(approval_refuse(&t, &policy, &PRINCIPAL, D("2026-03-03"), "  ", "", &err), ZF_ERR);
+    assert_int_equal(err.status, 422);
+    assert_string_equal(err.code, "opinion_required");
+    assert_int_equal(approval_refuse(&t, &policy, &PRINCIPAL, D("2026-03-01"), "不同意", "", &err), ZF_ERR);
+    assert_string_equal(err.code, "approval_date_order");
+    assert_string_equal(t.refused.by, "");
+    assert_int_equal(approval_refuse(&t, &policy, &PRINCIPAL, D("2026-03-03"), "罚款依据不足", "2026-03-03T01:00:00Z", &err),
+                     ZF_OK);
+    assert_string_equal(t.refused.by, "principal");
+    assert_int_equal(t.refused.level, 2);
+    assert_string_equal(t.refused.opinion, "罚款依据不足");
+
+    ApprovalTask back;
+    json_t *j = approval_task_json(&t);
+    assert_int_equal(approval_task_from_json(j, &back, &err), ZF_OK);
+    json_decref(j);
+    assert_string_equal(back.refused.by, "principal");
+    assert_string_equal(back.refused.opinion, "罚款依据不足");
+    assert_string_equal(back.refused.at, "2026-03-03T01:00:00Z");
+    assert_int_equal(back.refused.on, D("2026-03-03"));
+}
+
+/* The opinion given with a sign-off is kept with it, through the stored form. */
+static void test_a_signoff_keeps_its_opinion(void **state)
+{
+    (void)state;
+    CaseState cs;
+    ApprovalTask t, back;
+    ZfError err;
+    lawful_case(&cs, WF_PROC_ORDINARY);
+    decision_task(&t, &cs, D("2026-03-02"));
+    assert_int_equal(approval_sign(&t, &policy, &DEPUTY, D("2026-03-03"), &err), ZF_OK);
+    approval_note_opinion(&t, "deputy", "同意。", "2026-03-03T02:00:00Z");
+    json_t *j = approval_task_json(&t);
+    assert_int_equal(approval_task_from_json(j, &back, &err), ZF_OK);
+    json_decref(j);
+    assert_string_equal(back.slots[0].opinion, "同意。");
+    assert_string_equal(back.slots[0].signed_at, "2026-03-03T02:00:00Z");
+}
+
+/* Where a refusal sends the case: the stage kept when the approval was asked for; for a task that
+ * did not keep it, the stage the ordinary procedure's step into the approval leaves (54, 57). */
+static void test_a_refused_task_returns_to_where_it_was_asked(void **state)
+{
+    (void)state;
+    CaseState cs;
+    ApprovalTask t;
+    ZfError err;
+    lawful_case(&cs, WF_PROC_ORDINARY);
+    approval_task_init(&t, &policy, WA_APPROVE_FILING, &cs, D("2026-03-02"), cal);
+    assert_int_equal(approval_return_stage(&t, WF_PROC_ORDINARY), WS_CLUE);
+    approval_task_init(&t, &policy, WA_CLOSE, &cs, D("2026-03-02"), cal);
+    assert_int_equal(approval_return_stage(&t, WF_PROC_ORDINARY), WS_EXECUTION);
+    decision_task(&t, &cs, D("2026-03-02"));
+    assert_int_equal(approval_return_stage(&t, WF_PROC_ORDINARY), WS_NOTICE);
+    t.return_to = WS_COLLECTIVE;
+    assert_int_equal(approval_return_stage(&t, WF_PROC_ORDINARY), WS_COLLECTIVE);
+    json_t *j = approval_task_json(&t);
+    ApprovalTask back;
+    assert_int_equal(approval_task_from_json(j, &back, &err), ZF_OK);
+    json_decref(j);
+    assert_int_equal(back.return_to, WS_COLLECTIVE);
+    t.return_to = WS_SERVICE; /* never forward */
+    assert_int_equal(approval_return_stage(&t, WF_PROC_ORDINARY), WS_NOTICE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -343,6 +423,9 @@ int main(void)
         cmocka_unit_test(test_signed_or_legal_only_tasks_do_not_escalate),
         cmocka_unit_test(test_task_json_round_trip),
         cmocka_unit_test(test_policy_parse_refuses_bad_data),
+        cmocka_unit_test(test_a_refusal_needs_an_awaited_approver_and_an_opinion),
+        cmocka_unit_test(test_a_signoff_keeps_its_opinion),
+        cmocka_unit_test(test_a_refused_task_returns_to_where_it_was_asked),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
