@@ -37,7 +37,7 @@ int app_review_plan_get(const AppContext *cx, long long id, json_t **out, ZfErro
  * {items:[{case_no, agency, agency_name}], empty_agencies:[{code, name}], seed, population}. */
 int app_review_plan_sample(const AppContext *cx, long long id, bool save, json_t **out, ZfError *err);
 /* The same draw for the CLI (no user): the plan's stored inputs, nothing written. */
-int app_review_plan_redraw(Store *st, const Regions *regions, long long id, json_t **out, ZfError *err);
+int app_review_plan_redraw(Store *st, long long id, json_t **out, ZfError *err);
 /* Cross-review assignment: {tasks:n}; reviewers (NULL = the plan's) replaces the plan's list. */
 int app_review_plan_assign(const AppContext *cx, long long id, const json_t *reviewers, json_t **out, ZfError *err);
 /* Publication: the agencies read their results; the 申辩 window opens. */

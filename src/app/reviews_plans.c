@@ -449,9 +449,8 @@ int app_review_plan_sample(const AppContext *cx, long long id, bool save, json_t
     return ZF_OK;
 }
 
-int app_review_plan_redraw(Store *st, const Regions *regions, long long id, json_t **out, ZfError *err)
+int app_review_plan_redraw(Store *st, long long id, json_t **out, ZfError *err)
 {
-    (void)regions;
     json_t *plan;
     if (store_review_get(st, REVIEW_PLAN, id, &plan, err) != ZF_OK) return ZF_ERR;
     int rc = draw(st, plan, out, err);
