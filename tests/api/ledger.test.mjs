@@ -98,7 +98,10 @@ const demoEvents = () => 15 + 18 + 1 + count('SELECT count(*) FROM case_timeline
   count('SELECT count(*) FROM order_timeline') + count("SELECT count(*) FROM order_timeline WHERE user <> 'system'") +
   count("SELECT count(DISTINCT order_id) FROM order_timeline WHERE user = 'system'") +
   // + the demo's leads: each act (receipt included) writes the row (lead.put) and a timeline row
-  2 * count('SELECT count(*) FROM lead_timeline');
+  2 * count('SELECT count(*) FROM lead_timeline') +
+  // + the demo's 案卷评查: a review_plan.put / review_task.put per write of a row, counted in its body.rev
+  count("SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_plans") +
+  count("SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_tasks");
 
 before(() => {
   dir = tmpDir();
