@@ -288,6 +288,15 @@ test('tamper: a head edited → head_signature', () => {
   verifyFails(e, 'head_signature');
 });
 
+test('tamper: a 案卷评查 score sheet or plan changed outside the ledger → review_task_changed / review_plan_changed', () => {
+  const d = copyDb('review');
+  sqlite(d, "UPDATE review_tasks SET body = json_set(body, '$.total_cp', 10000) WHERE id = (SELECT min(id) FROM review_tasks WHERE status = 'submitted')");
+  verifyFails(d, 'review_task_changed');
+  const e = copyDb('review2');
+  sqlite(e, "UPDATE review_plans SET status = 'draft' WHERE id = (SELECT min(id) FROM review_plans)");
+  verifyFails(e, 'review_plan_changed');
+});
+
 test('tamper: a case record changed outside the ledger → record_changed', () => {
   const d = copyDb('record');
   sqlite(d, `UPDATE cases SET body = replace(body, '"procedure":"ordinary"', '"procedure":"simple"') WHERE case_no = '${CASE}'`);

@@ -391,3 +391,12 @@ test('a failing file becomes a 督办 order for its agency in one call', async (
   assert.equal((await who.leader.send('POST', `/reviews/items/${item.id}/order`)).status, 403);
   assert.equal((await who.bj.send('POST', `/reviews/items/${item.id}/order`)).status, 404, 'another region\'s supervisor');
 });
+
+test('the plans and score sheets written are the ledger\'s: zhifa verify finds every row equal to its latest event', () => {
+  const r = run(['--db', db, 'verify', '--json']);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.filter((p) => p.kind?.startsWith('review_')), []);
+  const plans = Number(sqlite(db, "SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_plans"));
+  const events = Number(sqlite(db, "SELECT count(*) FROM ledger_events WHERE type = 'review_plan.put'"));
+  assert.equal(events, plans, 'one review_plan.put per write, as body.rev counts them');
+});
