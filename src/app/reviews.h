@@ -71,6 +71,8 @@ int app_review_item_order(const AppContext *cx, long long item_id, json_t **out,
 
 /* ---- shared by the review files (app/reviews_common.c) ---- */
 
+/* A sheet's deductions as stored, checked already (review_score_sheet): {item, subitem, points, reason}. */
+json_t *review_clean_deductions(const json_t *standard, const json_t *in);
 /* Points in hundredths as JSON (92.5, 88.75). */
 json_t *review_points_json(int cp);
 /* The row of a plan cx->user may manage (reviews.manage, the plan's region in his scope); 404 otherwise. */

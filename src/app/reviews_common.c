@@ -31,6 +31,19 @@ int review_in_tx(const AppContext *cx, int (*fn)(const AppContext *cx, void *arg
     return rc;
 }
 
+json_t *review_clean_deductions(const json_t *standard, const json_t *in)
+{
+    json_t *out = json_array(), *d;
+    size_t i;
+    json_array_foreach(in, i, d) {
+        const json_t *sub = review_find_subitem(standard, str(d, "item"), NULL);
+        json_array_append_new(out, json_pack("{s:O, s:O, s:O, s:O}", "item", json_object_get(d, "item"), "subitem",
+                                             json_object_get(sub, "code"), "points", json_object_get(d, "points"), "reason",
+                                             json_object_get(d, "reason")));
+    }
+    return out;
+}
+
 /* ---- logged rows ---- */
 
 static int plan_put(Store *st, json_t *row, ZfError *err) { return store_review_put(st, REVIEW_PLAN, row, err); }

@@ -343,6 +343,9 @@ test('publication; agencies read their own results; 申辩 within the working-da
   const mine = (await who.headsb.get(`/reviews/plans/${plan.id}/results`)).body;
   assert.deepEqual(mine.files.map((f) => f.agency), [SB, SB, SB], 'his agency only');
   assert.deepEqual(mine.agencies.map((a) => a.agency), [SB]);
+  assert.ok(mine.files.every((f) => f.deductions.length === 0 || f.deductions.every((d) => !('by' in d))), 'not who scored it');
+  const seen = (await who.headsb.get(`/reviews/plans/${plan.id}`)).body;
+  assert.deepEqual([seen.reviewers, seen.items, seen.population], [undefined, undefined, undefined]);
   assert.ok((await who.headsb.get('/reviews/plans')).body.items.some((x) => x.id === plan.id));
   const all = (await who.sup.get(`/reviews/plans/${plan.id}`)).body.items;
   const sbFail = all.find((i) => i.case_no === sample[5].case_no), snFile = all.find((i) => i.case_no === sample[1].case_no);
