@@ -24,6 +24,12 @@ int app_review_standards_load_dir(Store *st, const char *dir, ReviewStandardLoad
 /* {items:[{code, name, kinds, shipped, updated_at}]} and one standard {code, name, shipped, body…}. */
 int app_review_standards(const AppContext *cx, json_t **out, ZfError *err);
 int app_review_standard(const AppContext *cx, const char *code, json_t **out, ZfError *err);
+/* A supervisor's copy of a standard under a new code (shipped = false), which he may then edit
+ * (never a shipped one, nor one a plan uses: 409). The edit is checked as a shipped file is: points
+ * of the sub-items add up to their item's, the items' to the total; codes once; texts short. */
+int app_review_standard_copy(const AppContext *cx, const char *from, const char *code, const char *name, json_t **out,
+                             ZfError *err);
+int app_review_standard_edit(const AppContext *cx, const char *code, const json_t *body, json_t **out, ZfError *err);
 
 /* ---- plans (app/reviews_plans.c) ---- */
 

@@ -112,6 +112,8 @@ const ROUTES = new Map([
   // 案卷评查 (issue 16, docs/reviews.md)
   ['GET /api/v1/reviews/standards', 'reviews.read'],
   ['GET /api/v1/reviews/standards/{code}', 'reviews.read'],
+  ['POST /api/v1/reviews/standards', 'reviews.manage'],
+  ['PUT /api/v1/reviews/standards/{code}', 'reviews.manage'],
   ['GET /api/v1/reviews/reviewers', 'reviews.manage'],
   ['POST /api/v1/reviews/plans', 'reviews.manage'],
   ['GET /api/v1/reviews/plans', 'reviews.read'],
@@ -203,6 +205,9 @@ const BODY = {
   'POST /api/v1/tokens': { name: '', region: '370200' },
   // a plan without a name (400); the acts on a plan, task, item or 申辩 that does not exist (404)
   'POST /api/v1/reviews/plans': { name: '' },
+  // a copy without a code (400); the shipped standard is never edited (400: the body has no items)
+  'POST /api/v1/reviews/standards': { from: 'penalty_v1', code: '' },
+  'PUT /api/v1/reviews/standards/{code}': { items: 'none' },
   'PUT /api/v1/reviews/tasks/{id}': { deductions: [] },
   'POST /api/v1/reviews/items/{id}/arbitrate': { deductions: [], note: '不存在' },
   'POST /api/v1/reviews/items/{id}/defense': { text: '不存在' },

@@ -112,6 +112,29 @@ test('the standards are the shipped data, with 一票否决 items and rules', as
   assert.ok(s.items.flatMap((i) => i.subitems).find((x) => x.rules.includes('P09')).code.startsWith('procedure.'));
 });
 
+test('a supervisor copies a standard and edits the copy, never the shipped one nor one a plan uses', async () => {
+  const c = await who.sup.send('POST', '/reviews/standards', { from: 'penalty_v1', code: 'penalty_qd', name: '青岛市行政处罚案卷评查标准' });
+  assert.equal(c.status, 201, JSON.stringify(c.body));
+  assert.deepEqual([c.body.code, c.body.name, c.body.shipped, c.body.copied_from], ['penalty_qd', '青岛市行政处罚案卷评查标准', false, 'penalty_v1']);
+  assert.equal((await who.sup.send('POST', '/reviews/standards', { from: 'penalty_v1', code: 'penalty_qd', name: '再次' })).status, 409);
+  assert.equal((await who.sup.send('PUT', '/reviews/standards/penalty_v1', standard)).status, 409, 'shipped');
+  const edited = structuredClone(c.body);
+  edited.items[7].points = 3; // 立卷归档 5 → 3 without its sub-items: the sums no longer hold
+  const bad = await who.sup.send('PUT', '/reviews/standards/penalty_qd', edited);
+  assert.equal(bad.status, 400);
+  assert.ok(hasChinese(bad.body.error.message));
+  const ok = structuredClone(c.body);
+  ok.items[3].subitems[4].deductions[1].text = '处罚决定书未在七日内送达当事人（本地标准）';
+  const put = await who.sup.send('PUT', '/reviews/standards/penalty_qd', ok);
+  assert.equal(put.status, 200, JSON.stringify(put.body));
+  assert.equal((await who.sup.get('/reviews/standards/penalty_qd')).body.items[3].subitems[4].deductions[1].text, '处罚决定书未在七日内送达当事人（本地标准）');
+  assert.equal((await who.offsn.send('PUT', '/reviews/standards/penalty_qd', ok)).status, 403);
+  const p = await who.sup.send('POST', '/reviews/plans', { name: '本地标准试评', period_from: '2026-01-01', period_to: '2026-06-30',
+    kinds: ['penalty'], agencies: [SB], per_agency: 1, standard: 'penalty_qd' });
+  assert.equal(p.status, 201);
+  assert.equal((await who.sup.send('PUT', '/reviews/standards/penalty_qd', ok)).body.error.code, 'standard_in_use');
+});
+
 test('creation is checked: names, dates, kinds, sizes, standard, reviewers, agencies in scope', async () => {
   const bad = [
     [{ name: '' }, 'name'], [{ period_to: '2025-12-31' }, 'period_to'], [{ kinds: ['magic'] }, 'kinds'],
