@@ -35,6 +35,9 @@ int app_review_standard_edit(const AppContext *cx, const char *code, const json_
 
 /* POST /reviews/plans: the body as docs/reviews.md shows it. */
 int app_review_plan_create(const AppContext *cx, const json_t *in, json_t **plan, ZfError *err);
+/* PUT /reviews/plans/{id}: the same body replaces a draft's or a sampled plan's (back to draft, its
+ * draw dropped); 409 once assigned. */
+int app_review_plan_update(const AppContext *cx, long long id, const json_t *in, json_t **plan, ZfError *err);
 /* The plans cx->user may read, newest first: {items, total, page, size}. */
 int app_review_plans_list(const AppContext *cx, const char *status, int page, int size, json_t **out, ZfError *err);
 /* The plan with counts and items; 404 when out of scope. */

@@ -193,6 +193,18 @@ test('a percentage with a minimum; files reviewed this year left out when asked'
   assert.ok(t.items.every((i) => !sample.some((x) => x.case_no === i.case_no)));
 });
 
+test('a plan not yet assigned may be changed: back to draft, its draw dropped', async () => {
+  const p = await newPlan({ seed: 3 });
+  assert.equal((await who.sup.send('POST', `/reviews/plans/${p.id}/sample`)).status, 200);
+  const u = await who.sup.send('PUT', `/reviews/plans/${p.id}`, planBody({ seed: 4, per_agency: 2, name: '改过的方案' }));
+  assert.equal(u.status, 200, JSON.stringify(u.body));
+  assert.deepEqual([u.body.status, u.body.name, u.body.seed, u.body.counts.items], ['draft', '改过的方案', 4, 0]);
+  const s = await who.sup.send('POST', `/reviews/plans/${p.id}/sample`);
+  assert.deepEqual(s.body.items.filter((i) => i.agency === SN).map((i) => i.case_no), draw(4, SN, inPeriod(SN), 2));
+  assert.equal((await who.sup.send('PUT', `/reviews/plans/${p.id}`, planBody({ name: '' }))).status, 400);
+  assert.equal((await who.bj.send('PUT', `/reviews/plans/${p.id}`, planBody())).status, 404, 'another region\'s plan');
+});
+
 test('cross-review impossible: a clear refusal naming the file', async () => {
   const p = await newPlan({ agencies: [SN], reviewers: ['rv_lawsn', 'rv_exsn', 'rv_excity'], seed: 5 });
   assert.equal((await who.sup.send('POST', `/reviews/plans/${p.id}/sample`)).status, 200);
