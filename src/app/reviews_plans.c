@@ -354,6 +354,8 @@ int app_review_plan_get(const AppContext *cx, long long id, json_t **out, ZfErro
     if (review_plan_readable(cx, id, &plan, err) != ZF_OK) return ZF_ERR;
     bool agency_user = cx->user && cx->scope.kind == SCOPE_AGENCY;
     *out = plan_view(cx, plan, !agency_user);
+    json_object_set_new(*out, "defenses", review_defenses_json(cx, plan, agency_user ? cx->scope.agency : NULL));
+    json_object_set_new(*out, "defense_open", json_boolean(review_defense_open(cx, plan)));
     if (agency_user) /* the reviewed agency reads its results, not who scored nor the other strata */
         for (const char *const *k = (const char *const[]){"reviewers", "population", "seed", "agency_codes", NULL}; *k; k++)
             json_object_del(*out, *k);

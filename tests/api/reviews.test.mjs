@@ -389,6 +389,11 @@ test('publication; agencies read their own results; 申辩 within the working-da
   const d = await who.headsb.send('POST', `/reviews/items/${sbFail.id}/defense`, { text: '证据已补充入卷，请求重新评定' });
   assert.equal(d.status, 201, JSON.stringify(d.body));
   assert.equal((await who.headsb.send('POST', `/reviews/items/${sbFail.id}/defense`, { text: '再次' })).status, 409);
+  const listed = (await who.sup.get(`/reviews/plans/${plan.id}`)).body;
+  assert.equal(listed.defense_open, true);
+  assert.deepEqual(listed.defenses.map((x) => [x.id, x.case_no, x.status]), [[d.body.id, sample[5].case_no, 'open']]);
+  assert.deepEqual((await who.headsb.get(`/reviews/plans/${plan.id}/results`)).body.defenses.map((x) => x.id), [d.body.id]);
+  assert.deepEqual((await who.headsn.get(`/reviews/plans/${plan.id}/results`)).body.defenses, [], 'another agency\'s 申辩 is not his');
   const ans = await who.sup.send('POST', `/reviews/defenses/${d.body.id}/answer`, { text: '经复核采纳，改为 65 分', accepted: true, new_total: 65 });
   assert.equal(ans.status, 200, JSON.stringify(ans.body));
   assert.equal(ans.body.status, 'accepted');
