@@ -193,6 +193,15 @@ test('a percentage with a minimum; files reviewed this year left out when asked'
   assert.ok(t.items.every((i) => !sample.some((x) => x.case_no === i.case_no)));
 });
 
+test('"focus" as the only agency: the 重点督查对象 list of the period\'s year', async () => {
+  const focus = (await who.sup.get('/focus-agencies?year=2026')).body.items.map((a) => a.agency).sort();
+  const p = await who.sup.send('POST', '/reviews/plans', planBody({ agencies: ['focus'], seed: 9 }));
+  assert.ok(focus.length > 0, 'the sweep\'s violations put 市南 and 市北 on it');
+  assert.equal(p.status, 201, JSON.stringify(p.body));
+  assert.deepEqual(p.body.agency_codes, focus);
+  assert.deepEqual(p.body.agencies, ['focus']);
+});
+
 test('a plan not yet assigned may be changed: back to draft, its draw dropped', async () => {
   const p = await newPlan({ seed: 3 });
   assert.equal((await who.sup.send('POST', `/reviews/plans/${p.id}/sample`)).status, 200);
