@@ -7,11 +7,13 @@
 #include "app/demo_cases.h"
 #include "app/demo_leads.h"
 #include "app/demo_orders.h"
+#include "app/demo_reviews.h"
 #include "app/demo_filings.h"
 #include "app/import.h"
 #include "store/approval.h"
 #include "store/identity.h"
 #include "app/laws_load.h"
+#include "app/reviews.h"
 #include "util/datadir.h"
 
 static int run_init(const GlobalOpts *g, int argc, char **argv);
@@ -43,6 +45,7 @@ static const struct {
     {"leader", "赵局长", "leader", NULL, "370200", NULL},
     {"observer", "李监督", "social_supervisor", NULL, "370202", NULL},
     {"lawyer", "孙律师", "lawyer", "113702021588139920", NULL, NULL},
+    {"expert", "周专家", "review_expert", NULL, "370200", NULL},
     {"sysadmin", "系统管理员", "sysadmin", NULL, NULL, NULL},
     {"secadmin", "安全保密管理员", "secadmin", NULL, NULL, NULL},
     {"auditor", "安全审计员", "auditor", NULL, NULL, NULL},
@@ -133,6 +136,20 @@ static int load_demo_orders(Store *st)
     return rc;
 }
 
+/* 案卷评查: a published plan and one in progress, by the demo supervisor and expert (app/demo_reviews.c). */
+static int load_demo_reviews(Store *st)
+{
+    Calendar *cal;
+    ZfError err;
+    int n = 0;
+    if (cmd_load_calendar(&cal) != ZF_OK) return ZF_ERR;
+    int rc = demo_reviews_load(st, cal, date_today_china(), &n, &err);
+    calendar_free(cal);
+    if (rc != ZF_OK) fprintf(stderr, "zhifa: 载入演示案卷评查失败：%s\n", err.message);
+    else printf("已载入演示案卷评查方案 %d 个\n", n);
+    return rc;
+}
+
 static int load_demo(Store *st)
 {
     char path[4096];
@@ -163,7 +180,8 @@ static int load_demo(Store *st)
     if (cmd_run_sweep(st, date_today_china(), &r) != ZF_OK) return ZF_ERR;
     printf("已完成监督检查：%lld 条预警\n", r.findings);
     if (load_demo_orders(st) != ZF_OK) return ZF_ERR;
-    return create_demo_users(st);
+    if (create_demo_users(st) != ZF_OK) return ZF_ERR;
+    return load_demo_reviews(st);
 }
 
 /* The bundled statutes (data/laws): reloads only files whose content changed. */
@@ -189,6 +207,23 @@ static int load_laws(Store *st)
     return ZF_OK;
 }
 
+/* The shipped 评查标准 (data/review_standards): reloads only files whose content changed. */
+static int load_review_standards(Store *st)
+{
+    char dir[4096];
+    const char *data = datadir_get();
+    ReviewStandardLoadStats s;
+    ZfError err;
+    if (!data) return ZF_OK; /* said once already by load_laws */
+    snprintf(dir, sizeof dir, "%s/review_standards", data);
+    if (app_review_standards_load_dir(st, dir, &s, &err) != ZF_OK) {
+        fprintf(stderr, "zhifa: 载入评查标准失败：%s\n", err.message);
+        return ZF_ERR;
+    }
+    printf("评查标准：载入 %d 套，未变 %d 套\n", s.loaded, s.unchanged);
+    return ZF_OK;
+}
+
 static int run_init(const GlobalOpts *g, int argc, char **argv)
 {
     int demo = 0;
@@ -198,6 +233,7 @@ static int run_init(const GlobalOpts *g, int argc, char **argv)
     if (cmd_open_store(g, STORE_OPEN_CREATE, &st) != ZF_OK) return 1;
     printf("数据库 %s 已就绪（结构版本 %d）\n", g->db_path, store_schema_version(st));
     int rc = load_laws(st);
+    if (rc == ZF_OK) rc = load_review_standards(st);
     if (rc == ZF_OK && demo) rc = load_demo(st);
     if (rc == ZF_OK) rc = cmd_ledger_init(st, g->db_path);
     store_close(st);
