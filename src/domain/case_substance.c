@@ -196,7 +196,11 @@ int case_substance_validate(const json_t *rec, ZfError *err)
     static const char *const names[] = {"cause", "facts", "evidence", "violation_basis", "penalty_basis", "defense"};
     for (size_t i = 0; i < COUNT(names); i++) {
         const json_t *v = json_object_get(rec, names[i]);
-        if (v && case_substance_check(names[i], v, err) != ZF_OK) return ZF_ERR;
+        if (v && case_substance_check(names[i], v, err) != ZF_OK) {
+            /* an exchange file's sender finds the field by its path, as exchange.c reports it */
+            ZfError said = *err;
+            return zf_fail(err, 400, said.code, said.field, "字段 %s：%s", said.field, said.message);
+        }
     }
     return ZF_OK;
 }

@@ -27,7 +27,8 @@ bool case_substance_field(const char *name);
 /* One field's value: type, length in characters, codes. ZF_ERR 400 with err->field the path
  * ("evidence[2].kind") and a message naming the field in Chinese. */
 int case_substance_check(const char *name, const json_t *v, ZfError *err);
-/* Every substance field the record carries; absent fields are fine (imports keep cases without). */
+/* Every substance field the record carries; absent fields are fine (imports keep cases without).
+ * The message starts with the field's path ("字段 evidence[0].kind：…") for the file's sender. */
 int case_substance_validate(const json_t *rec, ZfError *err);
 /* The CASE_SUB_* bits the record holds (a blank text or an empty list holds nothing). */
 unsigned case_substance_present(const json_t *rec);
