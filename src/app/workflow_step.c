@@ -287,6 +287,7 @@ static int add_approver(const AppContext *cx, Step *s, const char *name, ZfError
  * or a signature would cover a penalty its signer never saw. Sending back reopens them. */
 static const char *const SIGNED_FACTS[] = {"measures", "fine",  "confiscated", "tier",              "tier_reason",
                                            "reduced",  "major", "complex",     "health_or_finance", "discretion_facts",
+                                           "penalty_basis", /* the decision's basis (docs/case-record.md) */
                                            NULL};
 
 static int refuse_change_under_approval(const AppContext *cx, const json_t *row, const json_t *fields, ZfError *err)

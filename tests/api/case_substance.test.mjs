@@ -170,6 +170,11 @@ test('告知 is refused without 案由, 违法事实 and both bases (第四十�
     on: '2026-03-24',
     defense: { received_on: '2026-03-18', waived: false, summary: '当事人称系初次违法，请求从轻处罚', adopted: 'partly', reason: '初次违法属实' },
   });
+  // while the head signs the decision, its basis cannot change under him (第五十七条); the facts can be noted
+  const changed = await act('officer', caseNo, 'record', { penalty_basis: [{ law: '中华人民共和国食品安全法', article: '第一百二十六条' }] });
+  assert.equal(changed.status, 409, JSON.stringify(changed.body));
+  assert.equal(changed.body.error.code, 'under_approval');
+  await ok('officer', caseNo, 'record', { cause: '销售超过保质期的预包装食品' });
   const decided = await ok('head', caseNo, 'approve_decision', { on: '2026-03-25' });
   assert.equal(decided.workflow.stage, 'service');
   // the decision's basis is the 处罚依据 proposed at 告知, not the power's
