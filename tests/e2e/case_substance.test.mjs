@@ -116,3 +116,38 @@ test('the supervisor reads the same 案情 on 案件详情', async () => {
     await context.close()
   }
 })
+
+test('事后录入 takes 案情 as optional fields and the case detail shows them', async () => {
+  const { context, page, errors } = await openPage(browser, { viewport: { width: 1440, height: 900 } })
+  try {
+    await login(page, server.baseURL, 'officer')
+    await page.goto(server.baseURL + '/reporting/entry')
+    await page.getByTestId('page-title').getByText('事后录入', { exact: true }).waitFor()
+    const input = (id) => page.getByTestId(`field-${id}`).locator('input, textarea').first()
+    await input('case_no').fill('案情〔2026〕31号')
+    await input('officers').fill('37020200001 37020200002')
+    await input('filed_on').fill('2026-03-02')
+    await input('decided_on').fill('2026-03-20')
+    await input('closed_on').fill('2026-03-30')
+    await input('cause').fill(SUBSTANCE_TEXT.cause)
+    await input('facts').fill(SUBSTANCE_TEXT.facts)
+    await input('penalty_basis').fill(`${SUBSTANCE_TEXT.law} ${SUBSTANCE_TEXT.penalty}`)
+    await page.getByTestId('evidence-add').click()
+    const row = page.getByTestId('evidence-row').first()
+    await row.locator('input').first().fill('询问笔录')
+    await row.locator('.el-select').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '当事人的陈述' }).click()
+    await page.getByTestId('field-agency').getByText('市南区市场监督管理局').waitFor()
+    await page.getByTestId('entry-submit').click()
+    await page.getByTestId('entry-result').waitFor()
+    await page.goto(server.baseURL + '/cases/detail/' + encodeURIComponent('案情〔2026〕31号'))
+    const card = page.getByTestId('case-substance')
+    await card.getByTestId('sv-evidence-item').first().waitFor()
+    assert.equal(await card.getByTestId('sv-cause').innerText(), SUBSTANCE_TEXT.cause)
+    assert.match(await card.getByTestId('sv-evidence-item').first().innerText(), /询问笔录[\s\S]*当事人的陈述/)
+    assert.match(await card.getByTestId('sv-penalty-basis').innerText(), /《中华人民共和国食品安全法》第一百二十四条第一款第（五）项/)
+    assert.deepEqual(errors, [])
+  } finally {
+    await context.close()
+  }
+})
