@@ -19,6 +19,7 @@ static inline AppContext api_context(const HttpRequest *req)
 }
 
 int api_healthz(HttpRequest *req);
+int api_workbench(HttpRequest *req);
 int api_findings_list(HttpRequest *req);
 int api_findings_summary(HttpRequest *req);
 int api_findings_sweep(HttpRequest *req);
@@ -152,5 +153,10 @@ int api_tokens_revoke(HttpRequest *req);
 int api_leads_hotline(HttpRequest *req);
 int api_leads_hotline_file(HttpRequest *req);
 int api_workflow_case_discretion(HttpRequest *req);
+/* the message centre (issue 19, docs/messages.md): messages.c */
+int api_messages_list(HttpRequest *req);
+int api_messages_unread_count(HttpRequest *req);
+int api_message_read(HttpRequest *req);
+int api_messages_read_all(HttpRequest *req);
 
 #endif

@@ -13,12 +13,12 @@
 #include "util/log.h"
 #include "util/xlsx_stream.h"
 
-enum { COL_NO, COL_AGENCY, COL_KIND, COL_PROCEDURE, COL_PARTY, COL_FILED, COL_DECIDED, COL_CLOSED, COL_FINE,
+enum { COL_NO, COL_FILING_NO, COL_AGENCY, COL_KIND, COL_PROCEDURE, COL_PARTY, COL_FILED, COL_DECIDED, COL_CLOSED, COL_FINE,
        COL_DOC_NO, COL_STATUS, COL_FINDINGS, NCOLS };
 
-static const char *const HEADINGS[NCOLS] = {"案号", "执法主体", "案件类型", "程序", "当事人", "立案日期", "决定日期",
+static const char *const HEADINGS[NCOLS] = {"案号", "案件编号", "执法主体", "案件类型", "程序", "当事人", "立案日期", "决定日期",
                                             "结案日期", "罚款（元）", "决定书文号", "状态", "未消除预警（条）"};
-static const XlsxColumn COLUMNS[NCOLS] = {{24, true, NULL}, {28, true, NULL}, {10, true, NULL}, {10, true, NULL},
+static const XlsxColumn COLUMNS[NCOLS] = {{24, true, NULL}, {24, true, NULL}, {28, true, NULL}, {10, true, NULL}, {10, true, NULL},
                                           {20, true, NULL}, {12, true, NULL}, {12, true, NULL}, {12, true, NULL},
                                           {14, false, NULL}, {24, true, NULL}, {8, true, NULL}, {10, false, NULL}};
 static const XlsxSheet SHEET = {.name = "案件", .ncols = NCOLS, .cols = COLUMNS, .frozen_rows = 1};
@@ -82,7 +82,7 @@ static int put_case(const CaseRow *r, void *ctx)
     RowSink *sink = ctx;
     if (xlsx_stream_rows(sink->xs) > XLSX_STREAM_MAX_DATA_ROWS - 1) return sink->truncated = true, 1;
     XlsxOutCell cells[NCOLS] = {
-        [COL_NO] = text(r->case_no), [COL_AGENCY] = text(r->agency_name ? r->agency_name : r->agency),
+        [COL_NO] = text(r->case_no), [COL_FILING_NO] = text(r->filing_no), [COL_AGENCY] = text(r->agency_name ? r->agency_name : r->agency),
         [COL_KIND] = text(dict_name("case_kinds", r->kind)), [COL_PROCEDURE] = text(dict_name("procedures", r->procedure)),
         [COL_PARTY] = text(r->party_name), [COL_FILED] = text(r->filed_on), [COL_DECIDED] = text(r->decided_on),
         [COL_CLOSED] = text(r->closed_on), [COL_DOC_NO] = text(r->doc_no), [COL_STATUS] = text(status_name(r->status)),

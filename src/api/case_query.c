@@ -8,6 +8,7 @@
 #include "api/api.h"
 #include "api/params.h"
 #include "domain/exchange.h"
+#include "store/case_numbers.h"
 #include "store/cases.h"
 
 static const char *const statuses[] = {"open", "decided", "closed", NULL};
@@ -54,6 +55,21 @@ int case_query_parse(HttpRequest *req, CaseFilter *f, char prefix[7])
     return ZF_OK;
 }
 
+/* q that is one of a case's numbers (docs/case-record.md) answers that case, found through the
+ * number indexes, when it is in scope and passes the other filters; otherwise the contains-search. */
+static int list_by_number(HttpRequest *req, CaseFilter *f, int page, int size, json_t **out, ZfError *err)
+{
+    char case_no[129];
+    if (!f->q || store_case_resolve(req->store, f->q, case_no, err) != ZF_OK) return ZF_ERR;
+    CaseFilter exact = *f;
+    exact.q = NULL, exact.case_no = case_no;
+    if (store_cases_list(req->store, &exact, page, size, out, err) != ZF_OK) return ZF_ERR;
+    if (json_integer_value(json_object_get(*out, "total")) > 0) return ZF_OK;
+    json_decref(*out);
+    *out = NULL;
+    return ZF_ERR;
+}
+
 int api_cases_list(HttpRequest *req)
 {
     CaseFilter f;
@@ -62,6 +78,7 @@ int api_cases_list(HttpRequest *req)
     json_t *out;
     ZfError err;
     if (case_query_parse(req, &f, prefix) != ZF_OK || param_page(req, &page, &size) != ZF_OK) return 0;
+    if (list_by_number(req, &f, page, size, &out, &err) == ZF_OK) return http_reply_json(req, 200, out);
     if (store_cases_list(req->store, &f, page, size, &out, &err) != ZF_OK) return http_reply_zferror(req, &err);
     return http_reply_json(req, 200, out);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "domain/authz.h"
+#include "store/case_numbers.h"
 #include "store/findings.h"
 #include "store/identity.h"
 
@@ -28,4 +29,49 @@ int api_case_visible(HttpRequest *req, const char *case_no, json_t **record, ZfE
     if (record) *record = rec;
     else json_decref(rec);
     return ZF_OK;
+}
+
+static bool names_a_case(const char *pattern)
+{
+    static const char *const prefixes[] = {"/api/v1/cases/{case_no}", "/api/v1/workflow/cases/{case_no}"};
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+        size_t n = strlen(prefixes[i]);
+        if (strncmp(pattern, prefixes[i], n) == 0 && (pattern[n] == '\0' || pattern[n] == '/')) return true;
+    }
+    return false;
+}
+
+int api_case_number_param(HttpRequest *req, const Route *r)
+{
+    /* the request's own copy, like the router's path copy the other parameters point into: a
+     * worker thread serves one request at a time */
+    static __thread char resolved[129];
+    if (!names_a_case(r->pattern)) return ZF_OK;
+    for (int i = 0; i < req->n_params; i++) {
+        if (strncmp(req->param_names[i], "{case_no}", 9) != 0) continue;
+        ZfError err;
+        if (store_case_resolve(req->store, req->param_values[i], resolved, &err) == ZF_OK) {
+            req->param_values[i] = resolved;
+        } else if (err.status >= 500) {
+            http_reply_zferror(req, &err);
+            return ZF_ERR;
+        }
+    }
+    return ZF_OK;
+}
+
+void api_case_numbers_into(Store *st, const char *case_no, json_t *o)
+{
+    char *body;
+    ZfError err;
+    json_t *rec = NULL;
+    if (case_no && store_record_get(st, REC_CASE, case_no, &body, &err) == ZF_OK) {
+        rec = json_loads(body, 0, NULL);
+        free(body);
+    }
+    const char *filing_no = json_string_value(json_object_get(rec, "filing_no"));
+    const char *doc_no = json_string_value(json_object_get(json_object_get(rec, "decision"), "doc_no"));
+    json_object_set_new(o, "filing_no", filing_no ? json_string(filing_no) : json_null());
+    json_object_set_new(o, "doc_no", doc_no ? json_string(doc_no) : json_null());
+    json_decref(rec);
 }

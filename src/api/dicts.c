@@ -13,6 +13,7 @@
 #include "domain/rules/rules.h"
 #include "domain/workflow/timeline.h"
 #include "domain/workflow/workflow.h"
+#include "domain/messages.h"
 
 static json_t *entry(const char *code, const char *name) { return json_pack("{s:s, s:s}", "code", code, "name", name); }
 
@@ -110,6 +111,7 @@ int api_dicts_get(HttpRequest *req)
         json_object_set_new(out, d->table, list);
     }
     json_object_set_new(out, "workflow_stages", workflow_stages());
+    json_object_set_new(out, "message_kinds", pairs(message_kind_at));
     json_object_set_new(out, "order_kinds", order_kinds(req->store));
     json_object_set_new(out, "lead_sources", lead_sources(req->store));
     json_object_set_new(out, "lead_statuses", code_table(lead_status_c, lead_status_n, LEAD_STATUS_COUNT));

@@ -13,9 +13,11 @@
 #include "http/auth.h"
 #include "http/response.h"
 #include "app/import.h"
+#include "app/import_notice.h"
 #include "app/xlsx_intake.h"
 #include "store/intake.h"
 #include "store/settings.h"
+#include "util/log.h"
 
 #define UPLOAD_ERRORS_MAX 1000 /* a report longer than this helps nobody: the count says the rest */
 #define UPLOAD_CPU_MS_DEFAULT 20000 /* as migration 025 sets upload_cpu_ms */
@@ -121,6 +123,8 @@ int api_imports_create(HttpRequest *req)
                  "（已导入 %lld 条，之前提交的批次保留）", sum.imported);
         return http_reply_zferror(req, &err);
     }
+    if (req->auth && app_import_notice(req->store, req->auth->username, &sum, &err) != ZF_OK)
+        log_error("import_notice_failed", "%s", err.message); /* the import stands; only its message is lost */
     sort_by_line(u.errors);
     json_t *out = json_pack("{s:s, s:I, s:I, s:I, s:o}", "format", workbook ? "xlsx" : "jsonl", "lines",
                             (json_int_t)sum.lines, "imported", (json_int_t)sum.imported, "rejected",

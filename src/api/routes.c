@@ -4,6 +4,7 @@
 #include "api/api.h"
 #include "app/lead_photos.h"
 #include "domain/attachment.h"
+#include "api/case_scope.h"
 #include "http/router.h"
 
 /* Most routes take the server's body limit: their limit fields are left out and are zero. */
@@ -11,6 +12,8 @@
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 static const Route api_routes[] = {
     {"GET", "/api/v1/healthz", api_healthz, "public"},
+    /* 工作台: the caller's own queue as counts (issue 19) */
+    {"GET", "/api/v1/workbench", api_workbench, "authenticated"},
     {"GET", "/api/v1/public/decisions", api_public_decisions, "public"},
     /* 群众投诉 (issue 15): anonymous, rate limited per address, a proof of work per complaint */
     {"GET", "/api/v1/public/agencies", api_public_agencies, "public"},
@@ -46,6 +49,11 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/session", api_session_get, "authenticated"},
     {"DELETE", "/api/v1/session", api_session_delete, "authenticated"},
     {"PUT", "/api/v1/session/password", api_session_password, "authenticated"},
+    /* the message centre (issue 19, docs/messages.md): a user's own messages only */
+    {"GET", "/api/v1/messages", api_messages_list, "authenticated"},
+    {"GET", "/api/v1/messages/unread-count", api_messages_unread_count, "authenticated"},
+    {"POST", "/api/v1/messages/{id}/read", api_message_read, "authenticated"},
+    {"POST", "/api/v1/messages/read-all", api_messages_read_all, "authenticated"},
     {"GET", "/api/v1/users", api_users_list, "users.read"},
     {"POST", "/api/v1/users", api_users_create, "users.write"},
     {"PUT", "/api/v1/users/{id}", api_users_update, "users.write"},
@@ -141,4 +149,4 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/leads/hotline-file", api_leads_hotline_file, "orders.write", .max_body = 16 << 20},
 };
 #pragma GCC diagnostic pop
-const RouteTable api_route_table = {api_routes, sizeof api_routes / sizeof api_routes[0]};
+const RouteTable api_route_table = {api_routes, sizeof api_routes / sizeof api_routes[0], api_case_number_param};

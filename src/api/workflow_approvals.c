@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/case_scope.h"
 #include "api/params.h"
 #include "app/workflow_approver.h"
 #include "store/identity.h"
@@ -16,6 +17,7 @@ typedef struct {
     json_t *items;
     int from, to; /* the page's slice of the matches: [from, to) */
     int total;
+    Store *store;
 } Inbox;
 
 static int inbox_row(const ApprovalRow *row, void *ctx)
@@ -27,6 +29,7 @@ static int inbox_row(const ApprovalRow *row, void *ctx)
         const WfTransition *t = workflow_transition_of_action(row->task.action);
         json_object_set_new(o, "stage", t ? json_string(workflow_stage_code(t->from)) : json_null());
         json_object_set_new(o, "stage_name", t ? json_string(workflow_stage_name(t->from)) : json_null());
+        api_case_numbers_into(in->store, row->case_no, o);
         json_array_append_new(in->items, o);
     }
     in->total++;
@@ -41,7 +44,7 @@ int api_workflow_approvals_list(HttpRequest *req)
     ZfError err;
     if (param_page(req, &page, &size) != ZF_OK) return 0;
     json_t *items = json_array();
-    Inbox in = {&policy, &me, items, (page - 1) * size, page * size, 0};
+    Inbox in = {&policy, &me, items, (page - 1) * size, page * size, 0, req->store};
     if (req->auth && req->auth->agency[0]) {
         if (store_approval_policy(req->store, &policy, &err) != ZF_OK ||
             wf_approver_of(req->store, req->auth, &policy, &me, &err) != ZF_OK ||

@@ -277,6 +277,8 @@ int api_workflow_cases_list(HttpRequest *req)
         json_object_set_new(row, "stage_name", json_string(workflow_stage_name(at)));
         json_object_set(row, "party", json_object_get(rec, "party"));
         json_object_set(row, "power", json_object_get(rec, "power"));
+        json_object_set_new(row, "filing_no", json_string_value(json_object_get(rec, "filing_no"))
+                                                  ? json_string(str(rec, "filing_no")) : json_null());
         json_object_set_new(row, "next_deadline", next);
         json_object_del(row, "record");
         json_object_del(row, "state");

@@ -9,6 +9,7 @@
 
 #include "app/case_log.h"
 #include "app/workflow_doc_no.h"
+#include "app/workflow_filing_no.h"
 #include "app/workflow_state.h"
 #include "domain/workflow/publicity.h"
 #include "app/import.h"
@@ -118,7 +119,7 @@ static int publicity_step(Seeder *s, const json_t *step, zf_day on, json_t *rec,
 }
 
 /* A workflow action or `record`: facts applied, gates checked, the act's own facts (`sets`)
- * recorded, the 文号 taken when the step decides, the stage moved. */
+ * recorded, the 案件编号 taken at 立案 and the 文号 when the step decides, the stage moved. */
 static int workflow_step(Seeder *s, const json_t *step, zf_day on, json_t *rec, json_t *row, ZfError *err)
 {
     const char *action = str(step, "action");
@@ -144,6 +145,11 @@ static int workflow_step(Seeder *s, const json_t *step, zf_day on, json_t *rec, 
         if (wf_doc_no_allocate(s->st, str(rec, "agency"), on, doc_no, sizeof doc_no, err) != ZF_OK) return ZF_ERR;
         json_object_set_new(decision, "doc_no", json_string(doc_no));
         json_object_set_new(row, "doc_no", json_string(doc_no));
+    }
+    if (a == WA_APPROVE_FILING && !json_object_get(rec, "filing_no")) { /* as the API does (workflow_step.c) */
+        char filing_no[200];
+        if (wf_filing_no_allocate(s->st, str(rec, "agency"), on, filing_no, sizeof filing_no, err) != ZF_OK) return ZF_ERR;
+        json_object_set_new(rec, "filing_no", json_string(filing_no));
     }
     json_object_set_new(row, "stage", json_string(workflow_stage_code((WfStage)to)));
     return ZF_OK;

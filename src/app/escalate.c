@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/case_log.h"
+#include "app/workflow_messages.h"
 #include "store/approval.h"
 #include "store/workflow.h"
 
@@ -44,7 +45,9 @@ static int save(Store *st, const ApprovalPolicy *p, const ApprovalRow *r, ZfErro
         if (r->task.slots[i].kind == AK_HEAD) level = r->task.slots[i].level;
     snprintf(note, sizeof note, "“%s”超过 %d 个工作日未审批，上报%s", workflow_action_name(r->task.action),
              p->escalate_after_wd, approval_level_name(p, level));
-    if (store_approval_update(st, r->id, &r->task, "pending", err) != ZF_OK) return ZF_ERR;
+    if (store_approval_update(st, r->id, &r->task, "pending", err) != ZF_OK ||
+        wf_message_escalated(st, r, p, err) != ZF_OK)
+        return ZF_ERR;
     return app_timeline_add(st, r->case_no, "系统", "escalated", NULL, NULL, note, err);
 }
 

@@ -10,6 +10,7 @@
 #include "app/leads_similar.h"
 #include "app/leads_view.h"
 #include "app/logged_row.h"
+#include "app/messages.h"
 #include "app/orders.h"
 #include "domain/leads.h"
 #include "ledger/ledger.h"
@@ -181,6 +182,17 @@ int app_lead_period_wd(Store *st, const char *source)
     return store_setting_int(st, name, d ? d->default_wd : 10);
 }
 
+/* lead_assigned to the agency's users who may answer it (docs/messages.md), in the act's transaction. */
+static int tell_agency(Store *st, const json_t *row, ZfError *err)
+{
+    const LeadSourceDef *d = lead_source(str(row, "source"));
+    char title[400], link[64];
+    snprintf(title, sizeof title, "收到转办的%s线索，请于 %s 前办理并答复", d ? d->name : "监督",
+             str(row, "due_on") ? str(row, "due_on") : "");
+    snprintf(link, sizeof link, "/supervision/leads/%lld", (long long)json_integer_value(json_object_get(row, "id")));
+    return app_message_to_agency_perm(st, str(row, "agency"), "orders.respond", "lead_assigned", title, link, err);
+}
+
 static json_t *new_row(const AppContext *cx, const LeadInput *in, const char *at, zf_day day, const char *region)
 {
     char now[32], dd[ZF_DATE_LEN], due[ZF_DATE_LEN];
@@ -229,6 +241,7 @@ int app_lead_create_in(const AppContext *cx, const LeadInput *in, long long *id,
     if (rc == ZF_OK)
         rc = log_act(cx, *id, day, "receive", NULL, str(row, "status"),
                      in->dispatched ? "12345热线工单，已同时转办执法机关（双派单）" : "", err);
+    if (rc == ZF_OK && in->dispatched) rc = tell_agency(cx->store, row, err);
     json_decref(row);
     *created = rc == ZF_OK;
     return rc;
@@ -311,7 +324,7 @@ static int dispatch(Act *a, ZfError *err)
     json_object_set_new(a->row, "agency", json_string(agency));
     json_object_set_new(a->row, "dispatched_on", json_string(on));
     json_object_set_new(a->row, "due_on", json_string(due));
-    return ZF_OK;
+    return tell_agency(a->cx->store, a->row, err);
 }
 
 /* 转督办: an order about the lead's agency (and case) drafted in the same transaction. */

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "app/logged_row.h"
+#include "app/messages.h"
 #include "app/orders_log.h"
 #include "app/orders_view.h"
 #include "domain/workflow/doc_number.h"
@@ -353,6 +354,19 @@ static int clean_corrections(const json_t *row, const json_t *corrections, json_
 }
 
 /* What each act adds to the row beyond its state: numbers, the answer, the return, the escalation. */
+/* order_received to the agency's users who may answer it, when the order reaches them or comes
+ * back to them for another round (docs/messages.md). */
+static int tell_agency(const AppContext *cx, const json_t *row, bool returned, ZfError *err)
+{
+    const OrderKindDef *k = order_kind_by_code(str(row, "kind"));
+    char title[400], link[64];
+    snprintf(title, sizeof title, "%s%s %s，请签收并于 %s 前反馈整改情况", returned ? "整改反馈被退回：" : "收到",
+             k ? k->title : "监督文书", str(row, "doc_no") ? str(row, "doc_no") : "", str(row, "due_on"));
+    snprintf(link, sizeof link, "/supervision/orders/%lld", (long long)json_integer_value(json_object_get(row, "id")));
+    return app_message_to_agency_perm(cx->store, str(row, "agency"), "orders.respond", "order_received", title, link,
+                                      err);
+}
+
 static int record_act(const AppContext *cx, const ActArgs *a, const OrderState *before, const OrderState *after,
                       json_t *row, ZfError *err)
 {
@@ -364,7 +378,7 @@ static int record_act(const AppContext *cx, const ActArgs *a, const OrderState *
         if (allocate_doc_no(cx, row, a->on, doc_no, sizeof doc_no, err) != ZF_OK) return ZF_ERR;
         json_object_set_new(row, "doc_no", json_string(doc_no));
         json_object_set(row, "first_due_on", json_object_get(row, "due_on"));
-        break;
+        return tell_agency(cx, row, false, err);
     case ORDER_RESPOND:
         if (text_blank(a->in->note))
             return zf_fail(err, 422, "missing_field", "note", "反馈须写明整改措施或答复内容");
@@ -387,7 +401,7 @@ static int record_act(const AppContext *cx, const ActArgs *a, const OrderState *
         json_object_set_new(r, "deadline_wd", json_integer(after->deadline_wd));
         push(body, "returns", r);
         json_object_set_new(row, "reminded", json_string(""));
-        break;
+        return tell_agency(cx, row, true, err);
     }
     case ORDER_ESCALATE:
         return app_order_record_escalation(cx, row, after->escalation, a->on, a->in->note, err);

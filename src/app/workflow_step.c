@@ -13,7 +13,9 @@
 #include "app/sweep.h"
 #include "app/workflow_approver.h"
 #include "app/workflow_discretion.h"
+#include "app/workflow_messages.h"
 #include "app/workflow_doc_no.h"
+#include "app/workflow_filing_no.h"
 #include "app/workflow_holdings.h"
 #include "app/workflow_state.h"
 #include "store/findings.h"
@@ -248,13 +250,25 @@ static int commit_step(const AppContext *cx, Step *s, ZfError *err)
         json_object_set_new(row, "doc_no", json_string(doc_no));
         json_object_set_new(json_object_get(s->rec, "decision"), "doc_no", json_string(doc_no));
     }
+    /* the 案件编号 likewise, with 立案 (kept when a case sent back is filed again) */
+    if (s->moves && s->kind == STEP_ACT && s->act == WA_APPROVE_FILING && !json_object_get(s->rec, "filing_no")) {
+        if (wf_filing_no_allocate(cx->store, str(s->rec, "agency"), s->on, doc_no, sizeof doc_no, err) != ZF_OK) {
+            json_decref(row);
+            return ZF_ERR;
+        }
+        json_object_set_new(s->rec, "filing_no", json_string(doc_no));
+    }
     bool signoff = s->approval && !s->moves;
     if (app_workflow_put(cx->store, row, err) != ZF_OK ||
         (signoff ? note_signoff(cx, s, err)
                  : app_timeline_add(cx->store, case_no, cx->user->username, s->action,
                                                workflow_stage_code(s->from), workflow_stage_code(s->to), s->note,
                                                err)) != ZF_OK ||
-        commit_approval(cx, s, err) != ZF_OK || import_one_record_in(cx->store, s->rec, err) != ZF_OK ||
+        commit_approval(cx, s, err) != ZF_OK ||
+        (s->moves && wf_message_moved(cx->store, case_no, s->rec, s->from, s->to, &s->policy, err) != ZF_OK) ||
+        (s->kind == STEP_SEND_BACK &&
+         wf_message_returned(cx->store, case_no, str(s->row, "created_by"), cx->user, s->note, err) != ZF_OK) ||
+        import_one_record_in(cx->store, s->rec, err) != ZF_OK ||
         (s->decides && app_filing_case_in(cx, s->rec, err) != ZF_OK)) {
         json_decref(row);
         return ZF_ERR;

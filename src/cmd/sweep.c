@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "cmd/cmd.h"
+#include "app/messages.h"
 #include "app/sweep.h"
 
 static int run_sweep(const GlobalOpts *g, int argc, char **argv);
@@ -31,6 +32,11 @@ int cmd_run_sweep(Store *st, zf_day as_of, SweepResult *out)
     if (cmd_load_calendar(&cal) != ZF_OK) return ZF_ERR;
     int rc = sweep_run(st, cal, as_of, out, &err);
     if (rc != ZF_OK) fprintf(stderr, "zhifa: 检查失败：%s\n", err.message);
+    /* the day's reminders (deadlines near, certificates ending) with the sweep, as the server does */
+    AppContext cx = {st, cal, as_of, NULL, {0}, NULL};
+    MessageJobSummary sum;
+    if (rc == ZF_OK && (rc = app_messages_daily(&cx, &sum, &err)) != ZF_OK)
+        fprintf(stderr, "zhifa: 消息提醒失败：%s\n", err.message);
     calendar_free(cal);
     return rc;
 }

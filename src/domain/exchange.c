@@ -11,7 +11,9 @@
 
 #include "domain/codes.h"
 #include "util/date.h"
+#include "util/text.h"
 
+#define FILING_NO_MAX_CHARS 64
 #define TEXT_MAX 512       /* bytes: names, codes, free text in a field */
 #define MONEY_MAX 1e12     /* yuan: larger is a typing error, not a fine */
 #define DAYS_MAX 36500
@@ -181,7 +183,7 @@ static const FieldSpec case_common_fields[] = {
     {"case_no", F_TEXT, true, NULL, NULL},   {"agency", F_TEXT, true, NULL, NULL},
     {"kind", F_ENUM, true, case_kinds, NULL}, {"power", F_TEXT, false, NULL, NULL},
     {"party", F_PARTY, false, NULL, NULL},   {"officers", F_TEXT_ARRAY, false, NULL, NULL},
-    {"closed_on", F_DATE, false, NULL, NULL}, END};
+    {"closed_on", F_DATE, false, NULL, NULL}, {"filing_no", F_TEXT, false, NULL, NULL}, END};
 
 static const FieldSpec penalty_fields[] = {
     {"procedure", F_ENUM, false, procedures, NULL},
@@ -455,6 +457,15 @@ static void fill_keys(json_t *rec, RecordType type, RecordKeys *k)
     }
 }
 
+/* 案件编号 (docs/case-record.md): a number people type and read, no longer than a 文号 needs. */
+static int check_filing_no(const json_t *v, ZfError *err)
+{
+    if (!v) return ZF_OK;
+    const char *s = json_string_value(v);
+    if (text_utf8_chars(s) > FILING_NO_MAX_CHARS) return bad(err, "filing_no", "长度超过 64 个字符");
+    return ZF_OK;
+}
+
 int exchange_validate(json_t *rec, RecordKeys *out, ZfError *err)
 {
     if (!json_is_object(rec)) return zf_fail(err, 400, "not_object", NULL, "每行应为一个 JSON 对象");
@@ -466,6 +477,7 @@ int exchange_validate(json_t *rec, RecordKeys *out, ZfError *err)
     if (check_fields(rec, record_fields[type], NULL, err) != ZF_OK) return ZF_ERR;
     if (type == REC_CASE && check_fields(rec, case_kind_fields(str(rec, "kind")), NULL, err) != ZF_OK)
         return ZF_ERR;
+    if (type == REC_CASE && check_filing_no(json_object_get(rec, "filing_no"), err) != ZF_OK) return ZF_ERR;
     if (type == REC_CASE && case_substance_validate(rec, err) != ZF_OK) return ZF_ERR; /* 案情 */
     fill_keys(rec, (RecordType)type, out);
     return ZF_OK;

@@ -32,6 +32,9 @@ typedef struct {
 typedef struct {
     const Route *routes;
     int count;
+    /* Optional: run after authorization, before the handler (e.g. a path parameter normalised);
+     * ZF_OK, or ZF_ERR when it has replied itself. */
+    int (*before_handler)(HttpRequest *req, const Route *r);
 } RouteTable;
 
 /* The longest path the router matches (its per-thread copy of the path); the server answers 414

@@ -90,6 +90,7 @@ static int route(HttpRequest *req, int authorized)
     if (!r && path_known) return http_reply_error(req, 405, "method_not_allowed", NULL, "该接口不支持此请求方法");
     if (!r) return http_reply_error(req, 404, "not_found", NULL, "接口不存在");
     if (!authorized && authorize(req, r) != ZF_OK) return 0;
+    if (config->routes->before_handler && config->routes->before_handler(req, r) != ZF_OK) return 0;
     int rc = r->handler(req);
     auth_audit_write(req);
     return rc;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "app/escalate.h"
+#include "app/messages.h"
 #include "app/orders.h"
 #include "jobs/periodic.h"
 #include "util/log.h"
@@ -36,6 +37,13 @@ static void escalate_once(Store *st, void *ctx)
     }
     if (sum.reminded || sum.escalated || sum.referred)
         log_info("orders_reminded", "reminded=%d escalated=%d referred=%d", sum.reminded, sum.escalated, sum.referred);
+    MessageJobSummary msgs;
+    if (app_messages_daily(&cx, &msgs, &err) != ZF_OK) {
+        log_error("messages_daily_failed", "%s", err.message);
+        return;
+    }
+    if (msgs.deadline_near || msgs.cert_expiring)
+        log_info("messages_daily", "deadline_near=%d cert_expiring=%d", msgs.deadline_near, msgs.cert_expiring);
     e->last_as_of = today;
 }
 

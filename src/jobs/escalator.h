@@ -1,5 +1,6 @@
 /* The server's daily run: escalate_run (app/escalate.h, approvals) and app_orders_remind
- * (app/orders.h, supervision orders' reminders and escalations) at start and whenever the date in
+ * (app/orders.h, supervision orders' reminders and escalations), then app_messages_daily
+ * (app/messages.h, deadlines near and certificates ending) at start and whenever the date in
  * China changes, on a thread of its own (jobs/periodic.h). */
 #ifndef ZF_JOBS_ESCALATOR_H
 #define ZF_JOBS_ESCALATOR_H

@@ -324,6 +324,7 @@ static void check_case_columns(Verifier *v, const LedgerCaseRow *row, const json
         {"fine_fen", row->fine_fen, body_fine_fen(rec, fen), false},
         {"party_name", row->party_name, body_text(rec, "party.name"), false},
         {"doc_no", row->doc_no, body_text(rec, "decision.doc_no"), false},
+        {"filing_no", row->filing_no, body_text(rec, "filing_no"), false},
     };
     for (size_t i = 0; i < sizeof cols / sizeof *cols; i++) {
         const char *have = cols[i].value, *want = cols[i].want;

@@ -16,8 +16,9 @@ typedef struct {
     long long fine_min_fen, fine_max_fen;    /* -1 = no bound */
     const char *has_findings;                /* "1" | "0" | NULL */
     const char *severity;                    /* cases with an open finding of it */
-    const char *q;                           /* case number, 文号 or party name contains */
-    const char *q_number;                    /* case number or 文号 contains (no party names: observers) */
+    const char *q;                           /* case number, 案件编号, 文号 or party name contains */
+    const char *q_number;                    /* case number, 案件编号 or 文号 contains (no party names: observers) */
+    const char *case_no;                     /* exactly this case (q resolved to one of its numbers) */
     const char *sort;                        /* "filed_on" (default) | "decided_on" | "case_no" | "fine" */
     bool ascending;
     /* data scope of the asking user (always applied) */
@@ -29,7 +30,7 @@ typedef struct {
  * borrow from the store until the row callback returns. NULL = absent. */
 typedef struct {
     const char *case_no, *agency, *agency_name, *region, *kind, *procedure, *party_name;
-    const char *filed_on, *decided_on, *closed_on, *doc_no;
+    const char *filed_on, *decided_on, *closed_on, *doc_no, *filing_no;
     const char *status;         /* "open" | "decided" | "closed" */
     bool has_fine;
     double fine;                /* yuan */
@@ -42,10 +43,13 @@ typedef struct {
 typedef int (*CaseRowFn)(const CaseRow *row, void *ctx);
 
 /* {"items":[{case_no, agency, agency_name, region, kind, procedure, party_name, filed_on, decided_on,
- *  closed_on, fine, doc_no, status, online, open_findings, worst_severity}], "total", "page", "size"} */
+ *  closed_on, fine, doc_no, filing_no, status, online, open_findings, worst_severity}], "total", "page", "size"} */
 int store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err);
 /* Every case the filter selects, in its sort, one row at a time to fn (the export: nothing is
  * collected). Call it inside store_begin_read for one snapshot. */
 int store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err);
+/* How many cases the filter selects and the sum of their fines in fen (the 工作台's counts, read in
+ * one query, no rows). */
+int store_cases_totals(Store *st, const CaseFilter *f, long long *count, long long *fine_fen, ZfError *err);
 
 #endif

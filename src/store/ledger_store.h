@@ -84,10 +84,11 @@ int ledger_db_foreach_attachment(LedgerDb *db, LedgerAttachmentFn fn, void *ctx,
 typedef int (*LedgerCaseAttachmentFn)(const json_t *row, const char *event, size_t len, void *ctx);
 int ledger_db_foreach_case_attachment(LedgerDb *db, LedgerCaseAttachmentFn fn, void *ctx, ZfError *err);
 /* Each case row: its key, the columns data scope and lists read (agency, kind, and those of
- * 案件查询, migration 029) as text, its agency's stored region, and its body. */
+ * 案件查询, migration 029; filing_no, 039) as text, its agency's stored region, and its body. */
 typedef struct {
     const char *case_no, *agency, *kind; /* NULL when the column is NULL */
     const char *region, *procedure, *filed_on, *decided_on, *closed_on, *fine_fen, *party_name, *doc_no;
+    const char *filing_no;
     const char *agency_region;           /* agencies.region of the case's agency; NULL when none */
     const char *body;
     size_t len;

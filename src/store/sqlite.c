@@ -50,19 +50,19 @@ static const RecordTable record_tables[REC_TYPE_COUNT] = {
                        "INSERT INTO benchmarks(power, body, updated_at) VALUES (?1, ?9, " NOW ")"
                        " ON CONFLICT(power) DO UPDATE SET" TOUCH,
                        "SELECT body FROM benchmarks" SINCE " ORDER BY power"},
-    /* the columns 案件查询 reads (migration 029), taken from the body in this one statement: the only
+    /* the columns 案件查询 reads (migration 029) and the 案件编号 (039), taken from the body in this one statement: the only
      * writer of a case row, so they never disagree with it but by a hand edit (verify names that) */
     [REC_CASE] = {"cases",
                   "INSERT INTO cases(case_no, agency, kind, region, procedure, filed_on, decided_on, closed_on,"
-                  " fine_fen, party_name, doc_no, body, updated_at)"
+                  " fine_fen, party_name, doc_no, filing_no, body, updated_at)"
                   " VALUES (?1, ?3, ?4, (SELECT region FROM agencies WHERE code = ?3), json_extract(?9, '$.procedure'),"
                   " json_extract(?9, '$.filed_on'), json_extract(?9, '$.decided_on'), json_extract(?9, '$.closed_on'),"
                   " CAST(round(json_extract(?9, '$.decision.fine') * 100) AS INTEGER), json_extract(?9, '$.party.name'),"
-                  " json_extract(?9, '$.decision.doc_no'), ?9, " NOW ")"
+                  " json_extract(?9, '$.decision.doc_no'), json_extract(?9, '$.filing_no'), ?9, " NOW ")"
                   " ON CONFLICT(case_no) DO UPDATE SET agency = excluded.agency, kind = excluded.kind,"
                   " region = excluded.region, procedure = excluded.procedure, filed_on = excluded.filed_on,"
                   " decided_on = excluded.decided_on, closed_on = excluded.closed_on, fine_fen = excluded.fine_fen,"
-                  " party_name = excluded.party_name, doc_no = excluded.doc_no," TOUCH,
+                  " party_name = excluded.party_name, doc_no = excluded.doc_no, filing_no = excluded.filing_no," TOUCH,
                   "SELECT body FROM cases" SINCE " ORDER BY case_no"},
     [REC_MONTHLY_REPORT] = {"monthly_reports",
                             "INSERT INTO monthly_reports(agency, month, body, updated_at) VALUES (?1, ?2, ?9, " NOW ")"

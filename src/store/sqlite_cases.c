@@ -56,12 +56,16 @@ static void build_where(const CaseFilter *f, bool for_page, SqlWhere *w)
     if (f->has_findings && strcmp(f->has_findings, "1") == 0) sql_where_fixed(w, "c.case_no IN " OPEN_FINDINGS ")");
     if (f->has_findings && strcmp(f->has_findings, "0") == 0) sql_where_fixed(w, "c.case_no NOT IN " OPEN_FINDINGS ")");
     sql_where_text(w, "c.case_no IN " OPEN_FINDINGS " AND x.severity = ?)", f->severity);
+    sql_where_text(w, "c.case_no = ?", f->case_no);
     /* a contains-search: no index serves it; it reads the columns, not the bodies (docs/case-query.md) */
     sql_where_text_n(w,
                      "(instr(c.case_no, ?) > 0 OR instr(coalesce(c.doc_no, ''), ?) > 0"
-                     " OR instr(coalesce(c.party_name, ''), ?) > 0)",
-                     f->q, 3);
-    sql_where_text_n(w, "(instr(c.case_no, ?) > 0 OR instr(coalesce(c.doc_no, ''), ?) > 0)", f->q_number, 2);
+                     " OR instr(coalesce(c.filing_no, ''), ?) > 0 OR instr(coalesce(c.party_name, ''), ?) > 0)",
+                     f->q, 4);
+    sql_where_text_n(w,
+                     "(instr(c.case_no, ?) > 0 OR instr(coalesce(c.doc_no, ''), ?) > 0"
+                     " OR instr(coalesce(c.filing_no, ''), ?) > 0)",
+                     f->q_number, 3);
 }
 
 static const char *order_by(const CaseFilter *f)
@@ -92,7 +96,7 @@ static const char *order_by(const CaseFilter *f)
     "  AND x.resolved_at IS NULL),"                                                                         \
     /* 'violation' sorts before 'warning': min() is the worst */                                            \
     " (SELECT min(x.severity) FROM findings x WHERE x.subject_type = 'case' AND x.subject = c.case_no"      \
-    "  AND x.resolved_at IS NULL) "
+    "  AND x.resolved_at IS NULL), c.filing_no "
 #define SELECT_CASE "SELECT" CASE_COLUMNS FROM
 /* A page: its case numbers first, read in the index alone (SQLite 3.40 looks each index entry's
  * row up before it tests the filter columns the index holds: 2.3 s to find twenty open cases of a
@@ -116,6 +120,7 @@ static void read_row(sqlite3_stmt *q, CaseRow *r)
     r->online = sqlite3_column_int(q, 12) != 0;
     r->open_findings = sqlite3_column_int64(q, 13);
     r->worst_severity = text_at(q, 14);
+    r->filing_no = text_at(q, 15);
 }
 
 static json_t *json_text(const char *s) { return s ? json_string(s) : json_null(); }
@@ -132,6 +137,7 @@ static json_t *case_row(sqlite3_stmt *q)
     for (int i = 0; i < 10; i++) json_object_set_new(o, names[i], json_text(texts[i]));
     json_object_set_new(o, "fine", r.has_fine ? json_real(r.fine) : json_null());
     json_object_set_new(o, "doc_no", json_text(r.doc_no));
+    json_object_set_new(o, "filing_no", json_text(r.filing_no));
     json_object_set_new(o, "status", json_string(r.status));
     json_object_set_new(o, "online", json_boolean(r.online));
     json_object_set_new(o, "open_findings", json_integer(r.open_findings));
@@ -168,4 +174,19 @@ int sqlite_store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, voi
     }
     sqlite3_finalize(q);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "cases export");
+}
+
+int sqlite_store_cases_totals(Store *st, const CaseFilter *f, long long *count, long long *fine_fen, ZfError *err)
+{
+    SqlWhere w;
+    char sql[4096];
+    sqlite3_stmt *q;
+    build_where(f, false, &w);
+    snprintf(sql, sizeof sql, "SELECT count(*), coalesce(sum(c.fine_fen), 0) " COUNT_FROM "%s", w.sql);
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
+    sql_where_bind(q, &w, 1);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) *count = sqlite3_column_int64(q, 0), *fine_fen = sqlite3_column_int64(q, 1);
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, "cases totals");
 }

@@ -232,6 +232,9 @@ int sqlite_store_workflow_list(Store *st, const char *agency, const char *create
 int sqlite_store_workflow_next_seq(Store *st, const char *agency, int year, long *seq, ZfError *err);
 int sqlite_store_doc_no_used(Store *st, const char *agency, const char *doc_no, int *used, ZfError *err);
 int sqlite_store_workflow_seq_skip(Store *st, const char *agency, int year, long used, ZfError *err);
+int sqlite_store_case_resolve(Store *st, const char *number, char case_no[static 129], ZfError *err);
+int sqlite_store_filing_next_seq(Store *st, const char *agency, int year, long *seq, ZfError *err);
+int sqlite_store_cases_totals(Store *st, const CaseFilter *f, long long *count, long long *fine_fen, ZfError *err);
 int sqlite_store_token_create(Store *st, const char *name, const char *region, const char *token_hash,
                               const char *created_by, long long *id, ZfError *err);
 int sqlite_store_token_by_hash(Store *st, const char *token_hash, ApiToken *out, ZfError *err);
@@ -239,5 +242,13 @@ int sqlite_store_token_find(Store *st, const char *name, long long id, ApiToken 
 int sqlite_store_token_touch(Store *st, long long id, ZfError *err);
 int sqlite_store_token_revoke(Store *st, long long id, ZfError *err);
 int sqlite_store_tokens_list(Store *st, json_t **items, ZfError *err);
+int sqlite_store_message_add(Store *st, const MessageRow *m, bool *added, ZfError *err);
+int sqlite_store_messages_list(Store *st, const MessageFilter *f, int page, int size, json_t **out, ZfError *err);
+int sqlite_store_messages_unread_count(Store *st, const char *username, long long *n, ZfError *err);
+int sqlite_store_message_mark_read(Store *st, const char *username, long long id, const char *now, ZfError *err);
+int sqlite_store_messages_mark_all_read(Store *st, const char *username, const char *now, long long *count,
+                                        ZfError *err);
+int sqlite_store_agency_users_with_perm(Store *st, const char *agency, const char *perm, json_t **names, ZfError *err);
+int sqlite_store_cert_holders_ending(Store *st, const char *from, const char *to, json_t **items, ZfError *err);
 
 #endif

@@ -363,7 +363,7 @@ int sqlite_ledger_db_foreach_case(LedgerDb *db, LedgerCaseFn fn, void *ctx, ZfEr
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(db->st->db,
                            "SELECT c.case_no, c.agency, c.kind, c.body, c.region, c.procedure, c.filed_on, c.decided_on,"
-                           " c.closed_on, c.fine_fen, c.party_name, c.doc_no, a.region"
+                           " c.closed_on, c.fine_fen, c.party_name, c.doc_no, a.region, c.filing_no"
                            " FROM cases c LEFT JOIN agencies a ON a.code = c.agency ORDER BY c.case_no",
                            -1, &q, NULL) != SQLITE_OK)
         return sqlite_fail(db->st, err, "cases");
@@ -381,6 +381,7 @@ int sqlite_ledger_db_foreach_case(LedgerDb *db, LedgerCaseFn fn, void *ctx, ZfEr
                              .party_name = (const char *)sqlite3_column_text(q, 10),
                              .doc_no = (const char *)sqlite3_column_text(q, 11),
                              .agency_region = (const char *)sqlite3_column_text(q, 12),
+                             .filing_no = (const char *)sqlite3_column_text(q, 13),
                              .body = body ? body : "", .len = (size_t)sqlite3_column_bytes(q, 3)};
         if (fn(&row, ctx) != 0) break;
     }

@@ -814,6 +814,21 @@ int store_doc_no_used(Store *st, const char *agency, const char *doc_no, int *us
     return OPS(st)->doc_no_used(st, agency, doc_no, used, err);
 }
 
+int store_case_resolve(Store *st, const char *number, char case_no[static 129], ZfError *err)
+{
+    return OPS(st)->case_resolve(st, number, case_no, err);
+}
+
+int store_filing_next_seq(Store *st, const char *agency, int year, long *seq, ZfError *err)
+{
+    return OPS(st)->filing_next_seq(st, agency, year, seq, err);
+}
+
+int store_cases_totals(Store *st, const CaseFilter *f, long long *count, long long *fine_fen, ZfError *err)
+{
+    return OPS(st)->cases_totals(st, f, count, fine_fen, err);
+}
+
 int store_workflow_seq_skip(Store *st, const char *agency, int year, long used, ZfError *err)
 {
     return OPS(st)->workflow_seq_skip(st, agency, year, used, err);
@@ -848,6 +863,41 @@ int store_token_revoke(Store *st, long long id, ZfError *err)
 int store_tokens_list(Store *st, json_t **items, ZfError *err)
 {
     return OPS(st)->tokens_list(st, items, err);
+}
+
+int store_message_add(Store *st, const MessageRow *m, bool *added, ZfError *err)
+{
+    return OPS(st)->message_add(st, m, added, err);
+}
+
+int store_messages_list(Store *st, const MessageFilter *f, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->messages_list(st, f, page, size, out, err);
+}
+
+int store_messages_unread_count(Store *st, const char *username, long long *n, ZfError *err)
+{
+    return OPS(st)->messages_unread_count(st, username, n, err);
+}
+
+int store_message_mark_read(Store *st, const char *username, long long id, const char *now, ZfError *err)
+{
+    return OPS(st)->message_mark_read(st, username, id, now, err);
+}
+
+int store_messages_mark_all_read(Store *st, const char *username, const char *now, long long *count, ZfError *err)
+{
+    return OPS(st)->messages_mark_all_read(st, username, now, count, err);
+}
+
+int store_agency_users_with_perm(Store *st, const char *agency, const char *perm, json_t **names, ZfError *err)
+{
+    return OPS(st)->agency_users_with_perm(st, agency, perm, names, err);
+}
+
+int store_cert_holders_ending(Store *st, const char *from, const char *to, json_t **items, ZfError *err)
+{
+    return OPS(st)->cert_holders_ending(st, from, to, items, err);
 }
 
 /* The backend is chosen here: SQLite for a file path (the only one so far). */

@@ -10,6 +10,7 @@
 #include "store/agencies.h"
 #include "store/approval.h"
 #include "store/attachments.h"
+#include "store/case_numbers.h"
 #include "store/cases.h"
 #include "store/elements.h"
 #include "store/filings.h"
@@ -20,6 +21,7 @@
 #include "store/leads.h"
 #include "store/orders.h"
 #include "store/ledger_store.h"
+#include "store/messages.h"
 #include "store/portal.h"
 #include "store/public.h"
 #include "store/publicity.h"
@@ -57,6 +59,14 @@ typedef struct StoreOps {
                                    json_t **items, ZfError *err);
     int (*lead_photo_add)(Store *st, const LeadPhotoRow *p, long long *id, ZfError *err);
     int (*lead_photos)(Store *st, long long lead_id, json_t **items, ZfError *err);
+    /* the message centre (store/messages.h) */
+    int (*message_add)(Store *st, const MessageRow *m, bool *added, ZfError *err);
+    int (*messages_list)(Store *st, const MessageFilter *f, int page, int size, json_t **out, ZfError *err);
+    int (*messages_unread_count)(Store *st, const char *username, long long *n, ZfError *err);
+    int (*message_mark_read)(Store *st, const char *username, long long id, const char *now, ZfError *err);
+    int (*messages_mark_all_read)(Store *st, const char *username, const char *now, long long *count, ZfError *err);
+    int (*agency_users_with_perm)(Store *st, const char *agency, const char *perm, json_t **names, ZfError *err);
+    int (*cert_holders_ending)(Store *st, const char *from, const char *to, json_t **items, ZfError *err);
     int (*case_outcomes_since)(Store *st, const char *since, CaseOutcomeFn fn, void *ctx, ZfError *err);
     int (*outcome_scan_get)(Store *st, char mark[32], ZfError *err);
     int (*outcome_scan_set)(Store *st, const char *mark, ZfError *err);
@@ -215,6 +225,10 @@ typedef struct StoreOps {
     int (*workflow_next_seq)(Store *st, const char *agency, int year, long *seq, ZfError *err);
     int (*doc_no_used)(Store *st, const char *agency, const char *doc_no, int *used, ZfError *err);
     int (*workflow_seq_skip)(Store *st, const char *agency, int year, long used, ZfError *err);
+    /* a case's numbers (store/case_numbers.h) */
+    int (*case_resolve)(Store *st, const char *number, char case_no[static 129], ZfError *err);
+    int (*filing_next_seq)(Store *st, const char *agency, int year, long *seq, ZfError *err);
+    int (*cases_totals)(Store *st, const CaseFilter *f, long long *count, long long *fine_fen, ZfError *err);
     /* API tokens (store/tokens.h) */
     int (*token_create)(Store *st, const char *name, const char *region, const char *token_hash,
                         const char *created_by, long long *id, ZfError *err);

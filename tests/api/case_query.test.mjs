@@ -140,15 +140,15 @@ function sheetRows(buf) {
     const row = [];
     for (const [, col, str, num] of cells.matchAll(/<c r="([A-Z]+)\d+"[^>]*>(?:<is><t[^>]*>(.*?)<\/t><\/is>|<v>(.*?)<\/v>)<\/c>/g))
       row[col.charCodeAt(0) - 65] = str !== undefined ? unxml(str) : Number(num);
-    return Array.from({ length: 12 }, (_, i) => row[i] ?? '');
+    return Array.from({ length: 13 }, (_, i) => row[i] ?? '');
   });
 }
-const HEADINGS = ['案号', '执法主体', '案件类型', '程序', '当事人', '立案日期', '决定日期', '结案日期', '罚款（元）', '决定书文号', '状态', '未消除预警（条）'];
+const HEADINGS = ['案号', '案件编号', '执法主体', '案件类型', '程序', '当事人', '立案日期', '决定日期', '结案日期', '罚款（元）', '决定书文号', '状态', '未消除预警（条）'];
 const agencyName = Object.fromEntries(agencies.map((a) => [a.code, a.name]));
 const PROCEDURES = { simple: '简易程序', ordinary: '普通程序' };
 const STATUSES = { open: '未结', decided: '已决定', closed: '已结案' };
 /** The row the fixture says a case should have (the findings count is the list's). */
-const expectedRow = (c, openFindings) => [c.case_no, agencyName[c.agency], '行政处罚', PROCEDURES[c.procedure], c.party.name,
+const expectedRow = (c, openFindings) => [c.case_no, c.filing_no ?? '', agencyName[c.agency], '行政处罚', PROCEDURES[c.procedure], c.party.name,
   c.filed_on ?? '', c.decided_on ?? '', c.closed_on ?? '', c.decision ? c.decision.fine : '', c.decision ? c.decision.doc_no : '',
   STATUSES[status(c)], openFindings];
 const exportOf = async (c, query) => {

@@ -67,7 +67,7 @@ test('the untouched demo database verifies (exit 0), triggers dropped or not', (
 // ---- the case record: the scope and index columns beside the body, and those 案件查询 reads
 // (migration 029: region from the agency, the rest from the body) ----
 for (const col of ['agency', 'kind', 'region', 'procedure', 'filed_on', 'decided_on', 'closed_on', 'fine_fen', 'party_name',
-  'doc_no']) {
+  'doc_no', 'filing_no']) {
   test(`cases.${col} edited → verify names cases[case_no].${col} as column_changed`, () => {
     const d = copyDb();
     const key = sqlite(d, 'SELECT case_no FROM case_workflow ORDER BY case_no LIMIT 1 OFFSET 2');

@@ -11,6 +11,7 @@ import { launchBrowser, openPage, pageShot } from './lib/browser.mjs'
 let server
 let browser
 let caseNo
+let caseNumber // what the console titles the case by: its 案件编号, the 线索号 before 立案 (docs/case-record.md)
 
 // A demo online case that was filed, submitted for filing and filed (data/demo/workflow.jsonl).
 const PARTY = '青岛鲜达冷链物流有限公司'
@@ -43,7 +44,9 @@ before(async () => {
   }
   const { cookie, csrf } = await session('officer')
   const list = await (await fetch(`${server.baseURL}/api/v1/workflow/cases?size=200`, { headers: { Cookie: cookie } })).json()
-  caseNo = list.items.find((c) => JSON.stringify(c).includes(PARTY)).case_no
+  const item = list.items.find((c) => JSON.stringify(c).includes(PARTY))
+  caseNo = item.case_no
+  caseNumber = item.filing_no || item.case_no
   const q = new URLSearchParams({ name: PHOTO, stage: 'investigation', kind: 'photo' })
   const up = await fetch(`${server.baseURL}/api/v1/workflow/cases/${encodeURIComponent(caseNo)}/attachments?${q}`, {
     method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'image/png' }, body: PNG_1X1
@@ -61,7 +64,7 @@ async function openFromQuery (page) {
   await page.goto(server.baseURL + '/supervision/cases')
   await page.getByTestId('case-q').fill(PARTY)
   await page.getByTestId('case-search').click()
-  await page.getByTestId('case-link').filter({ hasText: caseNo }).click()
+  await page.getByTestId('case-link').filter({ hasText: caseNumber }).click()
   await page.waitForURL(/\/cases\/detail\//)
   await page.getByTestId('timeline-item').first().waitFor()
   await page.getByTestId('file-item').first().waitFor()
@@ -74,7 +77,7 @@ test('the supervisor opens an online case from 案件查询 and reads its timeli
   try {
     await login(page, server.baseURL, 'supervisor')
     await openFromQuery(page)
-    assert.match(await page.getByTestId('case-no-heading').innerText(), new RegExp(caseNo.replace(/[〔〕]/g, '.')))
+    assert.match(await page.getByTestId('case-no-heading').innerText(), new RegExp(caseNumber.replace(/[〔〕]/g, '.')))
     // the record names the agency and the power
     const basic = await page.getByTestId('case-basic').innerText()
     assert.match(basic, /青岛市市南区市场监督管理局/)

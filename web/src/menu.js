@@ -18,6 +18,7 @@ export const APP_SHORT_TITLE = '执法监督'
 
 export const menu = [
   { path: '/', perm: 'authenticated', title: '工作台', icon: HomeFilled, view: 'Home' },
+  { path: '/messages', perm: 'authenticated', title: '消息中心', view: 'Messages', desc: '交给本人办理的事项：待审批、督办问诊、期限临近等，点击打开', hidden: true },
   {
     key: 'elements', title: '要素管理', icon: OfficeBuilding,
     children: [
