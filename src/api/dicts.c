@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "api/api.h"
+#include "domain/case_substance.h"
 #include "domain/exchange.h"
 #include "domain/leads.h"
 #include "domain/orders.h"
@@ -122,6 +123,8 @@ int api_dicts_get(HttpRequest *req)
     json_object_set_new(out, "workflow_measures", workflow_measures());
     json_object_set_new(out, "timeline_actions", pairs(timeline_action_at));
     json_object_set_new(out, "severities", pairs(rules_severity_at));
+    json_object_set_new(out, "evidence_kinds", pairs(evidence_kind_at));       /* 案情 (case-record.md) */
+    json_object_set_new(out, "defense_outcomes", pairs(defense_outcome_at));
     json_object_set_new(out, "subject_types", pairs(rules_subject_type_at));
     review_labels_add(out); /* 案卷评查 statuses (docs/reviews.md) */
     if (add_roles(req, out) != ZF_OK) {

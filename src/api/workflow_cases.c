@@ -154,7 +154,8 @@ static int build_new_record(HttpRequest *req, const json_t *body, bool simple, z
     if (officers) json_object_set(rec, "officers", officers);
     json_t *facts = json_object();
     static const char *const carried[] = {"discovered_on", "violation_ended_on", "major", "complex",
-                                          "health_or_finance"};
+                                          "health_or_finance", "cause", "facts", "evidence",
+                                          "violation_basis", "penalty_basis", "defense"};
     for (size_t i = 0; i < sizeof carried / sizeof *carried; i++)
         if (json_object_get(body, carried[i])) json_object_set(facts, carried[i], json_object_get(body, carried[i]));
     json_t *state = json_object();

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/workflow_state.h"
+#include "store/attachments.h"
 
 static bool power_held_by(Store *st, const char *power, const char *agency)
 {
@@ -24,6 +25,25 @@ static bool officer_of(Store *st, const char *cert_no, const char *agency)
     return ours;
 }
 
+/* 证据目录: an online case's evidence names its own attachments (their integer ids), as stored. */
+static int evidence_attached(Store *st, const json_t *rec, ZfError *err)
+{
+    const char *case_no = json_string_value(json_object_get(rec, "case_no"));
+    const json_t *item;
+    size_t i;
+    json_array_foreach(json_object_get(rec, "evidence"), i, item) {
+        const json_t *id = json_object_get(item, "attachment");
+        json_t *row = NULL;
+        if (!id || json_is_null(id)) continue;
+        if (!json_is_integer(id) || !case_no ||
+            store_attachment_get(st, case_no, (long long)json_integer_value(id), &row, err) != ZF_OK)
+            return zf_fail(err, 400, "evidence_attachment", "evidence",
+                           "证据目录第 %zu 项选择的附件不是本案的附件，请从本案已上传的附件中选择", i + 1);
+        json_decref(row);
+    }
+    return ZF_OK;
+}
+
 int wf_holdings_check(Store *st, const json_t *rec, ZfError *err)
 {
     const char *agency = json_string_value(json_object_get(rec, "agency"));
@@ -39,7 +59,7 @@ int wf_holdings_check(Store *st, const json_t *rec, ZfError *err)
             return zf_fail(err, 400, "officer_not_ours", "officers", "执法证号 %s 不是本机关登记的执法人员",
                            cert ? cert : "（空）");
     }
-    return ZF_OK;
+    return evidence_attached(st, rec, err);
 }
 
 int wf_case_validate(Store *st, const json_t *rec, ZfError *err)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/workflow_discretion.h"
+#include "domain/case_substance.h"
 #include "store/findings.h"
 #include "store/workflow.h"
 
@@ -139,6 +140,7 @@ int wf_state_build(Store *st, const json_t *rec, const json_t *row, CaseState *c
     cs->withdrawn_on = day_of(json_object_get(state, "withdrawal"), "withdrawn_on");
     cs->extension_days = (int)json_integer_value(json_object_get(rec, "extension_days"));
     cs->suspended_days = (int)json_integer_value(json_object_get(rec, "suspended_days"));
+    cs->substance = case_substance_present(rec);
     return ZF_OK;
 }
 
@@ -170,7 +172,8 @@ int wf_case_load(Store *st, const AuthUser *auth, const char *case_no, json_t **
 
 /* ---- the facts a step records ------------------------------------------------------------ */
 
-typedef enum { FK_DATE, FK_FUTURE_DATE, FK_BOOL, FK_MONEY, FK_DAYS, FK_TEXT, FK_MEASURES, FK_CERTS, FK_FACTS } FieldKind;
+typedef enum { FK_DATE, FK_FUTURE_DATE, FK_BOOL, FK_MONEY, FK_DAYS, FK_TEXT, FK_MEASURES, FK_CERTS, FK_FACTS,
+               FK_SUBSTANCE } FieldKind;
 typedef enum { TO_RECORD, TO_PROPOSAL, TO_STATE, TO_REVIEW, TO_DISCRETION } FieldHome;
 
 static const struct {
@@ -211,6 +214,13 @@ static const struct {
     {"collective_participants", "集体讨论参加人", FK_TEXT, TO_STATE},
     {"collective_conclusion", "集体讨论结论", FK_TEXT, TO_STATE},
     {"on", "办理日期", FK_DATE, TO_STATE}, /* read by the caller, not stored */
+    /* 案情 (docs/case-record.md): checked by domain/case_substance.c; null clears one */
+    {"cause", "案由", FK_SUBSTANCE, TO_RECORD},
+    {"facts", "违法事实", FK_SUBSTANCE, TO_RECORD},
+    {"evidence", "证据目录", FK_SUBSTANCE, TO_RECORD},
+    {"violation_basis", "定性依据", FK_SUBSTANCE, TO_RECORD},
+    {"penalty_basis", "处罚依据", FK_SUBSTANCE, TO_RECORD},
+    {"defense", "陈述申辩", FK_SUBSTANCE, TO_RECORD},
 };
 
 static int check_value(const json_t *v, FieldKind kind, const char *name, const char *label, zf_day today,
@@ -238,6 +248,7 @@ static int check_value(const json_t *v, FieldKind kind, const char *name, const 
     case FK_TEXT:
         return json_is_string(v) && strlen(json_string_value(v)) <= 500
                    ? ZF_OK : zf_fail(err, 400, "invalid_field", name, "%s应为不超过 500 字节的文字", label);
+    case FK_SUBSTANCE: return case_substance_check(name, v, err);
     case FK_FACTS: {
         DiscretionFacts facts;
         return wf_discretion_facts_parse(v, &facts, err);
@@ -276,6 +287,7 @@ int wf_fields_apply(const json_t *fields, json_t *rec, json_t *state, zf_day tod
     json_object_foreach((json_t *)fields, key, v) {
         size_t i = 0;
         while (strcmp(FIELDS[i].name, key) != 0) i++;
+        if (json_is_null(v) && FIELDS[i].kind == FK_SUBSTANCE) json_object_del(rec, key);
         if (json_is_null(v) || strcmp(key, "on") == 0) continue;
         switch (FIELDS[i].home) {
         case TO_RECORD: json_object_set(rec, key, v); break;

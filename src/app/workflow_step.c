@@ -55,7 +55,10 @@ static void decide(Store *st, json_t *rec, const json_t *state, zf_day on, const
         if (json_object_get(p, keys[i])) json_object_set(d, keys[i], json_object_get(p, keys[i]));
     char *body;
     ZfError err;
-    if (store_record_get(st, REC_POWER, str(rec, "power"), &body, &err) == ZF_OK) {
+    /* 处罚依据 proposed at 告知 is the decision's basis (docs/case-record.md); else the power's */
+    if (json_array_size(json_object_get(rec, "penalty_basis")) > 0)
+        json_object_set(d, "basis", json_object_get(rec, "penalty_basis"));
+    else if (store_record_get(st, REC_POWER, str(rec, "power"), &body, &err) == ZF_OK) {
         json_t *power = json_loads(body, 0, NULL);
         free(body);
         if (json_is_array(json_object_get(power, "basis"))) json_object_set(d, "basis", json_object_get(power, "basis"));
@@ -93,6 +96,7 @@ typedef struct {
     WfAction act;          /* STEP_ACT */
     const char *action, *note, *target;
     bool discretion;       /* the step sets the discretion facts or the tier */
+    bool notifies;         /* the step records the notice (告知): its 案情 gate applies */
     char note_buf[2048];   /* the note with the discretion record appended */
     char opinion[APPROVAL_OPINION_LEN]; /* an approval step's 审批意见: the note or the default */
     char refusal[1200];    /* the timeline note of a refusal: the step refused and why */
@@ -202,6 +206,9 @@ static int check_step(const AppContext *cx, Step *s, ZfError *err)
     if (s->discretion && wf_discretion_settle(&cs, s->state, s->note, s->note_buf, sizeof s->note_buf, err) != ZF_OK)
         return ZF_ERR;
     if (s->note_buf[0]) s->note = s->note_buf;
+    if (s->notifies && cs.procedure == WF_PROC_ORDINARY &&
+        workflow_check_gate(WG_SUBSTANCE_NOTICE, &cs, s->on, cx->calendar, &cfg, err) != ZF_OK)
+        return ZF_ERR;
     switch (s->kind) {
     case STEP_RECORD:
         return cs.stage == WS_CLOSED ? zf_fail(err, 409, "invalid_transition", "action", "已结案的案件不能再登记办理信息")
@@ -332,6 +339,7 @@ static int add_approver(const AppContext *cx, Step *s, const char *name, ZfError
  * or a signature would cover a penalty its signer never saw. Sending back reopens them. */
 static const char *const SIGNED_FACTS[] = {"measures", "fine",  "confiscated", "tier",              "tier_reason",
                                            "reduced",  "major", "complex",     "health_or_finance", "discretion_facts",
+                                           "penalty_basis", /* the decision's basis (docs/case-record.md) */
                                            NULL};
 
 static int refuse_change_under_approval(const AppContext *cx, const json_t *row, const json_t *fields, ZfError *err)
@@ -381,6 +389,7 @@ static int apply_fields(const AppContext *cx, Step *s, const json_t *fields, ZfE
     json_object_del(plain, "target");
     int rc = refuse_change_under_approval(cx, s->row, plain, err);
     s->discretion = json_object_get(plain, "discretion_facts") || json_object_get(plain, "tier");
+    s->notifies = json_is_string(json_object_get(plain, "notified_on"));
     s->on = cx->today;
     if (json_is_string(json_object_get(plain, "on"))) date_parse(str(plain, "on"), &s->on);
     if (rc == ZF_OK) rc = wf_fields_apply(plain, s->rec, s->state, cx->today, cx->user->username, err);

@@ -2,6 +2,7 @@
  * Pure. Only impossible values are rejected (spec: acts out of legal order are kept for the
  * rule engine); dangling references are kept too. Unknown fields are ignored. */
 #include "domain/exchange.h"
+#include "domain/case_substance.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -477,6 +478,7 @@ int exchange_validate(json_t *rec, RecordKeys *out, ZfError *err)
     if (type == REC_CASE && check_fields(rec, case_kind_fields(str(rec, "kind")), NULL, err) != ZF_OK)
         return ZF_ERR;
     if (type == REC_CASE && check_filing_no(json_object_get(rec, "filing_no"), err) != ZF_OK) return ZF_ERR;
+    if (type == REC_CASE && case_substance_validate(rec, err) != ZF_OK) return ZF_ERR; /* 案情 */
     fill_keys(rec, (RecordType)type, out);
     return ZF_OK;
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import http from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { run, tmpDir, startServer, addUser, login, client, hasChinese, rawRequest, rawStatus } from './lib/zhifa.mjs';
+import { SUBSTANCE } from './lib/substance.mjs';
 
 const AGENCY = '113702021588139920';
 const OTHER = '11370203869879736T';
@@ -259,6 +260,7 @@ test('a closed case takes no more attachments (409)', async () => {
     case_type: 'penalty_simple', power: 'SC-CF-001',
     party: { kind: 'person', name: '张三', id_no: '370202199001011237' },
     officers: ['37020200001', '37020200002'], violation_ended_on: '2026-03-01', discovered_on: '2026-03-02',
+    ...SUBSTANCE,
   });
   assert.equal(f.status, 201, JSON.stringify(f.body));
   const simple = f.body.case.case_no;

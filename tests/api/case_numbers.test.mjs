@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { run, tmpDir, startServer, addUser, login, sqlite, hasChinese } from './lib/zhifa.mjs';
+import { SUBSTANCE } from './lib/substance.mjs';
 
 const AGENCY = '113702021588139920'; // 青岛市市南区市场监督管理局: 简称 南市监
 const OTHER = '11370203869879736T';
@@ -46,7 +47,7 @@ async function caseThroughDecision() {
   const r = await as.officer.send('POST', '/workflow/cases', {
     case_type: 'penalty_ordinary', power: 'SC-CF-001',
     party: { kind: 'org', name: '青岛编号测试食品有限公司', id_no: '91370202091141705L' },
-    officers: ['37020200001', '37020200002'], violation_ended_on: '2025-12-20', discovered_on: '2025-12-22',
+    officers: ['37020200001', '37020200002'], violation_ended_on: '2025-12-20', discovered_on: '2025-12-22', ...SUBSTANCE,
   });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   const clue = r.body.case.case_no;
@@ -81,7 +82,7 @@ test('the 案件编号 sequence counts filings apart from decisions: a second �
   const r = await as.officer.send('POST', '/workflow/cases', {
     case_type: 'penalty_ordinary', power: 'SC-CF-001',
     party: { kind: 'org', name: '青岛编号测试二号有限公司', id_no: '91370202091141705L' },
-    officers: ['37020200001', '37020200002'], violation_ended_on: '2025-12-20', discovered_on: '2025-12-22',
+    officers: ['37020200001', '37020200002'], violation_ended_on: '2025-12-20', discovered_on: '2025-12-22', ...SUBSTANCE,
   });
   const clue = r.body.case.case_no;
   await ok('officer', clue, 'submit_filing', { on: '2025-12-29' });
@@ -161,7 +162,7 @@ test('case_number_pattern is a setting with its basis, checked like the 文号 p
   assert.equal(set.status, 200, JSON.stringify(set.body));
   const r = await as.officer.send('POST', '/workflow/cases', {
     case_type: 'penalty_ordinary', power: 'SC-CF-001', party: { kind: 'org', name: '青岛格式测试有限公司', id_no: '91370202091141705L' },
-    officers: ['37020200001', '37020200002'], violation_ended_on: '2026-11-20', discovered_on: '2026-11-23',
+    officers: ['37020200001', '37020200002'], violation_ended_on: '2026-11-20', discovered_on: '2026-11-23', ...SUBSTANCE,
   });
   await ok('officer', r.body.case.case_no, 'submit_filing', { on: '2026-11-24' });
   const filed = await ok('head', r.body.case.case_no, 'approve_filing', { on: '2026-11-25' });

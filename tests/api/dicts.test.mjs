@@ -8,7 +8,7 @@ import { run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhif
 
 const TABLES = ['case_kinds', 'procedures', 'outcomes', 'license_outcomes', 'measures', 'agency_levels', 'agency_kinds',
   'sectors', 'officer_status', 'officer_kinds', 'power_kinds', 'workflow_stages', 'workflow_measures', 'severities',
-  'subject_types', 'roles'];
+  'subject_types', 'roles', 'evidence_kinds', 'defense_outcomes'];
 let srv, db, dicts;
 
 before(async () => {

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { run, tmpDir, startServer, addUser, login, sqlite } from './lib/zhifa.mjs';
+import { SUBSTANCE } from './lib/substance.mjs';
 import { addWd } from './lib/calendar.mjs';
 
 const AGENCY = '113702021588139920';
@@ -46,7 +47,7 @@ async function file(party = '青岛消息测试食品有限公司') {
   const r = await as.officer.send('POST', '/workflow/cases', {
     case_type: 'penalty_ordinary', power: 'SC-CF-001',
     party: { kind: 'org', name: party, id_no: '91370202091141705L' },
-    officers: ['37020200001', '37020200002'], violation_ended_on: '2026-03-01', discovered_on: '2026-03-02',
+    officers: ['37020200001', '37020200002'], violation_ended_on: '2026-03-01', discovered_on: '2026-03-02', ...SUBSTANCE,
   });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   return r.body.case.case_no;

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { run, tmpDir, startServer, addUser, login, client, repoRoot } from './lib/zhifa.mjs';
+import { SUBSTANCE } from './lib/substance.mjs';
 
 const AGENCY = '113702021588139920';
 const OTHER = '11370203869879736T';
@@ -42,6 +43,7 @@ const enc = encodeURIComponent;
 const file = (c, party = PERSON) => c.officer.send('POST', '/workflow/cases', {
   case_type: 'penalty_ordinary', power: 'SC-CF-001', party,
   officers: ['37020200001', '37020200002'], violation_ended_on: '2026-03-01', discovered_on: '2026-03-02',
+  ...SUBSTANCE,
 });
 async function ok(c, who, caseNo, action, fields) {
   const r = await c[who].send('POST', `/workflow/cases/${enc(caseNo)}/actions`, { action, fields });

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { run, tmpDir, startServer, addUser, login, sqlite, repoRoot, hasChinese } from './lib/zhifa.mjs';
+import { SUBSTANCE } from './lib/substance.mjs';
 import { addWd, isWorkday, todayChina } from './lib/calendar.mjs';
 
 const A = '113702021588139920'; // 市南区市场监管局, region 370202
@@ -72,7 +73,7 @@ async function caseFiled(who, head, agency, filed, to) {
   const discovered = addWd(filed, -3);
   const r = await as[who].send('POST', '/workflow/cases', {
     case_type: 'penalty_ordinary', power, party: { kind: 'org', name: '青岛工作台测试有限公司', id_no: '91370202091141705L' },
-    officers, violation_ended_on: day(discovered, -1), discovered_on: discovered,
+    officers, violation_ended_on: day(discovered, -1), discovered_on: discovered, ...SUBSTANCE,
   });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   const no = r.body.case.case_no;

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, login } from './lib/server.mjs'
 import { launchBrowser, openPage, pageShot, screenshot } from './lib/browser.mjs'
+import { fillSubstance } from './lib/cases.mjs'
 
 const PARTY = { name: '张三丰', id_no: '370202198001011232' }
 const WIDE = { width: 1280, height: 900 }
@@ -88,6 +89,8 @@ test('an officer files a case and it is taken through every stage to 结案 by o
     await dialog.getByTestId('af-tier').locator('input').fill('ordinary')
     await dialog.getByTestId('af-tier_reason').locator('input').fill('初次违法，主动配合调查')
   }, { expectStage: '案件审核' })
+  // 案情 before the review sends the case to 告知 (行政处罚法 第四十四条: the facts, reasons and basis)
+  await fillSubstance(desks.officer.page)
   await act('reviewer', 'approve_case_review', undefined, { expectStage: '告知' })
   // 告知: notice with the hearing right (a fine of ¥20,000 on a person), the party waives in writing
   await act('officer', 'record', async (p, dialog) => {

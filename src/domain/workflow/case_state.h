@@ -98,6 +98,7 @@ typedef struct {
     zf_day revoked_on;   /* the decision was revoked or changed (撤销/变更: review, litigation, self-correction) */
     zf_day withdrawn_on; /* its publication withdrawn from the portal (行政处罚法 48 ¶2) */
     int extension_days, suspended_days; /* of the 90-day decision limit (行政处罚法 60) */
+    unsigned substance; /* 案情 the case holds: CASE_SUB_* bits (domain/case_substance.h) */
 } CaseState;
 
 /* Zeroed state, every date ZF_DAY_NONE, stage = the first stage of the procedure. */

@@ -308,6 +308,9 @@ int workflow_check_gate(WfGate gate, const CaseState *cs, zf_day act, const Cale
     case WG_COLLECTIVE: return gate_collective(cs, act, err);
     case WG_DISCRETION: return gate_discretion(cs, err);
     case WG_ONSPOT_SERVICE: return gate_onspot_service(cs, act, err);
+    case WG_SUBSTANCE_NOTICE:
+    case WG_SUBSTANCE_DECISION:
+    case WG_SUBSTANCE_ONSPOT: return workflow_check_substance(gate, cs, err);
     }
     return zf_fail(err, 500, "unknown_gate", "", "未知的校验项");
 }

@@ -52,6 +52,9 @@ typedef enum {
     WG_COLLECTIVE = 1u << 10,         /* collective discussion for major/complex (57) */
     WG_DISCRETION = 1u << 11,         /* fine inside the chosen tier (34) */
     WG_ONSPOT_SERVICE = 1u << 12,     /* simple procedure: served the day decided (52, 61) */
+    WG_SUBSTANCE_NOTICE = 1u << 13,   /* 案情 to notify: cause, facts, both bases (44) */
+    WG_SUBSTANCE_DECISION = 1u << 14, /* 案情 to decide: the same and evidence (40), defence reviewed (45) */
+    WG_SUBSTANCE_ONSPOT = 1u << 15,   /* 案情 of an on-the-spot decision: cause, facts, penalty basis (52) */
 } WfGate;
 
 typedef enum {
@@ -126,6 +129,8 @@ int workflow_can_send_back(const CaseState *cs, WfStage target, WfRole role, con
 /* One gate on its own (gates.c), with the act dated `act_day`. */
 int workflow_check_gate(WfGate gate, const CaseState *cs, zf_day act_day, const Calendar *cal,
                         const RuleConfig *cfg, ZfError *err);
+/* The 案情 gates (substance_gates.c): ZF_OK, or 422 naming the missing fields with the article. */
+int workflow_check_substance(WfGate gate, const CaseState *cs, ZfError *err);
 /* Earliest lawful hearing date for a notice sent on notice_on (行政处罚法 64, 85). */
 zf_day workflow_earliest_hearing(const Calendar *cal, const RuleConfig *cfg, const CaseState *cs,
                                  zf_day notice_on);

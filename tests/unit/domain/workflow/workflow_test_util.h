@@ -5,11 +5,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/case_substance.h"
 #include "domain/workflow/workflow.h"
 #include "test_support.h"
 
 /* Ordinary case against a person, two officers certified 2020–2030, fine ¥5,000 in the
- * middle tier "一般" of a three-tier benchmark; nothing done yet. */
+ * middle tier "一般" of a three-tier benchmark, its 案由, facts, evidence and both bases written
+ * (no statement from the party); nothing done yet. */
 static inline void lawful_case(CaseState *cs, WfProcedure proc)
 {
     case_state_init(cs, proc);
@@ -34,6 +36,8 @@ static inline void lawful_case(CaseState *cs, WfProcedure proc)
     cs->fine_fen = 500000;
     cs->violation_ended_on = D("2026-02-20");
     cs->discovered_on = D("2026-03-02");
+    cs->substance = CASE_SUB_CAUSE | CASE_SUB_FACTS | CASE_SUB_EVIDENCE | CASE_SUB_VIOLATION_BASIS |
+                    CASE_SUB_PENALTY_BASIS;
 }
 
 static inline bool message_cites(const ZfError *err, const char *article)

@@ -10,6 +10,7 @@ const P = ['penalty']
 export const GROUPS = {
   common: '基本信息',
   penalty: '行政处罚办理过程',
+  substance: '案情（可选）',
   decision: '处罚决定与执行',
   coercion: '行政强制',
   license: '行政许可',
@@ -46,6 +47,17 @@ export const FIELDS = [
   { path: 'collective_discussion_on', label: '集体讨论日期', type: 'date', kinds: P, group: 'penalty' },
   { path: 'suspended_days', label: '中止天数', type: 'days', kinds: P, group: 'penalty' },
   { path: 'extension_days', label: '延长天数', type: 'days', kinds: ['penalty', 'coercion', 'license'], group: 'penalty' },
+  // 案情 (docs/case-record.md "Substance"): optional, validated by the server like the import
+  { path: 'cause', label: '案由', type: 'text', kinds: ALL, group: 'substance', hint: '不超过 200 字' },
+  { path: 'facts', label: '违法事实', type: 'textarea', kinds: ALL, group: 'substance', wide: true, max: 8000 },
+  { path: 'evidence', label: '证据目录', type: 'evidence', kinds: ALL, group: 'substance', wide: true },
+  { path: 'violation_basis', label: '定性依据', type: 'basis', kinds: ALL, group: 'substance', hint: '每行一条：法律名称 第N条' },
+  { path: 'penalty_basis', label: '处罚依据（拟处罚）', type: 'basis', kinds: ALL, group: 'substance', hint: '每行一条：法律名称 第N条' },
+  { path: 'defense.received_on', label: '收到陈述申辩日期', type: 'date', kinds: ALL, group: 'substance' },
+  { path: 'defense.waived', label: '当事人放弃陈述申辩', type: 'bool', kinds: ALL, group: 'substance' },
+  { path: 'defense.adopted', label: '陈述申辩复核意见', type: 'enum', dict: 'defense_outcomes', kinds: ALL, group: 'substance' },
+  { path: 'defense.summary', label: '陈述申辩内容', type: 'textarea', kinds: ALL, group: 'substance', wide: true, max: 4000 },
+  { path: 'defense.reason', label: '采纳或者不予采纳的理由', type: 'textarea', kinds: ALL, group: 'substance', wide: true, max: 2000 },
   { path: 'decided_on', label: '决定日期', type: 'date', kinds: P, group: 'decision' },
   { path: 'decision.outcome', label: '决定结果', type: 'enum', dict: 'outcomes', kinds: P, group: 'decision' },
   { path: 'decision.measures', label: '处罚种类', type: 'multi', dict: 'measures', kinds: P, group: 'decision' },
@@ -96,6 +108,15 @@ export function toValue (f, v) {
   if (f.type === 'money') return Number(v)
   if (f.type === 'days') return Number(v)
   if (f.type === 'list') return String(v).split(/[\s,，、]+/).filter(Boolean)
+  if (f.type === 'evidence') {
+    const rows = v.filter((e) => (e.name || '').trim() || e.kind).map((e) => {
+      const item = { ...e, name: (e.name || '').trim(), kind: e.kind }
+      if ((e.proves || '').trim()) item.proves = e.proves.trim()
+      else delete item.proves
+      return item
+    })
+    return rows.length ? rows : undefined
+  }
   if (f.type === 'basis') {
     return String(v).split('\n').map((s) => s.trim()).filter(Boolean).map((s) => {
       const m = /^(.*?)\s*(第.+条.*)$/.exec(s)
@@ -106,9 +127,10 @@ export function toValue (f, v) {
 }
 
 export function fromValue (f, v) {
-  if (v === undefined || v === null) return f.type === 'multi' ? [] : ''
+  if (v === undefined || v === null) return f.type === 'multi' || f.type === 'evidence' ? [] : ''
   if (f.type === 'bool') return v ? 'true' : 'false'
   if (f.type === 'list') return v.join(', ')
+  if (f.type === 'evidence') return v.map((e) => ({ ...e }))
   if (f.type === 'basis') return v.map((b) => `${b.law || ''} ${b.article || ''}`.trim()).join('\n')
   return typeof v === 'number' ? String(v) : v
 }
@@ -124,5 +146,7 @@ export function buildRecord (model, kind, base = {}) {
     const v = toValue(f, model[f.id])
     if (v !== undefined) setPath(rec, f.path, v)
   }
+  // 陈述申辩 says whether the party waived it; a statement entered without saying so was not waived
+  if (rec.defense && rec.defense.waived === undefined) rec.defense.waived = false
   return rec
 }
