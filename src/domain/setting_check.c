@@ -9,6 +9,7 @@
 #include "domain/attachment.h"
 #include "domain/filing.h"
 #include "domain/media_sniff.h"
+#include "domain/review_score.h"
 #include "domain/workflow/approval.h"
 #include "domain/workflow/doc_number.h"
 
@@ -82,6 +83,12 @@ static int check_region_code(const char *value, ZfError *err)
     return ZF_OK;
 }
 
+static int check_review_bands(const char *value, ZfError *err)
+{
+    ReviewBands bands;
+    return review_bands_parse(value, &bands, err);
+}
+
 int setting_check(const SettingSpec *spec, const char *value, ZfError *err)
 {
     if (!spec->kind) return zf_fail(err, 422, "setting_readonly", "name", "该参数只能随系统升级调整，不能在此修改");
@@ -94,5 +101,6 @@ int setting_check(const SettingSpec *spec, const char *value, ZfError *err)
     if (strcmp(spec->kind, "integer") == 0) return check_integer(spec, value, err);
     if (strcmp(spec->kind, "doc_number_pattern") == 0) return check_doc_pattern(value, err);
     if (strcmp(spec->kind, "region_code") == 0) return check_region_code(value, err);
+    if (strcmp(spec->kind, "review_grade_bands") == 0) return check_review_bands(value, err);
     return zf_fail(err, 422, "setting_readonly", "name", "无法识别的参数类型“%s”", spec->kind);
 }
