@@ -32,8 +32,10 @@ export const assignPlan = (planId, body = {}) => http.post(`${BASE}/plans/${id(p
 // → {items: [{username, display_name, role, role_name, agency, agency_name, region}]}
 export const listReviewers = () => http.get(`${BASE}/reviewers`)
 
-// The score sheets: → {items: [{code, name, kinds, total}]}
+// The score sheets: → {items: [{code, name, kinds, shipped, updated_at}]}
 export const listStandards = () => http.get(`${BASE}/standards`)
+// One standard as data/review_standards ships it: {code, name, total, items: [{…, subitems}]}
+export const getStandard = (code) => http.get(`${BASE}/standards/${id(code)}`)
 
 // → {files: [{case_no, agency, agency_name, total, grade, grade_name, veto, deductions}],
 //    agencies: [{agency, agency_name, files, average, distribution: {excellent, good, pass, fail},

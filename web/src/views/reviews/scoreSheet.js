@@ -64,16 +64,29 @@ export function gradeOf (total, veto, bands = DEFAULT_BANDS) {
 const round1 = (x) => Math.round(x * 10) / 10
 
 // The deductions a reviewer starts from on a file he has not scored: the rule engine's
-// suggestions, each kept once per item and marked with the finding's rule.
-export function suggestedDeductions (suggestions) {
+// suggestions, each kept once per item and marked with the finding's rule. A suggestion on a
+// sub-item whose first listed deduction carries the same points ticks that deduction.
+export function suggestedDeductions (suggestions, standard) {
+  const index = indexStandard(standard)
   const seen = new Set()
   const out = []
   for (const s of suggestions || []) {
-    if (!s.item || seen.has(s.item)) continue
-    seen.add(s.item)
-    out.push({ item: s.item, points: Number(s.points) || 0, reason: s.reason || '', suggested: s.rule || true })
+    let item = s.item
+    const hit = index.get(item)
+    const first = hit && !hit.ded && (hit.sub.deductions || [])[0]
+    if (first && Number(first.points) === Number(s.points)) item = first.code
+    if (!item || seen.has(item)) continue
+    seen.add(item)
+    out.push({ item, points: Number(s.points) || 0, reason: s.reason || '', suggested: s.rule || true })
   }
   return out
+}
+
+// What a deduction's code means: the listed deduction's text, else the sub-item's name.
+export function deductionName (index, code) {
+  const hit = index.get(code)
+  if (!hit) return ''
+  return hit.ded ? hit.ded.text : hit.sub.name
 }
 
 // What the server takes: {item, points, reason} only.
