@@ -7,6 +7,7 @@
 #include "domain/exchange.h"
 #include "domain/leads.h"
 #include "domain/orders.h"
+#include "domain/review_labels.h"
 #include "app/leads_view.h"
 #include "store/settings.h"
 #include "domain/rules/rules.h"
@@ -120,6 +121,7 @@ int api_dicts_get(HttpRequest *req)
     json_object_set_new(out, "timeline_actions", pairs(timeline_action_at));
     json_object_set_new(out, "severities", pairs(rules_severity_at));
     json_object_set_new(out, "subject_types", pairs(rules_subject_type_at));
+    review_labels_add(out); /* 案卷评查 statuses (docs/reviews.md) */
     if (add_roles(req, out) != ZF_OK) {
         json_decref(out);
         return 0;

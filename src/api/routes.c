@@ -2,6 +2,7 @@
  * authorization matrix test can enumerate them. "public" = anonymous portal access;
  * "token" = a system calling with a bearer API token (http/auth.c). */
 #include "api/api.h"
+#include "api/reviews.h"
 #include "app/lead_photos.h"
 #include "domain/attachment.h"
 #include "http/router.h"
@@ -139,6 +140,28 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/leads/hotline", api_leads_hotline, "token", .max_body = 16 << 20},
     /* the same batch as a file a supervisor uploads on 线索受理, within his region */
     {"POST", "/api/v1/leads/hotline-file", api_leads_hotline_file, "orders.write", .max_body = 16 << 20},
+    /* 案卷评查 (issue 16, docs/reviews.md): a plan is its region's supervisors'; a reviewer reaches a case
+     * only through his own task (app/reviews_tasks.c); agency users read their published results */
+    {"GET", "/api/v1/reviews/standards", api_review_standards_list, "reviews.read"},
+    {"GET", "/api/v1/reviews/standards/{code}", api_review_standard_get, "reviews.read"},
+    {"GET", "/api/v1/reviews/reviewers", api_review_reviewers, "reviews.manage"},
+    {"POST", "/api/v1/reviews/plans", api_review_plans_create, "reviews.manage"},
+    {"GET", "/api/v1/reviews/plans", api_review_plans_list, "reviews.read"},
+    {"GET", "/api/v1/reviews/plans/{id}", api_review_plan_get, "reviews.read"},
+    {"POST", "/api/v1/reviews/plans/{id}/sample", api_review_plan_sample, "reviews.manage"},
+    {"GET", "/api/v1/reviews/plans/{id}/sample/preview", api_review_plan_sample_preview, "reviews.manage"},
+    {"POST", "/api/v1/reviews/plans/{id}/assign", api_review_plan_assign, "reviews.manage"},
+    {"POST", "/api/v1/reviews/plans/{id}/publish", api_review_plan_publish, "reviews.manage"},
+    {"GET", "/api/v1/reviews/plans/{id}/results", api_review_plan_results, "reviews.read"},
+    {"GET", "/api/v1/reviews/plans/{id}/results.xlsx", api_review_plan_results_xlsx, "reviews.read"},
+    {"GET", "/api/v1/reviews/tasks", api_review_tasks_list, "reviews.score"},
+    {"GET", "/api/v1/reviews/tasks/{id}", api_review_task_get, "reviews.score"},
+    {"PUT", "/api/v1/reviews/tasks/{id}", api_review_task_put, "reviews.score"},
+    {"GET", "/api/v1/reviews/tasks/{id}/attachments/{att}", api_review_task_attachment, "reviews.score"},
+    {"POST", "/api/v1/reviews/items/{id}/arbitrate", api_review_item_arbitrate, "reviews.manage"},
+    {"POST", "/api/v1/reviews/items/{id}/defense", api_review_item_defense, "reviews.defend"},
+    {"POST", "/api/v1/reviews/defenses/{id}/answer", api_review_defense_answer, "reviews.manage"},
+    {"POST", "/api/v1/reviews/items/{id}/order", api_review_item_order, "reviews.manage"},
 };
 #pragma GCC diagnostic pop
 const RouteTable api_route_table = {api_routes, sizeof api_routes / sizeof api_routes[0]};

@@ -12,6 +12,7 @@
 #include "store/approval.h"
 #include "store/identity.h"
 #include "app/laws_load.h"
+#include "app/reviews.h"
 #include "util/datadir.h"
 
 static int run_init(const GlobalOpts *g, int argc, char **argv);
@@ -43,6 +44,7 @@ static const struct {
     {"leader", "赵局长", "leader", NULL, "370200", NULL},
     {"observer", "李监督", "social_supervisor", NULL, "370202", NULL},
     {"lawyer", "孙律师", "lawyer", "113702021588139920", NULL, NULL},
+    {"expert", "周专家", "review_expert", NULL, "370200", NULL},
     {"sysadmin", "系统管理员", "sysadmin", NULL, NULL, NULL},
     {"secadmin", "安全保密管理员", "secadmin", NULL, NULL, NULL},
     {"auditor", "安全审计员", "auditor", NULL, NULL, NULL},
@@ -189,6 +191,23 @@ static int load_laws(Store *st)
     return ZF_OK;
 }
 
+/* The shipped 评查标准 (data/review_standards): reloads only files whose content changed. */
+static int load_review_standards(Store *st)
+{
+    char dir[4096];
+    const char *data = datadir_get();
+    ReviewStandardLoadStats s;
+    ZfError err;
+    if (!data) return ZF_OK; /* said once already by load_laws */
+    snprintf(dir, sizeof dir, "%s/review_standards", data);
+    if (app_review_standards_load_dir(st, dir, &s, &err) != ZF_OK) {
+        fprintf(stderr, "zhifa: 载入评查标准失败：%s\n", err.message);
+        return ZF_ERR;
+    }
+    printf("评查标准：载入 %d 套，未变 %d 套\n", s.loaded, s.unchanged);
+    return ZF_OK;
+}
+
 static int run_init(const GlobalOpts *g, int argc, char **argv)
 {
     int demo = 0;
@@ -198,6 +217,7 @@ static int run_init(const GlobalOpts *g, int argc, char **argv)
     if (cmd_open_store(g, STORE_OPEN_CREATE, &st) != ZF_OK) return 1;
     printf("数据库 %s 已就绪（结构版本 %d）\n", g->db_path, store_schema_version(st));
     int rc = load_laws(st);
+    if (rc == ZF_OK) rc = load_review_standards(st);
     if (rc == ZF_OK && demo) rc = load_demo(st);
     if (rc == ZF_OK) rc = cmd_ledger_init(st, g->db_path);
     store_close(st);

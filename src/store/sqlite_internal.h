@@ -67,6 +67,16 @@ int sqlite_store_lead_timeline(Store *st, long long lead_id, json_t **items, ZfE
 int sqlite_store_leads_list(Store *st, const LeadFilter *f, int page, int size, json_t **out, ZfError *err);
 int sqlite_store_leads_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
 int sqlite_store_lead_timeline_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
+int sqlite_store_review_get(Store *st, ReviewTable t, long long id, json_t **row, ZfError *err);
+int sqlite_store_review_put(Store *st, ReviewTable t, json_t *row, ZfError *err);
+int sqlite_store_review_rows(Store *st, ReviewTable t, const ReviewRowFilter *f, json_t **items, ZfError *err);
+int sqlite_store_review_items_clear(Store *st, long long plan_id, ZfError *err);
+int sqlite_store_review_standard_get(Store *st, const char *code, json_t **row, ZfError *err);
+int sqlite_store_review_standards(Store *st, json_t **items, ZfError *err);
+int sqlite_store_review_standard_put(Store *st, const char *code, const char *name, const char *body, const char *sha256, bool shipped, ZfError *err);
+int sqlite_store_review_population(Store *st, const ReviewPopulation *q, json_t **case_nos, ZfError *err);
+int sqlite_store_review_users_with(Store *st, const char *perm, json_t **items, ZfError *err);
+int sqlite_store_review_foreach(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err);
 int sqlite_store_focus_counts(Store *st, int year, const char *scope_agency, const char *scope_region_prefix, json_t **out, ZfError *err);
 int sqlite_store_leads_of_agency_between(Store *st, const char *agency, const char *from, const char *to, int limit,
                                          json_t **items, ZfError *err);

@@ -855,3 +855,55 @@ int store_open(const char *path, StoreOpenMode mode, Store **out, ZfError *err)
 {
     return sqlite_store_open(path, mode, out, err);
 }
+
+/* 案卷评查 (store/reviews.h) */
+
+int store_review_get(Store *st, ReviewTable t, long long id, json_t **row, ZfError *err)
+{
+    return OPS(st)->review_get(st, t, id, row, err);
+}
+
+int store_review_put(Store *st, ReviewTable t, json_t *row, ZfError *err)
+{
+    return OPS(st)->review_put(st, t, row, err);
+}
+
+int store_review_rows(Store *st, ReviewTable t, const ReviewRowFilter *f, json_t **items, ZfError *err)
+{
+    return OPS(st)->review_rows(st, t, f, items, err);
+}
+
+int store_review_items_clear(Store *st, long long plan_id, ZfError *err)
+{
+    return OPS(st)->review_items_clear(st, plan_id, err);
+}
+
+int store_review_standard_get(Store *st, const char *code, json_t **row, ZfError *err)
+{
+    return OPS(st)->review_standard_get(st, code, row, err);
+}
+
+int store_review_standards(Store *st, json_t **items, ZfError *err)
+{
+    return OPS(st)->review_standards(st, items, err);
+}
+
+int store_review_standard_put(Store *st, const char *code, const char *name, const char *body, const char *sha256, bool shipped, ZfError *err)
+{
+    return OPS(st)->review_standard_put(st, code, name, body, sha256, shipped, err);
+}
+
+int store_review_population(Store *st, const ReviewPopulation *q, json_t **case_nos, ZfError *err)
+{
+    return OPS(st)->review_population(st, q, case_nos, err);
+}
+
+int store_review_users_with(Store *st, const char *perm, json_t **items, ZfError *err)
+{
+    return OPS(st)->review_users_with(st, perm, items, err);
+}
+
+int store_review_foreach(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->review_foreach(st, t, fn, ctx, err);
+}

@@ -18,6 +18,7 @@
 #include "store/intake.h"
 #include "store/laws.h"
 #include "store/leads.h"
+#include "store/reviews.h"
 #include "store/orders.h"
 #include "store/ledger_store.h"
 #include "store/portal.h"
@@ -223,6 +224,17 @@ typedef struct StoreOps {
     int (*token_touch)(Store *st, long long id, ZfError *err);
     int (*token_revoke)(Store *st, long long id, ZfError *err);
     int (*tokens_list)(Store *st, json_t **items, ZfError *err);
+    /* 案卷评查 (store/reviews.h) */
+    int (*review_get)(Store *st, ReviewTable t, long long id, json_t **row, ZfError *err);
+    int (*review_put)(Store *st, ReviewTable t, json_t *row, ZfError *err);
+    int (*review_rows)(Store *st, ReviewTable t, const ReviewRowFilter *f, json_t **items, ZfError *err);
+    int (*review_items_clear)(Store *st, long long plan_id, ZfError *err);
+    int (*review_standard_get)(Store *st, const char *code, json_t **row, ZfError *err);
+    int (*review_standards)(Store *st, json_t **items, ZfError *err);
+    int (*review_standard_put)(Store *st, const char *code, const char *name, const char *body, const char *sha256, bool shipped, ZfError *err);
+    int (*review_population)(Store *st, const ReviewPopulation *q, json_t **case_nos, ZfError *err);
+    int (*review_users_with)(Store *st, const char *perm, json_t **items, ZfError *err);
+    int (*review_foreach)(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */
