@@ -282,3 +282,39 @@ test('the results page shows each agency\'s average and grades', async () => {
     await context.close()
   }
 })
+
+test('published, the results reach the agency: its own files with their grades, and a 申辩', async () => {
+  assert.ok(planUrl, 'the plan exists')
+  const sup = await openPage(browser)
+  try {
+    await login(sup.page, server.baseURL, 'supervisor')
+    await sup.page.goto(server.baseURL + planUrl)
+    await sup.page.getByTestId('plan-publish').click()
+    await sup.page.locator('.el-message-box:visible').getByRole('button', { name: '发布' }).click()
+    await sup.page.getByTestId('plan-status').getByText('已发布').waitFor()
+    assert.deepEqual(sup.errors, [])
+  } finally {
+    await sup.context.close()
+  }
+
+  // The demo head is the 主要负责人 of the 市南区 market agency.
+  const { context, page, errors } = await openPage(browser, { viewport: PHONE })
+  try {
+    await login(page, server.baseURL, 'head')
+    await page.goto(server.baseURL + '/cases/reviews')
+    await page.getByTestId('results-file').first().waitFor()
+    const agencies = await page.getByTestId('results-agency').allInnerTexts()
+    assert.equal(agencies.length, 1, 'only his own agency')
+    assert.match(agencies[0], /青岛市市南区市场监督管理局/)
+    const grades = await page.getByTestId('results-grade').allInnerTexts()
+    assert.ok(grades.length >= 1 && grades.every((g) => ['优秀', '良好', '合格', '不合格'].includes(g.trim())), `grades ${grades}`)
+    await page.getByTestId('results-defend').first().click()
+    await page.getByTestId('defense-text').fill('“执法人员少于两人”一项：现场检查笔录有两名执法人员签名，请予复核。')
+    await page.getByTestId('defense-submit').click()
+    await page.locator('.el-message--success').filter({ hasText: '申辩已提交' }).waitFor()
+    await pageShot(page, 'reviews-agency-results-phone')
+    assert.deepEqual(errors, [])
+  } finally {
+    await context.close()
+  }
+})

@@ -75,4 +75,4 @@ export const randomSeed = () => {
 }
 
 // A score as people read it: 87.5 分
-export const scoreText = (v) => (v === null || v === undefined ? '—' : `${Number(v).toFixed(Number.isInteger(Number(v)) ? 0 : 1)} 分`)
+export const scoreText = (v) => (v === null || v === undefined ? '—' : `${Number(Number(v).toFixed(2))} 分`)
