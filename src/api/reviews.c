@@ -43,6 +43,30 @@ int api_review_standard_get(HttpRequest *req)
     return http_reply_json(req, 200, out);
 }
 
+int api_review_standards_create(HttpRequest *req)
+{
+    json_t *body = http_body_json(req), *out = NULL;
+    if (!body) return 0;
+    AppContext cx = api_context(req);
+    ZfError err;
+    int rc = app_review_standard_copy(&cx, json_string_value(json_object_get(body, "from")),
+                                      json_string_value(json_object_get(body, "code")),
+                                      json_string_value(json_object_get(body, "name")), &out, &err);
+    json_decref(body);
+    return reply(req, 201, rc, out, &err, "review_standard_copy");
+}
+
+int api_review_standard_put(HttpRequest *req)
+{
+    json_t *body = http_body_json(req), *out = NULL;
+    if (!body) return 0;
+    AppContext cx = api_context(req);
+    ZfError err;
+    int rc = app_review_standard_edit(&cx, http_param(req, "code"), body, &out, &err);
+    json_decref(body);
+    return reply(req, 200, rc, out, &err, "review_standard_edit");
+}
+
 int api_review_reviewers(HttpRequest *req)
 {
     AppContext cx = api_context(req);

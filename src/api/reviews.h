@@ -7,6 +7,8 @@
 
 int api_review_standards_list(HttpRequest *req);
 int api_review_standard_get(HttpRequest *req);
+int api_review_standards_create(HttpRequest *req);
+int api_review_standard_put(HttpRequest *req);
 int api_review_reviewers(HttpRequest *req);
 int api_review_plans_create(HttpRequest *req);
 int api_review_plans_list(HttpRequest *req);

@@ -144,6 +144,8 @@ static const Route api_routes[] = {
      * only through his own task (app/reviews_tasks.c); agency users read their published results */
     {"GET", "/api/v1/reviews/standards", api_review_standards_list, "reviews.read"},
     {"GET", "/api/v1/reviews/standards/{code}", api_review_standard_get, "reviews.read"},
+    {"POST", "/api/v1/reviews/standards", api_review_standards_create, "reviews.manage"},
+    {"PUT", "/api/v1/reviews/standards/{code}", api_review_standard_put, "reviews.manage"},
     {"GET", "/api/v1/reviews/reviewers", api_review_reviewers, "reviews.manage"},
     {"POST", "/api/v1/reviews/plans", api_review_plans_create, "reviews.manage"},
     {"GET", "/api/v1/reviews/plans", api_review_plans_list, "reviews.read"},

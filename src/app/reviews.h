@@ -24,6 +24,12 @@ int app_review_standards_load_dir(Store *st, const char *dir, ReviewStandardLoad
 /* {items:[{code, name, kinds, shipped, updated_at}]} and one standard {code, name, shipped, body…}. */
 int app_review_standards(const AppContext *cx, json_t **out, ZfError *err);
 int app_review_standard(const AppContext *cx, const char *code, json_t **out, ZfError *err);
+/* A supervisor's copy of a standard under a new code (shipped = false), which he may then edit
+ * (never a shipped one, nor one a plan uses: 409). The edit is checked as a shipped file is: points
+ * of the sub-items add up to their item's, the items' to the total; codes once; texts short. */
+int app_review_standard_copy(const AppContext *cx, const char *from, const char *code, const char *name, json_t **out,
+                             ZfError *err);
+int app_review_standard_edit(const AppContext *cx, const char *code, const json_t *body, json_t **out, ZfError *err);
 
 /* ---- plans (app/reviews_plans.c) ---- */
 
@@ -37,7 +43,7 @@ int app_review_plan_get(const AppContext *cx, long long id, json_t **out, ZfErro
  * {items:[{case_no, agency, agency_name}], empty_agencies:[{code, name}], seed, population}. */
 int app_review_plan_sample(const AppContext *cx, long long id, bool save, json_t **out, ZfError *err);
 /* The same draw for the CLI (no user): the plan's stored inputs, nothing written. */
-int app_review_plan_redraw(Store *st, const Regions *regions, long long id, json_t **out, ZfError *err);
+int app_review_plan_redraw(Store *st, long long id, json_t **out, ZfError *err);
 /* Cross-review assignment: {tasks:n}; reviewers (NULL = the plan's) replaces the plan's list. */
 int app_review_plan_assign(const AppContext *cx, long long id, const json_t *reviewers, json_t **out, ZfError *err);
 /* Publication: the agencies read their results; the 申辩 window opens. */
@@ -71,6 +77,8 @@ int app_review_item_order(const AppContext *cx, long long item_id, json_t **out,
 
 /* ---- shared by the review files (app/reviews_common.c) ---- */
 
+/* A sheet's deductions as stored, checked already (review_score_sheet): {item, subitem, points, reason}. */
+json_t *review_clean_deductions(const json_t *standard, const json_t *in);
 /* Points in hundredths as JSON (92.5, 88.75). */
 json_t *review_points_json(int cp);
 /* The row of a plan cx->user may manage (reviews.manage, the plan's region in his scope); 404 otherwise. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/logged_row.h"
+#include "ledger/ledger.h"
 #include "domain/review_score.h"
 #include "store/findings.h"
 #include "store/identity.h"
@@ -30,6 +31,19 @@ int review_in_tx(const AppContext *cx, int (*fn)(const AppContext *cx, void *arg
     return rc;
 }
 
+json_t *review_clean_deductions(const json_t *standard, const json_t *in)
+{
+    json_t *out = json_array(), *d;
+    size_t i;
+    json_array_foreach(in, i, d) {
+        const json_t *sub = review_find_subitem(standard, str(d, "item"), NULL);
+        json_array_append_new(out, json_pack("{s:O, s:O, s:O, s:O}", "item", json_object_get(d, "item"), "subitem",
+                                             json_object_get(sub, "code"), "points", json_object_get(d, "points"), "reason",
+                                             json_object_get(d, "reason")));
+    }
+    return out;
+}
+
 /* ---- logged rows ---- */
 
 static int plan_put(Store *st, json_t *row, ZfError *err) { return store_review_put(st, REVIEW_PLAN, row, err); }
@@ -37,8 +51,8 @@ static int plan_get(Store *st, long long id, json_t **row, ZfError *err) { retur
 static int task_put(Store *st, json_t *row, ZfError *err) { return store_review_put(st, REVIEW_TASK, row, err); }
 static int task_get(Store *st, long long id, json_t **row, ZfError *err) { return store_review_get(st, REVIEW_TASK, id, row, err); }
 
-static const LoggedTable PLANS = {plan_put, plan_get, "review_plan.put", "review_plan:", NULL};
-static const LoggedTable TASKS = {task_put, task_get, "review_task.put", "review_task:", NULL};
+static const LoggedTable PLANS = {plan_put, plan_get, LEDGER_REVIEW_PLAN_PUT, "review_plan:", NULL};
+static const LoggedTable TASKS = {task_put, task_get, LEDGER_REVIEW_TASK_PUT, "review_task:", NULL};
 
 /* Each write counts itself in the row (body.rev): the number of review_*.put events a row has
  * had is its rev, so the ledger's size can be checked from the tables alone. */

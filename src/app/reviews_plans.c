@@ -40,7 +40,8 @@ static int check_text(const char *v, const char *field, const char *what, size_t
 static int check_date(const json_t *in, const char *field, const char *what, bool required, zf_day *out, ZfError *err)
 {
     const char *v = str(in, field);
-    if (!v && !required && !json_is_true(json_object_get(in, field))) return ZF_OK;
+    json_t *given = json_object_get(in, field);
+    if (!required && (!given || json_is_null(given))) return ZF_OK;
     if (!v || !date_parse(v, out)) return zf_fail(err, 400, "invalid_date", field, "%s格式应为 YYYY-MM-DD", what);
     return ZF_OK;
 }
@@ -316,7 +317,11 @@ int app_review_plan_get(const AppContext *cx, long long id, json_t **out, ZfErro
 {
     json_t *plan;
     if (review_plan_readable(cx, id, &plan, err) != ZF_OK) return ZF_ERR;
-    *out = plan_view(cx, plan, cx->scope.kind != SCOPE_AGENCY || !cx->user);
+    bool agency_user = cx->user && cx->scope.kind == SCOPE_AGENCY;
+    *out = plan_view(cx, plan, !agency_user);
+    if (agency_user) /* the reviewed agency reads its results, not who scored nor the other strata */
+        for (const char *const *k = (const char *const[]){"reviewers", "population", "seed", "agency_codes", NULL}; *k; k++)
+            json_object_del(*out, *k);
     json_decref(plan);
     return ZF_OK;
 }
@@ -332,7 +337,11 @@ int app_review_plans_list(const AppContext *cx, const char *status, int page, in
         json_t *mine;
         ZfError e;
         if (review_plan_readable(cx, json_integer_value(json_object_get(row, "id")), &mine, &e) != ZF_OK) continue;
-        if (total >= first && total < first + (size_t)size) json_array_append_new(items, plan_view(cx, mine, false));
+        if (total >= first && total < first + (size_t)size) {
+            json_t *v = plan_view(cx, mine, false);
+            if (cx->user && cx->scope.kind == SCOPE_AGENCY) json_object_del(v, "reviewers"), json_object_del(v, "population");
+            json_array_append_new(items, v);
+        }
         total++;
         json_decref(mine);
     }
@@ -449,9 +458,8 @@ int app_review_plan_sample(const AppContext *cx, long long id, bool save, json_t
     return ZF_OK;
 }
 
-int app_review_plan_redraw(Store *st, const Regions *regions, long long id, json_t **out, ZfError *err)
+int app_review_plan_redraw(Store *st, long long id, json_t **out, ZfError *err)
 {
-    (void)regions;
     json_t *plan;
     if (store_review_get(st, REVIEW_PLAN, id, &plan, err) != ZF_OK) return ZF_ERR;
     int rc = draw(st, plan, out, err);

@@ -56,7 +56,7 @@ static int arbitrate_fn(const AppContext *cx, void *arg, ZfError *err)
         char now[32];
         app_utc_now(now);
         json_t *b = body_of(item);
-        json_object_set_new(b, "arbitration", json_pack("{s:O, s:s, s:s, s:s, s:o, s:b}", "deductions", a->deductions, "note",
+        json_object_set_new(b, "arbitration", json_pack("{s:o, s:s, s:s, s:s, s:o, s:b}", "deductions", review_clean_deductions(standard, a->deductions), "note",
                                                         a->note, "by", cx->user ? cx->user->username : "", "at", now,
                                                         "total", review_points_json(s.total_cp), "veto", s.veto));
         json_object_set_new(b, "total_cp", json_integer(s.total_cp));
@@ -195,10 +195,14 @@ static json_t *results_of(const AppContext *cx, const json_t *plan, const char *
         AgencyTally *t = NULL;
         for (k = 0; k < n_ag; k++)
             if (strcmp(tally[k].agency, str(it, "agency")) == 0) t = &tally[k];
+        json_t *deductions = file_deductions(it, tasks), *d;
+        size_t j;
+        if (only_agency) /* the reviewed agency is not told who scored it (交叉评查) */
+            json_array_foreach(deductions, j, d) json_object_del(d, "by");
         json_t *file = json_pack("{s:O, s:O, s:O, s:s, s:o, s:s, s:s, s:b, s:o}", "item_id", json_object_get(it, "id"), "case_no",
                                  json_object_get(it, "case_no"), "agency", json_object_get(it, "agency"), "agency_name",
                                  t ? t->name : "", "total", review_points_json(total), "grade", g->grade, "grade_name", g->name,
-                                 "veto", veto, "deductions", file_deductions(it, tasks));
+                                 "veto", veto, "deductions", deductions);
         if (json_object_get(body_of(it), "order_id")) json_object_set(file, "order_id", json_object_get(body_of(it), "order_id"));
         if (json_object_get(body_of(it), "defense_answer")) json_object_set(file, "defense_answer", json_object_get(body_of(it), "defense_answer"));
         json_array_append_new(files, file);

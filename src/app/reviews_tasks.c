@@ -152,20 +152,6 @@ typedef struct {
     bool submit;
 } PutArgs;
 
-/* The deductions as stored: item, points, reason and the sub-item they fall on. */
-static json_t *clean_deductions(const json_t *standard, const json_t *in)
-{
-    json_t *out = json_array(), *d;
-    size_t i;
-    json_array_foreach(in, i, d) {
-        const json_t *sub = review_find_subitem(standard, str(d, "item"), NULL);
-        json_array_append_new(out, json_pack("{s:O, s:O, s:O, s:O}", "item", json_object_get(d, "item"), "subitem",
-                                             json_object_get(sub, "code"), "points", json_object_get(d, "points"), "reason",
-                                             json_object_get(d, "reason")));
-    }
-    return out;
-}
-
 static int put_fn(const AppContext *cx, void *arg, ZfError *err)
 {
     PutArgs *a = arg;
@@ -181,7 +167,7 @@ static int put_fn(const AppContext *cx, void *arg, ZfError *err)
     if (rc == ZF_OK) rc = review_score_sheet(standard, a->deductions, &s, err);
     if (rc == ZF_OK) {
         json_t *b = body_of(task);
-        json_object_set_new(b, "deductions", clean_deductions(standard, a->deductions));
+        json_object_set_new(b, "deductions", review_clean_deductions(standard, a->deductions));
         json_object_set_new(b, "total_cp", json_integer(s.total_cp));
         json_object_set_new(b, "veto", json_boolean(s.veto));
         json_object_set_new(b, "veto_item", s.veto_item ? json_string(s.veto_item) : json_null());

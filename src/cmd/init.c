@@ -7,6 +7,7 @@
 #include "app/demo_cases.h"
 #include "app/demo_leads.h"
 #include "app/demo_orders.h"
+#include "app/demo_reviews.h"
 #include "app/demo_filings.h"
 #include "app/import.h"
 #include "store/approval.h"
@@ -135,6 +136,20 @@ static int load_demo_orders(Store *st)
     return rc;
 }
 
+/* 案卷评查: a published plan and one in progress, by the demo supervisor and expert (app/demo_reviews.c). */
+static int load_demo_reviews(Store *st)
+{
+    Calendar *cal;
+    ZfError err;
+    int n = 0;
+    if (cmd_load_calendar(&cal) != ZF_OK) return ZF_ERR;
+    int rc = demo_reviews_load(st, cal, date_today_china(), &n, &err);
+    calendar_free(cal);
+    if (rc != ZF_OK) fprintf(stderr, "zhifa: 载入演示案卷评查失败：%s\n", err.message);
+    else printf("已载入演示案卷评查方案 %d 个\n", n);
+    return rc;
+}
+
 static int load_demo(Store *st)
 {
     char path[4096];
@@ -165,7 +180,8 @@ static int load_demo(Store *st)
     if (cmd_run_sweep(st, date_today_china(), &r) != ZF_OK) return ZF_ERR;
     printf("已完成监督检查：%lld 条预警\n", r.findings);
     if (load_demo_orders(st) != ZF_OK) return ZF_ERR;
-    return create_demo_users(st);
+    if (create_demo_users(st) != ZF_OK) return ZF_ERR;
+    return load_demo_reviews(st);
 }
 
 /* The bundled statutes (data/laws): reloads only files whose content changed. */

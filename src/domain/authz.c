@@ -96,7 +96,7 @@ long long login_lock_seconds(const LoginPolicy *p, int failures)
 }
 
 static const char *const business_roles[] = {"officer",  "agency_head",       "legal_reviewer", "supervisor",
-                                             "leader",   "social_supervisor", "lawyer",         NULL};
+                                             "leader",   "social_supervisor", "lawyer",         "review_expert", NULL};
 static const char *const observer_roles[] = {"social_supervisor", "lawyer", NULL};
 static const char *const admin_roles[] = {"sysadmin", "secadmin", "auditor", NULL};
 
@@ -111,7 +111,8 @@ bool role_is_admin(const char *role) { return in(role, admin_roles); }
 bool role_is_observer(const char *role) { return in(role, observer_roles); }
 bool role_may_use_region(const char *role)
 {
-    return role && (strcmp(role, "supervisor") == 0 || strcmp(role, "leader") == 0 || role_is_observer(role));
+    return role && (strcmp(role, "supervisor") == 0 || strcmp(role, "leader") == 0 || role_is_observer(role) ||
+                    strcmp(role, "review_expert") == 0); /* 特邀评查专家 (issue 16): a region, or one agency */
 }
 bool role_is_known(const char *role) { return in(role, admin_roles) || in(role, business_roles); }
 
@@ -156,7 +157,8 @@ void scope_for_user(DataScope *s, const char *role, const char *agency, const ch
 {
     if (strcmp(role, "supervisor") == 0 || strcmp(role, "leader") == 0)
         scope_for_region(s, region && region[0] ? region : agency_region);
-    else if (role_is_observer(role) && region && region[0]) /* assigned a region, else his one agency */
+    else if ((role_is_observer(role) || strcmp(role, "review_expert") == 0) && region && region[0])
+        /* assigned a region, else his one agency */
         scope_for_region(s, region);
     else if (!role_is_admin(role))
         scope_for_agency(s, agency);

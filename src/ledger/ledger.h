@@ -35,6 +35,8 @@ void ledger_order_subject(long long order_id, char out[32]);
  * to_status, note}. */
 #define LEDGER_LEAD_PUT "lead.put"
 #define LEDGER_LEAD_TIMELINE "lead.timeline"
+#define LEDGER_REVIEW_PLAN_PUT "review_plan.put" /* 案卷评查 (docs/reviews.md) */
+#define LEDGER_REVIEW_TASK_PUT "review_task.put"
 
 
 /* A ledger on one Store connection (same thread rules as the Store). */

@@ -16,6 +16,7 @@
 #include "store/ledger_store.h"
 #include "store/leads.h"
 #include "store/orders.h"
+#include "store/reviews.h"
 #include "store/workflow.h"
 #include "util/datadir.h"
 #include "util/paths.h"
@@ -41,6 +42,15 @@ typedef struct {
     int (*foreach)(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err);
 } LoggedTable;
 
+static int review_plans_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return store_review_foreach(st, REVIEW_PLAN, fn, ctx, err);
+}
+static int review_tasks_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return store_review_foreach(st, REVIEW_TASK, fn, ctx, err);
+}
+
 static const LoggedTable LOGGED_TABLES[] = {
     {LEDGER_TIMELINE_ADD, "case_timeline", "timeline", "时间线条目", "id", 0, 0, store_workflow_timeline_foreach},
     {LEDGER_WORKFLOW_PUT, "case_workflow", "workflow", "办案流程记录", "case_no", 1, 1, store_workflow_foreach},
@@ -49,6 +59,8 @@ static const LoggedTable LOGGED_TABLES[] = {
      store_order_timeline_foreach},
     {LEDGER_LEAD_PUT, "leads", "lead", "线索", "id", 0, 1, store_leads_foreach},
     {LEDGER_LEAD_TIMELINE, "lead_timeline", "lead_timeline", "线索时间线条目", "id", 0, 0, store_lead_timeline_foreach},
+    {LEDGER_REVIEW_PLAN_PUT, "review_plans", "review_plan", "评查方案", "id", 0, 1, review_plans_foreach},
+    {LEDGER_REVIEW_TASK_PUT, "review_tasks", "review_task", "评查任务", "id", 0, 1, review_tasks_foreach},
 };
 #define N_LOGGED (sizeof LOGGED_TABLES / sizeof *LOGGED_TABLES)
 

@@ -109,10 +109,33 @@ const ROUTES = new Map([
   ['DELETE /api/v1/tokens/{id}', 'tokens.write'],
   // a system's call with a bearer API token: no session counts, every role gets 401 (hotline.test.mjs)
   ['POST /api/v1/leads/hotline', 'token'],
+  // 案卷评查 (issue 16, docs/reviews.md)
+  ['GET /api/v1/reviews/standards', 'reviews.read'],
+  ['GET /api/v1/reviews/standards/{code}', 'reviews.read'],
+  ['POST /api/v1/reviews/standards', 'reviews.manage'],
+  ['PUT /api/v1/reviews/standards/{code}', 'reviews.manage'],
+  ['GET /api/v1/reviews/reviewers', 'reviews.manage'],
+  ['POST /api/v1/reviews/plans', 'reviews.manage'],
+  ['GET /api/v1/reviews/plans', 'reviews.read'],
+  ['GET /api/v1/reviews/plans/{id}', 'reviews.read'],
+  ['POST /api/v1/reviews/plans/{id}/sample', 'reviews.manage'],
+  ['GET /api/v1/reviews/plans/{id}/sample/preview', 'reviews.manage'],
+  ['POST /api/v1/reviews/plans/{id}/assign', 'reviews.manage'],
+  ['POST /api/v1/reviews/plans/{id}/publish', 'reviews.manage'],
+  ['GET /api/v1/reviews/plans/{id}/results', 'reviews.read'],
+  ['GET /api/v1/reviews/plans/{id}/results.xlsx', 'reviews.read'],
+  ['GET /api/v1/reviews/tasks', 'reviews.score'],
+  ['GET /api/v1/reviews/tasks/{id}', 'reviews.score'],
+  ['PUT /api/v1/reviews/tasks/{id}', 'reviews.score'],
+  ['GET /api/v1/reviews/tasks/{id}/attachments/{att}', 'reviews.score'],
+  ['POST /api/v1/reviews/items/{id}/arbitrate', 'reviews.manage'],
+  ['POST /api/v1/reviews/items/{id}/defense', 'reviews.defend'],
+  ['POST /api/v1/reviews/defenses/{id}/answer', 'reviews.manage'],
+  ['POST /api/v1/reviews/items/{id}/order', 'reviews.manage'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'social_supervisor', 'lawyer',
-  'sysadmin', 'secadmin', 'auditor'];
+  'review_expert', 'sysadmin', 'secadmin', 'auditor'];
 const AGENCY = '113702021588139920';
 let srv, db, permsOf, targetUserId;
 const sessions = {};
@@ -121,6 +144,9 @@ const sessions = {};
 const PARAMS = { case_no: encodeURIComponent('南市监处罚〔2026〕3号'), number: '1' };
 function concrete(pattern) {
   return pattern
+    .replace(/\/reviews\/(plans|tasks|items|defenses)\/\{id\}/, '/reviews/$1/999999')
+    .replace('/standards/{code}', '/standards/penalty_v1')
+    .replace('{att}', '1')
     .replace('{case_no}', PARAMS.case_no)
     .replace('{number}', PARAMS.number)
     .replace('{tracking_code}', '0000-0000-0000-0000')
@@ -177,6 +203,15 @@ const BODY = {
   'POST /api/v1/leads/hotline-file': { note: 'a JSON body is not a JSON Lines file: 415' },
   // a token name refused (400); revoking a token that does not exist (404)
   'POST /api/v1/tokens': { name: '', region: '370200' },
+  // a plan without a name (400); the acts on a plan, task, item or 申辩 that does not exist (404)
+  'POST /api/v1/reviews/plans': { name: '' },
+  // a copy without a code (400); the shipped standard is never edited (400: the body has no items)
+  'POST /api/v1/reviews/standards': { from: 'penalty_v1', code: '' },
+  'PUT /api/v1/reviews/standards/{code}': { items: 'none' },
+  'PUT /api/v1/reviews/tasks/{id}': { deductions: [] },
+  'POST /api/v1/reviews/items/{id}/arbitrate': { deductions: [], note: '不存在' },
+  'POST /api/v1/reviews/items/{id}/defense': { text: '不存在' },
+  'POST /api/v1/reviews/defenses/{id}/answer': { text: '不存在', accepted: false },
 };
 
 before(async () => {
@@ -184,7 +219,7 @@ before(async () => {
   assert.equal(run(['--db', db, 'init', '--demo']).code, 0);
   const users = {};
   for (const role of ROLES) {
-    const regional = role === 'supervisor' || role === 'leader' || role === 'social_supervisor';
+    const regional = ['supervisor', 'leader', 'social_supervisor', 'review_expert'].includes(role);
     users[role] = addUser(db, {
       username: `m_${role}`, role,
       agency: ['officer', 'agency_head', 'legal_reviewer', 'lawyer'].includes(role) ? AGENCY : undefined,

@@ -98,7 +98,10 @@ const demoEvents = () => 15 + 18 + 1 + count('SELECT count(*) FROM case_timeline
   count('SELECT count(*) FROM order_timeline') + count("SELECT count(*) FROM order_timeline WHERE user <> 'system'") +
   count("SELECT count(DISTINCT order_id) FROM order_timeline WHERE user = 'system'") +
   // + the demo's leads: each act (receipt included) writes the row (lead.put) and a timeline row
-  2 * count('SELECT count(*) FROM lead_timeline');
+  2 * count('SELECT count(*) FROM lead_timeline') +
+  // + the demo's 案卷评查: a review_plan.put / review_task.put per write of a row, counted in its body.rev
+  count("SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_plans") +
+  count("SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_tasks");
 
 before(() => {
   dir = tmpDir();
@@ -283,6 +286,15 @@ test('tamper: a head edited → head_signature', () => {
   const e = copyDb('head2');
   sqlite(e, 'UPDATE ledger_heads SET time = time - 86400');
   verifyFails(e, 'head_signature');
+});
+
+test('tamper: a 案卷评查 score sheet or plan changed outside the ledger → review_task_changed / review_plan_changed', () => {
+  const d = copyDb('review');
+  sqlite(d, "UPDATE review_tasks SET body = json_set(body, '$.total_cp', 10000) WHERE id = (SELECT min(id) FROM review_tasks WHERE status = 'submitted')");
+  verifyFails(d, 'review_task_changed');
+  const e = copyDb('review2');
+  sqlite(e, "UPDATE review_plans SET status = 'draft' WHERE id = (SELECT min(id) FROM review_plans)");
+  verifyFails(e, 'review_plan_changed');
 });
 
 test('tamper: a case record changed outside the ledger → record_changed', () => {

@@ -265,8 +265,9 @@ test('secadmin edits 角色权限: 三员分立 refusal shown, an allowed grant 
     await page.goto(server.baseURL + '/system/roles')
     const rows = await tableRows(page, 'role-table')
     await rows.first().waitFor()
-    // the eight roles of DESIGN.md and the invited supervisor and the lawyer (issue 15)
-    assert.equal(await rows.count(), 10)
+    // the eight roles of DESIGN.md, the invited supervisor and the lawyer (issue 15), the invited
+    // review expert 特邀评查专家 (issue 16, migration 041)
+    assert.equal(await rows.count(), 11)
     await pageShot(page, 'identity-roles')
 
     // Granting the auditor's duty to the 司法局领导 breaks 三员分立: the server's words are shown.
