@@ -318,3 +318,29 @@ test('published, the results reach the agency: its own files with their grades, 
     await context.close()
   }
 })
+
+test('a failing file of the demo\'s published plan becomes a 督办 order in one click', async () => {
+  const { context, page, errors } = await openPage(browser)
+  try {
+    await login(page, server.baseURL, 'supervisor')
+    await page.goto(server.baseURL + '/supervision/reviews?status=published')
+    await page.getByTestId('plan-link').filter({ hasNotText: 'e2e' }).first().click()
+    await page.waitForURL(/\/supervision\/reviews\/\d+$/)
+    await page.getByTestId('plan-tab-results').click()
+    await page.getByTestId('results-by-file').click()
+    const failing = page.getByTestId('results-files').locator('.el-table__body-wrapper .el-table__row')
+      .filter({ has: page.getByTestId('result-file-grade').getByText('不合格', { exact: true }) })
+      .filter({ has: page.getByTestId('result-order') })
+    assert.ok(await failing.count() >= 1, 'the demo plan has a failing file not yet turned into an order')
+    const caseNo = (await failing.first().locator('a').first().innerText()).trim()
+    await failing.first().getByTestId('result-order').click()
+    await page.locator('.el-message-box:visible').getByRole('button', { name: '转督办' }).click()
+    await page.waitForURL(/\/supervision\/orders\/\d+$/)
+    await page.getByTestId('order-cases').getByText(caseNo).waitFor()
+    assert.equal((await page.getByTestId('page-title').innerText()).trim(), '督办通知书')
+    await pageShot(page, 'reviews-order-from-file')
+    assert.deepEqual(errors, [])
+  } finally {
+    await context.close()
+  }
+})

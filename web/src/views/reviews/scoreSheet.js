@@ -82,6 +82,18 @@ export function suggestedDeductions (suggestions, standard) {
   return out
 }
 
+// A file's deductions as the agency reads them: the same deduction by several reviewers once,
+// with how many made it (who they were is not the agency's business).
+export function mergedDeductions (deductions) {
+  const out = []
+  for (const d of deductions || []) {
+    const same = out.find((o) => o.item === d.item && Number(o.points) === Number(d.points) && o.reason === d.reason)
+    if (same) same.count++
+    else out.push({ item: d.item, points: d.points, reason: d.reason, count: 1, arbitration: d.by === 'arbitration' })
+  }
+  return out
+}
+
 // What a deduction's code means: the listed deduction's text, else the sub-item's name.
 export function deductionName (index, code) {
   const hit = index.get(code)
