@@ -344,3 +344,37 @@ test('a failing file of the demo\'s published plan becomes a 督办 order in one
     await context.close()
   }
 })
+
+test('a supervisor copies the shipped standard and edits the copy; points that do not add up are refused', async () => {
+  const { context, page, errors } = await openPage(browser)
+  try {
+    await login(page, server.baseURL, 'supervisor')
+    await page.goto(server.baseURL + '/supervision/reviews')
+    await page.getByTestId('plan-standards').click()
+    await page.waitForURL(/\/supervision\/reviews\/standards$/)
+    await page.getByTestId('standard-copy-penalty_v1').click()
+    await page.getByTestId('copy-code').fill('penalty_e2e')
+    await page.getByTestId('copy-name').fill('行政处罚案卷评查标准（e2e）')
+    await page.getByTestId('copy-submit').click()
+    const drawer = page.locator('.el-drawer:visible')
+    await drawer.getByTestId('standard-editor').waitFor()
+    assert.equal(await drawer.getByTestId('standard-name').inputValue(), '行政处罚案卷评查标准（e2e）')
+    assert.match(await drawer.getByTestId('standard-sum').innerText(), /各项合计 100 \/ 满分 100 分/)
+
+    // One more point on the first item: its sub-items no longer add up, nor the items to 100.
+    await drawer.locator('.se-item').first().locator('.el-input-number').first().locator('.el-input-number__increase').click()
+    assert.match(await drawer.getByTestId('standard-sum').innerText(), /各项合计 100\.5/)
+    await drawer.getByTestId('standard-save').click()
+    await page.locator('.standard-refusal').waitFor()
+    assert.match(await page.locator('.standard-refusal').innerText(), /[\u4e00-\u9fa5]/)
+    await pageShot(page, 'reviews-standard-refused')
+    await drawer.locator('.se-item').first().locator('.el-input-number').first().locator('.el-input-number__decrease').click()
+    await drawer.getByTestId('standard-name').fill('行政处罚案卷评查标准（本地）')
+    await drawer.getByTestId('standard-save').click()
+    await page.locator('.el-message--success').filter({ hasText: '评查标准已保存' }).waitFor()
+    await page.getByTestId('standard-row-name').getByText('行政处罚案卷评查标准（本地）').waitFor()
+    assert.deepEqual(errors, [])
+  } finally {
+    await context.close()
+  }
+})

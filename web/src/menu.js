@@ -70,6 +70,7 @@ export const menu = [
       { path: '/supervision/observations', perm: 'observations.write', title: '我的监督意见', view: 'supervision/Observations', desc: '特邀监督员、派驻律师对范围内案件和执法机关提出监督意见，跟踪办理结果' },
       { path: '/supervision/reviews', perm: 'reviews.read', title: '案卷评查', view: 'supervision/ReviewPlans', desc: '评查计划：按主体分层的可复现抽样、交叉评查分配、评分、仲裁与结果通报' },
       // Reached from the plans list and the plan pages.
+      { path: '/supervision/reviews/standards', perm: 'reviews.read', title: '评查标准', view: 'supervision/ReviewStandards', desc: '评查评分表：评查项目、细项、扣分情形及依据；复制内置标准后按本地规定修改', hidden: true },
       { path: '/supervision/reviews/new', perm: 'reviews.manage', title: '新建评查计划', view: 'supervision/ReviewWizard', desc: '评查范围 → 抽样预览 → 评查人员 → 启动', hidden: true },
       { path: '/supervision/reviews/:id', perm: 'reviews.read', title: '评查计划', view: 'supervision/ReviewPlan', desc: '抽取的案卷、评查人员与进度、仲裁、评查结果（按案卷、主体、评查项目）、通报与申辩', hidden: true },
       // Supervisors, lawyers and invited experts (reviews.score): the files assigned to them only.

@@ -36,6 +36,11 @@ export const listReviewers = () => http.get(`${BASE}/reviewers`)
 export const listStandards = () => http.get(`${BASE}/standards`)
 // One standard as data/review_standards ships it: {code, name, total, items: [{…, subitems}]}
 export const getStandard = (code) => http.get(`${BASE}/standards/${id(code)}`)
+// A supervisor's copy of a standard. body: {from, code, name} → 201 the copy (shipped: false)
+export const copyStandard = (body) => http.post(`${BASE}/standards`, body)
+// The whole edited copy → the standard; 409 for a shipped one or one a plan uses, 400 when the
+// points do not add up.
+export const saveStandard = (code, standard) => http.put(`${BASE}/standards/${id(code)}`, standard)
 
 // → {files: [{case_no, agency, agency_name, total, grade, grade_name, veto, deductions}],
 //    agencies: [{agency, agency_name, files, average, distribution: {excellent, good, pass, fail},
