@@ -378,3 +378,82 @@ test('a supervisor copies the shipped standard and edits the copy; points that d
     await context.close()
   }
 })
+
+// Ticks deductions of sub-items that are not 一票否决, first unticked one of each sub-item, until
+// the total drops below `below`; → the points ticked.
+async function tickUntil (scope, page, totalOf, below) {
+  const subs = scope.locator('.ss-sub').filter({ hasNot: page.getByText('一票否决', { exact: true }) })
+  let ticked = 0
+  for (let i = 0; i < await subs.count() && await totalOf() >= below; i++) {
+    if (await subs.nth(i).locator('.el-checkbox.is-checked').count()) continue
+    const ded = subs.nth(i).locator('.ss-ded').first()
+    ticked += await number(ded.locator('.ss-ded-points'))
+    await ded.locator('.el-checkbox').click()
+  }
+  return ticked
+}
+
+test('two scores of the demo plan in progress more than 10 points apart: the owner arbitrates', async () => {
+  // The supervisor's own score of each file of the demo's plan in progress.
+  const sup = await openPage(browser)
+  let planPath = ''
+  const supTotals = new Map()
+  try {
+    await login(sup.page, server.baseURL, 'supervisor')
+    await sup.page.goto(server.baseURL + '/supervision/reviews?status=scoring')
+    await sup.page.getByTestId('plan-link').first().click()
+    await sup.page.waitForURL(/\/supervision\/reviews\/\d+$/)
+    planPath = new URL(sup.page.url()).pathname
+    const rows = sup.page.getByTestId('plan-items-table').locator('.el-table__body-wrapper .el-table__row')
+    await rows.first().waitFor()
+    for (let i = 0; i < await rows.count(); i++) {
+      const caseNo = await rows.nth(i).getByTestId('item-case').getAttribute('data-case-no')
+      const mine = rows.nth(i).getByTestId('item-task').filter({ hasText: '陈监督' })
+      const text = await mine.innerText()
+      if (/已提交/.test(text)) supTotals.set(caseNo, Number(/([\d.]+) 分/.exec(text)[1]))
+    }
+  } finally {
+    await sup.context.close()
+  }
+  assert.ok(supTotals.size >= 1, 'the demo supervisor has scored files of the plan in progress')
+
+  // The expert scores one of those files far lower.
+  const ex = await openPage(browser)
+  let caseNo = ''
+  try {
+    await login(ex.page, server.baseURL, 'expert')
+    assert.ok(await openFirstTask(ex.page))
+    caseNo = await ex.page.getByTestId('scoring-case-no').getAttribute('data-case-no')
+    assert.ok(supTotals.has(caseNo), `the supervisor scored ${caseNo}`)
+    const totalOf = () => number(ex.page.getByTestId('scoring-total'))
+    await tickUntil(ex.page, ex.page, totalOf, supTotals.get(caseNo) - 10)
+    assert.ok(await totalOf() < supTotals.get(caseNo) - 10)
+    await submitScore(ex.page)
+    assert.deepEqual(ex.errors, [])
+  } finally {
+    await ex.context.close()
+  }
+
+  const { context, page, errors } = await openPage(browser)
+  try {
+    await login(page, server.baseURL, 'supervisor')
+    await page.goto(server.baseURL + planPath)
+    const row = page.getByTestId('plan-items-table').locator('.el-table__body-wrapper .el-table__row')
+      .filter({ has: page.locator(`[data-case-no="${caseNo}"]`) })
+    await row.getByTestId('item-needs-arbitration').waitFor()
+    await row.getByTestId('item-arbitrate').click()
+    const dialog = page.getByTestId('arbitration-dialog')
+    await dialog.getByTestId('score-sheet').waitFor()
+    const totalOf = () => number(dialog.getByTestId('arbitration-total'))
+    const lost = await tickUntil(dialog, page, totalOf, 100) // one deduction
+    assert.equal(await totalOf(), 100 - lost)
+    await dialog.getByTestId('arbitration-note').fill('两名评查人员对证据部分认定分歧较大，经复核以仲裁意见为准。')
+    await pageShot(page, 'reviews-arbitration')
+    await dialog.getByTestId('arbitration-submit').click()
+    await page.locator('.el-message--success').filter({ hasText: '仲裁结果已保存' }).waitFor()
+    assert.equal(await number(row.getByTestId('item-total')), 100 - lost, 'the arbitration\'s score is the file\'s')
+    assert.deepEqual(errors, [])
+  } finally {
+    await context.close()
+  }
+})
