@@ -88,6 +88,19 @@ int api_review_plans_create(HttpRequest *req)
     return rc == ZF_OK ? http_reply_json(req, 201, out) : http_reply_zferror(req, &err);
 }
 
+int api_review_plan_put(HttpRequest *req)
+{
+    long long id;
+    json_t *body, *out = NULL;
+    ZfError err;
+    if (param_path_id(req, "id", "评查方案不存在", &id) != ZF_OK) return 0;
+    if (!(body = http_body_json(req))) return 0;
+    AppContext cx = api_context(req);
+    int rc = app_review_plan_update(&cx, id, body, &out, &err);
+    json_decref(body);
+    return reply(req, 200, rc, out, &err, "review_plan_update");
+}
+
 int api_review_plans_list(HttpRequest *req)
 {
     const char *status;

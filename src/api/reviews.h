@@ -13,6 +13,7 @@ int api_review_reviewers(HttpRequest *req);
 int api_review_plans_create(HttpRequest *req);
 int api_review_plans_list(HttpRequest *req);
 int api_review_plan_get(HttpRequest *req);
+int api_review_plan_put(HttpRequest *req);
 int api_review_plan_sample(HttpRequest *req);
 int api_review_plan_sample_preview(HttpRequest *req);
 int api_review_plan_assign(HttpRequest *req);

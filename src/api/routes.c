@@ -150,6 +150,7 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/reviews/plans", api_review_plans_create, "reviews.manage"},
     {"GET", "/api/v1/reviews/plans", api_review_plans_list, "reviews.read"},
     {"GET", "/api/v1/reviews/plans/{id}", api_review_plan_get, "reviews.read"},
+    {"PUT", "/api/v1/reviews/plans/{id}", api_review_plan_put, "reviews.manage"},
     {"POST", "/api/v1/reviews/plans/{id}/sample", api_review_plan_sample, "reviews.manage"},
     {"GET", "/api/v1/reviews/plans/{id}/sample/preview", api_review_plan_sample_preview, "reviews.manage"},
     {"POST", "/api/v1/reviews/plans/{id}/assign", api_review_plan_assign, "reviews.manage"},

@@ -35,6 +35,9 @@ int app_review_standard_edit(const AppContext *cx, const char *code, const json_
 
 /* POST /reviews/plans: the body as docs/reviews.md shows it. */
 int app_review_plan_create(const AppContext *cx, const json_t *in, json_t **plan, ZfError *err);
+/* PUT /reviews/plans/{id}: the same body replaces a draft's or a sampled plan's (back to draft, its
+ * draw dropped); 409 once assigned. */
+int app_review_plan_update(const AppContext *cx, long long id, const json_t *in, json_t **plan, ZfError *err);
 /* The plans cx->user may read, newest first: {items, total, page, size}. */
 int app_review_plans_list(const AppContext *cx, const char *status, int page, int size, json_t **out, ZfError *err);
 /* The plan with counts and items; 404 when out of scope. */
@@ -72,6 +75,10 @@ int app_review_plan_results(const AppContext *cx, long long id, json_t **out, Zf
 int app_review_item_defense(const AppContext *cx, long long item_id, const char *text, json_t **out, ZfError *err);
 int app_review_defense_answer(const AppContext *cx, long long defense_id, const char *text, bool accepted,
                               const json_t *new_total, json_t **out, ZfError *err);
+/* The plan's 申辩 (only_agency: that agency's), each with its file's case_no; and whether the window
+ * is open today (published, today ≤ the review_defense_wd-th working day after publication). */
+json_t *review_defenses_json(const AppContext *cx, const json_t *plan, const char *only_agency);
+bool review_defense_open(const AppContext *cx, const json_t *plan);
 /* A 督办通知书 draft for the file's agency citing its deductions: {order_id}. */
 int app_review_item_order(const AppContext *cx, long long item_id, json_t **out, ZfError *err);
 

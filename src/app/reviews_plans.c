@@ -227,6 +227,41 @@ int app_review_plan_create(const AppContext *cx, const json_t *in, json_t **plan
     return app_review_plan_get(cx, a.id, plan, err);
 }
 
+typedef struct {
+    long long id;
+    const json_t *in;
+} UpdateArgs;
+
+/* A plan not yet assigned takes a new scope and sample rule: its draw, if any, is dropped. */
+static int update_fn(const AppContext *cx, void *arg, ZfError *err)
+{
+    UpdateArgs *a = arg;
+    json_t *plan, *body;
+    if (review_plan_managed(cx, a->id, &plan, err) != ZF_OK) return ZF_ERR;
+    const char *status = str(plan, "status");
+    int rc = strcmp(status, "draft") == 0 || strcmp(status, "sampled") == 0
+                 ? build_body(cx, a->in, &body, err)
+                 : zf_fail(err, 409, "plan_status", NULL, "评查方案已分配评查人员，不能再修改");
+    if (rc == ZF_OK) {
+        json_object_set(body, "created_at", json_object_get(body_of(plan), "created_at"));
+        json_object_set(body, "rev", json_object_get(body_of(plan), "rev"));
+        json_object_set_new(plan, "body", body);
+        json_object_set_new(plan, "status", json_string("draft"));
+        rc = store_review_items_clear(cx->store, a->id, err);
+    }
+    if (rc == ZF_OK) rc = review_plan_put(cx->store, plan, err);
+    json_decref(plan);
+    return rc;
+}
+
+int app_review_plan_update(const AppContext *cx, long long id, const json_t *in, json_t **plan, ZfError *err)
+{
+    if (!json_is_object(in)) return zf_fail(err, 400, "invalid_body", NULL, "请求内容应为 JSON 对象");
+    UpdateArgs a = {id, in};
+    if (review_in_tx(cx, update_fn, &a, err) != ZF_OK) return ZF_ERR;
+    return app_review_plan_get(cx, id, plan, err);
+}
+
 /* ---- reading ---- */
 
 static json_t *item_view(Store *st, const json_t *item, json_t *tasks, const ReviewBands *bands)
@@ -319,6 +354,8 @@ int app_review_plan_get(const AppContext *cx, long long id, json_t **out, ZfErro
     if (review_plan_readable(cx, id, &plan, err) != ZF_OK) return ZF_ERR;
     bool agency_user = cx->user && cx->scope.kind == SCOPE_AGENCY;
     *out = plan_view(cx, plan, !agency_user);
+    json_object_set_new(*out, "defenses", review_defenses_json(cx, plan, agency_user ? cx->scope.agency : NULL));
+    json_object_set_new(*out, "defense_open", json_boolean(review_defense_open(cx, plan)));
     if (agency_user) /* the reviewed agency reads its results, not who scored nor the other strata */
         for (const char *const *k = (const char *const[]){"reviewers", "population", "seed", "agency_codes", NULL}; *k; k++)
             json_object_del(*out, *k);

@@ -244,6 +244,8 @@ int app_review_plan_results(const AppContext *cx, long long id, json_t **out, Zf
     const char *only = cx->user && cx->scope.kind == SCOPE_AGENCY ? cx->scope.agency : NULL;
     *out = results_of(cx, plan, only, err);
     if (*out) {
+        json_object_set_new(*out, "defenses", review_defenses_json(cx, plan, only));
+        json_object_set_new(*out, "defense_open", json_boolean(review_defense_open(cx, plan)));
         json_object_set(*out, "published_on", json_object_get(body_of(plan), "published_on"));
         json_object_set(*out, "defense_due", json_object_get(body_of(plan), "defense_due"));
     }
@@ -308,6 +310,32 @@ static json_t *defense_view(const json_t *row)
     json_object_set(v, "agency", json_object_get(row, "agency"));
     json_object_set_new(v, "status_name", json_string(review_label("review_defense_statuses", str(body_of(row), "status"))));
     return v;
+}
+
+json_t *review_defenses_json(const AppContext *cx, const json_t *plan, const char *only_agency)
+{
+    json_t *rows, *row, *out = json_array();
+    ReviewRowFilter f = {.plan_id = json_integer_value(json_object_get(plan, "id")), .agency = only_agency};
+    size_t i;
+    ZfError err;
+    if (store_review_rows(cx->store, REVIEW_DEFENSE, &f, &rows, &err) != ZF_OK) return out;
+    json_array_foreach(rows, i, row) {
+        json_t *v = defense_view(row), *item = NULL;
+        if (store_review_get(cx->store, REVIEW_ITEM, json_integer_value(json_object_get(row, "item_id")), &item, &err) == ZF_OK)
+            json_object_set(v, "case_no", json_object_get(item, "case_no"));
+        json_decref(item);
+        json_array_append_new(out, v);
+    }
+    json_decref(rows);
+    return out;
+}
+
+bool review_defense_open(const AppContext *cx, const json_t *plan)
+{
+    zf_day published;
+    if (strcmp(str(plan, "status"), "published") != 0 || !date_parse(str(body_of(plan), "published_on"), &published))
+        return false;
+    return cx->today <= add_wd(cx->calendar, published, store_setting_int(cx->store, "review_defense_wd", 5));
 }
 
 static int text_ok(const char *text, ZfError *err)

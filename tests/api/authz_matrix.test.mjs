@@ -118,6 +118,7 @@ const ROUTES = new Map([
   ['POST /api/v1/reviews/plans', 'reviews.manage'],
   ['GET /api/v1/reviews/plans', 'reviews.read'],
   ['GET /api/v1/reviews/plans/{id}', 'reviews.read'],
+  ['PUT /api/v1/reviews/plans/{id}', 'reviews.manage'],
   ['POST /api/v1/reviews/plans/{id}/sample', 'reviews.manage'],
   ['GET /api/v1/reviews/plans/{id}/sample/preview', 'reviews.manage'],
   ['POST /api/v1/reviews/plans/{id}/assign', 'reviews.manage'],

@@ -193,6 +193,27 @@ test('a percentage with a minimum; files reviewed this year left out when asked'
   assert.ok(t.items.every((i) => !sample.some((x) => x.case_no === i.case_no)));
 });
 
+test('"focus" as the only agency: the 重点督查对象 list of the period\'s year', async () => {
+  const focus = (await who.sup.get('/focus-agencies?year=2026')).body.items.map((a) => a.agency).sort();
+  const p = await who.sup.send('POST', '/reviews/plans', planBody({ agencies: ['focus'], seed: 9 }));
+  assert.ok(focus.length > 0, 'the sweep\'s violations put 市南 and 市北 on it');
+  assert.equal(p.status, 201, JSON.stringify(p.body));
+  assert.deepEqual(p.body.agency_codes, focus);
+  assert.deepEqual(p.body.agencies, ['focus']);
+});
+
+test('a plan not yet assigned may be changed: back to draft, its draw dropped', async () => {
+  const p = await newPlan({ seed: 3 });
+  assert.equal((await who.sup.send('POST', `/reviews/plans/${p.id}/sample`)).status, 200);
+  const u = await who.sup.send('PUT', `/reviews/plans/${p.id}`, planBody({ seed: 4, per_agency: 2, name: '改过的方案' }));
+  assert.equal(u.status, 200, JSON.stringify(u.body));
+  assert.deepEqual([u.body.status, u.body.name, u.body.seed, u.body.counts.items], ['draft', '改过的方案', 4, 0]);
+  const s = await who.sup.send('POST', `/reviews/plans/${p.id}/sample`);
+  assert.deepEqual(s.body.items.filter((i) => i.agency === SN).map((i) => i.case_no), draw(4, SN, inPeriod(SN), 2));
+  assert.equal((await who.sup.send('PUT', `/reviews/plans/${p.id}`, planBody({ name: '' }))).status, 400);
+  assert.equal((await who.bj.send('PUT', `/reviews/plans/${p.id}`, planBody())).status, 404, 'another region\'s plan');
+});
+
 test('cross-review impossible: a clear refusal naming the file', async () => {
   const p = await newPlan({ agencies: [SN], reviewers: ['rv_lawsn', 'rv_exsn', 'rv_excity'], seed: 5 });
   assert.equal((await who.sup.send('POST', `/reviews/plans/${p.id}/sample`)).status, 200);
@@ -377,6 +398,11 @@ test('publication; agencies read their own results; 申辩 within the working-da
   const d = await who.headsb.send('POST', `/reviews/items/${sbFail.id}/defense`, { text: '证据已补充入卷，请求重新评定' });
   assert.equal(d.status, 201, JSON.stringify(d.body));
   assert.equal((await who.headsb.send('POST', `/reviews/items/${sbFail.id}/defense`, { text: '再次' })).status, 409);
+  const listed = (await who.sup.get(`/reviews/plans/${plan.id}`)).body;
+  assert.equal(listed.defense_open, true);
+  assert.deepEqual(listed.defenses.map((x) => [x.id, x.case_no, x.status]), [[d.body.id, sample[5].case_no, 'open']]);
+  assert.deepEqual((await who.headsb.get(`/reviews/plans/${plan.id}/results`)).body.defenses.map((x) => x.id), [d.body.id]);
+  assert.deepEqual((await who.headsn.get(`/reviews/plans/${plan.id}/results`)).body.defenses, [], 'another agency\'s 申辩 is not his');
   const ans = await who.sup.send('POST', `/reviews/defenses/${d.body.id}/answer`, { text: '经复核采纳，改为 65 分', accepted: true, new_total: 65 });
   assert.equal(ans.status, 200, JSON.stringify(ans.body));
   assert.equal(ans.body.status, 'accepted');
