@@ -312,10 +312,27 @@ test('published, the results reach the agency: its own files with their grades, 
     await page.getByTestId('defense-text').fill('“执法人员少于两人”一项：现场检查笔录有两名执法人员签名，请予复核。')
     await page.getByTestId('defense-submit').click()
     await page.locator('.el-message--success').filter({ hasText: '申辩已提交' }).waitFor()
+    await page.getByTestId('defense-item').first().waitFor()
+    assert.equal((await page.getByTestId('defense-state').first().innerText()).trim(), '待答复')
     await pageShot(page, 'reviews-agency-results-phone')
     assert.deepEqual(errors, [])
   } finally {
     await context.close()
+  }
+
+  // The plan's owner answers it; the agency reads the answer.
+  const owner = await openPage(browser)
+  try {
+    await login(owner.page, server.baseURL, 'supervisor')
+    await owner.page.goto(server.baseURL + planUrl + '?tab=defenses')
+    await owner.page.getByTestId('defense-answer-open').click()
+    await owner.page.getByTestId('defense-answer-text').fill('经复核，现场检查笔录仅一名执法人员签名，扣分维持。')
+    await owner.page.getByTestId('defense-answer-submit').click()
+    await owner.page.getByTestId('defense-state').getByText('申辩不成立').waitFor()
+    await pageShot(owner.page, 'reviews-defense-answered')
+    assert.deepEqual(owner.errors, [])
+  } finally {
+    await owner.context.close()
   }
 })
 

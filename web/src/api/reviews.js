@@ -17,6 +17,9 @@ export const getPlan = (planId) => http.get(`${BASE}/plans/${id(planId)}`)
 //        min_per_agency?, standard, seed?, reviewers: [], deadline?, exclude_reviewed_this_year?}
 // → 201 the plan (status draft)
 export const createPlan = (body) => http.post(`${BASE}/plans`, body)
+// The same body replaces a draft or sampled plan's scope (back to draft, its draw dropped); 409
+// once assigned.
+export const updatePlan = (planId, body) => http.put(`${BASE}/plans/${id(planId)}`, body)
 
 // Draws the sample and saves it → {items: [{case_no, agency}], empty_agencies: [{code, name}]}
 export const samplePlan = (planId) => http.post(`${BASE}/plans/${id(planId)}/sample`, {})
