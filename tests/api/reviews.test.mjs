@@ -452,3 +452,20 @@ test('the plans and score sheets written are the ledger\'s: zhifa verify finds e
   const events = Number(sqlite(db, "SELECT count(*) FROM ledger_events WHERE type = 'review_plan.put'"));
   assert.equal(events, plans, 'one review_plan.put per write, as body.rev counts them');
 });
+
+test('the demo: one plan published with its results, one half scored; the CLI re-draws each plan\'s list', () => {
+  const demo = path.join(tmpDir(), 'demo.db');
+  assert.equal(run(['--db', demo, 'init', '--demo'], { timeout: 120000 }).code, 0);
+  const plans = sqlite(demo, 'SELECT id, status FROM review_plans ORDER BY id').split('\n');
+  assert.deepEqual(plans, ['1|published', '2|scoring']);
+  assert.equal(sqlite(demo, "SELECT count(*) FROM review_items WHERE plan_id = 1 AND status <> 'done'"), '0');
+  assert.ok(Number(sqlite(demo, 'SELECT count(*) FROM review_items WHERE plan_id = 1')) > 0);
+  const [submitted, open] = ['submitted', 'assigned'].map((s) => Number(sqlite(demo, `SELECT count(*) FROM review_tasks WHERE plan_id = 2 AND status = '${s}'`)));
+  assert.ok(submitted > 0 && submitted === open, 'half of the second plan\'s sheets are in');
+  for (const id of [1, 2]) {
+    const stored = sqlite(demo, `SELECT case_no || char(9) || agency FROM review_items WHERE plan_id = ${id} ORDER BY id`).split('\n');
+    const r = run(['--db', demo, 'review', 'sample', '--plan', String(id)]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(r.stdout.trim().split('\n'), stored, `plan ${id}: the same seed draws the same files`);
+  }
+});
