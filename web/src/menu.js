@@ -35,6 +35,8 @@ export const menu = [
       { path: '/cases/mine', perm: 'cases.handle', title: '我的案件', view: 'cases/MyCases', desc: '本人承办的案件：立案、调查取证、告知、决定、送达、执行、结案' },
       { path: '/cases/approvals', perm: 'cases.handle', title: '审批待办', view: 'cases/Approvals', desc: '等待我签署的立案、处罚决定、结案审批（会签、加签、超时上报）' },
       { path: '/cases/orders', perm: 'orders.respond', title: '监督事项', view: 'cases/OrderInbox', desc: '执法监督机构下发给本机构的督办通知书、问诊单、意见书和转办的线索：签收、反馈整改情况、办理答复' },
+      // The agency's side of 案卷评查: its published results and its 申辩 (supervisors read them too).
+      { path: '/cases/reviews', perm: 'reviews.read', title: '评查结果', view: 'cases/ReviewResults', desc: '本机构案卷的评查结果通报，在申辩期内提出申辩' },
       { path: '/cases/publicity', perm: 'public', title: '案件公示', view: 'cases/Publicity', desc: '行政执法决定公示（个人信息脱敏）' },
       // Reached from links (预警看板, 分主体汇总), not from the menu.
       { path: '/cases/detail/:case_no', perm: 'cases.read', title: '案件详情', view: 'supervision/CaseDetail', desc: '案件的办理要素、规则引擎预警、网上办案记录与附件、督办问诊和存证核验', hidden: true },
@@ -67,7 +69,14 @@ export const menu = [
       { path: '/supervision/focus', perm: 'focus.read', title: '重点督查对象', view: 'supervision/FocusAgencies', desc: '按线索、复议诉讼纠错、监督文书与违法预警加权排出的年度重点督查执法主体' },
       // 特邀监督员 and 派驻律师 only (observations.write): their observations and what became of them.
       { path: '/supervision/observations', perm: 'observations.write', title: '我的监督意见', view: 'supervision/Observations', desc: '特邀监督员、派驻律师对范围内案件和执法机关提出监督意见，跟踪办理结果' },
-      { path: '/supervision/reviews', perm: 'findings.read', title: '案卷评查', view: 'supervision/Reviews', desc: '案卷抽取、评查评分与结果通报' },
+      { path: '/supervision/reviews', perm: 'reviews.read', title: '案卷评查', view: 'supervision/ReviewPlans', desc: '评查计划：按主体分层的可复现抽样、交叉评查分配、评分、仲裁与结果通报' },
+      // Reached from the plans list and the plan pages.
+      { path: '/supervision/reviews/standards', perm: 'reviews.read', title: '评查标准', view: 'supervision/ReviewStandards', desc: '评查评分表：评查项目、细项、扣分情形及依据；复制内置标准后按本地规定修改', hidden: true },
+      { path: '/supervision/reviews/new', perm: 'reviews.manage', title: '新建评查计划', view: 'supervision/ReviewWizard', desc: '评查范围 → 抽样预览 → 评查人员 → 启动', hidden: true },
+      { path: '/supervision/reviews/:id', perm: 'reviews.read', title: '评查计划', view: 'supervision/ReviewPlan', desc: '抽取的案卷、评查人员与进度、仲裁、评查结果（按案卷、主体、评查项目）、通报与申辩', hidden: true },
+      // Supervisors, lawyers and invited experts (reviews.score): the files assigned to them only.
+      { path: '/reviews/tasks', perm: 'reviews.score', title: '我的评查任务', view: 'reviews/ReviewTasks', desc: '分配给本人的评查案卷：对照评查标准逐项扣分、提交评分' },
+      { path: '/reviews/tasks/:id', perm: 'reviews.score', title: '案卷评分', view: 'reviews/ReviewScoring', desc: '左侧案卷，右侧评分表', hidden: true },
       { path: '/supervision/joint', perm: 'findings.read', title: '综合查一次', view: 'supervision/JointInspection', desc: '跨部门联合检查计划与重复检查发现' },
       { path: '/supervision/rule-config', perm: 'rule_config.read', title: '规则配置', view: 'supervision/RuleConfig', desc: '监督规则的期限、金额标准等参数，可按领域、区划设置' }
     ]
