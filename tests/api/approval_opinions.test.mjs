@@ -11,6 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { run, tmpDir, startServer, addUser, login } from './lib/zhifa.mjs';
+import { SUBSTANCE } from './lib/substance.mjs';
 
 const AGENCY = '113702021588139920';
 const OTHER = '11370203869879736T';
@@ -52,7 +53,7 @@ async function file(extra = {}) {
     case_type: 'penalty_ordinary', power: 'SC-CF-001',
     party: { kind: 'org', name: '青岛某某商贸有限公司', id_no: '91370202091141705L' },
     officers: ['37020200001', '37020200002'],
-    violation_ended_on: '2026-03-01', discovered_on: '2026-03-02', ...extra,
+    violation_ended_on: '2026-03-01', discovered_on: '2026-03-02', ...SUBSTANCE, ...extra,
   });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   return r.body.case.case_no;
