@@ -44,7 +44,7 @@ export const menu = [
       { path: '/reporting/monthly', perm: 'intake.write', title: '按月报送', view: 'reporting/Monthly', desc: '未上线办案系统的执法主体按月报送执法统计数据' },
       { path: '/reporting/monthly-status', perm: 'reports.read', title: '报送情况', view: 'reporting/MonthlyStatus', desc: '各执法主体按月报送情况与逾期未报名单' },
       { path: '/reporting/entry', perm: 'intake.write', title: '事后录入', view: 'reporting/PostEntry', desc: '办结案件的事后逐案录入' },
-      { path: '/reporting/import', perm: 'intake.write', title: '数据导入', view: 'reporting/Import', desc: '上传 exchange-v1 数据文件批量导入，逐行列出错误' }
+      { path: '/reporting/import', perm: 'intake.write', title: '数据导入', view: 'reporting/Import', desc: '上传 Excel 模板或数据文件批量导入，逐行列出错误' }
     ]
   },
   {
