@@ -9,7 +9,6 @@ export const FINDING_STATUS = { open: '未整改', resolved: '已整改', all: '
 
 export const PARTY_KINDS = { person: '自然人', org: '法人或其他组织' }
 export const COERCION_MEASURES = { seal: '查封', seize: '扣押', freeze: '冻结', enforce: '强制执行' }
-export const TIERS = { light: '轻微', ordinary: '一般', heavy: '严重' }
 
 // Rule-configuration units (GET /api/v1/rule-config params[].unit).
 export const UNITS = { fen: '元', days: '日', wd: '工作日', months: '个月', years: '年', minute: '时刻', count: '个' }
