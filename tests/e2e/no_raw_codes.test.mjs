@@ -27,10 +27,10 @@ const ALLOWED_PATTERNS = [
 // Proper nouns and units people read as words (kept short on purpose: a new entry needs a reason).
 const ALLOWED_WORDS = new Set([
   'PDF', 'Excel', // the formats of 通报 and exports, named as their users name them
-  'JPEG', 'PNG', // image formats, named in 文件类型
+  // file formats as 文件类型 names them (the labels of the server's media_types: JPEG 图片, AMR 录音 …)
+  'JPEG', 'JPG', 'PNG', 'WebP', 'HEIC', 'HEIF', 'AAC', 'WAV', 'AMR', 'AMR-WB', 'MOV',
   'USCC', // 统一社会信用代码's usual abbreviation in forms
   'KiB', 'MiB', // file sizes (formatBytes)
-  'JPG', 'WebP', 'HEIC', 'HEIF', // the photo formats a phone camera writes, as the upload hint names them
   'SHA-256', 'CPU', 'OpenSSL' // the hash, the processor time and the tool named in 系统参数 and 存证核验
 ])
 // Pages that are about accounts show the login name (用户名) people type at the login form.
