@@ -6,6 +6,7 @@
 
 #include "api/api.h"
 #include "api/params.h"
+#include "domain/audit_names.h"
 #include "http/auth.h"
 #include "http/response.h"
 
@@ -22,6 +23,19 @@ static int parse_filter(HttpRequest *req, AuditFilter *f)
                : ZF_OK;
 }
 
+/* Each record with its name in Chinese (action_name: 新建用户 for "POST /api/v1/users"). */
+static void name_records(json_t *out)
+{
+    size_t i;
+    json_t *row;
+    char buf[64];
+    json_array_foreach(json_object_get(out, "items"), i, row)
+        json_object_set_new(row, "action_name",
+                            json_string(audit_record_name(json_string_value(json_object_get(row, "action")),
+                                                          json_string_value(json_object_get(row, "target")), buf,
+                                                          sizeof buf)));
+}
+
 int api_audit_list(HttpRequest *req)
 {
     AuditFilter f;
@@ -30,6 +44,7 @@ int api_audit_list(HttpRequest *req)
     ZfError err;
     if (parse_filter(req, &f) != ZF_OK || param_page(req, &page, &size) != ZF_OK) return 0;
     if (store_audit_list(req->store, &f, page, size, &out, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    name_records(out);
     return http_reply_json(req, 200, out);
 }
 

@@ -1,11 +1,14 @@
 /* GET /api/v1/dicts: every code table the console shows in Chinese, in one object
  * {"case_kinds":[{"code","name"}…], …}. Thin: the tables live where their concept does
- * (domain/exchange.c, domain/workflow, domain/rules/labels.c, the roles table); never copy one here. */
+ * (domain/exchange.c, domain/workflow, domain/rules/labels.c, domain/audit_names.c,
+ * domain/media_sniff.c, the roles, permissions and users tables); never copy one here. */
 #include <stdio.h>
 
 #include "api/api.h"
+#include "domain/audit_names.h"
 #include "domain/case_substance.h"
 #include "domain/exchange.h"
+#include "domain/media_sniff.h"
 #include "domain/leads.h"
 #include "domain/orders.h"
 #include "domain/review_labels.h"
@@ -103,6 +106,55 @@ static int add_roles(HttpRequest *req, json_t *out)
     return ZF_OK;
 }
 
+/* Permissions by their description in the permissions table (the one place they are named). */
+static int add_permissions(HttpRequest *req, json_t *out)
+{
+    json_t *table, *perm, *list = json_array();
+    size_t i;
+    ZfError err;
+    if (store_roles_list(req->store, &table, &err) != ZF_OK) {
+        json_decref(list);
+        return http_reply_zferror(req, &err), ZF_ERR;
+    }
+    json_array_foreach(json_object_get(table, "permissions"), i, perm)
+        json_array_append_new(list, json_pack("{s:O, s:O}", "code", json_object_get(perm, "name"), "name",
+                                              json_object_get(perm, "description")));
+    json_decref(table);
+    json_object_set_new(out, "permissions", list);
+    return ZF_OK;
+}
+
+/* Who did it, as people call him: username → display name, for the operators written in
+ * timelines, approvals and audit records; "system" and "portal" are the writers no one logs in as. */
+static int add_users(HttpRequest *req, json_t *out)
+{
+    json_t *table, *user, *list = json_array();
+    size_t i;
+    ZfError err;
+    if (store_users_list(req->store, NULL, 1, 100000, &table, &err) != ZF_OK) {
+        json_decref(list);
+        return http_reply_zferror(req, &err), ZF_ERR;
+    }
+    json_array_append_new(list, entry("system", "系统"));
+    json_array_append_new(list, entry("portal", "公众门户"));
+    json_array_foreach(json_object_get(table, "items"), i, user) {
+        const char *name = json_string_value(json_object_get(user, "display_name"));
+        const char *username = json_string_value(json_object_get(user, "username"));
+        if (username) json_array_append_new(list, entry(username, name && *name ? name : username));
+    }
+    json_decref(table);
+    json_object_set_new(out, "users", list);
+    return ZF_OK;
+}
+
+static json_t *media_types(void)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; media_type_at(i); i++)
+        json_array_append_new(list, entry(media_type_at(i)->mime, media_type_at(i)->label));
+    return list;
+}
+
 int api_dicts_get(HttpRequest *req)
 {
     json_t *out = json_object();
@@ -127,7 +179,11 @@ int api_dicts_get(HttpRequest *req)
     json_object_set_new(out, "defense_outcomes", pairs(defense_outcome_at));
     json_object_set_new(out, "subject_types", pairs(rules_subject_type_at));
     review_labels_add(out); /* 案卷评查 statuses (docs/reviews.md) */
-    if (add_roles(req, out) != ZF_OK) {
+    json_object_set_new(out, "audit_actions", pairs(audit_action_at));
+    json_object_set_new(out, "audit_fields", pairs(audit_field_at));
+    json_object_set_new(out, "audit_denials", pairs(audit_denial_at));
+    json_object_set_new(out, "media_types", media_types());
+    if (add_roles(req, out) != ZF_OK || add_permissions(req, out) != ZF_OK || add_users(req, out) != ZF_OK) {
         json_decref(out);
         return 0;
     }

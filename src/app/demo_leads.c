@@ -40,9 +40,9 @@ int demo_leads_load(Store *st, const Calendar *cal, zf_day today, int *loaded, Z
     scope_for_agency(&head.scope, DEMO_AGENCY);
     long long any = 0, id;
     *loaded = 0;
-    if (store_lead_by_ref(st, "hotline_12345", "DEMO-12345-0001", &any, err) != ZF_OK) return ZF_ERR;
+    if (store_lead_by_ref(st, "hotline_12345", "GD2026051200017", &any, err) != ZF_OK) return ZF_ERR;
     if (any) return ZF_OK; /* init --demo again */
-    const LeadInput hotline = {"hotline_12345", "DEMO-12345-0001", NULL, "市民来电反映：香港中路某餐饮店后厨卫生条件差，"
+    const LeadInput hotline = {"hotline_12345", "GD2026051200017", NULL, "市民来电反映：香港中路某餐饮店后厨卫生条件差，"
                                "多次投诉未见处理，请求执法部门依法查处", "食品安全", NULL, DEMO_AGENCY, NULL,
                                "香港中路", "李女士", "13900001111", true};
     const LeadInput complaint = {"complaint", NULL, NULL, "在某药店购买的药品超过有效期，向执法机关反映后无人回复",

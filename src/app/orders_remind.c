@@ -30,7 +30,9 @@ static int log_act(const AppContext *cx, const RemindRun *r, const json_t *row, 
     long long id = json_integer_value(json_object_get(row, "id"));
     OrderTimelineRow t = {id, NULL, r->today, "system", action, from, to, note};
     char target[200];
-    snprintf(target, sizeof target, "order %lld %s", id, str(row, "doc_no") ? str(row, "doc_no") : "");
+    /* the order's 文号, as the API's own order audits name it (api/orders.c); its id when it has none */
+    if (str(row, "doc_no")) snprintf(target, sizeof target, "%s", str(row, "doc_no"));
+    else snprintf(target, sizeof target, "%lld", id);
     AuditEntry e = {"system", "system", "", strcmp(action, "remind") == 0 ? "order_remind" : "order_escalate", target,
                     "ok", note};
     if (app_order_timeline_add(cx->store, &t, err) != ZF_OK) return ZF_ERR;

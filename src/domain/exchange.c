@@ -70,6 +70,8 @@ int record_type_from_name(const char *name)
     X("suspend_business", "责令停产停业") X("suspend_license", "暂扣许可证件")                   \
     X("revoke_license", "吊销许可证件") X("lower_qualification", "降低资质等级")                 \
     X("close", "责令关闭") X("restrict_practice", "限制从业") X("detention", "行政拘留")
+/* 裁量阶次 of a benchmark and of a decision (行政处罚法 第三十四条 裁量基准). */
+#define TIERS(X) X("light", "轻微") X("ordinary", "一般") X("heavy", "严重")
 /* An agency's 执法领域: free text in exchange-v1; these are the sectors the console names. */
 #define SECTORS(X)                                                                                  \
     X("market_regulation", "市场监管") X("transport", "交通运输") X("urban_management", "城市管理") \
@@ -92,6 +94,7 @@ ENUMERATION(outcomes, OUTCOMES)
 ENUMERATION(license_outcomes, LICENSE_OUTCOMES)
 ENUMERATION(measures, MEASURES)
 ENUMERATION(sectors, SECTORS)
+ENUMERATION(tiers, TIERS)
 static const char *const results[] = {"ok", "problem", NULL};
 
 static const ExchangeDict dicts[] = {
@@ -106,6 +109,7 @@ static const ExchangeDict dicts[] = {
     {"officer_status", officer_status, officer_status_names},
     {"officer_kinds", officer_kinds, officer_kinds_names},
     {"power_kinds", power_kinds, power_kinds_names},
+    {"tiers", tiers, tiers_names},
     {NULL, NULL, NULL}};
 
 const ExchangeDict *exchange_dicts(void) { return dicts; }

@@ -96,6 +96,8 @@ const MediaType *media_sniff(const unsigned char *d, size_t len)
     return NULL;
 }
 
+const MediaType *media_type_at(size_t i) { return i < N_TYPES ? &TYPES[i] : NULL; }
+
 const MediaType *media_by_mime(const char *mime)
 {
     for (int i = 0; i < N_TYPES; i++)

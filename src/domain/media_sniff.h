@@ -16,6 +16,8 @@ typedef struct {
 
 /* The recognised type of data, or NULL when its first bytes match none (an empty file too). */
 const MediaType *media_sniff(const unsigned char *data, size_t len);
+/* The i-th type this file knows (GET /api/v1/dicts names them), NULL past the end. */
+const MediaType *media_type_at(size_t i);
 /* The entry of a MIME type this file knows, or NULL. */
 const MediaType *media_by_mime(const char *mime);
 /* The label of a MIME type this file knows ("JPEG 图片"), else the MIME type itself. */

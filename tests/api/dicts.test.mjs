@@ -9,13 +9,14 @@ import { run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhif
 const TABLES = ['case_kinds', 'procedures', 'outcomes', 'license_outcomes', 'measures', 'agency_levels', 'agency_kinds',
   'sectors', 'officer_status', 'officer_kinds', 'power_kinds', 'workflow_stages', 'workflow_measures', 'severities',
   'subject_types', 'roles', 'evidence_kinds', 'defense_outcomes'];
-let srv, db, dicts;
+let srv, db, dicts, dictsOfficerPassword;
 
 before(async () => {
   db = path.join(tmpDir(), 'dicts.db');
   assert.equal(run(['--db', db, 'init']).code, 0);
   const u = addUser(db, { username: 'dicts_officer', role: 'officer', agency: '113702021588139920' });
   srv = await startServer({ db, args: ['--sweep-every', '0'] });
+  dictsOfficerPassword = u.password;
   const officer = await login(srv.base, u.username, u.password);
   const r = await officer.get('/dicts');
   assert.equal(r.status, 200);
@@ -45,6 +46,37 @@ test('every table is a non-empty list of {code, name} with Chinese names and uni
   assert.equal(name('case_kinds', 'penalty'), '行政处罚');
 });
 
+// Issue 19: the tiers, permissions, users, audit vocabulary and file types people read by name.
+test('tiers, permissions, users, audit actions and media types come with Chinese names', () => {
+  const names = (t) => Object.fromEntries(dicts[t].map((e) => [e.code, e.name]));
+  // 轻微 / 一般 / 严重: the tiers as 裁量基准 documents name them.
+  assert.deepEqual(names('tiers'), { light: '轻微', ordinary: '一般', heavy: '严重' });
+  const perms = names('permissions');
+  for (const p of ['cases.read', 'cases.handle', 'audit.read', 'exchange.export']) assert.ok(hasChinese(perms[p]), p);
+  assert.doesNotMatch(perms['exchange.export'], /[A-Za-z]{3,}/, 'no format code in a permission name');
+  assert.equal(names('users').dicts_officer, 'dicts_officer', 'a user without a display name keeps his username');
+  assert.equal(names('users').system, '系统');
+  const actions = names('audit_actions');
+  for (const a of ['login', 'workflow_action', 'read_personal', 'order_issue']) assert.ok(hasChinese(actions[a]), a);
+  assert.equal(names('audit_fields')['party.id_no'], '当事人证件号码');
+  assert.equal(names('media_types')['image/jpeg'], 'JPEG 图片');
+  assert.equal(names('media_types')['application/pdf'], 'PDF 文档');
+});
+
+test('the audit log names a method-and-path record in Chinese', async () => {
+  const a = addUser(db, { username: 'dicts_auditor', role: 'auditor' });
+  const auditor = await login(srv.base, a.username, a.password);
+  const o = await login(srv.base, 'dicts_officer', dictsOfficerPassword);
+  const refused = await o.send('POST', '/users', { username: 'x' });
+  assert.equal(refused.status, 403);
+  const r = await auditor.get('/audit?username=dicts_officer&size=50');
+  assert.equal(r.status, 200);
+  const denied = r.body.items.find((e) => e.action === 'POST' && e.target === '/api/v1/users');
+  assert.ok(denied, 'the refused request is audited');
+  assert.equal(denied.action_name, '新建用户');
+  assert.equal(r.body.items.find((e) => e.action === 'login').action_name, '登录');
+});
+
 // One case whose decision names the given measures, through `zhifa import` into its own database.
 function importMeasures(measures) {
   const dir = tmpDir();
@@ -71,3 +103,4 @@ test('the measures are exactly those the exchange-v1 validator accepts', () => {
   assert.ok(listed, `the refusal lists the choices: ${error.error}`);
   assert.deepEqual(listed[1].trim().split(/\s+/).sort(), [...codes].sort());
 });
+

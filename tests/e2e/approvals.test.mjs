@@ -73,7 +73,7 @@ test('the head signs the task from 审批待办 at 390 px and the case moves on'
     await page.goto(server.baseURL + '/cases/handle/' + encodeURIComponent(caseNo))
     await page.getByTestId('current-stage').getByText('调查取证').waitFor()
     assert.equal(await page.getByTestId('approval-panel').count(), 0)
-    assert.match(await page.getByTestId('timeline').innerText(), /批准立案[\s\S]*（head）/)
+    assert.match(await page.getByTestId('timeline').innerText(), /批准立案[\s\S]*（张科长）/)  // the head by the name `init --demo` gives him (src/cmd/init.c), not his username
     // the signature history: the head's 同意 with the standard opinion (setting approval_default_opinion)
     const history = await page.getByTestId('approval-history').innerText()
     assert.match(history, /同意[\s\S]*批准立案[\s\S]*审批意见：同意。/)

@@ -89,7 +89,7 @@ test('the supervisor opens an online case from 案件查询 and reads its timeli
     assert.match(items[0], /登记线索[\s\S]*市场巡查发现/)
     assert.match(items[1], /提交立案审批[\s\S]*线索登记 → 立案[\s\S]*拟立案调查/)
     assert.match(items[2], /批准立案[\s\S]*立案 → 调查取证[\s\S]*同意立案/)
-    assert.match(items[3], /上传附件[\s\S]*（调查取证）[\s\S]*officer[\s\S]*冷库现场照片\.png/)
+    assert.match(items[3], /上传附件[\s\S]*（调查取证）[\s\S]*王执法[\s\S]*冷库现场照片\.png/)
     assert.match(await page.getByTestId('timeline-stage').innerText(), /调查取证/)
     for (const t of items) assert.doesNotMatch(t, /approve_filing|submit_filing|investigation|clue/, 'no codes')
 

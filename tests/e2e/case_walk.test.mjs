@@ -86,7 +86,7 @@ test('an officer files a case and it is taken through every stage to 结案 by o
     await pick(p, 'af-measures', '罚款')
     await dialog.locator('.el-dialog__title').click() // close the multi-select
     await dialog.getByTestId('af-fine').locator('input').fill('20000')
-    await dialog.getByTestId('af-tier').locator('input').fill('ordinary')
+    await pick(p, 'af-tier-select', '一般')
     await dialog.getByTestId('af-tier_reason').locator('input').fill('初次违法，主动配合调查')
   }, { expectStage: '案件审核' })
   // 案情 before the review sends the case to 告知 (行政处罚法 第四十四条: the facts, reasons and basis)

@@ -341,7 +341,7 @@ test('auditor sees only 审计日志 and his own pages, finds the login entries,
 
     // 用户 officer, 动作 登录: the officer's successful login of the first test.
     await page.getByTestId('audit-username').fill('officer')
-    await pickOption(page, page.getByTestId('audit-action'), '登录（login）')
+    await pickOption(page, page.getByTestId('audit-action'), '登录')
     await page.getByTestId('audit-search').click()
     await page.waitForURL(/action=login/)
     await page.waitForFunction(() => {

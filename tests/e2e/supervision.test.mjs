@@ -194,7 +194,7 @@ test('规则配置 saves a new override as a new version, keeps it, and shows th
     const rows = await overrideRows(page)
     assert.equal(await rows.count(), countBefore + 1)
     const row = rows.nth(countBefore)
-    await pickOption(page, row.getByTestId('ov-param'), 'publicity_wd')
+    await pickOption(page, row.getByTestId('ov-param'), '处罚决定公示期限')
     await pickOption(page, row.getByTestId('ov-sector'), '交通运输')
     const value = row.getByTestId('ov-value').locator('input')
     await value.fill('10')
@@ -205,7 +205,7 @@ test('规则配置 saves a new override as a new version, keeps it, and shows th
     assert.equal(await configVersion(page), v0 + 1)
     await pageShot(page, 'supervision-rule-config-saved')
 
-    // Persisted: a fresh load shows the override (publicity_wd · 交通运输 · 10).
+    // Persisted: a fresh load shows the override (处罚决定公示期限 · 交通运输 · 10).
     await page.reload()
     await page.getByTestId('config-version').waitFor()
     assert.equal(await configVersion(page), v0 + 1)

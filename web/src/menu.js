@@ -5,12 +5,10 @@
 // `bare: true` renders a (hidden) page without the console's header and menu: a print view.
 // `perm` is what a user needs to open the page, in the words of the server's route table
 // (src/api/routes.c): 'public' (no login: the law library), 'authenticated' (any logged-in user)
-// or a permission name. The menu, the 工作台 tiles and the router guard all read it. Modules whose
-// API does not exist yet borrow the nearest read permission (cases.read, findings.read) until
-// they get their own.
+// or a permission name. The menu, the 工作台 tiles and the router guard all read it. A module
+// enters the menu when its pages land, never before as a placeholder (tests/e2e/layout.test.mjs).
 import {
-  HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, DataAnalysis, Stamp,
-  Connection, DocumentChecked, Tickets, Trophy, Setting
+  HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, Stamp, Setting
 } from '@element-plus/icons-vue'
 
 export const APP_TITLE = '行政执法综合管理监督信息系统'
@@ -49,7 +47,7 @@ export const menu = [
       { path: '/reporting/monthly', perm: 'intake.write', title: '按月报送', view: 'reporting/Monthly', desc: '未上线办案系统的执法主体按月报送执法统计数据' },
       { path: '/reporting/monthly-status', perm: 'reports.read', title: '报送情况', view: 'reporting/MonthlyStatus', desc: '各执法主体按月报送情况与逾期未报名单' },
       { path: '/reporting/entry', perm: 'intake.write', title: '事后录入', view: 'reporting/PostEntry', desc: '办结案件的事后逐案录入' },
-      { path: '/reporting/import', perm: 'intake.write', title: '数据导入', view: 'reporting/Import', desc: '上传 exchange-v1 数据文件批量导入，逐行列出错误' }
+      { path: '/reporting/import', perm: 'intake.write', title: '数据导入', view: 'reporting/Import', desc: '上传 Excel 模板或数据文件批量导入，逐行列出错误' }
     ]
   },
   {
@@ -77,55 +75,13 @@ export const menu = [
       // Supervisors, lawyers and invited experts (reviews.score): the files assigned to them only.
       { path: '/reviews/tasks', perm: 'reviews.score', title: '我的评查任务', view: 'reviews/ReviewTasks', desc: '分配给本人的评查案卷：对照评查标准逐项扣分、提交评分' },
       { path: '/reviews/tasks/:id', perm: 'reviews.score', title: '案卷评分', view: 'reviews/ReviewScoring', desc: '左侧案卷，右侧评分表', hidden: true },
-      { path: '/supervision/joint', perm: 'findings.read', title: '综合查一次', view: 'supervision/JointInspection', desc: '跨部门联合检查计划与重复检查发现' },
       { path: '/supervision/rule-config', perm: 'rule_config.read', title: '规则配置', view: 'supervision/RuleConfig', desc: '监督规则的期限、金额标准等参数，可按领域、区划设置' }
-    ]
-  },
-  {
-    key: 'analysis', title: '统计分析', icon: DataAnalysis,
-    children: [
-      { path: '/analysis/screen', perm: 'findings.read', title: '大屏', view: 'analysis/BigScreen', desc: '按地区、领域、主体、月份的执法态势大屏' },
-      { path: '/analysis/bulletins', perm: 'findings.read', title: '通报', view: 'analysis/Bulletins', desc: '月度执法通报（PDF、Excel）' },
-      { path: '/analysis/rankings', perm: 'findings.read', title: '排名', view: 'analysis/Rankings', desc: '执法主体与地区排名、零执法发现' }
     ]
   },
   {
     key: 'evidence', title: '存证核验', icon: Stamp,
     children: [
       { path: '/evidence/ledger', perm: 'ledger.read', title: '存证记录', view: 'evidence/Ledger', desc: '案件全过程记录的 SM3 默克尔日志与 SM2 签名树头' },
-      { path: '/evidence/verify', perm: 'ledger.read', title: '卷宗核验', view: 'evidence/Verify', desc: '电子卷宗的包含性、一致性证明与离线核验' }
-    ]
-  },
-  {
-    key: 'aggregation', title: '多级汇聚', icon: Connection,
-    children: [
-      { path: '/aggregation/nodes', perm: 'findings.read', title: '下级节点', view: 'aggregation/Nodes', desc: '县、市、省各级实例的接入与数据汇聚状态' },
-      { path: '/aggregation/batches', perm: 'findings.read', title: '交换批次', view: 'aggregation/Batches', desc: '向上级推送的签名交换批次及其校验结果' }
-    ]
-  },
-  {
-    key: 'normative', title: '规范性文件备案审查', icon: DocumentChecked,
-    children: [
-      { path: '/normative/register', perm: 'findings.read', title: '文件登记', view: 'normative/Register', desc: '规范性文件登记、统一编号与公布' },
-      { path: '/normative/review', perm: 'findings.read', title: '备案审查', view: 'normative/Review', desc: '承办人初审、处长复审、分管副主任复核、主任终审' },
-      { path: '/normative/cleanup', perm: 'findings.read', title: '文件清理', view: 'normative/Cleanup', desc: '每两年一次的规范性文件清理' }
-    ]
-  },
-  {
-    key: 'reconsideration', title: '行政复议', icon: Tickets,
-    children: [
-      { path: '/reconsideration/intake', perm: 'findings.read', title: '收案登记', view: 'reconsideration/Intake', desc: '复议申请的收案、登记、补正与受理' },
-      { path: '/reconsideration/cases', perm: 'findings.read', title: '复议审理', view: 'reconsideration/Cases', desc: '审理、听证、调解、合议、决定与结案' },
-      { path: '/reconsideration/stats', perm: 'findings.read', title: '复议统计', view: 'reconsideration/Statistics', desc: '行政复议案件统计与监督线索移送' }
-    ]
-  },
-  {
-    key: 'assessment', title: '法治督察考核', icon: Trophy,
-    children: [
-      { path: '/assessment/indicators', perm: 'findings.read', title: '指标体系', view: 'assessment/Indicators', desc: '考核指标及权重' },
-      { path: '/assessment/filling', perm: 'findings.read', title: '指标填报', view: 'assessment/Filling', desc: '被考核单位填报指标并上传佐证材料' },
-      { path: '/assessment/scoring', perm: 'findings.read', title: '考核评分', view: 'assessment/Scoring', desc: '系统评分、问卷调查、实地检查与第三方评估' },
-      { path: '/assessment/tasks', perm: 'findings.read', title: '任务分解', view: 'assessment/Tasks', desc: '督察任务分解、期限与预警' }
     ]
   },
   {

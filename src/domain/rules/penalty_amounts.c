@@ -2,6 +2,7 @@
  * benchmark, the late fee against the fine. Money compared in integer fen. Pure. */
 #include <string.h>
 
+#include "domain/exchange.h"
 #include "domain/rules/rules_internal.h"
 
 /* P11 — fine within the benchmark tier (行政处罚法 34). The named tier's [fine_min, fine_max];
@@ -21,7 +22,8 @@ static void p11_benchmark(const RuleCtx *ctx, const CaseRec *c, Verdict *v)
         for (uint32_t i = 0; i < p->tiers_n && !t; i++)
             if (tiers[i].name && strcmp(tiers[i].name, c->tier) == 0) t = &tiers[i];
         if (!t) {
-            verdict(v, V_VIOLATION, ZF_DAY_NONE, "裁量阶次“%s”不在该事项的裁量基准中", c->tier);
+            const char *tier = exchange_dict_name("tiers", c->tier);
+            verdict(v, V_VIOLATION, ZF_DAY_NONE, "裁量阶次“%s”不在该事项的裁量基准中", tier ? tier : c->tier);
             return;
         }
         lo = t->min_fen;
@@ -37,8 +39,9 @@ static void p11_benchmark(const RuleCtx *ctx, const CaseRec *c, Verdict *v)
     bool below = !(c->flags & CF_REDUCED) && c->fine_fen < lo;
     if (!below && c->fine_fen <= hi) return;
     char f[32], a[32], b[32];
+    const char *tier = c->tier ? exchange_dict_name("tiers", c->tier) : NULL;
     verdict(v, V_VIOLATION, ZF_DAY_NONE, "罚款 %s 元超出裁量基准%s%s%s范围 %s–%s 元",
-            fmt_yuan(c->fine_fen, f), c->tier ? "“" : "", c->tier ? c->tier : "",
+            fmt_yuan(c->fine_fen, f), c->tier ? "“" : "", c->tier ? (tier ? tier : c->tier) : "",
             c->tier ? "”阶次" : "", lo == INT64_MIN + 1 ? "0" : fmt_yuan(lo, a),
             hi == INT64_MAX ? "∞" : fmt_yuan(hi, b));
 }

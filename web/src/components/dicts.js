@@ -9,7 +9,6 @@ export const FINDING_STATUS = { open: '未整改', resolved: '已整改', all: '
 
 export const PARTY_KINDS = { person: '自然人', org: '法人或其他组织' }
 export const COERCION_MEASURES = { seal: '查封', seize: '扣押', freeze: '冻结', enforce: '强制执行' }
-export const TIERS = { light: '轻微', ordinary: '一般', heavy: '严重' }
 
 // Rule-configuration units (GET /api/v1/rule-config params[].unit).
 export const UNITS = { fen: '元', days: '日', wd: '工作日', months: '个月', years: '年', minute: '时刻', count: '个' }
@@ -79,34 +78,8 @@ export const BUSINESS_ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supe
 export const roleUsesRegion = (id) => id === 'supervisor' || id === 'leader'
 export const DATA_SCOPES = { agency: '本机构', region: '本区划及下级', none: '无业务数据' }
 
-// Audit log actions and results as people read them; unknown actions (e.g. "PUT /api/v1/users/3")
-// are shown as they are.
-export const AUDIT_ACTIONS = {
-  login: '登录',
-  logout: '退出',
-  login_failed: '登录失败',
-  login_locked: '登录锁定',
-  password_change: '修改密码',
-  audit_export: '导出审计日志',
-  export: '导出数据',
-  cases_export: '导出案件',
-  read_personal: '查看个人信息',
-  timeline_read: '查看办理记录',
-  attachment_list: '查看附件列表',
-  attachment_download: '下载附件',
-  attachment_upload: '上传附件',
-  order_draft: '起草监督文书',
-  order_issue: '下发监督文书',
-  order_receive: '签收监督文书',
-  order_respond: '反馈整改情况',
-  order_accept: '确认整改到位',
-  order_return: '退回重新整改',
-  order_escalate: '升级督办',
-  order_refused: '监督文书操作被拒绝',
-  order_remind: '监督文书提醒',
-  order_attach: '上传监督文书材料'
-}
-export const auditActionLabel = (a) => AUDIT_ACTIONS[a] || a || ''
+// Audit log results as people read them (the actions' names: dicts audit_actions and each record's
+// action_name).
 export const AUDIT_RESULTS = { ok: '成功', denied: '拒绝', failed: '失败' }
 
 // A supervision order's period (docs/orders.md colour) as a tag: type and words.

@@ -5,8 +5,9 @@ import { useAgenciesStore } from './agencies.js'
 import { useRulesStore } from './rules.js'
 import { useRegionsStore } from './regions.js'
 import { useDictsStore } from './dicts.js'
+import { useElementNamesStore } from './elementNames.js'
 
-const PER_SESSION = [useAgenciesStore, useRulesStore, useRegionsStore, useDictsStore]
+const PER_SESSION = [useAgenciesStore, useRulesStore, useRegionsStore, useDictsStore, useElementNamesStore]
 
 export function resetSessionCaches () {
   for (const useStore of PER_SESSION) useStore().$reset()

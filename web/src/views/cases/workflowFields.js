@@ -14,7 +14,7 @@ const F = {
   on: { id: 'on', label: '办理日期（空 = 今天）', type: 'date' },
   measures: { id: 'measures', label: '拟处罚种类', type: 'measures' },
   fine: { id: 'fine', label: '罚款金额（元）', type: 'money' },
-  tier: { id: 'tier', label: '裁量阶次', type: 'tier', hint: '如 light / ordinary / heavy' },
+  tier: { id: 'tier', label: '裁量阶次', type: 'tier', hint: '如 轻微 / 一般 / 严重' },
   tier_reason: { id: 'tier_reason', label: '裁量理由（所选阶次与裁量建议不同时必填）', type: 'text' },
   major: { id: 'major', label: '重大案件', type: 'bool' },
   complex: { id: 'complex', label: '情节复杂', type: 'bool' },

@@ -2,7 +2,7 @@
 // path (dotted for nested objects), label, input type, the kinds it belongs to, its group.
 // One list, so the form, its validation and the record it builds cannot disagree.
 // `dict` names a server code table (stores/dicts.js); `options` are the form's own choices.
-import { PARTY_KINDS, COERCION_MEASURES, TIERS } from '@/components/dicts.js'
+import { PARTY_KINDS, COERCION_MEASURES } from '@/components/dicts.js'
 
 const ALL = ['penalty', 'coercion', 'license', 'inspection']
 const P = ['penalty']
@@ -63,7 +63,7 @@ export const FIELDS = [
   { path: 'decision.measures', label: '处罚种类', type: 'multi', dict: 'measures', kinds: P, group: 'decision' },
   { path: 'decision.fine', label: '罚款金额（元）', type: 'money', kinds: P, group: 'decision' },
   { path: 'decision.confiscated', label: '没收金额（元）', type: 'money', kinds: P, group: 'decision' },
-  { path: 'decision.tier', label: '裁量阶次', type: 'enum', options: TIERS, kinds: P, group: 'decision' },
+  { path: 'decision.tier', label: '裁量阶次', type: 'enum', dict: 'tiers', kinds: P, group: 'decision' },
   { path: 'decision.reduced', label: '从轻、减轻处罚', type: 'bool', kinds: P, group: 'decision' },
   { path: 'decision.basis', label: '处罚依据', type: 'basis', kinds: P, group: 'decision', hint: '每行一条：法律名称 第N条' },
   { path: 'served_on', label: '送达日期', type: 'date', kinds: P, group: 'decision' },
