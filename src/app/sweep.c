@@ -15,7 +15,7 @@
 /* I02 compares a case with the other cases of its party: only a whole sweep can decide it. */
 #define CROSS_CASE_RULE "I02"
 static const char CASE_LOCAL_RULES[] = "P01,P02,P03,P04,P05,P06,P07,P08,P09,P10,P11,P12,P13,P14,P15,P16,P17,P18,"
-                                       "C01,C03,L01,L02";
+                                       "P19,P20,P21,C01,C02,C03,C04,L01,L02,L03";
 
 typedef struct {
     RuleData *data;

@@ -12,7 +12,7 @@ export const COERCION_MEASURES = { seal: '查封', seize: '扣押', freeze: '冻
 export const TIERS = { light: '轻微', ordinary: '一般', heavy: '严重' }
 
 // Rule-configuration units (GET /api/v1/rule-config params[].unit).
-export const UNITS = { fen: '元', days: '日', wd: '工作日', months: '个月', years: '年', minute: '时刻', count: '个' }
+export const UNITS = { fen: '元', days: '日', wd: '工作日', months: '个月', years: '年', minute: '时刻', count: '个', percent: '%' }
 export const unitLabel = (u) => UNITS[u] || u || ''
 
 const pad = (n) => String(n).padStart(2, '0')
