@@ -44,6 +44,13 @@ static bool decided_penalty(const CaseRec *c)
     return c->case_no && c->kind == CK_PENALTY && penalty_decided(c) && has(c->d[D_DECIDED]);
 }
 
+size_t rule_data_group_cases(const RuleData *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->case_count; i++) n += decided_penalty(&d->cases[i]);
+    return n;
+}
+
 static bool same_act(const DecisionKey *x, const DecisionKey *y)
 {
     return x->party == y->party && x->power == y->power && x->ended == y->ended;

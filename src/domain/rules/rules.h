@@ -29,6 +29,8 @@ int rule_data_add_text(RuleData *data, char *text, size_t len);
  * the last add and before rules_check; adding again requires another finish. */
 int rule_data_finish(RuleData *data);
 size_t rule_data_case_count(const RuleData *data);
+/* Decided penalty cases (outcome penalty and decided_on): what P22, P23, A01 and A02 read. */
+size_t rule_data_group_cases(const RuleData *data);
 
 /* ---- Configuration (rules.md §6) ---------------------------------------------------------- */
 
