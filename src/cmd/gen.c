@@ -126,8 +126,8 @@ static void print_other(Rng *r, int no, int agency)
     else
         printf("{\"type\":\"case\",\"case_no\":\"模拟强〔2026〕%d号\",\"agency\":\"%s\",\"kind\":\"coercion\",\"power\":\"GEN-%d-QZ\","
                "\"party\":%s,\"officers\":[\"G%05d001\",\"G%05d002\"],\"measure\":\"seal\",\"started_on\":\"%s\","
-               "\"released_on\":\"%s\"}\n",
-               no, code, agency % (int)N_SECTORS, p, agency, agency, d1, d2);
+               "\"approved_on\":\"%s\",\"released_on\":\"%s\"}\n",
+               no, code, agency % (int)N_SECTORS, p, agency, agency, d1, d1, d2);
 }
 
 static int run_gen(const GlobalOpts *g, int argc, char **argv)
