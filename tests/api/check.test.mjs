@@ -153,3 +153,25 @@ test('sweep stores findings: new first, unchanged on repeat, resolved when fixed
   const after = JSON.parse(run(['--db', db, 'sweep', '--as-of', '2026-05-20']).stdout);
   assert.deepEqual([after.new, after.findings], [0, expectedV2.length - 1]);
 });
+
+test('import validates the fields of rules v2 and export writes them back', () => {
+  const db = examplesDb(path.join(repoRoot, 'tests/data/rules-v2-examples.jsonl'));
+  const ag = '113702021588139920';
+  const bad = [
+    { type: 'case', case_no: 'V2-1', agency: ag, kind: 'coercion', approved_on: '2026-02-30' },
+    { type: 'case', case_no: 'V2-2', agency: ag, kind: 'penalty', hearing_waived: 'yes' },
+    { type: 'case', case_no: 'V2-3', agency: ag, kind: 'license', served_on: '2026-13-01' },
+    { type: 'case', case_no: 'V2-4', agency: ag, kind: 'coercion', demand_due_on: 20260411 },
+  ];
+  const r = run(['--db', db, 'import', '-'], { input: bad.map((l) => JSON.stringify(l)).join('\n') + '\n' });
+  assert.equal(r.code, 1);
+  const errors = jsonLines(r.stderr).filter((l) => l.line);
+  assert.deepEqual(errors.map((e) => e.key), ['V2-1', 'V2-2', 'V2-3', 'V2-4']);
+  for (const e of errors) assert.ok(hasChinese(e.error), e.error);
+  const exported = jsonLines(run(['--db', db, 'export']).stdout);
+  const byNo = Object.fromEntries(exported.filter((x) => x.type === 'case').map((x) => [x.case_no, x]));
+  const source = jsonLines(data('rules-v2-examples.jsonl')).filter((x) => x.type === 'case');
+  for (const c of source)
+    for (const k of ['hearing_waived', 'approved_on', 'demand_served_on', 'demand_due_on', 'enforce_decided_on', 'served_on'])
+      if (k in c) assert.equal(byNo[c.case_no][k], c[k], `${c.case_no}.${k}`);
+});
