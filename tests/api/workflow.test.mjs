@@ -30,7 +30,7 @@ after(() => srv?.stop());
 const enc = encodeURIComponent;
 const file = (extra = {}) => as.officer.send('POST', '/workflow/cases', {
   case_type: 'penalty_ordinary', power: 'SC-CF-001',
-  party: { kind: 'org', name: '青岛某某食品有限公司', id_no: '91370202091141705L' },
+  party: { kind: 'org', name: '青岛某某食品有限公司', id_no: '913702022984162277' },
   officers: ['37020200001', '37020200002'],
   violation_ended_on: '2026-03-01', discovered_on: '2026-03-02', ...extra,
 });
