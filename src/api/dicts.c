@@ -61,6 +61,9 @@ static json_t *code_table(const char *(*code)(int), const char *(*name)(int), in
     for (int i = 0; i < n; i++) json_array_append_new(a, entry(code(i), name(i)));
     return a;
 }
+/* The supervision rules by ID with their Chinese titles (the catalogue itself is GET /rules). */
+static const char *rule_code(int i) { return rules_id((size_t)i); }
+static const char *rule_name(int i) { return rules_title((size_t)i); }
 static const char *status_code(int i) { return order_status_code((OrderStatus)i); }
 static const char *status_name(int i) { return order_status_name((OrderStatus)i); }
 static const char *action_code(int i) { return order_action_code((OrderAction)i); }
@@ -120,6 +123,7 @@ int api_dicts_get(HttpRequest *req)
     json_object_set_new(out, "timeline_actions", pairs(timeline_action_at));
     json_object_set_new(out, "severities", pairs(rules_severity_at));
     json_object_set_new(out, "subject_types", pairs(rules_subject_type_at));
+    json_object_set_new(out, "rules", code_table(rule_code, rule_name, (int)rules_count()));
     if (add_roles(req, out) != ZF_OK) {
         json_decref(out);
         return 0;

@@ -45,6 +45,18 @@ test('every table is a non-empty list of {code, name} with Chinese names and uni
   assert.equal(name('case_kinds', 'penalty'), '行政处罚');
 });
 
+test('rules: every rule of the catalogue, v2 included, by its ID with a Chinese title', () => {
+  assert.equal(dicts.rules.length, 36); // rules.md §3–§5 (26) and §7 (10)
+  for (const e of dicts.rules) {
+    assert.match(e.code, /^[ACEILP]\d\d$/);
+    assert.ok(hasChinese(e.name), e.code);
+  }
+  const name = (code) => dicts.rules.find((e) => e.code === code).name;
+  assert.match(name('P23'), /以罚代管/);
+  assert.match(name('A02'), /异地执法/);
+  assert.match(name('A01'), /顶格/);
+});
+
 // One case whose decision names the given measures, through `zhifa import` into its own database.
 function importMeasures(measures) {
   const dir = tmpDir();
