@@ -44,6 +44,15 @@ int main(int argc, char **argv)
     t = now_micros();
     rules_check(data, cal, &cfg, as_of, NULL, &list, NULL);
     double check = secs(t);
+    /* catalogue v1 against v2 on the same index, in the same run (rules.md §7: within 1.2×) */
+    FindingList v1;
+    finding_list_init(&v1);
+    t = now_micros();
+    rules_check(data, cal, &cfg, as_of, RULES_V1_LIST, &v1, NULL);
+    double check_v1 = secs(t);
+    printf("rules: catalogue v1 %.2fs (%zu findings), v2 %.2fs (%zu findings) = %.2fx\n", check_v1, v1.count, check,
+           list.count, check_v1 > 0 ? check / check_v1 : 0.0);
+    finding_list_free(&v1);
     SweepResult res;
     t = now_micros();
     int rc = sweep_run(st, cal, as_of, &res, &err);

@@ -67,6 +67,9 @@ static json_t *code_table(const char *(*code)(int), const char *(*name)(int), in
     for (int i = 0; i < n; i++) json_array_append_new(a, entry(code(i), name(i)));
     return a;
 }
+/* The supervision rules by ID with their Chinese titles (the catalogue itself is GET /rules). */
+static const char *rule_code(int i) { return rules_id((size_t)i); }
+static const char *rule_name(int i) { return rules_title((size_t)i); }
 static const char *status_code(int i) { return order_status_code((OrderStatus)i); }
 static const char *status_name(int i) { return order_status_name((OrderStatus)i); }
 static const char *action_code(int i) { return order_action_code((OrderAction)i); }
@@ -178,6 +181,7 @@ int api_dicts_get(HttpRequest *req)
     json_object_set_new(out, "evidence_kinds", pairs(evidence_kind_at));       /* 案情 (case-record.md) */
     json_object_set_new(out, "defense_outcomes", pairs(defense_outcome_at));
     json_object_set_new(out, "subject_types", pairs(rules_subject_type_at));
+    json_object_set_new(out, "rules", code_table(rule_code, rule_name, (int)rules_count()));
     review_labels_add(out); /* 案卷评查 statuses (docs/reviews.md) */
     json_object_set_new(out, "audit_actions", pairs(audit_action_at));
     json_object_set_new(out, "audit_fields", pairs(audit_field_at));

@@ -20,7 +20,7 @@ static int parse_filter(HttpRequest *req, FindingFilter *f, char prefix[7])
     long age;
     memset(f, 0, sizeof *f);
     if (param_enum(req, "status", statuses, &f->status) || param_enum(req, "severity", severities, &f->severity) ||
-        param_code(req, "rule", "CEILP" DIGITS, 3, 3, &f->rule) ||
+        param_code(req, "rule", "ACEILP" DIGITS, 3, 3, &f->rule) ||
         param_code(req, "agency", CODE_CHARS, 1, 18, &f->agency) ||
         param_region(req, "region", prefix, &f->region_prefix) || param_code(req, "sector", LOWER, 1, 31, &f->sector) ||
         param_text(req, "q", 100, &f->q) || param_int(req, "min_age_days", 0, 36500, 0, &age) ||

@@ -12,10 +12,11 @@
 #include "store/findings.h"
 #include "util/log.h"
 
-/* I02 compares a case with the other cases of its party: only a whole sweep can decide it. */
-#define CROSS_CASE_RULE "I02"
+/* I02, P22 and P23 compare a case with the other cases of its party: only a whole sweep can
+ * decide them, so a re-check of a few cases leaves their findings as they are. */
+#define CROSS_CASE_RULES "I02,P22,P23"
 static const char CASE_LOCAL_RULES[] = "P01,P02,P03,P04,P05,P06,P07,P08,P09,P10,P11,P12,P13,P14,P15,P16,P17,P18,"
-                                       "C01,C03,L01,L02";
+                                       "P19,P20,P21,C01,C02,C03,C04,L01,L02,L03";
 
 typedef struct {
     RuleData *data;
@@ -114,7 +115,7 @@ static int sync_findings(Store *st, const FindingList *list, const RuleConfig *c
     else if (!case_nos) rc = store_findings_sync(st, rows, list->count, cfg->version, as_of_text, out->subjects, &stats, err);
     else
         rc = store_findings_sync_cases(st, rows, list->count, cfg->version, as_of_text, case_nos, n_cases,
-                                       CROSS_CASE_RULE, &stats, err);
+                                       CROSS_CASE_RULES, &stats, err);
     if (rc == ZF_OK) {
         out->findings = stats.findings;
         out->new_count = stats.new_count;
@@ -171,6 +172,9 @@ static int run(Store *st, const Calendar *cal, zf_day as_of, const char *const *
         if (case_nos) keep_cases(&list, case_nos, n_cases);
         rc = sync_findings(st, &list, &cfg, as_of, case_nos, n_cases, out, err);
     }
+    /* A decided penalty counts in its party's P22/P23 and its agency's A01/A02: the sweeper
+     * brings those up to date (rules-readings.md). */
+    if (rc == ZF_OK && case_nos && rule_data_group_cases(data)) store_mark_dirty(st, NULL);
     finding_list_free(&list);
     rule_data_free(data);
     if (rc == ZF_OK) file_major_decisions(st, cal, as_of);

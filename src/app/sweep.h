@@ -22,8 +22,9 @@ RuleData *sweep_load_rule_data(Store *st, ZfError *err);
 int sweep_load_config(Store *st, RuleConfig *cfg, ZfError *err);
 int sweep_run(Store *st, const Calendar *cal, zf_day as_of, SweepResult *out, ZfError *err);
 /* Re-checks only the given cases (an edit of a few cases need not sweep a province): their
- * findings under every rule decided by the case and the elements alone. I02, which compares a
- * case with other cases, is left to the next full sweep. */
+ * findings under every rule decided by the case and the elements alone. I02, P22, P23, A01 and
+ * A02, which compare a case with other cases, are left to the next full sweep — asked for at
+ * once (the data marked dirty) when a re-checked case is a decided penalty. */
 int sweep_cases(Store *st, const Calendar *cal, zf_day as_of, const char *const *case_nos, size_t n,
                 SweepResult *out, ZfError *err);
 /* What a write changed, for the re-check after it: up to RECHECK_MAX_CASES case numbers, or

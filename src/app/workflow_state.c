@@ -121,7 +121,9 @@ int wf_state_build(Store *st, const json_t *rec, const json_t *row, CaseState *c
     cs->filed_on = day_of(rec, "filed_on");
     cs->notified_on = day_of(rec, "notified_on");
     cs->hearing_right_notified = json_is_true(json_object_get(rec, "hearing_right_notified"));
-    cs->hearing_waived = json_is_true(json_object_get(state, "hearing_waived"));
+    /* an exchange field since rules v2 (P21); cases begun before kept it in the row state */
+    cs->hearing_waived = json_is_true(json_object_get(rec, "hearing_waived")) ||
+                         json_is_true(json_object_get(state, "hearing_waived"));
     cs->hearing_requested_on = day_of(rec, "hearing_requested_on");
     cs->hearing_notice_on = day_of(rec, "hearing_notice_on");
     cs->hearing_held_on = day_of(rec, "hearing_held_on");
@@ -205,7 +207,7 @@ static const struct {
     {"reduced_reason", "减轻处罚理由", FK_TEXT, TO_STATE},
     {"tier_reason", "裁量理由", FK_TEXT, TO_STATE},
     {"discretion_facts", "裁量情节", FK_FACTS, TO_DISCRETION},
-    {"hearing_waived", "当事人书面放弃听证", FK_BOOL, TO_STATE},
+    {"hearing_waived", "当事人书面放弃听证", FK_BOOL, TO_RECORD}, /* read by P21 */
     {"legal_review_passed", "法制审核通过", FK_BOOL, TO_REVIEW},
     {"reviewed_on", "法制审核日期", FK_DATE, TO_REVIEW},
     /* the reviewer's opinion and the collective discussion's record (行政处罚法 57, 58), kept

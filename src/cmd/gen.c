@@ -82,11 +82,13 @@ static void print_elements(int n_agencies)
 
 static void day_text(zf_day d, char out[ZF_DATE_LEN]) { date_format(d, out); }
 
-static void party(Rng *r, char out[256])
+/* Parties live where the agency is (a company registered in its district: no 异地执法, A02). */
+static void party(Rng *r, int agency, char out[256])
 {
-    char first[96];
+    char first[96], region[7];
+    region_of(agency, region);
     if (below(r, 2)) {
-        snprintf(first, sizeof first, "91370202%09d", below(r, 1000000000));
+        snprintf(first, sizeof first, "91%s%09d", region, below(r, 1000000000));
         first[17] = '\0';
         snprintf(out, 256, "{\"kind\":\"org\",\"name\":\"模拟企业\",\"id_no\":\"%s%c\"}", first, uscc_check_char(first));
     } else {
@@ -100,8 +102,8 @@ static void print_penalty(Rng *r, int no, int agency, bool late)
 {
     char code[19], p[256], filed[11], notified[11], decided[11], served[11], published[11], found[11];
     zf_day start = date_from_ymd(2025, 1, 1) + below(r, 500);
-    agency_code(agency, code), party(r, p);
-    day_text(start, found), day_text(start + 3, filed), day_text(start + 30, notified);
+    agency_code(agency, code), party(r, agency, p);
+    day_text(start, found), day_text(start + 3, filed), day_text(start + 25, notified); /* ≥ 5 wd before deciding (P21) */
     day_text(start + (late ? 120 : 40), decided), day_text(start + (late ? 122 : 42), served);
     day_text(start + (late ? 125 : 44), published);
     int fine = 5000 + below(r, 25000);
@@ -118,7 +120,7 @@ static void print_other(Rng *r, int no, int agency)
 {
     char code[19], p[256], d1[11], d2[11];
     zf_day start = date_from_ymd(2025, 1, 1) + below(r, 500);
-    agency_code(agency, code), party(r, p), day_text(start, d1), day_text(start + 20 + below(r, 20), d2);
+    agency_code(agency, code), party(r, agency, p), day_text(start, d1), day_text(start + 20 + below(r, 20), d2);
     if (no % 2)
         printf("{\"type\":\"case\",\"case_no\":\"模拟查〔2026〕%d号\",\"agency\":\"%s\",\"kind\":\"inspection\",\"power\":\"GEN-%d-JC\","
                "\"party\":%s,\"officers\":[\"G%05d001\",\"G%05d002\"],\"inspected_on\":\"%s\",\"result\":\"ok\"}\n",
@@ -126,8 +128,8 @@ static void print_other(Rng *r, int no, int agency)
     else
         printf("{\"type\":\"case\",\"case_no\":\"模拟强〔2026〕%d号\",\"agency\":\"%s\",\"kind\":\"coercion\",\"power\":\"GEN-%d-QZ\","
                "\"party\":%s,\"officers\":[\"G%05d001\",\"G%05d002\"],\"measure\":\"seal\",\"started_on\":\"%s\","
-               "\"released_on\":\"%s\"}\n",
-               no, code, agency % (int)N_SECTORS, p, agency, agency, d1, d2);
+               "\"approved_on\":\"%s\",\"released_on\":\"%s\"}\n",
+               no, code, agency % (int)N_SECTORS, p, agency, agency, d1, d1, d2);
 }
 
 static int run_gen(const GlobalOpts *g, int argc, char **argv)

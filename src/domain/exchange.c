@@ -215,12 +215,17 @@ static const FieldSpec penalty_fields[] = {
     {"enforcement_applied_on", F_DATE, false, NULL, NULL},
     {"published_on", F_DATE, false, NULL, NULL},
     {"revocation", F_OBJECT, false, NULL, revocation_fields},
+    {"hearing_waived", F_BOOL, false, NULL, NULL}, /* since rules v2 (P21) */
     END};
 
 static const FieldSpec coercion_fields[] = {
     {"measure", F_TEXT, false, NULL, NULL},       {"started_on", F_DATE, false, NULL, NULL},
     {"extension_days", F_DAYS, false, NULL, NULL}, {"released_on", F_DATE, false, NULL, NULL},
-    {"executed_at", F_DATETIME, false, NULL, NULL}, {"urgent", F_BOOL, false, NULL, NULL}, END};
+    {"executed_at", F_DATETIME, false, NULL, NULL}, {"urgent", F_BOOL, false, NULL, NULL},
+    /* since rules v2 (C02, C04) */
+    {"approved_on", F_DATE, false, NULL, NULL},    {"demand_served_on", F_DATE, false, NULL, NULL},
+    {"demand_due_on", F_DATE, false, NULL, NULL},  {"enforce_decided_on", F_DATE, false, NULL, NULL},
+    END};
 
 static const FieldSpec license_fields[] = {
     {"received_on", F_DATE, false, NULL, NULL},
@@ -229,6 +234,7 @@ static const FieldSpec license_fields[] = {
     {"extension_days", F_DAYS, false, NULL, NULL},
     {"decided_on", F_DATE, false, NULL, NULL},
     {"decision", F_OBJECT, false, NULL, license_decision_fields},
+    {"served_on", F_DATE, false, NULL, NULL}, /* since rules v2 (L03) */
     END};
 
 static const FieldSpec inspection_fields[] = {

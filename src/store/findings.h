@@ -23,8 +23,8 @@ typedef struct {
 int store_findings_sync(Store *st, const FindingRecord *rows, size_t n, int config_version,
                         const char *as_of, long long subjects, FindingSyncStats *stats, ZfError *err);
 
-/* The same for a few cases only: their findings under every rule except `except_rule` (a rule
- * that needs other cases to decide) are replaced by `rows`. Leaves the dirty flag alone. */
+/* The same for a few cases only: their findings under every rule except those in `except_rule` (comma-separated: rules
+ * that need other cases to decide) are replaced by `rows`. Leaves the dirty flag alone. */
 int store_findings_sync_cases(Store *st, const FindingRecord *rows, size_t n, int config_version,
                               const char *as_of, const char *const *case_nos, size_t n_cases,
                               const char *except_rule, FindingSyncStats *stats, ZfError *err);

@@ -119,7 +119,7 @@ static int resolve_case(Store *st, const char *case_no, const char *except_rule,
     sqlite3_stmt *q;
     if (sqlite_prepare(st,
                 "UPDATE findings SET resolved_at = ?1 WHERE resolved_at IS NULL AND subject_type = 'case'"
-                " AND subject = ?2 AND rule <> ?3 AND sweep_id <> ?4",
+                " AND subject = ?2 AND instr(',' || ?3 || ',', ',' || rule || ',') = 0 AND sweep_id <> ?4",
                 &q, err) != ZF_OK)
         return ZF_ERR;
     sqlite3_bind_text(q, 1, now, -1, SQLITE_STATIC);

@@ -77,6 +77,18 @@ test('the audit log names a method-and-path record in Chinese', async () => {
   assert.equal(r.body.items.find((e) => e.action === 'login').action_name, '登录');
 });
 
+test('rules: every rule of the catalogue, v2 included, by its ID with a Chinese title', () => {
+  assert.equal(dicts.rules.length, 36); // rules.md §3–§5 (26) and §7 (10)
+  for (const e of dicts.rules) {
+    assert.match(e.code, /^[ACEILP]\d\d$/);
+    assert.ok(hasChinese(e.name), e.code);
+  }
+  const name = (code) => dicts.rules.find((e) => e.code === code).name;
+  assert.match(name('P23'), /以罚代管/);
+  assert.match(name('A02'), /异地执法/);
+  assert.match(name('A01'), /顶格/);
+});
+
 // One case whose decision names the given measures, through `zhifa import` into its own database.
 function importMeasures(measures) {
   const dir = tmpDir();

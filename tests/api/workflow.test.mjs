@@ -31,7 +31,7 @@ after(() => srv?.stop());
 const enc = encodeURIComponent;
 const file = (extra = {}) => as.officer.send('POST', '/workflow/cases', {
   case_type: 'penalty_ordinary', power: 'SC-CF-001',
-  party: { kind: 'org', name: '青岛某某食品有限公司', id_no: '91370202091141705L' },
+  party: { kind: 'org', name: '青岛某某食品有限公司', id_no: '913702022984162277' },
   officers: ['37020200001', '37020200002'],
   violation_ended_on: '2026-03-01', discovered_on: '2026-03-02', ...SUBSTANCE, ...extra,
 });
@@ -179,4 +179,18 @@ test('an online case takes only its own agency\'s powers and officers, when file
   assert.equal(later.body.error.field, 'officers');
   const now = await as.officer.get(`/workflow/cases/${enc(r.body.case.case_no)}`);
   assert.deepEqual(now.body.case.officers, ['37020200001', '37020200002']);
+});
+
+test('a written waiver of the hearing goes into the case record: deciding inside the window is then no P21', async () => {
+  const r = await file({ violation_ended_on: '2026-02-20' }); // another act of the same party: no P22
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  const caseNo = r.body.case.case_no;
+  await toNotice(caseNo); // notified 2026-03-16: the party may ask for a hearing until 2026-03-23
+  await ok('officer', caseNo, 'record', { hearing_waived: true });
+  await ok('officer', caseNo, 'submit_decision', { on: '2026-03-18' });
+  const decided = await ok('head', caseNo, 'approve_decision', { on: '2026-03-18' });
+  assert.equal(decided.case.decided_on, '2026-03-18');
+  assert.equal(decided.case.hearing_waived, true, 'the exchange record carries the waiver (rules.md §7)');
+  const check = run(['--db', db, 'check', '--as-of', '2026-05-20', '--rules', 'P21,P22,P23']);
+  assert.deepEqual(jsonLines(check.stdout).filter((f) => f.subject === caseNo), []);
 });

@@ -261,3 +261,26 @@ test('xlsx upload needs intake.write like the JSON Lines upload', async () => {
   assert.equal(anon.status, 401);
   assert.equal((await officer.get(`/cases/${encodeURIComponent('权限〔2026〕1号')}`)).status, 404);
 });
+
+test('the cases template takes the fields of rules v2: approval, 催告, enforcement decision, waiver, licence service', async () => {
+  const seize = { case_no: '表格强〔2026〕1号', agency: A1, kind: 'coercion', power: 'SC-QZ-001', 'party.kind': 'person',
+    'party.name': '张三', 'party.id_no': person, officers: '37020200001;37020200002', measure: 'seize',
+    started_on: '2026-04-08', approved_on: '2026-04-08', urgent: '是' };
+  const enforce = { ...seize, case_no: '表格强〔2026〕2号', measure: 'enforce', approved_on: '', urgent: '',
+    demand_served_on: '2026-04-10', demand_due_on: '2026-04-20', enforce_decided_on: '2026-04-21' };
+  const waived = goodRow('表格〔2026〕9号', { hearing_waived: '是' });
+  const filled = fillTemplate(templates.cases, [{ row: 3, cells: seize }, { row: 4, cells: enforce }, { row: 5, cells: waived }]);
+  const r = await upload(officer, filled, 'application/octet-stream');
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.deepEqual([r.body.imported, r.body.rejected], [3, 0], JSON.stringify(r.body.errors));
+  const get = async (no) => (await officer.get(`/cases/${encodeURIComponent(no)}`)).body.case;
+  const s = await get('表格强〔2026〕1号');
+  assert.deepEqual([s.approved_on, s.urgent], ['2026-04-08', true]);
+  const e = await get('表格强〔2026〕2号');
+  assert.deepEqual([e.demand_served_on, e.demand_due_on, e.enforce_decided_on], ['2026-04-10', '2026-04-20', '2026-04-21']);
+  assert.equal((await get('表格〔2026〕9号')).hearing_waived, true);
+  const bad = fillTemplate(templates.cases, [{ row: 3, cells: { ...seize, case_no: '表格强〔2026〕3号', approved_on: '2026-04-31' } }]);
+  const rb = await upload(officer, bad, 'application/octet-stream');
+  assert.deepEqual([rb.body.imported, rb.body.rejected], [0, 1]);
+  assert.match(rb.body.errors[0].error, /approved_on/);
+});

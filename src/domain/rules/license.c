@@ -52,3 +52,27 @@ static void l02_correction_notice(const RuleCtx *ctx, const CaseRec *c, Verdict 
 }
 const RuleDef RULE_L02 = {"L02", "《中华人民共和国行政许可法》第三十二条", SUBJ_CASE, K_LICENSE,
                           l02_correction_notice, NULL, NULL, NULL};
+
+/* L03 — a granted licence's certificate issued and served within 10 working days of the
+ * decision (行政许可法 44, 82); not served is late once as-of is after it. A grant without
+ * decided_on cannot be placed: undecidable. due_on = add_wd(decided_on, 10). */
+static void l03_license_service(const RuleCtx *ctx, const CaseRec *c, Verdict *v)
+{
+    if (c->outcome != OUT_GRANTED) return;
+    zf_day decided = c->d[D_DECIDED], served = c->d[D_SERVED];
+    if (!has(decided)) {
+        undecidable(v);
+        return;
+    }
+    int wd = (int)ctx->p[RP_LICENSE_SERVICE_WD];
+    zf_day due = add_wd(ctx->cal, decided, wd);
+    char a[ZF_DATE_LEN], b[ZF_DATE_LEN], w[ZF_DATE_LEN];
+    if (has(served) && served > due)
+        verdict(v, V_VIOLATION, due, "%s 准予许可，应在 %d 个工作日内（至 %s）颁发、送达证件，%s 才送达",
+                fmt_day(decided, a), wd, fmt_day(due, w), fmt_day(served, b));
+    else if (!has(served) && ctx->as_of > due)
+        verdict(v, V_VIOLATION, due, "%s 准予许可，应在 %d 个工作日内（至 %s）颁发、送达证件，尚未送达",
+                fmt_day(decided, a), wd, fmt_day(due, w));
+}
+const RuleDef RULE_L03 = {"L03", "《中华人民共和国行政许可法》第四十四条、第八十二条", SUBJ_CASE, K_LICENSE,
+                          l03_license_service, NULL, NULL, NULL};

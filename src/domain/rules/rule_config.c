@@ -53,6 +53,27 @@ static const ParamInfo PARAMS[RULE_PARAM_COUNT] = {
     [RP_WITHDRAWAL_WD] = {"withdrawal_wd", 3,
                           "《中华人民共和国行政处罚法》第四十八条第二款、第八十五条；"
                           "《市场监督管理行政处罚信息公示规定》第十一条"},
+    [RP_PAY_DAYS] = {"pay_days", 15, "《中华人民共和国行政处罚法》第六十七条（收到决定书之日起十五日内缴纳）"},
+    [RP_LATE_FEE_PCT_PER_DAY] = {"late_fee_pct_per_day", 3,
+                                 "《中华人民共和国行政处罚法》第七十二条（每日按罚款数额的百分之三加处罚款）"},
+    [RP_HEARING_REQUEST_WD] = {"hearing_request_wd", 5,
+                               "《中华人民共和国行政处罚法》第六十四条（告知后五日内提出）、第八十五条"},
+    [RP_REPEAT_MIN_OTHERS] = {"repeat_min_others", 2,
+                              "《中华人民共和国行政处罚法》第二十八条（以罚代管：同一当事人、事项一年内另有两次处罚）"},
+    [RP_REPEAT_WINDOW_DAYS] = {"repeat_window_days", 365, "《中华人民共和国行政处罚法》第二十八条（统计窗口）"},
+    [RP_URGENT_APPROVAL_DAYS] = {"urgent_approval_days", 1,
+                                 "《中华人民共和国行政强制法》第十九条（二十四小时内报告并补办批准手续）"},
+    [RP_LICENSE_SERVICE_WD] = {"license_service_wd", 10,
+                               "《中华人民共和国行政许可法》第四十四条（十日内颁发、送达）、第八十二条"},
+    [RP_AGENCY_WINDOW_DAYS] = {"agency_window_days", 365, "行政执法监督（风险模型统计窗口）"},
+    [RP_TOP_FINE_MIN_DECISIONS] = {"top_fine_min_decisions", 10,
+                                   "《中华人民共和国行政处罚法》第五条（过罚相当；顶格处罚风险，最少决定数）"},
+    [RP_TOP_FINE_SHARE_PCT] = {"top_fine_share_pct", 50,
+                               "《中华人民共和国行政处罚法》第五条（过罚相当；顶格处罚占比）"},
+    [RP_REMOTE_MIN_DECISIONS] = {"remote_min_decisions", 5,
+                                 "《中华人民共和国行政处罚法》第二十二条；行政执法监督条例（违规异地执法风险，最少决定数）"},
+    [RP_REMOTE_SHARE_PCT] = {"remote_share_pct", 30,
+                             "《中华人民共和国行政处罚法》第二十二条；行政执法监督条例（异地当事人占比）"},
 };
 
 /* Sector defaults that differ from the general ones. */

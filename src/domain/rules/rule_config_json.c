@@ -8,7 +8,7 @@
 /* What a supervision administrator sees for each parameter; the article sits in rule_config.c. */
 static const struct {
     const char *title;
-    const char *unit; /* fen days wd months years minute count */
+    const char *unit; /* fen days wd months years minute count percent */
 } PARAM_LABELS[RULE_PARAM_COUNT] = {
     [RP_HEARING_PERSON_FEN] = {"听证标准：公民罚没金额", "fen"},
     [RP_HEARING_ORG_FEN] = {"听证标准：组织罚没金额", "fen"},
@@ -36,6 +36,18 @@ static const struct {
     [RP_CERT_WARNING_DAYS] = {"执法证到期预警窗口", "days"},
     [RP_ZERO_ENFORCEMENT_DAYS] = {"零执法统计窗口", "days"},
     [RP_WITHDRAWAL_WD] = {"撤回公示期限（决定被撤销、变更后）", "wd"},
+    [RP_PAY_DAYS] = {"罚款缴纳期限（送达后）", "days"},
+    [RP_LATE_FEE_PCT_PER_DAY] = {"加处罚款每日比例", "percent"},
+    [RP_HEARING_REQUEST_WD] = {"当事人申请听证期限", "wd"},
+    [RP_REPEAT_MIN_OTHERS] = {"以罚代管：此前处罚次数下限", "count"},
+    [RP_REPEAT_WINDOW_DAYS] = {"以罚代管：统计窗口", "days"},
+    [RP_URGENT_APPROVAL_DAYS] = {"当场查封扣押补办批准期限", "days"},
+    [RP_LICENSE_SERVICE_WD] = {"许可证件颁发送达期限", "wd"},
+    [RP_AGENCY_WINDOW_DAYS] = {"顶格处罚、异地执法：统计窗口", "days"},
+    [RP_TOP_FINE_MIN_DECISIONS] = {"顶格处罚：决定数下限", "count"},
+    [RP_TOP_FINE_SHARE_PCT] = {"顶格处罚：占比下限", "percent"},
+    [RP_REMOTE_MIN_DECISIONS] = {"违规异地执法：决定数下限", "count"},
+    [RP_REMOTE_SHARE_PCT] = {"违规异地执法：异地当事人占比下限", "percent"},
 };
 
 #define VALUE_MAX 1000000000000LL /* fen: 100 亿元; far above any real threshold */

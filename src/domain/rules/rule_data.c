@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/codes.h"
 #include "domain/rules/rules_internal.h"
 
 /* ---- Arena ------------------------------------------------------------------------------- */
@@ -191,6 +192,28 @@ static zf_day get_date(const JsTok *o, const char *key)
     return s && date_parse(s, &d) ? d : ZF_DAY_NONE;
 }
 
+/* "2400.01" → 240001 read digit by digit, so no binary fraction ever stands between the
+ * text and the fen; MONEY_NONE when the text is not plain decimal with at most two places. */
+static int64_t decimal_fen(const char *s)
+{
+    bool neg = *s == '-';
+    int64_t yuan = 0, cents = 0;
+    s += neg;
+    if (*s < '0' || *s > '9') return MONEY_NONE;
+    for (; *s >= '0' && *s <= '9'; s++) {
+        if (yuan > 90000000000000LL) return MONEY_NONE;
+        yuan = yuan * 10 + (*s - '0');
+    }
+    if (*s == '.') {
+        s++;
+        for (int k = 0; k < 2; k++) cents = cents * 10 + (*s >= '0' && *s <= '9' ? *s++ - '0' : 0);
+        while (*s == '0') s++; /* 2400.010 is still 2400.01 */
+    }
+    if ((*s >= '0' && *s <= '9') || *s == 'e' || *s == 'E') return MONEY_NONE; /* 0.125, 1e3 */
+    int64_t fen = yuan * 100 + cents;
+    return neg ? -fen : fen;
+}
+
 /* Yuan with at most two decimals, as integer fen: no float edges in comparisons. */
 static int64_t get_fen(const JsTok *o, const char *key)
 {
@@ -200,6 +223,8 @@ static int64_t get_fen(const JsTok *o, const char *key)
         long long n = strtoll(v->s, NULL, 10);
         return n > -90000000000000LL && n < 90000000000000LL ? (int64_t)n * 100 : MONEY_NONE;
     }
+    int64_t exact = decimal_fen(v->s);
+    if (exact != MONEY_NONE) return exact;
     double x = js_num(v) * 100.0;
     if (!isfinite(x) || fabs(x) > 9e15) return MONEY_NONE;
     return (int64_t)llround(x);
@@ -224,6 +249,7 @@ static int add_agency(RuleData *d, const JsTok *r)
     AgencyRec *a = &d->agency[id];
     const char *sector = get_str(r, "sector"), *region = get_str(r, "region");
     a->known = true;
+    a->local_level = str_is(r, "level", "county") || str_is(r, "level", "township");
     a->qualified = !js_is(js_get(r, "qualified"), JS_FALSE); /* default true */
     a->sector = sector ? arena_strdup(&d->arena, sector) : NULL;
     a->region = region ? arena_strdup(&d->arena, region) : NULL;
@@ -319,6 +345,7 @@ static uint8_t parse_outcome(const char *s)
     if (strcmp(s, "no_penalty") == 0) return OUT_NO_PENALTY;
     if (strcmp(s, "transferred") == 0) return OUT_TRANSFERRED;
     if (strcmp(s, "revoked_case") == 0) return OUT_REVOKED_CASE;
+    if (strcmp(s, "granted") == 0) return OUT_GRANTED;
     return OUT_OTHER;
 }
 
@@ -374,6 +401,10 @@ static void read_dates(CaseRec *c, const JsTok *r)
         [D_CORRECTION_NOTICE] = "correction_notice_on",
         [D_ACCEPTED] = "accepted_on",
         [D_INSPECTED] = "inspected_on",
+        [D_APPROVED] = "approved_on",
+        [D_DEMAND_SERVED] = "demand_served_on",
+        [D_DEMAND_DUE] = "demand_due_on",
+        [D_ENFORCE_DECIDED] = "enforce_decided_on",
     };
     for (int k = 0; k < D_COUNT; k++) c->d[k] = keys[k] ? get_date(r, keys[k]) : ZF_DAY_NONE;
 }
@@ -399,9 +430,15 @@ static int add_case(RuleData *d, const JsTok *r)
 
     const JsTok *party = js_get(r, "party");
     if (str_is(party, "kind", "person")) c.flags |= CF_PERSON;
+    if (str_is(party, "kind", "org")) c.flags |= CF_ORG;
     const char *id_no = get_str(party, "id_no");
-    if (id_no && c.kind == CK_INSPECTION && intern(&d->parties, &d->arena, id_no, &c.party) != ZF_OK)
+    bool grouped = c.kind == CK_INSPECTION || c.kind == CK_PENALTY; /* I02; P22, P23 */
+    if (id_no && grouped && intern(&d->parties, &d->arena, id_no, &c.party) != ZF_OK)
         return ZF_ERR;
+    if (id_no && c.kind == CK_PENALTY && uscc_valid(id_no)) {
+        c.flags |= CF_PARTY_USCC;
+        c.party_division = (uint32_t)strtoul((char[7]){id_no[2], id_no[3], id_no[4], id_no[5], id_no[6], id_no[7], 0}, NULL, 10);
+    }
 
     const JsTok *officers = js_get(r, "officers");
     c.officers_off = (uint32_t)d->ref_count;
@@ -427,7 +464,8 @@ static int add_case(RuleData *d, const JsTok *r)
                  {"major", CF_MAJOR},
                  {"complex", CF_COMPLEX},
                  {"hearing_right_notified", CF_HEARING_RIGHT_NOTIFIED},
-                 {"urgent", CF_URGENT}};
+                 {"urgent", CF_URGENT},
+                 {"hearing_waived", CF_HEARING_WAIVED}};
     for (size_t k = 0; k < sizeof bools / sizeof *bools; k++)
         if (js_is(js_get(r, bools[k].key), JS_TRUE)) c.flags |= bools[k].flag;
 

@@ -10,10 +10,15 @@
 static const RuleDef *const CATALOGUE[] = {
     &RULE_P01, &RULE_P02, &RULE_P03, &RULE_P04, &RULE_P05, &RULE_P06, &RULE_P07,
     &RULE_P08, &RULE_P09, &RULE_P10, &RULE_P11, &RULE_P12, &RULE_P13, &RULE_P14,
-    &RULE_P15, &RULE_P16, &RULE_P17, &RULE_P18, &RULE_C01, &RULE_C03, &RULE_L01,
-    &RULE_L02, &RULE_I02, &RULE_E01, &RULE_E02, &RULE_E03,
+    &RULE_P15, &RULE_P16, &RULE_P17, &RULE_P18, &RULE_P19, &RULE_P20, &RULE_P21,
+    &RULE_P22, &RULE_P23, &RULE_C01, &RULE_C02, &RULE_C03, &RULE_C04, &RULE_L01,
+    &RULE_L02, &RULE_L03, &RULE_I02, &RULE_E01, &RULE_E02, &RULE_E03, &RULE_A01,
+    &RULE_A02,
 };
 _Static_assert(sizeof CATALOGUE / sizeof *CATALOGUE == RULES_COUNT, "RULES_COUNT out of date");
+
+const char RULES_V1_LIST[] = "P01,P02,P03,P04,P05,P06,P07,P08,P09,P10,P11,P12,P13,P14,P15,P16,P17,P18,"
+                             "C01,C03,L01,L02,I02,E01,E02,E03";
 
 size_t rules_count(void) { return RULES_COUNT; }
 const char *rules_id(size_t i) { return i < RULES_COUNT ? CATALOGUE[i]->id : NULL; }
@@ -84,6 +89,21 @@ const char *fmt_yuan(int64_t fen, char buf[32])
     if (cents < 0) cents = -cents;
     if (cents) snprintf(buf, 32, "%lld.%02lld", (long long)yuan, (long long)cents);
     else snprintf(buf, 32, "%lld", (long long)yuan);
+    return buf;
+}
+
+const char *fmt_yuan2(int64_t fen, char buf[40])
+{
+    if (fen == MONEY_NONE) return "（无）";
+    uint64_t abs = fen < 0 ? (uint64_t)0 - (uint64_t)fen : (uint64_t)fen;
+    char digits[24];
+    int n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)(abs / 100)), o = 0;
+    if (fen < 0) buf[o++] = '-';
+    for (int i = 0; i < n; i++) {
+        if (i && (n - i) % 3 == 0) buf[o++] = ',';
+        buf[o++] = digits[i];
+    }
+    snprintf(buf + o, (size_t)(40 - o), ".%02u", (unsigned)(abs % 100));
     return buf;
 }
 
@@ -274,12 +294,18 @@ int rules_check(const RuleData *d, const Calendar *cal, const RuleConfig *cfg, z
         joint = calloc(d->case_count ? d->case_count : 1, 1);
         rc = joint ? inspection_joint_flags(d, params, joint) : ZF_ERR;
     }
+    GroupFacts group = {0};
+    bool by_case = sel[rules_index("P22")] || sel[rules_index("P23")];
+    bool by_agency = sel[rules_index("A01")] || sel[rules_index("A02")];
+    if (rc == ZF_OK && (by_case || by_agency))
+        rc = group_facts_build(d, params, as_of, by_case, by_agency, &group);
     size_t first = out->count;
     RuleCtx ctx = {.data = d, .cal = cal, .as_of = as_of, .p = NULL, .joint_flags = joint,
-                   .config_version = cfg->version};
+                   .group = &group, .config_version = cfg->version};
     if (rc == ZF_OK) rc = sweep_cases(d, &ctx, sel, params, out, und);
     if (rc == ZF_OK) rc = sweep_others(d, &ctx, sel, params, out, und);
     free(joint);
+    group_facts_free(&group);
     free(params);
     if (rc == ZF_OK && out->count > first)
         qsort(out->items + first, out->count - first, sizeof *out->items, cmp_finding);

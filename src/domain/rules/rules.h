@@ -29,6 +29,8 @@ int rule_data_add_text(RuleData *data, char *text, size_t len);
  * the last add and before rules_check; adding again requires another finish. */
 int rule_data_finish(RuleData *data);
 size_t rule_data_case_count(const RuleData *data);
+/* Decided penalty cases (outcome penalty and decided_on): what P22, P23, A01 and A02 read. */
+size_t rule_data_group_cases(const RuleData *data);
 
 /* ---- Configuration (rules.md §6) ---------------------------------------------------------- */
 
@@ -59,6 +61,19 @@ typedef enum {
     RP_CERT_WARNING_DAYS,        /* E01 */
     RP_ZERO_ENFORCEMENT_DAYS,    /* E02 */
     RP_WITHDRAWAL_WD,            /* 撤回公示: a revoked decision leaves the portal */
+    /* catalogue v2 (rules.md §7) */
+    RP_PAY_DAYS,                 /* P19: days to pay after service */
+    RP_LATE_FEE_PCT_PER_DAY,     /* P19: 加处罚款 per day, percent of the fine */
+    RP_HEARING_REQUEST_WD,       /* P20, P21: the party's window to ask for a hearing */
+    RP_REPEAT_MIN_OTHERS,        /* P23: other decisions that make a repeat */
+    RP_REPEAT_WINDOW_DAYS,       /* P23 */
+    RP_URGENT_APPROVAL_DAYS,     /* C02: an urgent measure approved at most this many days later */
+    RP_LICENSE_SERVICE_WD,       /* L03 */
+    RP_AGENCY_WINDOW_DAYS,       /* A01, A02: decisions counted in the days ending on as-of */
+    RP_TOP_FINE_MIN_DECISIONS,   /* A01 */
+    RP_TOP_FINE_SHARE_PCT,       /* A01 */
+    RP_REMOTE_MIN_DECISIONS,     /* A02 */
+    RP_REMOTE_SHARE_PCT,         /* A02 */
     RULE_PARAM_COUNT
 } RuleParam;
 
@@ -94,7 +109,7 @@ int rule_param_by_name(const char *name, RuleParam *out);
 
 /* ---- Findings (rules.md §2) --------------------------------------------------------------- */
 
-#define RULES_COUNT 26
+#define RULES_COUNT 36
 
 typedef struct {
     const char *rule;         /* "P08" */
@@ -124,6 +139,8 @@ size_t rules_count(void);
 const char *rules_id(size_t index);       /* "P01" … in catalogue order */
 const char *rules_law(size_t index);
 int rules_index(const char *id);          /* -1 when unknown */
+/* The catalogue v1 (rules.md §3–§5) as a --rules list: what outside checks compare against. */
+extern const char RULES_V1_LIST[];
 const char *rules_title(size_t index);    /* short Chinese title (labels.c) */
 const char *rules_severity(size_t index); /* "violation", "warning" or "both" */
 /* The i-th severity of a finding / kind of subject with its Chinese name; false past the last. */

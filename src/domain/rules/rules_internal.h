@@ -41,6 +41,7 @@ typedef struct {
     bool holds_penalty_power; /* finish: some penalty power lists it */
     const char *sector;       /* NULL when absent */
     const char *region;
+    bool local_level;         /* level county or township (A02) */
     uint32_t decisions_off, decisions_n; /* finish: sorted penalty decision dates (E02) */
     uint32_t undated_decisions;          /* penalty decided without decided_on */
 } AgencyRec;
@@ -75,6 +76,7 @@ typedef enum {
     OUT_NO_PENALTY,
     OUT_TRANSFERRED,
     OUT_REVOKED_CASE,
+    OUT_GRANTED, /* licence */
     OUT_OTHER
 } Outcome;
 typedef enum { CM_NONE, CM_SEAL, CM_SEIZE, CM_FREEZE, CM_ENFORCE, CM_OTHER } CoercionMeasure;
@@ -117,6 +119,10 @@ typedef enum {
     D_CORRECTION_NOTICE,
     D_ACCEPTED,
     D_INSPECTED,
+    D_APPROVED,         /* coercion, since rules v2 */
+    D_DEMAND_SERVED,    /* 催告书送达 */
+    D_DEMAND_DUE,       /* the performance deadline the 催告书 states */
+    D_ENFORCE_DECIDED,  /* 强制执行决定 */
     D_COUNT
 } CaseDate;
 
@@ -132,6 +138,9 @@ enum {
     CF_URGENT = 1u << 8,
     CF_PERSON = 1u << 9, /* party.kind == "person"; anything else is an organisation */
     CF_HAS_DECISION = 1u << 10,
+    CF_HEARING_WAIVED = 1u << 11,
+    CF_ORG = 1u << 12,        /* party.kind == "org" exactly (A02) */
+    CF_PARTY_USCC = 1u << 13, /* party.id_no is a valid USCC; its division is in party_division */
 };
 
 typedef struct {
@@ -139,7 +148,8 @@ typedef struct {
     const char *tier;     /* decision.tier, NULL when absent */
     uint32_t agency;      /* agency id (always set: agency is required) */
     uint32_t power;       /* power id or REF_NONE */
-    uint32_t party;       /* party id (inspection cases only) or REF_NONE */
+    uint32_t party;       /* party id (inspection and penalty cases) or REF_NONE */
+    uint32_t party_division; /* A02: characters 3–8 of a USCC id_no as a number, when CF_PARTY_USCC */
     uint32_t officers_off;
     uint16_t officers_n;
     uint16_t measures;    /* M_* bits of decision.measures */
@@ -188,6 +198,7 @@ typedef struct {
     zf_day as_of;
     const long long *p;          /* parameters resolved for the subject's agency */
     const uint8_t *joint_flags;  /* I02 verdicts precomputed per case, NULL if not run */
+    const struct GroupFacts *group; /* P22, P23 per case; A01, A02 per agency; NULL if not run */
     int config_version;
 } RuleCtx;
 
@@ -221,6 +232,31 @@ int interner_find(const Interner *in, const char *s, uint32_t *id);
 int inspection_joint_flags(const RuleData *data, const long long *params_by_agency,
                            uint8_t *flags);
 
+/* The group rules' facts (group_rules.c), computed once per sweep from all cases. */
+typedef struct {
+    uint32_t first_fine; /* P22: index of the first fine for the same act, REF_NONE if this is it */
+    uint16_t repeats;    /* P23: other penalty decisions in the window (capped) */
+    uint8_t p22, p23;    /* V_NONE / V_VIOLATION / V_WARNING / V_UNDECIDABLE */
+} CaseGroupFacts;
+
+typedef struct {
+    uint32_t n, top;        /* A01: decisions with a benchmark and a fine; of them at the top */
+    uint32_t orgs, outside; /* A02: decisions against USCC orgs; registered elsewhere */
+    bool no_region;         /* A02 cannot place the agency */
+} AgencyGroupFacts;
+
+typedef struct GroupFacts {
+    CaseGroupFacts *cases;      /* by case index, NULL when P22/P23 are not run */
+    AgencyGroupFacts *agencies; /* by agency id, NULL when A01/A02 are not run */
+} GroupFacts;
+
+int group_facts_build(const RuleData *data, const long long *params_by_agency, zf_day as_of,
+                      bool cases, bool agencies, GroupFacts *out);
+void group_facts_free(GroupFacts *g);
+
+/* "2,400.00": yuan with thousands separators and two decimals, for the v2 messages. */
+const char *fmt_yuan2(int64_t fen, char buf[40]);
+
 /* One catalogue entry. Each family file defines its rules' entries beside their code, so the
  * article a rule cites is written once, next to the logic; rules.c lists them in order. */
 typedef enum { SUBJ_CASE, SUBJ_OFFICER, SUBJ_AGENCY, SUBJ_POWER } SubjectType;
@@ -240,6 +276,10 @@ typedef struct {
 
 extern const RuleDef RULE_P01, RULE_P02, RULE_P03, RULE_P04, RULE_P05, RULE_P06, RULE_P07,
     RULE_P15;                                                           /* penalty_procedure.c */
+extern const RuleDef RULE_P19, RULE_P20, RULE_P21;                      /* penalty_v2.c */
+extern const RuleDef RULE_P22, RULE_P23, RULE_A01, RULE_A02;            /* group_rules.c */
+extern const RuleDef RULE_C02, RULE_C04;                                /* coercion_v2.c */
+extern const RuleDef RULE_L03;                                          /* license.c */
 extern const RuleDef RULE_P08, RULE_P09, RULE_P10, RULE_P12, RULE_P14, RULE_P18; /* penalty_deadlines.c */
 extern const RuleDef RULE_P11, RULE_P13;                                /* penalty_amounts.c */
 extern const RuleDef RULE_P16, RULE_P17;                                /* subjects.c */

@@ -11,7 +11,7 @@ export const PARTY_KINDS = { person: '自然人', org: '法人或其他组织' }
 export const COERCION_MEASURES = { seal: '查封', seize: '扣押', freeze: '冻结', enforce: '强制执行' }
 
 // Rule-configuration units (GET /api/v1/rule-config params[].unit).
-export const UNITS = { fen: '元', days: '日', wd: '工作日', months: '个月', years: '年', minute: '时刻', count: '个' }
+export const UNITS = { fen: '元', days: '日', wd: '工作日', months: '个月', years: '年', minute: '时刻', count: '个', percent: '%' }
 export const unitLabel = (u) => UNITS[u] || u || ''
 
 const pad = (n) => String(n).padStart(2, '0')

@@ -234,7 +234,8 @@ static void test_catalogue_has_every_rule_once_with_its_law(void **state)
     (void)state;
     static const char *const ids[] = {"P01", "P02", "P03", "P04", "P05", "P06", "P07", "P08", "P09",
                                       "P10", "P11", "P12", "P13", "P14", "P15", "P16", "P17", "P18",
-                                      "C01", "C03", "L01", "L02", "I02", "E01", "E02", "E03"};
+                                      "P19", "P20", "P21", "P22", "P23", "C01", "C02", "C03", "C04",
+                                      "L01", "L02", "L03", "I02", "E01", "E02", "E03", "A01", "A02"};
     assert_int_equal(rules_count(), sizeof ids / sizeof *ids);
     for (size_t i = 0; i < rules_count(); i++) {
         assert_string_equal(rules_id(i), ids[i]);

@@ -2,7 +2,7 @@
 // dates and the decision by kind. The same words as 案件详情 (CaseDetail.vue), for the pages that
 // show a record without that page's findings and links (the reviewer's file on 案卷评分).
 // Each field: {label, value, sub?, cls?}; "—" is a step not recorded.
-import { PARTY_KINDS, COERCION_MEASURES, TIERS, formatYuan, formatLocalTime, maskIdNo } from '@/components/dicts.js'
+import { PARTY_KINDS, COERCION_MEASURES, formatYuan, formatLocalTime, maskIdNo } from '@/components/dicts.js'
 
 export const NONE = '—'
 const yesNo = (v) => (v === true ? '是' : v === false ? '否' : NONE)
@@ -53,7 +53,7 @@ export function processCaseFields (c, dicts) {
     if (d.measures && d.measures.length) add('处罚种类', d.measures.map(measureName).join('、'))
     add('罚款', d.fine !== undefined ? formatYuan(d.fine) : NONE)
     opt('没收金额', d.confiscated, formatYuan)
-    opt('裁量档次', d.tier, (t) => TIERS[t] || t)
+    opt('裁量档次', d.tier, (t) => (dicts.names.tiers || {})[t] || t)
     add('送达日期', orNone(c.served_on))
     add('缴纳日期', orNone(c.paid_on))
     add('公示日期', orNone(c.published_on))
