@@ -41,8 +41,8 @@ static void test_the_list_holds_each_code_once_with_its_lookup_name(void **state
         assert_true(name && *name);
         assert_string_equal(timeline_action_name(code), name);
     }
-    /* 15 steps of the two penalty procedures + 10 entries beside them */
-    assert_int_equal(n, 25);
+    /* 15 steps of the two penalty procedures + 11 entries beside them (refuse: 不同意（退回）) */
+    assert_int_equal(n, 26);
 }
 
 int main(void)
