@@ -3,9 +3,11 @@
  * (domain/exchange.c, domain/workflow, domain/rules/labels.c, domain/audit_names.c,
  * domain/media_sniff.c, the roles, permissions and users tables); never copy one here. */
 #include <stdio.h>
+#include <string.h>
 
 #include "api/api.h"
 #include "domain/audit_names.h"
+#include "domain/authz.h"
 #include "domain/case_substance.h"
 #include "domain/exchange.h"
 #include "domain/media_sniff.h"
@@ -129,6 +131,9 @@ static int add_permissions(HttpRequest *req, json_t *out)
 
 /* Who did it, as people call him: username → display name, for the operators written in
  * timelines, approvals and audit records; "system" and "portal" are the writers no one logs in as. */
+static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
+
+/* The names of the users the caller may know of (domain/authz.c scope_names_user), not every login. */
 static int add_users(HttpRequest *req, json_t *out)
 {
     json_t *table, *user, *list = json_array();
@@ -140,10 +145,14 @@ static int add_users(HttpRequest *req, json_t *out)
     }
     json_array_append_new(list, entry("system", "系统"));
     json_array_append_new(list, entry("portal", "公众门户"));
+    const char *self_region = req->auth->region[0] ? req->auth->region : req->auth->agency_region;
     json_array_foreach(json_object_get(table, "items"), i, user) {
         const char *name = json_string_value(json_object_get(user, "display_name"));
         const char *username = json_string_value(json_object_get(user, "username"));
-        if (username) json_array_append_new(list, entry(username, name && *name ? name : username));
+        bool mine = username && strcmp(username, req->auth->username) == 0;
+        if (username && (mine || scope_names_user(&req->scope, self_region, str(user, "agency"),
+                                                  str(user, "agency_region"), str(user, "region"))))
+            json_array_append_new(list, entry(username, name && *name ? name : username));
     }
     json_decref(table);
     json_object_set_new(out, "users", list);

@@ -178,3 +178,24 @@ bool scope_allows(const DataScope *s, const char *agency, const char *agency_reg
     }
     return false;
 }
+
+/* region's code with its trailing "00" pairs dropped: the prefix every region below it starts with. */
+static size_t region_prefix_len(const char *region)
+{
+    size_t n = region ? strlen(region) : 0;
+    if (n != 6) return 0;
+    while (n >= 2 && region[n - 1] == '0' && region[n - 2] == '0') n -= 2;
+    return n;
+}
+
+bool scope_names_user(const DataScope *s, const char *self_region, const char *agency, const char *agency_region,
+                      const char *region)
+{
+    if (s->kind == SCOPE_NONE) return true;
+    if (agency && *agency) return scope_allows(s, agency, agency_region);
+    size_t n = region_prefix_len(region);
+    if (n == 0) return false; /* a region-bound user without a valid region: nobody's concern */
+    bool covers = self_region && strncmp(self_region, region, n) == 0;
+    bool within = s->kind == SCOPE_REGION && strncmp(region, s->region_prefix, strlen(s->region_prefix)) == 0;
+    return covers || within;
+}

@@ -69,5 +69,11 @@ void scope_for_agency(DataScope *s, const char *agency);
  * observers their assigned region (else their one agency), the administrators none (SCOPE_NONE), everyone else their agency. */
 void scope_for_user(DataScope *s, const char *role, const char *agency, const char *region, const char *agency_region);
 bool scope_allows(const DataScope *s, const char *agency, const char *agency_region);
+/* May a caller of scope s, placed in self_region (his region, else his agency's), read the name of a
+ * user of agency (with its region) or, when agency is empty, of region? The administrators (no data
+ * scope) read everyone's; others the people in their scope and the region-bound users whose region
+ * covers theirs (the supervisors above them). Keeps the users dictionary from listing every login. */
+bool scope_names_user(const DataScope *s, const char *self_region, const char *agency, const char *agency_region,
+                      const char *region);
 
 #endif

@@ -42,6 +42,7 @@ json_t *auth_user_json(const AuthUser *u)
     json_object_set_new(o, "agency", u->agency[0] ? json_string(u->agency) : json_null());
     json_object_set_new(o, "agency_name", u->agency_name[0] ? json_string(u->agency_name) : json_null());
     json_object_set_new(o, "region", u->region[0] ? json_string(u->region) : json_null());
+    json_object_set_new(o, "agency_region", u->agency_region[0] ? json_string(u->agency_region) : json_null());
     json_object_set_new(o, "approval_level", u->approval_level > 0 ? json_integer(u->approval_level) : json_null());
     return o;
 }
