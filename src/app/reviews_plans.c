@@ -11,6 +11,7 @@
 
 #include "app/focus.h"
 #include "app/logged_row.h"
+#include "app/messages.h"
 #include "domain/review_assign.h"
 #include "domain/review_labels.h"
 #include "domain/review_sample.h"
@@ -527,6 +528,25 @@ static int load_reviewers(Store *st, const json_t *names, AuthUser *users, Revie
     return ZF_OK;
 }
 
+/* 消息中心 (docs/messages.md): each reviewer once per plan, in the assignment's transaction. */
+static int message_reviewers(const AppContext *cx, const json_t *plan, const ReviewReviewer *revs, const size_t *picks,
+                             size_t tasks, ZfError *err)
+{
+    json_t *told = json_object();
+    char title[400], link[64];
+    snprintf(title, sizeof title, "评查任务：%s", str(plan, "name") ? str(plan, "name") : "案卷评查");
+    snprintf(link, sizeof link, "/reviews/tasks");
+    int rc = ZF_OK;
+    for (size_t i = 0; rc == ZF_OK && i < tasks; i++) {
+        const char *user = revs[picks[i]].username;
+        if (json_object_get(told, user)) continue;
+        json_object_set_new(told, user, json_true());
+        rc = app_message_to_user(cx->store, user, "review_task", title, link, err);
+    }
+    json_decref(told);
+    return rc;
+}
+
 static int make_tasks(const AppContext *cx, const json_t *plan, json_t *items, const json_t *names, int k, int *count,
                       ZfError *err)
 {
@@ -555,6 +575,7 @@ static int make_tasks(const AppContext *cx, const json_t *plan, json_t *items, c
         json_decref(task);
         (*count)++;
     }
+    if (rc == ZF_OK) rc = message_reviewers(cx, plan, revs, picks, n * (size_t)k, err);
     free(files), free(anames), free(aregions), free(users), free(revs), free(picks);
     return rc;
 }

@@ -244,6 +244,12 @@ test('assignment: two distinct reviewers per file, never of the file\'s agency o
     if (s.agency === SN) assert.deepEqual(rs.sort(), ['rv_excity', 'rv_sup'], 'the lawyer is of 市南, the expert of its county');
   }
   assert.equal((await who.sup.send('POST', `/reviews/plans/${plan.id}/assign`, {})).status, 409, 'once');
+  // 消息中心 (docs/messages.md): each reviewer with tasks is told once, whatever his number of files.
+  for (const [u, ts] of Object.entries(tasks)) {
+    const m = await who[u.slice(3)].get('/messages?kind=review_task&size=100');
+    assert.equal(m.status, 200);
+    assert.equal(m.body.items.filter((x) => x.link === '/reviews/tasks').length, ts.length > 0 ? 1 : 0, u);
+  }
 });
 
 test('a reviewer opens only his own tasks; the lawyer and the expert reach no other case', async () => {
