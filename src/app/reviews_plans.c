@@ -534,7 +534,8 @@ static int message_reviewers(const AppContext *cx, const json_t *plan, const Rev
 {
     json_t *told = json_object();
     char title[400], link[64];
-    snprintf(title, sizeof title, "评查任务：%s", str(plan, "name") ? str(plan, "name") : "案卷评查");
+    const char *name = str(body_of(plan), "name");
+    snprintf(title, sizeof title, "评查任务：%s", name ? name : "案卷评查");
     snprintf(link, sizeof link, "/reviews/tasks");
     int rc = ZF_OK;
     for (size_t i = 0; rc == ZF_OK && i < tasks; i++) {
