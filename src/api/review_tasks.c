@@ -7,22 +7,12 @@
 #include "api/params.h"
 #include "api/reviews.h"
 #include "api/stored_file.h"
+#include "api/review_reply.h"
 #include "app/reviews.h"
 #include "http/auth.h"
 
 static const char *const TASK_STATUSES[] = {"assigned", "submitted", NULL};
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
-
-static int reply(HttpRequest *req, int status, int rc, json_t *out, ZfError *err, const char *action)
-{
-    const char *id = http_param(req, "id");
-    if (rc != ZF_OK) {
-        if (err->status == 409 || err->status == 422) auth_audit(req, action, id ? id : "", "refused", err->message);
-        return http_reply_zferror(req, err);
-    }
-    auth_audit(req, action, id ? id : "", "ok", "");
-    return http_reply_json(req, status, out);
-}
 
 int api_review_tasks_list(HttpRequest *req)
 {
@@ -64,7 +54,7 @@ int api_review_task_put(HttpRequest *req)
     AppContext cx = api_context(req);
     int rc = app_review_task_put(&cx, id, json_object_get(body, "deductions"), json_is_true(submit), &out, &err);
     json_decref(body);
-    return reply(req, 200, rc, out, &err, json_is_true(submit) ? "review_task_submit" : "review_task_save");
+    return api_review_reply(req, 200, rc, out, &err, json_is_true(submit) ? "review_task_submit" : "review_task_save");
 }
 
 int api_review_task_attachment(HttpRequest *req)
@@ -92,7 +82,7 @@ int api_review_item_arbitrate(HttpRequest *req)
     AppContext cx = api_context(req);
     int rc = app_review_item_arbitrate(&cx, id, json_object_get(body, "deductions"), str(body, "note"), &out, &err);
     json_decref(body);
-    return reply(req, 200, rc, out, &err, "review_arbitrate");
+    return api_review_reply(req, 200, rc, out, &err, "review_arbitrate");
 }
 
 int api_review_item_defense(HttpRequest *req)
@@ -105,7 +95,7 @@ int api_review_item_defense(HttpRequest *req)
     AppContext cx = api_context(req);
     int rc = app_review_item_defense(&cx, id, str(body, "text"), &out, &err);
     json_decref(body);
-    return reply(req, 201, rc, out, &err, "review_defense");
+    return api_review_reply(req, 201, rc, out, &err, "review_defense");
 }
 
 int api_review_defense_answer(HttpRequest *req)
@@ -124,7 +114,7 @@ int api_review_defense_answer(HttpRequest *req)
     int rc = app_review_defense_answer(&cx, id, str(body, "text"), json_is_true(accepted), json_object_get(body, "new_total"),
                                        &out, &err);
     json_decref(body);
-    return reply(req, 200, rc, out, &err, "review_defense_answer");
+    return api_review_reply(req, 200, rc, out, &err, "review_defense_answer");
 }
 
 int api_review_item_order(HttpRequest *req)
@@ -135,5 +125,5 @@ int api_review_item_order(HttpRequest *req)
     if (param_path_id(req, "id", "评查案卷不存在", &id) != ZF_OK) return 0;
     AppContext cx = api_context(req);
     int rc = app_review_item_order(&cx, id, &out, &err);
-    return reply(req, 201, rc, out, &err, "review_order");
+    return api_review_reply(req, 201, rc, out, &err, "review_order");
 }

@@ -6,22 +6,11 @@
 
 #include "api/api.h"
 #include "api/params.h"
+#include "api/review_reply.h"
 #include "app/reviews.h"
 #include "http/auth.h"
 
 static const char *const PLAN_STATUSES[] = {"draft", "sampled", "assigned", "scoring", "arbitration", "finished", "published", NULL};
-
-/* The reply of a write: audited with the plan's id and the result. */
-static int reply(HttpRequest *req, int status, int rc, json_t *out, ZfError *err, const char *action)
-{
-    const char *id = http_param(req, "id");
-    if (rc != ZF_OK) {
-        if (err->status == 409 || err->status == 422) auth_audit(req, action, id ? id : "", "refused", err->message);
-        return http_reply_zferror(req, err);
-    }
-    auth_audit(req, action, id ? id : "", "ok", "");
-    return http_reply_json(req, status, out);
-}
 
 int api_review_standards_list(HttpRequest *req)
 {
@@ -53,7 +42,7 @@ int api_review_standards_create(HttpRequest *req)
                                       json_string_value(json_object_get(body, "code")),
                                       json_string_value(json_object_get(body, "name")), &out, &err);
     json_decref(body);
-    return reply(req, 201, rc, out, &err, "review_standard_copy");
+    return api_review_reply(req, 201, rc, out, &err, "review_standard_copy");
 }
 
 int api_review_standard_put(HttpRequest *req)
@@ -64,7 +53,7 @@ int api_review_standard_put(HttpRequest *req)
     ZfError err;
     int rc = app_review_standard_edit(&cx, http_param(req, "code"), body, &out, &err);
     json_decref(body);
-    return reply(req, 200, rc, out, &err, "review_standard_edit");
+    return api_review_reply(req, 200, rc, out, &err, "review_standard_edit");
 }
 
 int api_review_reviewers(HttpRequest *req)
@@ -98,7 +87,7 @@ int api_review_plan_put(HttpRequest *req)
     AppContext cx = api_context(req);
     int rc = app_review_plan_update(&cx, id, body, &out, &err);
     json_decref(body);
-    return reply(req, 200, rc, out, &err, "review_plan_update");
+    return api_review_reply(req, 200, rc, out, &err, "review_plan_update");
 }
 
 int api_review_plans_list(HttpRequest *req)
@@ -125,7 +114,7 @@ static int plan_call(HttpRequest *req, PlanFn fn, int status, const char *audit)
     AppContext cx = api_context(req);
     int rc = fn(&cx, id, &out, &err);
     if (!audit) return rc == ZF_OK ? http_reply_json(req, status, out) : http_reply_zferror(req, &err);
-    return reply(req, status, rc, out, &err, audit);
+    return api_review_reply(req, status, rc, out, &err, audit);
 }
 
 static int sample_save(const AppContext *cx, long long id, json_t **out, ZfError *err)
@@ -153,5 +142,5 @@ int api_review_plan_assign(HttpRequest *req)
     AppContext cx = api_context(req);
     int rc = app_review_plan_assign(&cx, id, json_object_get(body, "reviewers"), &out, &err);
     json_decref(body);
-    return reply(req, 200, rc, out, &err, "review_plan_assign");
+    return api_review_reply(req, 200, rc, out, &err, "review_plan_assign");
 }
