@@ -20,6 +20,6 @@ CREATE TABLE filing_numbers (
 
 INSERT INTO settings(name, value, description, kind, min_value, max_value, basis) VALUES
  ('case_number_pattern', '{abbr}立〔{year}〕{seq}号',
-  '案件编号（立案号）格式：{abbr} 机关简称，{year} 立案年度，{seq} 序号（同一机关同一年度连续编号，与决定书文号分开）',
+  '案件编号（立案号）格式：由机关简称、立案年度、序号组成（同一机关同一年度连续编号，与决定书文号分开）',
   'doc_number_pattern', NULL, NULL,
   '《行政处罚法》第五十四条第二款：符合立案标准的，行政机关应当及时立案；案件编号由各机关按本机关案件编号规则确定，年度为立案之年');

@@ -77,7 +77,7 @@ INSERT INTO role_permissions(role, perm) VALUES
 INSERT INTO settings(name, value, description, kind, min_value, max_value, basis) VALUES
  ('review_grade_bands',
   '[{"grade":"excellent","name":"优秀","min":90},{"grade":"good","name":"良好","min":80},{"grade":"pass","name":"合格","min":60},{"grade":"fail","name":"不合格","min":0}]',
-  '案卷评查等次：得分不低于 min 即为该等次（从高到低，最后一档 min 为 0）；一票否决的案卷为不合格', 'review_grade_bands', NULL, NULL,
+  '案卷评查等次：得分不低于该档下限即为该等次（从高到低，最后一档下限为 0）；一票否决的案卷为不合格', 'review_grade_bands', NULL, NULL,
   '《行政执法监督条例》：行政执法监督机构通过案卷评查等方式开展监督，评查标准与等次按本地规定'),
  ('review_reviewers_per_file', '2', '案卷评查：每份案卷的评查人员人数（交叉评查）', 'integer', 1, 5,
   '本地规定：每份案卷由两名以上评查人员独立评分'),
