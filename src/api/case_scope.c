@@ -43,15 +43,13 @@ static bool names_a_case(const char *pattern)
 
 int api_case_number_param(HttpRequest *req, const Route *r)
 {
-    /* the request's own copy, like the router's path copy the other parameters point into: a
-     * worker thread serves one request at a time */
-    static __thread char resolved[129];
     if (!names_a_case(r->pattern)) return ZF_OK;
     for (int i = 0; i < req->n_params; i++) {
         if (strncmp(req->param_names[i], "{case_no}", 9) != 0) continue;
         ZfError err;
-        if (store_case_resolve(req->store, req->param_values[i], resolved, &err) == ZF_OK) {
-            req->param_values[i] = resolved;
+        /* the request's own buffer: it lives as long as the request, whatever the thread */
+        if (store_case_resolve(req->store, req->param_values[i], req->resolved_param, &err) == ZF_OK) {
+            req->param_values[i] = req->resolved_param;
         } else if (err.status >= 500) {
             http_reply_zferror(req, &err);
             return ZF_ERR;

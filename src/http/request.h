@@ -42,6 +42,7 @@ typedef struct {
     char ip[64];
     char session_hash[65];   /* SHA-256 of the session token, "" when none */
     char set_cookie[256];    /* a Set-Cookie header for the reply, "" when none */
+    char resolved_param[129]; /* a path parameter the route table's before_handler rewrote (a case's key) */
     const struct ServerConfig *server;
 } HttpRequest;
 
