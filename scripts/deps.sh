@@ -10,6 +10,7 @@ PACKAGES=(
   libcmocka-dev sqlite3 curl libzip-dev libexpat1-dev zlib1g-dev zip unzip
   nodejs npm chromium fonts-wqy-microhei
   clang-14 libclang-rt-14-dev
+  libpango1.0-dev libcairo2-dev libqrencode-dev fonts-arphic-uming poppler-utils zbar-tools
 )
 
 missing=()

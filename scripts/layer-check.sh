@@ -13,11 +13,13 @@ declare -A may=(
   [domain]="util"
   [store]="domain util"
   [ledger]="store domain util"
-  [app]="ledger store domain util"
+  [render]="domain util"
+  [seal]="util"
+  [app]="ledger store render seal domain util"
   [http]="store domain util"
-  [jobs]="app ledger store domain util"
-  [api]="app http ledger store domain util"
-  [cmd]="app jobs http ledger store domain util"
+  [jobs]="app ledger store render seal domain util"
+  [api]="app http ledger store render seal domain util"
+  [cmd]="app jobs http ledger store render seal domain util"
 )
 cmd_api_symbols=" api_route_table "
 
