@@ -4,7 +4,8 @@
 // tests/unit/app/test_xlsx_intake.c (another connection begins a write during the reading).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
@@ -13,6 +14,10 @@ import { fillTemplate } from './lib/xlsx.mjs';
 const A1 = '113702021588139920';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let srv, db, officer, bomb;
+// The workbook is built with the event loop free: a synchronous zip that outlasts the server's idle
+// keep-alive deadline would leave the client's pooled connection closed under it unnoticed, and the
+// upload would be sent on a dead socket (seen on a loaded machine as 'fetch failed').
+const sh = promisify(execFile);
 
 before(async () => {
   db = path.join(tmpDir(), 'budget.db');
@@ -24,14 +29,14 @@ before(async () => {
   const seed = fillTemplate(template, [{ row: 3, cells: { name: { shared: '名'.repeat(333) + 'x' } } }]);
   const dir = tmpDir();
   fs.writeFileSync(path.join(dir, 's.xlsx'), seed);
-  execFileSync('unzip', ['-q', 's.xlsx', '-d', 'x'], { cwd: dir });
+  await sh('unzip', ['-q', 's.xlsx', '-d', 'x'], { cwd: dir });
   const sheetPath = path.join(dir, 'x/xl/worksheets/sheet1.xml');
   const sheet = fs.readFileSync(sheetPath, 'utf8');
   const cell = sheet.match(/<row r="3"[^>]*>(.*?)<\/row>/)[1];
   const parts = [];
   for (let r = 3; r < 400003; r++) parts.push(`<row r="${r}">${cell.replace(/r="([A-Z]+)3"/g, `r="$1${r}"`)}</row>`);
   fs.writeFileSync(sheetPath, sheet.replace(/<row r="3"[^>]*>.*?<\/row>/, parts.join('')));
-  execFileSync('zip', ['-q', '-r', '-X', '-9', '../bomb.xlsx', '.'], { cwd: path.join(dir, 'x') });
+  await sh('zip', ['-q', '-r', '-X', '-9', '../bomb.xlsx', '.'], { cwd: path.join(dir, 'x') });
   bomb = fs.readFileSync(path.join(dir, 'bomb.xlsx'));
 });
 after(() => srv?.stop());
