@@ -4,7 +4,8 @@
 // damaged and zip-bomb files are refused in Chinese; permissions as for the JSON Lines upload.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { run, tmpDir, startServer, addUser, login, client, hasChinese } from './lib/zhifa.mjs';
@@ -15,6 +16,10 @@ const A1 = '113702021588139920';  // 市南区市场监督管理局 (370202)
 const A2 = '11370203869879736T';  // 市北区交通运输局 (370203)
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let srv, officer, leader, templates = {};
+// zip and unzip run with the event loop free: a synchronous one that outlasts the server's idle
+// keep-alive deadline leaves the client's pooled connection closed under it unnoticed, and the next
+// upload goes out on a dead socket ('fetch failed' on a loaded machine).
+const sh = promisify(execFile);
 
 before(async () => {
   const db = path.join(tmpDir(), 'xlsx.db');
@@ -135,7 +140,7 @@ test('a filled cases template: good rows stored, bad rows reported by Excel row 
 test('an officers template with columns moved and dropped is read by its key row', async () => {
   const dir = tmpDir();
   fs.writeFileSync(path.join(dir, 't.xlsx'), templates.officers);
-  execFileSync('unzip', ['-q', 't.xlsx', '-d', 'x'], { cwd: dir });
+  await sh('unzip', ['-q', 't.xlsx', '-d', 'x'], { cwd: dir });
   const sheetPath = path.join(dir, 'x/xl/worksheets/sheet1.xml');
   // swap the first two key cells (cert_no ↔ name) and the data goes where the keys say
   let s = fs.readFileSync(sheetPath, 'utf8');
@@ -144,7 +149,7 @@ test('an officers template with columns moved and dropped is read by its key row
     `<c r="C3" t="inlineStr"><is><t>${A1}</t></is></c><c r="D3"><v>44927</v></c><c r="E3" t="inlineStr"><is><t>2028-12-31</t></is></c>` +
     '<c r="F3" t="inlineStr"><is><t>active</t></is></c></row></sheetData>');
   fs.writeFileSync(sheetPath, s);
-  execFileSync('zip', ['-q', '-r', '../moved.xlsx', '.'], { cwd: path.join(dir, 'x') });
+  await sh('zip', ['-q', '-r', '../moved.xlsx', '.'], { cwd: path.join(dir, 'x') });
   const r = await upload(officer, fs.readFileSync(path.join(dir, 'moved.xlsx')));
   assert.equal(r.status, 200, JSON.stringify(r.body));
   assert.deepEqual([r.body.imported, r.body.rejected], [1, 0], JSON.stringify(r.body.errors));
@@ -166,32 +171,32 @@ test('legacy .xls, encrypted, garbage, damaged and zip-bomb files are refused in
   assert.match(await refuse('xls', ole, 422, 'xlsx_legacy', 'application/vnd.ms-excel'), /\.xlsx/);
   // a password-protected zip of a real workbook
   fs.writeFileSync(path.join(dir, 't.xlsx'), templates.cases);
-  execFileSync('unzip', ['-q', 't.xlsx', '-d', 'x'], { cwd: dir });
-  execFileSync('zip', ['-q', '-r', '-P', 'secret', '../enc.xlsx', '.'], { cwd: path.join(dir, 'x') });
+  await sh('unzip', ['-q', 't.xlsx', '-d', 'x'], { cwd: dir });
+  await sh('zip', ['-q', '-r', '-P', 'secret', '../enc.xlsx', '.'], { cwd: path.join(dir, 'x') });
   await refuse('encrypted', fs.readFileSync(path.join(dir, 'enc.xlsx')), 422, 'xlsx_encrypted');
   await refuse('garbage', Buffer.from('this is not a spreadsheet'), 400, 'not_xlsx');
   await refuse('truncated', templates.cases.subarray(0, 300), 400, 'xlsx_malformed');
   // damaged XML inside an intact archive
   fs.writeFileSync(path.join(dir, 'x/xl/worksheets/sheet1.xml'), '<worksheet><sheetData><row r="1"><c t="s"><v>');
-  execFileSync('zip', ['-q', '-r', '../bad.xlsx', '.'], { cwd: path.join(dir, 'x') });
+  await sh('zip', ['-q', '-r', '../bad.xlsx', '.'], { cwd: path.join(dir, 'x') });
   assert.match(await refuse('bad xml', fs.readFileSync(path.join(dir, 'bad.xlsx')), 400, 'xlsx_malformed'), /XML/);
   // 200 MiB of spaces compresses to a few hundred KiB
   fs.writeFileSync(path.join(dir, 'x/xl/worksheets/sheet1.xml'), Buffer.alloc(200 << 20, 0x20));
-  execFileSync('zip', ['-q', '-r', '../bomb.xlsx', '.'], { cwd: path.join(dir, 'x') });
+  await sh('zip', ['-q', '-r', '../bomb.xlsx', '.'], { cwd: path.join(dir, 'x') });
   const bomb = fs.readFileSync(path.join(dir, 'bomb.xlsx'));
   assert.ok(bomb.length < 2 << 20);
   await refuse('bomb', bomb, 422, 'xlsx_too_large');
   // a zip that is not a workbook
   fs.writeFileSync(path.join(dir, 'a.txt'), 'hello');
-  execFileSync('zip', ['-q', 'other.zip', 'a.txt'], { cwd: dir });
+  await sh('zip', ['-q', 'other.zip', 'a.txt'], { cwd: dir });
   await refuse('zip', fs.readFileSync(path.join(dir, 'other.zip')), 400, 'not_xlsx', 'application/zip');
   // a workbook whose key row was deleted
   fs.writeFileSync(path.join(dir, 'k.xlsx'), templates.cases);
-  execFileSync('unzip', ['-q', 'k.xlsx', '-d', 'k'], { cwd: dir });
+  await sh('unzip', ['-q', 'k.xlsx', '-d', 'k'], { cwd: dir });
   const ks = path.join(dir, 'k/xl/worksheets/sheet1.xml');
   fs.writeFileSync(ks, fs.readFileSync(ks, 'utf8').replace(/<row r="2">.*?<\/row>/, ''));
   fs.writeFileSync(path.join(dir, 'k/xl/worksheets/sheet2.xml'), '<worksheet><sheetData/></worksheet>');
-  execFileSync('zip', ['-q', '-r', '../nokeys.xlsx', '.'], { cwd: path.join(dir, 'k') });
+  await sh('zip', ['-q', '-r', '../nokeys.xlsx', '.'], { cwd: path.join(dir, 'k') });
   assert.match(await refuse('no key row', fs.readFileSync(path.join(dir, 'nokeys.xlsx')), 422, 'xlsx_no_key_row'), /字段键/);
   // the server is still up
   assert.equal((await officer.get('/session')).status, 200);
@@ -208,13 +213,13 @@ test('a workbook repeating one long shared string is refused at the text budget 
   const seed = fillTemplate(templates.cases, [{ row: 3, cells: { case_no: { shared: 'x'.repeat(120000) } } }]);
   const dir = tmpDir();
   fs.writeFileSync(path.join(dir, 's.xlsx'), seed);
-  execFileSync('unzip', ['-q', 's.xlsx', '-d', 'x'], { cwd: dir });
+  await sh('unzip', ['-q', 's.xlsx', '-d', 'x'], { cwd: dir });
   const sheetPath = path.join(dir, 'x/xl/worksheets/sheet1.xml');
   const refs = '<c t="s"><v>0</v></c>'.repeat(16383);
   let rows = '';
   for (let r = 3; r < 43; r++) rows += `<row r="${r}">${refs}</row>`;
   fs.writeFileSync(sheetPath, fs.readFileSync(sheetPath, 'utf8').replace(/<row r="3">.*?<\/row>/, rows));
-  execFileSync('zip', ['-q', '-r', '-X', '../bomb.xlsx', '.'], { cwd: path.join(dir, 'x') });
+  await sh('zip', ['-q', '-r', '-X', '../bomb.xlsx', '.'], { cwd: path.join(dir, 'x') });
   const bomb = fs.readFileSync(path.join(dir, 'bomb.xlsx'));
   assert.ok(bomb.length < 1 << 20, `${bomb.length} bytes`);
 
