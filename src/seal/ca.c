@@ -3,6 +3,7 @@
 #include "seal/ca.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/x509.h>
@@ -56,9 +57,12 @@ bool seal_ca_has_agency(const char *dir, const char *code)
     return exists(key) && exists(crt);
 }
 
+/* 0600 like every file the program makes (tests/api/file_modes.test.mjs), though a certificate is public. */
 static int write_cert(const char *path, X509 *x, ZfError *err)
 {
-    FILE *f = fopen(path, "wx");
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f && fd >= 0) close(fd);
     int ok = f && PEM_write_X509(f, x) == 1;
     if (f && fclose(f) != 0) ok = 0;
     if (!ok) {

@@ -266,7 +266,7 @@ int pdf_sig_prepare(const unsigned char *pdf, size_t len, const PdfSigFields *f,
     }
     size_t gap_end = (size_t)hex_at + 2 + 2 * PDF_SIG_CONTENTS_MAX;
     char range[sizeof RANGE_PLACEHOLDER];
-    snprintf(range, sizeof range, "[0 %010ld %010zu %010zu]", hex_at, gap_end, n - gap_end);
+    snprintf(range, sizeof range, "[0 %-10ld %-10zu %-10zu]", hex_at, gap_end, n - gap_end);
     memcpy(buf + range_at, range, strlen(range));
     *out = (unsigned char *)buf, *out_len = n, *contents_at = (size_t)hex_at;
     return ZF_OK;
