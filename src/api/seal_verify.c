@@ -4,6 +4,7 @@
  * what the file itself says, nothing of the database. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <time.h>
 
@@ -52,8 +53,17 @@ int api_public_document_verify(HttpRequest *req)
     auth_client_addr(req, addr, sizeof addr);
     int rc = app_seal_verify_upload(&cx, addr, (long long)time(NULL), map, (size_t)u->size, doc, &r, &err);
     munmap(map, (size_t)u->size);
+    json_t *issued = NULL;
+    if (rc == ZF_OK && doc) rc = app_seal_expected_document(&cx, doc, &issued, &err);
     if (rc != ZF_OK) return http_reply_zferror(req, &err);
-    return http_reply_json(req, 200, report_json(&r, doc));
+    json_t *out = report_json(&r, doc);
+    if (issued) { /* the file is byte for byte the one the system issued under that ID */
+        const char *digest = json_string_value(json_object_get(issued, "digest"));
+        json_object_set_new(out, "same_as_issued", json_boolean(digest && strcmp(digest, u->sm3) == 0));
+        json_object_del(issued, "digest");
+        json_object_set_new(out, "expected", issued);
+    }
+    return http_reply_json(req, 200, out);
 }
 
 int api_public_document_root_cert(HttpRequest *req)

@@ -2,6 +2,7 @@
  * live and which agency is which. */
 #include "app/seal.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,12 +30,19 @@ int app_seal_agency_name(Store *st, const char *code, char *out, size_t cap, ZfE
     return rc;
 }
 
+/* Two requests sealing an agency's first documents at once: one issues, the other waits and
+ * finds the key and certificate both written. */
+static pthread_mutex_t issuing = PTHREAD_MUTEX_INITIALIZER;
+
 static int ensure_agency(Store *st, const char *code, ZfError *err)
 {
     char name[256];
     if (seal_ca_has_agency(ca_dir, code)) return ZF_OK;
     if (app_seal_agency_name(st, code, name, sizeof name, err) != ZF_OK) return ZF_ERR;
-    return seal_ca_issue_now(ca_dir, code, name, err);
+    pthread_mutex_lock(&issuing);
+    int rc = seal_ca_has_agency(ca_dir, code) ? ZF_OK : seal_ca_issue_now(ca_dir, code, name, err);
+    pthread_mutex_unlock(&issuing);
+    return rc;
 }
 
 static int copy_unsealed(const unsigned char *pdf, size_t len, unsigned char **out, size_t *out_len, ZfError *err)

@@ -20,7 +20,8 @@ export const uploadComplaintPhoto = (code, file) =>
 export const listPortalAgencies = (q) => http.get('/api/v1/public/agencies', { query: { q } })
 // 文书核验 (docs/documents.md): a PDF's electronic seal, the file itself as the body; doc = the
 // QR code's document ID, when known. → {ok, check, message, agency_name?, agency_code?, signed_at?,
-// signed_at_text?, document?, expected_document?}
+// signed_at_text?, document?, expected_document?, expected?: {kind_name, doc_no, version, issued_on},
+// same_as_issued?} — expected once the documents table is merged (app_seal_expected_document)
 export const verifyDocument = (file, doc) =>
   http.upload('/api/v1/public/documents/verify', file,
     { query: { doc }, contentType: 'application/pdf', timeout: 5 * 60000 })
