@@ -2,7 +2,9 @@
  * seal_verify_pdf (seal/seal.c) on bytes from anywhere, in a buffer of their exact size.
  * Invariants: a found dictionary's values are within their caps, its texts printable ASCII; with
  * no root to trust (a directory that does not exist) nothing ever verifies; every check has a
- * code and a UTF-8 message. */
+ * code and a UTF-8 message. The same bytes given to the writer (`zhifa ca sign` takes any file):
+ * when it accepts them, the finder finds its dictionary, /Contents exactly in the range's gap and
+ * the range covering the whole output. */
 #include <jansson.h>
 #include <string.h>
 
@@ -27,6 +29,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(s.contents_len <= PDF_SIG_CONTENTS_MAX && s.cert_len <= PDF_SIG_CERT_MAX);
         check_text(s.time);
         check_text(s.document);
+    }
+    static const unsigned char cert[] = {0x30, 0x03, 0x02, 0x01, 0x01};
+    PdfSigFields f = {cert, sizeof cert, "D:20260520103000Z", "D1"};
+    unsigned char *out;
+    size_t out_len, contents_at;
+    ZfError err;
+    if (pdf_sig_prepare(buf, size, &f, &out, &out_len, &contents_at, &err) == ZF_OK) {
+        FUZZ_CHECK(out_len > size && memcmp(out, buf, size) == 0);
+        FUZZ_CHECK(pdf_sig_find(out, out_len, &s) == PDF_SIG_FOUND);
+        FUZZ_CHECK(s.contents_in_gap && s.range[0] == 0 && s.range[1] == contents_at);
+        FUZZ_CHECK(s.range[2] + s.range[3] == out_len && s.cert_len == sizeof cert);
+        FUZZ_CHECK(strcmp(s.document, "D1") == 0 && strcmp(s.time, f.time) == 0);
+        free(out);
+    } else {
+        json_t *e = json_string(err.message);
+        FUZZ_CHECK(e != NULL);
+        json_decref(e);
     }
     SealReport r;
     seal_verify_pdf("/nonexistent-zhifa-ca", buf, size, "D1", &r);
