@@ -72,6 +72,7 @@ EVP_PKEY *sm2_key_load_private(const char *path, ZfError *err)
         k = NULL;
     }
     OSSL_DECODER_CTX_free(d);
+    if (!k && BIO_reset(b) == 0) k = PEM_read_bio_PrivateKey(b, NULL, NULL, NULL); /* another PEM form */
     BIO_free(b);
     if (!k || !EVP_PKEY_is_a(k, "SM2")) {
         EVP_PKEY_free(k);
