@@ -52,6 +52,7 @@ static int teardown(void **state)
     (void)state;
     remove_dir(strrchr(ca, '/') ? (*strrchr(ca, '/') = '\0', ca) : ca);
     remove_dir(strrchr(other, '/') ? (*strrchr(other, '/') = '\0', other) : other);
+    sample_pdf_cleanup();
     return 0;
 }
 
