@@ -47,8 +47,8 @@ static void name_on_arc(cairo_t *cr, double cx, double cy, double radius, const 
 {
     int n = utf8_chars(name);
     if (n <= 0) return;
-    double size = radius * (n > 16 ? 0.17 : 0.21), at = radius * 0.73;
-    double step = fmin(ARC_MAX_DEGREES / n, 28.0) * M_PI / 180.0, span = step * n;
+    double at = radius * 0.73, step = fmin(ARC_MAX_DEGREES / n, 28.0) * M_PI / 180.0, span = step * n;
+    double size = fmin(radius * 0.21, 0.92 * at * step); /* a long name: smaller characters, never overlapping */
     const char *p = name;
     for (int i = 0; i < n; i++) {
         const char *next = g_utf8_next_char(p);
