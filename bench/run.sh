@@ -7,6 +7,7 @@
 #             streamed .xlsx export of every case: rows/s and the server's RSS growth;
 #   sweep   — zhifa sweep (load every record, run every rule, store findings) over N cases vs a
 #             raw sqlite3 scan reading every case body.
+#   seal    — sealing and verifying a 3-page cairo PDF (bench/bench_seal.c) vs one SM3 of its bytes.
 # Usage: bench/run.sh [BUILD_DIR]   (BENCH_CASES=1000000 by default)
 set -euo pipefail
 build=${1:-build}
@@ -45,6 +46,7 @@ echo "sweep (unchanged data, second run): $(secs "$t0" "$t1")s"
 "$(dirname "$zhifa")/bench/bench_ledger" "${BENCH_LEDGER_EVENTS:-1000000}"
 ZHIFA_DATA="$(cd "$(dirname "$0")/.." && pwd)/data" "$(dirname "$zhifa")/bench/bench_sweep" "$out/z.db" 2026-05-20
 "$(dirname "$zhifa")/bench/bench_laws"
+"$(dirname "$zhifa")/bench/bench_seal"
 "$(dirname "$zhifa")/bench/bench_cases" "$zhifa" "$out/z.db"
 # 督办问诊: 100,000 orders written into the same database, GET /orders with two filters over loopback
 "$(dirname "$zhifa")/bench/bench_orders" "$zhifa" "$out/z.db" "${BENCH_ORDERS:-100000}"

@@ -56,6 +56,10 @@ int api_public_challenge(HttpRequest *req);
 int api_public_complaints_create(HttpRequest *req);
 int api_public_complaint_get(HttpRequest *req);
 int api_public_agencies(HttpRequest *req);
+/* 文书核验 (docs/documents.md): a PDF's electronic seal, the root certificate for offline checks */
+int api_public_document_verify(HttpRequest *req);
+int api_public_document_root_cert(HttpRequest *req);
+size_t api_seal_verify_body_limit(HttpRequest *req, char *why, size_t cap);
 
 /* enforcement elements (三库): agency_edit.c, officers.c, powers.c, benchmarks.c */
 int api_agency_get(HttpRequest *req);

@@ -4,6 +4,7 @@
 #include "api/api.h"
 #include "api/reviews.h"
 #include "app/lead_photos.h"
+#include "app/seal_verify.h"
 #include "domain/attachment.h"
 #include "api/case_scope.h"
 #include "http/router.h"
@@ -24,6 +25,10 @@ static const Route api_routes[] = {
     /* up to 3 photos within minutes of filing, streamed to a temp file; the limit is lead_photo_max_mib */
     {"POST", "/api/v1/public/complaints/{tracking_code}/photos", api_public_complaint_photos_create, "public",
      .max_body = (size_t)LEAD_PHOTO_CEILING_MIB << 20, .limit_for = api_lead_photo_body_limit, .stream_to_file = true},
+    /* 文书核验 (issue 17): anonymous, streamed to a temp file, rate limited per address */
+    {"POST", "/api/v1/public/documents/verify", api_public_document_verify, "public",
+     .max_body = (size_t)SEAL_VERIFY_MAX_MIB << 20, .limit_for = api_seal_verify_body_limit, .stream_to_file = true},
+    {"GET", "/api/v1/public/documents/root-cert", api_public_document_root_cert, "public"},
     {"GET", "/api/v1/findings", api_findings_list, "findings.read"},
     {"GET", "/api/v1/findings/summary", api_findings_summary, "findings.read"},
     {"POST", "/api/v1/findings/sweep", api_findings_sweep, "findings.sweep"},

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/case_log.h"
+#include "app/seal.h"
 #include "util/datadir.h"
 #include "util/fileio.h"
 
@@ -58,6 +59,7 @@ int cmd_parse_flags(const Command *c, int argc, char **argv, Flag *flags, const 
 int cmd_open_store(const GlobalOpts *g, StoreOpenMode mode, Store **out)
 {
     ZfError err;
+    app_seal_use_database(g->db_path); /* the seal's keys live beside the database */
     if (store_open(g->db_path, mode, out, &err) == ZF_OK) {
         if (app_case_log_backfill(*out, &err) == ZF_OK) return ZF_OK; /* a database older than migration 018 */
         store_close(*out);

@@ -9,6 +9,7 @@
 #include "app/demo_orders.h"
 #include "app/demo_reviews.h"
 #include "app/demo_filings.h"
+#include "cmd/seal_setup.h"
 #include "app/import.h"
 #include "store/approval.h"
 #include "store/identity.h"
@@ -181,6 +182,7 @@ static int load_demo(Store *st)
     printf("已完成监督检查：%lld 条预警\n", r.findings);
     if (load_demo_orders(st) != ZF_OK) return ZF_ERR;
     if (create_demo_users(st) != ZF_OK) return ZF_ERR;
+    if (cmd_seal_setup_all(st) != ZF_OK) return ZF_ERR; /* so the demo's documents are sealed */
     return load_demo_reviews(st);
 }
 

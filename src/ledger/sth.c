@@ -1,8 +1,8 @@
 /* SM2 signatures over tree heads (see sth.h). Every EVP object is freed on every path; errors
  * become ZfError with a Chinese message, never an abort. */
 #include "ledger/sth.h"
+#include "util/sm2.h"
 
-#include <fcntl.h>
 #include <inttypes.h>
 #include <openssl/bio.h>
 #include <openssl/evp.h>
@@ -11,8 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 size_t sth_message(uint64_t tree_size, const MerkleHash *root, int64_t time, char *out, size_t cap)
 {
@@ -41,51 +39,14 @@ static char *public_pem_of(EVP_PKEY *k)
     return pem;
 }
 
-static int write_private(const char *path, EVP_PKEY *k, ZfError *err)
-{
-    BIO *b = BIO_new(BIO_s_mem());
-    if (!b || !PEM_write_bio_PrivateKey(b, k, NULL, NULL, 0, NULL, NULL)) {
-        BIO_free(b);
-        return zf_fail(err, 500, "key_failed", NULL, "无法编码签名私钥");
-    }
-    char *data;
-    long n = BIO_get_mem_data(b, &data);
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    int ok = fd >= 0 && fchmod(fd, 0600) == 0 && write(fd, data, (size_t)n) == n && fsync(fd) == 0;
-    if (fd >= 0) close(fd);
-    BIO_free(b);
-    if (!ok) {
-        if (fd >= 0) unlink(path);
-        return zf_fail(err, 500, "key_write_failed", NULL, "无法写入签名私钥文件 %s", path);
-    }
-    return ZF_OK;
-}
-
 int sth_key_generate(const char *path, char **public_pem, ZfError *err)
 {
-    EVP_PKEY *k = EVP_PKEY_Q_keygen(NULL, NULL, "SM2");
+    EVP_PKEY *k = sm2_key_new();
     if (!k) return zf_fail(err, 500, "key_failed", NULL, "无法生成 SM2 密钥对");
-    int rc = write_private(path, k, err);
+    int rc = sm2_key_write_private(path, k, err);
     if (rc == ZF_OK && !(*public_pem = public_pem_of(k))) rc = zf_fail(err, 500, "key_failed", NULL, "无法导出公钥");
     EVP_PKEY_free(k);
     return rc;
-}
-
-static EVP_PKEY *load_private(const char *path, ZfError *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        zf_fail(err, 500, "key_missing", NULL, "找不到签名私钥文件 %s", path);
-        return NULL;
-    }
-    EVP_PKEY *k = PEM_read_PrivateKey(f, NULL, NULL, NULL);
-    fclose(f);
-    if (!k || !EVP_PKEY_is_a(k, "SM2")) {
-        EVP_PKEY_free(k);
-        zf_fail(err, 500, "key_invalid", NULL, "签名私钥文件 %s 不是 SM2 私钥", path);
-        return NULL;
-    }
-    return k;
 }
 
 static EVP_PKEY *load_public(const char *pem)
@@ -102,7 +63,7 @@ static EVP_PKEY *load_public(const char *pem)
 
 int sth_key_public(const char *path, char **public_pem, ZfError *err)
 {
-    EVP_PKEY *k = load_private(path, err);
+    EVP_PKEY *k = sm2_key_load_private(path, err);
     if (!k) return ZF_ERR;
     *public_pem = public_pem_of(k);
     EVP_PKEY_free(k);
@@ -126,46 +87,21 @@ int sth_key_id(const char *public_pem, char out[STH_KEY_ID_LEN + 1], ZfError *er
     return ZF_OK;
 }
 
-/* A DigestSign/DigestVerify context for SM2 with SM3 and the distinguishing ID set explicitly
- * (OpenSSL otherwise uses its own default ID, which other SM2 implementations need not share). */
-static EVP_MD_CTX *sm2_context(EVP_PKEY *k, int sign)
-{
-    EVP_MD_CTX *m = EVP_MD_CTX_new();
-    EVP_PKEY_CTX *p = EVP_PKEY_CTX_new(k, NULL);
-    if (!m || !p || EVP_PKEY_CTX_set1_id(p, STH_SM2_ID, strlen(STH_SM2_ID)) <= 0) goto fail;
-    EVP_MD_CTX_set_pkey_ctx(m, p); /* m does not own p: freed below after use */
-    int ok = sign ? EVP_DigestSignInit(m, NULL, EVP_sm3(), NULL, k) : EVP_DigestVerifyInit(m, NULL, EVP_sm3(), NULL, k);
-    if (ok != 1) goto fail;
-    return m;
-fail:
-    EVP_MD_CTX_free(m);
-    EVP_PKEY_CTX_free(p);
-    return NULL;
-}
-
-static void sm2_context_free(EVP_MD_CTX *m)
-{
-    if (!m) return;
-    EVP_PKEY_CTX *p = EVP_MD_CTX_get_pkey_ctx(m);
-    EVP_MD_CTX_free(m);
-    EVP_PKEY_CTX_free(p);
-}
-
 int sth_sign(const char *key_path, SignedHead *h, ZfError *err)
 {
     char msg[256];
     size_t len = sth_message(h->tree_size, &h->root, h->time, msg, sizeof msg);
-    EVP_PKEY *k = load_private(key_path, err);
+    EVP_PKEY *k = sm2_key_load_private(key_path, err);
     if (!k) return ZF_ERR;
     char *pem = public_pem_of(k);
     int rc = pem ? sth_key_id(pem, h->key_id, err) : zf_fail(err, 500, "key_failed", NULL, "无法导出公钥");
     free(pem);
-    EVP_MD_CTX *m = rc == ZF_OK ? sm2_context(k, 1) : NULL;
+    EVP_MD_CTX *m = rc == ZF_OK ? sm2_md_context(k, 1) : NULL;
     size_t sig_len = sizeof h->sig;
     if (rc == ZF_OK && (!m || EVP_DigestSign(m, h->sig, &sig_len, (const unsigned char *)msg, len) != 1))
         rc = zf_fail(err, 500, "sign_failed", NULL, "SM2 签名失败");
     if (rc == ZF_OK) h->sig_len = sig_len;
-    sm2_context_free(m);
+    sm2_md_context_free(m);
     EVP_PKEY_free(k);
     return rc;
 }
@@ -175,9 +111,9 @@ int sth_verify(const char *public_pem, const SignedHead *h)
     char msg[256];
     size_t len = sth_message(h->tree_size, &h->root, h->time, msg, sizeof msg);
     EVP_PKEY *k = public_pem ? load_public(public_pem) : NULL;
-    EVP_MD_CTX *m = k ? sm2_context(k, 0) : NULL;
+    EVP_MD_CTX *m = k ? sm2_md_context(k, 0) : NULL;
     int ok = m && EVP_DigestVerify(m, h->sig, h->sig_len, (const unsigned char *)msg, len) == 1;
-    sm2_context_free(m);
+    sm2_md_context_free(m);
     EVP_PKEY_free(k);
     return ok;
 }

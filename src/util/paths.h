@@ -8,6 +8,8 @@
 
 /* "<db>.sm2.pem": the ledger's SM2 private key (0600). */
 void paths_key_file(const char *db_path, char *out, size_t cap);
+/* "<db>.ca": the electronic seal's root and agency keys and certificates (0700; keys 0600). */
+void paths_ca_dir(const char *db_path, char *out, size_t cap);
 /* "<db>.files": attachments by digest, and upload temp files beside them (0700). */
 void paths_files_dir(const char *db_path, char *out, size_t cap);
 /* "<db>.files/<sm3 hex>": one attachment's content. */

@@ -16,6 +16,8 @@ const ROUTES = new Map([
   ['POST /api/v1/public/complaints', 'public'],
   ['GET /api/v1/public/complaints/{tracking_code}', 'public'],
   ['POST /api/v1/public/complaints/{tracking_code}/photos', 'public'],
+  ['POST /api/v1/public/documents/verify', 'public'],
+  ['GET /api/v1/public/documents/root-cert', 'public'],
   ['GET /api/v1/findings', 'findings.read'],
   ['GET /api/v1/findings/summary', 'findings.read'],
   ['POST /api/v1/findings/sweep', 'findings.sweep'],

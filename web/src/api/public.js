@@ -18,3 +18,12 @@ export const uploadComplaintPhoto = (code, file) =>
     { query: { name: file.name || 'photo.jpg' }, contentType: file.type || 'application/octet-stream', timeout: 5 * 60000 })
 // → {items: [{code, name}]} (at most 50 matching q)
 export const listPortalAgencies = (q) => http.get('/api/v1/public/agencies', { query: { q } })
+// 文书核验 (docs/documents.md): a PDF's electronic seal, the file itself as the body; doc = the
+// QR code's document ID, when known. → {ok, check, message, agency_name?, agency_code?, signed_at?,
+// signed_at_text?, document?, expected_document?, expected?: {kind_name, doc_no, version, issued_on},
+// same_as_issued?} — expected once the documents table is merged (app_seal_expected_document)
+export const verifyDocument = (file, doc) =>
+  http.upload('/api/v1/public/documents/verify', file,
+    { query: { doc }, contentType: 'application/pdf', timeout: 5 * 60000 })
+// → {pem}: the root certificate, for checking a document with the openssl command line
+export const getSealRootCert = () => http.get('/api/v1/public/documents/root-cert')
