@@ -13,7 +13,12 @@ typedef struct {
 static const Pair ACTIONS[] = {
     {"login", "登录"}, {"logout", "退出"}, {"login_failed", "登录失败"}, {"login_locked", "登录锁定"},
     {"password_change", "修改密码"}, {"audit_export", "导出审计日志"}, {"export", "导出数据"},
-    {"cases_export", "导出案件"}, {"dossier_export", "导出电子卷宗"}, {"read_personal", "查看个人信息"},
+    {"cases_export", "导出案件"}, {"findings_export", "导出预警"}, {"orders_export", "导出督办问诊"},
+    {"leads_export", "导出线索"}, {"officers_export", "导出执法人员"}, {"powers_export", "导出权责清单"},
+    {"agencies_export", "导出执法主体"}, {"users_export", "导出用户"}, {"audit_export_xlsx", "导出审计日志（Excel）"},
+    {"filings_export", "导出重大决定备案"}, {"reports_monthly_export", "导出报送情况"}, {"review_plans_export", "导出评查计划"},
+    {"bulletin_export", "下载月度通报"},
+    {"dossier_export", "导出电子卷宗"}, {"read_personal", "查看个人信息"},
     {"timeline_read", "查看办理记录"}, {"approvals_read", "查看审批记录"}, {"attachment_list", "查看附件列表"}, {"attachment_download", "下载附件"},
     {"attachment_upload", "上传附件"}, {"attachment_refused", "附件操作被拒绝"},
     {"case_entry", "事后录入案件"}, {"case_edit", "修改录入的案件"}, {"element_put", "修改执法要素"},
