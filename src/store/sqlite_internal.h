@@ -154,6 +154,8 @@ int sqlite_store_audit_append(Store *st, const AuditEntry *e);
 int sqlite_store_audit_list(Store *st, const AuditFilter *f, int page, int size, json_t **out, ZfError *err);
 int sqlite_store_audit_foreach(Store *st, const AuditFilter *f, AuditRowFn fn, void *ctx, ZfError *err);
 void sqlite_store_agency_region(Store *st, const char *agency, char region[7]);
+int sqlite_store_bulletin_agencies(Store *st, const BulletinQuery *q, json_t **items, ZfError *err);
+int sqlite_store_bulletin_problems(Store *st, const BulletinQuery *q, int limit, json_t **items, ZfError *err);
 int sqlite_store_monthly_status(Store *st, const char *scope_agency, const char *scope_region_prefix, const char *month,
                                 json_t **out, ZfError *err);
 int sqlite_store_foreach_in_scope(Store *st, const char *scope_agency, const char *scope_region_prefix,

@@ -446,6 +446,16 @@ void store_agency_region(Store *st, const char *agency, char region[7])
     OPS(st)->agency_region(st, agency, region);
 }
 
+int store_bulletin_agencies(Store *st, const BulletinQuery *q, json_t **items, ZfError *err)
+{
+    return OPS(st)->bulletin_agencies(st, q, items, err);
+}
+
+int store_bulletin_problems(Store *st, const BulletinQuery *q, int limit, json_t **items, ZfError *err)
+{
+    return OPS(st)->bulletin_problems(st, q, limit, items, err);
+}
+
 int store_monthly_status(Store *st, const char *scope_agency, const char *scope_region_prefix, const char *month,
                          json_t **out, ZfError *err)
 {

@@ -10,6 +10,7 @@
 #include "store/agencies.h"
 #include "store/approval.h"
 #include "store/attachments.h"
+#include "store/bulletin.h"
 #include "store/case_numbers.h"
 #include "store/cases.h"
 #include "store/elements.h"
@@ -37,6 +38,8 @@ typedef struct StoreOps {
     const char *name; /* "sqlite" */
     int (*agencies_list)(Store *st, const AgencyFilter *f, int page, int size, json_t **out, ZfError *err);
     int (*approval_policy)(Store *st, ApprovalPolicy *out, ZfError *err);
+    int (*bulletin_agencies)(Store *st, const BulletinQuery *q, json_t **items, ZfError *err);
+    int (*bulletin_problems)(Store *st, const BulletinQuery *q, int limit, json_t **items, ZfError *err);
     int (*approval_pending)(Store *st, const char *case_no, ApprovalRow *out, ZfError *err);
     int (*approval_open)(Store *st, const char *case_no, const char *agency, const char *requested_by,
                          const ApprovalTask *t, const char *status, ZfError *err);
