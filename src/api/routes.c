@@ -39,6 +39,7 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/cases", api_cases_list, "cases.read"},
     /* before /cases/{case_no}: the first matching pattern wins */
     {"GET", "/api/v1/cases/export.xlsx", api_cases_export, "cases.read"},
+    {"GET", "/api/v1/bulletins/{file}", api_bulletin_get, "stats.read"},
     {"GET", "/api/v1/cases/{case_no}", api_case_get, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/integrity", api_case_integrity, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/dossier", api_case_dossier, "dossier.export"},

@@ -22,6 +22,10 @@ typedef struct {
  * of the done review items' total_cp)}. */
 int store_bulletin_agencies(Store *st, const BulletinQuery *q, json_t **items, ZfError *err);
 
+/* items: per month of from..to (q's from and to, a span of months) that has any: {month, filed,
+ * decided, fines_fen (of the decided)}, by month. The trend line and the 同比/环比 figures. */
+int store_bulletin_trend(Store *st, const BulletinQuery *q, json_t **items, ZfError *err);
+
 /* items: up to limit open findings, violations first, then the oldest: {rule, severity, subject,
  * agency_name, law, message, first_seen}. */
 int store_bulletin_problems(Store *st, const BulletinQuery *q, int limit, json_t **items, ZfError *err);

@@ -156,6 +156,7 @@ int sqlite_store_audit_foreach(Store *st, const AuditFilter *f, AuditRowFn fn, v
 void sqlite_store_agency_region(Store *st, const char *agency, char region[7]);
 int sqlite_store_bulletin_agencies(Store *st, const BulletinQuery *q, json_t **items, ZfError *err);
 int sqlite_store_bulletin_problems(Store *st, const BulletinQuery *q, int limit, json_t **items, ZfError *err);
+int sqlite_store_bulletin_trend(Store *st, const BulletinQuery *q, json_t **items, ZfError *err);
 int sqlite_store_monthly_status(Store *st, const char *scope_agency, const char *scope_region_prefix, const char *month,
                                 json_t **out, ZfError *err);
 int sqlite_store_foreach_in_scope(Store *st, const char *scope_agency, const char *scope_region_prefix,

@@ -99,6 +99,7 @@ const StoreOps sqlite_store_ops = {
     .monthly_status = sqlite_store_monthly_status,
     .bulletin_agencies = sqlite_store_bulletin_agencies,
     .bulletin_problems = sqlite_store_bulletin_problems,
+    .bulletin_trend = sqlite_store_bulletin_trend,
     .foreach_in_scope = sqlite_store_foreach_in_scope,
     .law_hash = sqlite_store_law_hash,
     .law_put = sqlite_store_law_put,

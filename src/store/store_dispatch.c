@@ -456,6 +456,11 @@ int store_bulletin_problems(Store *st, const BulletinQuery *q, int limit, json_t
     return OPS(st)->bulletin_problems(st, q, limit, items, err);
 }
 
+int store_bulletin_trend(Store *st, const BulletinQuery *q, json_t **items, ZfError *err)
+{
+    return OPS(st)->bulletin_trend(st, q, items, err);
+}
+
 int store_monthly_status(Store *st, const char *scope_agency, const char *scope_region_prefix, const char *month,
                          json_t **out, ZfError *err)
 {

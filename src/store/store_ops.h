@@ -40,6 +40,7 @@ typedef struct StoreOps {
     int (*approval_policy)(Store *st, ApprovalPolicy *out, ZfError *err);
     int (*bulletin_agencies)(Store *st, const BulletinQuery *q, json_t **items, ZfError *err);
     int (*bulletin_problems)(Store *st, const BulletinQuery *q, int limit, json_t **items, ZfError *err);
+    int (*bulletin_trend)(Store *st, const BulletinQuery *q, json_t **items, ZfError *err);
     int (*approval_pending)(Store *st, const char *case_no, ApprovalRow *out, ZfError *err);
     int (*approval_open)(Store *st, const char *case_no, const char *agency, const char *requested_by,
                          const ApprovalTask *t, const char *status, ZfError *err);

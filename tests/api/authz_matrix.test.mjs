@@ -29,6 +29,7 @@ const ROUTES = new Map([
   ['GET /api/v1/cases/{case_no}/integrity', 'cases.read'],
   ['GET /api/v1/cases', 'cases.read'],
   ['GET /api/v1/cases/export.xlsx', 'cases.read'],
+  ['GET /api/v1/bulletins/{file}', 'stats.read'],
   ['GET /api/v1/findings/export.xlsx', 'findings.read'],
   ['GET /api/v1/orders/export.xlsx', 'orders.read'],
   ['GET /api/v1/leads/export.xlsx', 'leads.read'],

@@ -1,0 +1,9 @@
+-- The monthly 通报 (docs/analytics.md, bulletin part) is read under the stats API's permission,
+-- stats.read, which the rollups part (050–051) creates with its grants. OR IGNORE: when that has
+-- run this adds nothing; alone (before the rollups land) it gives the 通报 to the supervisors and
+-- leaders, the readers both parts agree on.
+INSERT OR IGNORE INTO permissions(name, description, owner) VALUES
+ ('stats.read', '查看统计分析（数据看板、排名、大屏、月度通报）', 'business');
+
+INSERT OR IGNORE INTO role_permissions(role, perm) VALUES
+ ('supervisor', 'stats.read'), ('leader', 'stats.read');
