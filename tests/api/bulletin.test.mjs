@@ -244,3 +244,44 @@ test('each download writes one audit entry', async () => {
   await download(who.sup, `${month}.pdf?region=${REGION}`);
   assert.equal(await n(), before + 1);
 });
+
+test('on generated data (`zhifa gen`) the 通报 agrees with the lists\' totals for the same filters and with `zhifa check`', async () => {
+  const gdb = path.join(tmpDir(), 'gen.db');
+  assert.equal(run(['--db', gdb, 'init']).code, 0);
+  const gen = run(['gen', '--agencies', '24', '--cases', '3000', '--seed', '7'], { timeout: 60000 });
+  assert.equal(gen.code, 0);
+  assert.equal(run(['--db', gdb, 'import', '-'], { input: gen.stdout, timeout: 60000 }).code, 0);
+  const asOf = '2026-06-30', gmonth = '2026-03';
+  assert.equal(run(['--db', gdb, 'sweep', '--as-of', asOf], { timeout: 60000 }).code, 0);
+  const out = path.join(tmpDir(), 'g.json');
+  const r = run(['--db', gdb, 'bulletin', '--month', gmonth, '--region', '370200', '--as-of', asOf, '--out', out]);
+  assert.equal(r.code, 0, r.stderr);
+  const b = JSON.parse(fs.readFileSync(out, 'utf8'));
+  assert.equal(b.agencies.length, 24);
+  assert.ok(b.totals.filed > 50 && b.last_year.filed > 50, 'the month and the year before have cases');
+
+  const found = run(['--db', gdb, 'check', '--as-of', asOf], { timeout: 60000 }).stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  for (const a of b.agencies) {
+    assert.equal(a.violations, count(found, (f) => f.agency === a.agency && f.severity === 'violation'), `${a.name} violations`);
+    assert.equal(a.warnings, count(found, (f) => f.agency === a.agency && f.severity === 'warning'), `${a.name} warnings`);
+  }
+
+  const u = addUser(gdb, { username: 'gen_sup', role: 'supervisor', region: '370200' });
+  const s = await startServer({ db: gdb });
+  try {
+    const c = await login(s.base, u.username, u.password);
+    const total = async (q) => (await c.get(`/cases?${q}&size=1`)).body.total;
+    const [y, m] = gmonth.split('-').map(Number);
+    const span = `${gmonth}-01`, end = `${gmonth}-${pad(lastDay(y, m))}`;
+    for (const a of b.agencies.slice(0, 6)) {
+      assert.equal(a.filed, await total(`agency=${a.agency}&filed_from=${span}&filed_to=${end}`), `${a.name} filed`);
+      assert.equal(a.decided, await total(`agency=${a.agency}&decided_from=${span}&decided_to=${end}`), `${a.name} decided`);
+      const fin = (await c.get(`/findings?agency=${a.agency}&severity=violation&size=1`)).body.total;
+      assert.equal(a.violations, fin, `${a.name} open violations`);
+    }
+    assert.equal(b.totals.filed, await total(`region=370200&filed_from=${span}&filed_to=${end}`));
+    assert.equal(b.last_year.filed, await total(`region=370200&filed_from=${y - 1}-${pad(m)}-01&filed_to=${y - 1}-${pad(m)}-${pad(lastDay(y - 1, m))}`));
+  } finally {
+    await s.stop();
+  }
+});
