@@ -90,14 +90,16 @@ int sqlite_store_bulletin_problems(Store *st, const BulletinQuery *q, int limit,
     return collect(st, s, problem_row, items, err);
 }
 
-#define CASE_WHERE " (?1 IS NULL OR c.agency = ?1) AND (?2 IS NULL OR substr(c.region, 1, length(?2)) = ?2)"
-static const char TREND_SQL[] =
-    "SELECT m, sum(f), sum(d), sum(fines) FROM ("
-    " SELECT substr(c.filed_on, 1, 7) AS m, 1 AS f, 0 AS d, 0 AS fines FROM cases c"
-    "  WHERE c.filed_on BETWEEN ?3 AND ?4 AND" CASE_WHERE
-    " UNION ALL SELECT substr(c.decided_on, 1, 7), 0, 1, coalesce(c.fine_fen, 0) FROM cases c"
-    "  WHERE c.decided_on BETWEEN ?3 AND ?4 AND" CASE_WHERE
-    ") GROUP BY m ORDER BY m";
+/* Two texts rather than "(?1 IS NULL OR c.agency = ?1)": with that term the planner leaves the
+ * covering indexes (no agency in cases_by_filed) and reads each case's row. */
+#define TREND_SQL(SCOPE)                                                                                   \
+    "SELECT m, sum(f), sum(d), sum(fines) FROM ("                                                          \
+    " SELECT substr(c.filed_on, 1, 7) AS m, 1 AS f, 0 AS d, 0 AS fines FROM cases c"                     \
+    "  WHERE c.filed_on BETWEEN ?3 AND ?4 AND " SCOPE                                                     \
+    " UNION ALL SELECT substr(c.decided_on, 1, 7), 0, 1, coalesce(c.fine_fen, 0) FROM cases c"           \
+    "  WHERE c.decided_on BETWEEN ?3 AND ?4 AND " SCOPE ") GROUP BY m ORDER BY m"
+static const char TREND_OF_AGENCY[] = TREND_SQL("c.agency = ?1 AND (?2 IS NULL OR substr(c.region, 1, length(?2)) = ?2)");
+static const char TREND_OF_REGION[] = TREND_SQL("(?1 IS NULL) AND (?2 IS NULL OR substr(c.region, 1, length(?2)) = ?2)");
 
 static json_t *trend_row(sqlite3_stmt *s)
 {
@@ -108,7 +110,7 @@ static json_t *trend_row(sqlite3_stmt *s)
 int sqlite_store_bulletin_trend(Store *st, const BulletinQuery *q, json_t **items, ZfError *err)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, TREND_SQL, -1, &s, NULL) != SQLITE_OK) return sqlite_fail(st, err, "bulletin");
+    if (sqlite3_prepare_v2(st->db, q->scope_agency ? TREND_OF_AGENCY : TREND_OF_REGION, -1, &s, NULL) != SQLITE_OK) return sqlite_fail(st, err, "bulletin");
     bind_query(s, q);
     return collect(st, s, trend_row, items, err);
 }
