@@ -48,6 +48,7 @@ int api_audit_export_xlsx(HttpRequest *req);
 int api_filings_export(HttpRequest *req);
 int api_reports_monthly_export(HttpRequest *req);
 int api_review_plans_export(HttpRequest *req);
+int api_focus_agencies_export(HttpRequest *req);
 int api_bulletin_get(HttpRequest *req);
 int api_session_create(HttpRequest *req);
 int api_session_get(HttpRequest *req);

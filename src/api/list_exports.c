@@ -102,3 +102,13 @@ static const ListExportColumn PLANS[] = {
 };
 EXPORT(api_review_plans_export, "review_plans_export", "评查计划", "review-plans.xlsx", "案卷评查.xlsx",
        api_review_plans_list, PLANS)
+
+static const ListExportColumn FOCUS[] = {
+    {"rank", "排名", 6, LX_NUMBER, NULL},          {"agency_name", "执法主体", 30, LX_TEXT, NULL},
+    {"leads", "线索（件）", 10, LX_NUMBER, NULL},   {"reconsideration", "复议纠错（件）", 12, LX_NUMBER, NULL},
+    {"litigation", "诉讼纠错（件）", 12, LX_NUMBER, NULL}, {"orders", "监督文书（件）", 12, LX_NUMBER, NULL},
+    {"overdue_orders", "逾期文书（件）", 12, LX_NUMBER, NULL}, {"violations", "违法预警（条）", 12, LX_NUMBER, NULL},
+    {"score", "得分", 8, LX_NUMBER, NULL},
+};
+EXPORT(api_focus_agencies_export, "focus_agencies_export", "重点督查对象", "focus-agencies.xlsx", "重点督查对象.xlsx",
+       api_focus_agencies, FOCUS)

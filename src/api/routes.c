@@ -140,6 +140,7 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/leads", api_leads_list, "leads.read"},
     {"GET", "/api/v1/leads/export.xlsx", api_leads_export, "leads.read"},
     {"GET", "/api/v1/focus-agencies", api_focus_agencies, "focus.read"},
+    {"GET", "/api/v1/focus-agencies/export.xlsx", api_focus_agencies_export, "focus.read"},
     {"POST", "/api/v1/leads", api_leads_create, "orders.write"},
     {"GET", "/api/v1/leads/{id}", api_lead_get, "leads.read"},
     {"POST", "/api/v1/leads/{id}/actions", api_lead_action, "leads.read"},

@@ -17,6 +17,7 @@ static const Pair ACTIONS[] = {
     {"leads_export", "导出线索"}, {"officers_export", "导出执法人员"}, {"powers_export", "导出权责清单"},
     {"agencies_export", "导出执法主体"}, {"users_export", "导出用户"}, {"audit_export_xlsx", "导出审计日志（Excel）"},
     {"filings_export", "导出重大决定备案"}, {"reports_monthly_export", "导出报送情况"}, {"review_plans_export", "导出评查计划"},
+    {"focus_agencies_export", "导出重点督查对象"},
     {"bulletin_export", "下载月度通报"},
     {"dossier_export", "导出电子卷宗"}, {"read_personal", "查看个人信息"},
     {"timeline_read", "查看办理记录"}, {"approvals_read", "查看审批记录"}, {"attachment_list", "查看附件列表"}, {"attachment_download", "下载附件"},

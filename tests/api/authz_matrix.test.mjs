@@ -41,6 +41,7 @@ const ROUTES = new Map([
   ['GET /api/v1/filings/export.xlsx', 'filings.read'],
   ['GET /api/v1/reports/monthly/export.xlsx', 'reports.read'],
   ['GET /api/v1/reviews/plans/export.xlsx', 'reviews.read'],
+  ['GET /api/v1/focus-agencies/export.xlsx', 'focus.read'],
   ['GET /api/v1/cases/{case_no}/dossier', 'dossier.export'],
   ['GET /api/v1/cases/{case_no}/timeline', 'cases.read'],
   ['GET /api/v1/cases/{case_no}/approvals', 'cases.read'],

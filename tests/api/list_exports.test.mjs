@@ -86,6 +86,10 @@ const LISTS = [
   { path: '/reviews/plans', filter: '', as: 'sup', cols: [
     ['计划名称', (i) => s(i.name)], ['评查期间自', (i) => s(i.period_from)], ['评查期间至', (i) => s(i.period_to)],
     ['状态', (i) => s(i.status_name)], ['每主体抽取（件）', (i) => num(i.per_agency)], ['创建时间', (i) => s(i.created_at)]] },
+  { path: '/focus-agencies', filter: `year=${new Date().getFullYear()}`, as: 'sup', cols: [
+    ['排名', (i) => num(i.rank)], ['执法主体', (i) => s(i.agency_name)], ['线索（件）', (i) => num(i.leads)],
+    ['复议纠错（件）', (i) => num(i.reconsideration)], ['诉讼纠错（件）', (i) => num(i.litigation)], ['监督文书（件）', (i) => num(i.orders)],
+    ['逾期文书（件）', (i) => num(i.overdue_orders)], ['违法预警（条）', (i) => num(i.violations)], ['得分', (i) => num(i.score)]] },
 ];
 
 /** Every item of the list for a filter, page by page as the console would. */
@@ -145,6 +149,6 @@ test('each export writes one audit entry with its Chinese name, and the list\'s 
   assert.equal((await who.aud.get('/audit?username=lx_sup&size=1')).body.total, before.all + 1);
   const names = Object.fromEntries(dicts.audit_actions.map((e) => [e.code, e.name]));
   for (const a of ['findings_export', 'orders_export', 'leads_export', 'officers_export', 'powers_export', 'agencies_export',
-    'users_export', 'audit_export_xlsx', 'filings_export', 'reports_monthly_export', 'review_plans_export'])
+    'users_export', 'audit_export_xlsx', 'filings_export', 'reports_monthly_export', 'review_plans_export', 'focus_agencies_export'])
     assert.match(names[a] || '', /^导出/, a);
 });
