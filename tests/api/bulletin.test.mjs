@@ -285,3 +285,18 @@ test('on generated data (`zhifa gen`) the 通报 agrees with the lists\' totals 
     await s.stop();
   }
 });
+
+test('the 通报 says what the stats API says for the same month and region (GET /stats/by-agency)', async () => {
+  const b = await figures();
+  const r = await who.sup.get(`/stats/by-agency?region=${REGION}&from=${month}&to=${month}`);
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  const stats = Object.fromEntries(r.body.items.map((i) => [i.agency, i]));
+  for (const a of b.agencies) {
+    const s = stats[a.agency] ?? { filed: 0, decided: 0, fines_fen: 0, findings_open: 0, orders_overdue: 0 };
+    assert.equal(a.filed, s.filed, `${a.name} filed`);
+    assert.equal(a.decided, s.decided, `${a.name} decided`);
+    assert.equal(a.fines_fen, s.fines_fen, `${a.name} fines`);
+    assert.equal(a.alerts, s.findings_open, `${a.name} open findings`);
+    assert.equal(a.orders_overdue, s.orders_overdue, `${a.name} overdue orders`);
+  }
+});
