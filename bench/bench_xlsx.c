@@ -70,7 +70,7 @@ int main(int argc, char **argv)
     fclose(j);
     XlsxColumn cols[NCOLS];
     for (int c = 0; c < NCOLS; c++) cols[c] = (XlsxColumn){12, true, NULL};
-    XlsxSheet sheet = {"案件", NCOLS, cols, (int)rows + 1, (const char *const *)cells, NULL, 1, 2};
+    XlsxSheet sheet = {"案件", NCOLS, cols, (int)rows + 1, (const char *const *)cells, NULL, 1, 2, NULL};
     void *book;
     size_t book_len;
     ZfError err;

@@ -20,6 +20,17 @@ static inline AppContext api_context(const HttpRequest *req)
 
 int api_healthz(HttpRequest *req);
 int api_workbench(HttpRequest *req);
+/* 统计分析 (api/stats.c, docs/analytics.md) */
+int api_stats_summary(HttpRequest *req);
+int api_stats_trend(HttpRequest *req);
+int api_stats_by_agency(HttpRequest *req);
+int api_stats_by_region(HttpRequest *req);
+int api_stats_by_sector(HttpRequest *req);
+int api_stats_by_rule(HttpRequest *req);
+int api_stats_zero_enforcement(HttpRequest *req);
+int api_stats_reporting(HttpRequest *req);
+int api_stats_rankings(HttpRequest *req);
+int api_stats_screen(HttpRequest *req);
 int api_findings_list(HttpRequest *req);
 int api_findings_summary(HttpRequest *req);
 int api_findings_sweep(HttpRequest *req);
@@ -36,6 +47,20 @@ int api_filing_review(HttpRequest *req);
 /* case_query.c: 案件查询; case_export.c: the same selection as .xlsx, streamed */
 int api_cases_list(HttpRequest *req);
 int api_cases_export(HttpRequest *req);
+/* GET <list>/export.xlsx of the list pages (list_exports.c) */
+int api_findings_export(HttpRequest *req);
+int api_orders_export(HttpRequest *req);
+int api_leads_export(HttpRequest *req);
+int api_officers_export(HttpRequest *req);
+int api_powers_export(HttpRequest *req);
+int api_agencies_export(HttpRequest *req);
+int api_users_export(HttpRequest *req);
+int api_audit_export_xlsx(HttpRequest *req);
+int api_filings_export(HttpRequest *req);
+int api_reports_monthly_export(HttpRequest *req);
+int api_review_plans_export(HttpRequest *req);
+int api_focus_agencies_export(HttpRequest *req);
+int api_bulletin_get(HttpRequest *req);
 int api_session_create(HttpRequest *req);
 int api_session_get(HttpRequest *req);
 int api_session_delete(HttpRequest *req);

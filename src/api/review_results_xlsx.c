@@ -147,9 +147,9 @@ static int reply_workbook(HttpRequest *req, const json_t *r, long long id)
         if (styles[s]) styles[s][0] = XLSX_STYLE_HEADER;
     }
     XlsxSheet sheets[3] = {
-        {"按案卷", files.ncols, FILE_COLS, files.nrows, (const char *const *)files.cells, styles[0], 1, 2},
-        {"按执法主体", agencies.ncols, AG_COLS, agencies.nrows, (const char *const *)agencies.cells, styles[1], 1, 2},
-        {"按评查项目", items.ncols, ITEM_COLS, items.nrows, (const char *const *)items.cells, styles[2], 1, 2},
+        {"按案卷", files.ncols, FILE_COLS, files.nrows, (const char *const *)files.cells, styles[0], 1, 2, NULL},
+        {"按执法主体", agencies.ncols, AG_COLS, agencies.nrows, (const char *const *)agencies.cells, styles[1], 1, 2, NULL},
+        {"按评查项目", items.ncols, ITEM_COLS, items.nrows, (const char *const *)items.cells, styles[2], 1, 2, NULL},
     };
     void *buf = NULL;
     size_t len = 0;

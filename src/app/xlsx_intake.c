@@ -87,8 +87,8 @@ int xlsx_template(const SheetLayout *l, void **out, size_t *len, ZfError *err)
     static const XlsxColumn guide_cols[GUIDE_COLS] = {{6, true, NULL},  {26, true, NULL}, {22, true, NULL}, {12, true, NULL},
                                                       {30, true, NULL}, {30, true, NULL}, {60, true, NULL}};
     XlsxSheet sheets[2] = {
-        {l->title, n, cols, 2, cells, head_styles, 2, 3},
-        {"填写说明", GUIDE_COLS, guide_cols, guide_rows, guide, guide_styles, GUIDE_HEAD_ROW + 1, GUIDE_HEAD_ROW + 2},
+        {l->title, n, cols, 2, cells, head_styles, 2, 3, NULL},
+        {"填写说明", GUIDE_COLS, guide_cols, guide_rows, guide, guide_styles, GUIDE_HEAD_ROW + 1, GUIDE_HEAD_ROW + 2, NULL},
     };
     rc = xlsx_write(sheets, 2, out, len, err);
 done:

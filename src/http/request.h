@@ -19,6 +19,14 @@
 struct MHD_Connection;
 struct HttpUpload;
 
+/* A list answer taken in instead of sent (api/list_export.c runs a list handler page by page to
+ * make its workbook): the handler sees page/size from here, its JSON reply lands in body, and it
+ * writes no audit entry of its own (the export writes one). Errors are still sent as replies. */
+typedef struct HttpCapture {
+    const char *page, *size;
+    json_t *body;
+} HttpCapture;
+
 typedef struct {
     struct MHD_Connection *conn;
     const char *method;
@@ -44,6 +52,7 @@ typedef struct {
     char set_cookie[256];    /* a Set-Cookie header for the reply, "" when none */
     char resolved_param[129]; /* a path parameter the route table's before_handler rewrote (a case's key) */
     const struct ServerConfig *server;
+    HttpCapture *capture; /* NULL but while api/list_export.c runs a list handler */
 } HttpRequest;
 
 /* The value of a {name} in the route pattern, or NULL. */

@@ -49,6 +49,11 @@ int http_queue(HttpRequest *req, int status, struct MHD_Response *resp)
 
 int http_reply_json(HttpRequest *req, int status, json_t *body)
 {
+    if (req->capture && status == 200) {
+        json_decref(req->capture->body);
+        req->capture->body = body;
+        return 0;
+    }
     char *text = json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(body);
     if (!text) return http_reply_error(req, 500, "internal", NULL, "无法序列化 JSON 回复");
@@ -99,6 +104,8 @@ int http_reply_zferror(HttpRequest *req, const ZfError *err)
 
 const char *http_query(const HttpRequest *req, const char *name)
 {
+    if (req->capture && strcmp(name, "page") == 0) return req->capture->page;
+    if (req->capture && strcmp(name, "size") == 0) return req->capture->size;
     return MHD_lookup_connection_value(req->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 

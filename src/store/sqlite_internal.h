@@ -78,6 +78,8 @@ int sqlite_store_review_standard_put(Store *st, const char *code, const char *na
 int sqlite_store_review_population(Store *st, const ReviewPopulation *q, json_t **case_nos, ZfError *err);
 int sqlite_store_review_users_with(Store *st, const char *perm, json_t **items, ZfError *err);
 int sqlite_store_review_foreach(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err);
+int sqlite_store_stats(Store *st, StatsKind kind, const StatsFilter *f, json_t **out, ZfError *err);
+int sqlite_store_rollup_rebuild(Store *st, ZfError *err);
 int sqlite_store_focus_counts(Store *st, int year, const char *scope_agency, const char *scope_region_prefix, json_t **out, ZfError *err);
 int sqlite_store_leads_of_agency_between(Store *st, const char *agency, const char *from, const char *to, int limit,
                                          json_t **items, ZfError *err);
@@ -154,6 +156,9 @@ int sqlite_store_audit_append(Store *st, const AuditEntry *e);
 int sqlite_store_audit_list(Store *st, const AuditFilter *f, int page, int size, json_t **out, ZfError *err);
 int sqlite_store_audit_foreach(Store *st, const AuditFilter *f, AuditRowFn fn, void *ctx, ZfError *err);
 void sqlite_store_agency_region(Store *st, const char *agency, char region[7]);
+int sqlite_store_bulletin_agencies(Store *st, const BulletinQuery *q, json_t **items, ZfError *err);
+int sqlite_store_bulletin_problems(Store *st, const BulletinQuery *q, int limit, json_t **items, ZfError *err);
+int sqlite_store_bulletin_trend(Store *st, const BulletinQuery *q, json_t **items, ZfError *err);
 int sqlite_store_monthly_status(Store *st, const char *scope_agency, const char *scope_region_prefix, const char *month,
                                 json_t **out, ZfError *err);
 int sqlite_store_foreach_in_scope(Store *st, const char *scope_agency, const char *scope_region_prefix,

@@ -97,6 +97,9 @@ const StoreOps sqlite_store_ops = {
     .audit_foreach = sqlite_store_audit_foreach,
     .agency_region = sqlite_store_agency_region,
     .monthly_status = sqlite_store_monthly_status,
+    .bulletin_agencies = sqlite_store_bulletin_agencies,
+    .bulletin_problems = sqlite_store_bulletin_problems,
+    .bulletin_trend = sqlite_store_bulletin_trend,
     .foreach_in_scope = sqlite_store_foreach_in_scope,
     .law_hash = sqlite_store_law_hash,
     .law_put = sqlite_store_law_put,
@@ -188,4 +191,6 @@ const StoreOps sqlite_store_ops = {
     .review_population = sqlite_store_review_population,
     .review_users_with = sqlite_store_review_users_with,
     .review_foreach = sqlite_store_review_foreach,
+    .stats = sqlite_store_stats,
+    .rollup_rebuild = sqlite_store_rollup_rebuild,
 };

@@ -446,6 +446,21 @@ void store_agency_region(Store *st, const char *agency, char region[7])
     OPS(st)->agency_region(st, agency, region);
 }
 
+int store_bulletin_agencies(Store *st, const BulletinQuery *q, json_t **items, ZfError *err)
+{
+    return OPS(st)->bulletin_agencies(st, q, items, err);
+}
+
+int store_bulletin_problems(Store *st, const BulletinQuery *q, int limit, json_t **items, ZfError *err)
+{
+    return OPS(st)->bulletin_problems(st, q, limit, items, err);
+}
+
+int store_bulletin_trend(Store *st, const BulletinQuery *q, json_t **items, ZfError *err)
+{
+    return OPS(st)->bulletin_trend(st, q, items, err);
+}
+
 int store_monthly_status(Store *st, const char *scope_agency, const char *scope_region_prefix, const char *month,
                          json_t **out, ZfError *err)
 {
@@ -961,4 +976,15 @@ int store_review_users_with(Store *st, const char *perm, json_t **items, ZfError
 int store_review_foreach(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err)
 {
     return OPS(st)->review_foreach(st, t, fn, ctx, err);
+}
+
+/* 统计分析 (store/stats.h) */
+int store_stats(Store *st, StatsKind kind, const StatsFilter *f, json_t **out, ZfError *err)
+{
+    return OPS(st)->stats(st, kind, f, out, err);
+}
+
+int store_rollup_rebuild(Store *st, ZfError *err)
+{
+    return OPS(st)->rollup_rebuild(st, err);
 }

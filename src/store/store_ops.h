@@ -10,6 +10,7 @@
 #include "store/agencies.h"
 #include "store/approval.h"
 #include "store/attachments.h"
+#include "store/bulletin.h"
 #include "store/case_numbers.h"
 #include "store/cases.h"
 #include "store/elements.h"
@@ -21,6 +22,7 @@
 #include "store/leads.h"
 #include "store/reviews.h"
 #include "store/orders.h"
+#include "store/stats.h"
 #include "store/ledger_store.h"
 #include "store/messages.h"
 #include "store/portal.h"
@@ -37,6 +39,9 @@ typedef struct StoreOps {
     const char *name; /* "sqlite" */
     int (*agencies_list)(Store *st, const AgencyFilter *f, int page, int size, json_t **out, ZfError *err);
     int (*approval_policy)(Store *st, ApprovalPolicy *out, ZfError *err);
+    int (*bulletin_agencies)(Store *st, const BulletinQuery *q, json_t **items, ZfError *err);
+    int (*bulletin_problems)(Store *st, const BulletinQuery *q, int limit, json_t **items, ZfError *err);
+    int (*bulletin_trend)(Store *st, const BulletinQuery *q, json_t **items, ZfError *err);
     int (*approval_pending)(Store *st, const char *case_no, ApprovalRow *out, ZfError *err);
     int (*approval_open)(Store *st, const char *case_no, const char *agency, const char *requested_by,
                          const ApprovalTask *t, const char *status, ZfError *err);
@@ -250,6 +255,9 @@ typedef struct StoreOps {
     int (*review_population)(Store *st, const ReviewPopulation *q, json_t **case_nos, ZfError *err);
     int (*review_users_with)(Store *st, const char *perm, json_t **items, ZfError *err);
     int (*review_foreach)(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err);
+    /* 统计分析 (store/stats.h) */
+    int (*stats)(Store *st, StatsKind kind, const StatsFilter *f, json_t **out, ZfError *err);
+    int (*rollup_rebuild)(Store *st, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */

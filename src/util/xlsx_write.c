@@ -19,12 +19,38 @@ void xlsx_column_name(int col, char out[4])
     out[n] = '\0';
 }
 
+/* A number or a formula with its cached value (the text, when it is a number). */
+static void put_formatted(FILE *f, const XlsxCellFormat *fmt, const char *ref, int row, const char *v)
+{
+    fprintf(f, "<c r=\"%s%d\" s=\"%d\">", ref, row + 1, (int)fmt->style);
+    if (fmt->formula) {
+        fputs("<f>", f);
+        xlsx_put_escaped(f, fmt->formula);
+        fputs("</f>", f);
+    }
+    if (*v) {
+        fputs("<v>", f);
+        xlsx_put_escaped(f, v);
+        fputs("</v>", f);
+    }
+    fputs("</c>", f);
+}
+
 static void put_cell(FILE *f, const XlsxSheet *sh, int row, int col)
 {
-    const char *v = sh->cells[(size_t)row * (size_t)sh->ncols + (size_t)col];
-    if (!v) return;
+    size_t at = (size_t)row * (size_t)sh->ncols + (size_t)col;
+    const char *v = sh->cells[at];
+    const XlsxCellFormat *fmt = sh->formats ? &sh->formats[at] : NULL;
+    if (!v && !(fmt && fmt->formula)) return;
     char ref[4];
     xlsx_column_name(col, ref);
+    if (fmt && (fmt->kind == XLSX_FMT_NUMBER || fmt->formula)) return put_formatted(f, fmt, ref, row, v ? v : "");
+    if (fmt) {
+        fprintf(f, "<c r=\"%s%d\" s=\"%d\" t=\"inlineStr\"><is><t xml:space=\"preserve\">", ref, row + 1, (int)fmt->style);
+        xlsx_put_escaped(f, v);
+        fputs("</t></is></c>", f);
+        return;
+    }
     int style = sh->row_styles ? (int)sh->row_styles[row] : sh->cols[col].text ? XLSX_STYLE_TEXT : XLSX_STYLE_GENERAL;
     /* xml:space keeps leading and trailing blanks a clerk typed */
     fprintf(f, "<c r=\"%s%d\" s=\"%d\" t=\"inlineStr\"><is><t xml:space=\"preserve\">", ref, row + 1, style);

@@ -8,7 +8,7 @@
 // or a permission name. The menu, the 工作台 tiles and the router guard all read it. A module
 // enters the menu when its pages land, never before as a placeholder (tests/e2e/layout.test.mjs).
 import {
-  HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, Stamp, Setting
+  HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, Stamp, Setting, DataAnalysis
 } from '@element-plus/icons-vue'
 
 export const APP_TITLE = '行政执法综合管理监督信息系统'
@@ -76,6 +76,12 @@ export const menu = [
       { path: '/reviews/tasks', perm: 'reviews.score', title: '我的评查任务', view: 'reviews/ReviewTasks', desc: '分配给本人的评查案卷：对照评查标准逐项扣分、提交评分' },
       { path: '/reviews/tasks/:id', perm: 'reviews.score', title: '案卷评分', view: 'reviews/ReviewScoring', desc: '左侧案卷，右侧评分表', hidden: true },
       { path: '/supervision/rule-config', perm: 'rule_config.read', title: '规则配置', view: 'supervision/RuleConfig', desc: '监督规则的期限、金额标准等参数，可按领域、区划设置' }
+    ]
+  },
+  {
+    key: 'stats', title: '统计分析', icon: DataAnalysis,
+    children: [
+      { path: '/stats/bulletin', perm: 'stats.read', title: '月度通报', view: 'stats/Bulletin', desc: '按月生成行政执法监督通报：总体情况、各执法主体办案与监督情况、排名、突出问题，下载 PDF 与 Excel' }
     ]
   },
   {

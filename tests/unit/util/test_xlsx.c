@@ -427,7 +427,7 @@ static void test_template_round_trips_with_filled_rows(void **state)
     };
     XlsxColumn cols[8] = {{10, true, NULL}};
     for (int i = 1; i < 8; i++) cols[i] = cols[0];
-    XlsxSheet sheet = {"案件", 8, cols, 4, cells, NULL, 2, 3};
+    XlsxSheet sheet = {"案件", 8, cols, 4, cells, NULL, 2, 3, NULL};
     assert_int_equal(xlsx_write(&sheet, 1, &buf, &len, &err), ZF_OK);
     assert_int_equal(xlsx_open(buf, len, &b, &err), ZF_OK);
     memset(&s, 0, sizeof s);
