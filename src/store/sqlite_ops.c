@@ -188,4 +188,9 @@ const StoreOps sqlite_store_ops = {
     .review_population = sqlite_store_review_population,
     .review_users_with = sqlite_store_review_users_with,
     .review_foreach = sqlite_store_review_foreach,
+    .insp_get = sqlite_store_insp_get,
+    .insp_put = sqlite_store_insp_put,
+    .insp_rows = sqlite_store_insp_rows,
+    .insp_officers = sqlite_store_insp_officers,
+    .insp_i02_cases = sqlite_store_insp_i02_cases,
 };

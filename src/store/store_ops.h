@@ -20,6 +20,7 @@
 #include "store/laws.h"
 #include "store/leads.h"
 #include "store/reviews.h"
+#include "store/inspections.h"
 #include "store/orders.h"
 #include "store/ledger_store.h"
 #include "store/messages.h"
@@ -250,6 +251,12 @@ typedef struct StoreOps {
     int (*review_population)(Store *st, const ReviewPopulation *q, json_t **case_nos, ZfError *err);
     int (*review_users_with)(Store *st, const char *perm, json_t **items, ZfError *err);
     int (*review_foreach)(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err);
+    /* 双随机、一公开 and 综合查一次 (store/inspections.h) */
+    int (*insp_get)(Store *st, InspTable t, long long id, json_t **row, ZfError *err);
+    int (*insp_put)(Store *st, InspTable t, json_t *row, ZfError *err);
+    int (*insp_rows)(Store *st, InspTable t, const InspFilter *f, json_t **items, ZfError *err);
+    int (*insp_officers)(Store *st, const char *agency, json_t **items, ZfError *err);
+    int (*insp_i02_cases)(Store *st, json_t **items, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */
