@@ -49,7 +49,8 @@ int api_insp_entities_list(HttpRequest *req)
     AppContext cx = api_context(req);
     json_t *out = NULL;
     ZfError err;
-    return reply(req, app_insp_entities(&cx, agency, q, &out, &err), out, &err);
+    int rc = app_insp_entities(&cx, agency, q, &out, &err);
+    return reply(req, rc, out, &err);
 }
 
 static int entity_create(const AppContext *cx, long long id, const json_t *in, json_t **out, ZfError *err)
@@ -105,7 +106,8 @@ int api_insp_officers_list(HttpRequest *req)
     AppContext cx = api_context(req);
     json_t *out = NULL;
     ZfError err;
-    return reply(req, app_insp_officers(&cx, agency, &out, &err), out, &err);
+    int rc = app_insp_officers(&cx, agency, &out, &err);
+    return reply(req, rc, out, &err);
 }
 
 int api_insp_recusals_put(HttpRequest *req)
@@ -138,7 +140,8 @@ int api_insp_plans_list(HttpRequest *req)
     AppContext cx = api_context(req);
     json_t *out = NULL;
     ZfError err;
-    return reply(req, app_insp_plans(&cx, agency, &out, &err), out, &err);
+    int rc = app_insp_plans(&cx, agency, &out, &err);
+    return reply(req, rc, out, &err);
 }
 
 typedef int (*IdAct)(const AppContext *cx, long long id, json_t **out, ZfError *err);
@@ -174,7 +177,8 @@ int api_public_inspection_results(HttpRequest *req)
 {
     json_t *out = NULL;
     ZfError err;
-    return reply(req, app_insp_public_results(req->store, &out, &err), out, &err);
+    int rc = app_insp_public_results(req->store, &out, &err);
+    return reply(req, rc, out, &err);
 }
 
 /* ---- 综合查一次 ---- */
@@ -184,7 +188,8 @@ int api_joint_catalogue_list(HttpRequest *req)
     AppContext cx = api_context(req);
     json_t *out = NULL;
     ZfError err;
-    return reply(req, app_joint_catalogue(&cx, &out, &err), out, &err);
+    int rc = app_joint_catalogue(&cx, &out, &err);
+    return reply(req, rc, out, &err);
 }
 
 int api_joint_catalogue_create(HttpRequest *req) { return body_act(req, 0, app_joint_catalogue_save, 201, "joint_catalogue_save"); }
@@ -201,7 +206,8 @@ int api_joint_plans_list(HttpRequest *req)
     AppContext cx = api_context(req);
     json_t *out = NULL;
     ZfError err;
-    return reply(req, app_joint_plans(&cx, &out, &err), out, &err);
+    int rc = app_joint_plans(&cx, &out, &err);
+    return reply(req, rc, out, &err);
 }
 
 static int joint_create(const AppContext *cx, long long id, const json_t *in, json_t **out, ZfError *err)
@@ -225,7 +231,8 @@ int api_joint_proposals(HttpRequest *req)
     AppContext cx = api_context(req);
     json_t *out = NULL;
     ZfError err;
-    return reply(req, app_joint_proposals(&cx, &out, &err), out, &err);
+    int rc = app_joint_proposals(&cx, &out, &err);
+    return reply(req, rc, out, &err);
 }
 
 int api_joint_stats(HttpRequest *req)
@@ -237,5 +244,6 @@ int api_joint_stats(HttpRequest *req)
     AppContext cx = api_context(req);
     json_t *out = NULL;
     ZfError err;
-    return reply(req, app_joint_stats(&cx, (int)year, &out, &err), out, &err);
+    int rc = app_joint_stats(&cx, (int)year, &out, &err);
+    return reply(req, rc, out, &err);
 }
