@@ -56,7 +56,7 @@ static int directory(const AppContext *cx, ZfError *err)
 static int random_plan(const AppContext *cx, zf_day today, ZfError *err)
 {
     json_t *in = json_pack("{s:s, s:s, s:s, s:s}", "agency", SN, "name", "2026年度食品经营者双随机抽查（演示）", "matter",
-                           "食品经营许可事项及食品安全管理制度检查", "seed", "demo-2026-shinan"),
+                           "食品经营许可事项及食品安全管理制度检查", "seed", "2026市南食品抽查"),
            *plan = NULL, *drawn = NULL, *out = NULL;
     int rc = app_insp_plan_create(cx, in, &plan, err);
     json_decref(in);

@@ -256,6 +256,13 @@ static int record_draw(const AppContext *cx, json_t *row, json_t *pop, json_t *i
     json_object_set_new(row, "status", json_string("drawn"));
     snprintf(subject, sizeof subject, SUBJECT_PREFIX "%lld", id);
     if (store_savepoint(cx->store, "insp_draw", err) != ZF_OK) return ZF_ERR;
+    json_t *now_row = NULL; /* drawn meanwhile by another request: never a second event */
+    if (store_insp_get(cx->store, INSP_PLAN, id, &now_row, err) != ZF_OK || strcmp(str(now_row, "status"), "draft") != 0) {
+        json_decref(now_row);
+        store_rollback_to(cx->store, "insp_draw");
+        return zf_fail(err, 409, "already_drawn", NULL, "该计划已经抽取，请刷新后查看抽取结果");
+    }
+    json_decref(now_row);
     json_t *ev = draw_event(id, str(row, "agency"), b);
     int rc = ledger_append_seq(cx->store, EVENT_DRAW, subject, ev, &seq, err);
     json_decref(ev);

@@ -63,6 +63,16 @@ static int check_items(const AppContext *cx, const json_t *items, json_t **agenc
     return ZF_OK;
 }
 
+/* Does the row (a catalogue entry, a joint plan) name the agency among its agencies? */
+static bool takes_part(const json_t *row, const char *agency)
+{
+    size_t i;
+    json_t *a;
+    json_array_foreach(json_object_get(json_object_get(row, "body"), "agencies"), i, a)
+        if (agency && strcmp(json_string_value(a), agency) == 0) return true;
+    return false;
+}
+
 /* ---- 事项目录清单 ---- */
 
 int app_joint_catalogue(const AppContext *cx, json_t **out, ZfError *err)
@@ -70,10 +80,10 @@ int app_joint_catalogue(const AppContext *cx, json_t **out, ZfError *err)
     json_t *rows, *r;
     size_t i;
     InspFilter f = {.status = "active", .region_prefix = cx->scope.kind == SCOPE_REGION ? cx->scope.region_prefix : NULL};
-    if (cx->scope.kind == SCOPE_AGENCY) f.region_prefix = cx->user ? cx->user->agency_region : "";
     if (store_insp_rows(cx->store, JOINT_CATALOGUE, &f, &rows, err) != ZF_OK) return ZF_ERR;
     json_t *items = json_array();
-    json_array_foreach(rows, i, r) json_array_append_new(items, insp_flat(r));
+    json_array_foreach(rows, i, r) /* an agency user: the entries that name his agency */
+        if (cx->scope.kind != SCOPE_AGENCY || takes_part(r, cx->scope.agency)) json_array_append_new(items, insp_flat(r));
     json_decref(rows);
     *out = json_pack("{s:o}", "items", items);
     return ZF_OK;
@@ -106,15 +116,6 @@ int app_joint_catalogue_save(const AppContext *cx, long long id, const json_t *i
 }
 
 /* ---- joint plans ---- */
-
-static bool takes_part(const json_t *row, const char *agency)
-{
-    size_t i;
-    json_t *a;
-    json_array_foreach(json_object_get(json_object_get(row, "body"), "agencies"), i, a)
-        if (agency && strcmp(json_string_value(a), agency) == 0) return true;
-    return false;
-}
 
 static bool plan_visible(const AppContext *cx, const json_t *row)
 {
@@ -320,7 +321,7 @@ int app_joint_proposals(const AppContext *cx, json_t **out, ZfError *err)
                 in_scope = true;
         }
         const char *party = str(json_array_get(group, 0), "party_id");
-        if (in_scope && party && !json_object_get(seen, party)) { /* one proposal per party: its latest warning is enough */
+        if (in_scope && party && !json_object_get(seen, party)) { /* one proposal per party: its first warning found is enough */
             json_t *p = proposal_of(group, wrap), *pl;
             json_object_set_new(p, "finding", json_integer(finding));
             json_array_foreach(plans, j, pl) {
