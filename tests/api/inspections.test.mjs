@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { run, tmpDir, startServer, addUser, login, sqlite, hasChinese } from './lib/zhifa.mjs';
 import { uscc, usccWrongCheck } from './lib/codes.mjs';
+import { fillTemplate } from './lib/xlsx.mjs';
 
 const SN = uscc('11370202MB3100001'); // 市南区 370202
 const SB = uscc('11370203MB3100002'); // 市北区 370203
@@ -115,6 +116,25 @@ test('the directory is imported from exchange-v1 lines; bad lines are named in C
   const t = await who.offsn.raw('/api/v1/inspection-entities/template.xlsx');
   assert.equal(t.status, 200);
   assert.equal(Buffer.from(await t.arrayBuffer()).subarray(0, 2).toString(), 'PK');
+});
+
+test('the Excel template, filled in, imports row by row; a bad row is named by its Excel row number', async () => {
+  const t = await who.offhd.raw('/api/v1/inspection-entities/template.xlsx');
+  const filled = fillTemplate(Buffer.from(await t.arrayBuffer()), [
+    { row: 3, cells: { credit_code: uscc('91370211MA5000001'), name: '黄岛甲公司', credit_level: 'A', kind: '企业' } },
+    { row: 4, cells: { credit_code: { shared: uscc('91370211MA5000002') }, name: '黄岛乙公司', credit_level: 'D', risk_tag: '重点监管' } },
+    { row: 5, cells: { credit_code: usccWrongCheck(uscc('91370211MA5000003')), name: '黄岛丙公司' } },
+    { row: 6, cells: { credit_code: uscc('91370211MA5000004'), name: '黄岛丁公司', kind: '外星人' } },
+  ]);
+  const r = await who.offhd.raw('/api/v1/inspection-entities/import', { method: 'POST', body: filled, headers: { 'X-CSRF-Token': who.offhd.csrf } });
+  const body = await r.json();
+  assert.equal(r.status, 200, JSON.stringify(body));
+  assert.deepEqual([body.imported, body.rejected], [2, 2]);
+  assert.deepEqual(body.errors.map((e) => e.line), [5, 6]);
+  assert.match(body.errors[0].error, /^第 5 行：统一社会信用代码校验位不正确/);
+  assert.match(body.errors[1].error, /^第 6 行：对象类型应为/);
+  const list = (await who.offhd.get('/inspection-entities')).body.items;
+  assert.deepEqual(list.map((e) => [e.name, e.credit_level, e.region]), [['黄岛甲公司', 'A', '370211'], ['黄岛乙公司', 'D', '370211']]);
 });
 
 test('one entity is edited on the page; a wrong code or a duplicate is refused in Chinese', async () => {
