@@ -17,7 +17,7 @@
 static json_t *population(size_t n, const char *levels, size_t m)
 {
     json_t *ents = json_array(), *offs = json_array();
-    char code[16], lv[2] = {0};
+    char code[32], lv[2] = {0};
     for (size_t i = 0; i < n; i++) {
         snprintf(code, sizeof code, "E%03zu", i);
         lv[0] = levels[i % strlen(levels)];
@@ -86,7 +86,7 @@ static void test_recusal_respected_and_load_even(void **state)
     json_t *pop = population(30, "B", 5), *rule = json_pack("{s:i}", "count", 30), *items, *it, *c;
     json_t *o0 = json_array_get(json_object_get(pop, "officers"), 0);
     for (int i = 0; i < 30; i += 2) { /* O0 must not inspect every even entity */
-        char code[8];
+        char code[16];
         snprintf(code, sizeof code, "E%03d", i);
         json_array_append_new(json_object_get(o0, "avoid"), json_string(code));
     }
