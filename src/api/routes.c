@@ -3,6 +3,7 @@
  * "token" = a system calling with a bearer API token (http/auth.c). */
 #include "api/api.h"
 #include "api/reviews.h"
+#include "api/inspections.h"
 #include "app/lead_photos.h"
 #include "app/seal_verify.h"
 #include "domain/attachment.h"
@@ -205,6 +206,32 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/reviews/items/{id}/defense", api_review_item_defense, "reviews.defend"},
     {"POST", "/api/v1/reviews/defenses/{id}/answer", api_review_defense_answer, "reviews.manage"},
     {"POST", "/api/v1/reviews/items/{id}/order", api_review_item_order, "reviews.manage"},
+    /* 双随机、一公开 (issue 20, docs/inspections.md): an agency's directory and plans are its own users'
+     * (scope checked against the stored agency in app/insp_*.c); supervisors read within their region */
+    {"GET", "/api/v1/inspection-entities", api_insp_entities_list, "inspections.read"},
+    {"POST", "/api/v1/inspection-entities", api_insp_entities_create, "inspections.directory"},
+    {"GET", "/api/v1/inspection-entities/template.xlsx", api_insp_entity_template, "inspections.directory"},
+    {"POST", "/api/v1/inspection-entities/import", api_insp_entities_import, "inspections.directory", .max_body = 16 << 20},
+    {"PUT", "/api/v1/inspection-entities/{id}", api_insp_entity_put, "inspections.directory"},
+    {"GET", "/api/v1/inspection-officers", api_insp_officers_list, "inspections.read"},
+    {"PUT", "/api/v1/inspection-officers/{cert_no}/recusals", api_insp_recusals_put, "inspections.directory"},
+    {"POST", "/api/v1/inspection-plans", api_insp_plans_create, "inspections.plan"},
+    {"GET", "/api/v1/inspection-plans", api_insp_plans_list, "inspections.read"},
+    {"GET", "/api/v1/inspection-plans/{id}", api_insp_plan_get, "inspections.read"},
+    {"POST", "/api/v1/inspection-plans/{id}/draw", api_insp_plan_draw, "inspections.plan"},
+    {"POST", "/api/v1/inspection-plans/{id}/results", api_insp_plan_result, "inspections.directory"},
+    {"POST", "/api/v1/inspection-plans/{id}/publish", api_insp_plan_publish, "inspections.plan"},
+    {"GET", "/api/v1/public/inspection-results", api_public_inspection_results, "public"},
+    /* 综合查一次: supervisors plan across the agencies of their region; participants record their results */
+    {"GET", "/api/v1/joint-catalogue", api_joint_catalogue_list, "joint.read"},
+    {"POST", "/api/v1/joint-catalogue", api_joint_catalogue_create, "joint.manage"},
+    {"PUT", "/api/v1/joint-catalogue/{id}", api_joint_catalogue_put, "joint.manage"},
+    {"GET", "/api/v1/joint-plans", api_joint_plans_list, "joint.read"},
+    {"POST", "/api/v1/joint-plans", api_joint_plans_create, "joint.manage"},
+    {"GET", "/api/v1/joint-plans/proposals", api_joint_proposals, "joint.manage"},
+    {"GET", "/api/v1/joint-plans/stats", api_joint_stats, "joint.read"},
+    {"GET", "/api/v1/joint-plans/{id}", api_joint_plan_get, "joint.read"},
+    {"POST", "/api/v1/joint-plans/{id}/results", api_joint_plan_results, "inspections.directory"},
 };
 #pragma GCC diagnostic pop
 const RouteTable api_route_table = {api_routes, sizeof api_routes / sizeof api_routes[0], api_case_number_param};

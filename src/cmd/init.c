@@ -10,6 +10,7 @@
 #include "app/demo_reviews.h"
 #include "app/demo_filings.h"
 #include "cmd/seal_setup.h"
+#include "app/demo_inspections.h"
 #include "app/import.h"
 #include "store/approval.h"
 #include "store/identity.h"
@@ -151,6 +152,17 @@ static int load_demo_reviews(Store *st)
     return rc;
 }
 
+/* 双随机、一公开 and 综合查一次: a directory, a drawn and published plan, one joint inspection. */
+static int load_demo_inspections(Store *st)
+{
+    ZfError err;
+    int n = 0;
+    int rc = demo_inspections_load(st, date_today_china(), &n, &err);
+    if (rc != ZF_OK) fprintf(stderr, "zhifa: 载入演示双随机抽查失败：%s\n", err.message);
+    else printf("已载入演示双随机抽查计划 %d 个、联合检查 1 次\n", n);
+    return rc;
+}
+
 static int load_demo(Store *st)
 {
     char path[4096];
@@ -183,7 +195,8 @@ static int load_demo(Store *st)
     if (load_demo_orders(st) != ZF_OK) return ZF_ERR;
     if (create_demo_users(st) != ZF_OK) return ZF_ERR;
     if (cmd_seal_setup_all(st) != ZF_OK) return ZF_ERR; /* so the demo's documents are sealed */
-    return load_demo_reviews(st);
+    if (load_demo_reviews(st) != ZF_OK) return ZF_ERR;
+    return load_demo_inspections(st);
 }
 
 /* The bundled statutes (data/laws): reloads only files whose content changed. */

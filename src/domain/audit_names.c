@@ -44,6 +44,11 @@ static const Pair ACTIONS[] = {
     {"order_receive", "签收监督文书"}, {"order_respond", "反馈整改情况"}, {"order_accept", "确认整改到位"},
     {"order_return", "退回重新整改"}, {"order_escalate", "升级督办"}, {"order_refused", "监督文书操作被拒绝"},
     {"order_remind", "监督文书提醒"}, {"order_attach", "上传监督文书材料"},
+    {"insp_entity_save", "保存检查对象"}, {"insp_entities_import", "导入检查对象名录"},
+    {"insp_recusals_put", "保存检查人员回避名单"}, {"insp_plan_create", "新建双随机抽查计划"},
+    {"insp_plan_draw", "双随机抽取检查对象与检查人员"}, {"insp_plan_result", "登记抽查结果"},
+    {"insp_plan_publish", "公开抽查结果"}, {"joint_catalogue_save", "保存综合查一次事项目录"},
+    {"joint_plan_create", "制定联合检查计划"}, {"joint_plan_results", "登记联合检查结果"},
     {"order_attach_refused", "监督文书材料上传被拒绝"}, {"order_attachment_download", "下载监督文书材料"},
 };
 
@@ -83,6 +88,13 @@ static const struct {
     {"POST", "/api/v1/leads/hotline", "接收 12345 热线工单"}, {"POST", "/api/v1/leads/hotline-file", "接收 12345 热线工单文件"},
     {"POST", "/api/v1/observations", "提交监督意见"}, {"POST", "/api/v1/observations/{}/photos", "上传监督意见照片"},
     {"POST", "/api/v1/tokens", "新增接口令牌"}, {"DELETE", "/api/v1/tokens/{}", "吊销接口令牌"},
+    {"POST", "/api/v1/inspection-entities", "保存检查对象"}, {"PUT", "/api/v1/inspection-entities/{}", "保存检查对象"},
+    {"POST", "/api/v1/inspection-entities/import", "导入检查对象名录"},
+    {"PUT", "/api/v1/inspection-officers/{}/recusals", "保存检查人员回避名单"},
+    {"POST", "/api/v1/inspection-plans", "新建双随机抽查计划"}, {"POST", "/api/v1/inspection-plans/{}/draw", "双随机抽取检查对象与检查人员"},
+    {"POST", "/api/v1/inspection-plans/{}/results", "登记抽查结果"}, {"POST", "/api/v1/inspection-plans/{}/publish", "公开抽查结果"},
+    {"POST", "/api/v1/joint-catalogue", "保存综合查一次事项目录"}, {"PUT", "/api/v1/joint-catalogue/{}", "保存综合查一次事项目录"},
+    {"POST", "/api/v1/joint-plans", "制定联合检查计划"}, {"POST", "/api/v1/joint-plans/{}/results", "登记联合检查结果"},
     {"POST", "/api/v1/public/complaints", "群众投诉"}, {"POST", "/api/v1/public/complaints/{}/photos", "群众投诉补传照片"},
 };
 
@@ -96,6 +108,8 @@ static const Pair RESOURCES[] = {
     {"audit", "审计日志"}, {"ledger", "存证记录"}, {"reports", "按月报送"}, {"imports", "数据导入"},
     {"regions", "行政区划"}, {"dicts", "数据字典"}, {"session", "会话"}, {"public", "公众门户"},
     {"templates", "文书模板"}, {"elements", "执法要素"},
+    {"inspection-entities", "检查对象名录"}, {"inspection-officers", "检查人员名录"}, {"inspection-plans", "双随机抽查计划"},
+    {"joint-catalogue", "综合查一次事项目录"}, {"joint-plans", "联合检查计划"},
 };
 
 static const Pair VERBS[] = {{"GET", "查看"}, {"POST", "提交"}, {"PUT", "修改"}, {"DELETE", "删除"}};

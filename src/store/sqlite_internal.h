@@ -80,6 +80,11 @@ int sqlite_store_review_users_with(Store *st, const char *perm, json_t **items, 
 int sqlite_store_review_foreach(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err);
 int sqlite_store_stats(Store *st, StatsKind kind, const StatsFilter *f, json_t **out, ZfError *err);
 int sqlite_store_rollup_rebuild(Store *st, ZfError *err);
+int sqlite_store_insp_get(Store *st, InspTable t, long long id, json_t **row, ZfError *err);
+int sqlite_store_insp_put(Store *st, InspTable t, json_t *row, ZfError *err);
+int sqlite_store_insp_rows(Store *st, InspTable t, const InspFilter *f, json_t **items, ZfError *err);
+int sqlite_store_insp_officers(Store *st, const char *agency, json_t **items, ZfError *err);
+int sqlite_store_insp_i02_cases(Store *st, json_t **items, ZfError *err);
 int sqlite_store_focus_counts(Store *st, int year, const char *scope_agency, const char *scope_region_prefix, json_t **out, ZfError *err);
 int sqlite_store_leads_of_agency_between(Store *st, const char *agency, const char *from, const char *to, int limit,
                                          json_t **items, ZfError *err);

@@ -193,4 +193,9 @@ const StoreOps sqlite_store_ops = {
     .review_foreach = sqlite_store_review_foreach,
     .stats = sqlite_store_stats,
     .rollup_rebuild = sqlite_store_rollup_rebuild,
+    .insp_get = sqlite_store_insp_get,
+    .insp_put = sqlite_store_insp_put,
+    .insp_rows = sqlite_store_insp_rows,
+    .insp_officers = sqlite_store_insp_officers,
+    .insp_i02_cases = sqlite_store_insp_i02_cases,
 };

@@ -987,4 +987,29 @@ int store_stats(Store *st, StatsKind kind, const StatsFilter *f, json_t **out, Z
 int store_rollup_rebuild(Store *st, ZfError *err)
 {
     return OPS(st)->rollup_rebuild(st, err);
+/* 双随机、一公开 and 综合查一次 (store/inspections.h) */
+
+int store_insp_get(Store *st, InspTable t, long long id, json_t **row, ZfError *err)
+{
+    return OPS(st)->insp_get(st, t, id, row, err);
+}
+
+int store_insp_put(Store *st, InspTable t, json_t *row, ZfError *err)
+{
+    return OPS(st)->insp_put(st, t, row, err);
+}
+
+int store_insp_rows(Store *st, InspTable t, const InspFilter *f, json_t **items, ZfError *err)
+{
+    return OPS(st)->insp_rows(st, t, f, items, err);
+}
+
+int store_insp_officers(Store *st, const char *agency, json_t **items, ZfError *err)
+{
+    return OPS(st)->insp_officers(st, agency, items, err);
+}
+
+int store_insp_i02_cases(Store *st, json_t **items, ZfError *err)
+{
+    return OPS(st)->insp_i02_cases(st, items, err);
 }

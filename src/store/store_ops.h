@@ -21,6 +21,7 @@
 #include "store/laws.h"
 #include "store/leads.h"
 #include "store/reviews.h"
+#include "store/inspections.h"
 #include "store/orders.h"
 #include "store/stats.h"
 #include "store/ledger_store.h"
@@ -258,6 +259,12 @@ typedef struct StoreOps {
     /* 统计分析 (store/stats.h) */
     int (*stats)(Store *st, StatsKind kind, const StatsFilter *f, json_t **out, ZfError *err);
     int (*rollup_rebuild)(Store *st, ZfError *err);
+    /* 双随机、一公开 and 综合查一次 (store/inspections.h) */
+    int (*insp_get)(Store *st, InspTable t, long long id, json_t **row, ZfError *err);
+    int (*insp_put)(Store *st, InspTable t, json_t *row, ZfError *err);
+    int (*insp_rows)(Store *st, InspTable t, const InspFilter *f, json_t **items, ZfError *err);
+    int (*insp_officers)(Store *st, const char *agency, json_t **items, ZfError *err);
+    int (*insp_i02_cases)(Store *st, json_t **items, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */

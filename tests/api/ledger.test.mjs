@@ -101,7 +101,9 @@ const demoEvents = () => 15 + 18 + 1 + count('SELECT count(*) FROM case_timeline
   2 * count('SELECT count(*) FROM lead_timeline') +
   // + the demo's 案卷评查: a review_plan.put / review_task.put per write of a row, counted in its body.rev
   count("SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_plans") +
-  count("SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_tasks");
+  count("SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_tasks") +
+  // + the demo's 双随机 plans: one inspection.draw event per plan drawn (docs/inspections.md)
+  count("SELECT count(*) FROM insp_plans WHERE status <> 'draft'");
 
 before(() => {
   dir = tmpDir();

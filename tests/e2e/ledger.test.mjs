@@ -26,7 +26,9 @@ const demoEvents = (db) => 15 + 18 + count(db, 'SELECT count(*) FROM case_timeli
   2 * count(db, 'SELECT count(*) FROM lead_timeline') +
   // the demo's 案卷评查: a review_plan.put / review_task.put per write of a row, counted in its body.rev
   count(db, "SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_plans") +
-  count(db, "SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_tasks")
+  count(db, "SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_tasks") +
+  // the demo's 双随机 plans: one inspection.draw event per plan drawn
+  count(db, "SELECT count(*) FROM insp_plans WHERE status <> 'draft'")
 let server
 let browser
 

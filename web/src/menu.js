@@ -24,7 +24,9 @@ export const menu = [
       { path: '/elements/officers', perm: 'elements.read', title: '执法人员', view: 'elements/Officers', desc: '执法人员与执法证件：有效期、暂扣注销、培训学时' },
       { path: '/elements/powers', perm: 'elements.read', title: '权责清单', view: 'elements/Powers', desc: '各执法主体的行政职权事项及其法律依据' },
       { path: '/elements/laws', perm: 'public', title: '法律法规库', view: 'elements/Laws', desc: '法律、法规、规章全文，按条检索' },
-      { path: '/elements/benchmarks', perm: 'elements.read', title: '裁量基准', view: 'elements/Benchmarks', desc: '行政处罚裁量基准，按职权事项细化' }
+      { path: '/elements/benchmarks', perm: 'elements.read', title: '裁量基准', view: 'elements/Benchmarks', desc: '行政处罚裁量基准，按职权事项细化' },
+      { path: '/elements/inspection-entities', perm: 'inspections.read', title: '检查对象名录', view: 'elements/InspectionEntities', desc: '双随机抽查的检查对象名录库：信用风险分类、风险标签，Excel 与数据交换文件导入' },
+      { path: '/elements/inspection-officers', perm: 'inspections.read', title: '检查人员名录', view: 'elements/InspectionOfficers', desc: '执法检查人员名录库：持证人员与各自的回避名单' }
     ]
   },
   {
@@ -35,6 +37,7 @@ export const menu = [
       { path: '/cases/orders', perm: 'orders.respond', title: '监督事项', view: 'cases/OrderInbox', desc: '执法监督机构下发给本机构的督办通知书、问诊单、意见书和转办的线索：签收、反馈整改情况、办理答复' },
       // The agency's side of 案卷评查: its published results and its 申辩 (supervisors read them too).
       { path: '/cases/reviews', perm: 'reviews.read', title: '评查结果', view: 'cases/ReviewResults', desc: '本机构案卷的评查结果通报，在申辩期内提出申辩' },
+      { path: '/cases/inspection-plans', perm: 'inspections.read', title: '抽查计划', view: 'cases/InspectionPlans', desc: '双随机、一公开：按随机种子抽取检查对象与检查人员，存证后不可重抽，检查结果向社会公开' },
       { path: '/cases/publicity', perm: 'public', title: '案件公示', view: 'cases/Publicity', desc: '行政执法决定公示（个人信息脱敏）' },
       // Reached from links (预警看板, 分主体汇总), not from the menu.
       { path: '/cases/detail/:case_no', perm: 'cases.read', title: '案件详情', view: 'supervision/CaseDetail', desc: '案件的办理要素、规则引擎预警、网上办案记录与附件、督办问诊和存证核验', hidden: true },
@@ -64,6 +67,7 @@ export const menu = [
       { path: '/supervision/leads', perm: 'leads.read', title: '线索受理', view: 'supervision/Leads', desc: '12345 热线、投诉举报、信访、复议诉讼等监督线索的受理、转办、核实与办结' },
       // Reached from the lead board and the agency's inbox (监督事项 → 转办线索).
       { path: '/supervision/leads/:id', perm: 'leads.read', title: '线索详情', view: 'supervision/LeadDetail', desc: '线索内容、反映人、分办结果、执法机关的办理答复与办理记录', hidden: true },
+      { path: '/supervision/joint', perm: 'joint.read', title: '综合查一次', view: 'supervision/JointInspection', desc: '由重复检查预警生成跨部门联合检查计划，维护事项目录清单，统计减少的入企次数' },
       { path: '/supervision/focus', perm: 'focus.read', title: '重点督查对象', view: 'supervision/FocusAgencies', desc: '按线索、复议诉讼纠错、监督文书与违法预警加权排出的年度重点督查执法主体' },
       // 特邀监督员 and 派驻律师 only (observations.write): their observations and what became of them.
       { path: '/supervision/observations', perm: 'observations.write', title: '我的监督意见', view: 'supervision/Observations', desc: '特邀监督员、派驻律师对范围内案件和执法机关提出监督意见，跟踪办理结果' },
