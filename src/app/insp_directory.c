@@ -287,8 +287,8 @@ int app_insp_entity_template(void **buf, size_t *len, ZfError *err)
         guide_styles[i + 1] = XLSX_STYLE_GENERAL;
     }
     XlsxSheet sheets[2] = {
-        {"检查对象名录", (int)NCOLS, cols, 2, cells, head_styles, 2, 3},
-        {"填写说明", 3, guide_cols, (int)NCOLS + 1, guide, guide_styles, 1, 2},
+        {"检查对象名录", (int)NCOLS, cols, 2, cells, head_styles, 2, 3, NULL},
+        {"填写说明", 3, guide_cols, (int)NCOLS + 1, guide, guide_styles, 1, 2, NULL},
     };
     return xlsx_write(sheets, 2, buf, len, err);
 }

@@ -21,8 +21,9 @@ typedef struct {
     int (*run)(const GlobalOpts *g, int argc, char **argv);
 } Command;
 
-extern const Command cmd_init, cmd_serve, cmd_version, cmd_import, cmd_export, cmd_check, cmd_sweep, cmd_escalate, cmd_orders, cmd_user, cmd_token, cmd_routes, cmd_gen, cmd_review, cmd_rollup, cmd_bulletin;
-extern const Command cmd_init, cmd_serve, cmd_version, cmd_import, cmd_export, cmd_check, cmd_sweep, cmd_escalate, cmd_orders, cmd_user, cmd_token, cmd_routes, cmd_gen, cmd_review, cmd_inspection;
+extern const Command cmd_init, cmd_serve, cmd_version, cmd_import, cmd_export, cmd_check, cmd_sweep, cmd_escalate, cmd_orders, cmd_user, cmd_token, cmd_routes, cmd_gen, cmd_review;
+extern const Command cmd_rollup, cmd_bulletin; /* statistics */
+extern const Command cmd_inspection; /* random inspections */
 extern const Command cmd_sth, cmd_proof, cmd_verify, cmd_dossier, cmd_verify_dossier, cmd_attach; /* ledger */
 extern const Command cmd_ca, cmd_verify_doc; /* electronic seal */
 

@@ -987,6 +987,8 @@ int store_stats(Store *st, StatsKind kind, const StatsFilter *f, json_t **out, Z
 int store_rollup_rebuild(Store *st, ZfError *err)
 {
     return OPS(st)->rollup_rebuild(st, err);
+}
+
 /* 双随机、一公开 and 综合查一次 (store/inspections.h) */
 
 int store_insp_get(Store *st, InspTable t, long long id, json_t **row, ZfError *err)
