@@ -39,6 +39,9 @@ static const Pair ACTIONS[] = {
     {"order_return", "退回重新整改"}, {"order_escalate", "升级督办"}, {"order_refused", "监督文书操作被拒绝"},
     {"order_remind", "监督文书提醒"}, {"order_attach", "上传监督文书材料"},
     {"order_attach_refused", "监督文书材料上传被拒绝"}, {"order_attachment_download", "下载监督文书材料"},
+    {"delivery_consent", "登记电子送达确认书"}, {"delivery_send", "电子送达"}, {"delivery_refused", "送达操作被拒绝"},
+    {"delivery_list", "查看送达记录"}, {"delivery_paper", "登记纸质送达"}, {"delivery_open", "当事人查看送达文书"},
+    {"delivery_confirm", "当事人确认收到送达文书"}, {"delivery_code_refused", "送达验证码错误"},
 };
 
 static const Pair FIELDS[] = {
@@ -77,6 +80,8 @@ static const struct {
     {"POST", "/api/v1/leads/hotline", "接收 12345 热线工单"}, {"POST", "/api/v1/leads/hotline-file", "接收 12345 热线工单文件"},
     {"POST", "/api/v1/observations", "提交监督意见"}, {"POST", "/api/v1/observations/{}/photos", "上传监督意见照片"},
     {"POST", "/api/v1/tokens", "新增接口令牌"}, {"DELETE", "/api/v1/tokens/{}", "吊销接口令牌"},
+    {"POST", "/api/v1/cases/{}/delivery-consent", "登记电子送达确认书"}, {"POST", "/api/v1/cases/{}/deliveries", "电子送达"},
+    {"POST", "/api/v1/cases/{}/paper-delivery", "登记纸质送达"},
     {"POST", "/api/v1/public/complaints", "群众投诉"}, {"POST", "/api/v1/public/complaints/{}/photos", "群众投诉补传照片"},
 };
 

@@ -78,6 +78,11 @@ int sqlite_store_review_standard_put(Store *st, const char *code, const char *na
 int sqlite_store_review_population(Store *st, const ReviewPopulation *q, json_t **case_nos, ZfError *err);
 int sqlite_store_review_users_with(Store *st, const char *perm, json_t **items, ZfError *err);
 int sqlite_store_review_foreach(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err);
+int sqlite_store_delivery_get(Store *st, DeliveryTable t, long long id, json_t **row, ZfError *err);
+int sqlite_store_delivery_put(Store *st, DeliveryTable t, json_t *row, ZfError *err);
+int sqlite_store_delivery_by_token(Store *st, const char *token_hash, json_t **row, ZfError *err);
+int sqlite_store_delivery_list(Store *st, DeliveryTable t, const char *case_no, json_t **items, ZfError *err);
+int sqlite_store_delivery_foreach(Store *st, DeliveryTable t, DeliveryRowFn fn, void *ctx, ZfError *err);
 int sqlite_store_focus_counts(Store *st, int year, const char *scope_agency, const char *scope_region_prefix, json_t **out, ZfError *err);
 int sqlite_store_leads_of_agency_between(Store *st, const char *agency, const char *from, const char *to, int limit,
                                          json_t **items, ZfError *err);

@@ -188,4 +188,9 @@ const StoreOps sqlite_store_ops = {
     .review_population = sqlite_store_review_population,
     .review_users_with = sqlite_store_review_users_with,
     .review_foreach = sqlite_store_review_foreach,
+    .delivery_get = sqlite_store_delivery_get,
+    .delivery_put = sqlite_store_delivery_put,
+    .delivery_by_token = sqlite_store_delivery_by_token,
+    .delivery_list = sqlite_store_delivery_list,
+    .delivery_foreach = sqlite_store_delivery_foreach,
 };

@@ -962,3 +962,29 @@ int store_review_foreach(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, Zf
 {
     return OPS(st)->review_foreach(st, t, fn, ctx, err);
 }
+
+/* 电子送达 (store/deliveries.h) */
+int store_delivery_get(Store *st, DeliveryTable t, long long id, json_t **row, ZfError *err)
+{
+    return OPS(st)->delivery_get(st, t, id, row, err);
+}
+
+int store_delivery_put(Store *st, DeliveryTable t, json_t *row, ZfError *err)
+{
+    return OPS(st)->delivery_put(st, t, row, err);
+}
+
+int store_delivery_by_token(Store *st, const char *token_hash, json_t **row, ZfError *err)
+{
+    return OPS(st)->delivery_by_token(st, token_hash, row, err);
+}
+
+int store_delivery_list(Store *st, DeliveryTable t, const char *case_no, json_t **items, ZfError *err)
+{
+    return OPS(st)->delivery_list(st, t, case_no, items, err);
+}
+
+int store_delivery_foreach(Store *st, DeliveryTable t, DeliveryRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->delivery_foreach(st, t, fn, ctx, err);
+}

@@ -29,6 +29,7 @@
 #include "store/settings.h"
 #include "store/standing.h"
 #include "store/tokens.h"
+#include "store/deliveries.h"
 #include "store/store.h"
 #include "store/workflow.h"
 #include "store/workflow_seed.h"
@@ -250,6 +251,12 @@ typedef struct StoreOps {
     int (*review_population)(Store *st, const ReviewPopulation *q, json_t **case_nos, ZfError *err);
     int (*review_users_with)(Store *st, const char *perm, json_t **items, ZfError *err);
     int (*review_foreach)(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err);
+    /* 电子送达 (store/deliveries.h) */
+    int (*delivery_get)(Store *st, DeliveryTable t, long long id, json_t **row, ZfError *err);
+    int (*delivery_put)(Store *st, DeliveryTable t, json_t *row, ZfError *err);
+    int (*delivery_by_token)(Store *st, const char *token_hash, json_t **row, ZfError *err);
+    int (*delivery_list)(Store *st, DeliveryTable t, const char *case_no, json_t **items, ZfError *err);
+    int (*delivery_foreach)(Store *st, DeliveryTable t, DeliveryRowFn fn, void *ctx, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */
