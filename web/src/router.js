@@ -48,6 +48,7 @@ export const routes = [
   { path: '/portal', name: 'Portal', component: viewLoader('Portal'), meta: { title: '行政执法公示', perm: 'public' } },
   { path: '/portal/complaint', name: 'PortalComplaint', component: viewLoader('portal/Complaint'), meta: { title: '投诉举报', perm: 'public' } },
   { path: '/portal/track', name: 'PortalTrack', component: viewLoader('portal/Track'), meta: { title: '投诉查询', perm: 'public' } },
+  { path: '/portal/delivery/:token', name: 'PortalDelivery', component: viewLoader('portal/Delivery'), meta: { title: '电子送达', perm: 'public' } },
   { path: '/password', name: 'ChangePassword', component: viewLoader('ChangePassword'), meta: { title: '修改密码', perm: 'authenticated' } },
   ...menuLeaves().filter((leaf) => leaf.bare).map(leafRoute),
   { path: '/', component: AppLayout, children: pageRoutes() }
