@@ -195,8 +195,9 @@ static int send_in(const AppContext *cx, void *arg, ZfError *err)
     if (rc == ZF_OK) rc = hand_over(cx, consent, j, how, sizeof how, err);
     if (rc == ZF_OK) rc = delivery_put(cx->store, j->row, err);
     if (rc == ZF_OK) {
-        snprintf(note, sizeof note, "《%s》电子送达链接已生成，有效期至 %s；%s", delivery_kind_name(j->kind),
-                 delivery_body_str(j->row, "expires_at"), how);
+        char until[DELIVERY_CHINA_LEN];
+        delivery_time_china(delivery_body_str(j->row, "expires_at"), until);
+        snprintf(note, sizeof note, "《%s》电子送达链接已生成，有效期至 %s；%s", delivery_kind_name(j->kind), until, how);
         rc = app_timeline_add(cx->store, j->case_no, cx->user->username, "delivery_sent", str(wf, "stage"),
                               str(wf, "stage"), note, err);
     }

@@ -27,7 +27,9 @@ static int serve(const AppContext *cx, json_t *row, const char *confirmed_at, Zf
     AppContext as_sender = *cx;
     as_sender.user = &sender;
     date_format(cx->today, on);
-    snprintf(note, sizeof note, "电子送达：当事人于 %s 确认收到行政处罚决定书", confirmed_at);
+    char when[DELIVERY_CHINA_LEN];
+    delivery_time_china(confirmed_at, when);
+    snprintf(note, sizeof note, "电子送达：当事人于 %s 确认收到行政处罚决定书", when);
     return delivery_serve_step(&as_sender, str(row, "case_no"), on, note, err);
 }
 
@@ -77,8 +79,10 @@ int delivery_confirm_in(const AppContext *cx, json_t *row, const char *addr, lon
     set_body(row, "confirmed_at", json_string(t));
     set_body(row, "confirm_ip", json_string(addr));
     if (!json_object_get(json_object_get(row, "body"), "opened_at")) set_body(row, "opened_at", json_string(t));
-    snprintf(note, sizeof note, "当事人于 %s 确认收到《%s》（地址 %s）", t, delivery_kind_name(delivery_body_str(row, "kind")),
-             addr);
+    char when[DELIVERY_CHINA_LEN];
+    delivery_time_china(t, when);
+    snprintf(note, sizeof note, "当事人于 %s 确认收到《%s》（网络地址 %s）", when,
+             delivery_kind_name(delivery_body_str(row, "kind")), addr);
     if (delivery_put(cx->store, row, err) != ZF_OK ||
         app_timeline_add(cx->store, str(row, "case_no"), "当事人", "delivery_confirmed", NULL, NULL, note, err) != ZF_OK)
         return ZF_ERR;

@@ -62,9 +62,11 @@ static int check_use(const json_t *row, long long now, DeliveryUse *use, ZfError
     *use = delivery_use(str(row, "status"), delivery_body_str(row, "expires_at"), t);
     if (*use == DV_LOCKED)
         return zf_fail(err, 409, "delivery_locked", "code", "验证码错误次数过多，链接已锁定，请联系执法机关重新发送");
-    if (*use == DV_EXPIRED)
-        return zf_fail(err, 410, "delivery_expired", NULL, "送达链接已过期（有效期至 %s），请联系执法机关重新发送",
-                       delivery_body_str(row, "expires_at"));
+    if (*use == DV_EXPIRED) {
+        char until[DELIVERY_CHINA_LEN];
+        delivery_time_china(delivery_body_str(row, "expires_at"), until);
+        return zf_fail(err, 410, "delivery_expired", NULL, "送达链接已过期（有效期至 %s），请联系执法机关重新发送", until);
+    }
     return ZF_OK;
 }
 

@@ -95,6 +95,19 @@ bool delivery_expiry(const char *sent_at, int hours, char out[DELIVERY_TIME_LEN]
     return strftime(out, DELIVERY_TIME_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm) == DELIVERY_TIME_LEN - 1;
 }
 
+void delivery_time_china(const char *utc, char out[DELIVERY_CHINA_LEN])
+{
+    time_t t;
+    struct tm tm;
+    if (!parse_utc(utc, &t)) {
+        snprintf(out, DELIVERY_CHINA_LEN, "%s", utc ? utc : "");
+        return;
+    }
+    t += 8 * 3600;
+    gmtime_r(&t, &tm);
+    strftime(out, DELIVERY_CHINA_LEN, "%Y-%m-%d %H:%M", &tm);
+}
+
 DeliveryUse delivery_use(const char *status, const char *expires_at, const char *now)
 {
     if (status && strcmp(status, "confirmed") == 0) return DV_CONFIRMED;

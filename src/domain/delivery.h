@@ -31,6 +31,11 @@ void delivery_code_material(const char *token, const char *code, char *out, size
  * sent_at is not such a time. */
 bool delivery_expiry(const char *sent_at, int hours, char out[DELIVERY_TIME_LEN]);
 
+/* A stored UTC time as people in China read it: "YYYY-MM-DD HH:MM" in Beijing time (UTC+8, as
+ * the server's today is). The input copied when it is not a stored time. */
+#define DELIVERY_CHINA_LEN 17
+void delivery_time_china(const char *utc, char out[DELIVERY_CHINA_LEN]);
+
 typedef enum {
     DV_OK,        /* the link may be used */
     DV_EXPIRED,   /* now is at or past expires_at */

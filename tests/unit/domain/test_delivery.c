@@ -91,6 +91,18 @@ static void test_the_fifth_wrong_code_locks(void **state)
     assert_int_equal(attempts, 5);
 }
 
+static void test_times_read_in_beijing_time(void **state)
+{
+    (void)state;
+    char out[DELIVERY_CHINA_LEN];
+    delivery_time_china("2026-12-07T11:06:08Z", out);
+    assert_string_equal(out, "2026-12-07 19:06");
+    delivery_time_china("2026-12-31T16:30:00Z", out); /* past midnight in Beijing: the next year */
+    assert_string_equal(out, "2027-01-01 00:30");
+    delivery_time_china("not a time", out);
+    assert_string_equal(out, "not a time");
+}
+
 static void test_names(void **state)
 {
     (void)state;
@@ -110,6 +122,7 @@ int main(void)
         cmocka_unit_test(test_expiry_adds_the_hours),
         cmocka_unit_test(test_what_a_link_may_do),
         cmocka_unit_test(test_the_fifth_wrong_code_locks),
+        cmocka_unit_test(test_times_read_in_beijing_time),
         cmocka_unit_test(test_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
