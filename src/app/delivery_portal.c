@@ -9,12 +9,12 @@
 #include "app/case_log.h"
 #include "app/delivery.h"
 #include "app/delivery_rows.h"
-#include "app/documents.h"
 #include "domain/delivery.h"
 #include "domain/workflow/case_state.h"
 #include "store/findings.h"
 #include "store/portal.h"
 #include "store/settings.h"
+#include "util/log.h"
 
 #define PARTY "当事人"
 #define KIND_MISS "delivery_miss"
@@ -179,6 +179,8 @@ typedef struct {
     const char *token, *code, *addr;
     long long now;
     json_t *out;
+    long long confirmed_id; /* P_CONFIRM: the delivery confirmed, for its 送达回证 */
+    char case_no[129];
 } PortalJob;
 
 static int portal_in(const AppContext *cx, PortalJob *j, bool *keep, ZfError *err)
@@ -196,6 +198,8 @@ static int portal_in(const AppContext *cx, PortalJob *j, bool *keep, ZfError *er
     if (rc == ZF_OK && j->act == P_CONFIRM) {
         if (use == DV_CONFIRMED) rc = zf_fail(err, 409, "already_confirmed", NULL, "已确认收到，无需重复确认");
         else rc = delivery_confirm_in(cx, row, j->addr, j->now, err);
+        j->confirmed_id = json_integer_value(json_object_get(row, "id"));
+        snprintf(j->case_no, sizeof j->case_no, "%s", str(row, "case_no"));
     }
     if (rc == ZF_OK) {
         json_t *rec = case_record(cx, row);
@@ -220,26 +224,30 @@ static int portal(const AppContext *cx, PortalJob *j, json_t **out, ZfError *err
     else if (!keep) store_rollback(cx->store);
     if (rc == ZF_OK) *out = j->out;
     else json_decref(j->out);
+    /* the receipt after the confirmation committed: its outcome is on the delivery, not the reply */
+    ZfError receipt_err;
+    if (rc == ZF_OK && j->act == P_CONFIRM && delivery_receipt_after(cx, j->confirmed_id, j->case_no, &receipt_err) != ZF_OK)
+        log_error("delivery_receipt", "%s: %s", j->case_no, receipt_err.message);
     return rc;
 }
 
 int app_delivery_portal_view(const AppContext *cx, const char *token, const char *addr, long long now, json_t **out,
                              ZfError *err)
 {
-    PortalJob j = {P_VIEW, token, NULL, addr, now, NULL};
+    PortalJob j = {.act = P_VIEW, .token = token, .addr = addr, .now = now};
     return portal(cx, &j, out, err);
 }
 
 int app_delivery_portal_open(const AppContext *cx, const char *token, const char *code, const char *addr,
                              long long now, json_t **out, ZfError *err)
 {
-    PortalJob j = {P_OPEN, token, code, addr, now, NULL};
+    PortalJob j = {.act = P_OPEN, .token = token, .code = code, .addr = addr, .now = now};
     return portal(cx, &j, out, err);
 }
 
 int app_delivery_portal_confirm(const AppContext *cx, const char *token, const char *code, const char *addr,
                                 long long now, json_t **out, ZfError *err)
 {
-    PortalJob j = {P_CONFIRM, token, code, addr, now, NULL};
+    PortalJob j = {.act = P_CONFIRM, .token = token, .code = code, .addr = addr, .now = now};
     return portal(cx, &j, out, err);
 }

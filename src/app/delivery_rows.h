@@ -21,8 +21,10 @@ json_t *delivery_consent_view(const json_t *row);
  * under a savepoint: ZF_OK, or ZF_ERR with err saying which gate refused (nothing of it written). */
 int delivery_serve_step(const AppContext *cx, const char *case_no, const char *on, const char *note, ZfError *err);
 
-/* The party's confirmation inside the portal's transaction (app/delivery_confirm.c). */
+/* The party's confirmation inside the portal's transaction (app/delivery_confirm.c), and after it
+ * committed the 送达回证 with its outcome recorded on delivery id. */
 int delivery_confirm_in(const AppContext *cx, json_t *row, const char *addr, long long now, ZfError *err);
+int delivery_receipt_after(const AppContext *cx, long long id, const char *case_no, ZfError *err);
 
 const char *delivery_body_str(const json_t *row, const char *key);
 

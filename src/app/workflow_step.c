@@ -418,20 +418,17 @@ static int take_step(const AppContext *cx, const char *case_no, const WorkflowSt
     return commit_step(cx, s, err);
 }
 
-/* The step with or without its own transaction (in_caller's: inside the caller's). */
-static int workflow_step(const AppContext *cx, const char *case_no, const WorkflowStepInput *in, bool in_callers,
-                         WorkflowStepDone *done, ZfError *err)
+int app_workflow_step(const AppContext *cx, const char *case_no, const WorkflowStepInput *in, WorkflowStepDone *done,
+                      ZfError *err)
 {
     Step s = {.cx = cx, .action = in->action, .note = in->note, .target = in->target};
     memset(done, 0, sizeof *done);
     if (!s.action) return zf_fail(err, 400, "missing_field", "action", "请指定办案操作");
     if (s.note && strlen(s.note) > 1000) return zf_fail(err, 400, "invalid_field", "note", "意见不超过 1000 字节");
-    if (step_kind(&s, err) != ZF_OK || (!in_callers && store_begin(cx->store, err) != ZF_OK)) return ZF_ERR;
+    if (step_kind(&s, err) != ZF_OK || store_begin(cx->store, err) != ZF_OK) return ZF_ERR;
     int rc = take_step(cx, case_no, in, &s, err);
-    if (!in_callers) {
-        if (rc == ZF_OK) rc = store_commit(cx->store, err);
-        else store_rollback(cx->store);
-    }
+    if (rc == ZF_OK) rc = store_commit(cx->store, err);
+    else store_rollback(cx->store);
     json_decref(s.state);
     if (rc != ZF_OK) {
         json_decref(s.rec);
@@ -442,18 +439,6 @@ static int workflow_step(const AppContext *cx, const char *case_no, const Workfl
     return ZF_OK;
 }
 
-int app_workflow_step(const AppContext *cx, const char *case_no, const WorkflowStepInput *in, WorkflowStepDone *done,
-                      ZfError *err)
-{
-    return workflow_step(cx, case_no, in, false, done, err);
-}
-
-int app_workflow_step_in(const AppContext *cx, const char *case_no, const WorkflowStepInput *in, WorkflowStepDone *done,
-                         ZfError *err)
-{
-    return workflow_step(cx, case_no, in, true, done, err);
-}
-
 void workflow_step_done_free(WorkflowStepDone *done)
 {
     json_decref(done->rec);
@@ -461,3 +446,25 @@ void workflow_step_done_free(WorkflowStepDone *done)
     done->rec = done->row = NULL;
 }
 
+
+/* app_workflow_step inside the caller's transaction (电子送达's confirmation): the same checks and
+ * writes, no BEGIN/COMMIT of its own; on failure the caller rolls back (to its savepoint). Kept apart
+ * from app_workflow_step, which also runs what follows a committed step. */
+int app_workflow_step_in(const AppContext *cx, const char *case_no, const WorkflowStepInput *in, WorkflowStepDone *done,
+                         ZfError *err)
+{
+    Step s = {.cx = cx, .action = in->action, .note = in->note, .target = in->target};
+    memset(done, 0, sizeof *done);
+    if (!s.action) return zf_fail(err, 400, "missing_field", "action", "请指定办案操作");
+    if (s.note && strlen(s.note) > 1000) return zf_fail(err, 400, "invalid_field", "note", "意见不超过 1000 字节");
+    if (step_kind(&s, err) != ZF_OK) return ZF_ERR;
+    int rc = take_step(cx, case_no, in, &s, err);
+    json_decref(s.state);
+    if (rc != ZF_OK) {
+        json_decref(s.rec);
+        json_decref(s.row);
+        return ZF_ERR;
+    }
+    *done = (WorkflowStepDone){s.rec, s.row, audit_action(&s)};
+    return ZF_OK;
+}
