@@ -78,6 +78,12 @@ int sqlite_store_review_standard_put(Store *st, const char *code, const char *na
 int sqlite_store_review_population(Store *st, const ReviewPopulation *q, json_t **case_nos, ZfError *err);
 int sqlite_store_review_users_with(Store *st, const char *perm, json_t **items, ZfError *err);
 int sqlite_store_review_foreach(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err);
+const char *sqlite_store_db_path(Store *st);
+int sqlite_store_document_next(Store *st, const char *subject, const char *subject_id, const char *kind,
+                               long long *id, int *version, ZfError *err);
+int sqlite_store_document_insert(Store *st, const DocumentRow *r, ZfError *err);
+int sqlite_store_documents_of(Store *st, const char *subject, const char *subject_id, json_t **items, ZfError *err);
+int sqlite_store_document_get(Store *st, long long id, json_t **row, ZfError *err);
 int sqlite_store_focus_counts(Store *st, int year, const char *scope_agency, const char *scope_region_prefix, json_t **out, ZfError *err);
 int sqlite_store_leads_of_agency_between(Store *st, const char *agency, const char *from, const char *to, int limit,
                                          json_t **items, ZfError *err);

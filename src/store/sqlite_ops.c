@@ -188,4 +188,9 @@ const StoreOps sqlite_store_ops = {
     .review_population = sqlite_store_review_population,
     .review_users_with = sqlite_store_review_users_with,
     .review_foreach = sqlite_store_review_foreach,
+    .db_path = sqlite_store_db_path,
+    .document_next = sqlite_store_document_next,
+    .document_insert = sqlite_store_document_insert,
+    .documents_of = sqlite_store_documents_of,
+    .document_get = sqlite_store_document_get,
 };

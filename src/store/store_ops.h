@@ -13,6 +13,7 @@
 #include "store/case_numbers.h"
 #include "store/cases.h"
 #include "store/elements.h"
+#include "store/documents.h"
 #include "store/filings.h"
 #include "store/findings.h"
 #include "store/identity.h"
@@ -250,6 +251,13 @@ typedef struct StoreOps {
     int (*review_population)(Store *st, const ReviewPopulation *q, json_t **case_nos, ZfError *err);
     int (*review_users_with)(Store *st, const char *perm, json_t **items, ZfError *err);
     int (*review_foreach)(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err);
+    /* 执法文书 (store/documents.h) */
+    const char *(*db_path)(Store *st);
+    int (*document_next)(Store *st, const char *subject, const char *subject_id, const char *kind, long long *id,
+                         int *version, ZfError *err);
+    int (*document_insert)(Store *st, const DocumentRow *r, ZfError *err);
+    int (*documents_of)(Store *st, const char *subject, const char *subject_id, json_t **items, ZfError *err);
+    int (*document_get)(Store *st, long long id, json_t **row, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */
