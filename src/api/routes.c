@@ -45,6 +45,11 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/cases/{case_no}/approvals", api_case_approvals, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/attachments", api_case_attachments_read, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/attachments/{id}", api_case_attachment_read, "cases.read"},
+    /* 执法文书 (docs/documents.md): print before {id}, the first matching pattern wins */
+    {"GET", "/api/v1/cases/{case_no}/documents", api_case_documents_list, "cases.read"},
+    {"GET", "/api/v1/cases/{case_no}/documents/print", api_case_documents_print, "cases.read"},
+    {"GET", "/api/v1/cases/{case_no}/documents/{id}", api_case_document_get, "cases.read"},
+    {"POST", "/api/v1/cases/{case_no}/documents", api_case_documents_create, "cases.handle", .max_body = 8 << 10},
     {"GET", "/api/v1/ledger/sth", api_ledger_sth, "ledger.read"},
     {"GET", "/api/v1/ledger/proof", api_ledger_proof, "ledger.read"},
     {"POST", "/api/v1/session", api_session_create, "public"},

@@ -36,7 +36,7 @@ int app_document_issue(const AppContext *ctx, int64_t case_id, const char *kind,
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
-static int load_case(const AppContext *cx, const char *case_no, json_t **rec, ZfError *err)
+int app_document_load_case(const AppContext *cx, const char *case_no, json_t **rec, ZfError *err)
 {
     char *body;
     if (store_record_get(cx->store, REC_CASE, case_no, &body, err) != ZF_OK) {
@@ -60,16 +60,22 @@ typedef struct {
     char sm3[65];
 } Issue;
 
+void app_document_verify_url(Store *st, long long id, char *out, size_t cap)
+{
+    char base[300];
+    store_setting_text(st, "portal_base_url", "http://127.0.0.1:8080", base, sizeof base);
+    size_t n = strlen(base);
+    while (n > 0 && base[n - 1] == '/') base[--n] = '\0';
+    snprintf(out, cap, "%s/portal/verify?doc=%lld", base, id);
+}
+
 static int draw(const AppContext *cx, Issue *is, ZfError *err)
 {
-    char base[300], url[600], title[200];
+    char url[600], title[200];
     RenderDoc d;
     unsigned char *raw;
     size_t raw_len;
-    store_setting_text(cx->store, "portal_base_url", "http://127.0.0.1:8080", base, sizeof base);
-    size_t n = strlen(base);
-    while (n > 0 && base[n - 1] == '/') base[--n] = '\0';
-    snprintf(url, sizeof url, "%s/portal/verify?doc=%lld", base, is->id);
+    app_document_verify_url(cx->store, is->id, url, sizeof url);
     snprintf(title, sizeof title, "%s %s", str(is->tpl, "name") ? str(is->tpl, "name") : is->kind, is->doc_no);
     RenderPageMarks marks = {is->doc_no, url};
     if (render_doc_begin(&d, &marks, title) != 0) return zf_fail(err, 500, "render_failed", NULL, "文书生成失败");
@@ -161,7 +167,7 @@ int app_document_issue_case(const AppContext *cx, const char *case_no, const cha
     json_t *tpl, *rec, *vars;
     if (reason && text_blank(reason)) reason = NULL;
     if (doc_template_load(kind, &tpl, err) != ZF_OK) return ZF_ERR;
-    if (load_case(cx, case_no, &rec, err) != ZF_OK) return json_decref(tpl), ZF_ERR;
+    if (app_document_load_case(cx, case_no, &rec, err) != ZF_OK) return json_decref(tpl), ZF_ERR;
     vars = doc_vars_case(cx, rec);
     Issue is = {.tpl = tpl, .vars = vars, .case_no = case_no, .kind = kind, .agency = str(rec, "agency")};
     is.doc_no = doc_fill(str(tpl, "doc_no") ? str(tpl, "doc_no") : "{doc.number}", NULL, vars);
@@ -248,7 +254,7 @@ void app_documents_due(const AppContext *cx, const char *case_no, int *issued)
     ZfError err;
     *issued = 0;
     if (!store_db_path(cx->store) || doc_templates_all(&all, &err) != ZF_OK) return;
-    if (load_case(cx, case_no, &rec, &err) != ZF_OK) return json_decref(all);
+    if (app_document_load_case(cx, case_no, &rec, &err) != ZF_OK) return json_decref(all);
     if (store_documents_of(cx->store, SUBJECT_CASE, case_no, &have, &err) != ZF_OK) have = json_array();
     json_array_foreach(all, i, t) {
         const char *when = str(t, "auto_when"), *kind = str(t, "kind");

@@ -46,6 +46,12 @@ void app_documents_due(const AppContext *ctx, const char *case_no, int *issued);
 /* The file of a stored document: its bytes read from the file store (malloc'd). */
 int app_document_bytes(const AppContext *ctx, const json_t *row, unsigned char **pdf, size_t *len, ZfError *err);
 
+/* The verify URL a document's QR code carries: <portal_base_url>/portal/verify?doc=<id>. */
+void app_document_verify_url(Store *st, long long id, char *out, size_t cap);
+
+/* The stored case record (404 案件不存在). */
+int app_document_load_case(const AppContext *ctx, const char *case_no, json_t **rec, ZfError *err);
+
 /* [{code, name}] of every template, in stage order: the document_kinds dictionary. */
 json_t *app_document_kinds(void);
 

@@ -39,6 +39,8 @@ static const Pair ACTIONS[] = {
     {"order_return", "退回重新整改"}, {"order_escalate", "升级督办"}, {"order_refused", "监督文书操作被拒绝"},
     {"order_remind", "监督文书提醒"}, {"order_attach", "上传监督文书材料"},
     {"order_attach_refused", "监督文书材料上传被拒绝"}, {"order_attachment_download", "下载监督文书材料"},
+    {"document_read", "查看执法文书"}, {"document_print", "打印全部执法文书"}, {"document_issue", "出具执法文书"},
+    {"document_correct", "更正执法文书"}, {"document_refused", "执法文书出具被拒绝"},
 };
 
 static const Pair FIELDS[] = {

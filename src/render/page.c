@@ -55,6 +55,14 @@ static void mark_page(RenderDoc *d)
 
 static char *dup_or_null(const char *s) { return s && *s ? strdup(s) : NULL; }
 
+void render_set_marks(RenderDoc *d, const RenderPageMarks *marks)
+{
+    free(d->doc_no);
+    free(d->qr_text);
+    d->doc_no = marks ? dup_or_null(marks->doc_no) : NULL;
+    d->qr_text = marks ? dup_or_null(marks->qr_text) : NULL;
+}
+
 int render_doc_begin(RenderDoc *d, const RenderPageMarks *marks, const char *title)
 {
     memset(d, 0, sizeof *d);

@@ -67,6 +67,9 @@ typedef struct {
 /* Begins a document with its first page. title: the PDF's metadata title (may be NULL). 0 or -1. */
 int render_doc_begin(RenderDoc *d, const RenderPageMarks *marks, const char *title);
 
+/* Replaces the marks of the current page and the pages after it (a print run of several documents). */
+void render_set_marks(RenderDoc *d, const RenderPageMarks *marks);
+
 /* One paragraph in style, broken into lines across pages as needed. */
 void render_paragraph(RenderDoc *d, const RenderStyle *style, const char *text);
 
