@@ -2,7 +2,9 @@
  * /cases/{case_no} (the case's own agency, checked against the stored case), the list for
  * whoever's data scope covers the case, and the party's three portal routes (anonymous; the
  * client's address counts toward the rate limit). Parse → app → reply; every act audited. */
+#include <microhttpd.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -10,6 +12,7 @@
 #include "api/case_scope.h"
 #include "app/delivery.h"
 #include "http/auth.h"
+#include "http/response.h"
 
 /* A string field of the body: absent/null = NULL; else a string of at most max bytes. */
 static int body_text(HttpRequest *req, const json_t *body, const char *name, size_t max, const char **out)
@@ -154,4 +157,29 @@ int api_public_delivery_open(HttpRequest *req) { return portal_with_code(req, ap
 int api_public_delivery_confirm(HttpRequest *req)
 {
     return portal_with_code(req, app_delivery_portal_confirm, "delivery_confirm");
+}
+
+/* The delivered document's PDF, as a download the party keeps; the code in the body, as for open. */
+int api_public_delivery_pdf(HttpRequest *req)
+{
+    json_t *body = http_body_json(req);
+    const char *code;
+    char addr[64];
+    unsigned char *pdf;
+    size_t len;
+    ZfError err;
+    if (!body) return 0;
+    if (body_text(req, body, "code", 16, &code) != ZF_OK) return json_decref(body), 0;
+    AppContext cx = api_context(req);
+    auth_client_addr(req, addr, sizeof addr);
+    int rc = app_delivery_portal_pdf(&cx, http_param(req, "token"), code, addr, (long long)time(NULL), &pdf, &len, &err);
+    json_decref(body);
+    if (rc != ZF_OK) return http_reply_zferror(req, &err);
+    struct MHD_Response *resp = MHD_create_response_from_buffer(len, pdf, MHD_RESPMEM_MUST_FREE);
+    if (!resp) return free(pdf), http_reply_error(req, 500, "internal", NULL, "服务器内部错误");
+    MHD_add_response_header(resp, "Content-Type", "application/pdf");
+    MHD_add_response_header(resp, "Cache-Control", "private, no-store");
+    http_add_disposition(resp, "document.pdf", "送达文书.pdf");
+    auth_audit(req, "delivery_pdf", NULL, "ok", "当事人下载送达文书");
+    return http_queue(req, 200, resp);
 }

@@ -25,6 +25,7 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/public/deliveries/{token}", api_public_delivery_get, "public"},
     {"POST", "/api/v1/public/deliveries/{token}/open", api_public_delivery_open, "public", .max_body = 1 << 10},
     {"POST", "/api/v1/public/deliveries/{token}/confirm", api_public_delivery_confirm, "public", .max_body = 1 << 10},
+    {"POST", "/api/v1/public/deliveries/{token}/pdf", api_public_delivery_pdf, "public", .max_body = 1 << 10},
     /* up to 3 photos within minutes of filing, streamed to a temp file; the limit is lead_photo_max_mib */
     {"POST", "/api/v1/public/complaints/{tracking_code}/photos", api_public_complaint_photos_create, "public",
      .max_body = (size_t)LEAD_PHOTO_CEILING_MIB << 20, .limit_for = api_lead_photo_body_limit, .stream_to_file = true},
@@ -54,6 +55,11 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/cases/{case_no}/deliveries", api_deliveries_create, "cases.handle", .max_body = 4 << 10},
     {"GET", "/api/v1/cases/{case_no}/deliveries", api_deliveries_list, "cases.read"},
     {"POST", "/api/v1/cases/{case_no}/paper-delivery", api_paper_delivery_create, "cases.handle", .max_body = 4 << 10},
+    /* 执法文书 (docs/documents.md): print before {id}, the first matching pattern wins */
+    {"GET", "/api/v1/cases/{case_no}/documents", api_case_documents_list, "cases.read"},
+    {"GET", "/api/v1/cases/{case_no}/documents/print", api_case_documents_print, "cases.read"},
+    {"GET", "/api/v1/cases/{case_no}/documents/{id}", api_case_document_get, "cases.read"},
+    {"POST", "/api/v1/cases/{case_no}/documents", api_case_documents_create, "cases.handle", .max_body = 8 << 10},
     {"GET", "/api/v1/ledger/sth", api_ledger_sth, "ledger.read"},
     {"GET", "/api/v1/ledger/proof", api_ledger_proof, "ledger.read"},
     {"POST", "/api/v1/session", api_session_create, "public"},

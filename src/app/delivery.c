@@ -8,6 +8,7 @@
 #include "app/case_log.h"
 #include "app/delivery_gateway.h"
 #include "app/delivery_rows.h"
+#include "app/documents.h"
 #include "app/logged_row.h"
 #include "app/workflow_state.h"
 #include "domain/delivery.h"
@@ -146,6 +147,19 @@ typedef struct {
     json_t *row;
 } SendJob;
 
+/* Which issued version of the document is delivered (the documents part's latest of the kind);
+ * none issued yet: version stays null and the party reads the record's particulars only. */
+static void note_document(const AppContext *cx, const char *case_no, const char *kind, json_t *body)
+{
+    json_t *doc;
+    ZfError e;
+    if (app_document_latest(cx, case_no, kind, &doc, &e) != ZF_OK) return;
+    json_object_set(body, "version", json_object_get(doc, "version"));
+    json_object_set(body, "document_id", json_object_get(doc, "id"));
+    json_object_set(body, "doc_sm3", json_object_get(doc, "sm3"));
+    json_decref(doc);
+}
+
 static json_t *new_delivery(const AppContext *cx, const json_t *wf, const json_t *consent, const SendJob *j,
                             const char *token_hash, const char *code_hash, const char *now)
 {
@@ -157,6 +171,7 @@ static json_t *new_delivery(const AppContext *cx, const json_t *wf, const json_t
                              "code_hash", code_hash, "expires_at", expires, "expiry_basis", basis, "attempts", 0,
                              "sent_by", cx->user->username, "sent_by_name", cx->user->display_name, "sent_at", now,
                              "consent_id", json_integer_value(json_object_get(consent, "id")));
+    note_document(cx, j->case_no, j->kind, body);
     return json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "case_no", j->case_no, "agency", str(wf, "agency"), "channel",
                      "electronic", "status", "sent", "token_hash", token_hash, "body", body);
 }
@@ -275,6 +290,8 @@ int app_delivery_paper(const AppContext *cx, const char *case_no, const char *on
 {
     PaperJob j = {case_no, on, attachment_id, NULL};
     int rc = in_transaction(cx, paper_in, &j, err);
+    int issued; /* as after any step: the documents the case now calls for (docs/documents.md) */
+    if (rc == ZF_OK) app_documents_due(cx, case_no, &issued);
     *out = rc == ZF_OK ? delivery_view(j.row) : NULL;
     json_decref(j.row);
     return rc;

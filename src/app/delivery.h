@@ -57,4 +57,9 @@ int app_delivery_portal_open(const AppContext *cx, const char *token, const char
 int app_delivery_portal_confirm(const AppContext *cx, const char *token, const char *code, const char *addr,
                                 long long now, json_t **out, ZfError *err);
 
+/* The delivered document's PDF (the version recorded when sending), after the same code check as
+ * open: *pdf malloc'd; 404 when no PDF was issued for it. */
+int app_delivery_portal_pdf(const AppContext *cx, const char *token, const char *code, const char *addr, long long now,
+                            unsigned char **pdf, size_t *len, ZfError *err);
+
 #endif

@@ -9,8 +9,10 @@
 #include "app/case_log.h"
 #include "app/delivery.h"
 #include "app/delivery_rows.h"
+#include "app/documents.h"
 #include "domain/delivery.h"
 #include "domain/workflow/case_state.h"
+#include "store/documents.h"
 #include "store/findings.h"
 #include "store/portal.h"
 #include "store/settings.h"
@@ -157,6 +159,7 @@ static json_t *document(const AppContext *cx, const json_t *row, json_t *rec)
     if (json_object_get(d, "basis")) json_object_set(out, "basis", json_object_get(d, "basis"));
     if (json_object_get(rec, "facts")) json_object_set(out, "facts", json_object_get(rec, "facts"));
     json_object_set(out, "version", json_object_get(json_object_get(row, "body"), "version"));
+    json_object_set_new(out, "pdf", json_boolean(json_object_get(json_object_get(row, "body"), "document_id") != NULL));
     return out;
 }
 
@@ -180,6 +183,7 @@ typedef struct {
     long long now;
     json_t *out;
     long long confirmed_id; /* P_CONFIRM: the delivery confirmed, for its 送达回证 */
+    long long document_id;  /* the issued document delivered, 0 = none */
     char case_no[129];
 } PortalJob;
 
@@ -199,7 +203,10 @@ static int portal_in(const AppContext *cx, PortalJob *j, bool *keep, ZfError *er
         if (use == DV_CONFIRMED) rc = zf_fail(err, 409, "already_confirmed", NULL, "已确认收到，无需重复确认");
         else rc = delivery_confirm_in(cx, row, j->addr, j->now, err);
         j->confirmed_id = json_integer_value(json_object_get(row, "id"));
+    }
+    if (rc == ZF_OK) {
         snprintf(j->case_no, sizeof j->case_no, "%s", str(row, "case_no"));
+        j->document_id = json_integer_value(json_object_get(json_object_get(row, "body"), "document_id"));
     }
     if (rc == ZF_OK) {
         json_t *rec = case_record(cx, row);
@@ -250,4 +257,18 @@ int app_delivery_portal_confirm(const AppContext *cx, const char *token, const c
 {
     PortalJob j = {.act = P_CONFIRM, .token = token, .code = code, .addr = addr, .now = now};
     return portal(cx, &j, out, err);
+}
+
+int app_delivery_portal_pdf(const AppContext *cx, const char *token, const char *code, const char *addr, long long now,
+                            unsigned char **pdf, size_t *len, ZfError *err)
+{
+    PortalJob j = {.act = P_OPEN, .token = token, .code = code, .addr = addr, .now = now};
+    json_t *out, *doc;
+    if (portal(cx, &j, &out, err) != ZF_OK) return ZF_ERR;
+    json_decref(out);
+    if (!j.document_id) return zf_fail(err, 404, "not_found", NULL, "该文书尚无电子文本，请以页面所示内容为准或联系执法机关");
+    if (store_document_get(cx->store, j.document_id, &doc, err) != ZF_OK) return ZF_ERR;
+    int rc = app_document_bytes(cx, doc, pdf, len, err);
+    json_decref(doc);
+    return rc;
 }

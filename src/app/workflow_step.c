@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/case_log.h"
+#include "app/documents.h"
 #include "app/filings.h"
 #include "app/import.h"
 #include "app/logged_row.h"
@@ -429,6 +430,10 @@ int app_workflow_step(const AppContext *cx, const char *case_no, const WorkflowS
     int rc = take_step(cx, case_no, in, &s, err);
     if (rc == ZF_OK) rc = store_commit(cx->store, err);
     else store_rollback(cx->store);
+    /* the documents the stage calls for, each in its own short transaction after the step's:
+     * rendering (tens of ms) never holds the step's write lock (docs/documents.md) */
+    int issued;
+    if (rc == ZF_OK) app_documents_due(cx, str(s.row, "case_no"), &issued);
     json_decref(s.state);
     if (rc != ZF_OK) {
         json_decref(s.rec);

@@ -42,6 +42,9 @@ static const Pair ACTIONS[] = {
     {"delivery_consent", "登记电子送达确认书"}, {"delivery_send", "电子送达"}, {"delivery_refused", "送达操作被拒绝"},
     {"delivery_list", "查看送达记录"}, {"delivery_paper", "登记纸质送达"}, {"delivery_open", "当事人查看送达文书"},
     {"delivery_confirm", "当事人确认收到送达文书"}, {"delivery_code_refused", "送达验证码错误"},
+    {"delivery_pdf", "当事人下载送达文书"},
+    {"document_read", "查看执法文书"}, {"document_print", "打印全部执法文书"}, {"document_issue", "出具执法文书"},
+    {"document_correct", "更正执法文书"}, {"document_refused", "执法文书出具被拒绝"},
 };
 
 static const Pair FIELDS[] = {

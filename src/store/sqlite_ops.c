@@ -193,4 +193,9 @@ const StoreOps sqlite_store_ops = {
     .delivery_by_token = sqlite_store_delivery_by_token,
     .delivery_list = sqlite_store_delivery_list,
     .delivery_foreach = sqlite_store_delivery_foreach,
+    .db_path = sqlite_store_db_path,
+    .document_next = sqlite_store_document_next,
+    .document_insert = sqlite_store_document_insert,
+    .documents_of = sqlite_store_documents_of,
+    .document_get = sqlite_store_document_get,
 };

@@ -988,3 +988,29 @@ int store_delivery_foreach(Store *st, DeliveryTable t, DeliveryRowFn fn, void *c
 {
     return OPS(st)->delivery_foreach(st, t, fn, ctx, err);
 }
+
+int store_document_next(Store *st, const char *subject, const char *subject_id, const char *kind, long long *id,
+                        int *version, ZfError *err)
+{
+    return OPS(st)->document_next(st, subject, subject_id, kind, id, version, err);
+}
+
+int store_document_insert(Store *st, const DocumentRow *r, ZfError *err)
+{
+    return OPS(st)->document_insert(st, r, err);
+}
+
+int store_documents_of(Store *st, const char *subject, const char *subject_id, json_t **items, ZfError *err)
+{
+    return OPS(st)->documents_of(st, subject, subject_id, items, err);
+}
+
+int store_document_get(Store *st, long long id, json_t **row, ZfError *err)
+{
+    return OPS(st)->document_get(st, id, row, err);
+}
+
+const char *store_db_path(Store *st)
+{
+    return OPS(st)->db_path(st);
+}

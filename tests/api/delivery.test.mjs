@@ -124,6 +124,17 @@ test('consent → send → open → five wrong codes lock; a fresh delivery conf
   assert.equal(doc.body.party_name, '青岛某某食品有限公司');
   assert.equal(doc.body.fine, 3000);
   assert.ok(doc.body.doc_no);
+  // the decision's PDF as issued when sending (its version recorded on the delivery)
+  assert.equal(again.body.delivery.version, 1);
+  assert.equal(doc.body.pdf, true);
+  const pdf = await anon.raw(`/api/v1/public/deliveries/${t2}/pdf`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: again.body.code }),
+  });
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+  assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1'), '%PDF-');
+  const badPdf = await anon.send('POST', `/public/deliveries/${t2}/pdf`, { code: wrongCode(again.body.code) });
+  assert.equal(badPdf.status, 422); // the same code check, a try used
   const before = Date.now();
   const done = await confirm(t2, again.body.code);
   assert.equal(done.status, 200, JSON.stringify(done.body));
@@ -145,9 +156,15 @@ test('consent → send → open → five wrong codes lock; a fresh delivery conf
   const confirmed = list.body.deliveries[1];
   assert.equal(confirmed.served, true);
   assert.ok(confirmed.confirm_ip);
-  assert.equal(confirmed.attempts, 0);
-  // the 送达回证 is the documents part's: until it lands its refusal is recorded, not hidden
-  assert.ok(confirmed.receipt || hasChinese(confirmed.receipt_error));
+  assert.equal(confirmed.attempts, 1); // the wrong code tried on the PDF
+  // the 送达回证 issued by the documents part, listed with the case's documents
+  assert.ok(confirmed.receipt, JSON.stringify(confirmed));
+  assert.equal(confirmed.receipt_error, undefined);
+  const docs = await as.officer.get(`/cases/${enc(caseNo)}/documents`);
+  assert.equal(docs.status, 200, JSON.stringify(docs.body));
+  const receipt = docs.body.items.find((d) => d.kind === 'delivery_receipt');
+  assert.ok(receipt, 'a 送达回证 among the documents');
+  assert.equal(receipt.id, confirmed.receipt.document_id);
 
   // the timeline shows sent, opened, confirmed and the 送达 step
   const tl = await as.officer.get(`/cases/${enc(caseNo)}/timeline`);

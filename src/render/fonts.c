@@ -1,0 +1,44 @@
+/* See fonts.h. */
+#include "render/fonts.h"
+
+PangoFontDescription *render_font(const char *family, double size_pt)
+{
+    PangoFontDescription *f = pango_font_description_new();
+    pango_font_description_set_family(f, family);
+    pango_font_description_set_absolute_size(f, size_pt * PANGO_SCALE);
+    return f;
+}
+
+PangoLayout *render_text_layout(cairo_t *cr, const char *family, double size_pt, double width_pt, const char *text)
+{
+    PangoLayout *l = pango_cairo_create_layout(cr);
+    PangoFontDescription *f = render_font(family, size_pt);
+    pango_layout_set_font_description(l, f);
+    pango_font_description_free(f);
+    if (width_pt > 0) {
+        pango_layout_set_width(l, (int)(width_pt * PANGO_SCALE));
+        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    }
+    pango_layout_set_text(l, text ? text : "", -1);
+    return l;
+}
+
+double render_text_at(cairo_t *cr, const char *family, double size_pt, double x, double y, const char *text)
+{
+    PangoLayout *l = render_text_layout(cr, family, size_pt, 0, text);
+    int w, h;
+    pango_layout_get_size(l, &w, &h);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, l);
+    g_object_unref(l);
+    return (double)w / PANGO_SCALE;
+}
+
+double render_text_width(cairo_t *cr, const char *family, double size_pt, const char *text)
+{
+    PangoLayout *l = render_text_layout(cr, family, size_pt, 0, text);
+    int w, h;
+    pango_layout_get_size(l, &w, &h);
+    g_object_unref(l);
+    return (double)w / PANGO_SCALE;
+}
