@@ -63,6 +63,8 @@ test('the officer sends, the party confirms on a phone, the case page shows 已�
     await doc.getByText('青岛新鲜到家超市有限公司').waitFor()
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
     assert.ok(overflow <= 1, `no sideways scroll (overflow ${overflow}px)`)
+    // the decision's issued PDF when the demo has one, else its particulars as text
+    await doc.getByTestId('delivery-pdf').or(doc.getByTestId('delivery-download')).waitFor()
     await screenshot(p, 'delivery-portal-mobile')
     await p.getByTestId('delivery-confirm').click()
     await p.getByTestId('delivery-confirmed').waitFor()
@@ -75,6 +77,7 @@ test('the officer sends, the party confirms on a phone, the case page shows 已�
     assert.doesNotMatch(await page.getByTestId('current-stage').innerText(), /^送达$/)
     const timeline = await page.getByTestId('timeline').innerText()
     assert.match(timeline, /电子送达：当事人确认收到/)
+    await section.getByTestId('delivery-receipt').getByText('送达回证已出具').waitFor()
     await pageShot(page, 'delivery-case-page')
     assert.deepEqual(officer.errors, [])
     assert.deepEqual(party.errors, [])

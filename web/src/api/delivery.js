@@ -18,3 +18,5 @@ export const recordPaperDelivery = (caseNo, body) => http.post(`/api/v1/cases/${
 export const viewDelivery = (token) => http.get(`/api/v1/public/deliveries/${enc(token)}`)
 export const openDelivery = (token, code) => http.post(`/api/v1/public/deliveries/${enc(token)}/open`, { code })
 export const confirmDelivery = (token, code) => http.post(`/api/v1/public/deliveries/${enc(token)}/confirm`, { code })
+// The delivered PDF: POST {code} → application/pdf (fetched directly: the body is not JSON)
+export const pdfUrl = (token) => `/api/v1/public/deliveries/${enc(token)}/pdf`
