@@ -215,6 +215,10 @@ test('an expired link is refused', async () => {
   assert.equal(v.status, 410);
   assert.match(v.body.error.message, /过期/);
   assert.equal((await confirm(token, sent.body.code)).status, 410);
+  // the row is tamper-evident: zhifa verify sees it differ from its delivery.put event
+  const verify = run(['--db', db, 'verify']);
+  assert.notEqual(verify.code, 0);
+  assert.match(verify.stdout + verify.stderr, /delivery_changed/);
   // an unknown link: 404 in Chinese
   const unknown = await view('0'.repeat(64));
   assert.equal(unknown.status, 404);
