@@ -9,9 +9,8 @@ PangoFontDescription *render_font(const char *family, double size_pt)
     return f;
 }
 
-PangoLayout *render_text_layout(cairo_t *cr, const char *family, double size_pt, double width_pt, const char *text)
+static void layout_setup(PangoLayout *l, const char *family, double size_pt, double width_pt, const char *text)
 {
-    PangoLayout *l = pango_cairo_create_layout(cr);
     PangoFontDescription *f = render_font(family, size_pt);
     pango_layout_set_font_description(l, f);
     pango_font_description_free(f);
@@ -20,6 +19,20 @@ PangoLayout *render_text_layout(cairo_t *cr, const char *family, double size_pt,
         pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
     }
     pango_layout_set_text(l, text ? text : "", -1);
+}
+
+PangoLayout *render_text_layout(cairo_t *cr, const char *family, double size_pt, double width_pt, const char *text)
+{
+    PangoLayout *l = pango_cairo_create_layout(cr);
+    layout_setup(l, family, size_pt, width_pt, text);
+    return l;
+}
+
+PangoLayout *render_context_layout(PangoContext *pc, const char *family, double size_pt, double width_pt,
+                                   const char *text)
+{
+    PangoLayout *l = pango_layout_new(pc);
+    layout_setup(l, family, size_pt, width_pt, text);
     return l;
 }
 
