@@ -49,7 +49,7 @@ async function fetchPdf(who, url) {
   const bytes = Buffer.from(await r.arrayBuffer());
   const file = path.join(dir, `${crypto.randomUUID()}.pdf`);
   fs.writeFileSync(file, bytes);
-  return { file, bytes, disposition: r.headers.get('content-disposition') };
+  return { file, bytes, disposition: r.headers.get('content-disposition'), headers: r.headers };
 }
 const pdftotext = (file) => spawnSync('pdftotext', [file, '-'], { encoding: 'utf8' }).stdout;
 
@@ -103,8 +103,11 @@ test('the demo\'s decided cases carry their documents: version, digest, a downlo
 test('行政处罚决定书: every fact of the record, the fine in figures and 大写, the articles quoted, remedies, fonts, QR', async () => {
   const rec = record(SHOWCASE);
   const doc = await latest(SHOWCASE, 'decision');
-  const { file, disposition } = await fetchPdf('officer', doc.download);
+  const { file, disposition, headers } = await fetchPdf('officer', doc.download);
   assert.match(disposition, /^inline/);
+  // the console previews it in a frame of its own page: same origin only
+  assert.match(headers.get('content-security-policy'), /frame-ancestors 'self'/);
+  assert.equal(headers.get('x-frame-options'), 'SAMEORIGIN');
   const text = flat(pdftotext(file));
   assert.equal(rec.party.name, '青岛龘鑫面粉加工有限公司');
   assert.equal(rec.decision.fine, 20000);
