@@ -55,3 +55,11 @@ double render_text_width(cairo_t *cr, const char *family, double size_pt, const 
     g_object_unref(l);
     return (double)w / PANGO_SCALE;
 }
+
+#if defined(__SANITIZE_ADDRESS__)
+/* LeakSanitizer (the asan build): fontconfig keeps its configuration and pattern caches for the
+ * life of the process and frees them at no exit that pango allows (FcFini would race its threads),
+ * so LSan reports them; they are the library's, never ours. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void) { return "leak:libfontconfig.so\n"; }
+#endif
