@@ -6,7 +6,8 @@
 #   cases   — 案件查询 over loopback (two filters, p99) vs the same store query in-process, and the
 #             streamed .xlsx export of every case: rows/s and the server's RSS growth;
 #   sweep   — zhifa sweep (load every record, run every rule, store findings) over N cases vs a
-#             raw sqlite3 scan reading every case body.
+#             raw sqlite3 scan reading every case body;
+#   render  — a 3-page 行政处罚决定书 drawn (bench_render) vs the same text set as one pango layout.
 # Usage: bench/run.sh [BUILD_DIR]   (BENCH_CASES=1000000 by default)
 set -euo pipefail
 build=${1:-build}
@@ -48,3 +49,6 @@ ZHIFA_DATA="$(cd "$(dirname "$0")/.." && pwd)/data" "$(dirname "$zhifa")/bench/b
 "$(dirname "$zhifa")/bench/bench_cases" "$zhifa" "$out/z.db"
 # 督办问诊: 100,000 orders written into the same database, GET /orders with two filters over loopback
 "$(dirname "$zhifa")/bench/bench_orders" "$zhifa" "$out/z.db" "${BENCH_ORDERS:-100000}"
+# 执法文书: drawing a 3-page 行政处罚决定书 from the demo's showcase case vs the same text as one layout
+"$zhifa" --db "$out/demo.db" init --demo > /dev/null
+ZHIFA_DATA="$(cd "$(dirname "$0")/.." && pwd)/data" "$(dirname "$zhifa")/bench/bench_render" "$out/demo.db"

@@ -60,7 +60,7 @@ static int reply_pdf(HttpRequest *req, unsigned char *pdf, size_t len, const cha
     if (download) http_add_disposition(resp, "document.pdf", name);
     else MHD_add_response_header(resp, "Content-Disposition", "inline; filename=\"document.pdf\"");
     auth_audit(req, audit_action, case_no, "ok", name);
-    return http_queue(req, 200, resp);
+    return http_queue_framable(req, 200, resp);
 }
 
 int api_case_document_get(HttpRequest *req)

@@ -234,6 +234,8 @@ json_t *doc_vars_case(const AppContext *cx, const json_t *rec)
     json_object_set_new(doc, "penalty_basis", quoted_basis(cx->store, json_object_get(rec, "penalty_basis")));
     json_object_set_new(doc, "decision_basis", quoted_basis(cx->store, json_object_get(dec, "basis")));
     if (dec) decision_words(dec, doc);
+    /* an imported decision without its 文号 is known by the sender's number, which was it */
+    if (dec) json_object_set_new(doc, "decision_no", json_string(str(dec, "doc_no") ? str(dec, "doc_no") : str(rec, "case_no") ? str(rec, "case_no") : ""));
     proposal_words(cx->store, rec, doc);
     const char *reason = str(rec, "tier_reason") ? str(rec, "tier_reason") : str(dec, "tier_reason");
     if (reason) json_object_set_new(doc, "discretion", json_string(reason));

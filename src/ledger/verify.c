@@ -195,7 +195,8 @@ static int on_event(const LedgerEventRow *r, void *ctx)
     if (inner >= 0 && (uint64_t)inner != r->seq)
         problem(v, "reordered", (long long)r->seq,
                 "序号 %" PRIu64 " 的位置上是原序号 %lld 的事件（事件被移动、插入或交换顺序）", r->seq, inner);
-    if (strcmp(r->type, LEDGER_ATTACHMENT_ADD) == 0) remember_attachment(v, r);
+    /* an issued document's PDF is a file of the store like an attachment (docs/documents.md) */
+    if (strcmp(r->type, LEDGER_ATTACHMENT_ADD) == 0 || strcmp(r->type, "document.issue") == 0) remember_attachment(v, r);
     else remember_row(v, r);
     /* Feed the tree in position order; missing positions simply are not there, so every head
      * after a deletion mismatches, as it must. */

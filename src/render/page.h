@@ -15,6 +15,7 @@
 #define ZF_RENDER_PAGE_H
 
 #include <cairo.h>
+#include <pango/pangocairo.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -56,6 +57,7 @@ typedef struct {
 typedef struct {
     cairo_surface_t *surface;
     cairo_t *cr;
+    PangoContext *pango; /* one for every paragraph's layout */
     double y;          /* next free position, points from the top of the page */
     int page;          /* pages begun, 1-based */
     char *doc_no, *qr_text;

@@ -26,7 +26,9 @@ const demoEvents = (db) => 15 + 18 + count(db, 'SELECT count(*) FROM case_timeli
   2 * count(db, 'SELECT count(*) FROM lead_timeline') +
   // the demo's 案卷评查: a review_plan.put / review_task.put per write of a row, counted in its body.rev
   count(db, "SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_plans") +
-  count(db, "SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_tasks")
+  count(db, "SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_tasks") +
+  // + the demo's 执法文书: one document.issue per issued version (docs/documents.md)
+  count(db, 'SELECT count(*) FROM documents')
 let server
 let browser
 
