@@ -8,6 +8,8 @@
 #   sweep   — zhifa sweep (load every record, run every rule, store findings) over N cases vs a
 #             raw sqlite3 scan reading every case body.
 #   seal    — sealing and verifying a 3-page cairo PDF (bench/bench_seal.c) vs one SM3 of its bytes.
+#             raw sqlite3 scan reading every case body;
+#   render  — a 3-page 行政处罚决定书 drawn (bench_render) vs the same text set as one pango layout.
 # Usage: bench/run.sh [BUILD_DIR]   (BENCH_CASES=1000000 by default)
 set -euo pipefail
 build=${1:-build}
@@ -54,3 +56,6 @@ ZHIFA_DATA="$(cd "$(dirname "$0")/.." && pwd)/data" "$(dirname "$zhifa")/bench/b
 # workbook and figures vs the naive GROUP BY over the case bodies for one figure (target < 3 s)
 "$zhifa" gen --seed 2 --agencies 100 --cases "${BENCH_BULLETIN_CASES:-200000}" | "$zhifa" --db "$out/bulletin.db" import - > /dev/null
 "$(dirname "$zhifa")/bench/bench_bulletin" "$out/bulletin.db" 2026-03 370200
+# 执法文书: drawing a 3-page 行政处罚决定书 from the demo's showcase case vs the same text as one layout
+"$zhifa" --db "$out/demo.db" init --demo > /dev/null
+ZHIFA_DATA="$(cd "$(dirname "$0")/.." && pwd)/data" "$(dirname "$zhifa")/bench/bench_render" "$out/demo.db"

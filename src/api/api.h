@@ -139,8 +139,22 @@ int api_case_attachments_list(HttpRequest *req);
 int api_case_attachment_get(HttpRequest *req);
 /* the same files read-only, by data scope (supervision's case detail), and the case's timeline */
 int api_case_attachments_read(HttpRequest *req);
+/* documents.c: 执法文书 of a case */
+int api_case_documents_list(HttpRequest *req);
+int api_case_documents_create(HttpRequest *req);
+int api_case_documents_print(HttpRequest *req);
+int api_case_document_get(HttpRequest *req);
 int api_case_attachment_read(HttpRequest *req);
 int api_case_timeline(HttpRequest *req);
+/* 电子送达 (api/deliveries.c) */
+int api_delivery_consent_create(HttpRequest *req);
+int api_deliveries_create(HttpRequest *req);
+int api_deliveries_list(HttpRequest *req);
+int api_paper_delivery_create(HttpRequest *req);
+int api_public_delivery_get(HttpRequest *req);
+int api_public_delivery_open(HttpRequest *req);
+int api_public_delivery_confirm(HttpRequest *req);
+int api_public_delivery_pdf(HttpRequest *req);
 /* The upload's limit: its kind's, from settings (Route.limit_for). */
 size_t api_attachment_body_limit(HttpRequest *req, char *why, size_t cap);
 /* The rule of a kind of attachment (size limit, types) from its settings. */

@@ -14,6 +14,7 @@
 #include "domain/leads.h"
 #include "domain/orders.h"
 #include "domain/review_labels.h"
+#include "app/documents.h"
 #include "app/leads_view.h"
 #include "store/settings.h"
 #include "domain/rules/rules.h"
@@ -196,6 +197,7 @@ int api_dicts_get(HttpRequest *req)
     json_object_set_new(out, "audit_fields", pairs(audit_field_at));
     json_object_set_new(out, "audit_denials", pairs(audit_denial_at));
     json_object_set_new(out, "media_types", media_types());
+    json_object_set_new(out, "document_kinds", app_document_kinds()); /* 执法文书 (documents.md) */
     if (add_roles(req, out) != ZF_OK || add_permissions(req, out) != ZF_OK || add_users(req, out) != ZF_OK) {
         json_decref(out);
         return 0;

@@ -34,6 +34,11 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/public/challenge", api_public_challenge, "public"},
     {"POST", "/api/v1/public/complaints", api_public_complaints_create, "public", .max_body = 16 << 10},
     {"GET", "/api/v1/public/complaints/{tracking_code}", api_public_complaint_get, "public"},
+    /* 电子送达 for the party: a link's token, a one-time code (tries limited), no login */
+    {"GET", "/api/v1/public/deliveries/{token}", api_public_delivery_get, "public"},
+    {"POST", "/api/v1/public/deliveries/{token}/open", api_public_delivery_open, "public", .max_body = 1 << 10},
+    {"POST", "/api/v1/public/deliveries/{token}/confirm", api_public_delivery_confirm, "public", .max_body = 1 << 10},
+    {"POST", "/api/v1/public/deliveries/{token}/pdf", api_public_delivery_pdf, "public", .max_body = 1 << 10},
     /* up to 3 photos within minutes of filing, streamed to a temp file; the limit is lead_photo_max_mib */
     {"POST", "/api/v1/public/complaints/{tracking_code}/photos", api_public_complaint_photos_create, "public",
      .max_body = (size_t)LEAD_PHOTO_CEILING_MIB << 20, .limit_for = api_lead_photo_body_limit, .stream_to_file = true},
@@ -65,6 +70,16 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/cases/{case_no}/approvals", api_case_approvals, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/attachments", api_case_attachments_read, "cases.read"},
     {"GET", "/api/v1/cases/{case_no}/attachments/{id}", api_case_attachment_read, "cases.read"},
+    /* 电子送达 and 纸质送达 (行政处罚法 61, docs/documents.md): the writes are the case's own agency's */
+    {"POST", "/api/v1/cases/{case_no}/delivery-consent", api_delivery_consent_create, "cases.handle", .max_body = 4 << 10},
+    {"POST", "/api/v1/cases/{case_no}/deliveries", api_deliveries_create, "cases.handle", .max_body = 4 << 10},
+    {"GET", "/api/v1/cases/{case_no}/deliveries", api_deliveries_list, "cases.read"},
+    {"POST", "/api/v1/cases/{case_no}/paper-delivery", api_paper_delivery_create, "cases.handle", .max_body = 4 << 10},
+    /* 执法文书 (docs/documents.md): print before {id}, the first matching pattern wins */
+    {"GET", "/api/v1/cases/{case_no}/documents", api_case_documents_list, "cases.read"},
+    {"GET", "/api/v1/cases/{case_no}/documents/print", api_case_documents_print, "cases.read"},
+    {"GET", "/api/v1/cases/{case_no}/documents/{id}", api_case_document_get, "cases.read"},
+    {"POST", "/api/v1/cases/{case_no}/documents", api_case_documents_create, "cases.handle", .max_body = 8 << 10},
     {"GET", "/api/v1/ledger/sth", api_ledger_sth, "ledger.read"},
     {"GET", "/api/v1/ledger/proof", api_ledger_proof, "ledger.read"},
     {"POST", "/api/v1/session", api_session_create, "public"},

@@ -1,8 +1,11 @@
-/* 执法文书 of a case (docs/documents.md): rendered from the case's data, sealed, stored by digest
- * as the next version (never overwritten), with a document.issue ledger event. */
+/* 执法文书 of a case (docs/documents.md): rendered from the case's data by its template
+ * (data/templates/<kind>.json), sealed, stored by digest as the next version (never overwritten),
+ * with a document.issue ledger event. */
 #ifndef ZF_APP_DOCUMENTS_H
 #define ZF_APP_DOCUMENTS_H
 
+#include <jansson.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "app/context.h"
@@ -16,9 +19,40 @@ typedef struct {
     char doc_no[96];
 } DocumentInfo;
 
-/* Issues the case's document of `kind` as its next version; reason is required from version 2 on
- * (a correction). One transaction. */
+/* Kept from the contract for its callers; a case's key is its case_no (cases have no integer id),
+ * so this answers 400 and app_document_issue_case is the one to call. */
 int app_document_issue(const AppContext *ctx, int64_t case_id, const char *kind, const char *reason,
                        DocumentInfo *out, ZfError *err);
+
+/* Issues the case's document of `kind` as its next version; reason is required from version 2 on
+ * (a correction). Renders outside the write transaction, then inserts the row and its ledger event
+ * in one short transaction (re-rendering if another issue took the number meanwhile). The PDF goes to
+ * the store's file store (<db>.files/). The caller has checked the case is in scope. */
+int app_document_issue_case(const AppContext *ctx, const char *case_no, const char *kind, const char *reason,
+                            DocumentInfo *out, ZfError *err);
+
+/* The case's documents, every version, oldest first, each with its kind's name:
+ * [{id, kind, kind_name, version, doc_no, sm3, bytes, pages, reason, issued_by, issued_at, order, latest}]. */
+int app_documents_of_case(const AppContext *ctx, const char *case_no, json_t **items, ZfError *err);
+
+/* The latest version of the case's document of kind; 404 when it has none. */
+int app_document_latest(const AppContext *ctx, const char *case_no, const char *kind, json_t **row, ZfError *err);
+
+/* The documents the case's record now calls for that it has not got (a template's "auto_when"
+ * field present, no version issued yet), each issued in its own transaction. Called after a
+ * workflow step commits. *issued: how many. Failures are logged, never returned: the step stands. */
+void app_documents_due(const AppContext *ctx, const char *case_no, int *issued);
+
+/* The file of a stored document: its bytes read from the file store (malloc'd). */
+int app_document_bytes(const AppContext *ctx, const json_t *row, unsigned char **pdf, size_t *len, ZfError *err);
+
+/* The verify URL a document's QR code carries: <portal_base_url>/portal/verify?doc=<id>. */
+void app_document_verify_url(Store *st, long long id, char *out, size_t cap);
+
+/* The stored case record (404 案件不存在). */
+int app_document_load_case(const AppContext *ctx, const char *case_no, json_t **rec, ZfError *err);
+
+/* [{code, name}] of every template, in stage order: the document_kinds dictionary. */
+json_t *app_document_kinds(void);
 
 #endif

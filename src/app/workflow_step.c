@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/case_log.h"
+#include "app/documents.h"
 #include "app/filings.h"
 #include "app/import.h"
 #include "app/logged_row.h"
@@ -429,6 +430,10 @@ int app_workflow_step(const AppContext *cx, const char *case_no, const WorkflowS
     int rc = take_step(cx, case_no, in, &s, err);
     if (rc == ZF_OK) rc = store_commit(cx->store, err);
     else store_rollback(cx->store);
+    /* the documents the stage calls for, each in its own short transaction after the step's:
+     * rendering (tens of ms) never holds the step's write lock (docs/documents.md) */
+    int issued;
+    if (rc == ZF_OK) app_documents_due(cx, str(s.row, "case_no"), &issued);
     json_decref(s.state);
     if (rc != ZF_OK) {
         json_decref(s.rec);
@@ -446,3 +451,25 @@ void workflow_step_done_free(WorkflowStepDone *done)
     done->rec = done->row = NULL;
 }
 
+
+/* app_workflow_step inside the caller's transaction (电子送达's confirmation): the same checks and
+ * writes, no BEGIN/COMMIT of its own; on failure the caller rolls back (to its savepoint). Kept apart
+ * from app_workflow_step, which also runs what follows a committed step. */
+int app_workflow_step_in(const AppContext *cx, const char *case_no, const WorkflowStepInput *in, WorkflowStepDone *done,
+                         ZfError *err)
+{
+    Step s = {.cx = cx, .action = in->action, .note = in->note, .target = in->target};
+    memset(done, 0, sizeof *done);
+    if (!s.action) return zf_fail(err, 400, "missing_field", "action", "请指定办案操作");
+    if (s.note && strlen(s.note) > 1000) return zf_fail(err, 400, "invalid_field", "note", "意见不超过 1000 字节");
+    if (step_kind(&s, err) != ZF_OK) return ZF_ERR;
+    int rc = take_step(cx, case_no, in, &s, err);
+    json_decref(s.state);
+    if (rc != ZF_OK) {
+        json_decref(s.rec);
+        json_decref(s.row);
+        return ZF_ERR;
+    }
+    *done = (WorkflowStepDone){s.rec, s.row, audit_action(&s)};
+    return ZF_OK;
+}

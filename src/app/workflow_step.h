@@ -27,6 +27,10 @@ typedef struct {
  * this role's, 404 not a case of the user's agency, 409 state, 422 a legal gate with its article. */
 int app_workflow_step(const AppContext *cx, const char *case_no, const WorkflowStepInput *in, WorkflowStepDone *done,
                       ZfError *err);
+/* The same inside the caller's BEGIN IMMEDIATE transaction (电子送达's confirmation: the delivery,
+ * the 送达 step and the 送达回证 together); on failure the caller rolls back (or to its savepoint). */
+int app_workflow_step_in(const AppContext *cx, const char *case_no, const WorkflowStepInput *in, WorkflowStepDone *done,
+                         ZfError *err);
 void workflow_step_done_free(WorkflowStepDone *done);
 
 #endif

@@ -7,6 +7,7 @@
 #include "app/demo_cases.h"
 #include "app/demo_leads.h"
 #include "app/demo_orders.h"
+#include "app/demo_documents.h"
 #include "app/demo_reviews.h"
 #include "app/demo_filings.h"
 #include "cmd/seal_setup.h"
@@ -163,6 +164,24 @@ static int load_demo_inspections(Store *st)
     return rc;
 }
 
+/* 执法文书 of the decided online cases (app/demo_documents.c), as the workflow issues them. */
+static int load_demo_documents(Store *st)
+{
+    Calendar *cal;
+    Regions *regions = NULL;
+    ZfError err;
+    int n = 0;
+    if (cmd_load_calendar(&cal) != ZF_OK) return ZF_ERR;
+    cmd_load_regions(&regions); /* the 复议机关 and court are named after the agency's region */
+    AppContext cx = {.store = st, .calendar = cal, .today = date_today_china(), .regions = regions};
+    int rc = demo_documents_issue(&cx, &n, &err);
+    calendar_free(cal);
+    regions_free(regions);
+    if (rc != ZF_OK) fprintf(stderr, "zhifa: 出具演示执法文书失败：%s\n", err.message);
+    else printf("已出具演示执法文书 %d 份\n", n);
+    return rc;
+}
+
 static int load_demo(Store *st)
 {
     char path[4096];
@@ -192,7 +211,7 @@ static int load_demo(Store *st)
     SweepResult r; /* so the supervisor's board has alerts the moment the server starts */
     if (cmd_run_sweep(st, date_today_china(), &r) != ZF_OK) return ZF_ERR;
     printf("已完成监督检查：%lld 条预警\n", r.findings);
-    if (load_demo_orders(st) != ZF_OK) return ZF_ERR;
+    if (load_demo_orders(st) != ZF_OK || load_demo_documents(st) != ZF_OK) return ZF_ERR;
     if (create_demo_users(st) != ZF_OK) return ZF_ERR;
     if (cmd_seal_setup_all(st) != ZF_OK) return ZF_ERR; /* so the demo's documents are sealed */
     if (load_demo_reviews(st) != ZF_OK) return ZF_ERR;

@@ -50,6 +50,12 @@ static const Pair ACTIONS[] = {
     {"insp_plan_publish", "公开抽查结果"}, {"joint_catalogue_save", "保存综合查一次事项目录"},
     {"joint_plan_create", "制定联合检查计划"}, {"joint_plan_results", "登记联合检查结果"},
     {"order_attach_refused", "监督文书材料上传被拒绝"}, {"order_attachment_download", "下载监督文书材料"},
+    {"delivery_consent", "登记电子送达确认书"}, {"delivery_send", "电子送达"}, {"delivery_refused", "送达操作被拒绝"},
+    {"delivery_list", "查看送达记录"}, {"delivery_paper", "登记纸质送达"}, {"delivery_open", "当事人查看送达文书"},
+    {"delivery_confirm", "当事人确认收到送达文书"}, {"delivery_code_refused", "送达验证码错误"},
+    {"delivery_pdf", "当事人下载送达文书"},
+    {"document_read", "查看执法文书"}, {"document_print", "打印全部执法文书"}, {"document_issue", "出具执法文书"},
+    {"document_correct", "更正执法文书"}, {"document_refused", "执法文书出具被拒绝"},
 };
 
 static const Pair FIELDS[] = {
@@ -95,6 +101,8 @@ static const struct {
     {"POST", "/api/v1/inspection-plans/{}/results", "登记抽查结果"}, {"POST", "/api/v1/inspection-plans/{}/publish", "公开抽查结果"},
     {"POST", "/api/v1/joint-catalogue", "保存综合查一次事项目录"}, {"PUT", "/api/v1/joint-catalogue/{}", "保存综合查一次事项目录"},
     {"POST", "/api/v1/joint-plans", "制定联合检查计划"}, {"POST", "/api/v1/joint-plans/{}/results", "登记联合检查结果"},
+    {"POST", "/api/v1/cases/{}/delivery-consent", "登记电子送达确认书"}, {"POST", "/api/v1/cases/{}/deliveries", "电子送达"},
+    {"POST", "/api/v1/cases/{}/paper-delivery", "登记纸质送达"},
     {"POST", "/api/v1/public/complaints", "群众投诉"}, {"POST", "/api/v1/public/complaints/{}/photos", "群众投诉补传照片"},
 };
 

@@ -36,15 +36,33 @@ void http_add_disposition(struct MHD_Response *resp, const char *ascii_fallback,
     MHD_add_response_header(resp, "Content-Disposition", disp);
 }
 
-int http_queue(HttpRequest *req, int status, struct MHD_Response *resp)
+/* A PDF the console previews in a frame of its own page: framed by the same origin only, and no
+ * object-src 'none' (the browser's PDF viewer is the document's own plugin). */
+static void add_framable_headers(struct MHD_Response *resp)
 {
-    http_add_security_headers(resp);
+    MHD_add_response_header(resp, "Content-Security-Policy", "default-src 'self'; frame-ancestors 'self'");
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "X-Frame-Options", "SAMEORIGIN");
+    MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+}
+
+static int queue(HttpRequest *req, int status, struct MHD_Response *resp, bool framable)
+{
+    if (framable) add_framable_headers(resp);
+    else http_add_security_headers(resp);
     if (req->set_cookie[0]) MHD_add_response_header(resp, "Set-Cookie", req->set_cookie);
     int rc = MHD_queue_response(req->conn, (unsigned)status, resp) == MHD_YES ? 0 : -1;
     MHD_destroy_response(resp);
     req->status = status;
     log_access(req->method, req->path, status, now_micros() - req->started_us, req->user);
     return rc;
+}
+
+int http_queue(HttpRequest *req, int status, struct MHD_Response *resp) { return queue(req, status, resp, false); }
+
+int http_queue_framable(HttpRequest *req, int status, struct MHD_Response *resp)
+{
+    return queue(req, status, resp, true);
 }
 
 int http_reply_json(HttpRequest *req, int status, json_t *body)

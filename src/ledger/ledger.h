@@ -37,6 +37,10 @@ void ledger_order_subject(long long order_id, char out[32]);
 #define LEDGER_LEAD_TIMELINE "lead.timeline"
 #define LEDGER_REVIEW_PLAN_PUT "review_plan.put" /* 案卷评查 (docs/reviews.md) */
 #define LEDGER_REVIEW_TASK_PUT "review_task.put"
+/* 电子送达 (docs/documents.md): a delivery_consents / deliveries row as stored after the write
+ * (store_delivery_get's shape); subjects "delivery_consent:<id>", "delivery:<id>". */
+#define LEDGER_DELIVERY_CONSENT_PUT "delivery_consent.put"
+#define LEDGER_DELIVERY_PUT "delivery.put"
 
 
 /* A ledger on one Store connection (same thread rules as the Store). */

@@ -14,6 +14,7 @@
 #include "ledger/ledger.h"
 #include "ledger/logged_rows.h"
 #include "store/ledger_store.h"
+#include "store/deliveries.h"
 #include "store/leads.h"
 #include "store/orders.h"
 #include "store/reviews.h"
@@ -50,6 +51,14 @@ static int review_tasks_foreach(Store *st, int (*fn)(const json_t *row, void *ct
 {
     return store_review_foreach(st, REVIEW_TASK, fn, ctx, err);
 }
+static int consents_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return store_delivery_foreach(st, DELIVERY_CONSENT, fn, ctx, err);
+}
+static int deliveries_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return store_delivery_foreach(st, DELIVERY_ROW, fn, ctx, err);
+}
 
 static const LoggedTable LOGGED_TABLES[] = {
     {LEDGER_TIMELINE_ADD, "case_timeline", "timeline", "时间线条目", "id", 0, 0, store_workflow_timeline_foreach},
@@ -61,6 +70,8 @@ static const LoggedTable LOGGED_TABLES[] = {
     {LEDGER_LEAD_TIMELINE, "lead_timeline", "lead_timeline", "线索时间线条目", "id", 0, 0, store_lead_timeline_foreach},
     {LEDGER_REVIEW_PLAN_PUT, "review_plans", "review_plan", "评查方案", "id", 0, 1, review_plans_foreach},
     {LEDGER_REVIEW_TASK_PUT, "review_tasks", "review_task", "评查任务", "id", 0, 1, review_tasks_foreach},
+    {LEDGER_DELIVERY_CONSENT_PUT, "delivery_consents", "delivery_consent", "送达确认书", "id", 0, 1, consents_foreach},
+    {LEDGER_DELIVERY_PUT, "deliveries", "delivery", "送达记录", "id", 0, 1, deliveries_foreach},
 };
 #define N_LOGGED (sizeof LOGGED_TABLES / sizeof *LOGGED_TABLES)
 
@@ -184,7 +195,8 @@ static int on_event(const LedgerEventRow *r, void *ctx)
     if (inner >= 0 && (uint64_t)inner != r->seq)
         problem(v, "reordered", (long long)r->seq,
                 "序号 %" PRIu64 " 的位置上是原序号 %lld 的事件（事件被移动、插入或交换顺序）", r->seq, inner);
-    if (strcmp(r->type, LEDGER_ATTACHMENT_ADD) == 0) remember_attachment(v, r);
+    /* an issued document's PDF is a file of the store like an attachment (docs/documents.md) */
+    if (strcmp(r->type, LEDGER_ATTACHMENT_ADD) == 0 || strcmp(r->type, "document.issue") == 0) remember_attachment(v, r);
     else remember_row(v, r);
     /* Feed the tree in position order; missing positions simply are not there, so every head
      * after a deletion mismatches, as it must. */

@@ -9,9 +9,8 @@ PangoFontDescription *render_font(const char *family, double size_pt)
     return f;
 }
 
-PangoLayout *render_text_layout(cairo_t *cr, const char *family, double size_pt, double width_pt, const char *text)
+static void layout_setup(PangoLayout *l, const char *family, double size_pt, double width_pt, const char *text)
 {
-    PangoLayout *l = pango_cairo_create_layout(cr);
     PangoFontDescription *f = render_font(family, size_pt);
     pango_layout_set_font_description(l, f);
     pango_font_description_free(f);
@@ -20,6 +19,20 @@ PangoLayout *render_text_layout(cairo_t *cr, const char *family, double size_pt,
         pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
     }
     pango_layout_set_text(l, text ? text : "", -1);
+}
+
+PangoLayout *render_text_layout(cairo_t *cr, const char *family, double size_pt, double width_pt, const char *text)
+{
+    PangoLayout *l = pango_cairo_create_layout(cr);
+    layout_setup(l, family, size_pt, width_pt, text);
+    return l;
+}
+
+PangoLayout *render_context_layout(PangoContext *pc, const char *family, double size_pt, double width_pt,
+                                   const char *text)
+{
+    PangoLayout *l = pango_layout_new(pc);
+    layout_setup(l, family, size_pt, width_pt, text);
     return l;
 }
 
@@ -42,3 +55,11 @@ double render_text_width(cairo_t *cr, const char *family, double size_pt, const 
     g_object_unref(l);
     return (double)w / PANGO_SCALE;
 }
+
+#if defined(__SANITIZE_ADDRESS__)
+/* LeakSanitizer (the asan build): fontconfig keeps its configuration and pattern caches for the
+ * life of the process and frees them at no exit that pango allows (FcFini would race its threads),
+ * so LSan reports them; they are the library's, never ours. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void) { return "leak:libfontconfig.so\n"; }
+#endif

@@ -24,6 +24,11 @@ PangoFontDescription *render_font(const char *family, double size_pt);
  * Caller unrefs. */
 PangoLayout *render_text_layout(cairo_t *cr, const char *family, double size_pt, double width_pt, const char *text);
 
+/* The same on a context made once for many layouts (pango_cairo_create_context): a context per
+ * layout costs a font lookup each time. */
+PangoLayout *render_context_layout(PangoContext *pc, const char *family, double size_pt, double width_pt,
+                                   const char *text);
+
 /* Draws text with its top-left corner at (x, y), unwrapped; returns its width in points. */
 double render_text_at(cairo_t *cr, const char *family, double size_pt, double x, double y, const char *text);
 

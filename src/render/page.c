@@ -55,6 +55,14 @@ static void mark_page(RenderDoc *d)
 
 static char *dup_or_null(const char *s) { return s && *s ? strdup(s) : NULL; }
 
+void render_set_marks(RenderDoc *d, const RenderPageMarks *marks)
+{
+    free(d->doc_no);
+    free(d->qr_text);
+    d->doc_no = marks ? dup_or_null(marks->doc_no) : NULL;
+    d->qr_text = marks ? dup_or_null(marks->qr_text) : NULL;
+}
+
 int render_doc_begin(RenderDoc *d, const RenderPageMarks *marks, const char *title)
 {
     memset(d, 0, sizeof *d);
@@ -66,6 +74,7 @@ int render_doc_begin(RenderDoc *d, const RenderPageMarks *marks, const char *tit
     if (title) cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_TITLE, title);
     cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_CREATOR, "zhifa");
     d->cr = cairo_create(d->surface);
+    d->pango = pango_cairo_create_context(d->cr);
     d->doc_no = marks ? dup_or_null(marks->doc_no) : NULL;
     d->qr_text = marks ? dup_or_null(marks->qr_text) : NULL;
     d->page = 1;
@@ -105,7 +114,7 @@ void render_paragraph(RenderDoc *d, const RenderStyle *s, const char *text)
 {
     double pitch = s->pitch_pt > 0 ? s->pitch_pt : RENDER_LINE_PITCH;
     double left = s->left_chars * s->size_pt;
-    PangoLayout *l = render_text_layout(d->cr, s->family, s->size_pt, RENDER_TEXT_W - left, text);
+    PangoLayout *l = render_context_layout(d->pango, s->family, s->size_pt, RENDER_TEXT_W - left, text);
     pango_layout_set_alignment(l, pango_align(s->align));
     pango_layout_set_justify(l, s->align == RENDER_JUSTIFY);
     pango_layout_set_indent(l, (int)(s->indent_chars * s->size_pt * PANGO_SCALE));
@@ -128,6 +137,8 @@ void render_paragraph(RenderDoc *d, const RenderStyle *s, const char *text)
 
 static void release(RenderDoc *d)
 {
+    if (d->pango) g_object_unref(d->pango);
+    d->pango = NULL;
     if (d->cr) cairo_destroy(d->cr);
     if (d->surface) cairo_surface_destroy(d->surface);
     free(d->doc_no);
@@ -139,6 +150,8 @@ int render_doc_end(RenderDoc *d, unsigned char **pdf, size_t *len, int *pages)
 {
     mark_page(d);
     cairo_show_page(d->cr);
+    g_object_unref(d->pango);
+    d->pango = NULL;
     cairo_destroy(d->cr);
     d->cr = NULL;
     cairo_surface_finish(d->surface);

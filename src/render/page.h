@@ -15,6 +15,7 @@
 #define ZF_RENDER_PAGE_H
 
 #include <cairo.h>
+#include <pango/pangocairo.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -56,6 +57,7 @@ typedef struct {
 typedef struct {
     cairo_surface_t *surface;
     cairo_t *cr;
+    PangoContext *pango; /* one for every paragraph's layout */
     double y;          /* next free position, points from the top of the page */
     int page;          /* pages begun, 1-based */
     char *doc_no, *qr_text;
@@ -66,6 +68,9 @@ typedef struct {
 
 /* Begins a document with its first page. title: the PDF's metadata title (may be NULL). 0 or -1. */
 int render_doc_begin(RenderDoc *d, const RenderPageMarks *marks, const char *title);
+
+/* Replaces the marks of the current page and the pages after it (a print run of several documents). */
+void render_set_marks(RenderDoc *d, const RenderPageMarks *marks);
 
 /* One paragraph in style, broken into lines across pages as needed. */
 void render_paragraph(RenderDoc *d, const RenderStyle *style, const char *text);

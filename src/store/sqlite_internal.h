@@ -85,6 +85,17 @@ int sqlite_store_insp_put(Store *st, InspTable t, json_t *row, ZfError *err);
 int sqlite_store_insp_rows(Store *st, InspTable t, const InspFilter *f, json_t **items, ZfError *err);
 int sqlite_store_insp_officers(Store *st, const char *agency, json_t **items, ZfError *err);
 int sqlite_store_insp_i02_cases(Store *st, json_t **items, ZfError *err);
+int sqlite_store_delivery_get(Store *st, DeliveryTable t, long long id, json_t **row, ZfError *err);
+int sqlite_store_delivery_put(Store *st, DeliveryTable t, json_t *row, ZfError *err);
+int sqlite_store_delivery_by_token(Store *st, const char *token_hash, json_t **row, ZfError *err);
+int sqlite_store_delivery_list(Store *st, DeliveryTable t, const char *case_no, json_t **items, ZfError *err);
+int sqlite_store_delivery_foreach(Store *st, DeliveryTable t, DeliveryRowFn fn, void *ctx, ZfError *err);
+const char *sqlite_store_db_path(Store *st);
+int sqlite_store_document_next(Store *st, const char *subject, const char *subject_id, const char *kind,
+                               long long *id, int *version, ZfError *err);
+int sqlite_store_document_insert(Store *st, const DocumentRow *r, ZfError *err);
+int sqlite_store_documents_of(Store *st, const char *subject, const char *subject_id, json_t **items, ZfError *err);
+int sqlite_store_document_get(Store *st, long long id, json_t **row, ZfError *err);
 int sqlite_store_focus_counts(Store *st, int year, const char *scope_agency, const char *scope_region_prefix, json_t **out, ZfError *err);
 int sqlite_store_leads_of_agency_between(Store *st, const char *agency, const char *from, const char *to, int limit,
                                          json_t **items, ZfError *err);

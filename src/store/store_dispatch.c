@@ -1015,3 +1015,55 @@ int store_insp_i02_cases(Store *st, json_t **items, ZfError *err)
 {
     return OPS(st)->insp_i02_cases(st, items, err);
 }
+
+/* 电子送达 (store/deliveries.h) */
+int store_delivery_get(Store *st, DeliveryTable t, long long id, json_t **row, ZfError *err)
+{
+    return OPS(st)->delivery_get(st, t, id, row, err);
+}
+
+int store_delivery_put(Store *st, DeliveryTable t, json_t *row, ZfError *err)
+{
+    return OPS(st)->delivery_put(st, t, row, err);
+}
+
+int store_delivery_by_token(Store *st, const char *token_hash, json_t **row, ZfError *err)
+{
+    return OPS(st)->delivery_by_token(st, token_hash, row, err);
+}
+
+int store_delivery_list(Store *st, DeliveryTable t, const char *case_no, json_t **items, ZfError *err)
+{
+    return OPS(st)->delivery_list(st, t, case_no, items, err);
+}
+
+int store_delivery_foreach(Store *st, DeliveryTable t, DeliveryRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->delivery_foreach(st, t, fn, ctx, err);
+}
+
+int store_document_next(Store *st, const char *subject, const char *subject_id, const char *kind, long long *id,
+                        int *version, ZfError *err)
+{
+    return OPS(st)->document_next(st, subject, subject_id, kind, id, version, err);
+}
+
+int store_document_insert(Store *st, const DocumentRow *r, ZfError *err)
+{
+    return OPS(st)->document_insert(st, r, err);
+}
+
+int store_documents_of(Store *st, const char *subject, const char *subject_id, json_t **items, ZfError *err)
+{
+    return OPS(st)->documents_of(st, subject, subject_id, items, err);
+}
+
+int store_document_get(Store *st, long long id, json_t **row, ZfError *err)
+{
+    return OPS(st)->document_get(st, id, row, err);
+}
+
+const char *store_db_path(Store *st)
+{
+    return OPS(st)->db_path(st);
+}

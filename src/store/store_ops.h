@@ -14,6 +14,7 @@
 #include "store/case_numbers.h"
 #include "store/cases.h"
 #include "store/elements.h"
+#include "store/documents.h"
 #include "store/filings.h"
 #include "store/findings.h"
 #include "store/identity.h"
@@ -32,6 +33,7 @@
 #include "store/settings.h"
 #include "store/standing.h"
 #include "store/tokens.h"
+#include "store/deliveries.h"
 #include "store/store.h"
 #include "store/workflow.h"
 #include "store/workflow_seed.h"
@@ -265,6 +267,19 @@ typedef struct StoreOps {
     int (*insp_rows)(Store *st, InspTable t, const InspFilter *f, json_t **items, ZfError *err);
     int (*insp_officers)(Store *st, const char *agency, json_t **items, ZfError *err);
     int (*insp_i02_cases)(Store *st, json_t **items, ZfError *err);
+    /* 电子送达 (store/deliveries.h) */
+    int (*delivery_get)(Store *st, DeliveryTable t, long long id, json_t **row, ZfError *err);
+    int (*delivery_put)(Store *st, DeliveryTable t, json_t *row, ZfError *err);
+    int (*delivery_by_token)(Store *st, const char *token_hash, json_t **row, ZfError *err);
+    int (*delivery_list)(Store *st, DeliveryTable t, const char *case_no, json_t **items, ZfError *err);
+    int (*delivery_foreach)(Store *st, DeliveryTable t, DeliveryRowFn fn, void *ctx, ZfError *err);
+    /* 执法文书 (store/documents.h) */
+    const char *(*db_path)(Store *st);
+    int (*document_next)(Store *st, const char *subject, const char *subject_id, const char *kind, long long *id,
+                         int *version, ZfError *err);
+    int (*document_insert)(Store *st, const DocumentRow *r, ZfError *err);
+    int (*documents_of)(Store *st, const char *subject, const char *subject_id, json_t **items, ZfError *err);
+    int (*document_get)(Store *st, long long id, json_t **row, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */

@@ -18,6 +18,10 @@ const ROUTES = new Map([
   ['POST /api/v1/public/complaints/{tracking_code}/photos', 'public'],
   ['POST /api/v1/public/documents/verify', 'public'],
   ['GET /api/v1/public/documents/root-cert', 'public'],
+  ['GET /api/v1/public/deliveries/{token}', 'public'],
+  ['POST /api/v1/public/deliveries/{token}/open', 'public'],
+  ['POST /api/v1/public/deliveries/{token}/confirm', 'public'],
+  ['POST /api/v1/public/deliveries/{token}/pdf', 'public'],
   ['GET /api/v1/findings', 'findings.read'],
   ['GET /api/v1/findings/summary', 'findings.read'],
   ['POST /api/v1/findings/sweep', 'findings.sweep'],
@@ -49,6 +53,14 @@ const ROUTES = new Map([
   ['GET /api/v1/cases/{case_no}/approvals', 'cases.read'],
   ['GET /api/v1/cases/{case_no}/attachments', 'cases.read'],
   ['GET /api/v1/cases/{case_no}/attachments/{id}', 'cases.read'],
+  ['POST /api/v1/cases/{case_no}/delivery-consent', 'cases.handle'],
+  ['POST /api/v1/cases/{case_no}/deliveries', 'cases.handle'],
+  ['GET /api/v1/cases/{case_no}/deliveries', 'cases.read'],
+  ['POST /api/v1/cases/{case_no}/paper-delivery', 'cases.handle'],
+  ['GET /api/v1/cases/{case_no}/documents', 'cases.read'],
+  ['GET /api/v1/cases/{case_no}/documents/print', 'cases.read'],
+  ['GET /api/v1/cases/{case_no}/documents/{id}', 'cases.read'],
+  ['POST /api/v1/cases/{case_no}/documents', 'cases.handle'],
   ['GET /api/v1/ledger/sth', 'ledger.read'],
   ['GET /api/v1/ledger/proof', 'ledger.read'],
   ['POST /api/v1/session', 'public'],
@@ -208,6 +220,7 @@ function concrete(pattern) {
     .replace('{tracking_code}', '0000-0000-0000-0000')
     .replace('/users/{id}', `/users/${targetUserId}`)
     .replace('/attachments/{id}', '/attachments/1')
+    .replace('/documents/{id}', '/documents/999999')
     .replace('/filings/{id}', '/filings/1')
     .replace('/roles/{id}', '/roles/leader')
     .replace('/orders/{id}', '/orders/999999')
@@ -241,6 +254,8 @@ const BODY = {
   'PUT /api/v1/benchmarks/{power}': { tiers: 'none' },
   'POST /api/v1/imports': { note: 'a JSON body is not a JSON Lines upload: 415' },
   'POST /api/v1/cases': { case_no: '' },
+  // no kind named: refused (400) before anything is drawn
+  'POST /api/v1/cases/{case_no}/documents': { kind: '' },
   'PUT /api/v1/cases/{case_no}': { kind: 'not-a-kind' },
   'PUT /api/v1/reports/monthly/{agency}/{month}': { counts: 'not-an-object' },
   'PUT /api/v1/settings/{name}': { value: 'not-a-day' },

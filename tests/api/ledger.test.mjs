@@ -103,7 +103,9 @@ const demoEvents = () => 15 + 18 + 1 + count('SELECT count(*) FROM case_timeline
   count("SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_plans") +
   count("SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_tasks") +
   // + the demo's 双随机 plans: one inspection.draw event per plan drawn (docs/inspections.md)
-  count("SELECT count(*) FROM insp_plans WHERE status <> 'draft'");
+  count("SELECT count(*) FROM insp_plans WHERE status <> 'draft'") +
+  // + the demo's 执法文书: one document.issue per issued version (docs/documents.md)
+  count('SELECT count(*) FROM documents');
 
 before(() => {
   dir = tmpDir();
@@ -220,7 +222,9 @@ test('verify passes on an intact database', () => {
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /存证完好/);
   const j = JSON.parse(zhifa(db, 'verify', '--json').stdout.trim());
-  assert.deepEqual([j.intact, j.events, j.heads >= 1, j.attachments, j.cases], [true, demoEvents(), true, 1, 33]);
+  // the one uploaded attachment and the PDF of each issued document
+  const files = 1 + count('SELECT count(*) FROM documents');
+  assert.deepEqual([j.intact, j.events, j.heads >= 1, j.attachments, j.cases], [true, demoEvents(), true, files, 33]);
 });
 
 test('tamper: one byte of an event row changed → changed, at its position', () => {

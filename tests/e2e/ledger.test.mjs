@@ -28,7 +28,9 @@ const demoEvents = (db) => 15 + 18 + count(db, 'SELECT count(*) FROM case_timeli
   count(db, "SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_plans") +
   count(db, "SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_tasks") +
   // the demo's 双随机 plans: one inspection.draw event per plan drawn
-  count(db, "SELECT count(*) FROM insp_plans WHERE status <> 'draft'")
+  count(db, "SELECT count(*) FROM insp_plans WHERE status <> 'draft'") +
+  // the demo's 执法文书: one document.issue per issued version (docs/documents.md)
+  count(db, 'SELECT count(*) FROM documents')
 let server
 let browser
 

@@ -20,6 +20,12 @@ static const struct {
     {"publish", "公示处罚决定"},   /* workflow_publicity.c */
     {"revoke", "登记决定被撤销/变更"},
     {"withdraw_publication", "撤回公示"},
+    {"delivery_consent", "登记电子送达确认书"}, /* app/delivery.c (行政处罚法 61) */
+    {"delivery_sent", "电子送达：发送"},
+    {"delivery_opened", "电子送达：当事人打开链接"},
+    {"delivery_locked", "电子送达：验证码错误过多，链接锁定"},
+    {"delivery_confirmed", "电子送达：当事人确认收到"},
+    {"delivery_paper", "纸质送达：登记送达回证"},
 };
 #define BESIDE_COUNT (sizeof BESIDE / sizeof BESIDE[0])
 

@@ -25,3 +25,11 @@ export const listCaseOrders = (caseNo) => http.get('/api/v1/orders', { query: { 
 
 // An .xlsx download of every case matching the same filters and sort (an <a download> points here).
 export const casesExportUrl = (query) => withQuery('/api/v1/cases/export.xlsx', query)
+// 执法文书 (docs/documents.md): every version of the case's documents, one PDF (inline for the
+// preview, ?download=1 to save), issuing or correcting one, and the print run of the latest versions
+export const listCaseDocuments = (caseNo) => http.get(`/api/v1/cases/${enc(caseNo)}/documents`)
+export const issueCaseDocument = (caseNo, kind, reason) =>
+  http.post(`/api/v1/cases/${enc(caseNo)}/documents`, reason ? { kind, reason } : { kind })
+export const caseDocumentUrl = (caseNo, id, download = false) =>
+  `/api/v1/cases/${enc(caseNo)}/documents/${id}${download ? '?download=1' : ''}`
+export const caseDocumentsPrintUrl = (caseNo) => `/api/v1/cases/${enc(caseNo)}/documents/print`

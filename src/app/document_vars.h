@@ -1,0 +1,20 @@
+/* The values a document template fills in (docs/documents.md "Templates"): the case record as
+ * stored, plus what a document says that the record does not hold as such — names for codes,
+ * dates in the GB/T 9704 form (2026年5月20日), the fine in figures and 大写, the basis articles with
+ * their text quoted from the law library, the deadlines the law gives the party (computed with the
+ * calendar), the 复议机关 and court. */
+#ifndef ZF_APP_DOCUMENT_VARS_H
+#define ZF_APP_DOCUMENT_VARS_H
+
+#include <jansson.h>
+
+#include "app/context.h"
+
+/* A new object: rec's fields, and beside them `doc` = {agency_name, region_name, number, party_kind,
+ * evidence: [{n, name, kind_name, proves}], violation_basis / penalty_basis / decision_basis:
+ * [{law, article, text}], fine_figures, fine_capitals, measures, discretion, payment_days,
+ * late_fee_text, hearing_due, hearing_until, defense_until, review_organ, court, <field>_cn for
+ * every date field, today_cn}. */
+json_t *doc_vars_case(const AppContext *cx, const json_t *rec);
+
+#endif
