@@ -211,9 +211,10 @@ static int load_demo(Store *st)
     SweepResult r; /* so the supervisor's board has alerts the moment the server starts */
     if (cmd_run_sweep(st, date_today_china(), &r) != ZF_OK) return ZF_ERR;
     printf("已完成监督检查：%lld 条预警\n", r.findings);
+    /* the root and the agencies' certificates first, so the demo's documents are sealed */
+    if (cmd_seal_setup_all(st) != ZF_OK) return ZF_ERR;
     if (load_demo_orders(st) != ZF_OK || load_demo_documents(st) != ZF_OK) return ZF_ERR;
     if (create_demo_users(st) != ZF_OK) return ZF_ERR;
-    if (cmd_seal_setup_all(st) != ZF_OK) return ZF_ERR; /* so the demo's documents are sealed */
     if (load_demo_reviews(st) != ZF_OK) return ZF_ERR;
     return load_demo_inspections(st);
 }
