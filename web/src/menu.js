@@ -8,7 +8,7 @@
 // or a permission name. The menu, the 工作台 tiles and the router guard all read it. A module
 // enters the menu when its pages land, never before as a placeholder (tests/e2e/layout.test.mjs).
 import {
-  HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, Stamp, Setting
+  HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, Stamp, Setting, DataAnalysis
 } from '@element-plus/icons-vue'
 
 export const APP_TITLE = '行政执法综合管理监督信息系统'
@@ -76,6 +76,15 @@ export const menu = [
       { path: '/reviews/tasks', perm: 'reviews.score', title: '我的评查任务', view: 'reviews/ReviewTasks', desc: '分配给本人的评查案卷：对照评查标准逐项扣分、提交评分' },
       { path: '/reviews/tasks/:id', perm: 'reviews.score', title: '案卷评分', view: 'reviews/ReviewScoring', desc: '左侧案卷，右侧评分表', hidden: true },
       { path: '/supervision/rule-config', perm: 'rule_config.read', title: '规则配置', view: 'supervision/RuleConfig', desc: '监督规则的期限、金额标准等参数，可按领域、区划设置' }
+    ]
+  },
+  {
+    key: 'stats', title: '统计分析', icon: DataAnalysis,
+    children: [
+      { path: '/stats/dashboard', perm: 'stats.read', title: '数据看板', view: 'stats/Dashboard', desc: '案件、罚没、预警、督办、零执法、证件到期与按月报送的统计图，点击下钻到清单' },
+      { path: '/stats/rankings', perm: 'stats.read', title: '排名', view: 'stats/Rankings', desc: '执法主体、区划按综合得分排名，含各项指标得分与较上月变化' },
+      // A wall screen: dark, 1920×1080, without the console's chrome; opens full screen from its button.
+      { path: '/screen', perm: 'stats.read', title: '大屏', view: 'stats/Screen', desc: '本区域执法监督数据一屏总览，定时刷新', bare: true }
     ]
   },
   {
