@@ -122,3 +122,23 @@ export function regionBarOption (items) {
     name: r.name, value: Number(Number(r.alerts_per_100 || 0).toFixed(1)), key: r.region
   })), { unit: '条/百件', color: RED })
 }
+
+// The officer's most urgent deadlines (工作台 lists.deadlines, most urgent first): days left as
+// bars, red past due, orange due soon; the first case on top.
+export function deadlineOption (deadlines) {
+  const rows = [...deadlines].reverse()
+  return {
+    grid: { ...compactGrid, top: 8 },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) => `${p.name}<br/>${p.value >= 0 ? `剩 ${p.value} 天` : `逾期 ${-p.value} 天`}`
+    },
+    xAxis: { type: 'value', name: '天', minInterval: 1 },
+    yAxis: { type: 'category', data: rows.map((d) => `${d.number || d.party} ${d.deadline}`), axisLabel: { width: 220, overflow: 'truncate' } },
+    series: [{
+      type: 'bar',
+      data: rows.map((d) => ({ value: d.days_left, key: d.case_no, itemStyle: { color: d.colour === 'red' ? RED : ORANGE } })),
+      label: { show: true, position: 'right', formatter: (p) => (p.value >= 0 ? `剩 ${p.value} 天` : `逾期 ${-p.value} 天`) }
+    }]
+  }
+}
