@@ -2,9 +2,6 @@
 // API's answer (names beside codes), never the code; money comes in fen and is shown in 元.
 
 export const yuan = (fen) => Number(fen || 0) / 100
-export const yuanText = (fen) =>
-  `¥${yuan(fen).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
-export const wanText = (fen) => `${(yuan(fen) / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元`
 
 const RED = '#d9363e'
 const ORANGE = '#e6a23c'
@@ -40,7 +37,7 @@ export function trendOption (items) {
 export function rankedBarOption (rows, { unit = '件', color = BLUE, max = 12, format } = {}) {
   const top = [...rows].sort((a, b) => b.value - a.value).slice(0, max).reverse()
   return {
-    grid: { ...compactGrid, top: 8 },
+    grid: { ...compactGrid, top: 8, right: 56 },
     tooltip: { trigger: 'item', formatter: (p) => `${p.name}：${format ? format(p.value) : p.value.toLocaleString('zh-CN')} ${format ? '' : unit}` },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: top.map((r) => r.name), axisLabel: { width: 150, overflow: 'truncate' } },
@@ -128,7 +125,7 @@ export function regionBarOption (items) {
 export function deadlineOption (deadlines) {
   const rows = [...deadlines].reverse()
   return {
-    grid: { ...compactGrid, top: 8 },
+    grid: { ...compactGrid, top: 8, right: 64 },
     tooltip: {
       trigger: 'item',
       formatter: (p) => `${p.name}<br/>${p.value >= 0 ? `剩 ${p.value} 天` : `逾期 ${-p.value} 天`}`
