@@ -12,6 +12,15 @@ const urlByCode = new Map(Object.entries(files).map(([path, url]) => [path.slice
 // Whether the package holds a map of the divisions below `code` (a six-digit GB/T 2260 code).
 export const hasMap = (code) => urlByCode.has(code || '100000')
 
+// The division one level above a GB/T 2260 code: a county's prefecture, a prefecture's province,
+// a province's country (a user bound to an agency has no region of his own: his divisions tell it).
+export function parentOf (code) {
+  if (!/^\d{6}$/.test(code || '')) return ''
+  if (code.endsWith('0000')) return '100000'
+  if (code.endsWith('00')) return code.slice(0, 2) + '0000'
+  return code.slice(0, 4) + '00'
+}
+
 const registered = new Map() // code → Promise<{mapName, featureNames}>
 
 // → {mapName, featureNames: Map code → name} registered with ECharts, each feature named by its
