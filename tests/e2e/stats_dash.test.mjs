@@ -138,10 +138,9 @@ test('a click on an agency’s bar in 数据看板 opens 案件查询 filtered b
     })
     await clickChart(page, 'chart-agency', largestHorizontalBar)
     await page.waitForURL(new RegExp(`/supervision/cases\\?agency=${key}$`))
-    await page.getByTestId('case-drill-agency').waitFor()
     const agencies = await api(page, '/api/v1/stats/by-agency')
     const name = agencies.items.find((a) => a.agency === key).name
-    assert.match(await page.getByTestId('case-drill-agency').innerText(), new RegExp(name))
+    await page.getByTestId('case-drill-agency').getByText(`执法主体：${name}`).waitFor()
     const expected = await api(page, `/api/v1/cases?agency=${key}&size=1`)
     await page.getByTestId('case-total').getByText(`共 ${expected.total} 件`).waitFor()
     for (const row of await page.getByTestId('case-table').locator('.el-table__body tr').all()) {
@@ -191,6 +190,34 @@ test('a click on a rule’s bar opens 预警看板 filtered by that rule', async
     const rules = await api(page, '/api/v1/stats/by-rule')
     const open = rules.items.find((r) => r.rule === key.rule && r.severity === key.severity).open
     assert.equal(expected.total, open, 'the rule’s bar counts the findings the list shows')
+    assert.deepEqual(errors, [])
+  } finally {
+    await context.close()
+  }
+})
+
+test('案件查询 and 执法人员 opened with an agency in the URL (the drill-down links) show only its rows', async () => {
+  const { context, page, errors } = await openPage(browser, { viewport: { width: 1440, height: 900 } })
+  try {
+    await login(page, server.baseURL, 'supervisor')
+    const agencies = await api(page, '/api/v1/agencies?size=200')
+    const agency = agencies.items.find((a) => a.code === '11370203869879736T') // 市北区交通运输局 (data/demo)
+    const expected = await api(page, `/api/v1/cases?agency=${agency.code}&sector=transport&size=1`)
+    await page.goto(`${server.baseURL}/supervision/cases?agency=${agency.code}&sector=transport`)
+    await page.getByTestId('case-drill-agency').getByText(`执法主体：${agency.name}`).waitFor()
+    assert.match(await page.getByTestId('case-drill-sector').innerText(), /交通运输/)
+    await page.getByTestId('case-total').getByText(`共 ${expected.total} 件`).waitFor()
+    // removing the tag lifts that filter
+    const all = await api(page, '/api/v1/cases?sector=transport&size=1')
+    await page.getByTestId('case-drill-agency').locator('.el-tag__close').click()
+    await page.getByTestId('case-total').getByText(`共 ${all.total} 件`).waitFor()
+
+    const officers = await api(page, `/api/v1/officers?agency=${agency.code}&size=200`)
+    await page.goto(`${server.baseURL}/elements/officers?agency=${agency.code}`)
+    const table = page.getByTestId('officer-table')
+    await table.locator('.el-table__body tr').first().waitFor()
+    assert.equal(await table.locator('.el-table__body tr').count(), officers.items.length)
+    for (const row of await table.locator('.el-table__body tr').all()) assert.match(await row.innerText(), new RegExp(agency.name))
     assert.deepEqual(errors, [])
   } finally {
     await context.close()
