@@ -7,7 +7,7 @@
 #include "util/datadir.h"
 
 static const Command *const commands[] = {&cmd_init,  &cmd_serve, &cmd_import, &cmd_export,
-                                          &cmd_check, &cmd_sweep, &cmd_escalate, &cmd_orders, &cmd_user, &cmd_token, &cmd_routes, &cmd_gen, &cmd_review,
+                                          &cmd_check, &cmd_sweep, &cmd_escalate, &cmd_orders, &cmd_user, &cmd_token, &cmd_routes, &cmd_gen, &cmd_review, &cmd_rollup,
                                           &cmd_sth, &cmd_proof, &cmd_verify, &cmd_dossier, &cmd_verify_dossier, &cmd_attach,
                                           &cmd_version};
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

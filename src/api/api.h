@@ -20,6 +20,17 @@ static inline AppContext api_context(const HttpRequest *req)
 
 int api_healthz(HttpRequest *req);
 int api_workbench(HttpRequest *req);
+/* 统计分析 (api/stats.c, docs/analytics.md) */
+int api_stats_summary(HttpRequest *req);
+int api_stats_trend(HttpRequest *req);
+int api_stats_by_agency(HttpRequest *req);
+int api_stats_by_region(HttpRequest *req);
+int api_stats_by_sector(HttpRequest *req);
+int api_stats_by_rule(HttpRequest *req);
+int api_stats_zero_enforcement(HttpRequest *req);
+int api_stats_reporting(HttpRequest *req);
+int api_stats_rankings(HttpRequest *req);
+int api_stats_screen(HttpRequest *req);
 int api_findings_list(HttpRequest *req);
 int api_findings_summary(HttpRequest *req);
 int api_findings_sweep(HttpRequest *req);

@@ -15,6 +15,17 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/healthz", api_healthz, "public"},
     /* 工作台: the caller's own queue as counts (issue 19) */
     {"GET", "/api/v1/workbench", api_workbench, "authenticated"},
+    /* 统计分析 (issue 18): read from the rollups of migration 050 */
+    {"GET", "/api/v1/stats/summary", api_stats_summary, "stats.read"},
+    {"GET", "/api/v1/stats/trend", api_stats_trend, "stats.read"},
+    {"GET", "/api/v1/stats/by-agency", api_stats_by_agency, "stats.read"},
+    {"GET", "/api/v1/stats/by-region", api_stats_by_region, "stats.read"},
+    {"GET", "/api/v1/stats/by-sector", api_stats_by_sector, "stats.read"},
+    {"GET", "/api/v1/stats/by-rule", api_stats_by_rule, "stats.read"},
+    {"GET", "/api/v1/stats/zero-enforcement", api_stats_zero_enforcement, "stats.read"},
+    {"GET", "/api/v1/stats/reporting", api_stats_reporting, "stats.read"},
+    {"GET", "/api/v1/stats/rankings", api_stats_rankings, "stats.read"},
+    {"GET", "/api/v1/stats/screen", api_stats_screen, "stats.read"},
     {"GET", "/api/v1/public/decisions", api_public_decisions, "public"},
     /* 群众投诉 (issue 15): anonymous, rate limited per address, a proof of work per complaint */
     {"GET", "/api/v1/public/agencies", api_public_agencies, "public"},

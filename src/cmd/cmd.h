@@ -21,7 +21,7 @@ typedef struct {
     int (*run)(const GlobalOpts *g, int argc, char **argv);
 } Command;
 
-extern const Command cmd_init, cmd_serve, cmd_version, cmd_import, cmd_export, cmd_check, cmd_sweep, cmd_escalate, cmd_orders, cmd_user, cmd_token, cmd_routes, cmd_gen, cmd_review;
+extern const Command cmd_init, cmd_serve, cmd_version, cmd_import, cmd_export, cmd_check, cmd_sweep, cmd_escalate, cmd_orders, cmd_user, cmd_token, cmd_routes, cmd_gen, cmd_review, cmd_rollup;
 extern const Command cmd_sth, cmd_proof, cmd_verify, cmd_dossier, cmd_verify_dossier, cmd_attach; /* ledger */
 
 /* One --flag of a verb: a switch (value == NULL) or a flag taking a value. */

@@ -9,6 +9,7 @@
 #include "domain/attachment.h"
 #include "domain/filing.h"
 #include "domain/media_sniff.h"
+#include "domain/ranking.h"
 #include "domain/review_score.h"
 #include "domain/workflow/approval.h"
 #include "domain/workflow/doc_number.h"
@@ -98,6 +99,13 @@ static int check_review_bands(const char *value, ZfError *err)
     return review_bands_parse(value, &bands, err);
 }
 
+static int check_ranking_weights(const char *value, ZfError *err)
+{
+    RankWeight w[RANK_INDICATORS_MAX];
+    size_t n;
+    return ranking_weights_parse(value, w, &n, err);
+}
+
 int setting_check(const SettingSpec *spec, const char *value, ZfError *err)
 {
     if (!spec->kind) return zf_fail(err, 422, "setting_readonly", "name", "该参数只能随系统升级调整，不能在此修改");
@@ -112,5 +120,6 @@ int setting_check(const SettingSpec *spec, const char *value, ZfError *err)
     if (strcmp(spec->kind, "region_code") == 0) return check_region_code(value, err);
     if (strcmp(spec->kind, "short_text") == 0) return check_short_text(value, err);
     if (strcmp(spec->kind, "review_grade_bands") == 0) return check_review_bands(value, err);
+    if (strcmp(spec->kind, "ranking_weights") == 0) return check_ranking_weights(value, err);
     return zf_fail(err, 422, "setting_readonly", "name", "无法识别的参数类型“%s”", spec->kind);
 }

@@ -78,6 +78,8 @@ int sqlite_store_review_standard_put(Store *st, const char *code, const char *na
 int sqlite_store_review_population(Store *st, const ReviewPopulation *q, json_t **case_nos, ZfError *err);
 int sqlite_store_review_users_with(Store *st, const char *perm, json_t **items, ZfError *err);
 int sqlite_store_review_foreach(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err);
+int sqlite_store_stats(Store *st, StatsKind kind, const StatsFilter *f, json_t **out, ZfError *err);
+int sqlite_store_rollup_rebuild(Store *st, ZfError *err);
 int sqlite_store_focus_counts(Store *st, int year, const char *scope_agency, const char *scope_region_prefix, json_t **out, ZfError *err);
 int sqlite_store_leads_of_agency_between(Store *st, const char *agency, const char *from, const char *to, int limit,
                                          json_t **items, ZfError *err);

@@ -188,4 +188,6 @@ const StoreOps sqlite_store_ops = {
     .review_population = sqlite_store_review_population,
     .review_users_with = sqlite_store_review_users_with,
     .review_foreach = sqlite_store_review_foreach,
+    .stats = sqlite_store_stats,
+    .rollup_rebuild = sqlite_store_rollup_rebuild,
 };

@@ -962,3 +962,14 @@ int store_review_foreach(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, Zf
 {
     return OPS(st)->review_foreach(st, t, fn, ctx, err);
 }
+
+/* 统计分析 (store/stats.h) */
+int store_stats(Store *st, StatsKind kind, const StatsFilter *f, json_t **out, ZfError *err)
+{
+    return OPS(st)->stats(st, kind, f, out, err);
+}
+
+int store_rollup_rebuild(Store *st, ZfError *err)
+{
+    return OPS(st)->rollup_rebuild(st, err);
+}

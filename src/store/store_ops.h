@@ -21,6 +21,7 @@
 #include "store/leads.h"
 #include "store/reviews.h"
 #include "store/orders.h"
+#include "store/stats.h"
 #include "store/ledger_store.h"
 #include "store/messages.h"
 #include "store/portal.h"
@@ -250,6 +251,9 @@ typedef struct StoreOps {
     int (*review_population)(Store *st, const ReviewPopulation *q, json_t **case_nos, ZfError *err);
     int (*review_users_with)(Store *st, const char *perm, json_t **items, ZfError *err);
     int (*review_foreach)(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err);
+    /* 统计分析 (store/stats.h) */
+    int (*stats)(Store *st, StatsKind kind, const StatsFilter *f, json_t **out, ZfError *err);
+    int (*rollup_rebuild)(Store *st, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */

@@ -1,0 +1,101 @@
+/* SQLite side of store/stats.h: the dashboards' reads. Rollup rows are keyed by agency; scope is
+ * the agency's stored region (agencies a), as for cases. ?1 scope agency, ?2 region prefix, ?3 from,
+ * ?4 to, ?5 today. */
+#include "store/stats.h"
+
+#include "store/sqlite_internal.h"
+
+#define IN_SCOPE " (?1 IS NULL OR a.code = ?1) AND (?2 IS NULL OR substr(a.region, 1, length(?2)) = ?2)"
+#define RUNNING "('issued', 'received', 'returned')"
+
+static const char *const SQL[] = {
+    [STATS_TOTALS] =
+        "SELECT json_object('cases', c.filed, 'decided', c.decided, 'closed', c.closed, 'fines_fen', c.fines,"
+        " 'findings_open', f.open, 'orders_overdue', o.n, 'agencies', g.n) FROM"
+        " (SELECT coalesce(sum(r.filed), 0) filed, coalesce(sum(r.decided), 0) decided, coalesce(sum(r.closed), 0) closed,"
+        "   coalesce(sum(r.fines_fen), 0) fines FROM agencies a JOIN rollup_cases r ON r.agency = a.code"
+        "   WHERE r.month BETWEEN ?3 AND ?4 AND" IN_SCOPE ") c,"
+        " (SELECT coalesce(sum(r.open), 0) open FROM agencies a JOIN rollup_findings r ON r.agency = a.code"
+        "   WHERE" IN_SCOPE ") f,"
+        " (SELECT count(*) n FROM orders o JOIN agencies a ON a.code = o.agency"
+        "   WHERE o.status IN " RUNNING " AND o.due_on < ?5 AND" IN_SCOPE ") o,"
+        " (SELECT count(*) n FROM agencies a WHERE" IN_SCOPE ") g",
+    [STATS_TREND] =
+        "SELECT json_object('month', r.month, 'filed', sum(r.filed), 'decided', sum(r.decided), 'closed', sum(r.closed),"
+        " 'fines_fen', sum(r.fines_fen)) FROM agencies a JOIN rollup_cases r ON r.agency = a.code"
+        " WHERE r.month BETWEEN ?3 AND ?4 AND" IN_SCOPE " GROUP BY r.month ORDER BY r.month",
+    [STATS_BY_AGENCY] =
+        "SELECT json_object('agency', a.code, 'name', a.name, 'region', a.region, 'sector', a.sector,"
+        " 'filed', coalesce(c.filed, 0), 'decided', coalesce(c.decided, 0), 'closed', coalesce(c.closed, 0),"
+        " 'fines_fen', coalesce(c.fines, 0), 'ordinary_decided', coalesce(c.ordinary_decided, 0),"
+        " 'decided_in_limit', coalesce(c.in_limit, 0), 'findings_open', coalesce(f.open, 0),"
+        " 'findings_new', coalesce(f.new, 0), 'p10_new', coalesce(f.p10, 0), 'orders_overdue', coalesce(o.n, 0),"
+        " 'orders_issued', coalesce(d.issued, 0), 'orders_on_time', coalesce(d.on_time, 0),"
+        " 'review_files', coalesce(v.files, 0), 'review_score_cp', coalesce(v.score_cp, 0))"
+        " FROM agencies a"
+        " LEFT JOIN (SELECT agency, sum(filed) filed, sum(decided) decided, sum(closed) closed, sum(fines_fen) fines,"
+        "   sum(ordinary_decided) ordinary_decided, sum(decided_in_limit) in_limit FROM rollup_cases"
+        "   WHERE month BETWEEN ?3 AND ?4 GROUP BY agency) c ON c.agency = a.code"
+        " LEFT JOIN (SELECT agency, sum(open) open, sum(CASE WHEN month BETWEEN ?3 AND ?4 THEN new ELSE 0 END) new,"
+        "   sum(CASE WHEN month BETWEEN ?3 AND ?4 AND rule = 'P10' AND severity = 'violation' THEN new ELSE 0 END) p10"
+        "   FROM rollup_findings GROUP BY agency) f ON f.agency = a.code"
+        " LEFT JOIN (SELECT agency, count(*) n FROM orders WHERE status IN " RUNNING " AND due_on < ?5"
+        "   GROUP BY agency) o ON o.agency = a.code"
+        " LEFT JOIN (SELECT agency, sum(issued) issued, sum(answered_on_time) on_time FROM rollup_orders"
+        "   WHERE month BETWEEN ?3 AND ?4 GROUP BY agency) d ON d.agency = a.code"
+        " LEFT JOIN (SELECT agency, sum(files) files, sum(score_cp) score_cp FROM rollup_reviews"
+        "   WHERE month BETWEEN ?3 AND ?4 GROUP BY agency) v ON v.agency = a.code"
+        " WHERE" IN_SCOPE " ORDER BY a.region, a.code",
+    [STATS_BY_RULE] =
+        "SELECT json_object('rule', r.rule, 'severity', r.severity, 'open', sum(r.open),"
+        " 'new', sum(CASE WHEN r.month BETWEEN ?3 AND ?4 THEN r.new ELSE 0 END))"
+        " FROM agencies a JOIN rollup_findings r ON r.agency = a.code WHERE" IN_SCOPE
+        " GROUP BY r.rule, r.severity ORDER BY sum(r.open) DESC, r.rule, r.severity",
+    /* the date of the last decision is looked up only for an agency with none in the window, in the
+     * month the rollup names: a few of the agency's cases, not all of them */
+    [STATS_PENALTY_HOLDERS] =
+        "SELECT json_object('agency', code, 'name', name, 'region', region, 'powers', n, 'penalties', pen,"
+        " 'last_decided_on', CASE WHEN pen > 0 OR lm IS NULL THEN NULL ELSE"
+        "   (SELECT max(c.decided_on) FROM cases c WHERE c.agency = code AND c.kind = 'penalty'"
+        "    AND c.decided_on >= lm || '-01' AND c.decided_on < date(lm || '-01', '+1 month')"
+        "    AND json_extract(c.body, '$.decision.outcome') = 'penalty') END) FROM"
+        " (SELECT a.code, a.name, a.region, h.n,"
+        "   (SELECT coalesce(sum(r.penalties), 0) FROM rollup_cases r WHERE r.agency = a.code AND r.kind = 'penalty'"
+        "    AND r.month BETWEEN ?3 AND ?4) pen,"
+        "   (SELECT max(r.month) FROM rollup_cases r WHERE r.agency = a.code AND r.kind = 'penalty'"
+        "    AND r.penalties > 0 AND r.month <= ?4) lm"
+        "  FROM (SELECT j.value agency, count(DISTINCT p.code) n FROM powers p, json_each(p.body, '$.agencies') j"
+        "        WHERE p.kind = 'penalty' GROUP BY j.value) h JOIN agencies a ON a.code = h.agency"
+        "  WHERE" IN_SCOPE ") ORDER BY region, code",
+    [STATS_REPORTING] =
+        "SELECT json_object('agency', a.code, 'name', a.name, 'region', a.region, 'on_time', coalesce(r.on_time, 0),"
+        " 'late', coalesce(r.late, 0), 'submitted_at', json_extract(m.body, '$.submitted_on'), 'reported', m.agency IS NOT NULL)"
+        " FROM agencies a LEFT JOIN rollup_reports r ON r.agency = a.code AND r.month = ?3"
+        " LEFT JOIN monthly_reports m ON m.agency = a.code AND m.month = ?3"
+        " WHERE" IN_SCOPE " ORDER BY a.region, a.code",
+    [STATS_ORDERS_OVERDUE] =
+        "SELECT json_object('id', o.id, 'kind', o.kind, 'doc_no', o.doc_no, 'agency', o.agency, 'agency_name', a.name,"
+        " 'due_on', o.due_on) FROM orders o JOIN agencies a ON a.code = o.agency"
+        " WHERE o.status IN " RUNNING " AND o.due_on < ?5 AND" IN_SCOPE " ORDER BY o.due_on, o.id LIMIT 20",
+    [STATS_CERT_EXPIRY] =
+        "SELECT json_object('cert_no', o.cert_no, 'name', o.name, 'agency', o.agency, 'agency_name', a.name,"
+        " 'cert_valid_to', o.cert_valid_to) FROM officers o JOIN agencies a ON a.code = o.agency"
+        " WHERE o.status = 'active' AND o.cert_valid_to BETWEEN ?5 AND date(?5, '+30 days') AND" IN_SCOPE
+        " ORDER BY o.cert_valid_to, o.cert_no LIMIT 50",
+};
+
+int sqlite_store_stats(Store *st, StatsKind kind, const StatsFilter *f, json_t **out, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite_prepare(st, SQL[kind], &q, err) != ZF_OK) return ZF_ERR;
+    sqlite_bind_opt(q, 1, f->scope_agency);
+    sqlite_bind_opt(q, 2, f->region_prefix);
+    sqlite_bind_opt(q, 3, f->from);
+    sqlite_bind_opt(q, 4, f->to);
+    sqlite_bind_opt(q, 5, f->today);
+    if (kind != STATS_TOTALS) return sqlite_json_rows(st, q, "stats", out, err);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) *out = sqlite_json_row(q);
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, "stats");
+}
