@@ -15,7 +15,8 @@ export function screenParts (bundle) {
     zero: list(part(bundle, 'zero_enforcement')),
     ordersOverdue: list(part(bundle, 'orders_overdue') || part(bundle, 'overdue_orders')),
     certExpiries: list(part(bundle, 'cert_expiries') || part(bundle, 'certificate_expiries')),
-    reporting: list(part(bundle, 'reporting'))
+    reporting: list(part(bundle, 'reporting')),
+    reportingMonth: (part(bundle, 'reporting') || {}).month || ''
   }
 }
 
