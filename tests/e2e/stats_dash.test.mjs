@@ -44,6 +44,8 @@ async function chartDrawn (page, testid) {
 // per bar: the position comes from ECharts' convertToPixel on the instance the component exposes).
 async function clickChart (page, testid, pointOf) {
   const chart = page.getByTestId(testid)
+  await chart.scrollIntoViewIfNeeded()
+  await page.waitForTimeout(200) // the chart settles in its place
   const [x, y] = await chart.evaluate(pointOf)
   const box = await chart.boundingBox()
   await page.mouse.click(box.x + x, box.y + y)
@@ -109,12 +111,21 @@ test('the 大屏 paints the region: figures equal to the API, trend, rules and a
     assert.equal(await page.locator('[data-tile="cases"] .screen-tile-value').innerText().then((t) => parseInt(t, 10)), summary.cases)
     assert.equal(await page.locator('[data-tile="findings_open"] .screen-tile-value').innerText().then((t) => parseInt(t, 10)), summary.findings_open)
     assert.match(await page.getByTestId('screen-title').innerText(), /青岛市/)
-    // 青岛市's ten districts (data/regions.tsv) are outlined on the map; those with figures coloured.
+    // 青岛市's ten districts (data/regions.tsv) are outlined on the map, each district the API
+    // counts coloured by its figure; the city's own agencies (本级) are told beside it.
     assert.equal(await page.getByTestId('region-map').getAttribute('data-view'), 'map')
-    const outlined = await page.getByTestId('chart-region').evaluate((el) =>
-      el.__echart.getModel().getSeriesByIndex(0).getData().count())
-    const byRegion = bundle.by_region || bundle['by-region']
-    assert.equal(outlined, (byRegion.items || byRegion).length)
+    const drawn = await page.getByTestId('chart-region').evaluate((el) => {
+      const c = el.__echart
+      const data = c.getModel().getSeriesByIndex(0).getData()
+      const names = []
+      for (let i = 0; i < data.count(); i++) names.push(data.getName(i))
+      return { outlined: names.sort(), coloured: c.getOption().series[0].data.map((d) => [d.name, d.value]) }
+    })
+    assert.deepEqual(drawn.outlined, ['370202', '370203', '370211', '370212', '370213', '370214', '370215', '370281', '370283', '370285'])
+    const districts = bundle.by_region.items.filter((r) => r.region !== '370200')
+    assert.deepEqual(drawn.coloured, districts.map((r) => [r.region, r.alerts_per_100 === null ? '-' : r.alerts_per_100]))
+    const own = bundle.by_region.items.find((r) => r.region === '370200')
+    if (own) assert.match(await page.getByTestId('region-map-note').innerText(), /本级/)
     await screenshot(page, 'stats-screen-1920')
     await page.setViewportSize({ width: 1440, height: 900 })
     await page.waitForTimeout(300)

@@ -92,7 +92,7 @@ export function regionMapOption (mapName, items, featureNames, { dark = false } 
       trigger: 'item',
       formatter: (p) => {
         const r = byCode.get(p.name)
-        if (!r) return `${nameOf(p.name)}：无案件`
+        if (!r || !r.cases) return `${nameOf(p.name)}：无案件`
         return `${r.name}<br/>案件 ${r.cases} 件<br/>未消除预警 ${r.findings_open} 条<br/>每百件案件预警 ${Number(r.alerts_per_100).toFixed(1)} 条`
       }
     },
@@ -108,7 +108,8 @@ export function regionMapOption (mapName, items, featureNames, { dark = false } 
       label: { show: true, formatter: (p) => nameOf(p.name), color: dark ? '#fff' : '#333', fontSize: 11 },
       itemStyle: { borderColor: dark ? '#0b1a33' : '#fff', areaColor: dark ? '#1b3a66' : '#eef2f7' },
       emphasis: { label: { color: '#000' } },
-      data: items.map((r) => ({ name: r.region, value: Number(r.alerts_per_100) || 0 }))
+      // a division without cases has no rate ('-': drawn uncoloured, not as 0)
+      data: items.map((r) => ({ name: r.region, value: r.alerts_per_100 === null || r.alerts_per_100 === undefined ? '-' : r.alerts_per_100 }))
     }]
   }
 }

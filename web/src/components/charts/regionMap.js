@@ -23,7 +23,7 @@ export function parentOf (code) {
 
 const registered = new Map() // code → Promise<{mapName, featureNames}>
 
-// → {mapName, featureNames: Map code → name} registered with ECharts, each feature named by its
+// → {code, mapName, featureNames: Map code → name} registered with ECharts, each feature named by its
 // code (the charts label it with the API's name); null when the package has no map for `code`.
 export function mapFor (code) {
   const key = code || '100000'
@@ -41,7 +41,7 @@ export function mapFor (code) {
       }
       const mapName = `region-${key}`
       echarts.registerMap(mapName, geo)
-      return { mapName, featureNames }
+      return { code: key, mapName, featureNames }
     }).catch((err) => {
       registered.delete(key)
       throw err
