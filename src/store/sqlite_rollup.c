@@ -7,7 +7,7 @@
 
 static const char REBUILD[] =
     "DELETE FROM rollup_cases; DELETE FROM rollup_findings; DELETE FROM rollup_orders;"
-    " DELETE FROM rollup_reviews; DELETE FROM rollup_reports;"
+    " DELETE FROM rollup_reviews; DELETE FROM rollup_reports; DELETE FROM rollup_findings_open;"
     "INSERT INTO rollup_case_delta"
     " SELECT 1, agency, kind, substr(filed_on, 1, 7), substr(decided_on, 1, 7), substr(closed_on, 1, 7), procedure,"
     "  kind = 'penalty' AND json_extract(j, '$[0]') IS 'penalty', coalesce(fine_fen, 0),"

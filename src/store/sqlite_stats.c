@@ -15,7 +15,7 @@ static const char *const SQL[] = {
         " (SELECT coalesce(sum(r.filed), 0) filed, coalesce(sum(r.decided), 0) decided, coalesce(sum(r.closed), 0) closed,"
         "   coalesce(sum(r.fines_fen), 0) fines FROM agencies a JOIN rollup_cases r ON r.agency = a.code"
         "   WHERE r.month BETWEEN ?3 AND ?4 AND" IN_SCOPE ") c,"
-        " (SELECT coalesce(sum(r.open), 0) open FROM agencies a JOIN rollup_findings r ON r.agency = a.code"
+        " (SELECT coalesce(sum(r.open), 0) open FROM agencies a JOIN rollup_findings_open r ON r.agency = a.code"
         "   WHERE" IN_SCOPE ") f,"
         " (SELECT count(*) n FROM orders o JOIN agencies a ON a.code = o.agency"
         "   WHERE o.status IN " RUNNING " AND o.due_on < ?5 AND" IN_SCOPE ") o,"
@@ -29,16 +29,16 @@ static const char *const SQL[] = {
         " 'filed', coalesce(c.filed, 0), 'decided', coalesce(c.decided, 0), 'closed', coalesce(c.closed, 0),"
         " 'fines_fen', coalesce(c.fines, 0), 'ordinary_decided', coalesce(c.ordinary_decided, 0),"
         " 'decided_in_limit', coalesce(c.in_limit, 0), 'findings_open', coalesce(f.open, 0),"
-        " 'findings_new', coalesce(f.new, 0), 'p10_new', coalesce(f.p10, 0), 'orders_overdue', coalesce(o.n, 0),"
+        " 'findings_new', coalesce(n.new, 0), 'p10_new', coalesce(n.p10, 0), 'orders_overdue', coalesce(o.n, 0),"
         " 'orders_issued', coalesce(d.issued, 0), 'orders_on_time', coalesce(d.on_time, 0),"
         " 'review_files', coalesce(v.files, 0), 'review_score_cp', coalesce(v.score_cp, 0))"
         " FROM agencies a"
         " LEFT JOIN (SELECT agency, sum(filed) filed, sum(decided) decided, sum(closed) closed, sum(fines_fen) fines,"
         "   sum(ordinary_decided) ordinary_decided, sum(decided_in_limit) in_limit FROM rollup_cases"
         "   WHERE month BETWEEN ?3 AND ?4 GROUP BY agency) c ON c.agency = a.code"
-        " LEFT JOIN (SELECT agency, sum(open) open, sum(CASE WHEN month BETWEEN ?3 AND ?4 THEN new ELSE 0 END) new,"
-        "   sum(CASE WHEN month BETWEEN ?3 AND ?4 AND rule = 'P10' AND severity = 'violation' THEN new ELSE 0 END) p10"
-        "   FROM rollup_findings GROUP BY agency) f ON f.agency = a.code"
+        " LEFT JOIN (SELECT agency, sum(open) open FROM rollup_findings_open GROUP BY agency) f ON f.agency = a.code"
+        " LEFT JOIN (SELECT agency, sum(new) new, sum(CASE WHEN rule = 'P10' AND severity = 'violation' THEN new ELSE 0 END) p10"
+        "   FROM rollup_findings WHERE month BETWEEN ?3 AND ?4 GROUP BY agency) n ON n.agency = a.code"
         " LEFT JOIN (SELECT agency, count(*) n FROM orders WHERE status IN " RUNNING " AND due_on < ?5"
         "   GROUP BY agency) o ON o.agency = a.code"
         " LEFT JOIN (SELECT agency, sum(issued) issued, sum(answered_on_time) on_time FROM rollup_orders"
@@ -47,10 +47,12 @@ static const char *const SQL[] = {
         "   WHERE month BETWEEN ?3 AND ?4 GROUP BY agency) v ON v.agency = a.code"
         " WHERE" IN_SCOPE " ORDER BY a.region, a.code",
     [STATS_BY_RULE] =
-        "SELECT json_object('rule', r.rule, 'severity', r.severity, 'open', sum(r.open),"
-        " 'new', sum(CASE WHEN r.month BETWEEN ?3 AND ?4 THEN r.new ELSE 0 END))"
-        " FROM agencies a JOIN rollup_findings r ON r.agency = a.code WHERE" IN_SCOPE
-        " GROUP BY r.rule, r.severity ORDER BY sum(r.open) DESC, r.rule, r.severity",
+        "SELECT json_object('rule', rule, 'severity', severity, 'open', sum(open), 'new', sum(new)) FROM"
+        " (SELECT r.rule, r.severity, r.open, 0 new FROM agencies a JOIN rollup_findings_open r ON r.agency = a.code"
+        "   WHERE" IN_SCOPE
+        "  UNION ALL SELECT r.rule, r.severity, 0, r.new FROM agencies a JOIN rollup_findings r ON r.agency = a.code"
+        "   WHERE r.month BETWEEN ?3 AND ?4 AND" IN_SCOPE ")"
+        " GROUP BY rule, severity ORDER BY sum(open) DESC, rule, severity",
     /* the date of the last decision is looked up only for an agency with none in the window, in the
      * month the rollup names: a few of the agency's cases, not all of them */
     [STATS_PENALTY_HOLDERS] =

@@ -149,6 +149,16 @@ CREATE TABLE rollup_findings (
     open     INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (agency, rule, severity, month)
 ) WITHOUT ROWID;
+-- A range's new findings read only the range's rows.
+CREATE INDEX rollup_findings_by_month ON rollup_findings(month, agency, rule, severity, new);
+-- The open findings now, without the month: what every board shows, summed over a few rows per agency.
+CREATE TABLE rollup_findings_open (
+    agency   TEXT NOT NULL,
+    rule     TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    open     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (agency, rule, severity)
+) WITHOUT ROWID;
 
 CREATE VIEW rollup_finding_delta AS SELECT 0 AS sign, '' AS agency, '' AS rule, '' AS severity, '' AS month,
     0 AS open WHERE 0;
@@ -158,6 +168,11 @@ CREATE TRIGGER rollup_finding_delta_apply INSTEAD OF INSERT ON rollup_finding_de
     ON CONFLICT(agency, rule, severity, month) DO UPDATE SET new = new + excluded.new, open = open + excluded.open;
     DELETE FROM rollup_findings WHERE NEW.sign < 0 AND agency = NEW.agency AND rule = NEW.rule
       AND severity = NEW.severity AND month = NEW.month AND new = 0;
+    INSERT INTO rollup_findings_open(agency, rule, severity, open)
+    SELECT NEW.agency, NEW.rule, NEW.severity, NEW.sign WHERE NEW.open
+    ON CONFLICT(agency, rule, severity) DO UPDATE SET open = open + excluded.open;
+    DELETE FROM rollup_findings_open WHERE NEW.sign < 0 AND NEW.open AND agency = NEW.agency AND rule = NEW.rule
+      AND severity = NEW.severity AND open = 0;
 END;
 CREATE TRIGGER rollup_findings_on_insert AFTER INSERT ON findings BEGIN
     INSERT INTO rollup_finding_delta
