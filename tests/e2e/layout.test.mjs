@@ -69,7 +69,8 @@ test('no menu entry opens a placeholder page', async () => {
     assert.ok(paths.length >= 15, `the supervisor's menu has its pages (${paths.length})`)
     for (const path of paths) {
       await page.goto(server.baseURL + path)
-      await page.getByTestId('user-menu').waitFor()
+      // the 大屏 (/screen) is a bare page: no console header, its own frame instead
+      await page.locator('[data-testid=user-menu], [data-testid=screen]').first().waitFor()
       await page.waitForTimeout(300)
       const text = await page.evaluate(() => document.body.innerText)
       assert.ok(!text.includes('功能建设中'), `${path} is a placeholder`)

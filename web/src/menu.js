@@ -85,6 +85,10 @@ export const menu = [
   {
     key: 'stats', title: '统计分析', icon: DataAnalysis,
     children: [
+      { path: '/stats/dashboard', perm: 'stats.read', title: '数据看板', view: 'stats/Dashboard', desc: '案件、罚没、预警、督办、零执法、证件到期与按月报送的统计图，点击下钻到清单' },
+      { path: '/stats/rankings', perm: 'stats.read', title: '排名', view: 'stats/Rankings', desc: '执法主体、区划按综合得分排名，含各项指标得分与较上月变化' },
+      // A wall screen: dark, 1920×1080, without the console's chrome; opens full screen from its button.
+      { path: '/screen', perm: 'stats.read', title: '大屏', view: 'stats/Screen', desc: '本区域执法监督数据一屏总览，定时刷新', bare: true },
       { path: '/stats/bulletin', perm: 'stats.read', title: '月度通报', view: 'stats/Bulletin', desc: '按月生成行政执法监督通报：总体情况、各执法主体办案与监督情况、排名、突出问题，下载 PDF 与 Excel' }
     ]
   },
