@@ -60,6 +60,11 @@ static int build(HttpRequest *req, const json_t *body, const char *type, json_t 
         if (json_object_get(body, *k)) json_object_set(facts, *k, json_object_get(body, *k));
     int rc = wf_fields_apply(facts, *rec, *state, req->today, req->auth->username, err);
     json_decref(facts);
+    if (rc == ZF_OK && strcmp(type, "license") == 0 && !json_object_get(*rec, "received_on")) {
+        char t[ZF_DATE_LEN]; /* 申请日期: the day the materials are received, today unless back-entered */
+        date_format(req->today, t);
+        json_object_set_new(*rec, "received_on", json_string(t));
+    }
     if (rc == ZF_OK) rc = plan_link(body, "plan_item", *state, err);
     if (rc == ZF_OK) rc = plan_link(body, "joint_plan", *state, err);
     return rc;
