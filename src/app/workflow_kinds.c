@@ -151,6 +151,7 @@ void wf_kind_state_load(Store *st, const json_t *rec, const json_t *state, CaseS
     k->hearing_required = json_is_true(json_object_get(state, "hearing_required"));
     const char *outcome = str(json_object_get(rec, "decision"), "outcome");
     k->granted = outcome && strcmp(outcome, "granted") == 0;
+    if (cs->procedure == WF_PROC_LICENSE) cs->published_on = day_of(state, "license_published_on");
 }
 
 void wf_kind_before(Store *st, const Calendar *cal, WfAction a, json_t *rec, json_t *state, zf_day on)

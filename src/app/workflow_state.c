@@ -254,6 +254,7 @@ static const struct {
     {"accepted_on", "受理日期", FK_DATE, TO_RECORD},
     {"hearing_required", "依法应当听证", FK_BOOL, TO_STATE},
     {"license_items", "申请许可事项", FK_TEXT, TO_STATE},
+    {"license_published_on", "许可决定公示日期", FK_DATE, TO_STATE}, /* not the penalty portal's published_on */
 };
 
 static int check_value(const json_t *v, FieldKind kind, const char *name, const char *label, zf_day today,

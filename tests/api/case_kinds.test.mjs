@@ -263,7 +263,7 @@ test('a licence: 补正 within 5 working days, 受理, one extension, decision w
   assert.equal(v.case.decision.outcome, 'granted');
   await ok('officer', caseNo, 'license_serve', { on: '2026-11-25' });
   await refused('officer', caseNo, 'license_publish', { on: '2026-11-26' }, 'gate_publicity', /行政许可法》第四十条/);
-  v = await ok('officer', caseNo, 'license_publish', { on: '2026-11-26', published_on: '2026-11-26' });
+  v = await ok('officer', caseNo, 'license_publish', { on: '2026-11-26', license_published_on: '2026-11-26' });
   assert.equal(v.workflow.stage, 'closed');
   assert.deepEqual(findingsOf(caseNo), []);
 });

@@ -94,7 +94,7 @@ static int published(const CaseState *cs, zf_day act, ZfError *err)
     bool licence = cs->procedure == WF_PROC_LICENSE;
     zf_day on = licence ? cs->published_on : cs->k.result_published_on;
     const char *law = licence ? LAW_LICENSE "第四十条" : "《企业信息公示暂行条例》第六条、第七条";
-    const char *field = licence ? "published_on" : "result_published_on";
+    const char *field = licence ? "license_published_on" : "result_published_on";
     if (!case_has(on))
         return refuse(err, "gate_publicity", field, law, licence ? "准予行政许可的决定应当予以公开，尚未公示"
                                                                : "检查结果应当向社会公示，尚未公示");

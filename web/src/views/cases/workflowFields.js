@@ -29,6 +29,7 @@ const F = {
   hearing_waived: { id: 'hearing_waived', label: '当事人书面放弃听证', type: 'bool' },
   hearing_notice_on: { id: 'hearing_notice_on', label: '听证通知日期', type: 'date' },
   hearing_held_on: { id: 'hearing_held_on', label: '听证日期', type: 'date' },
+  license_published_on: { id: 'license_published_on', label: '许可决定公示日期', type: 'date' },
   legal_review_passed: { id: 'legal_review_passed', label: '法制审核通过', type: 'bool' },
   reviewed_on: { id: 'reviewed_on', label: '法制审核日期', type: 'date' },
   collective_discussion_on: { id: 'collective_discussion_on', label: '集体讨论日期', type: 'date' },
@@ -52,7 +53,8 @@ const F = {
   urgent: { id: 'urgent', label: '情况紧急', type: 'bool' },
   late_fee: { id: 'late_fee', label: '加处罚款或者滞纳金（元）', type: 'money' },
   // 行政许可
-  hearing_held_on: { id: 'hearing_held_on', label: '听证日期', type: 'date' }
+  hearing_held_on: { id: 'hearing_held_on', label: '听证日期', type: 'date' },
+  license_published_on: { id: 'license_published_on', label: '许可决定公示日期', type: 'date' }
 }
 
 export const ACTION_FIELDS = {
@@ -100,7 +102,7 @@ export const ACTION_FIELDS = {
   license_grant: [F.on],
   license_deny: [F.on],
   license_serve: [F.on],
-  license_publish: [F.on, F.published_on]
+  license_publish: [F.on, F.license_published_on]
 }
 
 // 登记办理信息 on a case of the kinds of issue 20: the facts that may be recorded between steps.
@@ -108,7 +110,7 @@ export const KIND_RECORD_FIELDS = {
   inspection: [F.result_published_on],
   coercion: [F.inventory],
   enforcement: [F.late_fee],
-  license: [F.hearing_held_on, F.published_on]
+  license: [F.hearing_held_on, F.license_published_on]
 }
 
 // Only the values the user filled in; money as a number.
