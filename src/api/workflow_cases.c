@@ -339,6 +339,9 @@ int api_workflow_case_action(HttpRequest *req)
         rc = http_reply_zferror(req, &err);
     } else {
         recheck_case(req, str(done.row, "case_no"));
+        /* 移送立案 opened a penalty case in the same transaction: the rules look at it too */
+        const char *linked = str(json_object_get(done.row, "state"), "transferred_case");
+        if (linked && in.action && strcmp(in.action, "inspection_transfer") == 0) recheck_case(req, linked);
         auth_audit(req, done.audit_action, str(done.row, "case_no"), "ok", in.action);
         rc = reply_view(req, 200, done.rec, done.row);
         workflow_step_done_free(&done);
