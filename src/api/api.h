@@ -126,6 +126,9 @@ int api_settings_put(HttpRequest *req);
 
 /* online case handling (issue 6): workflow_cases.c */
 int api_workflow_cases_create(HttpRequest *req);
+int api_inspections_create(HttpRequest *req); /* inspection_cases.c */
+/* POST /workflow/cases for case_type inspection / coercion / enforcement / license (body kept by the caller) */
+int api_workflow_kind_create(HttpRequest *req, json_t *body, const char *type);
 int api_workflow_cases_list(HttpRequest *req);
 int api_workflow_case_get(HttpRequest *req);
 int api_workflow_case_action(HttpRequest *req);

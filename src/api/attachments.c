@@ -62,8 +62,8 @@ size_t api_attachment_body_limit(HttpRequest *req, char *why, size_t cap)
  * earlier stage may be added later, as paper files are; a stage not yet reached may not). */
 static const WfCaseType *case_type_of(const json_t *row)
 {
-    return workflow_case_type(strcmp(str(row, "case_type"), "penalty_simple") == 0 ? WF_PROC_SIMPLE
-                                                                                   : WF_PROC_ORDINARY);
+    const WfCaseType *t = workflow_case_type_by_code(str(row, "case_type"), NULL);
+    return t ? t : workflow_case_type(WF_PROC_ORDINARY);
 }
 
 static int check_stage(const json_t *row, const char *code, ZfError *err)

@@ -186,6 +186,10 @@ int api_dicts_get(HttpRequest *req)
     json_object_set_new(out, "order_statuses", code_table(status_code, status_name, ORDER_STATUS_COUNT));
     json_object_set_new(out, "order_actions", code_table(action_code, action_name, ORDER_ACTION_COUNT));
     json_object_set_new(out, "workflow_measures", workflow_measures());
+    json_object_set_new(out, "workflow_case_types", pairs(workflow_case_type_at)); /* issue 20 */
+    json_object_set_new(out, "inspection_results", pairs(inspection_result_at));
+    json_object_set_new(out, "coercion_measures", pairs(coercion_measure_at));
+    json_object_set_new(out, "coercion_dispositions", pairs(coercion_disposition_at));
     json_object_set_new(out, "timeline_actions", pairs(timeline_action_at));
     json_object_set_new(out, "severities", pairs(rules_severity_at));
     json_object_set_new(out, "evidence_kinds", pairs(evidence_kind_at));       /* 案情 (case-record.md) */

@@ -137,6 +137,7 @@ static const Route api_routes[] = {
     {"PUT", "/api/v1/settings/{name}", api_settings_put, "settings.write"},
     /* online case handling (issue 6) */
     {"POST", "/api/v1/workflow/cases", api_workflow_cases_create, "cases.handle"},
+    {"POST", "/api/v1/inspections", api_inspections_create, "cases.handle"},
     {"GET", "/api/v1/workflow/cases", api_workflow_cases_list, "cases.handle"},
     {"GET", "/api/v1/workflow/cases/{case_no}", api_workflow_case_get, "cases.handle"},
     {"POST", "/api/v1/workflow/cases/{case_no}/actions", api_workflow_case_action, "cases.handle"},

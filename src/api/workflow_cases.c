@@ -24,6 +24,7 @@
 #include "app/sweep.h"
 #include "store/findings.h"
 #include "store/workflow.h"
+#include "store/workflow_kinds.h"
 
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
@@ -201,8 +202,13 @@ int api_workflow_cases_create(HttpRequest *req)
     ZfError err;
     json_t *rec = NULL, *row = NULL;
     int rc;
+    if (type && workflow_case_type_by_code(type, NULL) && strncmp(type, "penalty_", 8) != 0) {
+        rc = api_workflow_kind_create(req, body, type); /* inspections.c */
+        goto done;
+    }
     if (!type || (strcmp(type, "penalty_ordinary") != 0 && strcmp(type, "penalty_simple") != 0)) {
-        rc = http_reply_error(req, 400, "invalid_field", "case_type", "案件类型应为 penalty_ordinary 或 penalty_simple");
+        rc = http_reply_error(req, 400, "invalid_field", "case_type",
+                              "案件类型应为行政处罚（普通程序、简易程序）、行政检查、行政强制措施、行政强制执行或行政许可");
         goto done;
     }
     bool simple = strcmp(type, "penalty_simple") == 0;
@@ -244,24 +250,37 @@ done:
 
 int api_workflow_cases_list(HttpRequest *req)
 {
-    const char *mine, *stage;
+    const char *mine, *stage, *types_param;
     int page, size;
     WfStage st;
     ZfError err;
     json_t *out;
     RuleConfig cfg;
     if (param_text(req, "mine", 1, &mine) != ZF_OK || param_text(req, "stage", 32, &stage) != ZF_OK ||
-        param_page(req, &page, &size) != ZF_OK)
+        param_text(req, "case_type", 64, &types_param) != ZF_OK || param_page(req, &page, &size) != ZF_OK)
         return 0;
+    /* ?case_type=coercion,enforcement: the types of one page (检查任务, 强制措施, 许可办理) */
+    char types_buf[72];
+    const char *types[4] = {NULL};
+    if (types_param && *types_param) {
+        snprintf(types_buf, sizeof types_buf, "%s", types_param);
+        size_t n = 0;
+        for (char *save, *t = strtok_r(types_buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+            if (!workflow_case_type_by_code(t, NULL) || n == 3)
+                return http_reply_error(req, 400, "invalid_param", "case_type", "无法识别的案件类型");
+            types[n++] = t;
+        }
+    }
     if (stage && *stage && workflow_stage_by_code(stage, &st) != ZF_OK)
         return http_reply_error(req, 400, "invalid_param", "stage", "无法识别的办案环节");
     if (!req->auth || !req->auth->agency[0])
         return http_reply_json(req, 200, json_pack("{s:[], s:i, s:i, s:i}", "items", "total", 0, "page", page,
                                                    "size", size));
     if (sweep_load_config(req->store, &cfg, &err) != ZF_OK ||
-        store_workflow_list(req->store, req->auth->agency,
-                            mine && strcmp(mine, "1") == 0 ? req->auth->username : NULL,
-                            stage && *stage ? stage : NULL, page, size, &out, &err) != ZF_OK)
+        (types[0] ? store_workflow_list_types(req->store, req->auth->agency, types, page, size, &out, &err)
+                  : store_workflow_list(req->store, req->auth->agency,
+                                        mine && strcmp(mine, "1") == 0 ? req->auth->username : NULL,
+                                        stage && *stage ? stage : NULL, page, size, &out, &err)) != ZF_OK)
         return http_reply_zferror(req, &err);
     size_t i;
     json_t *row;
@@ -320,6 +339,9 @@ int api_workflow_case_action(HttpRequest *req)
         rc = http_reply_zferror(req, &err);
     } else {
         recheck_case(req, str(done.row, "case_no"));
+        /* 移送立案 opened a penalty case in the same transaction: the rules look at it too */
+        const char *linked = str(json_object_get(done.row, "state"), "transferred_case");
+        if (linked && in.action && strcmp(in.action, "inspection_transfer") == 0) recheck_case(req, linked);
         auth_audit(req, done.audit_action, str(done.row, "case_no"), "ok", in.action);
         rc = reply_view(req, 200, done.rec, done.row);
         workflow_step_done_free(&done);

@@ -10,6 +10,7 @@
 #include "app/case_log.h"
 #include "app/workflow_doc_no.h"
 #include "app/workflow_filing_no.h"
+#include "app/workflow_kinds.h"
 #include "app/workflow_state.h"
 #include "domain/workflow/publicity.h"
 #include "app/import.h"
@@ -149,10 +150,12 @@ static int workflow_step(Seeder *s, const json_t *step, zf_day on, json_t *rec, 
     if (strcmp(action, "record") == 0) return ZF_OK;
     if (workflow_action_by_code(action, &a) != ZF_OK)
         return zf_fail(err, 400, "invalid_field", "action", "无法识别的办案操作“%s”", action);
+    wf_kind_before(s->st, s->cal, a, rec, state, on); /* the kinds of issue 20, as the API (workflow_step.c) */
     if (case_state(s, rec, row, &cs, err) != ZF_OK ||
         workflow_can_transition(&cs, a, role, on, s->cal, &s->cfg, err) != ZF_OK)
         return ZF_ERR;
     int to = workflow_next_stage(&cs, a);
+    wf_kind_record_act(s->st, s->cal, a, rec, state, on);
     const json_t *sets = json_object_get(step, "sets");
     if (sets) json_object_update(rec, (json_t *)sets);
     json_t *decision = json_object_get(rec, "decision");
@@ -278,11 +281,18 @@ static int seed_case(Seeder *s, json_t *line, ZfError *err)
     if (!agency || !type || !json_is_object(json_object_get(line, "case")) || !str(line, "created_by"))
         return zf_fail(err, 400, "invalid_field", NULL, "缺少 agency、case_type、created_by 或 case");
     bool simple = strcmp(type, "penalty_simple") == 0;
+    WfProcedure proc;
+    const WfCaseType *ctype = workflow_case_type_by_code(type, &proc);
+    if (!ctype) return zf_fail(err, 400, "invalid_field", "case_type", "无法识别的案件类型");
     memset(&s->entered, 0, sizeof s->entered);
     resolve_dates(line, s->cal, s->today);
     json_t *rec = json_deep_copy(json_object_get(line, "case"));
-    json_t *common = json_pack("{s:s, s:s, s:s, s:s}", "type", "case", "agency", agency, "kind", "penalty",
-                               "procedure", simple ? "simple" : "ordinary");
+    /* the kinds of issue 20 as POST /workflow/cases opens them (api/inspections.c) */
+    json_t *common = proc >= WF_PROC_INSPECTION
+                         ? json_pack("{s:s, s:s, s:s}", "type", "case", "agency", agency, "kind", wf_kind_of_case_type(type))
+                         : json_pack("{s:s, s:s, s:s, s:s}", "type", "case", "agency", agency, "kind", "penalty",
+                                     "procedure", simple ? "simple" : "ordinary");
+    if (proc == WF_PROC_ENFORCE) json_object_set_new(common, "measure", json_string("enforce"));
     json_object_update(rec, common);
     json_decref(common);
     json_t *row = NULL;
@@ -293,11 +303,13 @@ static int seed_case(Seeder *s, json_t *line, ZfError *err)
         return ZF_ERR;
     }
     if (store_workflow_next_seq(s->st, agency, 0, &seq, err) != ZF_OK) goto fail;
-    snprintf(case_no, sizeof case_no, "线索-%s-%ld", agency, seq);
+    static const char *const PREFIX[WF_PROC_COUNT] = {"线索", "线索", "检查", "强制", "执行", "许可"};
+    snprintf(case_no, sizeof case_no, "%s-%s-%ld", PREFIX[proc], agency, seq);
     json_object_set_new(rec, "case_no", json_string(case_no));
     row = json_pack("{s:s, s:s, s:s, s:s, s:{}, s:O, s:n, s:s}", "case_no", case_no, "agency", agency, "case_type",
-                    type, "stage", simple ? "onspot_decision" : "clue", "state", "assignees",
-                    json_object_get(rec, "officers"), "doc_no", "created_by", str(line, "created_by"));
+                    type, "stage", workflow_stage_code(ctype->stages[0].stage), "state", "assignees",
+                    json_object_get(rec, "officers") ? json_object_get(rec, "officers") : json_array(), "doc_no",
+                    "created_by", str(line, "created_by"));
     if (seed_steps(s, line, rec, row, err) != ZF_OK || app_workflow_put(s->st, row, err) != ZF_OK ||
         open_waiting_task(s, line, rec, row, err) != ZF_OK || import_one_record_in(s->st, rec, err) != ZF_OK ||
         store_commit(s->st, err) != ZF_OK)

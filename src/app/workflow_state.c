@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/workflow_discretion.h"
+#include "app/workflow_kinds.h"
 #include "domain/case_substance.h"
 #include "store/findings.h"
 #include "store/workflow.h"
@@ -86,8 +87,7 @@ static void load_tiers(Store *st, const json_t *rec, CaseState *cs)
 
 int wf_state_build(Store *st, const json_t *rec, const json_t *row, CaseState *cs, ZfError *err)
 {
-    const char *proc = str(rec, "procedure");
-    case_state_init(cs, proc && strcmp(proc, "simple") == 0 ? WF_PROC_SIMPLE : WF_PROC_ORDINARY);
+    case_state_init(cs, wf_procedure_of(rec));
     if (workflow_stage_by_code(str(row, "stage"), &cs->stage) != ZF_OK)
         return zf_fail(err, 500, "invalid_stage", "stage", "案件所处环节无法识别");
     json_t *party = json_object_get(rec, "party");
@@ -143,6 +143,7 @@ int wf_state_build(Store *st, const json_t *rec, const json_t *row, CaseState *c
     cs->extension_days = (int)json_integer_value(json_object_get(rec, "extension_days"));
     cs->suspended_days = (int)json_integer_value(json_object_get(rec, "suspended_days"));
     cs->substance = case_substance_present(rec);
+    if (cs->procedure >= WF_PROC_INSPECTION) wf_kind_state_load(st, rec, state, cs);
     return ZF_OK;
 }
 
@@ -175,7 +176,7 @@ int wf_case_load(Store *st, const AuthUser *auth, const char *case_no, json_t **
 /* ---- the facts a step records ------------------------------------------------------------ */
 
 typedef enum { FK_DATE, FK_FUTURE_DATE, FK_BOOL, FK_MONEY, FK_DAYS, FK_TEXT, FK_MEASURES, FK_CERTS, FK_FACTS,
-               FK_SUBSTANCE } FieldKind;
+               FK_SUBSTANCE, FK_DATETIME } FieldKind;
 typedef enum { TO_RECORD, TO_PROPOSAL, TO_STATE, TO_REVIEW, TO_DISCRETION } FieldHome;
 
 static const struct {
@@ -223,6 +224,37 @@ static const struct {
     {"violation_basis", "定性依据", FK_SUBSTANCE, TO_RECORD},
     {"penalty_basis", "处罚依据", FK_SUBSTANCE, TO_RECORD},
     {"defense", "陈述申辩", FK_SUBSTANCE, TO_RECORD},
+    /* 行政检查、行政强制、行政许可 (issue 20; app/workflow_kinds.c reads them) */
+    {"notice_required", "检查计划要求事先通知", FK_BOOL, TO_STATE},
+    {"notice_on", "检查通知日期", FK_DATE, TO_STATE},
+    {"identity_shown", "已出示执法证件", FK_BOOL, TO_STATE},
+    {"inspected_on", "检查日期", FK_DATE, TO_RECORD},
+    {"joint", "综合查一次（联合检查）", FK_BOOL, TO_RECORD},
+    {"inspection_items", "检查事项", FK_TEXT, TO_STATE},
+    {"correction_due_on", "改正期限", FK_FUTURE_DATE, TO_STATE},
+    {"corrected_on", "整改完成日期", FK_DATE, TO_STATE},
+    {"result_published_on", "检查结果公示日期", FK_DATE, TO_STATE},
+    {"penalty_power", "移送立案的处罚事项", FK_TEXT, TO_STATE},
+    {"measure", "强制措施种类", FK_TEXT, TO_RECORD},
+    {"urgent", "情况紧急", FK_BOOL, TO_RECORD},
+    {"approved_on", "负责人批准日期", FK_DATE, TO_RECORD},
+    {"started_on", "实施日期", FK_DATE, TO_RECORD},
+    {"onsite_record", "已制作现场笔录", FK_BOOL, TO_STATE},
+    {"inventory", "查封、扣押清单", FK_TEXT, TO_STATE},
+    {"released_on", "解除日期", FK_DATE, TO_RECORD},
+    {"disposition", "处理结果", FK_TEXT, TO_STATE},
+    {"obligation", "应履行的义务", FK_TEXT, TO_STATE},
+    {"principal", "金钱给付义务金额", FK_MONEY, TO_STATE},
+    {"late_fee", "加处罚款或者滞纳金", FK_MONEY, TO_STATE},
+    {"demand_served_on", "催告书送达日期", FK_DATE, TO_RECORD},
+    {"demand_due_on", "催告书载明的履行期限", FK_FUTURE_DATE, TO_RECORD},
+    {"executed_at", "实施强制执行时间", FK_DATETIME, TO_RECORD},
+    {"received_on", "申请日期", FK_DATE, TO_RECORD},
+    {"correction_notice_on", "补正告知日期", FK_DATE, TO_RECORD},
+    {"accepted_on", "受理日期", FK_DATE, TO_RECORD},
+    {"hearing_required", "依法应当听证", FK_BOOL, TO_STATE},
+    {"license_items", "申请许可事项", FK_TEXT, TO_STATE},
+    {"license_published_on", "许可决定公示日期", FK_DATE, TO_STATE}, /* not the penalty portal's published_on */
 };
 
 static int check_value(const json_t *v, FieldKind kind, const char *name, const char *label, zf_day today,
@@ -239,6 +271,14 @@ static int check_value(const json_t *v, FieldKind kind, const char *name, const 
             return zf_fail(err, 400, "invalid_date", name, "%s不能晚于今天（%s）", label,
                            (date_format(today, t), t));
         return ZF_OK;
+    case FK_DATETIME: {
+        int minute;
+        if (!json_is_string(v) || !datetime_parse(json_string_value(v), &d, &minute))
+            return zf_fail(err, 400, "invalid_date", name, "%s应为 YYYY-MM-DDTHH:MM 格式的有效时间", label);
+        if (d > today)
+            return zf_fail(err, 400, "invalid_date", name, "%s不能晚于今天（%s）", label, (date_format(today, t), t));
+        return ZF_OK;
+    }
     case FK_BOOL:
         return json_is_boolean(v) ? ZF_OK : zf_fail(err, 400, "invalid_field", name, "%s应为是或否", label);
     case FK_MONEY:

@@ -19,6 +19,7 @@
 #include "app/workflow_doc_no.h"
 #include "app/workflow_filing_no.h"
 #include "app/workflow_holdings.h"
+#include "app/workflow_kinds.h"
 #include "app/workflow_state.h"
 #include "store/findings.h"
 #include "store/settings.h"
@@ -185,6 +186,7 @@ static int check_act(const AppContext *cx, Step *s, const CaseState *cs, const R
         s->moves = true;
         s->decides = s->act == WA_APPROVE_DECISION || s->act == WA_DECIDE_ON_SPOT;
         record_act(cx->store, s->act, s->rec, s->state, s->on, NULL);
+        wf_kind_record_act(cx->store, cx->calendar, s->act, s->rec, s->state, s->on);
     }
     return rc;
 }
@@ -199,6 +201,7 @@ static int check_step(const AppContext *cx, Step *s, ZfError *err)
     if (workflow_stage_by_code(str(s->row, "stage"), &stage) != ZF_OK)
         return zf_fail(err, 500, "internal_error", NULL, "案件环节无法识别");
     if (s->kind == STEP_ACT) imply_before(stage, s->act, s->rec, s->on);
+    if (s->kind == STEP_ACT) wf_kind_before(cx->store, cx->calendar, s->act, s->rec, s->state, s->on);
     json_t *probe = json_pack("{s:O, s:O}", "stage", json_object_get(s->row, "stage"), "state", s->state);
     int rc = wf_state_build(cx->store, s->rec, probe, &cs, err);
     json_decref(probe);
@@ -274,6 +277,9 @@ static int commit_step(const AppContext *cx, Step *s, ZfError *err)
 {
     char doc_no[200];
     const char *case_no = str(s->row, "case_no");
+    /* 移送立案 opens its penalty case in this transaction, and the state names it */
+    if (s->moves && s->kind == STEP_ACT && wf_kind_after_act(cx, s->act, s->rec, s->state, s->on, err) != ZF_OK)
+        return ZF_ERR;
     json_t *row = json_deep_copy(s->row);
     json_object_set(row, "state", s->state);
     json_object_set_new(row, "stage", json_string(workflow_stage_code(s->to)));
@@ -393,6 +399,12 @@ static int apply_fields(const AppContext *cx, Step *s, const json_t *fields, ZfE
     s->notifies = json_is_string(json_object_get(plain, "notified_on"));
     s->on = cx->today;
     if (json_is_string(json_object_get(plain, "on"))) date_parse(str(plain, "on"), &s->on);
+    /* 实施强制执行: the act is dated by its time (行政强制法 43 looks at the hour) */
+    int minute;
+    zf_day at;
+    if (json_is_string(json_object_get(plain, "executed_at")) && datetime_parse(str(plain, "executed_at"), &at, &minute) &&
+        at <= cx->today)
+        s->on = at;
     if (rc == ZF_OK) rc = wf_fields_apply(plain, s->rec, s->state, cx->today, cx->user->username, err);
     json_decref(plain);
     return rc;

@@ -262,6 +262,8 @@ int sqlite_store_workflow_timeline_foreach(Store *st, WorkflowRowFn fn, void *ct
 int sqlite_store_workflow_list(Store *st, const char *agency, const char *created_by, const char *stage, int page,
                                int size, json_t **out, ZfError *err);
 int sqlite_store_workflow_next_seq(Store *st, const char *agency, int year, long *seq, ZfError *err);
+int sqlite_store_workflow_list_types(Store *st, const char *agency, const char *const *types, int page, int size,
+                                     json_t **out, ZfError *err);
 int sqlite_store_doc_no_used(Store *st, const char *agency, const char *doc_no, int *used, ZfError *err);
 int sqlite_store_workflow_seq_skip(Store *st, const char *agency, int year, long used, ZfError *err);
 int sqlite_store_case_resolve(Store *st, const char *number, char case_no[static 129], ZfError *err);

@@ -170,6 +170,7 @@ const StoreOps sqlite_store_ops = {
     .workflow_timeline_foreach = sqlite_store_workflow_timeline_foreach,
     .workflow_list = sqlite_store_workflow_list,
     .workflow_next_seq = sqlite_store_workflow_next_seq,
+    .workflow_list_types = sqlite_store_workflow_list_types,
     .doc_no_used = sqlite_store_doc_no_used,
     .workflow_seq_skip = sqlite_store_workflow_seq_skip,
     .case_resolve = sqlite_store_case_resolve,

@@ -829,6 +829,12 @@ int store_workflow_next_seq(Store *st, const char *agency, int year, long *seq, 
     return OPS(st)->workflow_next_seq(st, agency, year, seq, err);
 }
 
+int store_workflow_list_types(Store *st, const char *agency, const char *const *types, int page, int size,
+                              json_t **out, ZfError *err)
+{
+    return OPS(st)->workflow_list_types(st, agency, types, page, size, out, err);
+}
+
 int store_doc_no_used(Store *st, const char *agency, const char *doc_no, int *used, ZfError *err)
 {
     return OPS(st)->doc_no_used(st, agency, doc_no, used, err);

@@ -36,6 +36,7 @@
 #include "store/deliveries.h"
 #include "store/store.h"
 #include "store/workflow.h"
+#include "store/workflow_kinds.h"
 #include "store/workflow_seed.h"
 
 typedef struct StoreOps {
@@ -233,6 +234,8 @@ typedef struct StoreOps {
     int (*workflow_list)(Store *st, const char *agency, const char *created_by, const char *stage, int page, int size,
                          json_t **out, ZfError *err);
     int (*workflow_next_seq)(Store *st, const char *agency, int year, long *seq, ZfError *err);
+    int (*workflow_list_types)(Store *st, const char *agency, const char *const *types, int page, int size,
+                               json_t **out, ZfError *err); /* workflow_kinds.h */
     int (*doc_no_used)(Store *st, const char *agency, const char *doc_no, int *used, ZfError *err);
     int (*workflow_seq_skip)(Store *st, const char *agency, int year, long used, ZfError *err);
     /* a case's numbers (store/case_numbers.h) */

@@ -117,6 +117,7 @@ const ROUTES = new Map([
   ['PUT /api/v1/settings/{name}', 'settings.write'],
   ['POST /api/v1/workflow/cases', 'cases.handle'],
   ['GET /api/v1/workflow/cases', 'cases.handle'],
+  ['POST /api/v1/inspections', 'cases.handle'], // 行政检查 (issue 20, docs/inspections.md)
   ['GET /api/v1/workflow/cases/{case_no}', 'cases.handle'],
   ['POST /api/v1/workflow/cases/{case_no}/actions', 'cases.handle'],
   ['GET /api/v1/workflow/approvals', 'cases.handle'],
@@ -261,6 +262,8 @@ const BODY = {
   'PUT /api/v1/settings/{name}': { value: 'not-a-day' },
   // an unknown case type (400); the action's case is not handled online (404)
   'POST /api/v1/workflow/cases': { case_type: 'not-a-type' },
+  // an inspection without its party (400)
+  'POST /api/v1/inspections': { power: 'SC-JC-001' },
   'POST /api/v1/workflow/cases/{case_no}/actions': { action: 'record' },
   'POST /api/v1/workflow/cases/{case_no}/attachments': { note: 'the case is not handled online: 404' },
   'POST /api/v1/workflow/cases/{case_no}/discretion': { first_offence: true },

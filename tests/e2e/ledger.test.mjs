@@ -12,14 +12,14 @@ import { startServer, login, zhifaBinary } from './lib/server.mjs'
 import { launchBrowser, openPage, screenshot } from './lib/browser.mjs'
 
 const CASE = '南市监处罚〔2026〕4号'
-// The demo's log: 15 imported and 18 online case records, one event per timeline and workflow row,
+// The demo's log: 15 imported and 18 + 7 online case records (penalty; inspection, coercion, licence), one event per timeline and workflow row,
 // one per major decision filed, and the supervision rows (as tests/api/ledger.test.mjs counts them):
 // an order.timeline per timeline row and an order.put per act of a user and per order the daily
 // reminder run changed; a lead.put and a lead.timeline per act on a lead; a review_plan.put and a
 // review_task.put per write of a review row (its body.rev).
 const sqlite = (db, q) => spawnSync('sqlite3', [db, q], { encoding: 'utf8' }).stdout.trim()
 const count = (db, q) => Number(sqlite(db, q))
-const demoEvents = (db) => 15 + 18 + count(db, 'SELECT count(*) FROM case_timeline') +
+const demoEvents = (db) => 15 + 18 + 7 + count(db, 'SELECT count(*) FROM case_timeline') +
   count(db, 'SELECT count(*) FROM case_workflow') + count(db, 'SELECT count(*) FROM filings') +
   count(db, 'SELECT count(*) FROM order_timeline') + count(db, "SELECT count(*) FROM order_timeline WHERE user <> 'system'") +
   count(db, "SELECT count(DISTINCT order_id) FROM order_timeline WHERE user = 'system'") +

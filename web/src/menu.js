@@ -33,6 +33,9 @@ export const menu = [
     key: 'cases', title: '执法办案', icon: Briefcase,
     children: [
       { path: '/cases/mine', perm: 'cases.handle', title: '我的案件', view: 'cases/MyCases', desc: '本人承办的案件：立案、调查取证、告知、决定、送达、执行、结案' },
+      { path: '/cases/inspections', perm: 'cases.handle', title: '检查任务', view: 'cases/Inspections', desc: '行政检查：检查通知、现场检查（出示证件、现场照片）、责令改正与整改复查、移送立案、结果公示' },
+      { path: '/cases/coercions', perm: 'cases.handle', title: '强制措施', view: 'cases/Coercions', desc: '行政强制措施（查封、扣押、冻结）与行政强制执行：批准、现场笔录与清单、期限与延长、催告、执行' },
+      { path: '/cases/licenses', perm: 'cases.handle', title: '许可办理', view: 'cases/Licenses', desc: '行政许可：申请、补正告知、受理、审查、决定、送达与公示' },
       { path: '/cases/approvals', perm: 'cases.handle', title: '审批待办', view: 'cases/Approvals', desc: '等待我签署的立案、处罚决定、结案审批（会签、加签、超时上报）' },
       { path: '/cases/orders', perm: 'orders.respond', title: '监督事项', view: 'cases/OrderInbox', desc: '执法监督机构下发给本机构的督办通知书、问诊单、意见书和转办的线索：签收、反馈整改情况、办理答复' },
       // The agency's side of 案卷评查: its published results and its 申辩 (supervisors read them too).

@@ -42,7 +42,8 @@ static int parse_rule(const ApprovalPolicy *p, const json_t *r, ApprovalRule *ou
     memset(out, 0, sizeof *out);
     json_array_foreach(json_object_get(r, "actions"), i, v) {
         WfAction a;
-        if (workflow_action_by_code(json_string_value(v), &a) != ZF_OK)
+        /* the action bits hold the first 32 actions (the penalty ones): the later ones use the default level */
+        if (workflow_action_by_code(json_string_value(v), &a) != ZF_OK || a >= 32)
             return zf_fail(err, 400, "invalid_policy", "rules", "审批分级中有无法识别的操作");
         out->actions |= 1u << a;
     }
@@ -152,13 +153,15 @@ WfAction approval_opened_on_entering(WfStage stage)
     case WS_FILING: return WA_APPROVE_FILING;
     case WS_DECISION: return WA_APPROVE_DECISION;
     case WS_CLOSING: return WA_CLOSE;
+    case WS_CO_REPORT: return WA_CO_APPROVE;
+    case WS_EN_DECISION: return WA_EN_DECIDE;
     default: return WF_ACTION_COUNT;
     }
 }
 
 static bool rule_applies(const ApprovalRule *r, WfAction a, const CaseState *cs)
 {
-    if (!(r->actions & (1u << a))) return false;
+    if (a >= 32 || !(r->actions & (1u << a))) return false;
     bool conditional = r->fine_min_fen > 0 || r->measures || r->major;
     return !conditional || (r->fine_min_fen > 0 && cs->fine_fen >= r->fine_min_fen) ||
            (r->measures & cs->measures) || (r->major && (cs->major || cs->complex));

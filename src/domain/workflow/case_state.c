@@ -16,6 +16,8 @@ void case_state_init(CaseState *cs, WfProcedure procedure)
     cs->reviewed_on = cs->collective_on = ZF_DAY_NONE;
     cs->decided_on = cs->served_on = cs->published_on = cs->paid_on = ZF_DAY_NONE;
     cs->revoked_on = cs->withdrawn_on = ZF_DAY_NONE;
+    kind_state_init(&cs->k);
+    if (procedure >= WF_PROC_INSPECTION) cs->stage = workflow_kind_first_stage(procedure);
 }
 
 enum {

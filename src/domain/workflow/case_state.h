@@ -9,12 +9,22 @@
 #include <stdint.h>
 
 #include "domain/rules/rules.h"
+#include "domain/workflow/kind_state.h"
 #include "util/date.h"
 
 #define WF_MAX_OFFICERS 8
 #define WF_MAX_TIERS 8
 
-typedef enum { WF_PROC_ORDINARY, WF_PROC_SIMPLE } WfProcedure;
+/* The penalty procedures, then the case kinds of issue 20 (domain/workflow/kinds.c). */
+typedef enum {
+    WF_PROC_ORDINARY,
+    WF_PROC_SIMPLE,
+    WF_PROC_INSPECTION, /* 行政检查 */
+    WF_PROC_COERCION,   /* 行政强制措施：查封、扣押、冻结 */
+    WF_PROC_ENFORCE,    /* 行政强制执行 */
+    WF_PROC_LICENSE,    /* 行政许可 */
+    WF_PROC_COUNT
+} WfProcedure;
 typedef enum { WF_PARTY_PERSON, WF_PARTY_ORG } WfPartyKind;
 typedef enum { WF_REVIEW_NONE, WF_REVIEW_PASSED, WF_REVIEW_FAILED } WfReview;
 
@@ -50,6 +60,30 @@ typedef enum {
     WS_ONSPOT_DECISION, /* 当场决定 */
     WS_ONSPOT_SERVICE,  /* 当场送达 */
     WS_CLOSING,         /* 结案审批 (awaiting approval; after 执行) */
+    /* 行政检查 */
+    WS_INSP_PLAN,       /* 检查准备 */
+    WS_INSP_NOTICE,     /* 检查通知 */
+    WS_INSP_ONSITE,     /* 现场检查 */
+    WS_INSP_RESULT,     /* 检查结果 */
+    WS_INSP_FOLLOWUP,   /* 整改复查 */
+    WS_INSP_PUBLICITY,  /* 结果公示 */
+    /* 行政强制措施 */
+    WS_CO_REQUEST,      /* 强制措施审批 (awaiting approval) */
+    WS_CO_REPORT,       /* 紧急实施后报批 (awaiting approval within 24 hours) */
+    WS_CO_IMPLEMENT,    /* 实施（现场笔录、清单、决定书） */
+    WS_CO_HOLDING,      /* 查封扣押期间 */
+    /* 行政强制执行 */
+    WS_EN_DEMAND,       /* 催告 */
+    WS_EN_WAIT,         /* 催告履行期 */
+    WS_EN_DECISION,     /* 强制执行决定 (awaiting approval) */
+    WS_EN_EXECUTE,      /* 实施强制执行 */
+    /* 行政许可 */
+    WS_LI_RECEIVED,     /* 申请接收 */
+    WS_LI_CORRECTION,   /* 补正材料 */
+    WS_LI_REVIEW,       /* 审查 */
+    WS_LI_DECISION,     /* 许可决定 (awaiting approval) */
+    WS_LI_SERVICE,      /* 送达许可决定 */
+    WS_LI_PUBLICITY,    /* 许可公示 */
     WF_STAGE_COUNT
 } WfStage;
 
@@ -99,6 +133,7 @@ typedef struct {
     zf_day withdrawn_on; /* its publication withdrawn from the portal (行政处罚法 48 ¶2) */
     int extension_days, suspended_days; /* of the 90-day decision limit (行政处罚法 60) */
     unsigned substance; /* 案情 the case holds: CASE_SUB_* bits (domain/case_substance.h) */
+    WfKindState k;      /* the facts of an inspection, coercion or licence case (kind_state.h) */
 } CaseState;
 
 /* Zeroed state, every date ZF_DAY_NONE, stage = the first stage of the procedure. */
@@ -111,6 +146,8 @@ unsigned case_measure_bit(const char *code);
 /* The i-th measure the online workflow accepts, NULL past the last; its Chinese name. */
 const char *case_measure_code(size_t i);
 const char *case_measure_name(const char *code);
+/* The first stage of a case kind of issue 20 (kinds.c). */
+WfStage workflow_kind_first_stage(WfProcedure procedure);
 static inline bool case_has(zf_day d) { return d != ZF_DAY_NONE; }
 
 #endif

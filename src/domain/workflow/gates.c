@@ -311,6 +311,7 @@ int workflow_check_gate(WfGate gate, const CaseState *cs, zf_day act, const Cale
     case WG_SUBSTANCE_NOTICE:
     case WG_SUBSTANCE_DECISION:
     case WG_SUBSTANCE_ONSPOT: return workflow_check_substance(gate, cs, err);
+    default: return workflow_check_kind_gate(gate, cs, act, cal, err);
     }
     return zf_fail(err, 500, "unknown_gate", "", "未知的校验项");
 }

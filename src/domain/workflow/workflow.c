@@ -25,6 +25,26 @@ static const struct {
     [WS_ONSPOT_DECISION] = {"onspot_decision", "当场决定"},
     [WS_ONSPOT_SERVICE] = {"onspot_service", "当场送达"},
     [WS_CLOSING] = {"closing", "结案审批"},
+    [WS_INSP_PLAN] = {"inspection_plan", "检查准备"},
+    [WS_INSP_NOTICE] = {"inspection_notice", "检查通知"},
+    [WS_INSP_ONSITE] = {"inspection_onsite", "现场检查"},
+    [WS_INSP_RESULT] = {"inspection_result", "检查结果"},
+    [WS_INSP_FOLLOWUP] = {"inspection_followup", "整改复查"},
+    [WS_INSP_PUBLICITY] = {"inspection_publicity", "结果公示"},
+    [WS_CO_REQUEST] = {"coercion_request", "强制措施审批"},
+    [WS_CO_REPORT] = {"coercion_report", "紧急实施后报批"},
+    [WS_CO_IMPLEMENT] = {"coercion_implement", "实施强制措施"},
+    [WS_CO_HOLDING] = {"coercion_holding", "查封扣押期间"},
+    [WS_EN_DEMAND] = {"enforce_demand", "催告"},
+    [WS_EN_WAIT] = {"enforce_wait", "催告履行期"},
+    [WS_EN_DECISION] = {"enforce_decision", "强制执行决定"},
+    [WS_EN_EXECUTE] = {"enforce_execute", "实施强制执行"},
+    [WS_LI_RECEIVED] = {"license_received", "申请接收"},
+    [WS_LI_CORRECTION] = {"license_correction", "补正材料"},
+    [WS_LI_REVIEW] = {"license_review", "审查"},
+    [WS_LI_DECISION] = {"license_decision", "许可决定"},
+    [WS_LI_SERVICE] = {"license_service", "送达许可决定"},
+    [WS_LI_PUBLICITY] = {"license_publicity", "许可公示"},
 };
 
 static const struct {
@@ -45,6 +65,32 @@ static const struct {
     [WA_DECIDE_ON_SPOT] = {"decide_on_spot", "当场作出处罚决定"},
     [WA_SERVE_ON_SPOT] = {"serve_on_spot", "当场交付决定书"},
     [WA_REQUEST_CLOSE] = {"request_close", "提请结案审批"},
+    [WA_INSP_NOTIFY] = {"inspection_notify", "发出检查通知"},
+    [WA_INSP_START] = {"inspection_start", "开始现场检查"},
+    [WA_INSP_RECORD] = {"inspection_record", "提交现场检查记录"},
+    [WA_INSP_PASS] = {"inspection_pass", "检查合格"},
+    [WA_INSP_ORDER] = {"inspection_order", "责令改正"},
+    [WA_INSP_TRANSFER] = {"inspection_transfer", "移送立案"},
+    [WA_INSP_FOLLOWUP_PASS] = {"inspection_followup_pass", "复查合格"},
+    [WA_INSP_CLOSE] = {"inspection_close", "公示并办结"},
+    [WA_CO_APPROVE] = {"coercion_approve", "批准实施强制措施"},
+    [WA_CO_URGENT] = {"coercion_urgent", "当场实施（情况紧急）"},
+    [WA_CO_IMPLEMENT] = {"coercion_implement", "实施并交付决定书、清单"},
+    [WA_CO_EXTEND] = {"coercion_extend", "批准延长期限"},
+    [WA_CO_RELEASE] = {"coercion_release", "解除强制措施"},
+    [WA_CO_HANDOVER] = {"coercion_handover", "依法移送或处理"},
+    [WA_EN_DEMAND] = {"enforce_demand", "送达催告书"},
+    [WA_EN_DEMAND_DUE] = {"enforce_demand_due", "催告期满未履行"},
+    [WA_EN_DECIDE] = {"enforce_decide", "批准强制执行决定"},
+    [WA_EN_EXECUTE] = {"enforce_execute", "实施强制执行"},
+    [WA_LI_CORRECTION] = {"license_correction", "一次告知补正"},
+    [WA_LI_ACCEPT] = {"license_accept", "受理"},
+    [WA_LI_EXTEND] = {"license_extend", "批准延长审查期限"},
+    [WA_LI_SUBMIT] = {"license_submit", "提交许可决定审批"},
+    [WA_LI_GRANT] = {"license_grant", "准予许可"},
+    [WA_LI_DENY] = {"license_deny", "不予许可"},
+    [WA_LI_SERVE] = {"license_serve", "送达许可决定"},
+    [WA_LI_PUBLISH] = {"license_publish", "公示并办结"},
 };
 
 static const struct {
@@ -60,11 +106,15 @@ static const struct {
     {WF_F_HEARING_HELD_ON, "hearing_held_on"},
     {WF_F_LEGAL_REVIEW, "legal_review"},
     {WF_F_COLLECTIVE_ON, "collective_discussion_on"},
+    {WF_F_INSPECTED_ON, "inspected_on"},
+    {WF_F_MEASURE, "measure"},
+    {WF_F_RECEIVED_ON, "received_on"},
+    {WF_F_PRINCIPAL, "principal"},
 };
 
 static const char *const FIELD_LABELS[] = {
     "当事人", "发现日期", "执法人员", "处罚种类", "告知日期", "听证通知日期", "听证日期",
-    "法制审核意见", "集体讨论日期",
+    "法制审核意见", "集体讨论日期", "检查日期", "强制措施种类", "申请日期", "应履行的义务（金额）",
 };
 
 /* ---- 普通程序 (行政处罚法 54–65) ---------------------------------------------------------- */
@@ -143,7 +193,20 @@ static const WfCaseType SIMPLE = {"penalty_simple", "行政处罚（简易程序
 
 const WfCaseType *workflow_case_type(WfProcedure procedure)
 {
+    if (procedure >= WF_PROC_INSPECTION && workflow_kind_type(procedure)) return workflow_kind_type(procedure);
     return procedure == WF_PROC_SIMPLE ? &SIMPLE : &ORDINARY;
+}
+
+const WfCaseType *workflow_case_type_by_code(const char *code, WfProcedure *procedure)
+{
+    for (int p = WF_PROC_ORDINARY; code && p < WF_PROC_COUNT; p++) {
+        const WfCaseType *t = workflow_case_type((WfProcedure)p);
+        if (strcmp(t->code, code) == 0) {
+            if (procedure) *procedure = (WfProcedure)p;
+            return t;
+        }
+    }
+    return NULL;
 }
 
 int workflow_stage_index(const WfCaseType *type, WfStage stage)
@@ -169,7 +232,7 @@ const WfTransition *workflow_transition(const WfCaseType *type, WfStage from, Wf
 
 const WfTransition *workflow_transition_of_action(WfAction action)
 {
-    for (int proc = WF_PROC_ORDINARY; proc <= WF_PROC_SIMPLE; proc++) {
+    for (int proc = WF_PROC_ORDINARY; proc < WF_PROC_COUNT; proc++) {
         const WfCaseType *type = workflow_case_type((WfProcedure)proc);
         for (size_t i = 0; i < type->transition_count; i++)
             if (type->transitions[i].action == action) return &type->transitions[i];
@@ -233,6 +296,10 @@ static bool field_present(const CaseState *cs, WfField f)
     case WF_F_HEARING_HELD_ON: return case_has(cs->hearing_held_on);
     case WF_F_LEGAL_REVIEW: return cs->legal_review != WF_REVIEW_NONE;
     case WF_F_COLLECTIVE_ON: return case_has(cs->collective_on);
+    case WF_F_INSPECTED_ON: return case_has(cs->k.inspected_on);
+    case WF_F_MEASURE: return cs->k.measure[0] != '\0';
+    case WF_F_RECEIVED_ON: return case_has(cs->k.received_on);
+    case WF_F_PRINCIPAL: return cs->k.principal_fen > 0;
     }
     return false;
 }

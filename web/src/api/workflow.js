@@ -7,6 +7,8 @@ const enc = encodeURIComponent
 export const listWorkflowCases = (query) => http.get('/api/v1/workflow/cases', { query })
 // → {case, workflow: {stage, stage_name, actions, deadlines, next_deadline, doc_no}, timeline}
 export const fileCase = (body) => http.post('/api/v1/workflow/cases', body)
+// 行政检查 (docs/inspections.md): {agency, party, power, officers, notice_required?, inspection_items?} → the case view
+export const fileInspection = (body) => http.post('/api/v1/inspections', body)
 export const getWorkflowCase = (caseNo) => http.get(`/api/v1/workflow/cases/${enc(caseNo)}`)
 export const takeAction = (caseNo, body) => http.post(`/api/v1/workflow/cases/${enc(caseNo)}/actions`, body)
 // 审批待办: the approval tasks waiting for the caller →
