@@ -29,8 +29,10 @@ run: deps build
 unit: server
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
+# API test files run two at a time: each starts its own server on its own database and port, and
+# most of a file's time is spent waiting on that server.
 api: server
-	@ZHIFA_BIN=$(abspath $(BUILD)/zhifa) node --test tests/api/
+	@ZHIFA_BIN=$(abspath $(BUILD)/zhifa) node --test --test-concurrency=2 tests/api/
 
 e2e: build
 	@ZHIFA_BIN=$(abspath $(BUILD)/zhifa) node --test tests/e2e/
@@ -40,7 +42,7 @@ asan:
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DZHIFA_SANITIZE=ON >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
-	@ZHIFA_BIN=$(abspath $(ASAN_BUILD)/zhifa) ASAN_OPTIONS=detect_leaks=1 node --test tests/api/
+	@ZHIFA_BIN=$(abspath $(ASAN_BUILD)/zhifa) ASAN_OPTIONS=detect_leaks=1 node --test --test-concurrency=2 tests/api/
 
 # libFuzzer targets (tests/fuzz): saved crash inputs replayed, then FUZZ_SECONDS (15) of fuzzing each.
 fuzz:
