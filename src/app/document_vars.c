@@ -20,6 +20,8 @@
 #define HEARING_REQUEST_WD 5
 /* 陈述、申辩 (行政处罚法 44, 45): the notice gives the same five working days. */
 #define DEFENSE_WD 5
+/* in the settings of the 复议机关 and the court: the agency's region name */
+#define REGION_MARK "{区划}"
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
@@ -164,15 +166,15 @@ static void proposal_words(Store *st, const json_t *rec, json_t *doc)
     json_object_set_new(doc, "proposed", json_string(text[0] ? text : "依法给予行政处罚"));
 }
 
-/* The setting's text with {region} as the agency's region name (document_review_organ, document_court). */
+/* The setting's text with {区划} as the agency's region name (document_review_organ, document_court). */
 static void organ(Store *st, const char *setting, const char *dflt, const char *region, json_t *doc, const char *key)
 {
     char v[400], out[600];
     store_setting_text(st, setting, dflt, v, sizeof v);
-    char *at = strstr(v, "{region}");
+    char *at = strstr(v, REGION_MARK);
     if (at) {
         *at = '\0';
-        snprintf(out, sizeof out, "%s%s%s", v, region, at + strlen("{region}"));
+        snprintf(out, sizeof out, "%s%s%s", v, region, at + strlen(REGION_MARK));
     } else {
         snprintf(out, sizeof out, "%s", v);
     }
@@ -193,8 +195,8 @@ static void agency_names(const AppContext *cx, const json_t *rec, json_t *doc)
     if (agency) store_agency_region(cx->store, agency, code);
     const char *region = cx->regions && code[0] ? regions_name(cx->regions, code) : NULL;
     json_object_set_new(doc, "region_name", json_string(region ? region : ""));
-    organ(cx->store, "document_review_organ", "{region}人民政府", region ? region : "本级", doc, "review_organ");
-    organ(cx->store, "document_court", "{region}人民法院", region ? region : "本机关所在地基层", doc, "court");
+    organ(cx->store, "document_review_organ", REGION_MARK "人民政府", region ? region : "本级", doc, "review_organ");
+    organ(cx->store, "document_court", REGION_MARK "人民法院", region ? region : "本机关所在地基层", doc, "court");
     json_decref(a);
 }
 

@@ -25,9 +25,9 @@ CREATE TABLE documents (
 INSERT INTO settings(name, value, description, kind, min_value, max_value, basis) VALUES
  ('portal_base_url', 'http://127.0.0.1:8080', '执法文书：二维码中核验地址的网址前缀（公众访问本系统门户的地址）', 'short_text', NULL, NULL,
   '《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》：推行电子文书，便于当事人查验'),
- ('document_review_organ', '{region}人民政府', '执法文书：决定书告知的行政复议机关名称；{region} 代表作出决定的机关所在的行政区划名称', 'short_text', NULL, NULL,
+ ('document_review_organ', '{区划}人民政府', '执法文书：决定书告知的行政复议机关名称；{区划} 代表作出决定的机关所在的行政区划名称', 'short_text', NULL, NULL,
   '《行政复议法》第二十四条：县级以上地方各级人民政府管辖对本级人民政府工作部门作出的行政行为不服的行政复议案件'),
- ('document_court', '{region}人民法院', '执法文书：决定书告知的管辖人民法院名称；{region} 代表作出决定的机关所在的行政区划名称', 'short_text', NULL, NULL,
+ ('document_court', '{区划}人民法院', '执法文书：决定书告知的管辖人民法院名称；{区划} 代表作出决定的机关所在的行政区划名称', 'short_text', NULL, NULL,
   '《行政诉讼法》第十八条：行政案件由最初作出行政行为的行政机关所在地人民法院管辖'),
  ('document_payment_days', '15', '执法文书：决定书载明的罚款缴纳期限（自收到决定书之日起的日数）', 'integer', 1, 60,
   '《行政处罚法》第六十七条第三款：当事人应当自收到行政处罚决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款');
