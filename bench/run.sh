@@ -48,3 +48,5 @@ ZHIFA_DATA="$(cd "$(dirname "$0")/.." && pwd)/data" "$(dirname "$zhifa")/bench/b
 "$(dirname "$zhifa")/bench/bench_cases" "$zhifa" "$out/z.db"
 # 督办问诊: 100,000 orders written into the same database, GET /orders with two filters over loopback
 "$(dirname "$zhifa")/bench/bench_orders" "$zhifa" "$out/z.db" "${BENCH_ORDERS:-100000}"
+# 统计分析: every /api/v1/stats answer over loopback vs the naive GROUP BY over cases and findings it replaces
+"$(dirname "$zhifa")/bench/bench_stats" "$zhifa" "$out/z.db"
