@@ -52,7 +52,7 @@ CREATE TRIGGER rollup_case_delta_apply INSTEAD OF INSERT ON rollup_case_delta BE
                              ordinary_decided, decided_in_limit)
     SELECT NEW.agency, NEW.decided_month, NEW.kind, NEW.sign, NEW.sign * NEW.penalty, NEW.sign * NEW.fine_fen,
            NEW.sign * NEW.confiscated_fen, NEW.sign * NEW.heard, NEW.sign * NEW.published,
-           NEW.sign * (NEW.procedure IS 'ordinary'), NEW.sign * NEW.in_limit
+           NEW.sign * (NEW.procedure IS 'ordinary'), NEW.sign * coalesce(NEW.in_limit, 0) -- NULL when a hand edit left a date unreadable
     WHERE NEW.decided_month IS NOT NULL
     ON CONFLICT(month, agency, kind) DO UPDATE SET decided = decided + excluded.decided,
         penalties = penalties + excluded.penalties, fines_fen = fines_fen + excluded.fines_fen,
