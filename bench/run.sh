@@ -59,3 +59,5 @@ ZHIFA_DATA="$(cd "$(dirname "$0")/.." && pwd)/data" "$(dirname "$zhifa")/bench/b
 # 执法文书: drawing a 3-page 行政处罚决定书 from the demo's showcase case vs the same text as one layout
 "$zhifa" --db "$out/demo.db" init --demo > /dev/null
 ZHIFA_DATA="$(cd "$(dirname "$0")/.." && pwd)/data" "$(dirname "$zhifa")/bench/bench_render" "$out/demo.db"
+# 统计分析: every /api/v1/stats answer over loopback vs the naive GROUP BY over cases and findings it replaces
+"$(dirname "$zhifa")/bench/bench_stats" "$zhifa" "$out/z.db"

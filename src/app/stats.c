@@ -338,8 +338,9 @@ static void scored_free(Scored *s)
     free(s->values), free(s->parts), free(s->scores), free(s->has), free(s->scored);
 }
 
-static const Units *sort_units;
-static const Scored *sort_scores;
+/* qsort has no context argument: the ranking being sorted, per thread (the server answers on several). */
+static _Thread_local const Units *sort_units;
+static _Thread_local const Scored *sort_scores;
 static int by_score(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -353,7 +354,7 @@ static int by_score(const void *a, const void *b)
 static void rank_places(const Units *u, const Scored *s, size_t *order, int *ranks)
 {
     for (size_t i = 0; i < u->n; i++) order[i] = i;
-    sort_units = u, sort_scores = s; /* qsort has no context: one ranking at a time (the callers are serialised per request) */
+    sort_units = u, sort_scores = s;
     qsort(order, u->n, sizeof *order, by_score);
     for (size_t p = 0; p < u->n; p++) ranks[order[p]] = s->scored[order[p]] ? (int)p + 1 : 0;
 }

@@ -30,9 +30,10 @@ CREATE TABLE rollup_cases (
     reconsidered     INTEGER NOT NULL DEFAULT 0, -- revocation.by = review (行政复议 revoked/changed/found illegal)
     litigated        INTEGER NOT NULL DEFAULT 0, -- revocation.by = litigation
     overturned       INTEGER NOT NULL DEFAULT 0, -- either of the two
-    PRIMARY KEY (agency, month, kind)
+    PRIMARY KEY (month, agency, kind)       -- month first: a range is one stretch of the table
 ) WITHOUT ROWID;
-CREATE INDEX rollup_cases_by_month ON rollup_cases(month, agency);
+-- An agency's penalty decisions by month (零执法, its last decision).
+CREATE INDEX rollup_cases_by_agency ON rollup_cases(agency, kind, month, penalties);
 
 -- One case's contribution, computed once by the cases triggers.
 CREATE VIEW rollup_case_delta AS SELECT
@@ -45,27 +46,27 @@ CREATE TRIGGER rollup_case_delta_apply INSTEAD OF INSERT ON rollup_case_delta BE
     SELECT NEW.agency, NEW.filed_month, NEW.kind, NEW.sign, NEW.sign * (NEW.procedure IS 'simple'),
            NEW.sign * (NEW.procedure IS 'ordinary')
     WHERE NEW.filed_month IS NOT NULL
-    ON CONFLICT(agency, month, kind) DO UPDATE SET filed = filed + excluded.filed,
+    ON CONFLICT(month, agency, kind) DO UPDATE SET filed = filed + excluded.filed,
         simple = simple + excluded.simple, ordinary = ordinary + excluded.ordinary;
     INSERT INTO rollup_cases(agency, month, kind, decided, penalties, fines_fen, confiscated_fen, heard, published,
                              ordinary_decided, decided_in_limit)
     SELECT NEW.agency, NEW.decided_month, NEW.kind, NEW.sign, NEW.sign * NEW.penalty, NEW.sign * NEW.fine_fen,
            NEW.sign * NEW.confiscated_fen, NEW.sign * NEW.heard, NEW.sign * NEW.published,
-           NEW.sign * (NEW.procedure IS 'ordinary'), NEW.sign * NEW.in_limit
+           NEW.sign * (NEW.procedure IS 'ordinary'), NEW.sign * coalesce(NEW.in_limit, 0) -- NULL when a hand edit left a date unreadable
     WHERE NEW.decided_month IS NOT NULL
-    ON CONFLICT(agency, month, kind) DO UPDATE SET decided = decided + excluded.decided,
+    ON CONFLICT(month, agency, kind) DO UPDATE SET decided = decided + excluded.decided,
         penalties = penalties + excluded.penalties, fines_fen = fines_fen + excluded.fines_fen,
         confiscated_fen = confiscated_fen + excluded.confiscated_fen, heard = heard + excluded.heard,
         published = published + excluded.published, ordinary_decided = ordinary_decided + excluded.ordinary_decided,
         decided_in_limit = decided_in_limit + excluded.decided_in_limit;
     INSERT INTO rollup_cases(agency, month, kind, closed)
     SELECT NEW.agency, NEW.closed_month, NEW.kind, NEW.sign WHERE NEW.closed_month IS NOT NULL
-    ON CONFLICT(agency, month, kind) DO UPDATE SET closed = closed + excluded.closed;
+    ON CONFLICT(month, agency, kind) DO UPDATE SET closed = closed + excluded.closed;
     INSERT INTO rollup_cases(agency, month, kind, reconsidered, litigated, overturned)
     SELECT NEW.agency, NEW.rev_month, NEW.kind, NEW.sign * (NEW.rev_by IS 'review'),
            NEW.sign * (NEW.rev_by IS 'litigation'), NEW.sign
     WHERE NEW.rev_month IS NOT NULL AND NEW.rev_by IN ('review', 'litigation')
-    ON CONFLICT(agency, month, kind) DO UPDATE SET reconsidered = reconsidered + excluded.reconsidered,
+    ON CONFLICT(month, agency, kind) DO UPDATE SET reconsidered = reconsidered + excluded.reconsidered,
         litigated = litigated + excluded.litigated, overturned = overturned + excluded.overturned;
     DELETE FROM rollup_cases
     WHERE NEW.sign < 0 AND agency = NEW.agency AND kind = NEW.kind
