@@ -72,6 +72,30 @@ test('the demo head draws a random plan on 抽查计划 and sees its items with 
     for (const t of await page.getByTestId('insp-plan-inspectors').allInnerTexts()) assert.equal(t.split('、').length, 2)
     assert.match(await page.getByTestId('insp-plan-seed').innerText(), /e2e-seed/)
     await pageShot(page, 'inspection-plan-drawn')
+    // 发起检查任务 opens the drawn item's inspection task (choosing the power when the agency has
+    // several) and lands on its handling page; back on the plan the item shows 已发起 with the case
+    const first = rows.first()
+    const entityName = (await first.locator('td').nth(1).innerText()).trim()
+    await first.getByTestId('insp-plan-task').click()
+    const chooser = page.getByTestId('insp-task-dialog')
+    await Promise.race([page.waitForURL(/\/cases\/handle\//), chooser.getByTestId('insp-task-power').waitFor()])
+    if (!/\/cases\/handle\//.test(page.url())) {
+      await chooser.getByTestId('insp-task-power').click()
+      await page.locator('.el-select-dropdown__item:visible').first().click()
+      await chooser.getByTestId('insp-task-open').click()
+      await page.waitForURL(/\/cases\/handle\//)
+    }
+    const caseNo = decodeURIComponent(page.url().split('/cases/handle/')[1])
+    await page.getByText(entityName).first().waitFor()
+    await page.getByText('检查准备').first().waitFor()
+    await pageShot(page, 'inspection-task-opened')
+    await page.goto(server.baseURL + '/cases/inspection-plans')
+    await page.getByTestId('insp-plan-table').getByText('页面抽取测试').click()
+    const done = page.getByTestId('insp-plan-items').locator('.el-table__body-wrapper .el-table__row', { hasText: entityName })
+    await done.getByTestId('insp-plan-case').waitFor()
+    const shown = await done.getByTestId('insp-plan-case').innerText()
+    assert.ok(shown.includes('已发起') && shown.includes(caseNo), shown)
+    assert.equal(await done.getByTestId('insp-plan-task').count(), 0)
     assert.deepEqual(errors, [])
   } finally {
     await context.close()
