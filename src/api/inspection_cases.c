@@ -8,6 +8,7 @@
 #include "api/api.h"
 #include "api/params.h"
 #include "api/workflow_cases.h"
+#include "app/inspections.h"
 #include "app/workflow_kinds.h"
 #include "app/workflow_state.h"
 #include "http/auth.h"
@@ -27,7 +28,8 @@ static const char *const *carried_facts(const char *type)
     return LICENSE;
 }
 
-/* plan_item / joint_plan: what the random-inspections part names the task by (an id or a code). */
+/* plan_item ("PLAN:ENTITY", a drawn item) / joint_plan (its id): the plan the task is opened for;
+ * the link itself is recorded by link_plans once the case has its number. */
 static int plan_link(const json_t *body, const char *key, json_t *state, ZfError *err)
 {
     const json_t *v = json_object_get(body, key);
@@ -70,6 +72,19 @@ static int build(HttpRequest *req, const json_t *body, const char *type, json_t 
     return rc;
 }
 
+/* The plan the task was opened for keeps its case number (app/insp_tasks.c), in the same transaction. */
+static int link_plans(const AppContext *cx, const json_t *body, const char *case_no, ZfError *err)
+{
+    const json_t *party = json_object_get(body, "party"), *item = json_object_get(body, "plan_item");
+    const json_t *joint = json_object_get(body, "joint_plan");
+    if (item && !json_is_null(item)) {
+        if (!json_is_string(item)) return zf_fail(err, 400, "invalid_field", "plan_item", "plan_item 应为“计划编号:检查对象统一社会信用代码”");
+        if (app_insp_plan_task(cx, json_string_value(item), party, case_no, err) != ZF_OK) return ZF_ERR;
+    }
+    if (joint && !json_is_null(joint) && app_joint_plan_task(cx, joint, party, case_no, err) != ZF_OK) return ZF_ERR;
+    return ZF_OK;
+}
+
 static int open_kind(HttpRequest *req, json_t *body, const char *type)
 {
     if (!req->auth || !req->auth->agency[0])
@@ -81,6 +96,7 @@ static int open_kind(HttpRequest *req, json_t *body, const char *type)
     int rc = build(req, body, type, &rec, &state, &err);
     if (rc == ZF_OK && (rc = store_begin(req->store, &err)) == ZF_OK) {
         rc = wf_open_case(&cx, type, rec, state, str(body, "note"), case_no, &err);
+        if (rc == ZF_OK && strcmp(type, "inspection") == 0) rc = link_plans(&cx, body, case_no, &err);
         if (rc == ZF_OK) rc = store_commit(req->store, &err);
         else store_rollback(req->store);
     }

@@ -150,6 +150,7 @@ int app_insp_plans(const AppContext *cx, const char *agency_in, json_t **out, Zf
         json_object_del(p, "population");
         json_object_del(p, "items");
         json_object_del(p, "results");
+        json_object_del(p, "tasks");
         json_array_insert_new(items, 0, p); /* newest first */
     }
     json_decref(rows);
@@ -171,6 +172,8 @@ static json_t *items_named(const json_t *body)
         json_object_set(x, "kind", json_object_get(ent, "kind"));
         json_object_set(x, "level", json_object_get(ent, "level"));
         if (res) json_object_update(x, res);
+        json_t *task = json_object_get(json_object_get(body, "tasks"), str(it, "entity")); /* app/insp_tasks.c */
+        if (task) json_object_set(x, "case_no", task);
         json_array_append_new(out, x);
     }
     json_decref(names);

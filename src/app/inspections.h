@@ -53,6 +53,13 @@ int app_joint_proposals(const AppContext *cx, json_t **out, ZfError *err);
 /* Visits saved per quarter of year: {year, quarters:[{quarter, plans, done, visits_saved, planned_saving}]} */
 int app_joint_stats(const AppContext *cx, int year, json_t **out, ZfError *err);
 
+/* ---- inspection tasks of plans (app/insp_tasks.c) ---- */
+/* Records case_no as the task of the drawn item ref ("PLAN:ENTITY") of the caller's agency's plan
+ * (body.tasks[entity]); 409 when the item has one already. Called in the case's transaction. */
+int app_insp_plan_task(const AppContext *cx, const char *ref, const json_t *party, const char *case_no, ZfError *err);
+/* Records case_no as the task (body.case_no) of joint plan ref; only its lead agency opens it. */
+int app_joint_plan_task(const AppContext *cx, const json_t *ref, const json_t *party, const char *case_no, ZfError *err);
+
 /* ---- shared (app/insp_common.c) ---- */
 /* The agency asked (NULL: the caller's own) when it exists and is in the caller's scope: its name
  * and region; 404 otherwise. */

@@ -33,6 +33,13 @@ const entities = LEVELS.map((level, i) => ({
 }));
 const party = { kind: 'org', name: '多头检查有限公司', id_no: uscc('91370202MA7000001') };
 const insp = (case_no, agency, inspected_on) => ({ type: 'case', case_no, agency, kind: 'inspection', power: 'I-1', party, officers: ['X-1', 'X-2'], inspected_on, result: 'ok' });
+// 职权事项 the tasks rest on: SN has two inspection powers (the page lets the person choose), SB one
+const powers = [
+  { type: 'power', code: 'SN-JC-1', name: '食品经营的行政检查', kind: 'inspection', agencies: [SN] },
+  { type: 'power', code: 'SN-JC-2', name: '食品销售的行政检查', kind: 'inspection', agencies: [SN] },
+  { type: 'power', code: 'SN-CF-1', name: '食品经营的行政处罚', kind: 'penalty', agencies: [SN] },
+  { type: 'power', code: 'SB-JC-1', name: '排污许可的行政检查', kind: 'inspection', agencies: [SB] },
+];
 const inspections = [insp('南检〔2026〕1号', SN, '2026-03-02'), insp('北检〔2026〕1号', SB, '2026-03-10'), insp('黄检〔2026〕1号', HD, '2026-03-20')];
 
 // ---- the documented draw, written again here ----
@@ -76,7 +83,7 @@ let srv, db, who = {};
 before(async () => {
   db = path.join(tmpDir(), 'inspections.db');
   assert.equal(run(['--db', db, 'init']).code, 0);
-  const r = run(['--db', db, 'import', '-'], { input: [...agencies, ...officers, ...inspections].map((x) => JSON.stringify(x)).join('\n') + '\n' });
+  const r = run(['--db', db, 'import', '-'], { input: [...agencies, ...officers, ...powers, ...inspections].map((x) => JSON.stringify(x)).join('\n') + '\n' });
   assert.equal(r.code, 0, r.stderr);
   assert.equal(run(['--db', db, 'sweep']).code, 0);
   const users = {
@@ -275,4 +282,77 @@ test('综合查一次: an I02 warning becomes a proposal, the proposal a joint p
   assert.deepEqual(stats.quarters.map((q) => q.visits_saved), [0, 2, 0, 0]);
   assert.equal((await who.bj.get(`/joint-plans/${jp.body.id}`)).status, 404);
   assert.equal((await who.offsb.get(`/joint-plans/${jp.body.id}`)).status, 200, 'a participant reads it');
+});
+
+// The seam with the case-kinds part: a drawn item opens an inspection task through the very
+// request 抽查计划 sends (InspectionPlans.vue sendTask), and the plan keeps the case number.
+const taskOf = (plan, row, power) => ({
+  agency: plan.agency, power,
+  party: { name: row.name, kind: row.kind === '自然人' ? 'person' : 'org', id_no: row.entity },
+  plan_item: `${plan.id}:${row.entity}`, officers: row.inspectors,
+});
+const stateOf = (caseNo) => sqlite(db, `SELECT state FROM case_workflow WHERE case_no = '${caseNo}'`).trim();
+
+test('a drawn item opens its inspection task at 检查准备 and the plan then shows the case number', async () => {
+  const plan = (await who.offsn.get(`/inspection-plans/${planA.id}`)).body;
+  const [row, other] = plan.items;
+  const listed = (await who.offsn.get(`/powers?agency=${SN}&kind=inspection&page=1&size=100`)).body.items;
+  assert.deepEqual(listed.map((p) => p.code).sort(), ['SN-JC-1', 'SN-JC-2'], 'the page offers the inspection powers only');
+  // refused: a penalty power, an entity that was not drawn, another agency's officer with his own power
+  const penalty = await who.offsn.send('POST', '/inspections', taskOf(plan, row, 'SN-CF-1'));
+  assert.equal(penalty.status, 400);
+  assert.match(penalty.body.error.message, /与案件类型不符/);
+  const undrawn = entities.map((e) => e.credit_code).find((c) => !plan.items.some((i) => i.entity === c));
+  const bad = await who.offsn.send('POST', '/inspections', { ...taskOf(plan, row, 'SN-JC-1'), plan_item: `${plan.id}:${undrawn}`, party: { ...taskOf(plan, row).party, id_no: undrawn } });
+  assert.equal(bad.status, 400, JSON.stringify(bad.body));
+  assert.match(bad.body.error.message, /不在本计划抽取的名单中/);
+  const sb = await who.offsb.send('POST', '/inspections', { ...taskOf(plan, row, 'SB-JC-1'), agency: SB, officers: ['SB-01'] });
+  assert.equal(sb.status, 403, JSON.stringify(sb.body));
+  assert.match(sb.body.error.message, /本机关抽查计划/);
+  assert.equal((await who.sup.send('POST', '/inspections', taskOf(plan, row, 'SN-JC-1'))).status, 403);
+
+  const r = await who.offsn.send('POST', '/inspections', taskOf(plan, row, 'SN-JC-2'));
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  const caseNo = r.body.case.case_no;
+  assert.equal(r.body.case.kind, 'inspection');
+  assert.equal(r.body.case.power, 'SN-JC-2');
+  assert.deepEqual(r.body.case.party, { name: row.name, kind: 'org', id_no: row.entity });
+  assert.deepEqual(r.body.case.officers, row.inspectors);
+  assert.equal(r.body.workflow.stage, 'inspection_plan', '检查准备, the first stage');
+  assert.equal(JSON.parse(stateOf(caseNo)).plan_item, `${plan.id}:${row.entity}`);
+  const after = (await who.offsn.get(`/inspection-plans/${plan.id}`)).body;
+  assert.equal(after.items.find((i) => i.entity === row.entity).case_no, caseNo);
+  assert.equal(after.items.find((i) => i.entity === other.entity).case_no, undefined);
+  // a second task for the same item is refused and opens no case
+  const count = () => sqlite(db, `SELECT count(*) FROM case_workflow WHERE case_type = 'inspection'`).trim();
+  const before2 = count();
+  const again = await who.offsn.send('POST', '/inspections', taskOf(plan, row, 'SN-JC-1'));
+  assert.equal(again.status, 409, JSON.stringify(again.body));
+  assert.match(again.body.error.message, new RegExp(caseNo.replace(/[〔〕]/g, '.')));
+  assert.equal(count(), before2);
+  // the draw still verifies: the items the ledger holds are untouched
+  assert.equal(run(['--db', db, 'inspection', 'verify', '--plan', String(plan.id)]).code, 0);
+});
+
+test('a joint plan task is opened by its lead agency only; the supervisor sees its case number', async () => {
+  const jp = (await who.sup.get('/joint-plans')).body.items.find((x) => x.entity.id_no === party.id_no);
+  // lead: the first of the three to visit (市南区, 2026-03-02), all three having visited once
+  assert.equal(jp.lead_agency, SN);
+  const body = { agency: SN, power: 'SN-JC-1', officers: ['SN-01', 'SN-02'], joint: true, joint_plan: jp.id, party: { name: party.name, kind: party.kind, id_no: party.id_no } };
+  const sup = await who.sup.send('POST', '/inspections', body);
+  assert.equal(sup.status, 403, 'a supervisor handles no cases');
+  const sb = await who.offsb.send('POST', '/inspections', { ...body, agency: SB, power: 'SB-JC-1', officers: ['SB-01'] });
+  assert.equal(sb.status, 403, JSON.stringify(sb.body));
+  assert.match(sb.body.error.message, /牵头单位/);
+  const wrong = await who.offsn.send('POST', '/inspections', { ...body, party: { kind: 'org', name: '别的公司', id_no: uscc('91370202MA7000002') } });
+  assert.equal(wrong.status, 400, JSON.stringify(wrong.body));
+  assert.match(wrong.body.error.message, /联合检查计划的检查对象/);
+  const r = await who.offsn.send('POST', '/inspections', body);
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  const caseNo = r.body.case.case_no;
+  assert.equal(r.body.workflow.stage, 'inspection_plan');
+  assert.equal(r.body.case.joint, true);
+  assert.equal((await who.sup.get(`/joint-plans/${jp.id}`)).body.case_no, caseNo);
+  assert.equal((await who.offhd.get(`/joint-plans/${jp.id}`)).body.case_no, caseNo, 'a participant sees it too');
+  assert.equal((await who.offsn.send('POST', '/inspections', body)).status, 409);
 });

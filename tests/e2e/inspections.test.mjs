@@ -72,8 +72,81 @@ test('the demo head draws a random plan on 抽查计划 and sees its items with 
     for (const t of await page.getByTestId('insp-plan-inspectors').allInnerTexts()) assert.equal(t.split('、').length, 2)
     assert.match(await page.getByTestId('insp-plan-seed').innerText(), /e2e-seed/)
     await pageShot(page, 'inspection-plan-drawn')
+    // 发起检查任务 opens the drawn item's inspection task (choosing the power when the agency has
+    // several) and lands on its handling page; back on the plan the item shows 已发起 with the case
+    const first = rows.first()
+    const entityName = (await first.locator('td').nth(1).innerText()).trim()
+    await first.getByTestId('insp-plan-task').click()
+    const chooser = page.getByTestId('insp-task-dialog')
+    await Promise.race([page.waitForURL(/\/cases\/handle\//), chooser.getByTestId('insp-task-power').waitFor()])
+    if (!/\/cases\/handle\//.test(page.url())) {
+      await chooser.getByTestId('insp-task-power').click()
+      await page.locator('.el-select-dropdown__item:visible').first().click()
+      await chooser.getByTestId('insp-task-open').click()
+      await page.waitForURL(/\/cases\/handle\//)
+    }
+    const caseNo = decodeURIComponent(page.url().split('/cases/handle/')[1])
+    await page.getByText(entityName).first().waitFor()
+    await page.getByText('检查准备').first().waitFor()
+    await pageShot(page, 'inspection-task-opened')
+    await page.goto(server.baseURL + '/cases/inspection-plans')
+    await page.getByTestId('insp-plan-table').getByText('页面抽取测试').click()
+    const done = page.getByTestId('insp-plan-items').locator('.el-table__body-wrapper .el-table__row', { hasText: entityName })
+    await done.getByTestId('insp-plan-case').waitFor()
+    const shown = await done.getByTestId('insp-plan-case').innerText()
+    assert.ok(shown.includes('已发起') && shown.includes(caseNo), shown)
+    assert.equal(await done.getByTestId('insp-plan-task').count(), 0)
     assert.deepEqual(errors, [])
   } finally {
     await context.close()
   }
+})
+
+test('综合查一次: the supervisor waits for the lead agency, whose head opens the joint task on the page', async () => {
+  const expandPlan = async (page) => {
+    await page.goto(server.baseURL + '/supervision/joint')
+    await page.getByTestId('joint-tab-plans').click()
+    const plan = page.getByTestId('joint-plans').locator('.el-table__body-wrapper .el-table__row', { hasText: party.name }).first()
+    await plan.locator('.el-table__expand-icon').click()
+    return page.getByTestId('joint-plans')
+  }
+  let s = await openPage(browser)
+  try {
+    await login(s.page, server.baseURL, 'supervisor')
+    const table = await expandPlan(s.page)
+    await table.getByText('检查任务：待牵头单位发起').waitFor()
+    assert.equal(await table.getByTestId('joint-task').count(), 0, 'a supervisor opens no case for an agency')
+    assert.deepEqual(s.errors, [])
+  } finally { await s.context.close() }
+  // the lead: the first of the three to visit (市南区, 2026-05-04), the demo head's agency
+  const h = await openPage(browser)
+  let caseNo
+  try {
+    await login(h.page, server.baseURL, 'head')
+    const table = await expandPlan(h.page)
+    await table.getByTestId('joint-task').click()
+    const dialog = h.page.getByTestId('joint-task-dialog')
+    if (await dialog.getByTestId('joint-task-power').getByText('请选择本机关的行政检查事项').count()) {
+      await dialog.getByTestId('joint-task-power').click() // several inspection powers: take the first
+      await h.page.locator('.el-select-dropdown__item:visible').first().click()
+    }
+    await dialog.getByTestId('joint-task-officers').click()
+    const people = h.page.locator('.el-select-dropdown__item:visible')
+    await people.nth(0).click()
+    await people.nth(1).click()
+    await dialog.locator('.el-dialog__title').click()
+    await dialog.getByTestId('joint-task-open').click()
+    await h.page.waitForURL(/\/cases\/handle\//)
+    caseNo = decodeURIComponent(h.page.url().split('/cases/handle/')[1])
+    await h.page.getByText('检查准备').first().waitFor()
+    assert.deepEqual(h.errors, [])
+  } finally { await h.context.close() }
+  s = await openPage(browser)
+  try {
+    await login(s.page, server.baseURL, 'supervisor')
+    const table = await expandPlan(s.page)
+    const shown = await table.getByTestId('joint-task-case').innerText()
+    assert.ok(shown.includes(caseNo), shown)
+    assert.deepEqual(s.errors, [])
+  } finally { await s.context.close() }
 })
