@@ -54,7 +54,8 @@ int api_public_document_verify(HttpRequest *req)
     int rc = app_seal_verify_upload(&cx, addr, (long long)time(NULL), map, (size_t)u->size, doc, &r, &err);
     munmap(map, (size_t)u->size);
     json_t *issued = NULL;
-    if (rc == ZF_OK && doc) rc = app_seal_expected_document(&cx, doc, &issued, &err);
+    /* the record only for a file whose seal verified under that very ID: its holder learns nothing new */
+    if (rc == ZF_OK && doc && r.check == SEAL_OK) rc = app_seal_expected_document(&cx, doc, &issued, &err);
     if (rc != ZF_OK) return http_reply_zferror(req, &err);
     json_t *out = report_json(&r, doc);
     if (issued) { /* the file is byte for byte the one the system issued under that ID */

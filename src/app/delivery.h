@@ -4,8 +4,9 @@
  * only hashed — and hands both to the party (app/delivery_gateway.h: by hand until a gateway is
  * configured). The party opens the link on the portal (no login), enters the code (a limited
  * number of tries, an expiry from the setting delivery_link_hours) and confirms receipt: in one
- * transaction the delivery is confirmed, the case's 送达 step is taken through the workflow (its
- * gates apply) and the 送达回证 is issued (app_document_issue). Without consent: paper delivery,
+ * transaction the delivery is confirmed and the case's 送达 step is taken through the workflow (its
+ * gates apply); the 送达回证 is issued right after (app_document_issue_case renders outside a
+ * transaction), its outcome written on the delivery. Without consent: paper delivery,
  * the signed 送达回证 scanned as a case attachment. Every row is logged (app/logged_row.c). */
 #ifndef ZF_APP_DELIVERY_H
 #define ZF_APP_DELIVERY_H

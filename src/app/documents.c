@@ -27,13 +27,6 @@
 #define ISSUE_ATTEMPTS 3
 #define REASON_MAX_CHARS 500
 
-int app_document_issue(const AppContext *ctx, int64_t case_id, const char *kind, const char *reason,
-                       DocumentInfo *out, ZfError *err)
-{
-    (void)ctx, (void)case_id, (void)kind, (void)reason, (void)out;
-    return zf_fail(err, 400, "invalid_case", "case", "请以案件编号出具文书");
-}
-
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
 int app_document_load_case(const AppContext *cx, const char *case_no, json_t **rec, ZfError *err)

@@ -19,11 +19,6 @@ typedef struct {
     char doc_no[96];
 } DocumentInfo;
 
-/* Kept from the contract for its callers; a case's key is its case_no (cases have no integer id),
- * so this answers 400 and app_document_issue_case is the one to call. */
-int app_document_issue(const AppContext *ctx, int64_t case_id, const char *kind, const char *reason,
-                       DocumentInfo *out, ZfError *err);
-
 /* Issues the case's document of `kind` as its next version; reason is required from version 2 on
  * (a correction). Renders outside the write transaction, then inserts the row and its ledger event
  * in one short transaction (re-rendering if another issue took the number meanwhile). The PDF goes to

@@ -3,8 +3,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "app/document_template.h"
 #include "app/seal.h"
+#include "store/documents.h"
 #include "store/portal.h"
 #include "store/settings.h"
 
@@ -20,14 +23,31 @@ int app_seal_verify_upload(const AppContext *cx, const char *addr, long long now
     return ZF_OK;
 }
 
-/* MERGER: once store has the documents table, look the row up by id (a number) and return only
- * the fields above — the kind's name from the document_kinds dictionary, never a code. The
- * portal page and tests/api/seal.test.mjs then show/check "expected" and "same_as_issued". */
+/* The record of the document the seal names (the QR code's ?doc=), for the portal to show beside
+ * the check: its kind by name, 文号, version, date, and the stored file's digest so the caller can
+ * tell whether the upload is byte for byte what was issued. The caller asks only for a file whose
+ * seal verified under that ID, so nobody learns of a document he does not hold. */
 int app_seal_expected_document(const AppContext *cx, const char *doc_id, json_t **out, ZfError *err)
 {
-    (void)cx, (void)doc_id, (void)err;
     *out = NULL;
-    return ZF_OK;
+    char *end;
+    long long id = strtoll(doc_id, &end, 10);
+    if (*end || id <= 0) return ZF_OK; /* not an ID this installation issues */
+    json_t *row, *tpl = NULL;
+    ZfError lookup;
+    if (store_document_get(cx->store, id, &row, &lookup) != ZF_OK)
+        return lookup.status == 404 ? ZF_OK : (*err = lookup, ZF_ERR);
+    const char *kind = json_string_value(json_object_get(row, "kind"));
+    const char *name = NULL;
+    if (kind && doc_template_load(kind, &tpl, &lookup) == ZF_OK) name = json_string_value(json_object_get(tpl, "name"));
+    char day[11] = "";
+    snprintf(day, sizeof day, "%s", json_string_value(json_object_get(row, "issued_at")) ?: "");
+    *out = json_pack("{s:s, s:O, s:O, s:s, s:O}", "kind_name", name ? name : "执法文书", "doc_no",
+                     json_object_get(row, "doc_no"), "version", json_object_get(row, "version"), "issued_on", day,
+                     "digest", json_object_get(row, "sm3"));
+    json_decref(tpl);
+    json_decref(row);
+    return *out ? ZF_OK : zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
 }
 
 int app_seal_root_pem(char **pem, ZfError *err)

@@ -2,6 +2,7 @@
 #include "render/page.h"
 
 #include <cairo-pdf.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,12 +64,35 @@ void render_set_marks(RenderDoc *d, const RenderPageMarks *marks)
     d->qr_text = marks ? dup_or_null(marks->qr_text) : NULL;
 }
 
+/* One font map for the process, used by one document at a time. Pango's default font map is per
+ * thread and not thread-safe: each server thread that drew a document kept its own fontconfig
+ * patterns and glyph caches (about 10 MiB each, measured), so memory grew with the thread count.
+ * Documents take tens of milliseconds; drawing them one after another costs no throughput the
+ * workflow needs. The lock is held from render_doc_begin to render_doc_end / render_doc_abort. */
+static pthread_mutex_t render_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t font_map_once = PTHREAD_ONCE_INIT;
+static PangoFontMap *font_map;
+
+static void font_map_create(void) { font_map = pango_cairo_font_map_new(); }
+
+static void render_enter(void)
+{
+    pthread_mutex_lock(&render_lock);
+    pthread_once(&font_map_once, font_map_create);
+    /* this thread's pango_cairo_create_layout / _context (seal image, charts) use the shared map */
+    pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(font_map));
+}
+
+static void render_leave(void) { pthread_mutex_unlock(&render_lock); }
+
 int render_doc_begin(RenderDoc *d, const RenderPageMarks *marks, const char *title)
 {
     memset(d, 0, sizeof *d);
+    render_enter();
     d->surface = cairo_pdf_surface_create_for_stream(collect, d, RENDER_PAGE_W, RENDER_PAGE_H);
     if (cairo_surface_status(d->surface) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(d->surface);
+        render_leave();
         return -1;
     }
     if (title) cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_TITLE, title);
@@ -157,6 +181,7 @@ int render_doc_end(RenderDoc *d, unsigned char **pdf, size_t *len, int *pages)
     cairo_surface_finish(d->surface);
     bool ok = !d->failed && cairo_surface_status(d->surface) == CAIRO_STATUS_SUCCESS;
     release(d);
+    render_leave();
     if (!ok) {
         free(d->buf);
         d->buf = NULL;
@@ -170,6 +195,7 @@ int render_doc_end(RenderDoc *d, unsigned char **pdf, size_t *len, int *pages)
 void render_doc_abort(RenderDoc *d)
 {
     release(d);
+    render_leave();
     free(d->buf);
     d->buf = NULL;
 }

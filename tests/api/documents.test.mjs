@@ -223,3 +223,29 @@ test('zhifa document writes the case\'s document as stored, or issues it when th
   assert.ok(text.includes('南市监处罚〔2026〕1号') && text.includes('20,000.00') && text.includes('贰万元整'));
   assert.equal(run(['--db', db, 'verify']).code, 0);
 });
+
+test('the portal checks an issued document against its record: the same file is “as issued”, a changed one names no record', async () => {
+  const list = await as.officer.get(`/cases/${enc(SHOWCASE)}/documents`);
+  assert.equal(list.status, 200);
+  const decision = list.body.items.find((d) => d.kind === 'decision');
+  assert.ok(decision, 'the showcase case has its 决定书');
+  const row = sqlite(db, `SELECT doc_no, version, sm3, substr(issued_at, 1, 10) FROM documents WHERE id = ${decision.id}`).split('|');
+  const { bytes } = await fetchPdf('officer', `/api/v1/cases/${enc(SHOWCASE)}/documents/${decision.id}`);
+  const verify = (body) => as.anonymous.raw(`/api/v1/public/documents/verify?doc=${decision.id}`, {
+    method: 'POST', headers: { 'Content-Type': 'application/pdf' }, body,
+  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+  const ok = await verify(bytes);
+  assert.equal(ok.status, 200, JSON.stringify(ok.body));
+  assert.equal(ok.body.ok, true, JSON.stringify(ok.body));
+  assert.equal(ok.body.same_as_issued, true);
+  assert.deepEqual([ok.body.expected.doc_no, ok.body.expected.version, ok.body.expected.issued_on], [row[0], Number(row[1]), row[3]]);
+  assert.equal(ok.body.expected.kind_name, '行政处罚决定书');
+  assert.equal(crypto.createHash('sm3').update(bytes).digest('hex'), row[2]);
+  // one byte changed inside the signed range: the seal fails, and the record is not shown
+  const changed = Buffer.from(bytes);
+  changed[100] ^= 1;
+  const bad = await verify(changed);
+  assert.equal(bad.status, 200);
+  assert.equal(bad.body.ok, false);
+  assert.equal(bad.body.expected, undefined);
+});

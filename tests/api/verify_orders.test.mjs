@@ -20,6 +20,8 @@ function copyDb() {
   const d = path.join(dir, `copy${n++}.db`);
   fs.copyFileSync(db, d);
   fs.copyFileSync(`${db}.sm2.pem`, `${d}.sm2.pem`);
+  // the file store too: verify checks the issued documents' PDFs in it
+  if (fs.existsSync(`${db}.files`)) fs.cpSync(`${db}.files`, `${d}.files`, { recursive: true });
   return d;
 }
 

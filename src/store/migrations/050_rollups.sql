@@ -337,6 +337,6 @@ INSERT INTO role_permissions(role, perm) VALUES
 
 INSERT INTO settings(name, value, description, kind, min_value, max_value, basis) VALUES
  ('ranking_weights',
-  '[{"indicator":"alerts_per_100","name":"每百件案件预警数","weight":30,"better":"lower","basis":"《行政执法监督条例》：行政执法监督机构对行政执法行为开展日常监督，预警数反映执法规范程度"},{"indicator":"decided_in_limit","name":"按期作出决定比例","weight":25,"better":"higher","basis":"《行政处罚法》第六十条：行政机关应当自立案之日起九十日内作出行政处罚决定"},{"indicator":"orders_on_time","name":"监督文书按期反馈比例","weight":20,"better":"higher","basis":"《行政执法监督条例》：行政执法机关应当按期整改并书面报告"},{"indicator":"review_avg","name":"案卷评查平均分","weight":15,"better":"higher","basis":"《行政执法监督条例》：行政执法监督机构通过案卷评查等方式开展监督"},{"indicator":"publicity_on_time","name":"处罚决定按期公示比例","weight":10,"better":"higher","basis":"《行政处罚法》第四十八条：具有一定社会影响的行政处罚决定应当依法公开（rules.md P10）"}]',
+  '[{"indicator":"alerts_per_100","name":"每百件案件预警数","weight":30,"better":"lower","basis":"《行政执法监督条例》：行政执法监督机构对行政执法行为开展日常监督，预警数反映执法规范程度"},{"indicator":"decided_in_limit","name":"按期作出决定比例","weight":25,"better":"higher","basis":"《行政处罚法》第六十条：行政机关应当自立案之日起九十日内作出行政处罚决定"},{"indicator":"orders_on_time","name":"监督文书按期反馈比例","weight":20,"better":"higher","basis":"《行政执法监督条例》：行政执法机关应当按期整改并书面报告"},{"indicator":"review_avg","name":"案卷评查平均分","weight":15,"better":"higher","basis":"《行政执法监督条例》：行政执法监督机构通过案卷评查等方式开展监督"},{"indicator":"publicity_on_time","name":"处罚决定按期公示比例","weight":10,"better":"higher","basis":"《行政处罚法》第四十八条：具有一定社会影响的行政处罚决定应当依法公开"}]',
   '排名指标与权重：每项指标的名称、权重（合计 100）、越高越好或越低越好、依据', 'ranking_weights', NULL, NULL,
   '本地规定：行政执法监督考核指标与权重由行政执法监督机构确定');
