@@ -3,6 +3,7 @@
 #define ZF_SQLITE_INTERNAL_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <sqlite3.h>
 
 #include "store/store.h"
@@ -32,6 +33,24 @@ json_t *sqlite_json_row(sqlite3_stmt *q);
 int sqlite_json_foreach(Store *st, sqlite3_stmt *q, const char *what, int (*fn)(const json_t *row, void *ctx),
                         void *ctx, ZfError *err);
 int sqlite_json_rows(Store *st, sqlite3_stmt *q, const char *what, json_t **items, ZfError *err);
+
+/* A table of a few indexed columns beside a JSON body (sqlite_body_rows.c): reviews, deliveries,
+ * inspections describe theirs and share the reads and writes of one row. */
+#define SQLITE_BODY_MAX_COLS 6
+typedef struct {
+    const char *table, *what;                  /* "review_plans", "评查方案" (in messages) */
+    const char *cols[SQLITE_BODY_MAX_COLS + 1]; /* NULL-terminated; columns named *_id hold integers */
+    const char *json;                          /* the row as json_object(…) */
+    const char *key;                           /* a unique column (filters, the 409's field), or NULL */
+    bool constraint_is_duplicate;              /* a constraint refusing a write is a 409 duplicate */
+} SqliteBodyTable;
+size_t sqlite_body_ncols(const SqliteBodyTable *d);
+bool sqlite_body_has_col(const SqliteBodyTable *d, const char *col);
+/* Steps q for one row of d (finalizing it): 404 in d's words when there is none. */
+int sqlite_body_one(Store *st, const SqliteBodyTable *d, sqlite3_stmt *q, json_t **row, ZfError *err);
+int sqlite_body_get(Store *st, const SqliteBodyTable *d, long long id, json_t **row, ZfError *err);
+/* Inserts the row (no "id": the new id is set on it) or updates it by id (404 when absent). */
+int sqlite_body_put(Store *st, const SqliteBodyTable *d, json_t *row, ZfError *err);
 /* Column text as a JSON string, or JSON null. */
 json_t *sqlite_json_text(sqlite3_stmt *q, int col);
 

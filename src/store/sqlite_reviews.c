@@ -8,11 +8,7 @@
 
 #include "store/sqlite_internal.h"
 
-typedef struct {
-    const char *table, *what;
-    const char *cols[5]; /* NULL-terminated; the *_id columns are integers */
-    const char *json;    /* the row as json_object() */
-} ReviewDesc;
+typedef SqliteBodyTable ReviewDesc;
 
 #define BODY ", 'body', json(body))"
 static const ReviewDesc DESC[] = {
@@ -27,78 +23,14 @@ static const ReviewDesc DESC[] = {
                         "json_object('id', id, 'plan_id', plan_id, 'item_id', item_id, 'agency', agency" BODY},
 };
 
-static size_t n_cols(const ReviewDesc *d)
-{
-    size_t n = 0;
-    while (n < 5 && d->cols[n]) n++;
-    return n;
-}
-
-static int is_int_col(const char *c) { return strstr(c, "_id") != NULL; }
-
 int sqlite_store_review_get(Store *st, ReviewTable t, long long id, json_t **row, ZfError *err)
 {
-    const ReviewDesc *d = &DESC[t];
-    char sql[512];
-    sqlite3_stmt *q;
-    snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE id = ?1", d->json, d->table);
-    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
-    sqlite3_bind_int64(q, 1, id);
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW) *row = sqlite_json_row(q);
-    sqlite3_finalize(q);
-    if (rc == SQLITE_DONE) return zf_fail(err, 404, "not_found", NULL, "%s不存在", d->what);
-    return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, d->table);
-}
-
-static void bind_cols(sqlite3_stmt *q, const ReviewDesc *d, const json_t *row)
-{
-    for (size_t i = 0; i < n_cols(d); i++) {
-        json_t *v = json_object_get(row, d->cols[i]);
-        if (is_int_col(d->cols[i]) && json_is_integer(v)) sqlite3_bind_int64(q, (int)i + 1, json_integer_value(v));
-        else sqlite_bind_opt(q, (int)i + 1, json_string_value(v));
-    }
+    return sqlite_body_get(st, &DESC[t], id, row, err);
 }
 
 int sqlite_store_review_put(Store *st, ReviewTable t, json_t *row, ZfError *err)
 {
-    const ReviewDesc *d = &DESC[t];
-    size_t n = n_cols(d);
-    json_t *idv = json_object_get(row, "id");
-    bool insert = !json_is_integer(idv);
-    char sql[512], names[160] = "", marks[64] = "", sets[200] = "";
-    for (size_t i = 0; i < n; i++) {
-        char m[24];
-        snprintf(m, sizeof m, "%s?%zu", i ? ", " : "", i + 1);
-        strcat(marks, m);
-        strcat(names, i ? ", " : "");
-        strcat(names, d->cols[i]);
-        snprintf(sets + strlen(sets), sizeof sets - strlen(sets), "%s%s = ?%zu", i ? ", " : "", d->cols[i], i + 1);
-    }
-    if (insert) snprintf(sql, sizeof sql, "INSERT INTO %s(%s, body) VALUES (%s, ?%zu)", d->table, names, marks, n + 1);
-    else snprintf(sql, sizeof sql, "UPDATE %s SET %s, body = ?%zu WHERE id = ?%zu", d->table, sets, n + 1, n + 2);
-    char *body = json_dumps(json_object_get(row, "body") ? json_object_get(row, "body") : json_object(),
-                            JSON_COMPACT | JSON_SORT_KEYS);
-    sqlite3_stmt *q;
-    if (!body) return zf_fail(err, 500, "internal", NULL, "%s无法保存", d->what);
-    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return free(body), ZF_ERR;
-    bind_cols(q, d, row);
-    sqlite3_bind_text(q, (int)n + 1, body, -1, SQLITE_STATIC);
-    if (!insert) sqlite3_bind_int64(q, (int)n + 2, json_integer_value(idv));
-    int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
-    free(body);
-    if (rc != SQLITE_DONE) return sqlite_fail(st, err, d->table);
-    if (!insert) return sqlite3_changes(st->db) == 1 ? ZF_OK : zf_fail(err, 404, "not_found", NULL, "%s不存在", d->what);
-    json_object_set_new(row, "id", json_integer(sqlite3_last_insert_rowid(st->db)));
-    return ZF_OK;
-}
-
-static int has_col(const ReviewDesc *d, const char *c)
-{
-    for (size_t i = 0; i < n_cols(d); i++)
-        if (strcmp(d->cols[i], c) == 0) return 1;
-    return 0;
+    return sqlite_body_put(st, &DESC[t], row, err);
 }
 
 /* ?1 plan_id, ?2 item_id, ?3 reviewer, ?4 status, ?5 case_no, ?6 agency, ?7 region prefix: each
@@ -113,7 +45,7 @@ int sqlite_store_review_rows(Store *st, ReviewTable t, const ReviewRowFilter *f,
     char sql[1024];
     int len = snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE 1", d->json, d->table);
     for (size_t i = 0; i < sizeof COND / sizeof *COND; i += 2)
-        if (has_col(d, COND[i])) len += snprintf(sql + len, sizeof sql - (size_t)len, " AND %s", COND[i + 1]);
+        if (sqlite_body_has_col(d, COND[i])) len += snprintf(sql + len, sizeof sql - (size_t)len, " AND %s", COND[i + 1]);
     snprintf(sql + len, sizeof sql - (size_t)len, " ORDER BY id");
     sqlite3_stmt *q;
     if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
