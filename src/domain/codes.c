@@ -1,5 +1,6 @@
-/* Check-character arithmetic for 统一社会信用代码 and 公民身份号码, and the six-digit region format.
- * Pure: no I/O, no globals that change, no allocation; never trusts a NUL before position 18. */
+/* Check-character arithmetic for 统一社会信用代码 and 公民身份号码, the six-digit region format and the
+ * forms of a telephone number. Pure: no I/O, no globals that change, no allocation; never trusts a
+ * NUL before position 18. */
 #include "domain/codes.h"
 
 #include <string.h>
@@ -122,4 +123,24 @@ bool region_code_format_valid(const char *s)
         if (!is_digit(s[i]))
             return false;
     return true;
+}
+
+static bool digits_only(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+}
+
+/* A telephone number as people write it: a mobile (1[3-9] and 9 digits) or a fixed line (0, an
+ * area code of 2–3 more digits, optionally '-', 7–8 digits). */
+bool phone_number_valid(const char *p)
+{
+    size_t n = strlen(p);
+    if (n == 11 && p[0] == '1' && p[1] >= '3' && p[1] <= '9' && digits_only(p, n)) return true;
+    if (n < 10 || n > 13 || p[0] != '0') return false;
+    const char *dash = strchr(p, '-');
+    if (!dash) return digits_only(p, n) && n <= 12;
+    size_t area = (size_t)(dash - p), local = n - area - 1;
+    return area >= 3 && area <= 4 && local >= 7 && local <= 8 && digits_only(p, area) && digits_only(dash + 1, local);
 }

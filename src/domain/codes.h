@@ -21,5 +21,7 @@ char cnid_check_char(const char first17[17]);
 
 /* Exactly six ASCII digits. Says nothing about whether the region exists. */
 bool region_code_format_valid(const char *s);
+/* A mobile (1[3-9] + 9 digits) or fixed-line (0 + area code, optional '-', 7–8 digits) number. */
+bool phone_number_valid(const char *p);
 
 #endif

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "domain/codes.h"
+
 static const char crockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /* Characters (code points) of valid UTF-8. */
@@ -11,24 +13,6 @@ static size_t utf8_chars(const char *s)
     size_t n = 0;
     for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
     return n;
-}
-
-static bool all_digits(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] < '0' || s[i] > '9') return false;
-    return true;
-}
-
-static bool phone_valid(const char *p)
-{
-    size_t n = strlen(p);
-    if (n == 11 && p[0] == '1' && p[1] >= '3' && p[1] <= '9' && all_digits(p, n)) return true;
-    if (n < 10 || n > 13 || p[0] != '0') return false;
-    const char *dash = strchr(p, '-');
-    if (!dash) return all_digits(p, n) && n <= 12;
-    size_t area = (size_t)(dash - p), local = n - area - 1;
-    return area >= 3 && area <= 4 && local >= 7 && local <= 8 && all_digits(p, area) && all_digits(dash + 1, local);
 }
 
 static bool agency_code_valid(const char *a)
@@ -52,7 +36,7 @@ int complaint_check(const ComplaintFields *f, ZfError *err)
         return zf_fail(err, 400, "too_long", "place", "地点不超过 %d 字", COMPLAINT_PLACE_MAX);
     if (f->name && utf8_chars(f->name) > COMPLAINT_NAME_MAX)
         return zf_fail(err, 400, "too_long", "name", "姓名不超过 %d 字", COMPLAINT_NAME_MAX);
-    if (f->phone && !phone_valid(f->phone))
+    if (f->phone && !phone_number_valid(f->phone))
         return zf_fail(err, 400, "invalid_phone", "phone", "请填写 11 位手机号，或带区号的固定电话（如 0532-88888888）");
     if (f->agency && !agency_code_valid(f->agency))
         return zf_fail(err, 400, "invalid_code", "agency", "执法机关代码应为 18 位统一社会信用代码");

@@ -6,23 +6,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "domain/codes.h"
+
 static bool all_digits(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         if (s[i] < '0' || s[i] > '9') return false;
     return true;
-}
-
-/* The same forms as a complaint's phone (domain/complaint.c): 1[3-9] + 9 digits, or 0 + area code. */
-static bool phone_valid(const char *p)
-{
-    size_t n = strlen(p);
-    if (n == 11 && p[0] == '1' && p[1] >= '3' && p[1] <= '9' && all_digits(p, n)) return true;
-    if (n < 10 || n > 13 || p[0] != '0') return false;
-    const char *dash = strchr(p, '-');
-    if (!dash) return all_digits(p, n) && n <= 12;
-    size_t area = (size_t)(dash - p), local = n - area - 1;
-    return area >= 3 && area <= 4 && local >= 7 && local <= 8 && all_digits(p, area) && all_digits(dash + 1, local);
 }
 
 /* One '@' with something before it, a dot in the domain after it, no spaces or controls. */
@@ -43,7 +33,7 @@ int delivery_address_check(const char *phone, const char *email, ZfError *err)
     if (!has_phone && !has_email)
         return zf_fail(err, 400, "missing_field", "phone",
                        "确认书应载明当事人同意接收送达的手机号码或电子邮箱（《行政处罚法》第六十一条）");
-    if (has_phone && !phone_valid(phone))
+    if (has_phone && !phone_number_valid(phone))
         return zf_fail(err, 400, "invalid_phone", "phone", "请填写 11 位手机号，或带区号的固定电话（如 0532-88888888）");
     if (has_email && !email_valid(email))
         return zf_fail(err, 400, "invalid_email", "email", "电子邮箱格式不正确");
