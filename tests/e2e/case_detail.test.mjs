@@ -44,7 +44,7 @@ before(async () => {
   }
   const { cookie, csrf } = await session('officer')
   const list = await (await fetch(`${server.baseURL}/api/v1/workflow/cases?size=200`, { headers: { Cookie: cookie } })).json()
-  const item = list.items.find((c) => JSON.stringify(c).includes(PARTY))
+  const item = list.items.find((c) => c.case_type.startsWith('penalty') && JSON.stringify(c).includes(PARTY)) // its penalty case, not the 查封扣押 of the same party
   caseNo = item.case_no
   caseNumber = item.filing_no || item.case_no
   const q = new URLSearchParams({ name: PHOTO, stage: 'investigation', kind: 'photo' })

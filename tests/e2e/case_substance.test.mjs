@@ -40,7 +40,7 @@ before(async () => {
   }
   const { cookie, csrf } = await session('officer')
   const list = await (await fetch(`${server.baseURL}/api/v1/workflow/cases?size=200`, { headers: { Cookie: cookie } })).json()
-  caseNo = list.items.find((c) => JSON.stringify(c).includes(PARTY)).case_no
+  caseNo = list.items.find((c) => c.case_type.startsWith('penalty') && JSON.stringify(c).includes(PARTY)).case_no // its penalty case, not the 查封扣押 of the same party
   const q = new URLSearchParams({ name: PHOTO, stage: 'investigation', kind: 'photo' })
   const up = await fetch(`${server.baseURL}/api/v1/workflow/cases/${encodeURIComponent(caseNo)}/attachments?${q}`, {
     method: 'POST', headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'image/png' }, body: PNG_1X1
