@@ -1,7 +1,8 @@
 /* /api/v1/public/documents/verify and /root-cert: 文书核验 on the anonymous portal. The PDF is
  * streamed to a temp file (nobody buffers megabytes for an anonymous client) and read through
- * mmap; the answer names the signer, the time and the first failed check in Chinese — and only
- * what the file itself says, nothing of the database. */
+ * mmap; the answer names the signer, the time and the first failed check in Chinese — what the
+ * file itself says, and for a file whose seal verifies under the ?doc= ID, that document's record
+ * (kind, 文号, version, date) and whether the upload is the very file issued. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
