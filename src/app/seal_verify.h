@@ -17,10 +17,8 @@
  * ?doc= of the QR code, or NULL. */
 int app_seal_verify_upload(const AppContext *cx, const char *addr, long long now, const unsigned char *pdf,
                            size_t len, const char *expected_document, SealReport *r, ZfError *err);
-/* MERGER: the document the QR code's ?doc=<id> names, as the portal may show it: {"kind_name",
- * "doc_no", "version", "issued_on", "digest" (SM3 hex of the issued PDF)} — or *out = NULL when
- * unknown. Returns NULL until the documents table (migration 046, docs-render part) is merged;
- * see the body. */
+/* The document the QR code's ?doc=<id> names, as the portal may show it: {"kind_name", "doc_no",
+ * "version", "issued_on", "digest" (SM3 hex of the issued PDF)} — or *out = NULL when unknown. */
 int app_seal_expected_document(const AppContext *cx, const char *doc_id, json_t **out, ZfError *err);
 /* The root certificate's PEM (malloc'd), for checking a document offline; 404 without a root. */
 int app_seal_root_pem(char **pem, ZfError *err);
