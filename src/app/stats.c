@@ -35,7 +35,8 @@ void stats_month_add(const char *month, int delta, char out[8])
 static void parent_code(const StatsQuery *q, char out[7])
 {
     const char *p = q->f.region_prefix ? q->f.region_prefix : "";
-    snprintf(out, 7, "%s%s", p, "000000" + (strlen(p) < 6 ? strlen(p) : 6));
+    static const char zeros[] = "000000"; /* the prefix padded to six digits: 3702 → 370200 */
+    snprintf(out, 7, "%s%s", p, &zeros[strlen(p) < 6 ? strlen(p) : 6]);
     if (!*p) out[0] = '\0';
 }
 
