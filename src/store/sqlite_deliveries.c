@@ -12,10 +12,10 @@ typedef SqliteBodyTable DeliveryDesc;
 
 static const DeliveryDesc DESC[] = {
     [DELIVERY_CONSENT] = {"delivery_consents", "送达确认书", {"case_no", "agency", NULL},
-                          "json_object('id', id, 'case_no', case_no, 'agency', agency, 'body', json(body))"},
+                          "json_object('id', id, 'case_no', case_no, 'agency', agency, 'body', json(body))", NULL, false},
     [DELIVERY_ROW] = {"deliveries", "送达记录", {"case_no", "agency", "channel", "status", "token_hash", NULL},
                       "json_object('id', id, 'case_no', case_no, 'agency', agency, 'channel', channel,"
-                      " 'status', status, 'token_hash', token_hash, 'body', json(body))"},
+                      " 'status', status, 'token_hash', token_hash, 'body', json(body))", NULL, false},
 };
 
 int sqlite_store_delivery_get(Store *st, DeliveryTable t, long long id, json_t **row, ZfError *err)

@@ -13,14 +13,14 @@ typedef SqliteBodyTable ReviewDesc;
 #define BODY ", 'body', json(body))"
 static const ReviewDesc DESC[] = {
     [REVIEW_PLAN] = {"review_plans", "评查方案", {"region", "status", "created_by", NULL},
-                     "json_object('id', id, 'region', region, 'status', status, 'created_by', created_by" BODY},
+                     "json_object('id', id, 'region', region, 'status', status, 'created_by', created_by" BODY, NULL, false},
     [REVIEW_ITEM] = {"review_items", "评查案卷", {"plan_id", "case_no", "agency", "status", NULL},
-                     "json_object('id', id, 'plan_id', plan_id, 'case_no', case_no, 'agency', agency, 'status', status" BODY},
+                     "json_object('id', id, 'plan_id', plan_id, 'case_no', case_no, 'agency', agency, 'status', status" BODY, NULL, false},
     [REVIEW_TASK] = {"review_tasks", "评查任务", {"plan_id", "item_id", "case_no", "reviewer", "status"},
                      "json_object('id', id, 'plan_id', plan_id, 'item_id', item_id, 'case_no', case_no,"
-                     " 'reviewer', reviewer, 'status', status" BODY},
+                     " 'reviewer', reviewer, 'status', status" BODY, NULL, false},
     [REVIEW_DEFENSE] = {"review_defenses", "申辩", {"plan_id", "item_id", "agency", NULL},
-                        "json_object('id', id, 'plan_id', plan_id, 'item_id', item_id, 'agency', agency" BODY},
+                        "json_object('id', id, 'plan_id', plan_id, 'item_id', item_id, 'agency', agency" BODY, NULL, false},
 };
 
 int sqlite_store_review_get(Store *st, ReviewTable t, long long id, json_t **row, ZfError *err)
