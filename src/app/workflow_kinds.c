@@ -21,19 +21,6 @@
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
-static zf_day day_of(const json_t *o, const char *k)
-{
-    zf_day d;
-    const char *s = str(o, k);
-    return s && date_parse(s, &d) ? d : ZF_DAY_NONE;
-}
-
-static int64_t fen_of(const json_t *o, const char *k)
-{
-    json_t *v = json_object_get(o, k);
-    return json_is_number(v) ? (int64_t)llround(json_number_value(v) * 100.0) : 0;
-}
-
 static void set_date(json_t *o, const char *field, zf_day d, bool keep)
 {
     char t[ZF_DATE_LEN];
@@ -119,39 +106,39 @@ void wf_kind_state_load(Store *st, const json_t *rec, const json_t *state, CaseS
     load_limits(st, &k->lim);
     /* 行政检查 */
     k->notice_required = json_is_true(json_object_get(state, "notice_required"));
-    k->notice_on = day_of(state, "notice_on");
+    k->notice_on = wf_day_of(state, "notice_on");
     k->identity_shown = json_is_true(json_object_get(state, "identity_shown"));
-    k->inspected_on = day_of(rec, "inspected_on");
-    k->result_on = day_of(state, "result_on");
-    k->correction_due_on = day_of(state, "correction_due_on");
-    k->corrected_on = day_of(state, "corrected_on");
-    k->result_published_on = day_of(state, "result_published_on");
+    k->inspected_on = wf_day_of(rec, "inspected_on");
+    k->result_on = wf_day_of(state, "result_on");
+    k->correction_due_on = wf_day_of(state, "correction_due_on");
+    k->corrected_on = wf_day_of(state, "corrected_on");
+    k->result_published_on = wf_day_of(state, "result_published_on");
     if (cs->procedure == WF_PROC_INSPECTION) k->media_count = onsite_media(st, str(rec, "case_no"));
     /* 行政强制 */
     snprintf(k->measure, sizeof k->measure, "%s", str(rec, "measure") ? str(rec, "measure") : "");
     if (cs->procedure == WF_PROC_COERCION) k->freeze_allowed = power_freezes(st, str(rec, "power"));
     k->urgent = json_is_true(json_object_get(rec, "urgent"));
-    k->approved_on = day_of(rec, "approved_on");
-    k->started_on = day_of(rec, "started_on");
-    k->released_on = day_of(rec, "released_on");
+    k->approved_on = wf_day_of(rec, "approved_on");
+    k->started_on = wf_day_of(rec, "started_on");
+    k->released_on = wf_day_of(rec, "released_on");
     k->onsite_record = json_is_true(json_object_get(state, "onsite_record"));
     k->inventory = str(state, "inventory") && !text_blank(str(state, "inventory"));
     k->extensions = (int)json_integer_value(json_object_get(state, "extensions"));
-    k->demand_served_on = day_of(rec, "demand_served_on");
-    k->demand_due_on = day_of(rec, "demand_due_on");
-    k->enforce_decided_on = day_of(rec, "enforce_decided_on");
+    k->demand_served_on = wf_day_of(rec, "demand_served_on");
+    k->demand_due_on = wf_day_of(rec, "demand_due_on");
+    k->enforce_decided_on = wf_day_of(rec, "enforce_decided_on");
     if (str(rec, "executed_at") && !datetime_parse(str(rec, "executed_at"), &k->executed_on, &k->executed_minute))
         k->executed_on = ZF_DAY_NONE, k->executed_minute = -1;
-    k->principal_fen = fen_of(state, "principal");
-    k->late_fee_fen = fen_of(state, "late_fee");
+    k->principal_fen = wf_fen_of(state, "principal");
+    k->late_fee_fen = wf_fen_of(state, "late_fee");
     /* 行政许可 */
-    k->received_on = day_of(rec, "received_on");
-    k->correction_notice_on = day_of(rec, "correction_notice_on");
-    k->accepted_on = day_of(rec, "accepted_on");
+    k->received_on = wf_day_of(rec, "received_on");
+    k->correction_notice_on = wf_day_of(rec, "correction_notice_on");
+    k->accepted_on = wf_day_of(rec, "accepted_on");
     k->hearing_required = json_is_true(json_object_get(state, "hearing_required"));
     const char *outcome = str(json_object_get(rec, "decision"), "outcome");
     k->granted = outcome && strcmp(outcome, "granted") == 0;
-    if (cs->procedure == WF_PROC_LICENSE) cs->published_on = day_of(state, "license_published_on");
+    if (cs->procedure == WF_PROC_LICENSE) cs->published_on = wf_day_of(state, "license_published_on");
 }
 
 void wf_kind_before(Store *st, const Calendar *cal, WfAction a, json_t *rec, json_t *state, zf_day on)
@@ -167,7 +154,7 @@ void wf_kind_before(Store *st, const Calendar *cal, WfAction a, json_t *rec, jso
         WfKindLimits l;
         load_limits(st, &l);
         set_date(rec, "demand_served_on", on, true);
-        set_date(rec, "demand_due_on", add_wd(cal, day_of(rec, "demand_served_on"), l.demand_wd), true);
+        set_date(rec, "demand_due_on", add_wd(cal, wf_day_of(rec, "demand_served_on"), l.demand_wd), true);
         break;
     }
     default: break;
@@ -191,7 +178,7 @@ static void licence_accept(Store *st, const Calendar *cal, json_t *rec, zf_day o
 {
     WfKindLimits l;
     load_limits(st, &l);
-    zf_day received = day_of(rec, "received_on");
+    zf_day received = wf_day_of(rec, "received_on");
     bool deemed = !json_object_get(rec, "correction_notice_on") && case_has(received) &&
                   on > add_wd(cal, received, l.license_correction_wd);
     set_date(rec, "accepted_on", deemed ? received : on, false);
@@ -255,7 +242,7 @@ static int transfer(const AppContext *cx, json_t *rec, json_t *state, zf_day on,
     for (size_t i = 0; i < sizeof carried / sizeof *carried; i++)
         if (json_object_get(rec, carried[i])) json_object_set(prec, carried[i], json_object_get(rec, carried[i]));
     /* found by the inspection: discovered the day it was inspected (P14 counts from it) */
-    zf_day found = case_has(day_of(rec, "inspected_on")) ? day_of(rec, "inspected_on") : on;
+    zf_day found = case_has(wf_day_of(rec, "inspected_on")) ? wf_day_of(rec, "inspected_on") : on;
     set_date(prec, "discovered_on", found, false);
     json_t *pstate = json_pack("{s:s}", "source_inspection", str(rec, "case_no"));
     char note[400], case_no[96];

@@ -15,14 +15,14 @@
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
-static zf_day day_of(const json_t *o, const char *k)
+zf_day wf_day_of(const json_t *o, const char *k)
 {
     zf_day d;
     const char *s = str(o, k);
     return s && date_parse(s, &d) ? d : ZF_DAY_NONE;
 }
 
-static int64_t fen_of(const json_t *o, const char *k)
+int64_t wf_fen_of(const json_t *o, const char *k)
 {
     json_t *v = json_object_get(o, k);
     return json_is_number(v) ? (int64_t)llround(json_number_value(v) * 100.0) : 0;
@@ -64,8 +64,8 @@ static void load_officers(Store *st, const json_t *rec, CaseState *cs)
         if (!off) continue; /* unknown officer: not active, the gate refuses */
         const char *status = str(off, "status");
         o->active = status && strcmp(status, "active") == 0;
-        o->cert_valid_from = day_of(off, "cert_valid_from");
-        o->cert_valid_to = day_of(off, "cert_valid_to");
+        o->cert_valid_from = wf_day_of(off, "cert_valid_from");
+        o->cert_valid_to = wf_day_of(off, "cert_valid_to");
         json_decref(off);
     }
 }
@@ -79,8 +79,8 @@ static void load_tiers(Store *st, const json_t *rec, CaseState *cs)
         if (cs->tier_count == WF_MAX_TIERS) break;
         WfTier *w = &cs->tiers[cs->tier_count++];
         snprintf(w->name, sizeof w->name, "%s", str(t, "tier") ? str(t, "tier") : "");
-        w->min_fen = fen_of(t, "fine_min");
-        w->max_fen = json_object_get(t, "fine_max") ? fen_of(t, "fine_max") : INT64_MAX;
+        w->min_fen = wf_fen_of(t, "fine_min");
+        w->max_fen = json_object_get(t, "fine_max") ? wf_fen_of(t, "fine_max") : INT64_MAX;
     }
     json_decref(bm);
 }
@@ -106,8 +106,8 @@ int wf_state_build(Store *st, const json_t *rec, const json_t *row, CaseState *c
     const json_t *decision = json_object_get(rec, "decision");
     const json_t *pen = decision ? decision : json_object_get(state, "proposal");
     cs->measures = measures_of(json_object_get(pen, "measures"));
-    cs->fine_fen = fen_of(pen, "fine");
-    cs->confiscated_fen = fen_of(pen, "confiscated");
+    cs->fine_fen = wf_fen_of(pen, "fine");
+    cs->confiscated_fen = wf_fen_of(pen, "confiscated");
     snprintf(cs->tier, sizeof cs->tier, "%s", str(pen, "tier") ? str(pen, "tier") : "");
     cs->reduced = json_is_true(json_object_get(pen, "reduced"));
     snprintf(cs->reduced_reason, sizeof cs->reduced_reason, "%s",
@@ -116,30 +116,30 @@ int wf_state_build(Store *st, const json_t *rec, const json_t *row, CaseState *c
     cs->complex = json_is_true(json_object_get(rec, "complex"));
     cs->health_or_finance = json_is_true(json_object_get(rec, "health_or_finance"));
 
-    cs->violation_ended_on = day_of(rec, "violation_ended_on");
-    cs->discovered_on = day_of(rec, "discovered_on");
-    cs->filed_on = day_of(rec, "filed_on");
-    cs->notified_on = day_of(rec, "notified_on");
+    cs->violation_ended_on = wf_day_of(rec, "violation_ended_on");
+    cs->discovered_on = wf_day_of(rec, "discovered_on");
+    cs->filed_on = wf_day_of(rec, "filed_on");
+    cs->notified_on = wf_day_of(rec, "notified_on");
     cs->hearing_right_notified = json_is_true(json_object_get(rec, "hearing_right_notified"));
     /* an exchange field since rules v2 (P21); cases begun before kept it in the row state */
     cs->hearing_waived = json_is_true(json_object_get(rec, "hearing_waived")) ||
                          json_is_true(json_object_get(state, "hearing_waived"));
-    cs->hearing_requested_on = day_of(rec, "hearing_requested_on");
-    cs->hearing_notice_on = day_of(rec, "hearing_notice_on");
-    cs->hearing_held_on = day_of(rec, "hearing_held_on");
+    cs->hearing_requested_on = wf_day_of(rec, "hearing_requested_on");
+    cs->hearing_notice_on = wf_day_of(rec, "hearing_notice_on");
+    cs->hearing_held_on = wf_day_of(rec, "hearing_held_on");
     json_t *lr = json_object_get(rec, "legal_review");
     if (lr) {
         cs->legal_review = json_is_true(json_object_get(lr, "passed")) ? WF_REVIEW_PASSED : WF_REVIEW_FAILED;
-        cs->reviewed_on = day_of(lr, "reviewed_on");
+        cs->reviewed_on = wf_day_of(lr, "reviewed_on");
     }
-    cs->collective_on = day_of(rec, "collective_discussion_on");
-    cs->decided_on = day_of(rec, "decided_on");
-    cs->served_on = day_of(rec, "served_on");
-    cs->published_on = day_of(rec, "published_on");
-    cs->paid_on = day_of(rec, "paid_on");
+    cs->collective_on = wf_day_of(rec, "collective_discussion_on");
+    cs->decided_on = wf_day_of(rec, "decided_on");
+    cs->served_on = wf_day_of(rec, "served_on");
+    cs->published_on = wf_day_of(rec, "published_on");
+    cs->paid_on = wf_day_of(rec, "paid_on");
     /* exchange-v1 has no field for these two: the workflow row holds them (publicity.c). */
-    cs->revoked_on = day_of(json_object_get(state, "revocation"), "revoked_on");
-    cs->withdrawn_on = day_of(json_object_get(state, "withdrawal"), "withdrawn_on");
+    cs->revoked_on = wf_day_of(json_object_get(state, "revocation"), "revoked_on");
+    cs->withdrawn_on = wf_day_of(json_object_get(state, "withdrawal"), "withdrawn_on");
     cs->extension_days = (int)json_integer_value(json_object_get(rec, "extension_days"));
     cs->suspended_days = (int)json_integer_value(json_object_get(rec, "suspended_days"));
     cs->substance = case_substance_present(rec);

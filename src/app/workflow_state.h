@@ -32,4 +32,9 @@ json_t *wf_stored_record(Store *st, RecordType type, const char *key);
 /* The 机关简称 for the 文号 pattern: 青岛市市南区市场监督管理局 → 南市监. */
 void wf_agency_abbr(const char *name, char *out, size_t size);
 
+/* A record's date field as a day (ZF_DAY_NONE when absent or malformed), and its yuan amount in
+ * fen (0 when absent): the forms every case kind's facts are read in. */
+zf_day wf_day_of(const json_t *o, const char *k);
+int64_t wf_fen_of(const json_t *o, const char *k);
+
 #endif
