@@ -236,6 +236,12 @@ int pdf_sig_prepare(const unsigned char *pdf, size_t len, const PdfSigFields *f,
     unsigned long long sig = t.size, widget = t.size + 1;
     fwrite(pdf, 1, len, m);
     if (len && pdf[len - 1] != '\n') fputc('\n', m);
+    /* The catalog's copied body goes before the signature dictionary: it is the input's bytes
+     * and may hold a "/ByteRange" of its own, and the finder takes the last one in the file. */
+    long cat_at = ftell(m);
+    fprintf(m, "%llu %llu obj\n<<", t.root, t.root_gen);
+    fwrite(pdf + cat_from, 1, cat_to - cat_from, m);
+    fprintf(m, " /AcroForm << /Fields [%llu 0 R] /SigFlags 3 >> >>\nendobj\n", widget);
     long sig_at = ftell(m);
     fprintf(m, "%llu 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /%s /M (%s) /ZhifaDocument (%s)\n/Cert <",
             sig, PDF_SIG_SUBFILTER, f->time, f->document);
@@ -250,10 +256,6 @@ int pdf_sig_prepare(const unsigned char *pdf, size_t len, const PdfSigFields *f,
     long widget_at = ftell(m);
     fprintf(m, "%llu 0 obj\n<< /Type /Annot /Subtype /Widget /FT /Sig /T (zhifa-seal) /V %llu 0 R /Rect [0 0 0 0] /F 132 >>\nendobj\n",
             widget, sig);
-    long cat_at = ftell(m);
-    fprintf(m, "%llu %llu obj\n<<", t.root, t.root_gen);
-    fwrite(pdf + cat_from, 1, cat_to - cat_from, m);
-    fprintf(m, " /AcroForm << /Fields [%llu 0 R] /SigFlags 3 >> >>\nendobj\n", widget);
     long xref_at = ftell(m);
     fprintf(m, "xref\n%llu 1\n%010ld %05llu n \n%llu 2\n%010ld 00000 n \n%010ld 00000 n \n", t.root, cat_at, t.root_gen, sig,
             sig_at, widget_at);
