@@ -44,7 +44,8 @@ int app_document_load_case(const AppContext *cx, const char *case_no, json_t **r
 /* What one rendering needs and gives. */
 typedef struct {
     const json_t *tpl, *vars;
-    const char *case_no, *kind, *agency;
+    const DocumentSubject *s;
+    const char *kind;
     char *doc_no;
     long long id;
     int version, pages;
@@ -76,7 +77,9 @@ static int draw(const AppContext *cx, Issue *is, ZfError *err)
     if (render_doc_end(&d, &raw, &raw_len, &is->pages) != 0) return zf_fail(err, 500, "render_failed", NULL, "文书生成失败");
     char id[32];
     snprintf(id, sizeof id, "%lld", is->id);
-    int rc = app_seal_pdf(cx, is->agency, id, raw, raw_len, &is->pdf, &is->len, err);
+    int rc = is->s->seal_name
+                 ? app_seal_pdf_organ(cx, is->s->seal_code, is->s->seal_name, id, raw, raw_len, &is->pdf, &is->len, err)
+                 : app_seal_pdf(cx, is->s->seal_code, id, raw, raw_len, &is->pdf, &is->len, err);
     free(raw);
     return rc;
 }
@@ -100,14 +103,14 @@ static int record(const AppContext *cx, Issue *is, const char *reason, ZfError *
     const char *by = cx->user ? cx->user->username : "system";
     app_utc_now(at);
     json_t *ev = json_pack("{s:I, s:s, s:s, s:s, s:i, s:s, s:s, s:I, s:i, s:s, s:s, s:o}", "id", (json_int_t)is->id,
-                           "subject", SUBJECT_CASE, "subject_id", is->case_no, "kind", is->kind, "version",
+                           "subject", is->s->subject, "subject_id", is->s->subject_id, "kind", is->kind, "version",
                            is->version, "doc_no", is->doc_no, "sm3", is->sm3, "bytes", (json_int_t)is->len, "pages",
                            is->pages, "issued_by", by, "issued_at", at, "reason",
                            reason ? json_string(reason) : json_null());
-    int rc = ledger_append_seq(cx->store, "document.issue", is->case_no, ev, &seq, err);
+    int rc = ledger_append_seq(cx->store, "document.issue", is->s->ledger_subject, ev, &seq, err);
     json_decref(ev);
-    DocumentRow row = {SUBJECT_CASE, is->case_no, is->kind, is->doc_no, is->sm3, reason, by, at,
-                       is->agency,   "",          is->id,   (long long)is->len, (long long)seq, is->version, is->pages};
+    DocumentRow row = {is->s->subject, is->s->subject_id, is->kind, is->doc_no, is->sm3, reason, by, at,
+                       is->s->seal_code, "", is->id, (long long)is->len, (long long)seq, is->version, is->pages};
     return rc == ZF_OK ? store_document_insert(cx->store, &row, err) : ZF_ERR;
 }
 
@@ -118,7 +121,7 @@ static int commit(const AppContext *cx, Issue *is, const char *reason, bool *red
     int version;
     *redraw = false;
     if (store_begin(cx->store, err) != ZF_OK) return ZF_ERR;
-    int rc = store_document_next(cx->store, SUBJECT_CASE, is->case_no, is->kind, &id, &version, err);
+    int rc = store_document_next(cx->store, is->s->subject, is->s->subject_id, is->kind, &id, &version, err);
     if (rc == ZF_OK && (id != is->id || version != is->version)) {
         store_rollback(cx->store);
         *redraw = true;
@@ -143,7 +146,7 @@ static int issue_loop(const AppContext *cx, Issue *is, const char *reason, ZfErr
 {
     for (int attempt = 0; attempt < ISSUE_ATTEMPTS; attempt++) {
         bool redraw;
-        if (store_document_next(cx->store, SUBJECT_CASE, is->case_no, is->kind, &is->id, &is->version, err) != ZF_OK ||
+        if (store_document_next(cx->store, is->s->subject, is->s->subject_id, is->kind, &is->id, &is->version, err) != ZF_OK ||
             check_reason(reason, is->version, err) != ZF_OK || draw(cx, is, err) != ZF_OK || save(cx, is, err) != ZF_OK)
             return ZF_ERR;
         int rc = commit(cx, is, reason, &redraw, err);
@@ -154,17 +157,23 @@ static int issue_loop(const AppContext *cx, Issue *is, const char *reason, ZfErr
     return zf_fail(err, 409, "document_conflict", NULL, "该文书正被同时出具，请稍后重试");
 }
 
-int app_document_issue_case(const AppContext *cx, const char *case_no, const char *kind, const char *reason,
-                            DocumentInfo *out, ZfError *err)
+/* The template is for this kind of subject ("subject", default case). */
+static int template_fits(const json_t *tpl, const char *subject, ZfError *err)
 {
-    json_t *tpl, *rec, *vars;
+    const char *own = str(tpl, "subject") ? str(tpl, "subject") : SUBJECT_CASE;
+    return strcmp(own, subject) == 0 ? ZF_OK : zf_fail(err, 404, "unknown_document_kind", "kind", "没有这种文书");
+}
+
+int app_document_issue(const AppContext *cx, const DocumentSubject *s, const char *kind, const char *reason,
+                       DocumentInfo *out, ZfError *err)
+{
+    json_t *tpl;
     if (reason && text_blank(reason)) reason = NULL;
     if (doc_template_load(kind, &tpl, err) != ZF_OK) return ZF_ERR;
-    if (app_document_load_case(cx, case_no, &rec, err) != ZF_OK) return json_decref(tpl), ZF_ERR;
-    vars = doc_vars_case(cx, rec);
-    Issue is = {.tpl = tpl, .vars = vars, .case_no = case_no, .kind = kind, .agency = str(rec, "agency")};
-    is.doc_no = doc_fill(str(tpl, "doc_no") ? str(tpl, "doc_no") : "{doc.number}", NULL, vars);
-    int rc = doc_template_ready(tpl, vars, err);
+    if (template_fits(tpl, s->subject, err) != ZF_OK) return json_decref(tpl), ZF_ERR;
+    Issue is = {.tpl = tpl, .vars = s->vars, .s = s, .kind = kind};
+    is.doc_no = doc_fill(str(tpl, "doc_no") ? str(tpl, "doc_no") : "{doc.number}", NULL, s->vars);
+    int rc = doc_template_ready(tpl, s->vars, err);
     if (rc == ZF_OK) rc = issue_loop(cx, &is, reason, err);
     if (rc == ZF_OK && out) {
         *out = (DocumentInfo){.id = is.id, .version = is.version};
@@ -174,9 +183,20 @@ int app_document_issue_case(const AppContext *cx, const char *case_no, const cha
     }
     free(is.pdf);
     free(is.doc_no);
+    json_decref(tpl);
+    return rc;
+}
+
+int app_document_issue_case(const AppContext *cx, const char *case_no, const char *kind, const char *reason,
+                            DocumentInfo *out, ZfError *err)
+{
+    json_t *rec;
+    if (app_document_load_case(cx, case_no, &rec, err) != ZF_OK) return ZF_ERR;
+    json_t *vars = doc_vars_case(cx, rec);
+    DocumentSubject s = {SUBJECT_CASE, case_no, case_no, str(rec, "agency"), NULL, vars};
+    int rc = app_document_issue(cx, &s, kind, reason, out, err);
     json_decref(vars);
     json_decref(rec);
-    json_decref(tpl);
     return rc;
 }
 
@@ -208,9 +228,14 @@ static json_t *template_index(void)
 
 int app_documents_of_case(const AppContext *cx, const char *case_no, json_t **items, ZfError *err)
 {
+    return app_documents_of(cx, SUBJECT_CASE, case_no, items, err);
+}
+
+int app_documents_of(const AppContext *cx, const char *subject, const char *subject_id, json_t **items, ZfError *err)
+{
     json_t *row, *idx;
     size_t i;
-    if (store_documents_of(cx->store, SUBJECT_CASE, case_no, items, err) != ZF_OK) return ZF_ERR;
+    if (store_documents_of(cx->store, subject, subject_id, items, err) != ZF_OK) return ZF_ERR;
     idx = template_index();
     json_array_foreach(*items, i, row) {
         const json_t *t = json_object_get(idx, str(row, "kind"));

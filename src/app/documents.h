@@ -19,6 +19,24 @@ typedef struct {
     char doc_no[96];
 } DocumentInfo;
 
+/* What a document is issued about and by whom, and the values its template is filled from. */
+typedef struct {
+    const char *subject;        /* case | order | review_plan (the template's "subject") */
+    const char *subject_id;     /* the case_no, or the order's / plan's id as text */
+    const char *ledger_subject; /* the document.issue event's subject: the case_no, "order:<id>", … */
+    const char *seal_code;      /* whose seal: an agency's code, or an issuing organ's (seal_name set) */
+    const char *seal_name;      /* NULL: seal_code is an agency of the store (app_seal_pdf) */
+    const json_t *vars;         /* the template's values (doc_vars_case, doc_vars_order, …) */
+} DocumentSubject;
+
+/* Issues the subject's document of `kind` as its next version (see app_document_issue_case). The
+ * template's subject must be s->subject (404 otherwise). */
+int app_document_issue(const AppContext *ctx, const DocumentSubject *s, const char *kind, const char *reason,
+                       DocumentInfo *out, ZfError *err);
+
+/* Every version of the subject's documents, as app_documents_of_case lists a case's. */
+int app_documents_of(const AppContext *ctx, const char *subject, const char *subject_id, json_t **items, ZfError *err);
+
 /* Issues the case's document of `kind` as its next version; reason is required from version 2 on
  * (a correction). Renders outside the write transaction, then inserts the row and its ledger event
  * in one short transaction (re-rendering if another issue took the number meanwhile). The PDF goes to

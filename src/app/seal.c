@@ -34,11 +34,12 @@ int app_seal_agency_name(Store *st, const char *code, char *out, size_t cap, ZfE
  * finds the key and certificate both written. */
 static pthread_mutex_t issuing = PTHREAD_MUTEX_INITIALIZER;
 
-static int ensure_agency(Store *st, const char *code, ZfError *err)
+static int ensure_agency(Store *st, const char *code, const char *known_name, ZfError *err)
 {
     char name[256];
     if (seal_ca_has_agency(ca_dir, code)) return ZF_OK;
-    if (app_seal_agency_name(st, code, name, sizeof name, err) != ZF_OK) return ZF_ERR;
+    if (known_name) snprintf(name, sizeof name, "%s", known_name);
+    else if (app_seal_agency_name(st, code, name, sizeof name, err) != ZF_OK) return ZF_ERR;
     pthread_mutex_lock(&issuing);
     int rc = seal_ca_has_agency(ca_dir, code) ? ZF_OK : seal_ca_issue_now(ca_dir, code, name, err);
     pthread_mutex_unlock(&issuing);
@@ -59,8 +60,17 @@ int app_seal_pdf(const AppContext *ctx, const char *agency_code, const char *doc
                  ZfError *err)
 {
     if (!ca_dir[0] || !seal_ca_has_root(ca_dir)) return copy_unsealed(pdf, len, out, out_len, err);
-    if (ensure_agency(ctx->store, agency_code, err) != ZF_OK) return ZF_ERR;
+    if (ensure_agency(ctx->store, agency_code, NULL, err) != ZF_OK) return ZF_ERR;
     return seal_sign_pdf(ca_dir, agency_code, document_id, time(NULL), pdf, len, out, out_len, err);
+}
+
+int app_seal_pdf_organ(const AppContext *ctx, const char *code, const char *name, const char *document_id,
+                       const unsigned char *pdf, size_t len, unsigned char **out, size_t *out_len, ZfError *err)
+{
+    if (!ca_dir[0] || !seal_ca_has_root(ca_dir)) return copy_unsealed(pdf, len, out, out_len, err);
+    if (!seal_code_valid(code)) return zf_fail(err, 500, "internal", NULL, "印章编码不正确");
+    if (ensure_agency(ctx->store, code, name, err) != ZF_OK) return ZF_ERR;
+    return seal_sign_pdf(ca_dir, code, document_id, time(NULL), pdf, len, out, out_len, err);
 }
 
 int app_seal_issue_all(Store *st, int *issued, ZfError *err)
@@ -76,7 +86,7 @@ int app_seal_issue_all(Store *st, int *issued, ZfError *err)
     {
         const char *code = json_string_value(json_object_get(a, "code"));
         if (!code || seal_ca_has_agency(ca_dir, code)) continue;
-        if ((rc = ensure_agency(st, code, err)) != ZF_OK) break;
+        if ((rc = ensure_agency(st, code, NULL, err)) != ZF_OK) break;
         (*issued)++;
     }
     json_decref(list);

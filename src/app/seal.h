@@ -15,6 +15,12 @@ int app_seal_pdf(const AppContext *ctx, const char *agency_code, const char *doc
                  const unsigned char *pdf, size_t len, unsigned char **out, size_t *out_len,
                  ZfError *err);
 
+/* The same for an issuing organ that is not an agency of the store — the 司法行政部门 that issues
+ * supervision documents (行政执法监督条例 第六条): its seal is issued under code ([0-9A-Za-z_-])
+ * with name as the certificate's CN on first use. */
+int app_seal_pdf_organ(const AppContext *ctx, const char *code, const char *name, const char *document_id,
+                       const unsigned char *pdf, size_t len, unsigned char **out, size_t *out_len, ZfError *err);
+
 /* The database whose seal directory (util/paths.h paths_ca_dir) app_seal_pdf uses; set once at
  * start-up, before any thread (cmd_open_store does). */
 void app_seal_use_database(const char *db_path);
