@@ -147,6 +147,16 @@ int api_case_documents_list(HttpRequest *req);
 int api_case_documents_create(HttpRequest *req);
 int api_case_documents_print(HttpRequest *req);
 int api_case_document_get(HttpRequest *req);
+/* A document's PDF from memory (freed here), inline (the browser's viewer) unless ?download=1;
+ * audited as audit_action on subject. */
+int api_reply_pdf(HttpRequest *req, unsigned char *pdf, size_t len, const char *name, const char *audit_action,
+                  const char *subject);
+/* order_documents.c: the 督办通知书 / 问诊单 / 意见书 of an order */
+int api_order_documents_list(HttpRequest *req);
+int api_order_document_get(HttpRequest *req);
+/* review_documents.c: the 评查结果通报 of a review plan */
+int api_review_plan_documents_list(HttpRequest *req);
+int api_review_plan_document_get(HttpRequest *req);
 int api_case_attachment_read(HttpRequest *req);
 int api_case_timeline(HttpRequest *req);
 /* 电子送达 (api/deliveries.c) */

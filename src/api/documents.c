@@ -44,9 +44,8 @@ int api_case_documents_list(HttpRequest *req)
                                                app_document_kinds()));
 }
 
-/* The PDF from memory, inline (the browser's viewer) unless ?download=1. */
-static int reply_pdf(HttpRequest *req, unsigned char *pdf, size_t len, const char *name, const char *audit_action,
-                     const char *case_no)
+int api_reply_pdf(HttpRequest *req, unsigned char *pdf, size_t len, const char *name, const char *audit_action,
+                  const char *case_no)
 {
     struct MHD_Response *resp = MHD_create_response_from_buffer(len, pdf, MHD_RESPMEM_MUST_FREE);
     if (!resp) {
@@ -85,7 +84,7 @@ int api_case_document_get(HttpRequest *req)
     int rc = app_document_bytes(&cx, row, &pdf, &len, &err);
     json_decref(row);
     if (rc != ZF_OK) return http_reply_zferror(req, &err);
-    return reply_pdf(req, pdf, len, name, "document_read", case_no);
+    return api_reply_pdf(req, pdf, len, name, "document_read", case_no);
 }
 
 /* Issuing writes into the case's file: only its own agency's officers may (a supervisor reads). */
@@ -136,5 +135,5 @@ int api_case_documents_print(HttpRequest *req)
     if (api_case_visible(req, case_no, NULL, &err) != ZF_OK || app_documents_print(&cx, case_no, &pdf, &len, &err) != ZF_OK)
         return http_reply_zferror(req, &err);
     snprintf(name, sizeof name, "%s-文书.pdf", case_no);
-    return reply_pdf(req, pdf, len, name, "document_print", case_no);
+    return api_reply_pdf(req, pdf, len, name, "document_print", case_no);
 }

@@ -188,6 +188,9 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/orders/{id}/attachments", api_order_attachments_create, "orders.read",
      .max_body = (size_t)ATTACHMENT_CEILING_MIB << 20, .limit_for = api_attachment_body_limit, .stream_to_file = true},
     {"GET", "/api/v1/orders/{id}/attachments/{aid}", api_order_attachment_get, "orders.read"},
+    /* the order's 督办通知书 / 问诊单 / 意见书 (docs/documents.md); scope of the stored order */
+    {"GET", "/api/v1/orders/{id}/documents", api_order_documents_list, "orders.read"},
+    {"GET", "/api/v1/orders/{id}/documents/{doc}", api_order_document_get, "orders.read"},
     /* API tokens for system-to-system calls (docs/hotline.md): the system administrator's */
     {"GET", "/api/v1/tokens", api_tokens_list, "tokens.write"},
     {"POST", "/api/v1/tokens", api_tokens_create, "tokens.write"},

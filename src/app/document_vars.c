@@ -70,8 +70,7 @@ static json_t *article_text(Store *st, const json_t *link)
     return text;
 }
 
-/* [{law, article, text}] — text "" when the library lacks the article. */
-static json_t *quoted_basis(Store *st, const json_t *basis)
+json_t *doc_vars_quoted_basis(Store *st, const json_t *basis)
 {
     json_t *links = app_law_links(st, basis), *out = json_array(), *l;
     size_t i;
@@ -232,9 +231,9 @@ json_t *doc_vars_case(const AppContext *cx, const json_t *rec)
     agency_names(cx, rec, doc);
     party(rec, doc);
     evidence_list(rec, doc);
-    json_object_set_new(doc, "violation_basis", quoted_basis(cx->store, json_object_get(rec, "violation_basis")));
-    json_object_set_new(doc, "penalty_basis", quoted_basis(cx->store, json_object_get(rec, "penalty_basis")));
-    json_object_set_new(doc, "decision_basis", quoted_basis(cx->store, json_object_get(dec, "basis")));
+    json_object_set_new(doc, "violation_basis", doc_vars_quoted_basis(cx->store, json_object_get(rec, "violation_basis")));
+    json_object_set_new(doc, "penalty_basis", doc_vars_quoted_basis(cx->store, json_object_get(rec, "penalty_basis")));
+    json_object_set_new(doc, "decision_basis", doc_vars_quoted_basis(cx->store, json_object_get(dec, "basis")));
     if (dec) decision_words(dec, doc);
     /* an imported decision without its 文号 is known by the sender's number, which was it */
     if (dec) json_object_set_new(doc, "decision_no", json_string(str(dec, "doc_no") ? str(dec, "doc_no") : str(rec, "case_no") ? str(rec, "case_no") : ""));
@@ -243,9 +242,15 @@ json_t *doc_vars_case(const AppContext *cx, const json_t *rec)
     if (reason) json_object_set_new(doc, "discretion", json_string(reason));
     json_object_set_new(doc, "payment_days", json_integer(store_setting_int(cx->store, "document_payment_days", 15)));
     json_t *late = json_pack("[{s:s, s:s}]", "law", "中华人民共和国行政处罚法", "article", "第七十二条");
-    json_object_set_new(doc, "late_fee_basis", quoted_basis(cx->store, late));
+    json_object_set_new(doc, "late_fee_basis", doc_vars_quoted_basis(cx->store, late));
     json_decref(late);
     notice_deadlines(cx, rec, doc);
     json_object_set_new(v, "doc", doc);
     return v;
+}
+
+json_t *doc_vars_date_cn(const char *iso)
+{
+    char cn[32];
+    return json_string(iso && render_date_cn(iso, cn, sizeof cn) == 0 ? cn : "");
 }

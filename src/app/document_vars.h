@@ -17,4 +17,11 @@
  * every date field, today_cn}. */
 json_t *doc_vars_case(const AppContext *cx, const json_t *rec);
 
+/* The articles cited ([{law, article}] as stored) with their text from the law library:
+ * [{law (in 《》), article, text ("" when the library lacks it)}]. */
+json_t *doc_vars_quoted_basis(Store *st, const json_t *basis);
+
+/* A date YYYY-MM-DD as 2026年5月20日 (a new string; "" when not a date). */
+json_t *doc_vars_date_cn(const char *iso);
+
 #endif

@@ -10,6 +10,7 @@
 
 #include "app/logged_row.h"
 #include "app/messages.h"
+#include "app/order_documents.h"
 #include "app/orders_log.h"
 #include "app/orders_view.h"
 #include "domain/workflow/doc_number.h"
@@ -481,5 +482,8 @@ int app_order_act(const AppContext *cx, long long id, const OrderActInput *in, j
     ActArgs a = {id, in, 0, 0};
     long long out_id = id;
     if (parse_act(cx, in, &a, err) != ZF_OK) return ZF_ERR;
-    return in_transaction_then_get(cx, store_begin(cx->store, err), act_fn, &a, &out_id, order, err);
+    int rc = in_transaction_then_get(cx, store_begin(cx->store, err), act_fn, &a, &out_id, order, err);
+    /* its document is drawn after the act committed: the act never waits on rendering */
+    if (rc == ZF_OK && a.action == ORDER_ISSUE) app_order_documents_due(cx, id);
+    return rc;
 }
