@@ -216,6 +216,9 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/reviews/plans/{id}/assign", api_review_plan_assign, "reviews.manage"},
     {"POST", "/api/v1/reviews/plans/{id}/publish", api_review_plan_publish, "reviews.manage"},
     {"GET", "/api/v1/reviews/plans/{id}/results", api_review_plan_results, "reviews.read"},
+    /* the plan's 评查结果通报 (docs/documents.md); scope of the stored plan */
+    {"GET", "/api/v1/reviews/plans/{id}/documents", api_review_plan_documents_list, "reviews.read"},
+    {"GET", "/api/v1/reviews/plans/{id}/documents/{doc}", api_review_plan_document_get, "reviews.read"},
     {"GET", "/api/v1/reviews/plans/{id}/results.xlsx", api_review_plan_results_xlsx, "reviews.read"},
     {"GET", "/api/v1/reviews/tasks", api_review_tasks_list, "reviews.score"},
     {"GET", "/api/v1/reviews/tasks/{id}", api_review_task_get, "reviews.score"},

@@ -34,11 +34,12 @@ static json_t *sheet_json(size_t i)
     return a;
 }
 
-static int context_of(Store *st, const Calendar *cal, zf_day today, const char *username, AuthUser *u, AppContext *cx,
-                      ZfError *err)
+/* regions name the 司法局 that issues the 评查结果通报 */
+static int context_of(Store *st, const Calendar *cal, const Regions *regions, zf_day today, const char *username,
+                      AuthUser *u, AppContext *cx, ZfError *err)
 {
     if (store_user_by_name(st, username, u, NULL, err) != ZF_OK) return ZF_ERR;
-    *cx = (AppContext){st, cal, today, u, {0}, NULL};
+    *cx = (AppContext){st, cal, today, u, {0}, regions};
     scope_for_user(&cx->scope, u->role, u->agency, u->region, u->agency_region);
     return ZF_OK;
 }
@@ -82,7 +83,7 @@ static int score_all(const AppContext *cx, long long plan, size_t *turn, ZfError
     return rc;
 }
 
-int demo_reviews_load(Store *st, const Calendar *cal, zf_day today, int *plans, ZfError *err)
+int demo_reviews_load(Store *st, const Calendar *cal, const Regions *regions, zf_day today, int *plans, ZfError *err)
 {
     AuthUser su, eu;
     AppContext sup, exp;
@@ -92,8 +93,8 @@ int demo_reviews_load(Store *st, const Calendar *cal, zf_day today, int *plans, 
     size_t turn = 0, other = 1;
     json_t *out = NULL;
     *plans = 0;
-    int rc = context_of(st, cal, today, "supervisor", &su, &sup, err);
-    if (rc == ZF_OK) rc = context_of(st, cal, today, "expert", &eu, &exp, err);
+    int rc = context_of(st, cal, regions, today, "supervisor", &su, &sup, err);
+    if (rc == ZF_OK) rc = context_of(st, cal, regions, today, "expert", &eu, &exp, err);
     if (rc == ZF_OK) rc = launch(&sup, "行政处罚案卷评查（第一批）", "2025-01-01", to, 4, 20260301, &done_id, err);
     if (rc == ZF_OK) rc = score_all(&sup, done_id, &turn, err);
     if (rc == ZF_OK) rc = score_all(&exp, done_id, &other, err);

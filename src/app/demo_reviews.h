@@ -5,9 +5,10 @@
 #define ZF_APP_DEMO_REVIEWS_H
 
 #include "domain/calendar.h"
+#include "domain/regions.h"
 #include "store/store.h"
 
 /* After the demo users exist ("supervisor", "expert"). *plans = plans made. */
-int demo_reviews_load(Store *st, const Calendar *cal, zf_day today, int *plans, ZfError *err);
+int demo_reviews_load(Store *st, const Calendar *cal, const Regions *regions, zf_day today, int *plans, ZfError *err);
 
 #endif

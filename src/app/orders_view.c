@@ -81,7 +81,7 @@ static void add_dates(json_t *v, const OrderState *s, const AppContext *cx, int 
 
 /* The issuing body: the 司法行政部门 of the region (行政执法监督条例 第六条) — 司法厅 of a province,
  * 司法局 below it. */
-static json_t *issuer_of(const AppContext *cx, const char *region)
+json_t *order_issuer(const AppContext *cx, const char *region)
 {
     const char *name = cx->regions && region ? regions_name(cx->regions, region) : NULL;
     if (!name) return json_null();
@@ -108,7 +108,7 @@ json_t *order_view(const AppContext *cx, const json_t *row, int warn_wd)
     json_object_set_new(v, "escalation_name", json_string(order_escalation_name(s.escalation)));
     if (cx->regions && str(row, "region"))
         json_object_set_new(v, "region_name", json_string(regions_name(cx->regions, str(row, "region")) ?: ""));
-    json_object_set_new(v, "issuer", issuer_of(cx, str(row, "region")));
+    json_object_set_new(v, "issuer", order_issuer(cx, str(row, "region")));
     add_dates(v, &s, cx, warn_wd);
     return v;
 }

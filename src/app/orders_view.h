@@ -18,6 +18,9 @@ void order_state_to_row(const OrderState *s, json_t *row);
 json_t *order_view(const AppContext *cx, const json_t *row, int warn_wd);
 /* The same with findings (and open_findings), basis links, attachments, timeline, responses,
  * returns and escalations: GET /orders/{id}. */
+/* The 行政执法监督机构 of a region by name (行政执法监督条例 第六条): its 司法局, a province's 司法厅;
+ * JSON null when the region is unknown. It issues the orders and the 评查结果通报 of that region. */
+json_t *order_issuer(const AppContext *cx, const char *region);
 int order_view_full(const AppContext *cx, const json_t *row, int warn_wd, json_t **out, ZfError *err);
 
 #endif

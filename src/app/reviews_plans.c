@@ -12,6 +12,7 @@
 #include "app/focus.h"
 #include "app/logged_row.h"
 #include "app/messages.h"
+#include "app/review_documents.h"
 #include "domain/review_assign.h"
 #include "domain/review_labels.h"
 #include "domain/review_sample.h"
@@ -646,6 +647,8 @@ static int publish_fn(const AppContext *cx, void *arg, ZfError *err)
 int app_review_plan_publish(const AppContext *cx, long long id, json_t **out, ZfError *err)
 {
     if (review_in_tx(cx, publish_fn, &id, err) != ZF_OK) return ZF_ERR;
+    /* the 评查结果通报, drawn after the publication committed */
+    app_review_documents_due(cx, id);
     return app_review_plan_get(cx, id, out, err);
 }
 

@@ -145,8 +145,11 @@ static int load_demo_reviews(Store *st)
     Calendar *cal;
     ZfError err;
     int n = 0;
+    Regions *regions = NULL;
     if (cmd_load_calendar(&cal) != ZF_OK) return ZF_ERR;
-    int rc = demo_reviews_load(st, cal, date_today_china(), &n, &err);
+    cmd_load_regions(&regions); /* the 评查结果通报 is issued by the region's 司法局 */
+    int rc = demo_reviews_load(st, cal, regions, date_today_china(), &n, &err);
+    regions_free(regions);
     calendar_free(cal);
     if (rc != ZF_OK) fprintf(stderr, "zhifa: 载入演示案卷评查失败：%s\n", err.message);
     else printf("已载入演示案卷评查方案 %d 个\n", n);

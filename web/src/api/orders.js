@@ -44,3 +44,7 @@ export const basisOf = (hit) => ({ law: hit.law_title, article: hit.label })
 
 // Where the law library shows a cited article (key: "52", or "10-1" for 第十条之一).
 export const basisLink = (b) => ({ path: '/elements/laws', query: { law: b.law_id, article: b.key || b.number } })
+
+// The order's 督办通知书 / 问诊单 / 意见书, every version (issued when the order is issued):
+// → {order_id, items: [{id, kind, kind_name, version, doc_no, digest, issued_by, issued_at, latest, download}]}
+export const listOrderDocuments = (id) => http.get(`${BASE}/${encodeURIComponent(id)}/documents`)
