@@ -245,6 +245,7 @@ json_t *doc_vars_case(const AppContext *cx, const json_t *rec)
     json_object_set_new(doc, "late_fee_basis", doc_vars_quoted_basis(cx->store, late));
     json_decref(late);
     notice_deadlines(cx, rec, doc);
+    doc_vars_kinds(cx, rec, doc);
     json_object_set_new(v, "doc", doc);
     return v;
 }

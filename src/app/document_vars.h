@@ -17,6 +17,12 @@
  * every date field, today_cn}. */
 json_t *doc_vars_case(const AppContext *cx, const json_t *rec);
 
+/* The documents of the other case kinds (inspection, coercion, enforcement, licence) add to doc:
+ * state (the workflow row's state), <field>_cn for its dates, measure_name, seal_days, demand_wd,
+ * license_decision_wd, license_extension_wd (the periods' settings), principal_ / late_fee_figures
+ * and _capitals, and the flags released, ordered, granted, denied. Nothing for a penalty case. */
+void doc_vars_kinds(const AppContext *cx, const json_t *rec, json_t *doc);
+
 /* The articles cited ([{law, article}] as stored) with their text from the law library:
  * [{law (in 《》), article, text ("" when the library lacks it)}]. */
 json_t *doc_vars_quoted_basis(Store *st, const json_t *basis);

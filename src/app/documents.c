@@ -192,7 +192,19 @@ int app_document_issue_case(const AppContext *cx, const char *case_no, const cha
 {
     json_t *rec;
     if (app_document_load_case(cx, case_no, &rec, err) != ZF_OK) return ZF_ERR;
+    json_t *tpl = NULL;
+    if (doc_template_load(kind, &tpl, err) != ZF_OK || !app_document_template_fits_case(tpl, rec)) {
+        if (tpl) zf_fail(err, 422, "document_kind_mismatch", "kind", "该文书不适用于本案的案件类型");
+        json_decref(tpl);
+        json_decref(rec);
+        return ZF_ERR;
+    }
     json_t *vars = doc_vars_case(cx, rec);
+    /* "quote": the articles the document quotes, their text from the law library */
+    if (json_is_array(json_object_get(tpl, "quote")))
+        json_object_set_new(json_object_get(vars, "doc"), "quote",
+                            doc_vars_quoted_basis(cx->store, json_object_get(tpl, "quote")));
+    json_decref(tpl);
     DocumentSubject s = {SUBJECT_CASE, case_no, case_no, str(rec, "agency"), NULL, vars};
     int rc = app_document_issue(cx, &s, kind, reason, out, err);
     json_decref(vars);
@@ -265,20 +277,35 @@ int app_document_latest(const AppContext *cx, const char *case_no, const char *k
     return *row ? ZF_OK : zf_fail(err, 404, "not_found", NULL, "本案尚未出具该文书");
 }
 
+/* The template is one of this case's kind: its "case_kind" (penalty by default) is the record's. */
+static bool for_case_kind(const json_t *tpl, const json_t *rec)
+{
+    const char *want = str(tpl, "case_kind") ? str(tpl, "case_kind") : "penalty";
+    const char *have = str(rec, "kind") ? str(rec, "kind") : "penalty";
+    return strcmp(want, have) == 0;
+}
+
+bool app_document_template_fits_case(const json_t *tpl, const json_t *rec)
+{
+    const char *subject = str(tpl, "subject") ? str(tpl, "subject") : SUBJECT_CASE;
+    return strcmp(subject, SUBJECT_CASE) == 0 && for_case_kind(tpl, rec);
+}
+
 void app_documents_due(const AppContext *cx, const char *case_no, int *issued)
 {
-    json_t *all, *t, *rec, *have;
+    json_t *all, *t, *rec, *have, *vars;
     size_t i;
     ZfError err;
     *issued = 0;
     if (!store_db_path(cx->store) || doc_templates_all(&all, &err) != ZF_OK) return;
     if (app_document_load_case(cx, case_no, &rec, &err) != ZF_OK) return json_decref(all);
     if (store_documents_of(cx->store, SUBJECT_CASE, case_no, &have, &err) != ZF_OK) have = json_array();
+    /* "auto_when" names a value: a field of the record, or of doc (doc.state.* for the workflow's state) */
+    vars = doc_vars_case(cx, rec);
     json_array_foreach(all, i, t) {
         const char *when = str(t, "auto_when"), *kind = str(t, "kind");
-        const json_t *v = when ? doc_var(rec, when) : NULL;
-        if (!v || json_is_false(v) || json_is_null(v) || !kind || strcmp(str(t, "subject") ? str(t, "subject") : SUBJECT_CASE, SUBJECT_CASE) != 0)
-            continue;
+        const json_t *v = when ? doc_var(vars, when) : NULL;
+        if (!v || json_is_false(v) || json_is_null(v) || !kind || !app_document_template_fits_case(t, rec)) continue;
         bool exists = false;
         json_t *h;
         size_t k;
@@ -287,6 +314,7 @@ void app_documents_due(const AppContext *cx, const char *case_no, int *issued)
         if (app_document_issue_case(cx, case_no, kind, NULL, NULL, &err) == ZF_OK) ++*issued;
         else log_error("document_not_issued", "%s of %s: %s", kind, case_no, err.message);
     }
+    json_decref(vars);
     json_decref(have);
     json_decref(rec);
     json_decref(all);

@@ -56,6 +56,9 @@ int app_document_latest(const AppContext *ctx, const char *case_no, const char *
  * workflow step commits. *issued: how many. Failures are logged, never returned: the step stands. */
 void app_documents_due(const AppContext *ctx, const char *case_no, int *issued);
 
+/* The template is for a case (subject) of rec's kind ("case_kind", penalty by default). */
+bool app_document_template_fits_case(const json_t *tpl, const json_t *rec);
+
 /* The file of a stored document: its bytes read from the file store (malloc'd). */
 int app_document_bytes(const AppContext *ctx, const json_t *row, unsigned char **pdf, size_t *len, ZfError *err);
 

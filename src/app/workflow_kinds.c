@@ -57,7 +57,7 @@ const char *wf_kind_of_case_type(const char *case_type)
 }
 
 /* The periods (settings of migration 054, each with its basis); the law's values by default. */
-static void load_limits(Store *st, WfKindLimits *l)
+void wf_kind_limits(Store *st, WfKindLimits *l)
 {
     kind_limits_defaults(l);
     l->inspection_publicity_wd = store_setting_int(st, "inspection_publicity_wd", l->inspection_publicity_wd);
@@ -103,7 +103,7 @@ static bool power_freezes(Store *st, const char *power)
 void wf_kind_state_load(Store *st, const json_t *rec, const json_t *state, CaseState *cs)
 {
     WfKindState *k = &cs->k;
-    load_limits(st, &k->lim);
+    wf_kind_limits(st, &k->lim);
     /* 行政检查 */
     k->notice_required = json_is_true(json_object_get(state, "notice_required"));
     k->notice_on = wf_day_of(state, "notice_on");
@@ -152,7 +152,7 @@ void wf_kind_before(Store *st, const Calendar *cal, WfAction a, json_t *rec, jso
     case WA_CO_IMPLEMENT: set_date(rec, "started_on", on, true); break;
     case WA_EN_DEMAND: {
         WfKindLimits l;
-        load_limits(st, &l);
+        wf_kind_limits(st, &l);
         set_date(rec, "demand_served_on", on, true);
         set_date(rec, "demand_due_on", add_wd(cal, wf_day_of(rec, "demand_served_on"), l.demand_wd), true);
         break;
@@ -177,7 +177,7 @@ static void inspection_result(json_t *rec, json_t *state, const char *result, zf
 static void licence_accept(Store *st, const Calendar *cal, json_t *rec, zf_day on)
 {
     WfKindLimits l;
-    load_limits(st, &l);
+    wf_kind_limits(st, &l);
     zf_day received = wf_day_of(rec, "received_on");
     bool deemed = !json_object_get(rec, "correction_notice_on") && case_has(received) &&
                   on > add_wd(cal, received, l.license_correction_wd);

@@ -17,6 +17,9 @@ WfProcedure wf_procedure_of(const json_t *rec);
 /* The exchange-v1 kind of a case type code ("coercion" for "enforcement"), NULL when unknown. */
 const char *wf_kind_of_case_type(const char *case_type);
 
+/* The kinds' periods: the settings of migration 054, the law's values by default. */
+void wf_kind_limits(Store *st, WfKindLimits *l);
+
 /* Fills cs->k (and the shared dates a kind uses) from the record, the row state, the stored
  * attachments and the period settings. */
 void wf_kind_state_load(Store *st, const json_t *rec, const json_t *state, CaseState *cs);

@@ -80,3 +80,7 @@ export const answerDefense = (defenseId, body) => http.post(`${BASE}/defenses/${
 
 // A failing file → a 督办通知书 to its agency → {order_id}
 export const orderFromItem = (itemId) => http.post(`${BASE}/items/${id(itemId)}/order`, {})
+
+// The plan's 评查结果通报, every version (issued when the results are published):
+// → {plan_id, items: [{id, kind, kind_name, version, doc_no, digest, issued_by, issued_at, latest, download}]}
+export const listPlanDocuments = (planId) => http.get(`${BASE}/plans/${id(planId)}/documents`)
