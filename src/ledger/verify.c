@@ -1,6 +1,7 @@
 /* zhifa verify's engine: recompute the whole record from the stored rows and compare with
  * every signed head, the node cache, the attachment files, the cases table and the rows written
- * with their events (case timeline and workflow, supervision orders and their timeline). Reads only.
+ * with their events (case timeline and workflow, supervision orders and their timeline, issued
+ * documents, …). Reads only.
  * Streams the events once (O(n) time, O(log n) memory for the tree). */
 #include <inttypes.h>
 #include <math.h>
@@ -15,6 +16,7 @@
 #include "ledger/logged_rows.h"
 #include "store/ledger_store.h"
 #include "store/deliveries.h"
+#include "store/documents.h"
 #include "store/leads.h"
 #include "store/orders.h"
 #include "store/reviews.h"
@@ -55,6 +57,10 @@ static int consents_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), 
 {
     return store_delivery_foreach(st, DELIVERY_CONSENT, fn, ctx, err);
 }
+static int documents_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return store_documents_foreach(st, fn, ctx, err);
+}
 static int deliveries_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
 {
     return store_delivery_foreach(st, DELIVERY_ROW, fn, ctx, err);
@@ -72,6 +78,7 @@ static const LoggedTable LOGGED_TABLES[] = {
     {LEDGER_REVIEW_TASK_PUT, "review_tasks", "review_task", "评查任务", "id", 0, 1, review_tasks_foreach},
     {LEDGER_DELIVERY_CONSENT_PUT, "delivery_consents", "delivery_consent", "送达确认书", "id", 0, 1, consents_foreach},
     {LEDGER_DELIVERY_PUT, "deliveries", "delivery", "送达记录", "id", 0, 1, deliveries_foreach},
+    {"document.issue", "documents", "document", "执法文书", "id", 0, 0, documents_foreach},
 };
 #define N_LOGGED (sizeof LOGGED_TABLES / sizeof *LOGGED_TABLES)
 
@@ -197,7 +204,8 @@ static int on_event(const LedgerEventRow *r, void *ctx)
                 "序号 %" PRIu64 " 的位置上是原序号 %lld 的事件（事件被移动、插入或交换顺序）", r->seq, inner);
     /* an issued document's PDF is a file of the store like an attachment (docs/documents.md) */
     if (strcmp(r->type, LEDGER_ATTACHMENT_ADD) == 0 || strcmp(r->type, "document.issue") == 0) remember_attachment(v, r);
-    else remember_row(v, r);
+    /* and its documents row must equal the event (LOGGED_TABLES) */
+    if (strcmp(r->type, LEDGER_ATTACHMENT_ADD) != 0) remember_row(v, r);
     /* Feed the tree in position order; missing positions simply are not there, so every head
      * after a deletion mismatches, as it must. */
     merkle_frontier_push(v->h, &v->f, &leaf, check_node, v);

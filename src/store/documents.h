@@ -25,6 +25,10 @@ int store_document_insert(Store *st, const DocumentRow *r, ZfError *err);
 /* Every version of the subject's documents, oldest first: [{id, subject, subject_id, kind, version,
  * doc_no, sm3, bytes, pages, reason, issued_by, issued_at, sealed_agency, cert_serial, ledger_seq}]. */
 int store_documents_of(Store *st, const char *subject, const char *subject_id, json_t **items, ZfError *err);
+/* Every row as its document.issue event holds it — {id, subject, subject_id, kind, version, doc_no,
+ * sm3, bytes, pages, issued_by, issued_at, reason} — in id order, for zhifa verify. */
+typedef int (*DocumentRowFn)(const json_t *row, void *ctx);
+int store_documents_foreach(Store *st, DocumentRowFn fn, void *ctx, ZfError *err);
 /* One row as in the list; 404 when absent. */
 int store_document_get(Store *st, long long id, json_t **row, ZfError *err);
 

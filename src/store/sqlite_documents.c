@@ -88,3 +88,16 @@ int sqlite_store_document_get(Store *st, long long id, json_t **row, ZfError *er
     json_decref(items);
     return *row ? ZF_OK : zf_fail(err, 404, "not_found", NULL, "文书不存在");
 }
+
+int sqlite_store_documents_foreach(Store *st, DocumentRowFn fn, void *ctx, ZfError *err)
+{
+    sqlite3_stmt *q;
+    /* the columns the document.issue event carries (app/documents.c), as it writes them */
+    if (sqlite_prepare(st,
+                       "SELECT json_object('id', id, 'subject', subject, 'subject_id', subject_id, 'kind', kind,"
+                       " 'version', version, 'doc_no', doc_no, 'sm3', sm3, 'bytes', bytes, 'pages', pages,"
+                       " 'issued_by', issued_by, 'issued_at', issued_at, 'reason', reason) FROM documents ORDER BY id",
+                       &q, err) != ZF_OK)
+        return ZF_ERR;
+    return sqlite_json_foreach(st, q, "documents", fn, ctx, err);
+}

@@ -115,6 +115,7 @@ int sqlite_store_document_next(Store *st, const char *subject, const char *subje
 int sqlite_store_document_insert(Store *st, const DocumentRow *r, ZfError *err);
 int sqlite_store_documents_of(Store *st, const char *subject, const char *subject_id, json_t **items, ZfError *err);
 int sqlite_store_document_get(Store *st, long long id, json_t **row, ZfError *err);
+int sqlite_store_documents_foreach(Store *st, DocumentRowFn fn, void *ctx, ZfError *err);
 int sqlite_store_focus_counts(Store *st, int year, const char *scope_agency, const char *scope_region_prefix, json_t **out, ZfError *err);
 int sqlite_store_leads_of_agency_between(Store *st, const char *agency, const char *from, const char *to, int limit,
                                          json_t **items, ZfError *err);

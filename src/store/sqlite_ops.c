@@ -209,4 +209,5 @@ const StoreOps sqlite_store_ops = {
     .document_insert = sqlite_store_document_insert,
     .documents_of = sqlite_store_documents_of,
     .document_get = sqlite_store_document_get,
+    .documents_foreach = sqlite_store_documents_foreach,
 };

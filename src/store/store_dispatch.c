@@ -1069,6 +1069,11 @@ int store_document_get(Store *st, long long id, json_t **row, ZfError *err)
     return OPS(st)->document_get(st, id, row, err);
 }
 
+int store_documents_foreach(Store *st, DocumentRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->documents_foreach(st, fn, ctx, err);
+}
+
 const char *store_db_path(Store *st)
 {
     return OPS(st)->db_path(st);

@@ -283,6 +283,7 @@ typedef struct StoreOps {
     int (*document_insert)(Store *st, const DocumentRow *r, ZfError *err);
     int (*documents_of)(Store *st, const char *subject, const char *subject_id, json_t **items, ZfError *err);
     int (*document_get)(Store *st, long long id, json_t **row, ZfError *err);
+    int (*documents_foreach)(Store *st, DocumentRowFn fn, void *ctx, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */
