@@ -149,6 +149,8 @@ const ROUTES = new Map([
   ['POST /api/v1/leads/{id}/actions', 'leads.read'],
   ['POST /api/v1/leads/hotline-file', 'orders.write'],
   ['GET /api/v1/orders/{id}/attachments/{aid}', 'orders.read'],
+  ['GET /api/v1/orders/{id}/documents', 'orders.read'],
+  ['GET /api/v1/orders/{id}/documents/{doc}', 'orders.read'],
   ['GET /api/v1/tokens', 'tokens.write'],
   ['POST /api/v1/tokens', 'tokens.write'],
   ['DELETE /api/v1/tokens/{id}', 'tokens.write'],
@@ -169,6 +171,8 @@ const ROUTES = new Map([
   ['POST /api/v1/reviews/plans/{id}/assign', 'reviews.manage'],
   ['POST /api/v1/reviews/plans/{id}/publish', 'reviews.manage'],
   ['GET /api/v1/reviews/plans/{id}/results', 'reviews.read'],
+  ['GET /api/v1/reviews/plans/{id}/documents', 'reviews.read'],
+  ['GET /api/v1/reviews/plans/{id}/documents/{doc}', 'reviews.read'],
   ['GET /api/v1/reviews/plans/{id}/results.xlsx', 'reviews.read'],
   ['GET /api/v1/reviews/tasks', 'reviews.score'],
   ['GET /api/v1/reviews/tasks/{id}', 'reviews.score'],
@@ -228,6 +232,7 @@ function concrete(pattern) {
     .replace('/leads/{id}', '/leads/999999')
     .replace('/tokens/{id}', '/tokens/999999')
     .replace('{aid}', '1')
+    .replace('{doc}', '999999')
     .replace('/laws/{id}', '/laws/1')
     .replace('/agencies/{code}', `/agencies/${AGENCY}`)
     .replace('/powers/{code}', '/powers/SC-CF-001')
