@@ -35,13 +35,17 @@ int api_case_documents_list(HttpRequest *req)
 {
     const char *case_no = http_param(req, "case_no");
     AppContext cx = api_context(req);
-    json_t *items;
+    json_t *items, *rec = NULL;
     ZfError err;
-    if (api_case_visible(req, case_no, NULL, &err) != ZF_OK || app_documents_of_case(&cx, case_no, &items, &err) != ZF_OK)
+    if (api_case_visible(req, case_no, &rec, &err) != ZF_OK || app_documents_of_case(&cx, case_no, &items, &err) != ZF_OK) {
+        json_decref(rec);
         return http_reply_zferror(req, &err);
+    }
     add_links(case_no, items);
-    return http_reply_json(req, 200, json_pack("{s:s, s:o, s:o}", "case_no", case_no, "items", items, "kinds",
-                                               app_document_kinds()));
+    /* the kinds a case of this kind may be issued (the console's 出具 menu) */
+    json_t *kinds = app_document_kinds_for_case(rec);
+    json_decref(rec);
+    return http_reply_json(req, 200, json_pack("{s:s, s:o, s:o}", "case_no", case_no, "items", items, "kinds", kinds));
 }
 
 int api_reply_pdf(HttpRequest *req, unsigned char *pdf, size_t len, const char *name, const char *audit_action,

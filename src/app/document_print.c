@@ -30,13 +30,14 @@ static size_t latest_in_order(json_t *items, json_t **out, size_t cap)
     return n;
 }
 
-static void draw_one(const AppContext *cx, RenderDoc *d, const json_t *row, const json_t *vars, bool first)
+static void draw_one(const AppContext *cx, RenderDoc *d, const json_t *row, json_t *vars, bool first)
 {
     json_t *tpl;
     ZfError err;
     char url[600];
     if (doc_template_load(str(row, "kind"), &tpl, &err) != ZF_OK) return;
     if (!first) render_new_page(d);
+    doc_vars_quote(cx->store, tpl, vars);
     app_document_verify_url(cx->store, json_integer_value(json_object_get(row, "id")), url, sizeof url);
     render_set_marks(d, &(RenderPageMarks){str(row, "doc_no"), url});
     doc_template_draw(d, tpl, vars, str(json_object_get(vars, "doc"), "agency_name"));

@@ -250,6 +250,13 @@ json_t *doc_vars_case(const AppContext *cx, const json_t *rec)
     return v;
 }
 
+void doc_vars_quote(Store *st, const json_t *tpl, json_t *vars)
+{
+    const json_t *quote = json_object_get(tpl, "quote");
+    json_object_set_new(json_object_get(vars, "doc"), "quote",
+                        json_is_array(quote) ? doc_vars_quoted_basis(st, quote) : json_array());
+}
+
 json_t *doc_vars_date_cn(const char *iso)
 {
     char cn[32];

@@ -23,6 +23,10 @@ json_t *doc_vars_case(const AppContext *cx, const json_t *rec);
  * and _capitals, and the flags released, ordered, granted, denied. Nothing for a penalty case. */
 void doc_vars_kinds(const AppContext *cx, const json_t *rec, json_t *doc);
 
+/* The template's "quote" ([{law, article}]) as doc.quote in vars, with the articles' text from the
+ * law library; an empty list when it quotes nothing. */
+void doc_vars_quote(Store *st, const json_t *tpl, json_t *vars);
+
 /* The articles cited ([{law, article}] as stored) with their text from the law library:
  * [{law (in 《》), article, text ("" when the library lacks it)}]. */
 json_t *doc_vars_quoted_basis(Store *st, const json_t *basis);

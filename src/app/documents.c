@@ -200,10 +200,7 @@ int app_document_issue_case(const AppContext *cx, const char *case_no, const cha
         return ZF_ERR;
     }
     json_t *vars = doc_vars_case(cx, rec);
-    /* "quote": the articles the document quotes, their text from the law library */
-    if (json_is_array(json_object_get(tpl, "quote")))
-        json_object_set_new(json_object_get(vars, "doc"), "quote",
-                            doc_vars_quoted_basis(cx->store, json_object_get(tpl, "quote")));
+    doc_vars_quote(cx->store, tpl, vars); /* the articles it quotes, their text from the law library */
     json_decref(tpl);
     DocumentSubject s = {SUBJECT_CASE, case_no, case_no, str(rec, "agency"), NULL, vars};
     int rc = app_document_issue(cx, &s, kind, reason, out, err);
@@ -218,9 +215,28 @@ json_t *app_document_kinds(void)
     size_t i;
     ZfError err;
     if (doc_templates_all(&all, &err) != ZF_OK) return out;
+    json_array_foreach(all, i, t) {
+        json_t *k = json_pack("{s:s?, s:s?, s:s?}", "code", str(t, "kind"), "name", str(t, "name"), "subject",
+                              str(t, "subject") ? str(t, "subject") : SUBJECT_CASE);
+        /* a case's document belongs to one kind of case (penalty unless the template names another) */
+        if (strcmp(str(k, "subject"), SUBJECT_CASE) == 0)
+            json_object_set_new(k, "case_kind", json_string(str(t, "case_kind") ? str(t, "case_kind") : "penalty"));
+        json_array_append_new(out, k);
+    }
+    json_decref(all);
+    return out;
+}
+
+json_t *app_document_kinds_for_case(const json_t *rec)
+{
+    json_t *all, *t, *out = json_array();
+    size_t i;
+    ZfError err;
+    if (doc_templates_all(&all, &err) != ZF_OK) return out;
     json_array_foreach(all, i, t)
-        json_array_append_new(out, json_pack("{s:s?, s:s?, s:s?}", "code", str(t, "kind"), "name", str(t, "name"),
-                                             "subject", str(t, "subject")));
+        if (app_document_template_fits_case(t, rec))
+            json_array_append_new(out, json_pack("{s:s?, s:s?, s:s}", "code", str(t, "kind"), "name", str(t, "name"),
+                                                 "subject", SUBJECT_CASE));
     json_decref(all);
     return out;
 }

@@ -68,7 +68,11 @@ void app_document_verify_url(Store *st, long long id, char *out, size_t cap);
 /* The stored case record (404 案件不存在). */
 int app_document_load_case(const AppContext *ctx, const char *case_no, json_t **rec, ZfError *err);
 
-/* [{code, name}] of every template, in stage order: the document_kinds dictionary. */
+/* [{code, name, subject}] of the templates for a case of rec's kind, in stage order. */
+json_t *app_document_kinds_for_case(const json_t *rec);
+
+/* [{code, name, subject, case_kind (case documents)}] of every template, in stage order: the
+ * document_kinds dictionary. */
 json_t *app_document_kinds(void);
 
 #endif

@@ -143,6 +143,16 @@ test('a supervisor ticks two findings of one agency on 预警看板 and issues a
     assert.equal(await page.getByTestId('order-finding').count(), 2)
     await page.getByTestId('order-due').first().waitFor()
     assert.equal(await page.getByTestId('act-receive').count(), 0, 'the supervisor does not sign for it')
+    // Its 督办通知书 was generated at issue: listed with the 文号, previewed, served as a PDF
+    const docs = page.getByTestId('order-documents')
+    await docs.getByTestId('document-name').filter({ hasText: '督办通知书' }).waitFor()
+    assert.ok((await docs.getByTestId('documents-table').innerText()).includes(docNo), 'the document carries the 文号')
+    const pdf = await page.request.get(server.baseURL + await docs.getByTestId('document-download').first().getAttribute('href'))
+    assert.equal(pdf.status(), 200)
+    assert.equal(pdf.headers()['content-type'], 'application/pdf')
+    await docs.getByTestId('document-preview').first().click()
+    await page.getByTestId('document-frame').waitFor()
+    await page.keyboard.press('Escape')
     await pageShot(page, 'orders-detail-issued')
 
     // The print view: an A4 document with no console chrome.
@@ -200,6 +210,9 @@ test('the agency head, on a phone, sees the badge, signs for the order and answe
     await page.getByTestId('order-status').getByText('已签收').waitFor()
     await respond(page, '已对两件案件逐案自查，补正了立案审批表，建立了期限提醒台账。', 'orders-agency-phone-respond')
     await page.getByTestId('att-item').filter({ hasText: '整改现场.png' }).first().waitFor()
+    // the addressee downloads the 督办通知书 addressed to it
+    const docHref = await page.getByTestId('order-documents').getByTestId('document-download').first().getAttribute('href')
+    assert.equal((await page.request.get(server.baseURL + docHref)).status(), 200)
     const href = await page.getByTestId('att-download').first().getAttribute('href')
     const download = await page.request.get(server.baseURL + href)
     assert.equal(download.status(), 200)
