@@ -292,6 +292,12 @@ test('published, the results reach the agency: its own files with their grades, 
     await sup.page.getByTestId('plan-publish').click()
     await sup.page.locator('.el-message-box:visible').getByRole('button', { name: '发布' }).click()
     await sup.page.getByTestId('plan-status').getByText('已发布').waitFor()
+    // the publication issued the plan's 评查结果通报: listed on the plan's page, served as a PDF
+    const docs = sup.page.getByTestId('plan-documents')
+    await docs.getByTestId('document-name').filter({ hasText: '评查结果通报' }).waitFor()
+    const pdf = await sup.page.request.get(server.baseURL + await docs.getByTestId('document-download').first().getAttribute('href'))
+    assert.equal(pdf.status(), 200)
+    assert.equal(pdf.headers()['content-type'], 'application/pdf')
     assert.deepEqual(sup.errors, [])
   } finally {
     await sup.context.close()
