@@ -48,8 +48,9 @@ int api_case_documents_list(HttpRequest *req)
     return http_reply_json(req, 200, json_pack("{s:s, s:o, s:o}", "case_no", case_no, "items", items, "kinds", kinds));
 }
 
+/* See api.h: shared with the documents of orders and review plans. */
 int api_reply_pdf(HttpRequest *req, unsigned char *pdf, size_t len, const char *name, const char *audit_action,
-                  const char *case_no)
+                  const char *subject)
 {
     struct MHD_Response *resp = MHD_create_response_from_buffer(len, pdf, MHD_RESPMEM_MUST_FREE);
     if (!resp) {
@@ -62,7 +63,7 @@ int api_reply_pdf(HttpRequest *req, unsigned char *pdf, size_t len, const char *
     MHD_add_response_header(resp, "Cache-Control", "private, no-store");
     if (download) http_add_disposition(resp, "document.pdf", name);
     else MHD_add_response_header(resp, "Content-Disposition", "inline; filename=\"document.pdf\"");
-    auth_audit(req, audit_action, case_no, "ok", name);
+    auth_audit(req, audit_action, subject, "ok", name);
     return http_queue_framable(req, 200, resp);
 }
 
