@@ -70,7 +70,7 @@ int app_normative_cleanup_due(const AppContext *cx, zf_day as_of, json_t **items
 int app_normative_cleanup_answer(const AppContext *cx, long long id, const char *answer, const char *reason,
                                  json_t **doc, ZfError *err)
 {
-    json_t *row;
+    json_t *row = NULL;
     char today[ZF_DATE_LEN];
     if (!norm_cleanup_answer_name(answer))
         return zf_fail(err, 400, "invalid_field", "answer", "清理意见应为继续有效、修改、废止或宣布失效");

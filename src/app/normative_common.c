@@ -34,6 +34,7 @@ bool norm_visible(const AppContext *cx, const json_t *row)
 
 int norm_load(const AppContext *cx, long long id, json_t **row, ZfError *err)
 {
+    *row = NULL;
     if (store_normative_get(cx->store, NORMATIVE_DOC, id, row, err) != ZF_OK) return ZF_ERR;
     if (norm_visible(cx, *row)) return ZF_OK;
     json_decref(*row);

@@ -134,6 +134,21 @@ test('the chain runs in order; a step out of order is 409, another role 403; sen
   assert.ok(r.body.timeline.some((t) => t.action === 'return'));
 });
 
+test('纠正: the issuer must correct within the period, followed as a supervision order', async () => {
+  const d = await file();
+  await act('n_clerk', d.id, { action: 'register' });
+  for (const [who, step] of [['n_clerk', 'initial'], ['n_chief', 'second'], ['n_deputy', 'recheck'], ['n_director', 'final']])
+    assert.equal((await act(who, d.id, { action: 'review', step, opinion: '违法增加公民义务', outcome: 'correct' })).status, 200);
+  const r = await act('n_director', d.id, { action: 'conclude', outcome: 'correct', opinion: '第二条违法增加公民义务，应予纠正' });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.equal(r.body.outcome_name, '纠正');
+  assert.equal(r.body.correct_by, rolled(plusDays(TODAY, 30))); // 法规规章备案审查条例 第二十一条: 30 days
+  assert.ok(r.body.order_id > 0);
+  const msgs = await as.n_head.get('/messages?size=200');
+  assert.ok(msgs.body.items.some((m) => m.kind === 'order_received' || m.kind === 'normative_review'));
+  assert.equal((await act('n_clerk', d.id, { action: 'publish' })).status, 409); // not published while it must be corrected
+});
+
 test('the 60-day review limit counts natural days and rolls past National Day', async () => {
   const on = `${YEAR}-08-02`;
   if (on > TODAY) return; // the registration date must not be in the future
