@@ -151,10 +151,11 @@ int app_normative_get(const AppContext *cx, long long id, json_t **doc, ZfError 
     return ZF_OK;
 }
 
-/* May cx->user act at the step the document waits at? */
+/* May cx->user act at the step the document waits at (after the last step: the conclusion, by its role)? */
 static bool waits_for_user(const AppContext *cx, const NormChain *c, const json_t *view)
 {
-    int i = norm_chain_index(c, norm_str(view, "current_step"));
+    const char *step = norm_str(view, "current_step");
+    int i = step ? norm_chain_index(c, step) : c->n - 1;
     return cx->user && i >= 0 && norm_step_allows(&c->steps[i], cx->user->role);
 }
 
