@@ -11,9 +11,7 @@
 #include <stdbool.h>
 
 #include "app/context.h"
-
-#define LEDGER_NORMATIVE_PUT "normative_doc.put"
-#define LEDGER_NORMATIVE_TASK_PUT "normative_task.put"
+#include "ledger/ledger.h"
 
 typedef struct {
     const char *title, *issuer, *doc_no, *signed_on, *published_on, *effective_on, *text;

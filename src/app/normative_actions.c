@@ -93,6 +93,7 @@ static int do_review(Act *a, ZfError *err)
     json_t *step = json_pack("{s:s, s:s, s:s, s:s, s:s}", "step", a->chain.steps[at].code, "name",
                              a->chain.steps[at].name, "by", a->cx->user ? a->cx->user->username : "system", "on",
                              a->on_s, "opinion", a->in->opinion);
+    json_object_set_new(step, "by_name", json_string(norm_user_name(a->cx)));
     if (a->in->outcome) json_object_set_new(step, "outcome", json_string(a->in->outcome));
     if (json_is_array(a->in->points)) json_object_set(step, "points", (json_t *)a->in->points);
     json_array_append_new(json_object_get(a->body, "steps"), step);

@@ -51,6 +51,12 @@ static const LoggedTable DOCS = {put_doc, get_doc, LEDGER_NORMATIVE_PUT, "normat
 
 int norm_put(const AppContext *cx, json_t *row, ZfError *err) { return app_logged_put(cx->store, &DOCS, row, err); }
 
+const char *norm_user_name(const AppContext *cx)
+{
+    if (!cx->user) return "系统";
+    return cx->user->display_name[0] ? cx->user->display_name : cx->user->username;
+}
+
 void norm_timeline(const AppContext *cx, json_t *row, const char *action, const char *on, const char *note)
 {
     char now[32], today[ZF_DATE_LEN];
@@ -61,9 +67,9 @@ void norm_timeline(const AppContext *cx, json_t *row, const char *action, const 
     }
     app_utc_now(now);
     date_format(cx->today, today);
-    json_array_append_new(tl, json_pack("{s:s, s:s, s:s, s:s, s:s}", "time", now, "on", on ? on : today, "user",
-                                        cx->user ? cx->user->username : "system", "action", action, "note",
-                                        note ? note : ""));
+    json_array_append_new(tl, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "time", now, "on", on ? on : today, "user",
+                                        cx->user ? cx->user->username : "system", "user_name", norm_user_name(cx),
+                                        "action", action, "note", note ? note : ""));
 }
 
 void norm_chain_load(const AppContext *cx, NormChain *c)

@@ -20,6 +20,8 @@ bool norm_visible(const AppContext *cx, const json_t *row);
 int norm_load(const AppContext *cx, long long id, json_t **row, ZfError *err);
 /* Writes the row with its ledger event (normative_doc.put) in a savepoint. */
 int norm_put(const AppContext *cx, json_t *row, ZfError *err);
+/* The acting person as people read it: his display name ("系统" for a job). */
+const char *norm_user_name(const AppContext *cx);
 /* Appends a timeline entry {time, on, user, action, note} to the row's body. */
 void norm_timeline(const AppContext *cx, json_t *row, const char *action, const char *on, const char *note);
 /* The chain of the setting (the built-in one when it is unreadable). */

@@ -17,6 +17,7 @@
 #include "store/deliveries.h"
 #include "store/leads.h"
 #include "store/orders.h"
+#include "store/normative.h"
 #include "store/reviews.h"
 #include "store/workflow.h"
 #include "util/datadir.h"
@@ -51,6 +52,14 @@ static int review_tasks_foreach(Store *st, int (*fn)(const json_t *row, void *ct
 {
     return store_review_foreach(st, REVIEW_TASK, fn, ctx, err);
 }
+static int normative_docs_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return store_normative_foreach(st, NORMATIVE_DOC, fn, ctx, err);
+}
+static int normative_tasks_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return store_normative_foreach(st, NORMATIVE_TASK, fn, ctx, err);
+}
 static int consents_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
 {
     return store_delivery_foreach(st, DELIVERY_CONSENT, fn, ctx, err);
@@ -72,6 +81,9 @@ static const LoggedTable LOGGED_TABLES[] = {
     {LEDGER_REVIEW_TASK_PUT, "review_tasks", "review_task", "评查任务", "id", 0, 1, review_tasks_foreach},
     {LEDGER_DELIVERY_CONSENT_PUT, "delivery_consents", "delivery_consent", "送达确认书", "id", 0, 1, consents_foreach},
     {LEDGER_DELIVERY_PUT, "deliveries", "delivery", "送达记录", "id", 0, 1, deliveries_foreach},
+    {LEDGER_NORMATIVE_PUT, "normative_docs", "normative_doc", "规范性文件", "id", 0, 1, normative_docs_foreach},
+    {LEDGER_NORMATIVE_TASK_PUT, "normative_tasks", "normative_task", "规范性文件审查任务", "id", 0, 1,
+     normative_tasks_foreach},
 };
 #define N_LOGGED (sizeof LOGGED_TABLES / sizeof *LOGGED_TABLES)
 

@@ -70,10 +70,10 @@ INSERT INTO settings(name, value, description, kind, min_value, max_value, basis
   '本地规定：两年一次的规范性文件清理'),
  ('normative_catalog_month', '1', '备案目录：每季度第几个月公布上一季度登记的文件目录（1–3）', 'integer', 1, 3,
   '《法规规章备案审查条例》第十条：经备案登记的按月公布目录；本地按季度公布'),
- ('normative_reg_pattern', '{region_short}规备〔{year}〕{seq}号', '规范性文件登记编号格式：{region_short} 本地简称，{year} 年份，{seq} 当年顺序号', NULL, NULL, NULL,
+ ('normative_reg_pattern', '{region_short}规备〔{year}〕{seq}号', '规范性文件登记编号格式：由本地简称、年份和当年顺序号组成，顺序号逐年连续不断号', 'normative_reg_pattern', NULL, NULL,
   '本地规定：统一登记、统一编号、统一公布'),
  ('normative_region_short', '青', '规范性文件登记编号中的本地简称', 'short_text', NULL, NULL, '本地规定'),
  ('normative_review_chain',
   '[{"step":"initial","name":"承办人初审","roles":["norm_clerk"]},{"step":"second","name":"处长复审","roles":["norm_chief"]},{"step":"recheck","name":"分管副主任复核","roles":["norm_deputy"]},{"step":"final","name":"主任终审","roles":["norm_director"]}]',
-  '规范性文件审查流程：步骤依次进行，每步可办理的角色', NULL, NULL, NULL,
+  '规范性文件审查流程：步骤依次进行，每步可办理的角色', 'normative_review_chain', NULL, NULL,
   '本地规定：承办人初审、处长复审、分管副主任复核、主任终审');
