@@ -112,6 +112,7 @@ static int file_in(const AppContext *cx, const NormativeFiling *in, long long *i
     norm_timeline(cx, row, "file", NULL, late ? "逾期报送备案" : "报送备案");
     int rc = norm_put(cx, row, err);
     *id = json_integer_value(json_object_get(row, "id"));
+    if (rc == ZF_OK) rc = norm_index(cx, row, err); /* searchable from the start; the register shows it once published */
     if (rc == ZF_OK && late) {
         NormChain c;
         char title[300];

@@ -221,7 +221,6 @@ static int act_in(Act *a, ZfError *err)
         if (!a->in->action || strcmp(a->in->action, ACTS[i].name) != 0) continue;
         if (ACTS[i].fn(a, err) != ZF_OK) return ZF_ERR;
         if (norm_put(a->cx, a->row, err) != ZF_OK) return ZF_ERR;
-        if (json_is_string(json_object_get(a->row, "validity")) && norm_index(a->cx, a->row, err) != ZF_OK) return ZF_ERR;
         norm_audit(a->cx, "normative_act", json_integer_value(json_object_get(a->row, "id")), a->in->action);
         return ZF_OK;
     }

@@ -33,7 +33,7 @@ int norm_message_role(const AppContext *cx, const json_t *row, const char *role,
 void norm_audit(const AppContext *cx, const char *action, long long id, const char *detail);
 /* A date field: NULL → today; else a real date not after today (400 otherwise). */
 int norm_act_day(const AppContext *cx, const char *on, zf_day *day, ZfError *err);
-/* Re-indexes the row's title and text for the public register. */
+/* Indexes the row's title, 文号 and text (once, at filing: they never change) for search. */
 int norm_index(const AppContext *cx, const json_t *row, ZfError *err);
 
 #endif

@@ -280,6 +280,10 @@ test('scope: another agency and another region see nothing of the document', asy
   assert.ok(!(await as.n_head2.get('/normative-docs')).body.items.some((x) => x.id === d.id));
   assert.equal((await as.n_head2.send('POST', '/normative-docs', draft())).status, 404); // not his agency
   assert.equal((await as.n_head.get(`/normative-docs/${d.id}`)).status, 200);
+  // the reviewers' list searches filed documents the way the register does (2 characters)
+  const found = await as.n_clerk.get(`/normative-docs?q=${encodeURIComponent('摊贩')}&size=200`);
+  assert.ok(found.body.items.some((x) => x.id === d.id));
+  assert.ok(!(await as.n_head2.get(`/normative-docs?q=${encodeURIComponent('摊贩')}`)).body.items.length);
   const mine = await as.n_clerk.get('/normative-docs?mine=1');
   assert.equal(mine.status, 200);
 });
