@@ -217,4 +217,18 @@ int api_messages_unread_count(HttpRequest *req);
 int api_message_read(HttpRequest *req);
 int api_messages_read_all(HttpRequest *req);
 
+/* 规范性文件备案审查 (api/normative.c) */
+int api_normative_file(HttpRequest *req);
+int api_normative_list(HttpRequest *req);
+int api_normative_get(HttpRequest *req);
+int api_normative_act(HttpRequest *req);
+int api_normative_cleanup_list(HttpRequest *req);
+int api_normative_cleanup_answer(HttpRequest *req);
+int api_normative_stats(HttpRequest *req);
+int api_normative_stats_export(HttpRequest *req);
+int api_normative_incidental(HttpRequest *req);
+int api_normative_task_answer(HttpRequest *req);
+int api_public_normative_list(HttpRequest *req);
+int api_public_normative_suggest(HttpRequest *req);
+
 #endif

@@ -65,6 +65,16 @@ static int challenge_solved(const AppContext *cx, const ComplaintInput *in, long
     return ZF_OK;
 }
 
+int app_portal_admit(const AppContext *cx, const char *challenge_id, const char *nonce, const char *addr, long long now,
+                     ZfError *err)
+{
+    ComplaintInput in = {.challenge_id = challenge_id, .nonce = nonce};
+    if (within_limit(cx, addr, KIND_COMPLAINT, now, 1, "portal_complaints_per_hour", 5,
+                     "提交过于频繁，请一小时后再试；紧急事项请拨打 12345", err) != ZF_OK)
+        return ZF_ERR;
+    return challenge_solved(cx, &in, now, err);
+}
+
 int app_complaint_file(const AppContext *cx, const ComplaintInput *in, const char *addr, long long now,
                        char code[TRACKING_CODE_LEN + 1], ZfError *err)
 {

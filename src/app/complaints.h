@@ -21,6 +21,12 @@ typedef struct {
     const char *challenge_id, *nonce;
 } ComplaintInput;
 
+/* The portal complaints' abuse limits for another public submission (a review suggestion on a
+ * normative document): counted under portal_complaints_per_hour for addr (429), then the proof of
+ * work (422 challenge_failed). */
+int app_portal_admit(const AppContext *cx, const char *challenge_id, const char *nonce, const char *addr, long long now,
+                     ZfError *err);
+
 /* Files the complaint: 400 (fields, domain/complaint.h), 429 past portal_complaints_per_hour for
  * addr, 422 `challenge_failed` for an unknown, used, expired or unsolved challenge (taken either
  * way), then the lead (app_lead_create), region = the agency's or portal_default_region. */

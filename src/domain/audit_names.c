@@ -18,6 +18,9 @@ static const Pair ACTIONS[] = {
     {"agencies_export", "导出执法主体"}, {"users_export", "导出用户"}, {"audit_export_xlsx", "导出审计日志（Excel）"},
     {"filings_export", "导出重大决定备案"}, {"reports_monthly_export", "导出报送情况"}, {"review_plans_export", "导出评查计划"},
     {"focus_agencies_export", "导出重点督查对象"},
+    {"normative_stats_export", "导出规范性文件备案统计"}, {"normative_filed", "报送规范性文件备案"},
+    {"normative_filed_late", "逾期报送规范性文件备案"}, {"normative_act", "办理规范性文件备案审查"},
+    {"normative_cleanup", "答复规范性文件清理"},
     {"bulletin_export", "下载月度通报"},
     {"dossier_export", "导出电子卷宗"}, {"read_personal", "查看个人信息"},
     {"timeline_read", "查看办理记录"}, {"approvals_read", "查看审批记录"}, {"attachment_list", "查看附件列表"}, {"attachment_download", "下载附件"},
@@ -119,6 +122,7 @@ static const Pair RESOURCES[] = {
     {"templates", "文书模板"}, {"elements", "执法要素"},
     {"inspection-entities", "检查对象名录"}, {"inspection-officers", "检查人员名录"}, {"inspection-plans", "双随机抽查计划"},
     {"joint-catalogue", "综合查一次事项目录"}, {"joint-plans", "联合检查计划"},
+    {"normative-docs", "规范性文件备案审查"}, {"normative-tasks", "规范性文件审查任务"},
 };
 
 static const Pair VERBS[] = {{"GET", "查看"}, {"POST", "提交"}, {"PUT", "修改"}, {"DELETE", "删除"}};

@@ -15,6 +15,7 @@ static const struct {
     {"cert_expiring", "证件到期"},
     {"import_rejects", "导入有误"},
     {"review_task", "案卷评查任务"},
+    {"normative_review", "规范性文件备案审查"},
 };
 
 bool message_kind_at(size_t i, const char **code, const char **name)

@@ -9,6 +9,7 @@
 #include "domain/attachment.h"
 #include "domain/filing.h"
 #include "domain/media_sniff.h"
+#include "domain/normative.h"
 #include "domain/ranking.h"
 #include "domain/review_score.h"
 #include "domain/workflow/approval.h"
@@ -93,6 +94,21 @@ static int check_short_text(const char *value, ZfError *err)
     return ZF_OK;
 }
 
+/* 规范性文件备案审查 (domain/normative.h): the 登记编号 pattern and the review chain. */
+static int check_normative_pattern(const char *value, ZfError *err)
+{
+    char out[256];
+    ZfError why;
+    if (norm_reg_no_format(value, "青", 2026, 1, out, sizeof out, &why) == ZF_OK && strlen(value) <= 128) return ZF_OK;
+    return zf_fail(err, 400, "invalid_value", "value", "登记编号格式应含 {year} 与 {seq}，不超过 128 字节");
+}
+
+static int check_normative_chain(const char *value, ZfError *err)
+{
+    NormChain c;
+    return norm_chain_parse(value, &c, err);
+}
+
 static int check_review_bands(const char *value, ZfError *err)
 {
     ReviewBands bands;
@@ -120,6 +136,8 @@ int setting_check(const SettingSpec *spec, const char *value, ZfError *err)
     if (strcmp(spec->kind, "region_code") == 0) return check_region_code(value, err);
     if (strcmp(spec->kind, "short_text") == 0) return check_short_text(value, err);
     if (strcmp(spec->kind, "review_grade_bands") == 0) return check_review_bands(value, err);
+    if (strcmp(spec->kind, "normative_reg_pattern") == 0) return check_normative_pattern(value, err);
+    if (strcmp(spec->kind, "normative_review_chain") == 0) return check_normative_chain(value, err);
     if (strcmp(spec->kind, "ranking_weights") == 0) return check_ranking_weights(value, err);
     return zf_fail(err, 422, "setting_readonly", "name", "无法识别的参数类型“%s”", spec->kind);
 }

@@ -41,6 +41,8 @@ void ledger_order_subject(long long order_id, char out[32]);
  * (store_delivery_get's shape); subjects "delivery_consent:<id>", "delivery:<id>". */
 #define LEDGER_DELIVERY_CONSENT_PUT "delivery_consent.put"
 #define LEDGER_DELIVERY_PUT "delivery.put"
+#define LEDGER_NORMATIVE_PUT "normative_doc.put"       /* 规范性文件备案审查 (docs/normative-docs.md) */
+#define LEDGER_NORMATIVE_TASK_PUT "normative_task.put"
 
 
 /* A ledger on one Store connection (same thread rules as the Store). */

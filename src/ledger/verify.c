@@ -19,6 +19,7 @@
 #include "store/documents.h"
 #include "store/leads.h"
 #include "store/orders.h"
+#include "store/normative.h"
 #include "store/reviews.h"
 #include "store/workflow.h"
 #include "util/datadir.h"
@@ -53,6 +54,14 @@ static int review_tasks_foreach(Store *st, int (*fn)(const json_t *row, void *ct
 {
     return store_review_foreach(st, REVIEW_TASK, fn, ctx, err);
 }
+static int normative_docs_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return store_normative_foreach(st, NORMATIVE_DOC, fn, ctx, err);
+}
+static int normative_tasks_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return store_normative_foreach(st, NORMATIVE_TASK, fn, ctx, err);
+}
 static int consents_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
 {
     return store_delivery_foreach(st, DELIVERY_CONSENT, fn, ctx, err);
@@ -79,6 +88,9 @@ static const LoggedTable LOGGED_TABLES[] = {
     {LEDGER_DELIVERY_CONSENT_PUT, "delivery_consents", "delivery_consent", "送达确认书", "id", 0, 1, consents_foreach},
     {LEDGER_DELIVERY_PUT, "deliveries", "delivery", "送达记录", "id", 0, 1, deliveries_foreach},
     {"document.issue", "documents", "document", "执法文书", "id", 0, 0, documents_foreach},
+    {LEDGER_NORMATIVE_PUT, "normative_docs", "normative_doc", "规范性文件", "id", 0, 1, normative_docs_foreach},
+    {LEDGER_NORMATIVE_TASK_PUT, "normative_tasks", "normative_task", "规范性文件审查任务", "id", 0, 1,
+     normative_tasks_foreach},
 };
 #define N_LOGGED (sizeof LOGGED_TABLES / sizeof *LOGGED_TABLES)
 

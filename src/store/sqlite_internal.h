@@ -305,4 +305,14 @@ int sqlite_store_messages_mark_all_read(Store *st, const char *username, const c
 int sqlite_store_agency_users_with_perm(Store *st, const char *agency, const char *perm, json_t **names, ZfError *err);
 int sqlite_store_cert_holders_ending(Store *st, const char *from, const char *to, json_t **items, ZfError *err);
 
+/* 规范性文件备案审查 (sqlite_normative.c) */
+int sqlite_store_normative_get(Store *st, NormativeTable t, long long id, json_t **row, ZfError *err);
+int sqlite_store_normative_put(Store *st, NormativeTable t, json_t *row, ZfError *err);
+int sqlite_store_normative_next_seq(Store *st, int year, long *seq, ZfError *err);
+int sqlite_store_normative_index(Store *st, long long id, const char *bigrams, const char *unigrams, ZfError *err);
+int sqlite_store_normative_list(Store *st, const NormativeFilter *f, int page, int size, json_t **out, ZfError *err);
+int sqlite_store_normative_foreach(Store *st, NormativeTable t, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err);
+int sqlite_store_normative_tasks_of(Store *st, long long doc_id, json_t **items, ZfError *err);
+int sqlite_store_normative_users_in_role(Store *st, const char *role, json_t **items, ZfError *err);
+
 #endif

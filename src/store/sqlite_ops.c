@@ -210,4 +210,12 @@ const StoreOps sqlite_store_ops = {
     .documents_of = sqlite_store_documents_of,
     .document_get = sqlite_store_document_get,
     .documents_foreach = sqlite_store_documents_foreach,
+    .normative_get = sqlite_store_normative_get,
+    .normative_put = sqlite_store_normative_put,
+    .normative_next_seq = sqlite_store_normative_next_seq,
+    .normative_index = sqlite_store_normative_index,
+    .normative_list = sqlite_store_normative_list,
+    .normative_foreach = sqlite_store_normative_foreach,
+    .normative_tasks_of = sqlite_store_normative_tasks_of,
+    .normative_users_in_role = sqlite_store_normative_users_in_role,
 };

@@ -1078,3 +1078,43 @@ const char *store_db_path(Store *st)
 {
     return OPS(st)->db_path(st);
 }
+
+int store_normative_get(Store *st, NormativeTable t, long long id, json_t **row, ZfError *err)
+{
+    return OPS(st)->normative_get(st, t, id, row, err);
+}
+
+int store_normative_put(Store *st, NormativeTable t, json_t *row, ZfError *err)
+{
+    return OPS(st)->normative_put(st, t, row, err);
+}
+
+int store_normative_next_seq(Store *st, int year, long *seq, ZfError *err)
+{
+    return OPS(st)->normative_next_seq(st, year, seq, err);
+}
+
+int store_normative_index(Store *st, long long id, const char *bigrams, const char *unigrams, ZfError *err)
+{
+    return OPS(st)->normative_index(st, id, bigrams, unigrams, err);
+}
+
+int store_normative_list(Store *st, const NormativeFilter *f, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->normative_list(st, f, page, size, out, err);
+}
+
+int store_normative_foreach(Store *st, NormativeTable t, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return OPS(st)->normative_foreach(st, t, fn, ctx, err);
+}
+
+int store_normative_tasks_of(Store *st, long long doc_id, json_t **items, ZfError *err)
+{
+    return OPS(st)->normative_tasks_of(st, doc_id, items, err);
+}
+
+int store_normative_users_in_role(Store *st, const char *role, json_t **items, ZfError *err)
+{
+    return OPS(st)->normative_users_in_role(st, role, items, err);
+}

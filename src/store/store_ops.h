@@ -28,6 +28,7 @@
 #include "store/ledger_store.h"
 #include "store/messages.h"
 #include "store/portal.h"
+#include "store/normative.h"
 #include "store/public.h"
 #include "store/publicity.h"
 #include "store/settings.h"
@@ -284,6 +285,15 @@ typedef struct StoreOps {
     int (*documents_of)(Store *st, const char *subject, const char *subject_id, json_t **items, ZfError *err);
     int (*document_get)(Store *st, long long id, json_t **row, ZfError *err);
     int (*documents_foreach)(Store *st, DocumentRowFn fn, void *ctx, ZfError *err);
+    /* 规范性文件备案审查 (store/normative.h) */
+    int (*normative_get)(Store *st, NormativeTable t, long long id, json_t **row, ZfError *err);
+    int (*normative_put)(Store *st, NormativeTable t, json_t *row, ZfError *err);
+    int (*normative_next_seq)(Store *st, int year, long *seq, ZfError *err);
+    int (*normative_index)(Store *st, long long id, const char *bigrams, const char *unigrams, ZfError *err);
+    int (*normative_list)(Store *st, const NormativeFilter *f, int page, int size, json_t **out, ZfError *err);
+    int (*normative_foreach)(Store *st, NormativeTable t, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err);
+    int (*normative_tasks_of)(Store *st, long long doc_id, json_t **items, ZfError *err);
+    int (*normative_users_in_role)(Store *st, const char *role, json_t **items, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */

@@ -205,10 +205,22 @@ const ROUTES = new Map([
   ['GET /api/v1/joint-plans/stats', 'joint.read'],
   ['GET /api/v1/joint-plans/{id}', 'joint.read'],
   ['POST /api/v1/joint-plans/{id}/results', 'inspections.directory'],
+  ['POST /api/v1/normative-docs', 'normative.file'],
+  ['GET /api/v1/normative-docs', 'normative.read'],
+  ['GET /api/v1/normative-docs/stats', 'normative.read'],
+  ['GET /api/v1/normative-docs/stats/export.xlsx', 'normative.read'],
+  ['GET /api/v1/normative-docs/cleanup', 'normative.read'],
+  ['POST /api/v1/normative-docs/incidental', 'normative.review'],
+  ['GET /api/v1/normative-docs/{id}', 'normative.read'],
+  ['POST /api/v1/normative-docs/{id}/actions', 'normative.review'],
+  ['POST /api/v1/normative-docs/{id}/cleanup', 'normative.file'],
+  ['POST /api/v1/normative-tasks/{id}/answer', 'normative.review'],
+  ['GET /api/v1/public/normative-docs', 'public'],
+  ['POST /api/v1/public/normative-docs/{id}/suggestions', 'public'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'social_supervisor', 'lawyer',
-  'review_expert', 'sysadmin', 'secadmin', 'auditor'];
+  'review_expert', 'norm_clerk', 'norm_chief', 'norm_deputy', 'norm_director', 'sysadmin', 'secadmin', 'auditor'];
 const AGENCY = '113702021588139920';
 let srv, db, permsOf, targetUserId;
 const sessions = {};
@@ -227,6 +239,8 @@ function concrete(pattern) {
     .replace('/attachments/{id}', '/attachments/1')
     .replace('/documents/{id}', '/documents/999999')
     .replace('/filings/{id}', '/filings/1')
+    .replace('/normative-docs/{id}', '/normative-docs/999999')
+    .replace('/normative-tasks/{id}', '/normative-tasks/999999')
     .replace('/roles/{id}', '/roles/leader')
     .replace('/orders/{id}', '/orders/999999')
     .replace('/leads/{id}', '/leads/999999')
@@ -291,6 +305,13 @@ const BODY = {
   'POST /api/v1/reviews/items/{id}/arbitrate': { deductions: [], note: '不存在' },
   'POST /api/v1/reviews/items/{id}/defense': { text: '不存在' },
   'POST /api/v1/reviews/defenses/{id}/answer': { text: '不存在', accepted: false },
+  // 规范性文件备案审查: a filing without its title (400); acts on a document or task that does not exist (404)
+  'POST /api/v1/normative-docs': { title: '' },
+  'POST /api/v1/normative-docs/{id}/actions': { action: 'register' },
+  'POST /api/v1/normative-docs/{id}/cleanup': { answer: 'keep', reason: '不存在' },
+  'POST /api/v1/normative-docs/incidental': { doc_no: '不存在', received_on: '2026-01-01' },
+  'POST /api/v1/normative-tasks/{id}/answer': { answer: '不存在' },
+  'POST /api/v1/public/normative-docs/{id}/suggestions': { content: '' },
 };
 
 before(async () => {
@@ -298,7 +319,8 @@ before(async () => {
   assert.equal(run(['--db', db, 'init', '--demo']).code, 0);
   const users = {};
   for (const role of ROLES) {
-    const regional = ['supervisor', 'leader', 'social_supervisor', 'review_expert'].includes(role);
+    const regional = ['supervisor', 'leader', 'social_supervisor', 'review_expert', 'norm_clerk', 'norm_chief',
+      'norm_deputy', 'norm_director'].includes(role);
     users[role] = addUser(db, {
       username: `m_${role}`, role,
       agency: ['officer', 'agency_head', 'legal_reviewer', 'lawyer'].includes(role) ? AGENCY : undefined,

@@ -8,7 +8,7 @@
 // or a permission name. The menu, the 工作台 tiles and the router guard all read it. A module
 // enters the menu when its pages land, never before as a placeholder (tests/e2e/layout.test.mjs).
 import {
-  HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, Stamp, Setting, DataAnalysis
+  HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, Stamp, Setting, DataAnalysis, Document
 } from '@element-plus/icons-vue'
 
 export const APP_TITLE = '行政执法综合管理监督信息系统'
@@ -83,6 +83,17 @@ export const menu = [
       { path: '/reviews/tasks', perm: 'reviews.score', title: '我的评查任务', view: 'reviews/ReviewTasks', desc: '分配给本人的评查案卷：对照评查标准逐项扣分、提交评分' },
       { path: '/reviews/tasks/:id', perm: 'reviews.score', title: '案卷评分', view: 'reviews/ReviewScoring', desc: '左侧案卷，右侧评分表', hidden: true },
       { path: '/supervision/rule-config', perm: 'rule_config.read', title: '规则配置', view: 'supervision/RuleConfig', desc: '监督规则的期限、金额标准等参数，可按领域、区划设置' }
+    ]
+  },
+  {
+    // 规范性文件备案审查 (issue 25, docs/normative-docs.md)
+    key: 'normative', title: '规范性文件备案审查', icon: Document,
+    children: [
+      { path: '/normative/registry', perm: 'normative.review', title: '文件登记', view: 'normative/Registry', desc: '报备文件的统一登记、统一编号，暂缓登记，统一公布与废止' },
+      { path: '/normative/review', perm: 'normative.review', title: '备案审查', view: 'normative/Review', desc: '我的审查任务：承办人初审、处长复审、分管副主任复核、主任终审，60 日审查期限黄牌红牌' },
+      { path: '/normative/cleanup', perm: 'normative.read', title: '文件清理', view: 'normative/Cleanup', desc: '两年一次的定期清理：到期文件按制定机关列出，未答复、超过有效期的标出' },
+      { path: '/normative/mine', perm: 'normative.file', title: '文件报备', view: 'normative/Filing', desc: '本机关规范性文件报送备案、报送修订稿，查看审查结论' },
+      { path: '/normative/stats', perm: 'normative.read', title: '备案统计', view: 'normative/Stats', desc: '报备率、及时率、规范率、审查天数，按制定机关和年度，导出 Excel' }
     ]
   },
   {

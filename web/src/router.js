@@ -49,6 +49,7 @@ export const routes = [
   { path: '/portal/complaint', name: 'PortalComplaint', component: viewLoader('portal/Complaint'), meta: { title: '投诉举报', perm: 'public' } },
   { path: '/portal/track', name: 'PortalTrack', component: viewLoader('portal/Track'), meta: { title: '投诉查询', perm: 'public' } },
   { path: '/portal/verify', name: 'PortalVerify', component: viewLoader('portal/Verify'), meta: { title: '文书核验', perm: 'public' } },
+  { path: '/portal/normative', name: 'PortalNormative', component: viewLoader('portal/NormativeRegister'), meta: { title: '规范性文件公开查询', perm: 'public' } },
   { path: '/portal/inspections', name: 'PortalInspections', component: viewLoader('portal/Inspections'), meta: { title: '双随机抽查结果', perm: 'public' } },
   { path: '/portal/delivery/:token', name: 'PortalDelivery', component: viewLoader('portal/Delivery'), meta: { title: '电子送达', perm: 'public' } },
   { path: '/password', name: 'ChangePassword', component: viewLoader('ChangePassword'), meta: { title: '修改密码', perm: 'authenticated' } },
