@@ -207,4 +207,12 @@ int api_messages_unread_count(HttpRequest *req);
 int api_message_read(HttpRequest *req);
 int api_messages_read_all(HttpRequest *req);
 
+/* sync.c: 多级汇聚 (docs/sync.md): a lower node's calls ("node") and the pages' reads (sync.read) */
+int api_sync_enrol(HttpRequest *req);
+int api_sync_cursor(HttpRequest *req);
+int api_sync_batches_create(HttpRequest *req);
+int api_sync_nodes_list(HttpRequest *req);
+int api_sync_batches_list(HttpRequest *req);
+int api_sync_upstream(HttpRequest *req);
+
 #endif

@@ -304,4 +304,20 @@ int sqlite_store_messages_mark_all_read(Store *st, const char *username, const c
 int sqlite_store_agency_users_with_perm(Store *st, const char *agency, const char *perm, json_t **names, ZfError *err);
 int sqlite_store_cert_holders_ending(Store *st, const char *from, const char *to, json_t **items, ZfError *err);
 
+/* sqlite_sync.c */
+#include "store/sync.h"
+int sqlite_store_sync_node_add(Store *st, const char *name, const char *region, const char *token_hash, long long *id, ZfError *err);
+int sqlite_store_sync_node_by_token(Store *st, const char *token_hash, json_t **node, ZfError *err);
+int sqlite_store_sync_node_update(Store *st, long long id, const json_t *fields, ZfError *err);
+int sqlite_store_sync_nodes_list(Store *st, json_t **items, ZfError *err);
+int sqlite_store_sync_batch_record(Store *st, const json_t *batch, long long *id, ZfError *err);
+int sqlite_store_sync_batch_find(Store *st, const char *direction, long long node_id, long long to_seq, json_t **batch, ZfError *err);
+int sqlite_store_sync_batches_list(Store *st, const char *direction, int page, int size, json_t **out, ZfError *err);
+int sqlite_store_sync_upper_get(Store *st, json_t **row, ZfError *err);
+int sqlite_store_sync_upper_enrol(Store *st, const json_t *row, ZfError *err);
+int sqlite_store_sync_upper_update(Store *st, const json_t *fields, ZfError *err);
+int sqlite_store_sync_pending(Store *st, long long after_seq, int limit, SyncPendingFn fn, void *ctx, ZfError *err);
+int sqlite_store_sync_witness_add(Store *st, const json_t *w, ZfError *err);
+int sqlite_store_sync_witnesses(Store *st, json_t **items, ZfError *err);
+
 #endif

@@ -33,6 +33,7 @@
 #include "store/settings.h"
 #include "store/standing.h"
 #include "store/tokens.h"
+#include "store/sync.h"
 #include "store/deliveries.h"
 #include "store/store.h"
 #include "store/workflow.h"
@@ -283,6 +284,20 @@ typedef struct StoreOps {
     int (*document_insert)(Store *st, const DocumentRow *r, ZfError *err);
     int (*documents_of)(Store *st, const char *subject, const char *subject_id, json_t **items, ZfError *err);
     int (*document_get)(Store *st, long long id, json_t **row, ZfError *err);
+    /* 多级汇聚 (store/sync.h) */
+    int (*sync_node_add)(Store *st, const char *name, const char *region, const char *token_hash, long long *id, ZfError *err);
+    int (*sync_node_by_token)(Store *st, const char *token_hash, json_t **node, ZfError *err);
+    int (*sync_node_update)(Store *st, long long id, const json_t *fields, ZfError *err);
+    int (*sync_nodes_list)(Store *st, json_t **items, ZfError *err);
+    int (*sync_batch_record)(Store *st, const json_t *batch, long long *id, ZfError *err);
+    int (*sync_batch_find)(Store *st, const char *direction, long long node_id, long long to_seq, json_t **batch, ZfError *err);
+    int (*sync_batches_list)(Store *st, const char *direction, int page, int size, json_t **out, ZfError *err);
+    int (*sync_upper_get)(Store *st, json_t **row, ZfError *err);
+    int (*sync_upper_enrol)(Store *st, const json_t *row, ZfError *err);
+    int (*sync_upper_update)(Store *st, const json_t *fields, ZfError *err);
+    int (*sync_pending)(Store *st, long long after_seq, int limit, SyncPendingFn fn, void *ctx, ZfError *err);
+    int (*sync_witness_add)(Store *st, const json_t *w, ZfError *err);
+    int (*sync_witnesses)(Store *st, json_t **items, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */

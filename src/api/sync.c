@@ -1,0 +1,117 @@
+/* /api/v1/sync/…: a lower node's calls (enrol, cursor, batches: perm "node", authenticated here by
+ * its token and signature, never by a session) and the 多级汇聚 pages' reads (sync.read).
+ * Contract: docs/sync.md. */
+#include <microhttpd.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "api/api.h"
+#include "api/params.h"
+#include "app/sync.h"
+#include "http/auth.h"
+#include "store/sync.h"
+
+static const char *header(HttpRequest *req, const char *name)
+{
+    return MHD_lookup_connection_value(req->conn, MHD_HEADER_KIND, name);
+}
+
+/* The node calling, or a 401 reply (and NULL). enrol_key: the key being enrolled, for the enrolment. */
+static json_t *node_of_request(HttpRequest *req, const char *enrol_key)
+{
+    const char *auth = header(req, MHD_HTTP_HEADER_AUTHORIZATION);
+    SyncCall c = {.token = auth && strncasecmp(auth, "Zhifa-Node ", 11) == 0 ? auth + 11 : NULL,
+                  .time = header(req, "X-Zhifa-Time"),
+                  .signature = header(req, "X-Zhifa-Signature"),
+                  .method = req->method,
+                  .path = req->path,
+                  .body = req->body,
+                  .body_len = req->body_len,
+                  .now = (long long)time(NULL),
+                  .enrol_key = enrol_key};
+    json_t *node;
+    ZfError err;
+    if (app_sync_authenticate(req->store, &c, &node, &err) != ZF_OK) {
+        auth_audit(req, "sync_denied", req->path, "denied", err.code);
+        http_reply_zferror(req, &err);
+        return NULL;
+    }
+    snprintf(req->token_user, sizeof req->token_user, "node:%s", json_string_value(json_object_get(node, "name")));
+    req->user = req->token_user;
+    return node;
+}
+
+int api_sync_enrol(HttpRequest *req)
+{
+    json_t *body = http_body_json(req), *reply;
+    if (!body) return 0;
+    const char *key = json_string_value(json_object_get(body, "public_key"));
+    if (!key || strlen(key) > 4096) {
+        json_decref(body);
+        return http_reply_error(req, 400, "invalid_key", "public_key", "缺少节点的 SM2 公钥（PEM）");
+    }
+    json_t *node = node_of_request(req, key);
+    ZfError err;
+    int rc = node ? app_sync_enrol_accept(req->store, req->server->db_path, node, key, &reply, &err) : ZF_ERR;
+    json_decref(body);
+    if (!node) return 0;
+    auth_audit(req, "sync_enrol", json_string_value(json_object_get(node, "name")), rc == ZF_OK ? "ok" : "refused",
+               rc == ZF_OK ? NULL : err.code);
+    json_decref(node);
+    return rc == ZF_OK ? http_reply_json(req, 200, reply) : http_reply_zferror(req, &err);
+}
+
+int api_sync_cursor(HttpRequest *req)
+{
+    json_t *node = node_of_request(req, NULL);
+    if (!node) return 0;
+    json_t *out = app_sync_cursor(node);
+    json_decref(node);
+    return http_reply_json(req, 200, out);
+}
+
+int api_sync_batches_create(HttpRequest *req)
+{
+    json_t *node = node_of_request(req, NULL), *ack;
+    if (!node) return 0;
+    ZfError err;
+    int rc = app_sync_receive(req->store, req->server->db_path, node, req->body ? req->body : "", req->body_len,
+                              req->calendar, req->today, &ack, &err);
+    char detail[96];
+    snprintf(detail, sizeof detail, "%s", rc == ZF_OK ? "" : err.code);
+    auth_audit(req, "sync_batch", json_string_value(json_object_get(node, "name")), rc == ZF_OK ? "ok" : "refused",
+               rc == ZF_OK ? NULL : detail);
+    json_decref(node);
+    return rc == ZF_OK ? http_reply_json(req, 200, ack) : http_reply_zferror(req, &err);
+}
+
+int api_sync_nodes_list(HttpRequest *req)
+{
+    json_t *items;
+    ZfError err;
+    if (store_sync_nodes_list(req->store, &items, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    return http_reply_json(req, 200, json_pack("{s:o}", "items", items));
+}
+
+int api_sync_batches_list(HttpRequest *req)
+{
+    int page, size;
+    const char *dir = http_query(req, "direction");
+    if (param_page(req, &page, &size) != ZF_OK) return 0;
+    if (dir && strcmp(dir, "in") != 0 && strcmp(dir, "out") != 0)
+        return http_reply_error(req, 400, "invalid_direction", "direction", "方向应为 in（下级报送）或 out（向上级报送）");
+    json_t *out;
+    ZfError err;
+    if (store_sync_batches_list(req->store, dir, page, size, &out, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    return http_reply_json(req, 200, out);
+}
+
+int api_sync_upstream(HttpRequest *req)
+{
+    json_t *out;
+    ZfError err;
+    if (app_sync_status(req->store, req->server->db_path, &out, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    return http_reply_json(req, 200, out);
+}
