@@ -48,15 +48,13 @@ int api_sync_enrol(HttpRequest *req)
     json_t *body = http_body_json(req), *reply;
     if (!body) return 0;
     const char *key = json_string_value(json_object_get(body, "public_key"));
-    if (!key || strlen(key) > 4096) {
-        json_decref(body);
-        return http_reply_error(req, 400, "invalid_key", "public_key", "缺少节点的 SM2 公钥（PEM）");
-    }
-    json_t *node = node_of_request(req, key);
+    if (key && strlen(key) > 4096) key = NULL;
+    /* the token first (401), then the key: the signature is checked with the key being enrolled */
+    json_t *node = node_of_request(req, key ? key : "");
+    if (!node) return json_decref(body), 0;
     ZfError err;
-    int rc = node ? app_sync_enrol_accept(req->store, req->server->db_path, node, key, &reply, &err) : ZF_ERR;
+    int rc = app_sync_enrol_accept(req->store, req->server->db_path, node, key, &reply, &err);
     json_decref(body);
-    if (!node) return 0;
     auth_audit(req, "sync_enrol", json_string_value(json_object_get(node, "name")), rc == ZF_OK ? "ok" : "refused",
                rc == ZF_OK ? NULL : err.code);
     json_decref(node);

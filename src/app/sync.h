@@ -68,4 +68,10 @@ int app_sync_ack_record(Store *st, const SyncOutBatch *b, const json_t *ack, ZfE
  * lag, last_head, last_push_at, last_error, witnesses}. */
 int app_sync_status(Store *st, const char *db_path, json_t **out, ZfError *err);
 
+/* `zhifa verify` on a lower level: each stored witness checked — the upper's signature with the key
+ * from the enrolment, and its root against this ledger's own root at that size. fn(kind, size,
+ * message, ctx) for each: kind "witness" (valid) or "witness_invalid"; *problems counts the latter. */
+typedef void (*SyncWitnessFn)(const char *kind, long long size, const char *message, void *ctx);
+int app_sync_witness_check(Store *st, SyncWitnessFn fn, void *ctx, long long *problems, ZfError *err);
+
 #endif
