@@ -98,11 +98,19 @@ static json_t *proof_json(Store *st, long long m, uint64_t n, ZfError *err)
     return json_pack("{s:I, s:o}", "from_size", (json_int_t)m, "hashes", hashes);
 }
 
-static json_t *batch_json(Lines *l, long long cursor, long long lag, json_t *head, json_t *proof)
+/* This instance's own lower nodes, so the levels above see the whole tree (下级节点). */
+static json_t *nodes_json(Store *st)
 {
-    return json_pack("{s:I, s:I, s:s, s:I, s:I, s:O, s:o}", "from", (json_int_t)cursor, "to", (json_int_t)l->to,
+    json_t *items;
+    ZfError err;
+    return store_sync_nodes_list(st, &items, &err) == ZF_OK ? items : json_array();
+}
+
+static json_t *batch_json(Store *st, Lines *l, long long cursor, long long lag, json_t *head, json_t *proof)
+{
+    return json_pack("{s:I, s:I, s:s, s:I, s:I, s:O, s:o, s:o}", "from", (json_int_t)cursor, "to", (json_int_t)l->to,
                      "lines", l->buf, "count", (json_int_t)l->lines, "pending", (json_int_t)(lag - l->lines), "head",
-                     head, "proof", proof);
+                     head, "proof", proof, "nodes", nodes_json(st));
 }
 
 int app_sync_batch_build(Store *st, const char *db_path, long long cursor, long long upper_size, const char *upper_root,
@@ -122,7 +130,7 @@ int app_sync_batch_build(Store *st, const char *db_path, long long cursor, long 
     json_t *proof = proof_json(st, upper_size, h.tree_size, err);
     if (!proof) return free(l.buf), ZF_ERR;
     out->head = ledger_head_json(&h, NULL);
-    json_t *b = batch_json(&l, cursor, lag, out->head, proof);
+    json_t *b = batch_json(st, &l, cursor, lag, out->head, proof);
     out->body = json_dumps(b, JSON_COMPACT);
     json_decref(b);
     free(l.buf);

@@ -187,9 +187,11 @@ static int record(Store *st, const json_t *node, const json_t *b, const ImportSu
                             json_object_get(b, "to"), "lines", (json_int_t)sum->lines, "imported", (json_int_t)sum->imported,
                             "rejected", (json_int_t)sum->rejected, "head_size", (json_int_t)h->tree_size, "head_root",
                             root_hex, "errors", errors);
-    json_t *f = json_pack("{s:O, s:I, s:s, s:I, s:I, s:s}", "cursor", json_object_get(b, "to"), "head_size",
+    json_t *given = json_object_get(b, "nodes"), *nodes = json_is_array(given) ? json_incref(given) : json_array();
+    json_t *f = json_pack("{s:O, s:I, s:s, s:I, s:I, s:s, s:o}", "cursor", json_object_get(b, "to"), "head_size",
                           (json_int_t)h->tree_size, "head_root", root_hex, "head_time", (json_int_t)h->time, "pending",
-                          int_of(b, "pending"), "last_batch_at", now);
+                          int_of(b, "pending"), "last_batch_at", now, "children",
+                          nodes);
     long long id;
     int rc = store_begin(st, err);
     if (rc == ZF_OK) rc = store_sync_batch_record(st, row, &id, err);

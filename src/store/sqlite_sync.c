@@ -11,7 +11,8 @@
 #define NODE_JSON                                                                                                  \
     "json_object('id', id, 'name', name, 'region', region, 'status', status, 'refused_reason', refused_reason,"   \
     " 'cursor', cursor, 'head_size', head_size, 'head_root', head_root, 'head_time', head_time, 'pending', pending," \
-    " 'last_batch_at', last_batch_at, 'created_at', created_at, 'enrolled_at', enrolled_at"
+    " 'last_batch_at', last_batch_at, 'created_at', created_at, 'enrolled_at', enrolled_at,"                          \
+    " 'children', json(coalesce(children, '[]'))"
 #define BATCH_JSON                                                                                                 \
     "json_object('id', b.id, 'direction', b.direction, 'node_id', b.node_id, 'node_name', n.name, 'from_seq',"    \
     " b.from_seq, 'to_seq', b.to_seq, 'lines', b.lines, 'imported', b.imported, 'rejected', b.rejected,"            \
@@ -80,7 +81,9 @@ int sqlite_store_sync_node_update(Store *st, long long id, const json_t *fields,
     return run_json(st,
                     "UPDATE sync_nodes SET" SET_IF(public_key) "," SET_IF(key_id) "," SET_IF(status) ","
                     SET_IF(refused_reason) "," SET_IF(cursor) "," SET_IF(head_size) "," SET_IF(head_root) ","
-                    SET_IF(head_time) "," SET_IF(pending) "," SET_IF(last_batch_at) "," SET_IF(enrolled_at)
+                    SET_IF(head_time) "," SET_IF(pending) "," SET_IF(last_batch_at) "," SET_IF(enrolled_at) ","
+                    " children = CASE WHEN json_type(?2, '$.children') IS NULL THEN children"
+                    " ELSE json(json_extract(?2, '$.children')) END"
                     " WHERE id = ?1",
                     id, fields, "sync_nodes", err);
 }

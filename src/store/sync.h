@@ -12,10 +12,10 @@
 int store_sync_node_add(Store *st, const char *name, const char *region, const char *token_hash, long long *id,
                         ZfError *err);
 /* {id,name,region,public_key,key_id,status,refused_reason,cursor,head_size,head_root,head_time,pending,
- *  last_batch_at,created_at,enrolled_at}; 404 when no node has this token. */
+ *  last_batch_at,created_at,enrolled_at,children}; 404 when no node has this token. */
 int store_sync_node_by_token(Store *st, const char *token_hash, json_t **node, ZfError *err);
 /* Sets the members present in fields (public_key key_id status refused_reason cursor head_size
- * head_root head_time pending last_batch_at enrolled_at); the others stay. */
+ * head_root head_time pending last_batch_at enrolled_at children); the others stay. */
 int store_sync_node_update(Store *st, long long id, const json_t *fields, ZfError *err);
 /* Every node, by name, with the shape of store_sync_node_by_token without the key. */
 int store_sync_nodes_list(Store *st, json_t **items, ZfError *err);

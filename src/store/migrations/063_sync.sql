@@ -18,6 +18,7 @@ CREATE TABLE sync_nodes (
     head_time   INTEGER,
     pending     INTEGER NOT NULL DEFAULT 0, -- lines the node still had after its last batch (lag)
     last_batch_at TEXT,
+    children    TEXT,                   -- the node's own lower nodes as its last batch said (JSON array)
     created_at  TEXT NOT NULL,
     enrolled_at TEXT
 );
