@@ -22,7 +22,8 @@ const Command cmd_verify = {
     "record_changed record_unlogged attachment_row_changed attachment_unlogged attachment_row_missing\n"
     "column_changed timeline_changed timeline_unlogged timeline_row_missing workflow_changed\n"
     "workflow_unlogged workflow_row_missing order_changed order_unlogged order_row_missing\n"
-    "order_timeline_changed order_timeline_unlogged order_timeline_row_missing。\n"
+    "order_timeline_changed order_timeline_unlogged order_timeline_row_missing witness_invalid。\n"
+    "本实例向上级报送时（zhifa sync），另列出上级对本实例账本树头的见证签名（见证 条数 说明）。\n"
     "  --json   每处不符输出为一行 JSON {\"kind\",\"position\",\"message\"}，最后一行为汇总\n"
     "退出码：0 完好；1 发现不符；2 无法校验。\n",
     run_verify};
