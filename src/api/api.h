@@ -211,6 +211,7 @@ int api_messages_read_all(HttpRequest *req);
 int api_sync_enrol(HttpRequest *req);
 int api_sync_cursor(HttpRequest *req);
 int api_sync_batches_create(HttpRequest *req);
+int api_sync_down(HttpRequest *req);
 int api_sync_nodes_list(HttpRequest *req);
 int api_sync_batches_list(HttpRequest *req);
 int api_sync_upstream(HttpRequest *req);

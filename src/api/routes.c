@@ -253,6 +253,7 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/sync/enrol", api_sync_enrol, "node", .max_body = 16 << 10},
     {"GET", "/api/v1/sync/cursor", api_sync_cursor, "node"},
     {"POST", "/api/v1/sync/batches", api_sync_batches_create, "node", .max_body = 16 << 20},
+    {"GET", "/api/v1/sync/down", api_sync_down, "node"},
     {"GET", "/api/v1/sync/nodes", api_sync_nodes_list, "sync.read"},
     {"GET", "/api/v1/sync/batches", api_sync_batches_list, "sync.read"},
     {"GET", "/api/v1/sync/upstream", api_sync_upstream, "sync.read"},

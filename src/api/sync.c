@@ -3,6 +3,7 @@
  * Contract: docs/sync.md. */
 #include <microhttpd.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -83,6 +84,22 @@ int api_sync_batches_create(HttpRequest *req)
                rc == ZF_OK ? NULL : detail);
     json_decref(node);
     return rc == ZF_OK ? http_reply_json(req, 200, ack) : http_reply_zferror(req, &err);
+}
+
+/* Downward: what this level published after ?after=N, signed (docs/sync.md "Downward"). */
+int api_sync_down(HttpRequest *req)
+{
+    json_t *node = node_of_request(req, NULL), *reply;
+    if (!node) return 0;
+    json_decref(node);
+    const char *after = http_query(req, "after");
+    char *end = NULL;
+    long long n = after ? strtoll(after, &end, 10) : 0;
+    if (after && (!*after || *end || n < 0))
+        return http_reply_error(req, 400, "invalid_after", "after", "after 应为非负整数");
+    ZfError err;
+    if (app_sync_down_items(req->store, req->server->db_path, n, &reply, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    return http_reply_json(req, 200, reply);
 }
 
 int api_sync_nodes_list(HttpRequest *req)

@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "domain/calendar.h"
 #include "store/store.h"
@@ -67,6 +68,19 @@ int app_sync_ack_record(Store *st, const SyncOutBatch *b, const json_t *ack, ZfE
 /* `zhifa sync status` and GET /api/v1/sync/upstream: {enrolled, upper, node_name, region, cursor, last_seq,
  * lag, last_head, last_push_at, last_error, witnesses}. */
 int app_sync_status(Store *st, const char *db_path, json_t **out, ZfError *err);
+
+/* Downward (docs/sync.md "Downward"). An upper level publishes a law text (validated by the law
+ * parser, loaded here too) or 权责清单/裁量基准 lines (validated and imported here by the import
+ * contract; other record types refused). *out = {kind, key, change: added|changed|unchanged}. */
+int app_sync_publish_law(Store *st, const char *file_name, const char *text, size_t len, json_t **out, ZfError *err);
+int app_sync_publish_records(Store *st, FILE *in, json_t **out, ZfError *err);
+/* What a node pulls: {items:[{seq,kind,key,body,hash}], signature} after seq, signed with this level's key
+ * over the items' compact sorted JSON. */
+int app_sync_down_items(Store *st, const char *db_path, long long after, json_t **reply, ZfError *err);
+/* The lower level applies a pull: the signature checked with the upper's key, each item validated as
+ * when published (local additions kept: nothing here is removed), published again for the levels
+ * below, recorded as a 'down' batch with what changed; down_cursor moved. *applied = items. */
+int app_sync_down_apply(Store *st, const json_t *reply, long *applied, ZfError *err);
 
 /* `zhifa verify` on a lower level: each stored witness checked — the upper's signature with the key
  * from the enrolment, and its root against this ledger's own root at that size. fn(kind, size,

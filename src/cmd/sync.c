@@ -13,13 +13,17 @@ const Command cmd_sync = {
     "sync", "多级汇聚：向上级登记、报送、查看状态（enrol、push、status）",
     "用法：zhifa --db FILE sync enrol --upper URL --token TOKEN\n"
     "      zhifa --db FILE sync push\n"
-    "      zhifa --db FILE sync status\n\n"
+    "      zhifa --db FILE sync status\n"
+    "      zhifa --db FILE sync publish --law FILE.md | --records FILE.jsonl\n\n"
     "enrol   用上级 zhifa node add 打印的令牌登记本实例（交换 SM2 公钥），此后本实例的记录\n"
     "        进入待报送队列（已有记录也排入一次）。\n"
     "push    按批报送上级尚未确认的全部记录；每批签名并附账本树头与一致性证明。\n"
     "        全部批次被上级确认时退出码为 0；否则为 1，原因输出到标准错误。被拒收的行\n"
     "        （错误行）已由上级确认并记录，在“交换批次”页查看，不影响退出码。\n"
-    "status  以 JSON 输出报送位置（cursor）、最后树头（last_head）与待报送条数（lag）。\n",
+    "        push 之后接收并应用上级下发的法律法规、权责清单与裁量基准（本级自有的保留）。\n"
+    "status  以 JSON 输出报送位置（cursor）、最后树头（last_head）与待报送条数（lag）。\n"
+    "publish 上级发布供下级接收的法律法规文本（--law，与法律法规库同一格式）或权责清单、裁量基准\n"
+    "        （--records，exchange-v1 的 power、benchmark 行）；同样校验后本级先导入。\n",
     run_sync};
 
 static int fail(const ZfError *err)
@@ -49,8 +53,8 @@ static int push(const GlobalOpts *g, Store *st)
         return 1;
     }
     if (rep.rejected) fprintf(stderr, "zhifa: 上级拒收 %lld 行，详见“交换批次”\n", rep.rejected);
-    printf("{\"batches\": %ld, \"lines\": %lld, \"imported\": %lld, \"rejected\": %lld}\n", rep.batches, rep.lines,
-           rep.imported, rep.rejected);
+    printf("{\"batches\": %ld, \"lines\": %lld, \"imported\": %lld, \"rejected\": %lld, \"down\": %ld}\n", rep.batches,
+           rep.lines, rep.imported, rep.rejected, rep.down);
     return 0;
 }
 
@@ -66,14 +70,22 @@ static int status(const GlobalOpts *g, Store *st)
     return 0;
 }
 
+int cmd_sync_publish(const GlobalOpts *g, const char *law, const char *records); /* cmd/sync_publish.c */
+
 static int run_sync(const GlobalOpts *g, int argc, char **argv)
 {
-    const char *sub = NULL, *upper = NULL, *token = NULL;
-    Flag flags[] = {{"--upper", &upper, NULL}, {"--token", &token, NULL}, {NULL, NULL, NULL}};
+    const char *sub = NULL, *upper = NULL, *token = NULL, *law = NULL, *records = NULL;
+    Flag flags[] = {{"--upper", &upper, NULL}, {"--token", &token, NULL}, {"--law", &law, NULL},
+                    {"--records", &records, NULL}, {NULL, NULL, NULL}};
     if (cmd_parse_flags(&cmd_sync, argc, argv, flags, &sub, 1) != ZF_OK) return EXIT_USAGE;
+    if (sub && strcmp(sub, "publish") == 0) {
+        if (!law == !records) return cmd_usage_error(&cmd_sync, "publish 须指定 --law 或 --records 之一");
+        return cmd_sync_publish(g, law, records);
+    }
+    if (law || records) return cmd_usage_error(&cmd_sync, "只有 publish 接受 --law 或 --records");
     bool is_enrol = sub && strcmp(sub, "enrol") == 0, is_push = sub && strcmp(sub, "push") == 0,
          is_status = sub && strcmp(sub, "status") == 0;
-    if (!is_enrol && !is_push && !is_status) return cmd_usage_error(&cmd_sync, "请指定子命令 enrol、push 或 status");
+    if (!is_enrol && !is_push && !is_status) return cmd_usage_error(&cmd_sync, "请指定子命令 enrol、push、status 或 publish");
     if (is_enrol && (!upper || !token)) return cmd_usage_error(&cmd_sync, "enrol 须指定 --upper 和 --token");
     if (!is_enrol && (upper || token)) return cmd_usage_error(&cmd_sync, "%s 不接受 --upper 或 --token", sub);
     Store *st;

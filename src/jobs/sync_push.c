@@ -39,7 +39,9 @@ static int call(const Upper *u, const char *method, const char *path, const char
     long long now = (long long)time(NULL);
     size_t len = body ? strlen(body) : 0, msg_len;
     snprintf(full_path, sizeof full_path, "/api/v1/sync/%s", path);
-    char *msg = sync_request_message(method, full_path, now, body, len, &msg_len), *sig = NULL;
+    char signed_path[256]; /* the server sees the path without its query */
+    snprintf(signed_path, sizeof signed_path, "%.*s", (int)strcspn(full_path, "?"), full_path);
+    char *msg = sync_request_message(method, signed_path, now, body, len, &msg_len), *sig = NULL;
     if (!msg) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
     int rc = sync_sign(sign_key_path, msg, msg_len, &sig, err);
     free(msg);
@@ -115,6 +117,25 @@ static int push_batches(Store *st, const Upper *u, const char *key, SyncPushRepo
     return rc;
 }
 
+/* Downward: what the upper published since the last pull, applied page by page. */
+static int pull_down(Store *st, const Upper *u, const char *key, SyncPushReport *rep, ZfError *err)
+{
+    for (;;) {
+        json_t *upper, *reply;
+        char path[64];
+        if (store_sync_upper_get(st, &upper, err) != ZF_OK) return ZF_ERR;
+        snprintf(path, sizeof path, "down?after=%lld", (long long)json_integer_value(json_object_get(upper, "down_cursor")));
+        json_decref(upper);
+        if (call(u, "GET", path, NULL, key, &reply, err) != ZF_OK) return ZF_ERR;
+        long applied;
+        int rc = app_sync_down_apply(st, reply, &applied, err);
+        json_decref(reply);
+        if (rc != ZF_OK) return rc;
+        if (!applied) return ZF_OK;
+        rep->down += applied;
+    }
+}
+
 int sync_push(Store *st, const char *db_path, SyncPushReport *rep, ZfError *err)
 {
     json_t *upper;
@@ -124,6 +145,7 @@ int sync_push(Store *st, const char *db_path, SyncPushReport *rep, ZfError *err)
     paths_key_file(db_path, key, sizeof key);
     Upper u = {db_path, json_string_value(json_object_get(upper, "url")), json_string_value(json_object_get(upper, "token"))};
     int rc = push_batches(st, &u, key, rep, err);
+    if (rc == ZF_OK) rc = pull_down(st, &u, key, rep, err);
     if (rc != ZF_OK) {
         json_t *f = json_pack("{s:s}", "last_error", err->message);
         ZfError ignored;

@@ -14,8 +14,9 @@ int sync_enrol(Store *st, const char *db_path, const char *url, const char *toke
 typedef struct {
     long batches;            /* acknowledged in this run */
     long long lines, imported, rejected;
+    long down;               /* items published by the upper applied here */
 } SyncPushReport;
-/* Sends every pending record; ZF_OK only when all were acknowledged (bad lines included: they are
+/* Sends every pending record, then pulls and applies what the upper published (downward); ZF_OK only when all were acknowledged (bad lines included: they are
  * acknowledged and recorded). On failure the reason is in err and kept as the link's last_error.
  * A run with nothing pending is ZF_OK with no batch. */
 int sync_push(Store *st, const char *db_path, SyncPushReport *rep, ZfError *err);

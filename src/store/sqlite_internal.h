@@ -317,6 +317,8 @@ int sqlite_store_sync_upper_get(Store *st, json_t **row, ZfError *err);
 int sqlite_store_sync_upper_enrol(Store *st, const json_t *row, ZfError *err);
 int sqlite_store_sync_upper_update(Store *st, const json_t *fields, ZfError *err);
 int sqlite_store_sync_pending(Store *st, long long after_seq, int limit, SyncPendingFn fn, void *ctx, ZfError *err);
+int sqlite_store_sync_publish(Store *st, const char *kind, const char *key, const char *body, const char *hash, int *changed, ZfError *err);
+int sqlite_store_sync_published_after(Store *st, long long after_seq, int limit, json_t **items, ZfError *err);
 int sqlite_store_sync_witness_add(Store *st, const json_t *w, ZfError *err);
 int sqlite_store_sync_witnesses(Store *st, json_t **items, ZfError *err);
 

@@ -220,6 +220,8 @@ const StoreOps sqlite_store_ops = {
     .sync_upper_enrol = sqlite_store_sync_upper_enrol,
     .sync_upper_update = sqlite_store_sync_upper_update,
     .sync_pending = sqlite_store_sync_pending,
+    .sync_publish = sqlite_store_sync_publish,
+    .sync_published_after = sqlite_store_sync_published_after,
     .sync_witness_add = sqlite_store_sync_witness_add,
     .sync_witnesses = sqlite_store_sync_witnesses,
 };

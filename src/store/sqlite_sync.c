@@ -16,7 +16,7 @@
 #define BATCH_JSON                                                                                                 \
     "json_object('id', b.id, 'direction', b.direction, 'node_id', b.node_id, 'node_name', n.name, 'from_seq',"    \
     " b.from_seq, 'to_seq', b.to_seq, 'lines', b.lines, 'imported', b.imported, 'rejected', b.rejected,"            \
-    " 'head_size', b.head_size, 'head_root', b.head_root, 'at', b.at, 'errors', json((SELECT json_group_array("        \
+    " 'head_size', b.head_size, 'head_root', b.head_root, 'changes', json(coalesce(b.changes, '[]')), 'at', b.at, 'errors', json((SELECT json_group_array("        \
     "json_object('line', line, 'key', key, 'error', error)) FROM (SELECT line, key, error FROM sync_batch_errors"     \
     " WHERE batch_id = b.id ORDER BY line LIMIT 100))))"
 
@@ -128,10 +128,10 @@ int sqlite_store_sync_batch_record(Store *st, const json_t *batch, long long *id
     if (!text) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
     if (sqlite_prepare(st,
                        "INSERT INTO sync_batches(direction, node_id, from_seq, to_seq, lines, imported, rejected,"
-                       " head_size, head_root, at) SELECT json_extract(?1, '$.direction'), json_extract(?1, '$.node_id'),"
+                       " head_size, head_root, changes, at) SELECT json_extract(?1, '$.direction'), json_extract(?1, '$.node_id'),"
                        " json_extract(?1, '$.from_seq'), json_extract(?1, '$.to_seq'), json_extract(?1, '$.lines'),"
                        " json_extract(?1, '$.imported'), json_extract(?1, '$.rejected'), json_extract(?1, '$.head_size'),"
-                       " json_extract(?1, '$.head_root'), ?2 WHERE 1"
+                       " json_extract(?1, '$.head_root'), json_extract(?1, '$.changes'), ?2 WHERE 1"
                        " ON CONFLICT(direction, node_id, to_seq) DO NOTHING",
                        &q, err) != ZF_OK)
         return free(text), ZF_ERR;
@@ -188,7 +188,7 @@ int sqlite_store_sync_upper_get(Store *st, json_t **row, ZfError *err)
     if (sqlite_prepare(st,
                        "SELECT json_object('url', url, 'token', token, 'upper_key', upper_key, 'upper_key_id', upper_key_id,"
                        " 'node_name', node_name, 'region', region, 'cursor', cursor, 'last_push_at', last_push_at,"
-                       " 'last_error', last_error, 'enrolled_at', enrolled_at,"
+                       " 'last_error', last_error, 'enrolled_at', enrolled_at, 'down_cursor', down_cursor,"
                        " 'lag', (SELECT count(*) FROM sync_changes WHERE seq > u.cursor),"
                        " 'last_seq', (SELECT coalesce(max(seq), 0) FROM sync_changes)) FROM sync_upper u WHERE id = 1",
                        &q, err) != ZF_OK)
@@ -228,7 +228,7 @@ int sqlite_store_sync_upper_enrol(Store *st, const json_t *row, ZfError *err)
 
 int sqlite_store_sync_upper_update(Store *st, const json_t *fields, ZfError *err)
 {
-    return run_json(st, "UPDATE sync_upper SET" SET_IF(cursor) "," SET_IF(last_push_at) "," SET_IF(last_error)
+    return run_json(st, "UPDATE sync_upper SET" SET_IF(cursor) "," SET_IF(down_cursor) "," SET_IF(last_push_at) "," SET_IF(last_error)
                         " WHERE id = ?1", 1, fields, "sync_upper", err);
 }
 
@@ -283,4 +283,51 @@ int sqlite_store_sync_witnesses(Store *st, json_t **items, ZfError *err)
                            " FROM sync_witnesses ORDER BY id", &q, err) != ZF_OK)
         return ZF_ERR;
     return sqlite_json_rows(st, q, "sync_witnesses", items, err);
+}
+
+int sqlite_store_sync_publish(Store *st, const char *kind, const char *key, const char *body, const char *hash,
+                              int *changed, ZfError *err)
+{
+    sqlite3_stmt *q;
+    char now[32];
+    sqlite_utc_now(now);
+    *changed = 0;
+    if (sqlite_prepare(st, "SELECT hash FROM sync_published WHERE kind = ?1 AND key = ?2", &q, err) != ZF_OK) return ZF_ERR;
+    sqlite3_bind_text(q, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(q);
+    int same = rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(q, 0), hash) == 0;
+    sqlite3_finalize(q);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return sqlite_fail(st, err, "sync_published");
+    if (same) return ZF_OK;
+    if (sqlite_prepare(st, "DELETE FROM sync_published WHERE kind = ?1 AND key = ?2", &q, err) != ZF_OK) return ZF_ERR;
+    sqlite3_bind_text(q, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, key, -1, SQLITE_STATIC);
+    rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) return sqlite_fail(st, err, "sync_published");
+    if (sqlite_prepare(st, "INSERT INTO sync_published(kind, key, body, hash, published_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                       &q, err) != ZF_OK)
+        return ZF_ERR;
+    sqlite3_bind_text(q, 1, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 3, body, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 4, hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 5, now, -1, SQLITE_STATIC);
+    rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) return sqlite_fail(st, err, "sync_published");
+    *changed = 1;
+    return ZF_OK;
+}
+
+int sqlite_store_sync_published_after(Store *st, long long after_seq, int limit, json_t **items, ZfError *err)
+{
+    sqlite3_stmt *q;
+    if (sqlite_prepare(st, "SELECT json_object('seq', seq, 'kind', kind, 'key', key, 'body', body, 'hash', hash)"
+                           " FROM sync_published WHERE seq > ?1 ORDER BY seq LIMIT ?2", &q, err) != ZF_OK)
+        return ZF_ERR;
+    sqlite3_bind_int64(q, 1, after_seq);
+    sqlite3_bind_int(q, 2, limit);
+    return sqlite_json_rows(st, q, "sync_published", items, err);
 }

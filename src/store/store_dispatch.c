@@ -1139,3 +1139,13 @@ int store_sync_witnesses(Store *st, json_t **items, ZfError *err)
 {
     return OPS(st)->sync_witnesses(st, items, err);
 }
+
+int store_sync_publish(Store *st, const char *kind, const char *key, const char *body, const char *hash, int *changed, ZfError *err)
+{
+    return OPS(st)->sync_publish(st, kind, key, body, hash, changed, err);
+}
+
+int store_sync_published_after(Store *st, long long after_seq, int limit, json_t **items, ZfError *err)
+{
+    return OPS(st)->sync_published_after(st, after_seq, limit, items, err);
+}

@@ -296,6 +296,8 @@ typedef struct StoreOps {
     int (*sync_upper_enrol)(Store *st, const json_t *row, ZfError *err);
     int (*sync_upper_update)(Store *st, const json_t *fields, ZfError *err);
     int (*sync_pending)(Store *st, long long after_seq, int limit, SyncPendingFn fn, void *ctx, ZfError *err);
+    int (*sync_publish)(Store *st, const char *kind, const char *key, const char *body, const char *hash, int *changed, ZfError *err);
+    int (*sync_published_after)(Store *st, long long after_seq, int limit, json_t **items, ZfError *err);
     int (*sync_witness_add)(Store *st, const json_t *w, ZfError *err);
     int (*sync_witnesses)(Store *st, json_t **items, ZfError *err);
 } StoreOps;

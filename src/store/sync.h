@@ -36,11 +36,17 @@ int store_sync_upper_get(Store *st, json_t **row, ZfError *err);
 /* Stores the link (409 already_enrolled when there is one) and queues every stored record once,
  * in export order (agencies → officers → powers → benchmarks → cases → monthly reports). */
 int store_sync_upper_enrol(Store *st, const json_t *row, ZfError *err);
-/* Sets cursor, last_push_at, last_error when present in fields (last_error null clears it). */
+/* Sets cursor, down_cursor, last_push_at, last_error when present in fields (last_error null clears it). */
 int store_sync_upper_update(Store *st, const json_t *fields, ZfError *err);
 /* The records changed after seq, in seq order, at most limit; a non-zero return of fn stops. */
 typedef int (*SyncPendingFn)(long long seq, const char *body, size_t len, void *ctx);
 int store_sync_pending(Store *st, long long after_seq, int limit, SyncPendingFn fn, void *ctx, ZfError *err);
+/* Downward (docs/sync.md "Downward"): an item this level publishes below (kind "law" or "record");
+ * a new version (another hash) moves it to a new seq and sets *changed. */
+int store_sync_publish(Store *st, const char *kind, const char *key, const char *body, const char *hash, int *changed,
+                       ZfError *err);
+/* [{seq,kind,key,body,hash}] after seq, in seq order, at most limit. */
+int store_sync_published_after(Store *st, long long after_seq, int limit, json_t **items, ZfError *err);
 /* w = {tree_size,root,head_time,upper_key_id,signature}. */
 int store_sync_witness_add(Store *st, const json_t *w, ZfError *err);
 /* Every witness, oldest first, with received_at. */

@@ -207,6 +207,7 @@ const ROUTES = new Map([
   ['POST /api/v1/sync/enrol', 'node'],
   ['GET /api/v1/sync/cursor', 'node'],
   ['POST /api/v1/sync/batches', 'node'],
+  ['GET /api/v1/sync/down', 'node'],
   ['GET /api/v1/sync/nodes', 'sync.read'],
   ['GET /api/v1/sync/batches', 'sync.read'],
   ['GET /api/v1/sync/upstream', 'sync.read'],

@@ -259,6 +259,49 @@ test('the schedule: a running county server pushes by itself within its period',
   }
 });
 
+test('a law and a 权责清单 item published at the province reach the county, validated, local laws kept', async () => {
+  const lawsDir = path.join(path.dirname(process.env.ZHIFA_BIN), '..', 'data', 'laws');
+  const source = fs.readdirSync(lawsDir).find((f) => /\(\d{4}-\d{2}-\d{2}\)\.md$/.test(f));
+  const text = fs.readFileSync(path.join(lawsDir, source), 'utf8').replace(/^# .*$/m, '# 多级汇聚下发测试规定');
+  const lawFile = path.join(dir, '多级汇聚下发测试规定(2026-12-01).md');
+  fs.writeFileSync(lawFile, text);
+  const power = { ...countyLines.find((r) => r.type === 'power'), code: 'SC-CF-990', name: '省级下发的测试职权' };
+  const lawsBefore = Number(sql('county', 'SELECT count(*) FROM laws'));
+  assert.ok(lawsBefore > 0, 'the county has its own (bundled) laws');
+
+  const pl = zhifa('prov', ['sync', 'publish', '--law', lawFile]);
+  assert.equal(pl.code, 0, pl.stderr);
+  assert.equal(JSON.parse(pl.stdout).change, 'added');
+  const pr = zhifa('prov', ['sync', 'publish', '--records', writeJsonl(path.join(dir, 'power.jsonl'), [power])]);
+  assert.equal(pr.code, 0, pr.stdout + pr.stderr);
+  // a case is no reference data: refused at the top, never published
+  const bad = zhifa('prov', ['sync', 'publish', '--records', writeJsonl(path.join(dir, 'case.jsonl'), [newCase(77)])]);
+  assert.equal(bad.code, 1);
+
+  assert.equal(zhifa('city', ['sync', 'push']).code, 0);
+  const c = zhifa('county', ['sync', 'push']);
+  assert.equal(c.code, 0, c.stderr);
+  assert.equal(JSON.parse(c.stdout).down, 2);
+  assert.equal(sql('county', "SELECT title FROM laws WHERE file = '多级汇聚下发测试规定(2026-12-01).md'"), '多级汇聚下发测试规定');
+  assert.equal(Number(sql('county', 'SELECT count(*) FROM laws')), lawsBefore + 1, 'the county\'s own laws are kept');
+  assert.equal(sql('county', "SELECT name FROM powers WHERE code = 'SC-CF-990'"), power.name);
+  assert.equal(sql('county', `SELECT count(*) FROM cases WHERE case_no = '${newCase(77).case_no}'`), '0');
+  // what changed is shown; what came from above is not sent back up
+  const down = JSON.parse(sql('county', "SELECT changes FROM sync_batches WHERE direction = 'down' ORDER BY id DESC LIMIT 1"));
+  assert.deepEqual(down.map((x) => `${x.kind} ${x.key} ${x.change}`).sort(),
+    ['law 多级汇聚下发测试规定(2026-12-01).md added', 'record power:SC-CF-990 added']);
+  assert.equal(sql('county', "SELECT count(*) FROM sync_changes WHERE type = 'power' AND key = 'SC-CF-990'"), '0');
+
+  // a new version of the law: changed on the county at its next push
+  fs.writeFileSync(lawFile, text.replace('第一条', '第一条 （修订）'));
+  assert.equal(JSON.parse(zhifa('prov', ['sync', 'publish', '--law', lawFile]).stdout).change, 'changed');
+  assert.equal(zhifa('city', ['sync', 'push']).code, 0);
+  assert.equal(zhifa('county', ['sync', 'push']).code, 0);
+  const again = JSON.parse(sql('county', "SELECT changes FROM sync_batches WHERE direction = 'down' ORDER BY id DESC LIMIT 1"));
+  assert.deepEqual(again.map((x) => x.change), ['changed']);
+  assert.match(sql('county', "SELECT text FROM law_articles a JOIN laws l ON l.id = a.law_id WHERE l.file = '多级汇聚下发测试规定(2026-12-01).md' AND a.seq = 1"), /（修订）/);
+});
+
 test('a county whose ledger was rewritten is refused and flagged, the message naming both sizes', async () => {
   const held = Number(sql('city', "SELECT head_size FROM sync_nodes WHERE name = '市南区'"));
   assert.ok(held > 1);

@@ -33,12 +33,14 @@ CREATE TABLE sync_upper (
     node_name   TEXT NOT NULL,
     region      TEXT NOT NULL,
     cursor      INTEGER NOT NULL DEFAULT 0,
+    down_cursor INTEGER NOT NULL DEFAULT 0, -- the upper's last published seq applied here
     last_push_at TEXT,
     last_error  TEXT,
     enrolled_at TEXT NOT NULL
 );
 
--- Lower side: each record once, at the seq of its latest change (docs/sync.md "The outbox").
+-- Lower side: each record once, at the seq of its latest change (docs/sync.md "The outbox"); a
+-- 权责清单 or 裁量基准 item that came from above (sync_published) is not sent back up.
 CREATE TABLE sync_changes (
     seq   INTEGER PRIMARY KEY AUTOINCREMENT,
     type  TEXT NOT NULL,
@@ -47,10 +49,11 @@ CREATE TABLE sync_changes (
     UNIQUE (type, key, key2)
 );
 
--- Both sides: 'in' = received by this upper level from node_id, 'out' = sent up and acknowledged.
+-- Both sides: 'in' = received by this upper level from node_id, 'out' = sent up and acknowledged,
+-- 'down' = published items of the upper level applied here (changes: [{kind,key,change}]).
 CREATE TABLE sync_batches (
     id          INTEGER PRIMARY KEY,
-    direction   TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    direction   TEXT NOT NULL CHECK (direction IN ('in', 'out', 'down')),
     node_id     INTEGER NOT NULL,       -- sync_nodes.id for 'in', 0 for 'out'
     from_seq    INTEGER NOT NULL,
     to_seq      INTEGER NOT NULL,
@@ -59,6 +62,7 @@ CREATE TABLE sync_batches (
     rejected    INTEGER NOT NULL,
     head_size   INTEGER NOT NULL,
     head_root   TEXT,
+    changes     TEXT,
     at          TEXT NOT NULL,
     UNIQUE (direction, node_id, to_seq)
 );
@@ -70,6 +74,19 @@ CREATE TABLE sync_batch_errors (
     key       TEXT NOT NULL,
     error     TEXT NOT NULL,
     PRIMARY KEY (batch_id, line)
+);
+
+-- Upper side (and a middle level relaying): what this level publishes to the levels below — law
+-- texts (kind 'law', key = file name, body = the markdown) and its 权责清单/裁量基准 (kind 'record',
+-- key = type:key, body = the exchange-v1 line). Each item once, at the seq of its latest version.
+CREATE TABLE sync_published (
+    seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind         TEXT NOT NULL CHECK (kind IN ('law', 'record')),
+    key          TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    hash         TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    UNIQUE (kind, key)
 );
 
 -- Lower side: the upper level's countersignatures of heads it checked.
@@ -113,6 +130,7 @@ END;
 
 CREATE TRIGGER sync_queue_powers_ins AFTER INSERT ON powers
 WHEN EXISTS (SELECT 1 FROM sync_upper)
+  AND NOT EXISTS (SELECT 1 FROM sync_published WHERE kind = 'record' AND key = 'power:' || NEW.code)
 BEGIN
     DELETE FROM sync_changes WHERE type = 'power' AND key = NEW.code AND key2 = '';
     INSERT INTO sync_changes(type, key, key2) VALUES ('power', NEW.code, '');
@@ -120,6 +138,7 @@ END;
 
 CREATE TRIGGER sync_queue_powers_upd AFTER UPDATE OF body ON powers
 WHEN EXISTS (SELECT 1 FROM sync_upper)
+  AND NOT EXISTS (SELECT 1 FROM sync_published WHERE kind = 'record' AND key = 'power:' || NEW.code)
 BEGIN
     DELETE FROM sync_changes WHERE type = 'power' AND key = NEW.code AND key2 = '';
     INSERT INTO sync_changes(type, key, key2) VALUES ('power', NEW.code, '');
@@ -127,6 +146,7 @@ END;
 
 CREATE TRIGGER sync_queue_benchmarks_ins AFTER INSERT ON benchmarks
 WHEN EXISTS (SELECT 1 FROM sync_upper)
+  AND NOT EXISTS (SELECT 1 FROM sync_published WHERE kind = 'record' AND key = 'benchmark:' || NEW.power)
 BEGIN
     DELETE FROM sync_changes WHERE type = 'benchmark' AND key = NEW.power AND key2 = '';
     INSERT INTO sync_changes(type, key, key2) VALUES ('benchmark', NEW.power, '');
@@ -134,6 +154,7 @@ END;
 
 CREATE TRIGGER sync_queue_benchmarks_upd AFTER UPDATE OF body ON benchmarks
 WHEN EXISTS (SELECT 1 FROM sync_upper)
+  AND NOT EXISTS (SELECT 1 FROM sync_published WHERE kind = 'record' AND key = 'benchmark:' || NEW.power)
 BEGIN
     DELETE FROM sync_changes WHERE type = 'benchmark' AND key = NEW.power AND key2 = '';
     INSERT INTO sync_changes(type, key, key2) VALUES ('benchmark', NEW.power, '');
