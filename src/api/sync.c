@@ -115,8 +115,8 @@ int api_sync_batches_list(HttpRequest *req)
     int page, size;
     const char *dir = http_query(req, "direction");
     if (param_page(req, &page, &size) != ZF_OK) return 0;
-    if (dir && strcmp(dir, "in") != 0 && strcmp(dir, "out") != 0)
-        return http_reply_error(req, 400, "invalid_direction", "direction", "方向应为 in（下级报送）或 out（向上级报送）");
+    if (dir && strcmp(dir, "in") != 0 && strcmp(dir, "out") != 0 && strcmp(dir, "down") != 0)
+        return http_reply_error(req, 400, "invalid_direction", "direction", "方向应为下级报送、向上级报送或上级下发");
     json_t *out;
     ZfError err;
     if (store_sync_batches_list(req->store, dir, page, size, &out, &err) != ZF_OK) return http_reply_zferror(req, &err);
