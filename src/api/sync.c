@@ -102,11 +102,45 @@ int api_sync_down(HttpRequest *req)
     return http_reply_json(req, 200, reply);
 }
 
+/* The names people read for the codes the rows carry (STYLE: no codes shown to people). */
+static const char *name_of(const char *const names[][2], const char *code)
+{
+    for (int i = 0; code && names[i][0]; i++)
+        if (strcmp(names[i][0], code) == 0) return names[i][1];
+    return "未知";
+}
+
+static const char *const NODE_STATUS[][2] = {{"pending", "待登记"}, {"active", "正常"}, {"refused", "已拒收"}, {NULL, NULL}};
+static const char *const DIRECTION[][2] = {{"in", "下级报送"}, {"out", "向上级报送"}, {"down", "上级下发"}, {NULL, NULL}};
+static const char *const CHANGE[][2] = {{"added", "新增"}, {"changed", "已更新"}, {"unchanged", "无变化"}, {NULL, NULL}};
+
+static void name_nodes(json_t *items)
+{
+    size_t i;
+    json_t *n;
+    json_array_foreach(items, i, n) {
+        json_object_set_new(n, "status_name", json_string(name_of(NODE_STATUS, json_string_value(json_object_get(n, "status")))));
+        name_nodes(json_object_get(n, "children"));
+    }
+}
+
+static void name_batches(json_t *items)
+{
+    size_t i, j;
+    json_t *b, *c;
+    json_array_foreach(items, i, b) {
+        json_object_set_new(b, "direction_name", json_string(name_of(DIRECTION, json_string_value(json_object_get(b, "direction")))));
+        json_array_foreach(json_object_get(b, "changes"), j, c)
+            json_object_set_new(c, "change_name", json_string(name_of(CHANGE, json_string_value(json_object_get(c, "change")))));
+    }
+}
+
 int api_sync_nodes_list(HttpRequest *req)
 {
     json_t *items;
     ZfError err;
     if (store_sync_nodes_list(req->store, &items, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    name_nodes(items);
     return http_reply_json(req, 200, json_pack("{s:o}", "items", items));
 }
 
@@ -120,6 +154,7 @@ int api_sync_batches_list(HttpRequest *req)
     json_t *out;
     ZfError err;
     if (store_sync_batches_list(req->store, dir, page, size, &out, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    name_batches(json_object_get(out, "items"));
     return http_reply_json(req, 200, out);
 }
 

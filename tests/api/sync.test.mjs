@@ -226,6 +226,7 @@ test('bad lines are reported back and shown on both sides, never dropped', async
   assert.equal(nodes.status, 200);
   const n = nodes.body.items.find((x) => x.name === '市南区');
   assert.equal(n.status, 'active');
+  assert.equal(n.status_name, '正常');
   assert.equal(n.pending, 0);
   assert.equal(n.head_size, status('county').last_head.tree_size);
 });
