@@ -158,6 +158,12 @@ test('a push killed mid-transfer resumes from the last acknowledged batch: nothi
   assert.equal(sql('prov', `SELECT count(*) FROM cases WHERE case_no IN (${inList})`), '10');
 });
 
+/** fetch, once more when the pooled keep-alive socket was closed by the server while the CLI ran
+ * (the requests retried here change nothing when repeated). */
+async function fetchAgain (url, opts) {
+  try { return await fetch(url, opts) } catch { return fetch(url, opts) }
+}
+
 /** Signs a node request as docs/sync.md says, with the OpenSSL command line (an independent signer). */
 function signRequest(keyFile, method, p, time, body) {
   const msg = path.join(dir, 'msg.bin'), sig = path.join(dir, 'msg.sig');
@@ -176,7 +182,7 @@ test('a batch delivered twice changes nothing and is answered as the first time'
   const before = { cases: sql('city', 'SELECT group_concat(body) FROM cases'), batches: sql('city', 'SELECT count(*) FROM sync_batches'),
     events: sql('city', 'SELECT count(*) FROM ledger_events') };
   const time = Math.floor(Date.now() / 1000);
-  const r = await fetch(`${city.base}/api/v1/sync/batches`, {
+  const r = await fetchAgain(`${city.base}/api/v1/sync/batches`, {
     method: 'POST', body,
     headers: { Authorization: `Zhifa-Node ${token}`, 'X-Zhifa-Time': String(time), 'Content-Type': 'application/json',
       'X-Zhifa-Signature': signRequest(`${db('county')}.sm2.pem`, 'POST', '/api/v1/sync/batches', time, body) },
@@ -192,9 +198,9 @@ test('a batch delivered twice changes nothing and is answered as the first time'
 test('a node request without its token or with a wrong signature is refused (401), never by a session', async () => {
   const token = sql('county', 'SELECT token FROM sync_upper');
   const time = String(Math.floor(Date.now() / 1000));
-  const none = await fetch(`${city.base}/api/v1/sync/cursor`);
+  const none = await fetchAgain(`${city.base}/api/v1/sync/cursor`);
   assert.equal(none.status, 401);
-  const bad = await fetch(`${city.base}/api/v1/sync/cursor`, {
+  const bad = await fetchAgain(`${city.base}/api/v1/sync/cursor`, {
     headers: { Authorization: `Zhifa-Node ${token}`, 'X-Zhifa-Time': time, 'X-Zhifa-Signature': 'AAAA' } });
   assert.equal(bad.status, 401);
   const body = await bad.json();
