@@ -17,9 +17,10 @@ declare -A may=(
   [seal]="util"
   [app]="ledger store render seal domain util"
   [http]="store domain util"
-  [jobs]="app ledger store render seal domain util"
+  [net]="util"
+  [jobs]="app net ledger store render seal domain util"
   [api]="app http ledger store render seal domain util"
-  [cmd]="app jobs http ledger store render seal domain util"
+  [cmd]="app jobs http net ledger store render seal domain util"
 )
 cmd_api_symbols=" api_route_table "
 

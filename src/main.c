@@ -10,7 +10,7 @@ static const Command *const commands[] = {&cmd_init,  &cmd_serve, &cmd_import, &
                                           &cmd_check, &cmd_sweep, &cmd_escalate, &cmd_orders, &cmd_user, &cmd_token, &cmd_routes, &cmd_gen, &cmd_review, &cmd_rollup,
                                           &cmd_bulletin, &cmd_inspection,
                                           &cmd_sth, &cmd_proof, &cmd_verify, &cmd_dossier, &cmd_verify_dossier, &cmd_attach, &cmd_document,
-                                          &cmd_ca, &cmd_verify_doc, &cmd_normative,
+                                          &cmd_ca, &cmd_verify_doc, &cmd_normative, &cmd_node, &cmd_sync,
                                           &cmd_version};
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -230,5 +230,13 @@ int api_normative_incidental(HttpRequest *req);
 int api_normative_task_answer(HttpRequest *req);
 int api_public_normative_list(HttpRequest *req);
 int api_public_normative_suggest(HttpRequest *req);
+/* sync.c: 多级汇聚 (docs/sync.md): a lower node's calls ("node") and the pages' reads (sync.read) */
+int api_sync_enrol(HttpRequest *req);
+int api_sync_cursor(HttpRequest *req);
+int api_sync_batches_create(HttpRequest *req);
+int api_sync_down(HttpRequest *req);
+int api_sync_nodes_list(HttpRequest *req);
+int api_sync_batches_list(HttpRequest *req);
+int api_sync_upstream(HttpRequest *req);
 
 #endif

@@ -267,6 +267,15 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/joint-plans/stats", api_joint_stats, "joint.read"},
     {"GET", "/api/v1/joint-plans/{id}", api_joint_plan_get, "joint.read"},
     {"POST", "/api/v1/joint-plans/{id}/results", api_joint_plan_results, "inspections.directory"},
+    /* 多级汇聚 (issue 22, docs/sync.md): "node" = a lower node's call, its token and signature checked
+     * by the handler (api/sync.c), never a session */
+    {"POST", "/api/v1/sync/enrol", api_sync_enrol, "node", .max_body = 16 << 10},
+    {"GET", "/api/v1/sync/cursor", api_sync_cursor, "node"},
+    {"POST", "/api/v1/sync/batches", api_sync_batches_create, "node", .max_body = 16 << 20},
+    {"GET", "/api/v1/sync/down", api_sync_down, "node"},
+    {"GET", "/api/v1/sync/nodes", api_sync_nodes_list, "sync.read"},
+    {"GET", "/api/v1/sync/batches", api_sync_batches_list, "sync.read"},
+    {"GET", "/api/v1/sync/upstream", api_sync_upstream, "sync.read"},
 };
 #pragma GCC diagnostic pop
 const RouteTable api_route_table = {api_routes, sizeof api_routes / sizeof api_routes[0], api_case_number_param};

@@ -28,6 +28,7 @@ extern const Command cmd_sth, cmd_proof, cmd_verify, cmd_dossier, cmd_verify_dos
 extern const Command cmd_ca, cmd_verify_doc; /* electronic seal */
 extern const Command cmd_document; /* 执法文书 */
 extern const Command cmd_normative; /* 规范性文件备案审查 */
+extern const Command cmd_node, cmd_sync; /* 多级汇聚 */
 
 /* One --flag of a verb: a switch (value == NULL) or a flag taking a value. */
 typedef struct {

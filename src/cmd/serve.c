@@ -9,6 +9,7 @@
 #include "http/server.h"
 #include "jobs/escalator.h"
 #include "jobs/signer.h"
+#include "jobs/sync_pusher.h"
 #include "jobs/sweeper.h"
 #include "util/datadir.h"
 #include "util/log.h"
@@ -128,7 +129,9 @@ static int run_serve(const GlobalOpts *g, int argc, char **argv)
         Sweeper *sweeper = o.sweep_every ? sweeper_start(g->db_path, d.cal, date_today_china, o.sweep_every) : NULL;
         Signer *signer = signer_start(g->db_path, o.sign_every);
         Escalator *escalator = escalator_start(g->db_path, d.cal, d.regions, date_today_china, ESCALATE_POLL_SECONDS);
+        SyncPusher *pusher = sync_pusher_start(g->db_path);
         rc = server_run(&o.cfg, &err);
+        sync_pusher_stop(pusher);
         escalator_stop(escalator);
         signer_stop(signer);
         sweeper_stop(sweeper);

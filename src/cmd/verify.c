@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "app/sync.h"
 #include "ledger/ledger.h"
 
 static int run_verify(const GlobalOpts *g, int argc, char **argv);
@@ -21,7 +22,8 @@ const Command cmd_verify = {
     "record_changed record_unlogged attachment_row_changed attachment_unlogged attachment_row_missing\n"
     "column_changed timeline_changed timeline_unlogged timeline_row_missing workflow_changed\n"
     "workflow_unlogged workflow_row_missing order_changed order_unlogged order_row_missing\n"
-    "order_timeline_changed order_timeline_unlogged order_timeline_row_missing。\n"
+    "order_timeline_changed order_timeline_unlogged order_timeline_row_missing witness_invalid。\n"
+    "本实例向上级报送时（zhifa sync），另列出上级对本实例账本树头的见证签名（见证 条数 说明）。\n"
     "  --json   每处不符输出为一行 JSON {\"kind\",\"position\",\"message\"}，最后一行为汇总\n"
     "退出码：0 完好；1 发现不符；2 无法校验。\n",
     run_verify};
@@ -45,6 +47,22 @@ static void print_problem(const char *kind, long long position, const char *mess
     fflush(stdout);
 }
 
+/* The upper level's witnesses of this ledger (docs/sync.md): each shown, an invalid one a problem. */
+static void print_witness(const char *kind, long long size, const char *message, void *ctx)
+{
+    if (strcmp(kind, "witness") != 0) return print_problem(kind, size, message, ctx);
+    Out *o = ctx;
+    if (o->json) {
+        json_t *j = json_pack("{s:s, s:I, s:s}", "witness", "valid", "tree_size", (json_int_t)size, "message", message);
+        char *text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        printf("%s\n", text ? text : "{}");
+        free(text);
+        json_decref(j);
+    } else {
+        printf("见证 %-8lld %s\n", size, message);
+    }
+}
+
 static int run_verify(const GlobalOpts *g, int argc, char **argv)
 {
     Out o = {0};
@@ -55,6 +73,9 @@ static int run_verify(const GlobalOpts *g, int argc, char **argv)
     LedgerVerifyStats s;
     if (cmd_open_store(g, STORE_OPEN_EXISTING, &st) != ZF_OK) return 2;
     int rc = ledger_verify(st, g->db_path, print_problem, &o, &s, &err);
+    long long witness_problems = 0;
+    if (rc == ZF_OK) rc = app_sync_witness_check(st, print_witness, &o, &witness_problems, &err);
+    s.problems += witness_problems;
     store_close(st);
     if (rc != ZF_OK) {
         fprintf(stderr, "zhifa: 无法校验：%s\n", err.message);

@@ -142,10 +142,21 @@ static int authorize_token(HttpRequest *req)
     return ZF_OK;
 }
 
+/* A "node" route (multi-level sync): no session counts; the handler authenticates the node. */
+static int drop_session(HttpRequest *req)
+{
+    free(req->auth);
+    req->auth = NULL;
+    req->user = NULL;
+    memset(&req->scope, 0, sizeof req->scope);
+    return ZF_OK;
+}
+
 int auth_authorize(HttpRequest *req, const Route *route)
 {
     if (strcmp(route->perm, "public") == 0) return ZF_OK;
     if (strcmp(route->perm, "token") == 0) return authorize_token(req);
+    if (strcmp(route->perm, "node") == 0) return drop_session(req); /* the handler checks the node's token and signature */
     if (!req->auth) return deny(req, 401, "not_logged_in", "未登录或会话已失效，请重新登录");
     if (is_mutating(req->method) && !csrf_ok(req))
         return deny(req, 403, "csrf_failed", "缺少或错误的 CSRF 令牌，请刷新页面后重试");

@@ -17,7 +17,8 @@ typedef struct {
     HttpHandler handler;
     /* permission required: "public", "authenticated", a name of the role table, or "token": a
      * system-to-system route called with `Authorization: Bearer TOKEN` (an API token, store/tokens.h),
-     * never with a session — no cookie or CSRF token counts there. */
+     * never with a session — no cookie or CSRF token counts there; or "node": a lower zhifa node's
+     * call (docs/sync.md), no session counts and the handler checks the node's token and signature. */
     const char *perm;
     size_t max_body;     /* bytes; 0 = the server's limit (a smaller one applies too) */
     /* Optional: this request's own, smaller limit, known from its URL before the body (e.g. the

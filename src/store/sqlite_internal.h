@@ -314,5 +314,22 @@ int sqlite_store_normative_list(Store *st, const NormativeFilter *f, int page, i
 int sqlite_store_normative_foreach(Store *st, NormativeTable t, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err);
 int sqlite_store_normative_tasks_of(Store *st, long long doc_id, json_t **items, ZfError *err);
 int sqlite_store_normative_users_in_role(Store *st, const char *role, json_t **items, ZfError *err);
+/* sqlite_sync.c */
+#include "store/sync.h"
+int sqlite_store_sync_node_add(Store *st, const char *name, const char *region, const char *token_hash, long long *id, ZfError *err);
+int sqlite_store_sync_node_by_token(Store *st, const char *token_hash, json_t **node, ZfError *err);
+int sqlite_store_sync_node_update(Store *st, long long id, const json_t *fields, ZfError *err);
+int sqlite_store_sync_nodes_list(Store *st, json_t **items, ZfError *err);
+int sqlite_store_sync_batch_record(Store *st, const json_t *batch, long long *id, ZfError *err);
+int sqlite_store_sync_batch_find(Store *st, const char *direction, long long node_id, long long to_seq, json_t **batch, ZfError *err);
+int sqlite_store_sync_batches_list(Store *st, const char *direction, int page, int size, json_t **out, ZfError *err);
+int sqlite_store_sync_upper_get(Store *st, json_t **row, ZfError *err);
+int sqlite_store_sync_upper_enrol(Store *st, const json_t *row, ZfError *err);
+int sqlite_store_sync_upper_update(Store *st, const json_t *fields, ZfError *err);
+int sqlite_store_sync_pending(Store *st, long long after_seq, int limit, SyncPendingFn fn, void *ctx, ZfError *err);
+int sqlite_store_sync_publish(Store *st, const char *kind, const char *key, const char *body, const char *hash, int *changed, ZfError *err);
+int sqlite_store_sync_published_after(Store *st, long long after_seq, int limit, json_t **items, ZfError *err);
+int sqlite_store_sync_witness_add(Store *st, const json_t *w, ZfError *err);
+int sqlite_store_sync_witnesses(Store *st, json_t **items, ZfError *err);
 
 #endif

@@ -1118,3 +1118,79 @@ int store_normative_users_in_role(Store *st, const char *role, json_t **items, Z
 {
     return OPS(st)->normative_users_in_role(st, role, items, err);
 }
+
+/* 多级汇聚 (store/sync.h) */
+int store_sync_node_add(Store *st, const char *name, const char *region, const char *token_hash, long long *id, ZfError *err)
+{
+    return OPS(st)->sync_node_add(st, name, region, token_hash, id, err);
+}
+
+int store_sync_node_by_token(Store *st, const char *token_hash, json_t **node, ZfError *err)
+{
+    return OPS(st)->sync_node_by_token(st, token_hash, node, err);
+}
+
+int store_sync_node_update(Store *st, long long id, const json_t *fields, ZfError *err)
+{
+    return OPS(st)->sync_node_update(st, id, fields, err);
+}
+
+int store_sync_nodes_list(Store *st, json_t **items, ZfError *err)
+{
+    return OPS(st)->sync_nodes_list(st, items, err);
+}
+
+int store_sync_batch_record(Store *st, const json_t *batch, long long *id, ZfError *err)
+{
+    return OPS(st)->sync_batch_record(st, batch, id, err);
+}
+
+int store_sync_batch_find(Store *st, const char *direction, long long node_id, long long to_seq, json_t **batch, ZfError *err)
+{
+    return OPS(st)->sync_batch_find(st, direction, node_id, to_seq, batch, err);
+}
+
+int store_sync_batches_list(Store *st, const char *direction, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->sync_batches_list(st, direction, page, size, out, err);
+}
+
+int store_sync_upper_get(Store *st, json_t **row, ZfError *err)
+{
+    return OPS(st)->sync_upper_get(st, row, err);
+}
+
+int store_sync_upper_enrol(Store *st, const json_t *row, ZfError *err)
+{
+    return OPS(st)->sync_upper_enrol(st, row, err);
+}
+
+int store_sync_upper_update(Store *st, const json_t *fields, ZfError *err)
+{
+    return OPS(st)->sync_upper_update(st, fields, err);
+}
+
+int store_sync_pending(Store *st, long long after_seq, int limit, SyncPendingFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->sync_pending(st, after_seq, limit, fn, ctx, err);
+}
+
+int store_sync_witness_add(Store *st, const json_t *w, ZfError *err)
+{
+    return OPS(st)->sync_witness_add(st, w, err);
+}
+
+int store_sync_witnesses(Store *st, json_t **items, ZfError *err)
+{
+    return OPS(st)->sync_witnesses(st, items, err);
+}
+
+int store_sync_publish(Store *st, const char *kind, const char *key, const char *body, const char *hash, int *changed, ZfError *err)
+{
+    return OPS(st)->sync_publish(st, kind, key, body, hash, changed, err);
+}
+
+int store_sync_published_after(Store *st, long long after_seq, int limit, json_t **items, ZfError *err)
+{
+    return OPS(st)->sync_published_after(st, after_seq, limit, items, err);
+}

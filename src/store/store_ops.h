@@ -34,6 +34,7 @@
 #include "store/settings.h"
 #include "store/standing.h"
 #include "store/tokens.h"
+#include "store/sync.h"
 #include "store/deliveries.h"
 #include "store/store.h"
 #include "store/workflow.h"
@@ -294,6 +295,22 @@ typedef struct StoreOps {
     int (*normative_foreach)(Store *st, NormativeTable t, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err);
     int (*normative_tasks_of)(Store *st, long long doc_id, json_t **items, ZfError *err);
     int (*normative_users_in_role)(Store *st, const char *role, json_t **items, ZfError *err);
+    /* 多级汇聚 (store/sync.h) */
+    int (*sync_node_add)(Store *st, const char *name, const char *region, const char *token_hash, long long *id, ZfError *err);
+    int (*sync_node_by_token)(Store *st, const char *token_hash, json_t **node, ZfError *err);
+    int (*sync_node_update)(Store *st, long long id, const json_t *fields, ZfError *err);
+    int (*sync_nodes_list)(Store *st, json_t **items, ZfError *err);
+    int (*sync_batch_record)(Store *st, const json_t *batch, long long *id, ZfError *err);
+    int (*sync_batch_find)(Store *st, const char *direction, long long node_id, long long to_seq, json_t **batch, ZfError *err);
+    int (*sync_batches_list)(Store *st, const char *direction, int page, int size, json_t **out, ZfError *err);
+    int (*sync_upper_get)(Store *st, json_t **row, ZfError *err);
+    int (*sync_upper_enrol)(Store *st, const json_t *row, ZfError *err);
+    int (*sync_upper_update)(Store *st, const json_t *fields, ZfError *err);
+    int (*sync_pending)(Store *st, long long after_seq, int limit, SyncPendingFn fn, void *ctx, ZfError *err);
+    int (*sync_publish)(Store *st, const char *kind, const char *key, const char *body, const char *hash, int *changed, ZfError *err);
+    int (*sync_published_after)(Store *st, long long after_seq, int limit, json_t **items, ZfError *err);
+    int (*sync_witness_add)(Store *st, const json_t *w, ZfError *err);
+    int (*sync_witnesses)(Store *st, json_t **items, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { run, tmpDir, startServer, addUser, login, client, jsonLines, hasChinese } from './lib/zhifa.mjs';
 
 // method + pattern → the permission it must require ("public", "authenticated", "token" — a bearer
-// API token, never a session — or a table name).
+// API token, never a session —, "node" — a lower zhifa node's signed call, never a session — or a
+// table name).
 const ROUTES = new Map([
   ['GET /api/v1/healthz', 'public'],
   ['GET /api/v1/public/decisions', 'public'],
@@ -217,6 +218,15 @@ const ROUTES = new Map([
   ['POST /api/v1/normative-tasks/{id}/answer', 'normative.review'],
   ['GET /api/v1/public/normative-docs', 'public'],
   ['POST /api/v1/public/normative-docs/{id}/suggestions', 'public'],
+  // 多级汇聚 (docs/sync.md): a lower node's calls carry its token and signature, never a session (401
+  // for every role: sync.test.mjs); the pages' reads
+  ['POST /api/v1/sync/enrol', 'node'],
+  ['GET /api/v1/sync/cursor', 'node'],
+  ['POST /api/v1/sync/batches', 'node'],
+  ['GET /api/v1/sync/down', 'node'],
+  ['GET /api/v1/sync/nodes', 'sync.read'],
+  ['GET /api/v1/sync/batches', 'sync.read'],
+  ['GET /api/v1/sync/upstream', 'sync.read'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'social_supervisor', 'lawyer',
@@ -350,12 +360,12 @@ test('every registered route is in the matrix with the permission it requires', 
 test('every permission a route names exists in the permission table', async () => {
   const known = new Set((await sessions.secadmin.get('/roles')).body.permissions.map((p) => p.name));
   for (const [route, perm] of ROUTES)
-    if (!['public', 'authenticated', 'token'].includes(perm)) assert.ok(known.has(perm), `${route}: ${perm}`);
+    if (!['public', 'authenticated', 'token', 'node'].includes(perm)) assert.ok(known.has(perm), `${route}: ${perm}`);
 });
 
 function expected(who, perm) {
   if (perm === 'public') return 'allowed';
-  if (perm === 'token') return 401; // a session is never a token
+  if (perm === 'token' || perm === 'node') return 401; // a session is never a token nor a node
   if (who === 'anonymous') return 401;
   if (perm === 'authenticated') return 'allowed';
   return permsOf[who].has(perm) ? 'allowed' : 403;

@@ -8,7 +8,7 @@
 // or a permission name. The menu, the 工作台 tiles and the router guard all read it. A module
 // enters the menu when its pages land, never before as a placeholder (tests/e2e/layout.test.mjs).
 import {
-  HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, Stamp, Setting, DataAnalysis, Document
+  HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, Stamp, Setting, DataAnalysis, Document, Connection
 } from '@element-plus/icons-vue'
 
 export const APP_TITLE = '行政执法综合管理监督信息系统'
@@ -110,6 +110,13 @@ export const menu = [
     key: 'evidence', title: '存证核验', icon: Stamp,
     children: [
       { path: '/evidence/ledger', perm: 'ledger.read', title: '存证记录', view: 'evidence/Ledger', desc: '案件全过程记录的 SM3 默克尔日志与 SM2 签名树头' },
+    ]
+  },
+  {
+    key: 'sync', title: '多级汇聚', icon: Connection,
+    children: [
+      { path: '/sync/nodes', perm: 'sync.read', title: '下级节点', view: 'sync/Nodes', desc: '逐级汇聚的下级实例：登记状态、最后批次、待报送条数（滞后）与已核验的账本树头' },
+      { path: '/sync/batches', perm: 'sync.read', title: '交换批次', view: 'sync/Batches', desc: '与下级、上级交换的数据批次及被拒收的行' }
     ]
   },
   {

@@ -1,0 +1,91 @@
+/* 多级汇聚 (docs/sync.md): the services of both ends. An upper level registers nodes, enrols them,
+ * authenticates their requests and receives their batches; a lower level stores its link, builds
+ * the next batch from its outbox and records the acknowledgement. The HTTP between them is the
+ * caller's (api/sync.c answers, jobs/sync_push.c asks). */
+#ifndef ZF_APP_SYNC_H
+#define ZF_APP_SYNC_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "domain/calendar.h"
+#include "store/store.h"
+#include "util/date.h"
+#include "util/secret.h"
+
+#define SYNC_BATCH_BYTES (8u << 20)   /* a batch's lines stop before this */
+#define SYNC_CLOCK_SKEW_S 300         /* a request's X-Zhifa-Time may be this far from ours */
+
+/* Upper side. A new node with its token (shown once: only its SHA-256 is kept); *row = the node. */
+int app_sync_node_add(Store *st, const char *name, const char *region, char token[TOKEN_HEX_LEN + 1], json_t **row,
+                      ZfError *err);
+
+/* The node a request comes from: token known, signature (base64) of the request message valid under
+ * the node's key — or, when enrolling, under enrol_key, the key being enrolled — and time within
+ * SYNC_CLOCK_SKEW_S of now. 401 with a Chinese message otherwise. *node malloc'd. */
+typedef struct {
+    const char *token, *time, *signature;
+    const char *method, *path;
+    const char *body;
+    size_t body_len;
+    long long now;
+    const char *enrol_key; /* NULL but for the enrolment */
+} SyncCall;
+int app_sync_authenticate(Store *st, const SyncCall *call, json_t **node, ZfError *err);
+
+/* The enrolment: stores the node's key (once; 409 already_enrolled after) and answers
+ * {upper_key, upper_key_id, node_name, region}. */
+int app_sync_enrol_accept(Store *st, const char *db_path, const json_t *node, const char *public_pem, json_t **reply,
+                          ZfError *err);
+/* {cursor, head:{tree_size, root}} the node's next batch continues from. */
+json_t *app_sync_cursor(const json_t *node);
+/* One batch (docs/sync.md "A batch"): checked, imported through the import contract, recorded,
+ * acknowledged with the witness signature. A duplicate answers the first acknowledgement. */
+int app_sync_receive(Store *st, const char *db_path, const json_t *node, const char *body, size_t len,
+                     const Calendar *cal, zf_day today, json_t **ack, ZfError *err);
+
+/* Lower side. The enrolment request's body {public_key} for this instance's key. */
+int app_sync_enrol_body(Store *st, const char *db_path, json_t **body, ZfError *err);
+/* Stores the link after the upper's answer and queues every stored record. */
+int app_sync_enrol_store(Store *st, const char *url, const char *token, const json_t *reply, ZfError *err);
+
+/* The next batch after cursor, proving consistency from the upper's head (size, root hex; 0/NULL when
+ * it holds none). body == NULL when nothing is pending. */
+typedef struct {
+    char *body; /* malloc'd JSON text */
+    size_t len;
+    long long from, to;
+    long lines;
+    json_t *head; /* the signed head it carries */
+} SyncOutBatch;
+int app_sync_batch_build(Store *st, const char *db_path, long long cursor, long long upper_size, const char *upper_root,
+                         SyncOutBatch *out, ZfError *err);
+void app_sync_batch_free(SyncOutBatch *b);
+/* The upper's acknowledgement of b: the batch and its bad lines recorded, the witness checked with the
+ * upper's key and kept, the cursor moved. */
+int app_sync_ack_record(Store *st, const SyncOutBatch *b, const json_t *ack, ZfError *err);
+/* `zhifa sync status` and GET /api/v1/sync/upstream: {enrolled, upper, node_name, region, cursor, last_seq,
+ * lag, last_head, last_push_at, last_error, witnesses}. */
+int app_sync_status(Store *st, const char *db_path, json_t **out, ZfError *err);
+
+/* Downward (docs/sync.md "Downward"). An upper level publishes a law text (validated by the law
+ * parser, loaded here too) or 权责清单/裁量基准 lines (validated and imported here by the import
+ * contract; other record types refused). *out = {kind, key, change: added|changed|unchanged}. */
+int app_sync_publish_law(Store *st, const char *file_name, const char *text, size_t len, json_t **out, ZfError *err);
+int app_sync_publish_records(Store *st, FILE *in, json_t **out, ZfError *err);
+/* What a node pulls: {items:[{seq,kind,key,body,hash}], signature} after seq, signed with this level's key
+ * over the items' compact sorted JSON. */
+int app_sync_down_items(Store *st, const char *db_path, long long after, json_t **reply, ZfError *err);
+/* The lower level applies a pull: the signature checked with the upper's key, each item validated as
+ * when published (local additions kept: nothing here is removed), published again for the levels
+ * below, recorded as a 'down' batch with what changed; down_cursor moved. *applied = items. */
+int app_sync_down_apply(Store *st, const json_t *reply, long *applied, ZfError *err);
+
+/* `zhifa verify` on a lower level: each stored witness checked — the upper's signature with the key
+ * from the enrolment, and its root against this ledger's own root at that size. fn(kind, size,
+ * message, ctx) for each: kind "witness" (valid) or "witness_invalid"; *problems counts the latter. */
+typedef void (*SyncWitnessFn)(const char *kind, long long size, const char *message, void *ctx);
+int app_sync_witness_check(Store *st, SyncWitnessFn fn, void *ctx, long long *problems, ZfError *err);
+
+#endif

@@ -1,0 +1,57 @@
+/* zhifa sync publish: an upper level publishes a law text or its 权责清单/裁量基准 for the levels
+ * below (docs/sync.md "Downward"); they get it at their next push. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/sync.h"
+#include "cmd/cmd.h"
+#include "cmd/read_file.h"
+
+static void print_json(json_t *j)
+{
+    char *text = json_dumps(j, JSON_COMPACT);
+    if (text) puts(text);
+    free(text);
+}
+
+static int publish_law(Store *st, const char *path)
+{
+    size_t len;
+    ZfError err;
+    json_t *out;
+    char *text = (char *)cmd_read_file(path, 16 << 20, &len);
+    if (!text) return fprintf(stderr, "zhifa: 无法读取文件 %s\n", path), 1;
+    const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    int rc = app_sync_publish_law(st, name, text, len, &out, &err);
+    free(text);
+    if (rc != ZF_OK) return fprintf(stderr, "zhifa: %s\n", err.message), 1;
+    print_json(out);
+    json_decref(out);
+    return 0;
+}
+
+static int publish_records(Store *st, const char *path)
+{
+    FILE *in = fopen(path, "rb");
+    ZfError err;
+    json_t *out;
+    if (!in) return fprintf(stderr, "zhifa: 无法读取文件 %s\n", path), 1;
+    int rc = app_sync_publish_records(st, in, &out, &err);
+    fclose(in);
+    if (rc != ZF_OK) return fprintf(stderr, "zhifa: %s\n", err.message), 1;
+    size_t refused = json_array_size(json_object_get(out, "errors"));
+    print_json(out);
+    json_decref(out);
+    return refused ? 1 : 0;
+}
+
+/* Called by cmd/sync.c for `sync publish --law FILE | --records FILE`. */
+int cmd_sync_publish(const GlobalOpts *g, const char *law, const char *records)
+{
+    Store *st;
+    if (cmd_open_store(g, STORE_OPEN_EXISTING, &st) != ZF_OK) return 1;
+    int rc = law ? publish_law(st, law) : publish_records(st, records);
+    store_close(st);
+    return rc;
+}
