@@ -41,6 +41,11 @@ void ledger_order_subject(long long order_id, char out[32]);
  * (store_delivery_get's shape); subjects "delivery_consent:<id>", "delivery:<id>". */
 #define LEDGER_DELIVERY_CONSENT_PUT "delivery_consent.put"
 #define LEDGER_DELIVERY_PUT "delivery.put"
+/* 法治督察考核 (docs/assessment.md): plans, fillings (with their evidence digests) and scores as
+ * stored after the write; subjects "assessment_plan:<id>", "assessment_filling:<id>", "assessment_score:<id>". */
+#define LEDGER_ASSESSMENT_PLAN_PUT "assessment_plan.put"
+#define LEDGER_ASSESSMENT_FILLING_PUT "assessment_filling.put"
+#define LEDGER_ASSESSMENT_SCORE_PUT "assessment_score.put"
 
 
 /* A ledger on one Store connection (same thread rules as the Store). */
