@@ -8,7 +8,7 @@
 // or a permission name. The menu, the 工作台 tiles and the router guard all read it. A module
 // enters the menu when its pages land, never before as a placeholder (tests/e2e/layout.test.mjs).
 import {
-  HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, Stamp, Setting, DataAnalysis
+  HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, Stamp, Setting, DataAnalysis, Trophy
 } from '@element-plus/icons-vue'
 
 export const APP_TITLE = '行政执法综合管理监督信息系统'
@@ -83,6 +83,15 @@ export const menu = [
       { path: '/reviews/tasks', perm: 'reviews.score', title: '我的评查任务', view: 'reviews/ReviewTasks', desc: '分配给本人的评查案卷：对照评查标准逐项扣分、提交评分' },
       { path: '/reviews/tasks/:id', perm: 'reviews.score', title: '案卷评分', view: 'reviews/ReviewScoring', desc: '左侧案卷，右侧评分表', hidden: true },
       { path: '/supervision/rule-config', perm: 'rule_config.read', title: '规则配置', view: 'supervision/RuleConfig', desc: '监督规则的期限、金额标准等参数，可按领域、区划设置' }
+    ]
+  },
+  {
+    key: 'assessment', title: '法治督察考核', icon: Trophy,
+    children: [
+      { path: '/assessment/indicators', perm: 'assessment.read', title: '指标体系', view: 'assessment/Indicators', desc: '年度考核方案：组成部分及权重、三级指标体系、评分标准与系统自动计算的指标' },
+      { path: '/assessment/filling', perm: 'assessment.read', title: '指标填报', view: 'assessment/Filling', desc: '被考核单位逐项填报并上传佐证材料，查看系统计算指标的来源，提出异议' },
+      { path: '/assessment/scoring', perm: 'assessment.read', title: '考核评分', view: 'assessment/Scoring', desc: '审核填报、逐项赋分（扣分说明理由）、实时排名与导出，低分指标转督办' },
+      { path: '/assessment/tasks', perm: 'assessment.read', title: '任务分解', view: 'assessment/Tasks', desc: '年度重点任务分解到单位，按时间节点黄色、红色预警，逾期转督办' }
     ]
   },
   {
