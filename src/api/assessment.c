@@ -3,6 +3,7 @@
 #include "api/assessment.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "api/api.h"
 #include "api/list_export.h"
@@ -248,4 +249,43 @@ int api_assess_orders_create(HttpRequest *req)
     int rc = app_assess_order(&cx, id, body, &out, &err);
     json_decref(body);
     return reply(req, 201, rc, out, &err, "assessment_order");
+}
+
+int api_assess_survey(HttpRequest *req)
+{
+    long long id;
+    json_t *out = NULL;
+    ZfError err;
+    if (plan_id(req, &id) != ZF_OK) return 0;
+    AppContext cx = api_context(req);
+    int rc = app_assess_survey_tally(&cx, id, &out, &err);
+    return reply(req, 200, rc, out, &err, NULL);
+}
+
+/* The portal's 民意调查 (no login): the published questionnaires, and one answer per solved challenge. */
+int api_public_surveys(HttpRequest *req)
+{
+    AppContext cx = api_context(req);
+    json_t *out = NULL;
+    ZfError err;
+    int rc = app_assess_public_surveys(&cx, &out, &err);
+    return reply(req, 200, rc, out, &err, NULL);
+}
+
+int api_public_survey_answer(HttpRequest *req)
+{
+    long long id;
+    char addr[64];
+    if (param_path_id(req, "id", "问卷不存在", &id) != ZF_OK) return 0;
+    json_t *body = http_body_json(req);
+    if (!body) return 0;
+    json_t *ch = json_object_get(body, "challenge");
+    AssessSurveyAnswer in = {str(body, "unit"), json_object_get(body, "answers"), str(ch, "id"), str(ch, "nonce")};
+    AppContext cx = api_context(req);
+    ZfError err;
+    auth_client_addr(req, addr, sizeof addr);
+    int rc = app_assess_survey_answer(&cx, id, &in, addr, (long long)time(NULL), &err);
+    json_decref(body);
+    if (rc != ZF_OK) return http_reply_zferror(req, &err);
+    return http_reply_json(req, 201, json_pack("{s:b}", "ok", 1));
 }

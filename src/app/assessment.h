@@ -55,4 +55,18 @@ int app_assess_task_progress(const AppContext *cx, long long task_id, const char
 /* {unit, indicator} (a low-scoring indicator) or {task} (an overdue task) → a 督办通知书 draft. */
 int app_assess_order(const AppContext *cx, long long plan_id, const json_t *in, json_t **out, ZfError *err);
 
+/* ---- 民意调查 (app/assessment_survey.c) ---- */
+/* {survey:{indicator, questions}, items:[{unit, unit_name, responses, mean, points}]} (a unit: its own). */
+int app_assess_survey_tally(const AppContext *cx, long long plan_id, json_t **out, ZfError *err);
+/* The published plans with a survey: {items:[{id, year, name, units:[{code, name}], questions}]}. */
+int app_assess_public_surveys(const AppContext *cx, json_t **out, ZfError *err);
+typedef struct {
+    const char *unit;
+    const json_t *answers; /* [1..5 per question] */
+    const char *challenge_id, *nonce;
+} AssessSurveyAnswer;
+/* One anonymous answer: 400, 404, 429 past portal_surveys_per_hour for addr, 422 challenge_failed. */
+int app_assess_survey_answer(const AppContext *cx, long long plan_id, const AssessSurveyAnswer *in, const char *addr,
+                             long long now, ZfError *err);
+
 #endif

@@ -175,6 +175,7 @@ int assess_unit_points(const AppContext *cx, const json_t *plan, const json_t *m
         const char *source = "none";
         const json_t *s = score_of(scores, unit, code);
         if (s && assess_points_cp(json_object_get(json_object_get(s, "body"), "points"), &cp)) source = "score";
+        else if (assess_survey_points(cx, plan, code, unit, &cp)) source = "survey";
         else if (strcmp(assess_str(x, "source"), "computed") == 0) {
             json_t *c = assess_computed(cx, plan, metrics, x, unit);
             assess_points_cp(json_object_get(c, "points"), &cp);

@@ -41,5 +41,9 @@ int assess_unit_points(const AppContext *cx, const json_t *plan, const json_t *m
                        const char *unit, AssessUnitPoints *out, ZfError *err);
 void assess_unit_points_free(AssessUnitPoints *p);
 const char *assess_str(const json_t *o, const char *k);
+/* The plan's optional survey {indicator, questions}: 400 unless it names a manual leaf and 1–20 questions. */
+int assess_survey_check(const json_t *survey, const json_t *indicators, ZfError *err);
+/* The survey's points for the unit on `code` when it is the survey's indicator and has answers. */
+bool assess_survey_points(const AppContext *cx, const json_t *plan, const char *code, const char *unit, long long *cp);
 
 #endif

@@ -83,12 +83,17 @@ static int body_from(const AppContext *cx, const json_t *in, json_t **body, ZfEr
     else if (!year_ok(str(in, "year"))) rc = zf_fail(err, 400, "invalid_param", "year", "请填写考核年度（四位数字）");
     else if (!name || !*name || strlen(name) > 200) rc = zf_fail(err, 400, "invalid_param", "name", "请填写方案名称（不超过 200 字节）");
     if (rc == ZF_OK) rc = assess_plan_check(json_object_get(in, "parts"), json_object_get(in, "indicators"), metrics, err);
+    if (rc == ZF_OK) rc = assess_survey_check(json_object_get(in, "survey"), json_object_get(in, "indicators"), err);
     if (rc == ZF_OK) rc = check_units(cx, json_object_get(in, "units"), names, err);
     json_decref(metrics);
     if (rc != ZF_OK) return json_decref(names), ZF_ERR;
     *body = json_pack("{s:s, s:O, s:o, s:o, s:o}", "name", name, "units", json_object_get(in, "units"), "unit_names", names,
                       "parts", clean_parts(json_object_get(in, "parts")), "indicators",
                       clean_indicators(json_object_get(in, "indicators")));
+    json_t *survey = json_object_get(in, "survey");
+    if (survey && !json_is_null(survey))
+        json_object_set_new(*body, "survey", json_pack("{s:O, s:O}", "indicator", json_object_get(survey, "indicator"), "questions",
+                                                       json_object_get(survey, "questions")));
     return ZF_OK;
 }
 
@@ -178,6 +183,7 @@ static int copy_tx(const AppContext *cx, void *arg, ZfError *err)
     json_t *body = json_pack("{s:O, s:O, s:O, s:O, s:O}", "name", json_object_get(old, "name"), "units",
                              json_object_get(old, "units"), "unit_names", json_object_get(old, "unit_names"), "parts",
                              json_object_get(old, "parts"), "indicators", json_object_get(old, "indicators"));
+    if (json_object_get(old, "survey")) json_object_set(body, "survey", json_object_get(old, "survey"));
     int rc = insert_draft(cx, a->year, body, a->id, 0, 1, &a->out, err);
     json_decref(row);
     return rc;

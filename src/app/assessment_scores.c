@@ -36,6 +36,23 @@ typedef struct {
     json_t *out;
 } ScoreArgs;
 
+/* Where the points come from: a reviewer (absent), 现场督察 (onsite), a third party's evaluation
+ * (third_party) or a survey run elsewhere (survey), each with the name of who scored. */
+static int check_source(const json_t *src, ZfError *err)
+{
+    static const char *const KINDS[] = {"review", "onsite", "third_party", "survey"};
+    if (!src || json_is_null(src)) return ZF_OK;
+    const char *kind = str(src, "kind"), *name = str(src, "name");
+    bool known = false;
+    for (size_t i = 0; kind && i < sizeof KINDS / sizeof *KINDS; i++) known = known || strcmp(kind, KINDS[i]) == 0;
+    if (!known) return zf_fail(err, 400, "invalid_param", "source", "评分来源应为审核评分、现场督察、第三方评估或民意调查");
+    if (strcmp(kind, "review") != 0 && (!name || text_blank(name)))
+        return zf_fail(err, 400, "invalid_param", "source", "请写明评分来源（现场督察组、第三方机构或调查机构的名称）");
+    if (name && (strlen(name) > 200 || !text_utf8_valid(name, strlen(name))))
+        return zf_fail(err, 400, "invalid_param", "source", "评分来源名称过长");
+    return ZF_OK;
+}
+
 static int check_score_input(const json_t *in, const json_t *ind, long long *cp, ZfError *err)
 {
     long long max;
@@ -49,7 +66,7 @@ static int check_score_input(const json_t *in, const json_t *ind, long long *cp,
         return zf_fail(err, 400, "invalid_param", "reason", "理由过长");
     if (*cp < max && (!reason || text_blank(reason)))
         return zf_fail(err, 422, "reason_required", "reason", "扣分须说明理由");
-    return ZF_OK;
+    return check_source(json_object_get(in, "source"), err);
 }
 
 /* A contested item: the first score stands as `first`; the final one must be another reviewer's. */
@@ -59,8 +76,8 @@ static int apply_score(const AppContext *cx, json_t *row, bool contested, const 
     app_utc_now(now);
     const char *by = cx->user ? cx->user->username : "system";
     json_t *body = json_object_get(row, "body");
-    json_t *entry = json_pack("{s:O, s:O?, s:s, s:s}", "points", json_object_get(in, "points"), "reason",
-                              json_object_get(in, "reason"), "by", by, "at", now);
+    json_t *entry = json_pack("{s:O, s:O?, s:s, s:s, s:O?}", "points", json_object_get(in, "points"), "reason",
+                              json_object_get(in, "reason"), "by", by, "at", now, "source", json_object_get(in, "source"));
     if (contested) {
         json_t *first = json_object_get(body, "first");
         if (!first) {

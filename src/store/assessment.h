@@ -10,8 +10,9 @@
 #include "store/store.h"
 
 /* Columns beside body: plans {region, year, status, created_by}; fillings {plan_id, unit, indicator,
- * status}; scores {plan_id, unit, indicator}; files {plan_id, unit}; tasks {plan_id, unit, status}. */
-typedef enum { ASSESS_PLAN, ASSESS_FILLING, ASSESS_SCORE, ASSESS_FILE, ASSESS_TASK } AssessTable;
+ * status}; scores {plan_id, unit, indicator}; files {plan_id, unit}; tasks {plan_id, unit, status};
+ * survey answers {plan_id, unit, challenge} (a second answer on one challenge: 409 duplicate). */
+typedef enum { ASSESS_PLAN, ASSESS_FILLING, ASSESS_SCORE, ASSESS_FILE, ASSESS_TASK, ASSESS_ANSWER } AssessTable;
 
 /* ZF_ERR 404 when absent. */
 int store_assess_get(Store *st, AssessTable t, long long id, json_t **row, ZfError *err);

@@ -19,6 +19,8 @@ static const SqliteBodyTable DESC[] = {
                      "json_object('id', id, 'plan_id', plan_id, 'unit', unit" BODY, NULL, false},
     [ASSESS_TASK] = {"assessment_tasks", "考核任务", {"plan_id", "unit", "status", NULL},
                      "json_object('id', id, 'plan_id', plan_id, 'unit', unit, 'status', status" BODY, NULL, false},
+    [ASSESS_ANSWER] = {"assessment_survey_answers", "问卷", {"plan_id", "unit", "challenge", NULL},
+                       "json_object('id', id, 'plan_id', plan_id, 'unit', unit, 'challenge', challenge" BODY, "challenge", true},
 };
 
 int sqlite_store_assess_get(Store *st, AssessTable t, long long id, json_t **row, ZfError *err)

@@ -289,3 +289,74 @@ test('a low-scoring indicator and an overdue task become a 督办通知书 draft
   assert.equal(pr.body.colour, 'none');
   assert.equal((await who.lc.send('POST', `/assessment/tasks/${past.body.id}/progress`, { note: 'x' })).status, 404);
 });
+
+// ---- 民意调查 on the portal: the complaints' abuse limits ----
+const zeroBits = (buf) => {
+  let n = 0;
+  for (const byte of buf) {
+    if (byte === 0) { n += 8; continue; }
+    return n + Math.clz32(byte) - 24;
+  }
+  return n;
+};
+const solve = ({ prefix, bits }) => {
+  for (let i = 0; ; i++) if (zeroBits(crypto.createHash('sha256').update(prefix + i.toString(36)).digest()) >= bits) return i.toString(36);
+};
+function from(addr) {
+  const call = async (method, p, body) => {
+    const r = await fetch(`${srv.base}/api/v1${p}`, {
+      method, headers: { 'X-Forwarded-For': addr, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    let json;
+    try { json = JSON.parse(text); } catch { json = text; }
+    return { status: r.status, body: json };
+  };
+  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b) };
+}
+async function answer(c, planId, unit, answers, ch) {
+  ch = ch ?? (await c.get('/public/challenge')).body;
+  return { ch, r: await c.post(`/public/surveys/${planId}/answers`, { unit, answers, challenge: { id: ch.id, nonce: solve(ch) } }) };
+}
+
+test('the survey on the portal: proof-of-work, one answer per challenge, the per-address limit; scores per unit', async () => {
+  const p = await published(plan({ survey: { indicator: 'V1', questions: ['执法人员是否文明执法？', '办事是否方便？'] } }));
+  const list = (await from('10.9.0.1').get('/public/surveys')).body.items;
+  const s = list.find((x) => x.id === p.id);
+  assert.deepEqual(s.questions, ['执法人员是否文明执法？', '办事是否方便？']);
+  assert.deepEqual(s.units.map((u) => u.code), [HD, JM, LC]);
+  const c = from('10.9.0.2');
+  const first = await answer(c, p.id, HD, [5, 4]);
+  assert.equal(first.r.status, 201, JSON.stringify(first.r.body));
+  const replay = await c.post(`/public/surveys/${p.id}/answers`, { unit: HD, answers: [1, 1], challenge: { id: first.ch.id, nonce: solve(first.ch) } });
+  assert.equal(replay.status, 422, 'one answer per challenge');
+  assert.equal(replay.body.error.code, 'challenge_failed');
+  const ch = (await c.get('/public/challenge')).body;
+  let bad = 0;
+  while (zeroBits(crypto.createHash('sha256').update(ch.prefix + bad.toString(36)).digest()) >= ch.bits) bad++;
+  const wrong = await c.post(`/public/surveys/${p.id}/answers`, { unit: HD, answers: [1, 1], challenge: { id: ch.id, nonce: bad.toString(36) } });
+  assert.equal(wrong.status, 422, 'an unsolved challenge');
+  assert.equal((await answer(c, p.id, HD, [6, 1])).r.status, 400, 'marks are 1..5');
+  // the limit counts every attempt that passed the form's checks: 3 so far (first, replay, wrong)
+  const limit = Number(sqlite(db, "SELECT value FROM settings WHERE name = 'portal_surveys_per_hour'"));
+  assert.equal(limit, 5);
+  assert.equal((await answer(c, p.id, HD, [3, 3])).r.status, 201);
+  assert.equal((await answer(c, p.id, JM, [2, 2])).r.status, 201);
+  const over = await answer(c, p.id, JM, [2, 2]);
+  assert.equal(over.r.status, 429);
+  assert.equal(over.r.body.error.code, 'rate_limited');
+  assert.equal((await answer(from('10.9.0.3'), p.id, JM, [1, 2])).r.status, 201, 'another address is not held back');
+  // by hand: HD marks 5,4,3,3 → mean 3.75 → 30 × 2.75/4 = 20.625 → 20.63; JM 2,2,1,2 → 1.75 → 30 × 0.75/4 = 5.625 → 5.63
+  const t = (await who.sup.get(`/assessment/plans/${p.id}/survey`)).body.items;
+  assert.deepEqual(t.map((x) => [x.unit, x.responses, x.mean, x.points]), [[HD, 2, 3.75, 20.63], [JM, 2, 1.75, 5.63], [LC, 0, null, 0]]);
+  const mine = (await who.hd.get(`/assessment/plans/${p.id}/survey`)).body.items;
+  assert.deepEqual(mine.map((x) => x.unit), [HD], 'a unit sees its own survey result');
+  const hd = (await who.sup.get(`/assessment/plans/${p.id}/units/${HD}`)).body.indicators.find((x) => x.code === 'V1');
+  assert.deepEqual([hd.earned, hd.earned_from], [20.63, 'survey']);
+  // a third party's score replaces it, with its source recorded
+  const third = await who.sup.send('POST', `/assessment/plans/${p.id}/scores`, { unit: HD, indicator: 'V1', points: 24, reason: '第三方测评结果', source: { kind: 'third_party', name: '某大学法治评估中心' } });
+  assert.equal(third.status, 201, JSON.stringify(third.body));
+  assert.deepEqual(third.body.source, { kind: 'third_party', name: '某大学法治评估中心' });
+  assert.equal((await who.sup.send('POST', `/assessment/plans/${p.id}/scores`, { unit: HD, indicator: 'O1', points: 20, source: { kind: 'onsite' } })).status, 400, 'an on-site score names who checked');
+});

@@ -199,6 +199,9 @@ const ROUTES = new Map([
   ['POST /api/v1/assessment/plans/{id}/tasks', 'assessment.manage'],
   ['POST /api/v1/assessment/plans/{id}/orders', 'assessment.manage'],
   ['POST /api/v1/assessment/tasks/{id}/progress', 'assessment.fill'],
+  ['GET /api/v1/assessment/plans/{id}/survey', 'assessment.read'],
+  ['GET /api/v1/public/surveys', 'public'],
+  ['POST /api/v1/public/surveys/{id}/answers', 'public'],
   ['GET /api/v1/inspection-entities', 'inspections.read'],
   ['POST /api/v1/inspection-entities', 'inspections.directory'],
   ['GET /api/v1/inspection-entities/template.xlsx', 'inspections.directory'],
@@ -236,6 +239,7 @@ function concrete(pattern) {
   return pattern
     .replace(/\/reviews\/(plans|tasks|items|defenses)\/\{id\}/, '/reviews/$1/999999')
     .replace(/\/assessment\/(plans|tasks)\/\{id\}/, '/assessment/$1/999999')
+    .replace('/surveys/{id}', '/surveys/999999')
     .replace('{unit}', AGENCY)
     .replace('{indicator}', 'X1')
     .replace('{fid}', '1')

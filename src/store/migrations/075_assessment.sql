@@ -49,6 +49,17 @@ CREATE TABLE assessment_tasks (
 );
 CREATE INDEX assessment_tasks_by_plan ON assessment_tasks(plan_id, unit, id);
 
+-- 民意调查: one anonymous answer per solved portal challenge (the challenge is single use; the
+-- UNIQUE makes a replay a refusal here too).
+CREATE TABLE assessment_survey_answers (
+    id         INTEGER PRIMARY KEY,
+    plan_id    INTEGER NOT NULL REFERENCES assessment_plans(id),
+    unit       TEXT NOT NULL,
+    challenge  TEXT NOT NULL UNIQUE,
+    body       TEXT NOT NULL            -- {answers:[1..5 per question], at}
+);
+CREATE INDEX assessment_survey_by_plan ON assessment_survey_answers(plan_id, unit);
+
 INSERT INTO permissions(name, description, owner) VALUES
  ('assessment.manage', '制定、复制、发布、关闭法治督察考核方案，分解任务，将低分指标或逾期任务转为督办', 'business'),
  ('assessment.score',  '审核考核指标填报并赋分（扣分须说明理由）', 'business'),
@@ -77,5 +88,7 @@ INSERT INTO settings(name, value, description, kind, min_value, max_value, basis
   '《法治政府建设与责任落实督察工作规定》第二十六条：运用大数据等信息技术手段，探索推进“互联网+督察”'),
  ('assessment_low_share', '60', '法治督察考核：指标得分低于其分值的该百分比时为低分指标，可一键转为重点督察事项督办', 'integer', 1, 100,
   '淄博“一网通”：得分较低的指标作为重点督察事项限期督办整改'),
+ ('portal_surveys_per_hour', '5', '门户网站：同一网络地址每小时最多提交的民意调查问卷份数（与投诉举报同样的防刷限制）', 'integer', 1, 1000,
+  '防止刷票：与投诉举报相同的频率限制、工作量证明校验和一次校验只能提交一次'),
  ('assessment_task_warn_days', '7', '法治督察考核任务分解：距时间节点不足该天数时黄色预警，超过节点未完成红色预警', 'integer', 1, 60,
   '河南、湖北：依托督察平台进行任务分解，根据时间节点督促落实');
