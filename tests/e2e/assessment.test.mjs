@@ -1,7 +1,7 @@
 // 法治督察考核 (issue 26) against the real binary and its demo database: a plan with three units of
 // the demo supervisor's region; each unit fills its indicator with evidence on 指标填报, the
 // supervisor (reviewer) accepts and scores on 考核评分, the ranking shows the order computed here by
-// hand, and a unit sees only its own details.
+// hand (the portal's 民意调查 included), and a unit sees only its own details.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -48,9 +48,11 @@ test('three units fill with evidence, the reviewer scores, the ranking follows t
     await login(sup.page, server.baseURL, 'supervisor')
     const created = await api(sup.page, 'POST', '/api/v1/assessment/plans', {
       year: String(new Date().getFullYear()), name: '法治政府建设督察考核（测试）', units: units.map((u) => u.code),
-      parts: [{ key: 'system', name: '系统评测', weight: 60 }, { key: 'onsite', name: '现场督察', weight: 40 }],
-      indicators: [{ code: 'A1', name: '执法公示制度', part: 'system', points: 60, standard: '制度健全', source: 'manual' },
-        { code: 'B1', name: '现场查证', part: 'onsite', points: 40, standard: '现场查证', source: 'manual' }]
+      parts: [{ key: 'system', name: '系统评测', weight: 50 }, { key: 'survey', name: '民意调查', weight: 30 }, { key: 'onsite', name: '现场督察', weight: 20 }],
+      indicators: [{ code: 'A1', name: '执法公示制度', part: 'system', points: 50, standard: '制度健全', source: 'manual' },
+        { code: 'V1', name: '群众满意度', part: 'survey', points: 30, standard: '问卷平均分折算', source: 'manual' },
+        { code: 'B1', name: '现场查证', part: 'onsite', points: 20, standard: '现场查证', source: 'manual' }],
+      survey: { indicator: 'V1', questions: ['执法人员是否文明规范执法？', '执法信息是否公开透明？'] }
     })
     assert.equal(created.status, 201, JSON.stringify(created.body))
     planId = created.body.id
@@ -82,8 +84,28 @@ test('three units fill with evidence, the reviewer scores, the ranking follows t
     }
   }
 
-  // by hand: 95, 80, 90 → units[0] first, units[2] second, units[1] third
-  const given = [[55, 40], [50, 30], [60, 30]]
+  // the survey on the portal, anonymous: units[0] all 5 (→ 30 of 30), units[1] all 1 (→ 0), units[2] all 3 (→ 15)
+  const marks = [5, 1, 3]
+  for (const [i, u] of units.entries()) {
+    const { context, page, errors } = await openPage(browser)
+    try {
+      await page.goto(`${server.baseURL}/portal/survey`)
+      await page.getByTestId('survey-select').waitFor()
+      await page.getByTestId('survey-unit').click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: u.name }).click()
+      for (const q of [0, 1]) await page.locator(`[data-testid=survey-q${q}] .el-rate__item`).nth(marks[i] - 1).click()
+      await page.getByTestId('survey-submit').click()
+      await page.getByTestId('survey-done').waitFor({ timeout: 30000 })
+      if (i === 0) await pageShot(page, 'assessment-portal-survey')
+      assert.deepEqual(errors, [])
+    } finally {
+      await context.close()
+    }
+  }
+
+  // by hand: A1 + survey + B1 = 45 + 30 + 20 = 95, 50 + 0 + 20 = 70, 40 + 15 + 20 = 75
+  // → units[0] first, units[2] second, units[1] third
+  const given = [[45, 20], [50, 20], [40, 20]]
   const { context, page, errors } = await openPage(browser)
   try {
     await login(page, server.baseURL, 'supervisor')
@@ -95,7 +117,7 @@ test('three units fill with evidence, the reviewer scores, the ranking follows t
       const table = page.getByTestId('assessment-score-table')
       await table.locator('.el-table__row', { hasText: '执法公示制度' }).getByTestId('assessment-accept').click()
       await table.locator('.el-table__row', { hasText: '执法公示制度' }).getByText('已通过').waitFor()
-      for (const [code, pts, max] of [['A1', given[i][0], 60], ['B1', given[i][1], 40]]) {
+      for (const [code, pts, max] of [['A1', given[i][0], 50], ['B1', given[i][1], 20]]) {
         const r = table.locator('.el-table__row', { hasText: code === 'A1' ? '执法公示制度' : '现场查证' })
         await r.locator(`input[data-testid=assessment-points-${code}], [data-testid=assessment-points-${code}] input`).fill(String(pts))
         if (pts < max) await r.getByPlaceholder('扣分理由').fill('材料不完整')
@@ -108,6 +130,7 @@ test('three units fill with evidence, the reviewer scores, the ranking follows t
     await rows.first().waitFor()
     const texts = await rows.allInnerTexts()
     assert.deepEqual(texts.map((t) => units.findIndex((u) => t.includes(u.name))), [0, 2, 1])
+    assert.deepEqual(await ranking.getByTestId('assessment-total').allInnerTexts(), ['95', '75', '70'])
     assert.deepEqual(texts.map((t) => t.split(/\s+/)[0]), ['1', '2', '3'])
     await pageShot(page, 'assessment-scoring')
     assert.deepEqual(errors, [])
