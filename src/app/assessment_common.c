@@ -9,6 +9,7 @@
 
 #include "app/logged_row.h"
 #include "domain/assessment.h"
+#include "domain/assessment_labels.h"
 #include "ledger/ledger.h"
 #include "store/identity.h"
 #include "store/settings.h"
@@ -106,11 +107,7 @@ json_t *assess_plan_json(const json_t *row)
     json_object_set(out, "region", json_object_get(row, "region"));
     json_object_set(out, "status", json_object_get(row, "status"));
     json_object_set(out, "created_by", json_object_get(row, "created_by"));
-    static const char *const NAMES[][2] = {{"draft", "草稿"}, {"published", "已发布"}, {"closed", "已关闭（评分锁定）"},
-                                           {"superseded", "已被新版本替代"}};
-    for (size_t i = 0; i < sizeof NAMES / sizeof *NAMES; i++)
-        if (strcmp(NAMES[i][0], assess_str(row, "status")) == 0)
-            json_object_set_new(out, "status_name", json_string(NAMES[i][1]));
+    json_object_set_new(out, "status_name", json_string(assessment_label("assessment_plan_statuses", assess_str(row, "status"))));
     return out;
 }
 
