@@ -24,6 +24,14 @@ static int text_field(const json_t *in, const char *key, size_t max, bool requir
     return ZF_OK;
 }
 
+/* After the plan's fill_by day (none: never). */
+static bool past_fill_by(const AppContext *cx, const json_t *plan)
+{
+    zf_day d;
+    const char *by = str(json_object_get(plan, "body"), "fill_by");
+    return by && date_parse(by, &d) && cx->today > d;
+}
+
 /* The plan, published, with `unit` among its units and cx->user one of the unit's users. */
 static int load_for_unit(const AppContext *cx, long long plan_id, const char *unit, json_t **plan, ZfError *err)
 {
@@ -33,6 +41,7 @@ static int load_for_unit(const AppContext *cx, long long plan_id, const char *un
     else if (!assess_is_unit_user(cx, unit)) rc = zf_fail(err, 403, "not_unit_user", "unit", "只有被考核单位本单位的人员可以填报");
     else if (strcmp(str(*plan, "status"), "published") != 0)
         rc = zf_fail(err, 409, "not_open", NULL, "考核方案不在填报期（未发布或已关闭）");
+    else if (past_fill_by(cx, *plan)) rc = zf_fail(err, 409, "fill_closed", NULL, "已过填报截止日期");
     if (rc != ZF_OK) json_decref(*plan), *plan = NULL;
     return rc;
 }
@@ -51,6 +60,7 @@ typedef struct {
     const char *unit, *indicator, *action, *note;
     const json_t *in;
     json_t *out;
+    bool group_ok;
 } FillArgs;
 
 static int file_tx(const AppContext *cx, void *arg, ZfError *err)
@@ -211,11 +221,14 @@ static int review_tx(const AppContext *cx, void *arg, ZfError *err)
     char now[32];
     if (assess_plan_load(cx, a->plan_id, NEED_SCORE, &plan, err) != ZF_OK) return ZF_ERR;
     bool open = strcmp(str(plan, "status"), "published") == 0;
+    const json_t *inds = json_object_get(json_object_get(plan, "body"), "indicators");
+    a->group_ok = assess_group_reviewer(assess_indicator_group(inds, a->indicator), cx->user ? cx->user->username : NULL) || !cx->user;
     json_decref(plan);
     if (!open) return zf_fail(err, 409, "not_open", NULL, "考核方案未发布或已关闭，不能审核");
     json_t *row = filling_of(cx, a->plan_id, a->unit, a->indicator);
     if (!row) return zf_fail(err, 404, "not_found", NULL, "该单位尚未填报此指标");
     int rc = ZF_OK;
+    if (!a->group_ok) rc = zf_fail(err, 403, "not_group_reviewer", NULL, "该指标组指定了审核人员，您不在其中");
     bool accept = strcmp(a->action, "accept") == 0;
     if (strcmp(str(row, "status"), "submitted") != 0)
         rc = zf_fail(err, 409, "invalid_transition", NULL, "只有已提交的填报可以审核");

@@ -49,7 +49,8 @@ static int check_units(const AppContext *cx, const json_t *units, json_t *names,
 /* Keeps the fields a plan holds, as given. */
 static json_t *clean_indicators(const json_t *in)
 {
-    static const char *const KEYS[] = {"code", "name", "part", "parent", "points", "standard", "evidence", "source", "metric"};
+    static const char *const KEYS[] = {"code", "name", "part", "parent", "points", "standard", "evidence", "source", "metric",
+                                       "reviewers"};
     json_t *out = json_array(), *x;
     size_t i;
     json_array_foreach(in, i, x) {
@@ -83,6 +84,10 @@ static int body_from(const AppContext *cx, const json_t *in, json_t **body, ZfEr
     else if (!year_ok(str(in, "year"))) rc = zf_fail(err, 400, "invalid_param", "year", "请填写考核年度（四位数字）");
     else if (!name || !*name || strlen(name) > 200) rc = zf_fail(err, 400, "invalid_param", "name", "请填写方案名称（不超过 200 字节）");
     if (rc == ZF_OK) rc = assess_plan_check(json_object_get(in, "parts"), json_object_get(in, "indicators"), metrics, err);
+    zf_day fill_by;
+    if (rc == ZF_OK && json_object_get(in, "fill_by") && !json_is_null(json_object_get(in, "fill_by")) &&
+        !date_parse(str(in, "fill_by"), &fill_by))
+        rc = zf_fail(err, 400, "invalid_param", "fill_by", "填报截止日期应为 YYYY-MM-DD");
     if (rc == ZF_OK) rc = assess_survey_check(json_object_get(in, "survey"), json_object_get(in, "indicators"), err);
     if (rc == ZF_OK) rc = check_units(cx, json_object_get(in, "units"), names, err);
     json_decref(metrics);
@@ -90,6 +95,7 @@ static int body_from(const AppContext *cx, const json_t *in, json_t **body, ZfEr
     *body = json_pack("{s:s, s:O, s:o, s:o, s:o}", "name", name, "units", json_object_get(in, "units"), "unit_names", names,
                       "parts", clean_parts(json_object_get(in, "parts")), "indicators",
                       clean_indicators(json_object_get(in, "indicators")));
+    if (str(in, "fill_by")) json_object_set_new(*body, "fill_by", json_string(str(in, "fill_by")));
     json_t *survey = json_object_get(in, "survey");
     if (survey && !json_is_null(survey))
         json_object_set_new(*body, "survey", json_pack("{s:O, s:O}", "indicator", json_object_get(survey, "indicator"), "questions",

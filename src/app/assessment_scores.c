@@ -108,6 +108,8 @@ static int score_tx(const AppContext *cx, void *arg, ZfError *err)
     else if (!assess_plan_has_unit(plan, unit)) rc = zf_fail(err, 404, "not_found", "unit", "该单位不在本考核方案中");
     else if (!ind) rc = zf_fail(err, 404, "not_found", "indicator", "考核指标不存在");
     else if (!assess_indicator_is_leaf(inds, code)) rc = zf_fail(err, 422, "not_leaf", "indicator", "请对末级指标评分");
+    else if (cx->user && !assess_group_reviewer(assess_indicator_group(inds, code), cx->user->username))
+        rc = zf_fail(err, 403, "not_group_reviewer", "indicator", "该指标组指定了审核人员，您不在其中");
     if (rc == ZF_OK) rc = check_score_input(a->in, ind, &cp, err);
     json_t *fillings = rc == ZF_OK ? rows_of(cx, ASSESS_FILLING, a->plan_id, unit) : NULL;
     json_t *scores = rc == ZF_OK ? rows_of(cx, ASSESS_SCORE, a->plan_id, unit) : NULL;

@@ -41,6 +41,24 @@ bool assess_indicator_is_leaf(const json_t *indicators, const char *code)
     return true;
 }
 
+const json_t *assess_indicator_group(const json_t *indicators, const char *code)
+{
+    const json_t *x = assess_indicator(indicators, code);
+    for (int i = 0; x && str(x, "parent") && i < ASSESS_LEVEL_MAX; i++) x = assess_indicator(indicators, str(x, "parent"));
+    return x;
+}
+
+bool assess_group_reviewer(const json_t *group, const char *user)
+{
+    const json_t *list = json_object_get(group, "reviewers");
+    size_t i;
+    json_t *u;
+    if (json_array_size(list) == 0) return true;
+    json_array_foreach(list, i, u)
+        if (user && json_is_string(u) && strcmp(json_string_value(u), user) == 0) return true;
+    return false;
+}
+
 static const json_t *part_of(const json_t *parts, const char *key)
 {
     size_t i;
@@ -121,6 +139,12 @@ static int check_indicator(const json_t *parts, const json_t *indicators, const 
         if (strcmp(str(p, "part"), str(x, "part")) != 0)
             return zf_fail(err, 400, "invalid_param", "indicators", "指标“%s”与上级指标不属于同一组成部分", str(x, "name"));
     }
+    const json_t *rv = json_object_get(x, "reviewers");
+    if (rv && (!json_is_array(rv) || json_array_size(rv) > 20 || parent))
+        return zf_fail(err, 400, "invalid_param", "indicators", "指标“%s”：审核人员只能按一级指标分组指定（不超过 20 人）", str(x, "name"));
+    for (size_t k = 0; k < json_array_size(rv); k++)
+        if (!json_is_string(json_array_get(rv, k)) || strlen(json_string_value(json_array_get(rv, k))) > 32)
+            return zf_fail(err, 400, "invalid_param", "indicators", "指标“%s”的审核人员应为用户名", str(x, "name"));
     int level = level_of(indicators, x);
     if (level < 0 || level > ASSESS_LEVEL_MAX)
         return zf_fail(err, 422, "too_deep", "indicators", "指标“%s”超过三级（指标体系最多三级）", str(x, "name"));

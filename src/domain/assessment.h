@@ -26,6 +26,11 @@ int assess_plan_check(const json_t *parts, const json_t *indicators, const json_
 const json_t *assess_indicator(const json_t *indicators, const char *code);
 bool assess_indicator_is_leaf(const json_t *indicators, const char *code);
 
+/* The level-1 indicator above code (itself at level 1), or NULL. */
+const json_t *assess_indicator_group(const json_t *indicators, const char *code);
+/* May `user` review and score indicators of that group: anyone when the group names no reviewers. */
+bool assess_group_reviewer(const json_t *group, const char *user);
+
 /* The share (0..1) of the points a value earns by the metric's thresholds ({min,share} when better is
  * higher, {max,share} when lower): the first met; 0 when none is. */
 double assess_metric_share(const json_t *metric, double value);

@@ -360,3 +360,22 @@ test('the survey on the portal: proof-of-work, one answer per challenge, the per
   assert.deepEqual(third.body.source, { kind: 'third_party', name: '某大学法治评估中心' });
   assert.equal((await who.sup.send('POST', `/assessment/plans/${p.id}/scores`, { unit: HD, indicator: 'O1', points: 20, source: { kind: 'onsite' } })).status, 400, 'an on-site score names who checked');
 });
+
+test('reviewers by indicator group, and the filling deadline', async () => {
+  const grouped = INDICATORS.map((x) => (x.code === 'S1' ? { ...x, reviewers: ['a_sup2'] } : x));
+  const p = await published(plan({ indicators: grouped }));
+  const f = await who.hd.send('PUT', `/assessment/plans/${p.id}/fillings/${HD}/S1.1`, { value: '已建立' });
+  assert.equal(f.status, 200);
+  const byOther = await who.sup.send('POST', `/assessment/plans/${p.id}/fillings/${HD}/S1.1/review`, { action: 'accept' });
+  assert.equal(byOther.status, 403, 'S1\'s group names its reviewers');
+  assert.equal((await who.sup.send('POST', `/assessment/plans/${p.id}/scores`, { unit: HD, indicator: 'S1.2', points: 10 })).status, 403);
+  assert.equal((await who.sup2.send('POST', `/assessment/plans/${p.id}/fillings/${HD}/S1.1/review`, { action: 'accept' })).status, 200);
+  assert.equal((await who.sup2.send('POST', `/assessment/plans/${p.id}/scores`, { unit: HD, indicator: 'S1.2', points: 10 })).status, 201);
+  assert.equal((await who.sup.send('POST', `/assessment/plans/${p.id}/scores`, { unit: HD, indicator: 'O1', points: 20 })).status, 201, 'other groups: any reviewer');
+  const bad = await who.sup.send('POST', '/assessment/plans', plan({ indicators: INDICATORS.map((x) => (x.code === 'S1.1' ? { ...x, reviewers: ['a_sup2'] } : x)) }));
+  assert.equal(bad.status, 400, 'reviewers are named on a level-1 indicator');
+  const closed = await published(plan({ fill_by: `${Number(YEAR) - 1}-12-31` }));
+  const late = await who.hd.send('PUT', `/assessment/plans/${closed.id}/fillings/${HD}/S1.1`, { value: '已建立' });
+  assert.equal(late.status, 409);
+  assert.equal(late.body.error.code, 'fill_closed');
+});
