@@ -379,3 +379,17 @@ test('reviewers by indicator group, and the filling deadline', async () => {
   assert.equal(late.status, 409);
   assert.equal(late.body.error.code, 'fill_closed');
 });
+
+test('evidence cannot be swapped afterwards: zhifa verify names a filling whose digest was edited', () => {
+  const copy = path.join(tmpDir(), 'tampered.db');
+  sqlite(db, `VACUUM INTO '${copy}'`);
+  const id = sqlite(copy, "SELECT id FROM assessment_fillings WHERE json_array_length(body, '$.evidence') > 0 ORDER BY id LIMIT 1");
+  assert.ok(Number(id) > 0);
+  const clean = run(['--db', copy, 'verify', '--json']);
+  assert.deepEqual(clean.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((x) => x.kind?.startsWith('assessment_')), []);
+  sqlite(copy, `UPDATE assessment_fillings SET body = json_set(body, '$.evidence[0].sm3', '${'0'.repeat(64)}') WHERE id = ${id}`);
+  const v = run(['--db', copy, 'verify', '--json']);
+  assert.equal(v.code, 1);
+  const lines = v.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((x) => x.kind?.startsWith('assessment_filling'));
+  assert.ok(lines.length >= 1, v.stdout);
+});
