@@ -55,6 +55,10 @@ int app_assess_task_progress(const AppContext *cx, long long task_id, const char
 /* {unit, indicator} (a low-scoring indicator) or {task} (an overdue task) → a 督办通知书 draft. */
 int app_assess_order(const AppContext *cx, long long plan_id, const json_t *in, json_t **out, ZfError *err);
 
+/* ---- reminders (app/assessment_remind.c) ---- */
+/* The day's messages: filling deadlines within assessment_task_warn_days, tasks yellow or red. */
+int app_assess_remind(const AppContext *cx, int *sent, ZfError *err);
+
 /* ---- 民意调查 (app/assessment_survey.c) ---- */
 /* {survey:{indicator, questions}, items:[{unit, unit_name, responses, mean, points}]} (a unit: its own). */
 int app_assess_survey_tally(const AppContext *cx, long long plan_id, json_t **out, ZfError *err);

@@ -15,6 +15,7 @@ static const struct {
     {"cert_expiring", "证件到期"},
     {"import_rejects", "导入有误"},
     {"review_task", "案卷评查任务"},
+    {"assessment_due", "考核填报与任务"},
 };
 
 bool message_kind_at(size_t i, const char **code, const char **name)

@@ -393,3 +393,18 @@ test('evidence cannot be swapped afterwards: zhifa verify names a filling whose 
   const lines = v.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((x) => x.kind?.startsWith('assessment_filling'));
   assert.ok(lines.length >= 1, v.stdout);
 });
+
+test('the day\'s reminders: a filling deadline within assessment_task_warn_days, a task past its node', async () => {
+  const inDays = (n) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+  const p = await published(plan({ fill_by: inDays(3), name: '提醒测试方案' }));
+  await who.sup.send('POST', `/assessment/plans/${p.id}/tasks`, { unit: LC, title: '提醒测试任务', due_on: inDays(-2) });
+  assert.equal(run(['--db', db, 'sweep']).code, 0);
+  const msgs = async (c) => (await c.get('/messages?size=200')).body.items.filter((m) => m.kind === 'assessment_due');
+  const hd = await msgs(who.hd);
+  assert.ok(hd.some((m) => m.title.includes('提醒测试方案') && m.title.includes(inDays(3)) && m.link === `/assessment/filling?plan=${p.id}`), JSON.stringify(hd));
+  const lc = await msgs(who.lc);
+  assert.ok(lc.some((m) => m.title.includes('提醒测试任务') && m.title.includes('已过')), JSON.stringify(lc));
+  const again = hd.length;
+  assert.equal(run(['--db', db, 'sweep']).code, 0);
+  assert.equal((await msgs(who.hd)).length, again, 'once a day');
+});
