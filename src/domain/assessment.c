@@ -80,9 +80,10 @@ static int check_parts(const json_t *parts, ZfError *err)
         return zf_fail(err, 400, "invalid_param", "parts", "请填写考核的组成部分（1 至 10 个）");
     json_array_foreach(parts, i, p) {
         json_t *w = json_object_get(p, "weight");
-        if (!text_ok(str(p, "key"), 32) || !text_ok(str(p, "name"), 60) || !json_is_integer(w) ||
+        if (!text_ok(str(p, "key"), 32) || strspn(str(p, "key"), "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(str(p, "key")) ||
+            !text_ok(str(p, "name"), 60) || !json_is_integer(w) ||
             json_integer_value(w) <= 0 || json_integer_value(w) > 100)
-            return zf_fail(err, 400, "invalid_param", "parts", "第 %zu 个组成部分须有标识、名称和 1 至 100 的权重", i + 1);
+            return zf_fail(err, 400, "invalid_param", "parts", "第 %zu 个组成部分须有标识（小写字母、数字、下划线）、名称和 1 至 100 的权重", i + 1);
         for (j = 0; j < i; j++)
             if (strcmp(str(json_array_get(parts, j), "key"), str(p, "key")) == 0)
                 return zf_fail(err, 400, "invalid_param", "parts", "组成部分“%s”重复", str(p, "name"));
@@ -119,6 +120,9 @@ static int check_indicator(const json_t *parts, const json_t *indicators, const 
     const char *code = str(x, "code"), *source = str(x, "source"), *parent = str(x, "parent");
     if (!text_ok(code, 32) || !text_ok(str(x, "name"), 200))
         return zf_fail(err, 400, "invalid_param", "indicators", "第 %zu 个指标须有编号和名称", i + 1);
+    /* the code names the indicator in URLs (…/fillings/{unit}/{indicator}) */
+    if (strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_") != strlen(code))
+        return zf_fail(err, 400, "invalid_param", "indicators", "指标编号“%s”只能由字母、数字、点、横线和下划线组成", code);
     for (size_t j = 0; j < i; j++)
         if (strcmp(str(json_array_get(indicators, j), "code"), code) == 0)
             return zf_fail(err, 400, "invalid_param", "indicators", "指标编号“%s”重复", code);
