@@ -26,6 +26,7 @@ int api_assess_tasks_create(HttpRequest *req);
 int api_assess_task_progress(HttpRequest *req);
 int api_assess_orders_create(HttpRequest *req);
 int api_assess_survey(HttpRequest *req);
+int api_assess_report(HttpRequest *req);
 int api_public_surveys(HttpRequest *req);
 int api_public_survey_answer(HttpRequest *req);
 

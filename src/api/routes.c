@@ -249,6 +249,7 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/assessment/plans/{id}/orders", api_assess_orders_create, "assessment.manage"},
     {"POST", "/api/v1/assessment/tasks/{id}/progress", api_assess_task_progress, "assessment.fill"},
     {"GET", "/api/v1/assessment/plans/{id}/survey", api_assess_survey, "assessment.read"},
+    {"GET", "/api/v1/assessment/plans/{id}/report.pdf", api_assess_report, "assessment.read"},
     {"GET", "/api/v1/public/surveys", api_public_surveys, "public"},
     {"POST", "/api/v1/public/surveys/{id}/answers", api_public_survey_answer, "public", .max_body = 16 << 10},
     /* 双随机、一公开 (issue 20, docs/inspections.md): an agency's directory and plans are its own users'

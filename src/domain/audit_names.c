@@ -24,7 +24,7 @@ static const Pair ACTIONS[] = {
     {"assessment_file", "上传考核佐证材料"}, {"assessment_file_download", "下载考核佐证材料"}, {"assessment_filling", "填报考核指标"},
     {"assessment_filling_review", "审核考核指标填报"}, {"assessment_contest", "对系统计算指标提出异议"},
     {"assessment_score", "考核指标赋分"}, {"assessment_task_create", "分解考核任务"}, {"assessment_task_progress", "报告考核任务进展"},
-    {"assessment_order", "考核问题转督办"},
+    {"assessment_order", "考核问题转督办"}, {"assessment_report", "下载考核结果报告"},
     {"bulletin_export", "下载月度通报"},
     {"dossier_export", "导出电子卷宗"}, {"read_personal", "查看个人信息"},
     {"timeline_read", "查看办理记录"}, {"approvals_read", "查看审批记录"}, {"attachment_list", "查看附件列表"}, {"attachment_download", "下载附件"},

@@ -257,6 +257,10 @@ test('the ranking: totals from the scores, ties share a rank (1, 1, 3), each uni
   assert.equal((await who.jm.get(`/assessment/plans/${p.id}/units/${JM}`)).status, 200);
   assert.equal((await who.leader.get(`/assessment/plans/${p.id}/ranking`)).body.items.length, 3, 'the leader sees all');
   assert.equal((await who.bj.get(`/assessment/plans/${p.id}/ranking`)).status, 404, 'another region');
+  const pdf = await who.sup.raw(`/api/v1/assessment/plans/${p.id}/report.pdf`);
+  assert.equal(pdf.status, 200);
+  assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
+  assert.equal((await who.jm.raw(`/api/v1/assessment/plans/${p.id}/report.pdf`)).status, 404, 'the report is the owner\'s');
   const x = await who.sup.raw(`/api/v1/assessment/plans/${p.id}/ranking.xlsx`);
   assert.equal(x.status, 200);
   assert.equal(Buffer.from(await x.arrayBuffer()).subarray(0, 2).toString(), 'PK');

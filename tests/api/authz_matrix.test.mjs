@@ -200,6 +200,7 @@ const ROUTES = new Map([
   ['POST /api/v1/assessment/plans/{id}/orders', 'assessment.manage'],
   ['POST /api/v1/assessment/tasks/{id}/progress', 'assessment.fill'],
   ['GET /api/v1/assessment/plans/{id}/survey', 'assessment.read'],
+  ['GET /api/v1/assessment/plans/{id}/report.pdf', 'assessment.read'],
   ['GET /api/v1/public/surveys', 'public'],
   ['POST /api/v1/public/surveys/{id}/answers', 'public'],
   ['GET /api/v1/inspection-entities', 'inspections.read'],

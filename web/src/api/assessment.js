@@ -20,6 +20,8 @@ export const actOnPlan = (p, act) => http.post(`${plan(p)}/${act}`, {})
 // → {items: [{unit, unit_name, total, parts: {key: points}, rank, previous_total, change}], ranking: 'competition'}
 export const getRanking = (p) => http.get(`${plan(p)}/ranking`)
 export const rankingXlsxUrl = (p) => `${plan(p)}/ranking.xlsx`
+// The result report, rendered from the live ranking (the owner and leaders).
+export const reportPdfUrl = (p) => `${plan(p)}/report.pdf`
 // → {unit, unit_name, total, parts, indicators: [indicator + {leaf, filling, score, computed, earned, earned_from}]}
 export const getUnit = (p, unit) => http.get(`${plan(p)}/units/${id(unit)}`)
 export const uploadEvidence = (p, unit, file) =>
