@@ -12,7 +12,12 @@ static const char *str(const json_t *o, const char *k) { return json_string_valu
 static void points_text(const json_t *v, char *out, size_t n)
 {
     if (json_is_integer(v)) snprintf(out, n, "%lld", (long long)json_integer_value(v));
-    else if (json_is_real(v)) snprintf(out, n, "%.2f", json_real_value(v));
+    else if (json_is_real(v)) {
+        snprintf(out, n, "%.2f", json_real_value(v));
+        size_t k = strlen(out); /* 88.50 → 88.5 */
+        while (k > 0 && out[k - 1] == '0') out[--k] = '\0';
+        if (k > 0 && out[k - 1] == '.') out[--k] = '\0';
+    }
     else snprintf(out, n, "—");
 }
 
@@ -43,7 +48,7 @@ int assessment_report_pdf(const json_t *plan, const json_t *ranking, const char 
     char title[600], text[1200], date[32];
     size_t i, n = 0;
     json_t *p, *item;
-    snprintf(title, sizeof title, "%s年度%s考核结果", str(plan, "year"), str(plan, "name"));
+    snprintf(title, sizeof title, "%s年度%s结果报告", str(plan, "year"), str(plan, "name"));
     if (render_doc_begin(&d, &(RenderPageMarks){NULL, NULL}, title) != 0)
         return zf_fail(err, 500, "render_failed", NULL, "报告生成失败");
     render_paragraph(&d, &RENDER_STYLE_TITLE, title);
