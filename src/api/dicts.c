@@ -13,6 +13,7 @@
 #include "domain/media_sniff.h"
 #include "domain/leads.h"
 #include "domain/orders.h"
+#include "domain/assessment_labels.h"
 #include "domain/review_labels.h"
 #include "app/documents.h"
 #include "app/leads_view.h"
@@ -197,6 +198,7 @@ int api_dicts_get(HttpRequest *req)
     json_object_set_new(out, "subject_types", pairs(rules_subject_type_at));
     json_object_set_new(out, "rules", code_table(rule_code, rule_name, (int)rules_count()));
     review_labels_add(out); /* 案卷评查 statuses (docs/reviews.md) */
+    assessment_labels_add(out); /* 法治督察考核 (docs/assessment.md) */
     json_object_set_new(out, "audit_actions", pairs(audit_action_at));
     json_object_set_new(out, "audit_fields", pairs(audit_field_at));
     json_object_set_new(out, "audit_denials", pairs(audit_denial_at));

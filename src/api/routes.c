@@ -3,6 +3,7 @@
  * "token" = a system calling with a bearer API token (http/auth.c). */
 #include "api/api.h"
 #include "api/reviews.h"
+#include "api/assessment.h"
 #include "api/inspections.h"
 #include "app/lead_photos.h"
 #include "app/seal_verify.h"
@@ -241,6 +242,35 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/reviews/items/{id}/defense", api_review_item_defense, "reviews.defend"},
     {"POST", "/api/v1/reviews/defenses/{id}/answer", api_review_defense_answer, "reviews.manage"},
     {"POST", "/api/v1/reviews/items/{id}/order", api_review_item_order, "reviews.manage"},
+    /* 法治督察考核 (issue 26, docs/assessment.md): a plan is its region's supervisors'; a unit's users
+     * reach their own unit only (app/assessment*.c checks against the stored plan) */
+    {"GET", "/api/v1/assessment/plans", api_assess_plans_list, "assessment.read"},
+    {"POST", "/api/v1/assessment/plans", api_assess_plans_create, "assessment.manage"},
+    {"GET", "/api/v1/assessment/plans/{id}", api_assess_plan_get, "assessment.read"},
+    {"PUT", "/api/v1/assessment/plans/{id}", api_assess_plan_put, "assessment.manage"},
+    {"POST", "/api/v1/assessment/plans/{id}/copy", api_assess_plan_copy, "assessment.manage"},
+    {"POST", "/api/v1/assessment/plans/{id}/publish", api_assess_plan_publish, "assessment.manage"},
+    {"POST", "/api/v1/assessment/plans/{id}/revise", api_assess_plan_revise, "assessment.manage"},
+    {"POST", "/api/v1/assessment/plans/{id}/close", api_assess_plan_close, "assessment.manage"},
+    {"GET", "/api/v1/assessment/plans/{id}/ranking", api_assess_ranking, "assessment.read"},
+    {"GET", "/api/v1/assessment/plans/{id}/ranking.xlsx", api_assess_ranking_export, "assessment.read"},
+    {"GET", "/api/v1/assessment/plans/{id}/units/{unit}", api_assess_unit, "assessment.read"},
+    {"POST", "/api/v1/assessment/plans/{id}/files", api_assess_files_create, "assessment.fill",
+     .max_body = (size_t)ATTACHMENT_CEILING_MIB << 20, .limit_for = api_attachment_body_limit, .stream_to_file = true},
+    {"GET", "/api/v1/assessment/plans/{id}/files/{fid}", api_assess_file_get, "assessment.read"},
+    {"PUT", "/api/v1/assessment/plans/{id}/fillings/{unit}/{indicator}", api_assess_filling_put, "assessment.fill"},
+    {"POST", "/api/v1/assessment/plans/{id}/fillings/{unit}/{indicator}/review", api_assess_filling_review,
+     "assessment.score"},
+    {"POST", "/api/v1/assessment/plans/{id}/contests", api_assess_contests_create, "assessment.fill"},
+    {"POST", "/api/v1/assessment/plans/{id}/scores", api_assess_scores_create, "assessment.score"},
+    {"GET", "/api/v1/assessment/plans/{id}/tasks", api_assess_tasks_list, "assessment.read"},
+    {"POST", "/api/v1/assessment/plans/{id}/tasks", api_assess_tasks_create, "assessment.manage"},
+    {"POST", "/api/v1/assessment/plans/{id}/orders", api_assess_orders_create, "assessment.manage"},
+    {"POST", "/api/v1/assessment/tasks/{id}/progress", api_assess_task_progress, "assessment.fill"},
+    {"GET", "/api/v1/assessment/plans/{id}/survey", api_assess_survey, "assessment.read"},
+    {"GET", "/api/v1/assessment/plans/{id}/report.pdf", api_assess_report, "assessment.read"},
+    {"GET", "/api/v1/public/surveys", api_public_surveys, "public"},
+    {"POST", "/api/v1/public/surveys/{id}/answers", api_public_survey_answer, "public", .max_body = 16 << 10},
     /* 双随机、一公开 (issue 20, docs/inspections.md): an agency's directory and plans are its own users'
      * (scope checked against the stored agency in app/insp_*.c); supervisors read within their region */
     {"GET", "/api/v1/inspection-entities", api_insp_entities_list, "inspections.read"},

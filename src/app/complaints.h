@@ -16,6 +16,14 @@
  * portal_challenges_per_hour for addr. */
 int app_portal_challenge(const AppContext *cx, const char *addr, long long now, json_t **out, ZfError *err);
 
+/* The complaints' abuse limits for another portal form (the 民意调查 of app/assessment_survey.c):
+ * one more `kind` counted for addr this hour, 429 with message past the setting's limit; and the
+ * challenge taken whatever the nonce, 422 `challenge_failed` unless it was live and solved. */
+int app_portal_count_within(const AppContext *cx, const char *addr, const char *kind, long long now, const char *setting,
+                            int dflt, const char *message, ZfError *err);
+int app_portal_challenge_take(const AppContext *cx, const char *challenge_id, const char *nonce, long long now,
+                              ZfError *err);
+
 typedef struct {
     ComplaintFields fields;
     const char *challenge_id, *nonce;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/messages.h"
+#include "app/assessment.h"
 #include "app/sweep.h"
 #include "app/workflow_state.h"
 #include "domain/workflow/deadlines.h"
@@ -102,5 +103,7 @@ int app_messages_daily(const AppContext *cx, MessageJobSummary *sum, ZfError *er
 {
     *sum = (MessageJobSummary){0};
     if (deadline_near(cx, sum, err) != ZF_OK) return ZF_ERR;
-    return cert_expiring(cx, sum, err);
+    if (cert_expiring(cx, sum, err) != ZF_OK) return ZF_ERR;
+    int assessment = 0; /* 法治督察考核: filling deadlines and task time nodes (app/assessment_remind.c) */
+    return app_assess_remind(cx, &assessment, err);
 }

@@ -16,6 +16,7 @@ static const struct {
     {"import_rejects", "导入有误"},
     {"review_task", "案卷评查任务"},
     {"normative_review", "规范性文件备案审查"},
+    {"assessment_due", "考核填报与任务"},
 };
 
 bool message_kind_at(size_t i, const char **code, const char **name)

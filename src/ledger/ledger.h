@@ -43,6 +43,11 @@ void ledger_order_subject(long long order_id, char out[32]);
 #define LEDGER_DELIVERY_PUT "delivery.put"
 #define LEDGER_NORMATIVE_PUT "normative_doc.put"       /* 规范性文件备案审查 (docs/normative-docs.md) */
 #define LEDGER_NORMATIVE_TASK_PUT "normative_task.put"
+/* 法治督察考核 (docs/assessment.md): plans, fillings (with their evidence digests) and scores as
+ * stored after the write; subjects "assessment_plan:<id>", "assessment_filling:<id>", "assessment_score:<id>". */
+#define LEDGER_ASSESSMENT_PLAN_PUT "assessment_plan.put"
+#define LEDGER_ASSESSMENT_FILLING_PUT "assessment_filling.put"
+#define LEDGER_ASSESSMENT_SCORE_PUT "assessment_score.put"
 
 
 /* A ledger on one Store connection (same thread rules as the Store). */

@@ -21,6 +21,7 @@
 #include "store/orders.h"
 #include "store/normative.h"
 #include "store/reviews.h"
+#include "store/assessment.h"
 #include "store/workflow.h"
 #include "util/datadir.h"
 #include "util/paths.h"
@@ -75,6 +76,19 @@ static int deliveries_foreach(Store *st, int (*fn)(const json_t *row, void *ctx)
     return store_delivery_foreach(st, DELIVERY_ROW, fn, ctx, err);
 }
 
+static int assess_plans_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return store_assess_foreach(st, ASSESS_PLAN, fn, ctx, err);
+}
+static int assess_fillings_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return store_assess_foreach(st, ASSESS_FILLING, fn, ctx, err);
+}
+static int assess_scores_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return store_assess_foreach(st, ASSESS_SCORE, fn, ctx, err);
+}
+
 static const LoggedTable LOGGED_TABLES[] = {
     {LEDGER_TIMELINE_ADD, "case_timeline", "timeline", "时间线条目", "id", 0, 0, store_workflow_timeline_foreach},
     {LEDGER_WORKFLOW_PUT, "case_workflow", "workflow", "办案流程记录", "case_no", 1, 1, store_workflow_foreach},
@@ -91,6 +105,10 @@ static const LoggedTable LOGGED_TABLES[] = {
     {LEDGER_NORMATIVE_PUT, "normative_docs", "normative_doc", "规范性文件", "id", 0, 1, normative_docs_foreach},
     {LEDGER_NORMATIVE_TASK_PUT, "normative_tasks", "normative_task", "规范性文件审查任务", "id", 0, 1,
      normative_tasks_foreach},
+    {LEDGER_ASSESSMENT_PLAN_PUT, "assessment_plans", "assessment_plan", "考核方案", "id", 0, 1, assess_plans_foreach},
+    {LEDGER_ASSESSMENT_FILLING_PUT, "assessment_fillings", "assessment_filling", "考核指标填报", "id", 0, 1,
+     assess_fillings_foreach},
+    {LEDGER_ASSESSMENT_SCORE_PUT, "assessment_scores", "assessment_score", "考核评分", "id", 0, 1, assess_scores_foreach},
 };
 #define N_LOGGED (sizeof LOGGED_TABLES / sizeof *LOGGED_TABLES)
 

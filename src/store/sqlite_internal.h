@@ -96,6 +96,12 @@ int sqlite_store_review_standards(Store *st, json_t **items, ZfError *err);
 int sqlite_store_review_standard_put(Store *st, const char *code, const char *name, const char *body, const char *sha256, bool shipped, ZfError *err);
 int sqlite_store_review_population(Store *st, const ReviewPopulation *q, json_t **case_nos, ZfError *err);
 int sqlite_store_review_users_with(Store *st, const char *perm, json_t **items, ZfError *err);
+int sqlite_store_assess_get(Store *st, AssessTable t, long long id, json_t **row, ZfError *err);
+int sqlite_store_assess_put(Store *st, AssessTable t, json_t *row, ZfError *err);
+int sqlite_store_assess_rows(Store *st, AssessTable t, const AssessFilter *f, json_t **items, ZfError *err);
+int sqlite_store_assess_foreach(Store *st, AssessTable t, AssessRowFn fn, void *ctx, ZfError *err);
+int sqlite_store_assess_reconsidered(Store *st, const char *agency, const char *from, const char *to, long long *decided,
+                                     long long *reconsidered, ZfError *err);
 int sqlite_store_review_foreach(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err);
 int sqlite_store_stats(Store *st, StatsKind kind, const StatsFilter *f, json_t **out, ZfError *err);
 int sqlite_store_rollup_rebuild(Store *st, ZfError *err);

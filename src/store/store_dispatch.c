@@ -1194,3 +1194,31 @@ int store_sync_published_after(Store *st, long long after_seq, int limit, json_t
 {
     return OPS(st)->sync_published_after(st, after_seq, limit, items, err);
 }
+
+/* 法治督察考核 (store/assessment.h) */
+
+int store_assess_get(Store *st, AssessTable t, long long id, json_t **row, ZfError *err)
+{
+    return OPS(st)->assess_get(st, t, id, row, err);
+}
+
+int store_assess_put(Store *st, AssessTable t, json_t *row, ZfError *err)
+{
+    return OPS(st)->assess_put(st, t, row, err);
+}
+
+int store_assess_rows(Store *st, AssessTable t, const AssessFilter *f, json_t **items, ZfError *err)
+{
+    return OPS(st)->assess_rows(st, t, f, items, err);
+}
+
+int store_assess_foreach(Store *st, AssessTable t, AssessRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->assess_foreach(st, t, fn, ctx, err);
+}
+
+int store_assess_reconsidered(Store *st, const char *agency, const char *from, const char *to, long long *decided,
+                              long long *reconsidered, ZfError *err)
+{
+    return OPS(st)->assess_reconsidered(st, agency, from, to, decided, reconsidered, err);
+}

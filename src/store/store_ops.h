@@ -22,6 +22,7 @@
 #include "store/laws.h"
 #include "store/leads.h"
 #include "store/reviews.h"
+#include "store/assessment.h"
 #include "store/inspections.h"
 #include "store/orders.h"
 #include "store/stats.h"
@@ -263,6 +264,12 @@ typedef struct StoreOps {
     int (*review_population)(Store *st, const ReviewPopulation *q, json_t **case_nos, ZfError *err);
     int (*review_users_with)(Store *st, const char *perm, json_t **items, ZfError *err);
     int (*review_foreach)(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err);
+    /* 法治督察考核 (store/assessment.h) */
+    int (*assess_get)(Store *st, AssessTable t, long long id, json_t **row, ZfError *err);
+    int (*assess_put)(Store *st, AssessTable t, json_t *row, ZfError *err);
+    int (*assess_rows)(Store *st, AssessTable t, const AssessFilter *f, json_t **items, ZfError *err);
+    int (*assess_foreach)(Store *st, AssessTable t, AssessRowFn fn, void *ctx, ZfError *err);
+    int (*assess_reconsidered)(Store *st, const char *agency, const char *from, const char *to, long long *decided, long long *reconsidered, ZfError *err);
     /* 统计分析 (store/stats.h) */
     int (*stats)(Store *st, StatsKind kind, const StatsFilter *f, json_t **out, ZfError *err);
     int (*rollup_rebuild)(Store *st, ZfError *err);

@@ -183,6 +183,31 @@ const ROUTES = new Map([
   ['POST /api/v1/reviews/items/{id}/defense', 'reviews.defend'],
   ['POST /api/v1/reviews/defenses/{id}/answer', 'reviews.manage'],
   ['POST /api/v1/reviews/items/{id}/order', 'reviews.manage'],
+  ['GET /api/v1/assessment/plans', 'assessment.read'],
+  ['POST /api/v1/assessment/plans', 'assessment.manage'],
+  ['GET /api/v1/assessment/plans/{id}', 'assessment.read'],
+  ['PUT /api/v1/assessment/plans/{id}', 'assessment.manage'],
+  ['POST /api/v1/assessment/plans/{id}/copy', 'assessment.manage'],
+  ['POST /api/v1/assessment/plans/{id}/publish', 'assessment.manage'],
+  ['POST /api/v1/assessment/plans/{id}/revise', 'assessment.manage'],
+  ['POST /api/v1/assessment/plans/{id}/close', 'assessment.manage'],
+  ['GET /api/v1/assessment/plans/{id}/ranking', 'assessment.read'],
+  ['GET /api/v1/assessment/plans/{id}/ranking.xlsx', 'assessment.read'],
+  ['GET /api/v1/assessment/plans/{id}/units/{unit}', 'assessment.read'],
+  ['POST /api/v1/assessment/plans/{id}/files', 'assessment.fill'],
+  ['GET /api/v1/assessment/plans/{id}/files/{fid}', 'assessment.read'],
+  ['PUT /api/v1/assessment/plans/{id}/fillings/{unit}/{indicator}', 'assessment.fill'],
+  ['POST /api/v1/assessment/plans/{id}/fillings/{unit}/{indicator}/review', 'assessment.score'],
+  ['POST /api/v1/assessment/plans/{id}/contests', 'assessment.fill'],
+  ['POST /api/v1/assessment/plans/{id}/scores', 'assessment.score'],
+  ['GET /api/v1/assessment/plans/{id}/tasks', 'assessment.read'],
+  ['POST /api/v1/assessment/plans/{id}/tasks', 'assessment.manage'],
+  ['POST /api/v1/assessment/plans/{id}/orders', 'assessment.manage'],
+  ['POST /api/v1/assessment/tasks/{id}/progress', 'assessment.fill'],
+  ['GET /api/v1/assessment/plans/{id}/survey', 'assessment.read'],
+  ['GET /api/v1/assessment/plans/{id}/report.pdf', 'assessment.read'],
+  ['GET /api/v1/public/surveys', 'public'],
+  ['POST /api/v1/public/surveys/{id}/answers', 'public'],
   ['GET /api/v1/inspection-entities', 'inspections.read'],
   ['POST /api/v1/inspection-entities', 'inspections.directory'],
   ['GET /api/v1/inspection-entities/template.xlsx', 'inspections.directory'],
@@ -240,6 +265,11 @@ const PARAMS = { case_no: encodeURIComponent('南市监处罚〔2026〕3号'), n
 function concrete(pattern) {
   return pattern
     .replace(/\/reviews\/(plans|tasks|items|defenses)\/\{id\}/, '/reviews/$1/999999')
+    .replace(/\/assessment\/(plans|tasks)\/\{id\}/, '/assessment/$1/999999')
+    .replace('/surveys/{id}', '/surveys/999999')
+    .replace('{unit}', AGENCY)
+    .replace('{indicator}', 'X1')
+    .replace('{fid}', '1')
     .replace('/standards/{code}', '/standards/penalty_v1')
     .replace('{att}', '1')
     .replace('{case_no}', PARAMS.case_no)
@@ -308,6 +338,8 @@ const BODY = {
   'POST /api/v1/tokens': { name: '', region: '370200' },
   // a plan without a name (400); the acts on a plan, task, item or 申辩 that does not exist (404)
   'POST /api/v1/reviews/plans': { name: '' },
+  // a plan without a year (400); every act on a plan or task that does not exist (404)
+  'POST /api/v1/assessment/plans': { name: '' },
   // a copy without a code (400); the shipped standard is never edited (400: the body has no items)
   'POST /api/v1/reviews/standards': { from: 'penalty_v1', code: '' },
   'PUT /api/v1/reviews/standards/{code}': { items: 'none' },

@@ -8,7 +8,7 @@
 // or a permission name. The menu, the 工作台 tiles and the router guard all read it. A module
 // enters the menu when its pages land, never before as a placeholder (tests/e2e/layout.test.mjs).
 import {
-  HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, Stamp, Setting, DataAnalysis, Document, Connection
+  HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, Stamp, Setting, DataAnalysis, Document, Connection, Trophy
 } from '@element-plus/icons-vue'
 
 export const APP_TITLE = '行政执法综合管理监督信息系统'
@@ -94,6 +94,16 @@ export const menu = [
       { path: '/normative/cleanup', perm: 'normative.read', title: '文件清理', view: 'normative/Cleanup', desc: '两年一次的定期清理：到期文件按制定机关列出，未答复、超过有效期的标出' },
       { path: '/normative/mine', perm: 'normative.file', title: '文件报备', view: 'normative/Filing', desc: '本机关规范性文件报送备案、报送修订稿，查看审查结论' },
       { path: '/normative/stats', perm: 'normative.read', title: '备案统计', view: 'normative/Stats', desc: '报备率、及时率、规范率、审查天数，按制定机关和年度，导出 Excel' }
+    ]
+  },
+  {
+    // 法治督察考核 (issue 26, docs/assessment.md)
+    key: 'assessment', title: '法治督察考核', icon: Trophy,
+    children: [
+      { path: '/assessment/indicators', perm: 'assessment.read', title: '指标体系', view: 'assessment/Indicators', desc: '年度考核方案：组成部分及权重、三级指标体系、评分标准与系统自动计算的指标' },
+      { path: '/assessment/filling', perm: 'assessment.read', title: '指标填报', view: 'assessment/Filling', desc: '被考核单位逐项填报并上传佐证材料，查看系统计算指标的来源，提出异议' },
+      { path: '/assessment/scoring', perm: 'assessment.read', title: '考核评分', view: 'assessment/Scoring', desc: '审核填报、逐项赋分（扣分说明理由）、实时排名与导出，低分指标转督办' },
+      { path: '/assessment/tasks', perm: 'assessment.read', title: '任务分解', view: 'assessment/Tasks', desc: '年度重点任务分解到单位，按时间节点黄色、红色预警，逾期转督办' }
     ]
   },
   {

@@ -51,6 +51,7 @@ export const routes = [
   { path: '/portal/verify', name: 'PortalVerify', component: viewLoader('portal/Verify'), meta: { title: '文书核验', perm: 'public' } },
   { path: '/portal/normative', name: 'PortalNormative', component: viewLoader('portal/NormativeRegister'), meta: { title: '规范性文件公开查询', perm: 'public' } },
   { path: '/portal/inspections', name: 'PortalInspections', component: viewLoader('portal/Inspections'), meta: { title: '双随机抽查结果', perm: 'public' } },
+  { path: '/portal/survey', name: 'PortalSurvey', component: viewLoader('portal/Survey'), meta: { title: '民意调查', perm: 'public' } },
   { path: '/portal/delivery/:token', name: 'PortalDelivery', component: viewLoader('portal/Delivery'), meta: { title: '电子送达', perm: 'public' } },
   { path: '/password', name: 'ChangePassword', component: viewLoader('ChangePassword'), meta: { title: '修改密码', perm: 'authenticated' } },
   ...menuLeaves().filter((leaf) => leaf.bare).map(leafRoute),

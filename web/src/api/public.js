@@ -27,3 +27,8 @@ export const verifyDocument = (file, doc) =>
     { query: { doc }, contentType: 'application/pdf', timeout: 5 * 60000 })
 // → {pem}: the root certificate, for checking a document with the openssl command line
 export const getSealRootCert = () => http.get('/api/v1/public/documents/root-cert')
+// 民意调查 (docs/assessment.md): the published questionnaires, and one answer per solved challenge.
+// → {items: [{id, year, name, units: [{code, name}], questions: [text]}]}
+export const listSurveys = () => http.get('/api/v1/public/surveys')
+// {unit, answers: [1..5 per question], challenge: {id, nonce}} → {ok}
+export const answerSurvey = (id, body) => http.post(`/api/v1/public/surveys/${encodeURIComponent(id)}/answers`, body)
