@@ -207,4 +207,11 @@ int api_messages_unread_count(HttpRequest *req);
 int api_message_read(HttpRequest *req);
 int api_messages_read_all(HttpRequest *req);
 
+/* 行政复议 (issue 24, docs/reconsideration.md): reconsiderations.c */
+int api_recons_create(HttpRequest *req);
+int api_recons_list(HttpRequest *req);
+int api_recons_stats(HttpRequest *req);
+int api_recon_get(HttpRequest *req);
+int api_recon_action(HttpRequest *req);
+
 #endif

@@ -169,6 +169,12 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/orders/stats", api_orders_stats, "orders.read"},
     {"GET", "/api/v1/orders/{id}", api_order_get, "orders.read"},
     {"POST", "/api/v1/orders/{id}/actions", api_order_action, "orders.read"},
+    /* 行政复议 (issue 24, docs/reconsideration.md): the side a step needs is checked in app/reconsideration_act.c */
+    {"POST", "/api/v1/reconsiderations", api_recons_create, "reconsideration.handle"},
+    {"GET", "/api/v1/reconsiderations", api_recons_list, "reconsideration.read"},
+    {"GET", "/api/v1/reconsiderations/stats", api_recons_stats, "reconsideration.read"},
+    {"GET", "/api/v1/reconsiderations/{id}", api_recon_get, "reconsideration.read"},
+    {"POST", "/api/v1/reconsiderations/{id}/actions", api_recon_action, "reconsideration.read"},
     /* supervision leads (issue 15, docs/leads.md): the side an act needs is checked in app/leads.c */
     {"GET", "/api/v1/leads", api_leads_list, "leads.read"},
     {"GET", "/api/v1/leads/export.xlsx", api_leads_export, "leads.read"},

@@ -96,7 +96,9 @@ long long login_lock_seconds(const LoginPolicy *p, int failures)
 }
 
 static const char *const business_roles[] = {"officer",  "agency_head",       "legal_reviewer", "supervisor",
-                                             "leader",   "social_supervisor", "lawyer",         "review_expert", NULL};
+                                             "leader",   "social_supervisor", "lawyer",         "review_expert",
+                                             /* 行政复议机构 (issue 24): a region */
+                                             "reconsideration_officer", "reconsideration_head", NULL};
 static const char *const observer_roles[] = {"social_supervisor", "lawyer", NULL};
 static const char *const admin_roles[] = {"sysadmin", "secadmin", "auditor", NULL};
 
@@ -112,7 +114,12 @@ bool role_is_observer(const char *role) { return in(role, observer_roles); }
 bool role_may_use_region(const char *role)
 {
     return role && (strcmp(role, "supervisor") == 0 || strcmp(role, "leader") == 0 || role_is_observer(role) ||
-                    strcmp(role, "review_expert") == 0); /* 特邀评查专家 (issue 16): a region, or one agency */
+                    strcmp(role, "review_expert") == 0 || /* 特邀评查专家 (issue 16): a region, or one agency */
+                    role_is_reconsideration(role));
+}
+bool role_is_reconsideration(const char *role)
+{
+    return role && (strcmp(role, "reconsideration_officer") == 0 || strcmp(role, "reconsideration_head") == 0);
 }
 bool role_is_known(const char *role) { return in(role, admin_roles) || in(role, business_roles); }
 
@@ -155,7 +162,7 @@ void scope_for_agency(DataScope *s, const char *agency)
 
 void scope_for_user(DataScope *s, const char *role, const char *agency, const char *region, const char *agency_region)
 {
-    if (strcmp(role, "supervisor") == 0 || strcmp(role, "leader") == 0)
+    if (strcmp(role, "supervisor") == 0 || strcmp(role, "leader") == 0 || role_is_reconsideration(role))
         scope_for_region(s, region && region[0] ? region : agency_region);
     else if ((role_is_observer(role) || strcmp(role, "review_expert") == 0) && region && region[0])
         /* assigned a region, else his one agency */

@@ -41,6 +41,12 @@ void ledger_order_subject(long long order_id, char out[32]);
  * (store_delivery_get's shape); subjects "delivery_consent:<id>", "delivery:<id>". */
 #define LEDGER_DELIVERY_CONSENT_PUT "delivery_consent.put"
 #define LEDGER_DELIVERY_PUT "delivery.put"
+/* 行政复议 (docs/reconsideration.md): a reconsiderations row as stored after the write
+ * (store_recon_get's shape without respondent_name/respondent_region) and each
+ * reconsideration_timeline row as written; subject "reconsideration:<id>". */
+#define LEDGER_RECON_PUT "reconsideration.put"
+#define LEDGER_RECON_TIMELINE "reconsideration.timeline"
+#define LEDGER_RECON_SUBJECT_PREFIX "reconsideration:"
 
 
 /* A ledger on one Store connection (same thread rules as the Store). */

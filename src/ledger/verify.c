@@ -17,6 +17,7 @@
 #include "store/deliveries.h"
 #include "store/leads.h"
 #include "store/orders.h"
+#include "store/reconsiderations.h"
 #include "store/reviews.h"
 #include "store/workflow.h"
 #include "util/datadir.h"
@@ -60,6 +61,15 @@ static int deliveries_foreach(Store *st, int (*fn)(const json_t *row, void *ctx)
     return store_delivery_foreach(st, DELIVERY_ROW, fn, ctx, err);
 }
 
+static int recons_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return store_recon_foreach(st, RECON_TABLE_ROWS, fn, ctx, err);
+}
+static int recon_timeline_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return store_recon_foreach(st, RECON_TABLE_TIMELINE, fn, ctx, err);
+}
+
 static const LoggedTable LOGGED_TABLES[] = {
     {LEDGER_TIMELINE_ADD, "case_timeline", "timeline", "时间线条目", "id", 0, 0, store_workflow_timeline_foreach},
     {LEDGER_WORKFLOW_PUT, "case_workflow", "workflow", "办案流程记录", "case_no", 1, 1, store_workflow_foreach},
@@ -72,6 +82,9 @@ static const LoggedTable LOGGED_TABLES[] = {
     {LEDGER_REVIEW_TASK_PUT, "review_tasks", "review_task", "评查任务", "id", 0, 1, review_tasks_foreach},
     {LEDGER_DELIVERY_CONSENT_PUT, "delivery_consents", "delivery_consent", "送达确认书", "id", 0, 1, consents_foreach},
     {LEDGER_DELIVERY_PUT, "deliveries", "delivery", "送达记录", "id", 0, 1, deliveries_foreach},
+    {LEDGER_RECON_PUT, "reconsiderations", "reconsideration", "行政复议案件", "id", 0, 1, recons_foreach},
+    {LEDGER_RECON_TIMELINE, "reconsideration_timeline", "reconsideration_timeline", "行政复议时间线条目", "id", 0, 0,
+     recon_timeline_foreach},
 };
 #define N_LOGGED (sizeof LOGGED_TABLES / sizeof *LOGGED_TABLES)
 

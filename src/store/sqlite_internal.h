@@ -304,4 +304,14 @@ int sqlite_store_messages_mark_all_read(Store *st, const char *username, const c
 int sqlite_store_agency_users_with_perm(Store *st, const char *agency, const char *perm, json_t **names, ZfError *err);
 int sqlite_store_cert_holders_ending(Store *st, const char *from, const char *to, json_t **items, ZfError *err);
 
+/* 行政复议 (sqlite_reconsiderations.c) */
+int sqlite_store_recon_get(Store *st, long long id, json_t **row, ZfError *err);
+int sqlite_store_recon_put(Store *st, json_t *row, ZfError *err);
+int sqlite_store_recon_timeline_add(Store *st, const ReconTimelineRow *row, long long *id, ZfError *err);
+int sqlite_store_recon_timeline(Store *st, long long recon_id, json_t **items, ZfError *err);
+int sqlite_store_recon_foreach(Store *st, ReconTable t, ReconRowFn fn, void *ctx, ZfError *err);
+int sqlite_store_recon_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err);
+int sqlite_store_recons_list(Store *st, const ReconFilter *f, int page, int size, json_t **out, ZfError *err);
+int sqlite_store_recons_stats(Store *st, const ReconFilter *f, json_t **out, ZfError *err);
+
 #endif

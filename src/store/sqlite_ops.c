@@ -209,4 +209,13 @@ const StoreOps sqlite_store_ops = {
     .document_insert = sqlite_store_document_insert,
     .documents_of = sqlite_store_documents_of,
     .document_get = sqlite_store_document_get,
+    /* 行政复议 */
+    .recon_get = sqlite_store_recon_get,
+    .recon_put = sqlite_store_recon_put,
+    .recon_timeline_add = sqlite_store_recon_timeline_add,
+    .recon_timeline = sqlite_store_recon_timeline,
+    .recon_foreach = sqlite_store_recon_foreach,
+    .recon_next_seq = sqlite_store_recon_next_seq,
+    .recons_list = sqlite_store_recons_list,
+    .recons_stats = sqlite_store_recons_stats,
 };

@@ -24,6 +24,7 @@
 #include "store/reviews.h"
 #include "store/inspections.h"
 #include "store/orders.h"
+#include "store/reconsiderations.h"
 #include "store/stats.h"
 #include "store/ledger_store.h"
 #include "store/messages.h"
@@ -283,6 +284,15 @@ typedef struct StoreOps {
     int (*document_insert)(Store *st, const DocumentRow *r, ZfError *err);
     int (*documents_of)(Store *st, const char *subject, const char *subject_id, json_t **items, ZfError *err);
     int (*document_get)(Store *st, long long id, json_t **row, ZfError *err);
+    /* 行政复议 (store/reconsiderations.h) */
+    int (*recon_get)(Store *st, long long id, json_t **row, ZfError *err);
+    int (*recon_put)(Store *st, json_t *row, ZfError *err);
+    int (*recon_timeline_add)(Store *st, const ReconTimelineRow *row, long long *id, ZfError *err);
+    int (*recon_timeline)(Store *st, long long recon_id, json_t **items, ZfError *err);
+    int (*recon_foreach)(Store *st, ReconTable t, ReconRowFn fn, void *ctx, ZfError *err);
+    int (*recon_next_seq)(Store *st, const char *region, int year, long *seq, ZfError *err);
+    int (*recons_list)(Store *st, const ReconFilter *f, int page, int size, json_t **out, ZfError *err);
+    int (*recons_stats)(Store *st, const ReconFilter *f, json_t **out, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */

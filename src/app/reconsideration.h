@@ -1,0 +1,35 @@
+/* 行政复议 (docs/reconsideration.md), the use cases: an application registered (by staff or from
+ * the portal), each step on it, a record read with its deadlines and timeline, lists and
+ * statistics. Each write is one transaction: the row, a timeline row and their ledger events
+ * (app/reconsideration_log.c); the audit line is the caller's. Rules: domain/recon_*.c. */
+#ifndef ZF_APP_RECONSIDERATION_H
+#define ZF_APP_RECONSIDERATION_H
+
+#include <jansson.h>
+
+#include "app/context.h"
+#include "store/reconsiderations.h"
+
+/* The application as POST /reconsiderations takes it: {"applicant":{"kind","name","id_no","phone"?},
+ * "representative"?, "respondent", "act":{"case_no"?,"doc_no"?,"decided_on","known_on","title"?},
+ * "request", "facts", "compensation"?, "incidental"?:{"doc_no"?,"title"?,"reason"}, "hearing_wanted"?,
+ * "received_on", "procedure", "channel"? (counter|letter|post|portal), "materials"?: [names]}. */
+int app_recon_create(const AppContext *cx, const json_t *application, json_t **record, ZfError *err);
+
+/* One step {"action","on",…} on reconsideration `id` by cx->user; *record as GET shows it.
+ * 404 out of scope, 403 the other side's step, 409 the status, 422 where the law refuses. */
+int app_recon_act(const AppContext *cx, long long id, const json_t *body, json_t **record, ZfError *err);
+
+/* The record with deadlines and timeline; 404 when cx->user may not see it. */
+int app_recon_get(const AppContext *cx, long long id, json_t **record, ZfError *err);
+/* {"items","total","page","size"}: items with deadlines, without timeline. */
+int app_recons_list(const AppContext *cx, ReconFilter *f, int page, int size, json_t **out, ZfError *err);
+int app_recons_stats(const AppContext *cx, ReconFilter *f, json_t **out, ZfError *err);
+
+/* The record's view: names, deadlines {apply_due_on, review_due_on, copy_due_on, answer_due_on,
+ * decision_due_on}, the next deadline and its colour as of cx->today (reconsideration_view.c). */
+json_t *recon_view(const AppContext *cx, const json_t *row);
+/* Whether cx->user may see the row (scope by the respondent as stored). */
+bool recon_visible(const AppContext *cx, const json_t *row);
+
+#endif
