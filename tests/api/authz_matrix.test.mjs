@@ -201,10 +201,15 @@ const ROUTES = new Map([
   ['GET /api/v1/joint-plans/stats', 'joint.read'],
   ['GET /api/v1/joint-plans/{id}', 'joint.read'],
   ['POST /api/v1/joint-plans/{id}/results', 'inspections.directory'],
+  ['POST /api/v1/reconsiderations', 'reconsideration.handle'],
+  ['GET /api/v1/reconsiderations', 'reconsideration.read'],
+  ['GET /api/v1/reconsiderations/stats', 'reconsideration.read'],
+  ['GET /api/v1/reconsiderations/{id}', 'reconsideration.read'],
+  ['POST /api/v1/reconsiderations/{id}/actions', 'reconsideration.read'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'social_supervisor', 'lawyer',
-  'review_expert', 'sysadmin', 'secadmin', 'auditor'];
+  'review_expert', 'reconsideration_officer', 'reconsideration_head', 'sysadmin', 'secadmin', 'auditor'];
 const AGENCY = '113702021588139920';
 let srv, db, permsOf, targetUserId;
 const sessions = {};
@@ -226,6 +231,7 @@ function concrete(pattern) {
     .replace('/roles/{id}', '/roles/leader')
     .replace('/orders/{id}', '/orders/999999')
     .replace('/leads/{id}', '/leads/999999')
+    .replace('/reconsiderations/{id}', '/reconsiderations/999999')
     .replace('/tokens/{id}', '/tokens/999999')
     .replace('{aid}', '1')
     .replace('/laws/{id}', '/laws/1')
@@ -279,6 +285,9 @@ const BODY = {
   'POST /api/v1/tokens': { name: '', region: '370200' },
   // a plan without a name (400); the acts on a plan, task, item or 申辩 that does not exist (404)
   'POST /api/v1/reviews/plans': { name: '' },
+  // an application without its applicant (400); a step on a reconsideration that does not exist (404)
+  'POST /api/v1/reconsiderations': { respondent: '' },
+  'POST /api/v1/reconsiderations/{id}/actions': { action: 'accept' },
   // a copy without a code (400); the shipped standard is never edited (400: the body has no items)
   'POST /api/v1/reviews/standards': { from: 'penalty_v1', code: '' },
   'PUT /api/v1/reviews/standards/{code}': { items: 'none' },
@@ -293,7 +302,8 @@ before(async () => {
   assert.equal(run(['--db', db, 'init', '--demo']).code, 0);
   const users = {};
   for (const role of ROLES) {
-    const regional = ['supervisor', 'leader', 'social_supervisor', 'review_expert'].includes(role);
+    const regional = ['supervisor', 'leader', 'social_supervisor', 'review_expert', 'reconsideration_officer',
+      'reconsideration_head'].includes(role);
     users[role] = addUser(db, {
       username: `m_${role}`, role,
       agency: ['officer', 'agency_head', 'legal_reviewer', 'lawyer'].includes(role) ? AGENCY : undefined,
