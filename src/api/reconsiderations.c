@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "api/list_export.h"
 #include "api/params.h"
 #include "app/reconsideration.h"
 #include "domain/recon_flow.h"
@@ -96,4 +97,62 @@ int api_recons_stats(HttpRequest *req)
     AppContext cx = api_context(req);
     if (app_recons_stats(&cx, &f, &out, &err) != ZF_OK) return http_reply_zferror(req, &err);
     return http_reply_json(req, 200, out);
+}
+
+static json_t *pairs_of(const char *const table[][2])
+{
+    json_t *list = json_array();
+    for (size_t i = 0; table[i][0]; i++)
+        json_array_append_new(list, json_pack("{s:s, s:s}", "code", table[i][0], "name", table[i][1]));
+    return list;
+}
+
+void api_recon_dicts_add(json_t *out)
+{
+    static const char *const CHANNELS[][2] = {
+        {"counter", "当面提出"}, {"letter", "来信"}, {"post", "邮寄"}, {"portal", "网上申请"}, {NULL, NULL}};
+    json_t *actions = json_array(), *suspend = json_array();
+    for (const ReconActionDef *a = RECON_ACTIONS; a->code; a++)
+        json_array_append_new(actions, json_pack("{s:s, s:s}", "code", a->code, "name", a->name));
+    for (int n = 1; recon_suspend_reason(n); n++)
+        json_array_append_new(suspend, json_pack("{s:i, s:s}", "code", n, "name", recon_suspend_reason(n)));
+    json_object_set_new(out, "reconsideration_statuses", pairs_of(RECON_STATUSES));
+    json_object_set_new(out, "reconsideration_actions", actions);
+    json_object_set_new(out, "reconsideration_outcomes", pairs_of(RECON_OUTCOMES));
+    json_object_set_new(out, "reconsideration_reject_reasons", pairs_of(RECON_REJECT_REASONS));
+    json_object_set_new(out, "reconsideration_suspend_reasons", suspend);
+    json_object_set_new(out, "reconsideration_channels", pairs_of(CHANNELS));
+}
+
+/* ---- Excel: the list and the statistics by respondent, as their pages show them ---- */
+
+static const ListExportColumn LIST_COLUMNS[] = {
+    {"case_no", "复议案号", 24, LX_TEXT, NULL},           {"body.applicant.name", "申请人", 16, LX_TEXT, NULL},
+    {"respondent_name", "被申请人", 28, LX_TEXT, NULL},   {"status_name", "状态", 10, LX_TEXT, NULL},
+    {"procedure_name", "程序", 8, LX_TEXT, NULL},              {"received_on", "收到申请", 12, LX_TEXT, NULL},
+    {"accepted_on", "受理日期", 12, LX_TEXT, NULL},       {"deadlines.decision_due_on", "决定期限", 12, LX_TEXT, NULL},
+    {"decided_on", "决定日期", 12, LX_TEXT, NULL},        {"outcome_name", "决定结果", 10, LX_TEXT, NULL},
+    {"reject_reason_name", "不予受理理由", 40, LX_TEXT, NULL},
+};
+
+static const ListExportColumn STATS_COLUMNS[] = {
+    {"respondent_name", "被申请人", 28, LX_TEXT, NULL}, {"received", "收到申请（件）", 12, LX_NUMBER, NULL},
+    {"accepted", "受理（件）", 10, LX_NUMBER, NULL},     {"rejected", "不予受理（件）", 12, LX_NUMBER, NULL},
+    {"decided", "审结（件）", 10, LX_NUMBER, NULL},      {"corrected", "纠错（件）", 10, LX_NUMBER, NULL},
+    {"correction_rate", "纠错率（%）", 10, LX_NUMBER, NULL}, {"avg_days", "平均审理天数", 12, LX_NUMBER, NULL},
+};
+
+int api_recons_export(HttpRequest *req)
+{
+    static const ListExport ex = {"reconsiderations_export", "行政复议案件", "reconsiderations.xlsx", "行政复议案件.xlsx",
+                                  api_recons_list, (int)(sizeof LIST_COLUMNS / sizeof *LIST_COLUMNS), LIST_COLUMNS};
+    return list_export_reply(req, &ex);
+}
+
+int api_recons_stats_export(HttpRequest *req)
+{
+    static const ListExport ex = {"reconsideration_stats_export", "行政复议统计", "reconsideration-stats.xlsx",
+                                  "行政复议统计.xlsx", api_recons_stats,
+                                  (int)(sizeof STATS_COLUMNS / sizeof *STATS_COLUMNS), STATS_COLUMNS};
+    return list_export_reply(req, &ex);
 }

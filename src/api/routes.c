@@ -172,7 +172,9 @@ static const Route api_routes[] = {
     /* 行政复议 (issue 24, docs/reconsideration.md): the side a step needs is checked in app/reconsideration_act.c */
     {"POST", "/api/v1/reconsiderations", api_recons_create, "reconsideration.handle"},
     {"GET", "/api/v1/reconsiderations", api_recons_list, "reconsideration.read"},
+    {"GET", "/api/v1/reconsiderations/export.xlsx", api_recons_export, "reconsideration.read"},
     {"GET", "/api/v1/reconsiderations/stats", api_recons_stats, "reconsideration.read"},
+    {"GET", "/api/v1/reconsiderations/stats/export.xlsx", api_recons_stats_export, "reconsideration.read"},
     {"GET", "/api/v1/reconsiderations/{id}", api_recon_get, "reconsideration.read"},
     {"POST", "/api/v1/reconsiderations/{id}/actions", api_recon_action, "reconsideration.read"},
     /* supervision leads (issue 15, docs/leads.md): the side an act needs is checked in app/leads.c */

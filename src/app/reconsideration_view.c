@@ -87,6 +87,7 @@ json_t *recon_view(const AppContext *cx, const json_t *row)
     recon_deadlines(cx->calendar, &p, &d, &dl);
     json_t *v = json_deep_copy(row);
     json_object_set_new(v, "status_name", json_string(recon_status_name(status) ? recon_status_name(status) : ""));
+    json_object_set_new(v, "procedure_name", json_string(d.simple ? "简易程序" : "普通程序"));
     if (str(row, "outcome")) json_object_set_new(v, "outcome_name", json_string(recon_outcome_name(str(row, "outcome"))));
     if (str(row, "reject_reason"))
         json_object_set_new(v, "reject_reason_name", json_string(recon_reject_reason(str(row, "reject_reason"))));

@@ -204,6 +204,8 @@ const ROUTES = new Map([
   ['POST /api/v1/reconsiderations', 'reconsideration.handle'],
   ['GET /api/v1/reconsiderations', 'reconsideration.read'],
   ['GET /api/v1/reconsiderations/stats', 'reconsideration.read'],
+  ['GET /api/v1/reconsiderations/export.xlsx', 'reconsideration.read'],
+  ['GET /api/v1/reconsiderations/stats/export.xlsx', 'reconsideration.read'],
   ['GET /api/v1/reconsiderations/{id}', 'reconsideration.read'],
   ['POST /api/v1/reconsiderations/{id}/actions', 'reconsideration.read'],
 ]);

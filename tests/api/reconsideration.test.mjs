@@ -299,3 +299,12 @@ test('the ledger covers every row: zhifa verify is clean, and a row changed by h
   assert.match(bad.stdout, /reconsideration_changed/);
   sqlite(db, "UPDATE reconsiderations SET outcome = 'revoke' WHERE linked_case_no IS NOT NULL AND outcome = 'maintain'");
 });
+
+test('Excel: the list and the statistics by respondent download as workbooks', async () => {
+  for (const p of ['/reconsiderations/export.xlsx', '/reconsiderations/stats/export.xlsx']) {
+    const r = await who.sup.raw(`/api/v1${p}`);
+    assert.equal(r.status, 200, p);
+    const bytes = Buffer.from(await r.arrayBuffer());
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a zip (xlsx)');
+  }
+});
