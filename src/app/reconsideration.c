@@ -43,10 +43,21 @@ static int load_visible(const AppContext *cx, long long id, json_t **row, ZfErro
     return zf_fail(err, 404, "not_found", NULL, "行政复议案件不存在");
 }
 
-int app_recon_get(const AppContext *cx, long long id, json_t **record, ZfError *err)
+/* The steps cx->user may take now: the status allows them and his side is theirs. */
+static json_t *actions_for(const AppContext *cx, const json_t *row)
+{
+    json_t *list = json_array();
+    for (const ReconActionDef *a = RECON_ACTIONS; a->code; a++)
+        if (recon_action_allowed_from(a, str(row, "status")) && cx->user && recon_may_take(cx, row, a))
+            json_array_append_new(list, json_pack("{s:s, s:s}", "code", a->code, "name", a->name));
+    return list;
+}
+
+static int get_record(const AppContext *cx, long long id, bool check_scope, json_t **record, ZfError *err)
 {
     json_t *row, *timeline;
-    if (load_visible(cx, id, &row, err) != ZF_OK) return ZF_ERR;
+    if (check_scope ? load_visible(cx, id, &row, err) != ZF_OK : store_recon_get(cx->store, id, &row, err) != ZF_OK)
+        return ZF_ERR;
     if (store_recon_timeline(cx->store, id, &timeline, err) != ZF_OK) return json_decref(row), ZF_ERR;
     *record = recon_view(cx, row);
     size_t i;
@@ -56,8 +67,19 @@ int app_recon_get(const AppContext *cx, long long id, json_t **record, ZfError *
         json_object_set_new(t, "action_name", json_string(a ? a->name : strcmp(str(t, "action"), "register") == 0 ? "收到申请" : str(t, "action")));
     }
     json_object_set_new(*record, "timeline", timeline);
+    json_object_set_new(*record, "actions", actions_for(cx, row));
     json_decref(row);
     return ZF_OK;
+}
+
+int app_recon_get(const AppContext *cx, long long id, json_t **record, ZfError *err)
+{
+    return get_record(cx, id, true, record, err);
+}
+
+int recon_get_written(const AppContext *cx, long long id, json_t **record, ZfError *err)
+{
+    return get_record(cx, id, false, record, err);
 }
 
 static void scope_filter(const AppContext *cx, ReconFilter *f)
@@ -339,7 +361,5 @@ int app_recon_create(const AppContext *cx, const json_t *application, json_t **r
     if (rc == ZF_OK) rc = store_commit(cx->store, err);
     else store_rollback(cx->store);
     if (rc != ZF_OK) return ZF_ERR;
-    AppContext as_system = *cx;
-    as_system.user = NULL;
-    return app_recon_get(&as_system, id, record, err);
+    return recon_get_written(cx, id, record, err);
 }

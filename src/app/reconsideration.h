@@ -8,6 +8,7 @@
 #include <jansson.h>
 
 #include "app/context.h"
+#include "domain/recon_flow.h"
 #include "store/reconsiderations.h"
 
 /* The application as POST /reconsiderations takes it: {"applicant":{"kind","name","id_no","phone"?},
@@ -29,6 +30,11 @@ int app_recons_stats(const AppContext *cx, ReconFilter *f, json_t **out, ZfError
 /* The record's view: names, deadlines {apply_due_on, review_due_on, copy_due_on, answer_due_on,
  * decision_due_on}, the next deadline and its colour as of cx->today (reconsideration_view.c). */
 json_t *recon_view(const AppContext *cx, const json_t *row);
+/* The record just written by cx->user, read without the scope check (the one who wrote it reads
+ * it back, whatever its status), with the steps he may take next. */
+int recon_get_written(const AppContext *cx, long long id, json_t **record, ZfError *err);
+/* Whether cx->user's side (role and scope as stored) takes step def on the row. */
+bool recon_may_take(const AppContext *cx, const json_t *row, const ReconActionDef *def);
 /* Whether cx->user may see the row (scope by the respondent as stored). */
 bool recon_visible(const AppContext *cx, const json_t *row);
 

@@ -39,17 +39,20 @@ static bool may(const AppContext *cx, const char *perm)
     return !cx->user || store_role_has_perm(cx->store, cx->user->role, perm);
 }
 
+bool recon_may_take(const AppContext *cx, const json_t *row, const ReconActionDef *def)
+{
+    if (!cx->user) return true;
+    bool organ = cx->scope.kind == SCOPE_REGION;
+    bool respondent = cx->scope.kind == SCOPE_AGENCY && strcmp(cx->scope.agency, str(row, "respondent")) == 0;
+    return (def->side == RECON_SIDE_ORGAN && organ && may(cx, "reconsideration.handle")) ||
+           (def->side == RECON_SIDE_HEAD && organ && may(cx, "reconsideration.approve")) ||
+           (def->side == RECON_SIDE_RESPONDENT && respondent && may(cx, "reconsideration.answer"));
+}
+
 /* The side the step needs, against the caller's role and scope as stored. */
 static int check_side(const Step *s, ZfError *err)
 {
-    const AppContext *cx = s->cx;
-    if (!cx->user) return ZF_OK;
-    bool organ = cx->scope.kind == SCOPE_REGION;
-    bool respondent = cx->scope.kind == SCOPE_AGENCY && strcmp(cx->scope.agency, str(s->row, "respondent")) == 0;
-    bool ok = (s->def->side == RECON_SIDE_ORGAN && organ && may(cx, "reconsideration.handle")) ||
-              (s->def->side == RECON_SIDE_HEAD && organ && may(cx, "reconsideration.approve")) ||
-              (s->def->side == RECON_SIDE_RESPONDENT && respondent && may(cx, "reconsideration.answer"));
-    if (ok) return ZF_OK;
+    if (recon_may_take(s->cx, s->row, s->def)) return ZF_OK;
     if (s->def->side == RECON_SIDE_HEAD)
         return zf_fail(err, 403, "side_not_allowed", NULL, "延长审理期限须经行政复议机构负责人批准（第六十二条）");
     return zf_fail(err, 403, "side_not_allowed", NULL, "当前用户不能办理该行政复议步骤");
@@ -383,7 +386,5 @@ int app_recon_act(const AppContext *cx, long long id, const json_t *body, json_t
     if (rc == ZF_OK) rc = store_commit(cx->store, err);
     else store_rollback(cx->store);
     if (rc != ZF_OK) return ZF_ERR;
-    AppContext as_system = *cx;
-    as_system.user = NULL;
-    return app_recon_get(&as_system, id, record, err);
+    return recon_get_written(cx, id, record, err);
 }

@@ -67,6 +67,8 @@ INSERT INTO role_permissions(role, perm) VALUES
  ('reconsideration_officer', 'reconsideration.read'), ('reconsideration_officer', 'reconsideration.handle'),
  ('reconsideration_head', 'reconsideration.read'), ('reconsideration_head', 'reconsideration.handle'),
  ('reconsideration_head', 'reconsideration.approve'),
+ -- the respondent is picked from the agencies of the region (GET /agencies)
+ ('reconsideration_officer', 'agencies.read'), ('reconsideration_head', 'agencies.read'),
  ('supervisor', 'reconsideration.read'), ('leader', 'reconsideration.read'),
  ('agency_head', 'reconsideration.read'), ('agency_head', 'reconsideration.answer'),
  ('officer', 'reconsideration.read'), ('officer', 'reconsideration.answer');
