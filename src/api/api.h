@@ -214,6 +214,9 @@ int api_recons_stats(HttpRequest *req);
 int api_recon_get(HttpRequest *req);
 int api_recon_action(HttpRequest *req);
 int api_recons_export(HttpRequest *req);
+/* the portal: POST /public/reconsiderations, POST /public/reconsiderations/track */
+int api_public_recons_create(HttpRequest *req);
+int api_public_recons_track(HttpRequest *req);
 int api_recons_stats_export(HttpRequest *req);
 /* GET /dicts: the reconsideration tables (statuses, actions, outcomes, reasons, channels). */
 void api_recon_dicts_add(json_t *out);

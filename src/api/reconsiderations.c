@@ -1,6 +1,7 @@
 /* /api/v1/reconsiderations: the 行政复议 platform (docs/reconsideration.md). Thin: parameters and
  * bodies are read here, every rule is app/reconsideration*.c and domain/recon_*.c. */
 #include <string.h>
+#include <time.h>
 
 #include "api/api.h"
 #include "api/list_export.h"
@@ -155,4 +156,35 @@ int api_recons_stats_export(HttpRequest *req)
                                   "行政复议统计.xlsx", api_recons_stats,
                                   (int)(sizeof STATS_COLUMNS / sizeof *STATS_COLUMNS), STATS_COLUMNS};
     return list_export_reply(req, &ex);
+}
+
+/* ---- the portal: apply and track (no login) ---- */
+
+int api_public_recons_create(HttpRequest *req)
+{
+    json_t *body = http_body_json(req), *out = NULL;
+    if (!body) return 0;
+    AppContext cx = api_context(req);
+    char addr[64];
+    ZfError err;
+    auth_client_addr(req, addr, sizeof addr);
+    int rc = app_recon_apply_public(&cx, body, addr, (long long)time(NULL), &out, &err);
+    json_decref(body);
+    if (rc != ZF_OK) return http_reply_zferror(req, &err);
+    return http_reply_json(req, 201, out);
+}
+
+int api_public_recons_track(HttpRequest *req)
+{
+    json_t *body = http_body_json(req), *out = NULL;
+    if (!body) return 0;
+    AppContext cx = api_context(req);
+    char addr[64];
+    ZfError err;
+    auth_client_addr(req, addr, sizeof addr);
+    int rc = app_recon_track_public(&cx, str(body, "case_no"), str(body, "id_no"), str(body, "phone"), addr,
+                                    (long long)time(NULL), &out, &err);
+    json_decref(body);
+    if (rc != ZF_OK) return http_reply_zferror(req, &err);
+    return http_reply_json(req, 200, out);
 }

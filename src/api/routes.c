@@ -34,6 +34,9 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/public/challenge", api_public_challenge, "public"},
     {"POST", "/api/v1/public/complaints", api_public_complaints_create, "public", .max_body = 16 << 10},
     {"GET", "/api/v1/public/complaints/{tracking_code}", api_public_complaint_get, "public"},
+    /* 行政复议 on the portal (issue 24): the complaints' abuse limits; the ID number travels in a body, not a URL */
+    {"POST", "/api/v1/public/reconsiderations", api_public_recons_create, "public", .max_body = 64 << 10},
+    {"POST", "/api/v1/public/reconsiderations/track", api_public_recons_track, "public", .max_body = 4 << 10},
     /* 电子送达 for the party: a link's token, a one-time code (tries limited), no login */
     {"GET", "/api/v1/public/deliveries/{token}", api_public_delivery_get, "public"},
     {"POST", "/api/v1/public/deliveries/{token}/open", api_public_delivery_open, "public", .max_body = 1 << 10},

@@ -65,6 +65,18 @@ static int challenge_solved(const AppContext *cx, const ComplaintInput *in, long
     return ZF_OK;
 }
 
+int app_portal_challenge_check(const AppContext *cx, const char *id, const char *nonce, long long now, ZfError *err)
+{
+    ComplaintInput in = {.challenge_id = id, .nonce = nonce};
+    return challenge_solved(cx, &in, now, err);
+}
+
+int app_portal_within_limit(const AppContext *cx, const char *addr, const char *kind, long long now, int add,
+                            const char *setting, int dflt, const char *message, ZfError *err)
+{
+    return within_limit(cx, addr, kind, now, add, setting, dflt, message, err);
+}
+
 int app_complaint_file(const AppContext *cx, const ComplaintInput *in, const char *addr, long long now,
                        char code[TRACKING_CODE_LEN + 1], ZfError *err)
 {

@@ -27,6 +27,17 @@ int app_recon_get(const AppContext *cx, long long id, json_t **record, ZfError *
 int app_recons_list(const AppContext *cx, ReconFilter *f, int page, int size, json_t **out, ZfError *err);
 int app_recons_stats(const AppContext *cx, ReconFilter *f, json_t **out, ZfError *err);
 
+/* The portal (reconsideration_portal.c), cx->user NULL; addr and now (unix seconds) for the abuse
+ * limits of the portal's complaints. Apply: the application with applicant.phone and
+ * "challenge":{"id","nonce"}; received today, channel portal → {case_no, received_on, review_due_on}.
+ * Track: by 复议案号 with the applicant's ID number and phone → {case_no, status, status_name,
+ * respondent_name, received_on, deadlines, steps:[{on, name}], correction_items?, decision?:{on,
+ * outcome_name, reason}, reject_reason_name?}; 404 (a counted miss) when any of the three differs. */
+int app_recon_apply_public(const AppContext *cx, const json_t *in, const char *addr, long long now, json_t **out,
+                           ZfError *err);
+int app_recon_track_public(const AppContext *cx, const char *case_no, const char *id_no, const char *phone,
+                           const char *addr, long long now, json_t **out, ZfError *err);
+
 /* The record's view: names, deadlines {apply_due_on, review_due_on, copy_due_on, answer_due_on,
  * decision_due_on}, the next deadline and its colour as of cx->today (reconsideration_view.c). */
 json_t *recon_view(const AppContext *cx, const json_t *row);

@@ -15,6 +15,8 @@ const ROUTES = new Map([
   ['GET /api/v1/public/challenge', 'public'],
   ['POST /api/v1/public/complaints', 'public'],
   ['GET /api/v1/public/complaints/{tracking_code}', 'public'],
+  ['POST /api/v1/public/reconsiderations', 'public'],
+  ['POST /api/v1/public/reconsiderations/track', 'public'],
   ['POST /api/v1/public/complaints/{tracking_code}/photos', 'public'],
   ['POST /api/v1/public/documents/verify', 'public'],
   ['GET /api/v1/public/documents/root-cert', 'public'],
@@ -289,6 +291,8 @@ const BODY = {
   'POST /api/v1/reviews/plans': { name: '' },
   // an application without its applicant (400); a step on a reconsideration that does not exist (404)
   'POST /api/v1/reconsiderations': { respondent: '' },
+  'POST /api/v1/public/reconsiderations': { applicant: 'none' },
+  'POST /api/v1/public/reconsiderations/track': { case_no: '无此案号' },
   'POST /api/v1/reconsiderations/{id}/actions': { action: 'accept' },
   // a copy without a code (400); the shipped standard is never edited (400: the body has no items)
   'POST /api/v1/reviews/standards': { from: 'penalty_v1', code: '' },

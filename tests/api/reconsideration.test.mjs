@@ -7,7 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, sqlite } from './lib/zhifa.mjs';
+import crypto from 'node:crypto';
+import { run, tmpDir, startServer, addUser, login, sqlite, client } from './lib/zhifa.mjs';
 import { cnid, uscc } from './lib/codes.mjs';
 import { addWd, isWorkday } from './lib/calendar.mjs';
 
@@ -307,4 +308,43 @@ test('Excel: the list and the statistics by respondent download as workbooks', a
     const bytes = Buffer.from(await r.arrayBuffer());
     assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a zip (xlsx)');
   }
+});
+
+const zeroBits = (buf) => {
+  let z = 0;
+  for (const byte of buf) {
+    if (byte === 0) { z += 8; continue; }
+    return z + Math.clz32(byte) - 24;
+  }
+  return z;
+};
+function solve({ prefix, bits }) {
+  for (let i = 0; ; i++) {
+    const nonce = i.toString(36);
+    if (zeroBits(crypto.createHash('sha256').update(prefix + nonce).digest()) >= bits) return nonce;
+  }
+}
+
+test('the portal: apply with ID number and phone after the challenge, track by 复议案号 + ID + phone only', async () => {
+  const anon = client(srv.base);
+  const ch = (await anon.get('/public/challenge')).body;
+  const app = application();
+  delete app.received_on;
+  app.applicant.phone = '13800000000';
+  const unsolved = await anon.send('POST', '/public/reconsiderations', { ...app, challenge: { id: ch.id, nonce: 'x' } });
+  assert.equal(unsolved.status, 422);
+  const ch2 = (await anon.get('/public/challenge')).body;
+  const r = await anon.send('POST', '/public/reconsiderations', { ...app, challenge: { id: ch2.id, nonce: solve(ch2) } });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  assert.deepEqual(Object.keys(r.body).sort(), ['case_no', 'received_on', 'review_due_on']);
+  assert.equal(r.body.review_due_on, addWd(r.body.received_on, 5));
+  const wrong = await anon.send('POST', '/public/reconsiderations/track', { case_no: r.body.case_no, id_no: app.applicant.id_no, phone: '13900000000' });
+  assert.equal(wrong.status, 404);
+  const t = await anon.send('POST', '/public/reconsiderations/track', { case_no: r.body.case_no, id_no: app.applicant.id_no, phone: '13800000000' });
+  assert.equal(t.status, 200);
+  assert.equal(t.body.status, 'received');
+  assert.equal(t.body.body, undefined, 'nothing internal');
+  const staff = (await who.clerk.get(`/reconsiderations?q=${encodeURIComponent(r.body.case_no)}`)).body.items[0];
+  assert.equal(staff.channel, 'portal');
+  assert.equal(staff.created_by, 'portal');
 });
