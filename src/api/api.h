@@ -214,6 +214,9 @@ int api_recons_stats(HttpRequest *req);
 int api_recon_get(HttpRequest *req);
 int api_recon_action(HttpRequest *req);
 int api_recons_export(HttpRequest *req);
+/* the respondent's evidence and the organ's materials: reconsideration_files.c */
+int api_recon_attachments_create(HttpRequest *req);
+int api_recon_attachment_get(HttpRequest *req);
 /* the portal: POST /public/reconsiderations, POST /public/reconsiderations/track */
 int api_public_recons_create(HttpRequest *req);
 int api_public_recons_track(HttpRequest *req);

@@ -199,6 +199,10 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/orders/{id}/attachments", api_order_attachments_create, "orders.read",
      .max_body = (size_t)ATTACHMENT_CEILING_MIB << 20, .limit_for = api_attachment_body_limit, .stream_to_file = true},
     {"GET", "/api/v1/orders/{id}/attachments/{aid}", api_order_attachment_get, "orders.read"},
+    /* a reconsideration's files: the respondent's evidence, the organ's materials (app/reconsideration_files.c) */
+    {"POST", "/api/v1/reconsiderations/{id}/attachments", api_recon_attachments_create, "reconsideration.read",
+     .max_body = (size_t)ATTACHMENT_CEILING_MIB << 20, .limit_for = api_attachment_body_limit, .stream_to_file = true},
+    {"GET", "/api/v1/reconsiderations/{id}/attachments/{aid}", api_recon_attachment_get, "reconsideration.read"},
     /* API tokens for system-to-system calls (docs/hotline.md): the system administrator's */
     {"GET", "/api/v1/tokens", api_tokens_list, "tokens.write"},
     {"POST", "/api/v1/tokens", api_tokens_create, "tokens.write"},

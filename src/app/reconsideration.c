@@ -43,6 +43,16 @@ static int load_visible(const AppContext *cx, long long id, json_t **row, ZfErro
     return zf_fail(err, 404, "not_found", NULL, "行政复议案件不存在");
 }
 
+/* The timeline's entries that are not steps of the table. */
+static const char *timeline_only_name(const char *action)
+{
+    static const char *const NAMES[][2] = {
+        {"register", "收到申请"}, {"incidental", "附带审查申请"}, {"attach", "上传材料"}, {NULL, NULL}};
+    for (size_t i = 0; action && NAMES[i][0]; i++)
+        if (strcmp(NAMES[i][0], action) == 0) return NAMES[i][1];
+    return "其他";
+}
+
 /* The steps cx->user may take now: the status allows them and his side is theirs. */
 static json_t *actions_for(const AppContext *cx, const json_t *row)
 {
@@ -64,7 +74,7 @@ static int get_record(const AppContext *cx, long long id, bool check_scope, json
     json_t *t;
     json_array_foreach(timeline, i, t) {
         const ReconActionDef *a = recon_action(str(t, "action"));
-        json_object_set_new(t, "action_name", json_string(a ? a->name : strcmp(str(t, "action"), "register") == 0 ? "收到申请" : str(t, "action")));
+        json_object_set_new(t, "action_name", json_string(a ? a->name : timeline_only_name(str(t, "action"))));
     }
     json_object_set_new(*record, "timeline", timeline);
     json_object_set_new(*record, "actions", actions_for(cx, row));

@@ -38,6 +38,19 @@ int app_recon_apply_public(const AppContext *cx, const json_t *in, const char *a
 int app_recon_track_public(const AppContext *cx, const char *case_no, const char *id_no, const char *phone,
                            const char *addr, long long now, json_t **out, ZfError *err);
 
+/* Files (reconsideration_files.c), already in the file store under sm3: purpose evidence (the
+ * respondent, from the copy until the decision) or material (the organ, until closed). Check before
+ * the upload is adopted, attach after: *out {id, purpose, name, media_type, size, sm3, uploaded_by,
+ * uploaded_at}, kept in body.attachments; 403 the other side, 409 the status, 404 out of scope. */
+typedef struct {
+    const char *purpose, *name, *media_type, *sm3;
+    long long size;
+} ReconFile;
+int app_recon_attach_check(const AppContext *cx, long long id, const char *purpose, ZfError *err);
+int app_recon_attach(const AppContext *cx, long long id, const ReconFile *f, json_t **out, ZfError *err);
+/* The attachment aid of a visible reconsideration; 404 otherwise. */
+int app_recon_attachment(const AppContext *cx, long long id, long long aid, json_t **out, ZfError *err);
+
 /* The record's view: names, deadlines {apply_due_on, review_due_on, copy_due_on, answer_due_on,
  * decision_due_on}, the next deadline and its colour as of cx->today (reconsideration_view.c). */
 json_t *recon_view(const AppContext *cx, const json_t *row);

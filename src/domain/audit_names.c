@@ -28,6 +28,7 @@ static const Pair ACTIONS[] = {
     {"reconsideration_extend", "延长行政复议期限"}, {"reconsideration_hearing", "行政复议听证"},
     {"reconsideration_mediate", "行政复议调解结案"}, {"reconsideration_decide", "作出行政复议决定"},
     {"reconsideration_close", "行政复议结案"}, {"reconsideration_act", "行政复议操作"},
+    {"reconsideration_attach", "上传行政复议材料"}, {"reconsideration_attachment_download", "下载行政复议材料"},
     {"bulletin_export", "下载月度通报"},
     {"dossier_export", "导出电子卷宗"}, {"read_personal", "查看个人信息"},
     {"timeline_read", "查看办理记录"}, {"approvals_read", "查看审批记录"}, {"attachment_list", "查看附件列表"}, {"attachment_download", "下载附件"},

@@ -210,6 +210,8 @@ const ROUTES = new Map([
   ['GET /api/v1/reconsiderations/stats/export.xlsx', 'reconsideration.read'],
   ['GET /api/v1/reconsiderations/{id}', 'reconsideration.read'],
   ['POST /api/v1/reconsiderations/{id}/actions', 'reconsideration.read'],
+  ['POST /api/v1/reconsiderations/{id}/attachments', 'reconsideration.read'],
+  ['GET /api/v1/reconsiderations/{id}/attachments/{aid}', 'reconsideration.read'],
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'social_supervisor', 'lawyer',
@@ -294,6 +296,7 @@ const BODY = {
   'POST /api/v1/public/reconsiderations': { applicant: 'none' },
   'POST /api/v1/public/reconsiderations/track': { case_no: '无此案号' },
   'POST /api/v1/reconsiderations/{id}/actions': { action: 'accept' },
+  'POST /api/v1/reconsiderations/{id}/attachments': { note: 'no such reconsideration: 404' },
   // a copy without a code (400); the shipped standard is never edited (400: the body has no items)
   'POST /api/v1/reviews/standards': { from: 'penalty_v1', code: '' },
   'PUT /api/v1/reviews/standards/{code}': { items: 'none' },

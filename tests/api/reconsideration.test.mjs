@@ -348,3 +348,27 @@ test('the portal: apply with ID number and phone after the challenge, track by �
   assert.equal(staff.channel, 'portal');
   assert.equal(staff.created_by, 'portal');
 });
+
+test('evidence with the answer: the respondent uploads while the answer is due, the organ adds materials; others see nothing', async () => {
+  const PDF = Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+  const upload = (c, id, purpose, name) => c.raw(`/api/v1/reconsiderations/${id}/attachments?name=${encodeURIComponent(name)}&purpose=${purpose}`, {
+    method: 'POST', body: PDF, headers: { 'Content-Type': 'application/pdf', 'X-CSRF-Token': c.csrf } });
+  const r = await apply();
+  await ok(who.clerk, r.id, { action: 'accept', on: '2026-02-13' });
+  assert.equal((await upload(who.hd, r.id, 'evidence', '处罚案卷.pdf')).status, 409, 'not before the copy');
+  await ok(who.clerk, r.id, { action: 'send_copy', on: '2026-02-24' });
+  const ev = await upload(who.hd, r.id, 'evidence', '处罚案卷.pdf');
+  assert.equal(ev.status, 201);
+  const file = await ev.json();
+  assert.equal((await upload(who.clerk, r.id, 'evidence', '代传.pdf')).status, 403);
+  assert.equal((await upload(who.hd, r.id, 'material', '机构材料.pdf')).status, 403);
+  assert.equal((await upload(who.clerk, r.id, 'material', '申请书.pdf')).status, 201);
+  assert.equal((await upload(who.jm, r.id, 'evidence', 'x.pdf')).status, 404);
+  const seen = (await who.clerk.get(`/reconsiderations/${r.id}`)).body;
+  assert.deepEqual(seen.body.attachments.map((a) => [a.purpose, a.name]), [['evidence', '处罚案卷.pdf'], ['material', '申请书.pdf']]);
+  assert.ok(seen.timeline.some((t) => t.action === 'attach' && t.action_name === '上传材料'));
+  const got = await who.clerk.raw(`/api/v1/reconsiderations/${r.id}/attachments/${file.id}`);
+  assert.equal(got.status, 200);
+  assert.deepEqual(Buffer.from(await got.arrayBuffer()), PDF);
+  assert.equal((await who.jm.raw(`/api/v1/reconsiderations/${r.id}/attachments/${file.id}`)).status, 404);
+});
