@@ -1,7 +1,7 @@
 // 行政复议 end to end through the browser against the real binary (issue 24): an applicant applies on
 // the portal (the page solves the proof-of-work itself); the 复议机构's officer asks for a correction,
-// records its arrival, accepts and sends the copy; the respondent agency answers on 复议答复; the
-// officer holds the hearing and decides; the applicant reads the decision on the track page.
+// records its arrival, accepts and sends the copy; the respondent agency answers on 复议答复 with its
+// evidence; the officer holds the hearing and decides; the applicant reads the decision on the track page.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, login, addUser } from './lib/server.mjs'
@@ -97,6 +97,11 @@ test('portal application → correction → accepted → the agency answers → 
   await settle(a)
   await a.getByTestId('recon-link').getByText(caseNo).click()
   await a.getByTestId('recon-detail').waitFor()
+  await a.getByTestId('recon-file-input').setInputFiles({
+    name: '处罚案卷.pdf', mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n')
+  })
+  await a.getByTestId('recon-file').getByText('处罚案卷.pdf').waitFor()
   await step(a, 'answer', (d) => d.getByTestId('recon-note').fill('被申请人认为原处罚决定认定事实清楚，证据确凿。'), '审理中')
 
   // the hearing and the decision

@@ -26,3 +26,10 @@ export const actOnReconsideration = (id, body) => http.post(`${BASE}/${encodeURI
 //   decided, corrected, correction_rate, avg_days}], reject_reasons: [{reason, name, count}],
 //   outcomes: [{outcome, name, count}], totals: {…}}
 export const reconsiderationStats = (query) => http.get(`${BASE}/stats`, { query })
+
+// The file is the body; purpose evidence (被申请人证据: the respondent, from the copy until the decision) |
+// material (复议机构材料). → the attachment {id, purpose, name, media_type, size, sm3, uploaded_by, uploaded_at}
+export const uploadReconsiderationFile = (id, file, purpose) =>
+  http.upload(`${BASE}/${encodeURIComponent(id)}/attachments`, file,
+    { query: { name: file.name, purpose }, contentType: file.type || 'application/octet-stream', timeout: 30 * 60000 })
+export const reconsiderationFileUrl = (id, aid) => `${BASE}/${encodeURIComponent(id)}/attachments/${encodeURIComponent(aid)}`
