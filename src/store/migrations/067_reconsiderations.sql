@@ -75,7 +75,7 @@ INSERT INTO role_permissions(role, perm) VALUES
 
 INSERT INTO settings(name, value, description, kind, min_value, max_value, basis) VALUES
  ('recon_case_number_pattern', '{abbr}政复〔{year}〕{seq}号',
-  '行政复议案号格式：{abbr} 复议机关所在行政区划简称，{year} 年度，{seq} 序号', 'doc_number_pattern', NULL, NULL,
+  '行政复议案号格式：由复议机关所在行政区划简称、年度和序号组成（同一区划同一年度连续编号）', 'doc_number_pattern', NULL, NULL,
   '《行政复议法》第三十条：行政复议机关收到申请后审查、受理；案号按本地规定'),
  ('recon_apply_days', '60', '行政复议申请期限：自知道或者应当知道行政行为之日起（自然日，末日顺延）', 'integer', 60, 60,
   '《行政复议法》第二十条第一款'),
