@@ -238,5 +238,21 @@ int api_sync_down(HttpRequest *req);
 int api_sync_nodes_list(HttpRequest *req);
 int api_sync_batches_list(HttpRequest *req);
 int api_sync_upstream(HttpRequest *req);
+/* 行政复议 (issue 24, docs/reconsideration.md): reconsiderations.c */
+int api_recons_create(HttpRequest *req);
+int api_recons_list(HttpRequest *req);
+int api_recons_stats(HttpRequest *req);
+int api_recon_get(HttpRequest *req);
+int api_recon_action(HttpRequest *req);
+int api_recons_export(HttpRequest *req);
+/* the respondent's evidence and the organ's materials: reconsideration_files.c */
+int api_recon_attachments_create(HttpRequest *req);
+int api_recon_attachment_get(HttpRequest *req);
+/* the portal: POST /public/reconsiderations, POST /public/reconsiderations/track */
+int api_public_recons_create(HttpRequest *req);
+int api_public_recons_track(HttpRequest *req);
+int api_recons_stats_export(HttpRequest *req);
+/* GET /dicts: the reconsideration tables (statuses, actions, outcomes, reasons, channels). */
+void api_recon_dicts_add(json_t *out);
 
 #endif

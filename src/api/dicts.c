@@ -186,6 +186,7 @@ int api_dicts_get(HttpRequest *req)
     json_object_set_new(out, "lead_reject_reasons", code_table(lead_reject_c, lead_reject_n, LEAD_REJECT_COUNT));
     json_object_set_new(out, "order_statuses", code_table(status_code, status_name, ORDER_STATUS_COUNT));
     json_object_set_new(out, "order_actions", code_table(action_code, action_name, ORDER_ACTION_COUNT));
+    api_recon_dicts_add(out); /* 行政复议 (issue 24) */
     json_object_set_new(out, "workflow_measures", workflow_measures());
     json_object_set_new(out, "workflow_case_types", pairs(workflow_case_type_at)); /* issue 20 */
     json_object_set_new(out, "inspection_results", pairs(inspection_result_at));

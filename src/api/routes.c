@@ -35,6 +35,9 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/public/challenge", api_public_challenge, "public"},
     {"POST", "/api/v1/public/complaints", api_public_complaints_create, "public", .max_body = 16 << 10},
     {"GET", "/api/v1/public/complaints/{tracking_code}", api_public_complaint_get, "public"},
+    /* 行政复议 on the portal (issue 24): the complaints' abuse limits; the ID number travels in a body, not a URL */
+    {"POST", "/api/v1/public/reconsiderations", api_public_recons_create, "public", .max_body = 64 << 10},
+    {"POST", "/api/v1/public/reconsiderations/track", api_public_recons_track, "public", .max_body = 4 << 10},
     /* 电子送达 for the party: a link's token, a one-time code (tries limited), no login */
     {"GET", "/api/v1/public/deliveries/{token}", api_public_delivery_get, "public"},
     {"POST", "/api/v1/public/deliveries/{token}/open", api_public_delivery_open, "public", .max_body = 1 << 10},
@@ -183,6 +186,14 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/orders/stats", api_orders_stats, "orders.read"},
     {"GET", "/api/v1/orders/{id}", api_order_get, "orders.read"},
     {"POST", "/api/v1/orders/{id}/actions", api_order_action, "orders.read"},
+    /* 行政复议 (issue 24, docs/reconsideration.md): the side a step needs is checked in app/reconsideration_act.c */
+    {"POST", "/api/v1/reconsiderations", api_recons_create, "reconsideration.handle"},
+    {"GET", "/api/v1/reconsiderations", api_recons_list, "reconsideration.read"},
+    {"GET", "/api/v1/reconsiderations/export.xlsx", api_recons_export, "reconsideration.read"},
+    {"GET", "/api/v1/reconsiderations/stats", api_recons_stats, "reconsideration.read"},
+    {"GET", "/api/v1/reconsiderations/stats/export.xlsx", api_recons_stats_export, "reconsideration.read"},
+    {"GET", "/api/v1/reconsiderations/{id}", api_recon_get, "reconsideration.read"},
+    {"POST", "/api/v1/reconsiderations/{id}/actions", api_recon_action, "reconsideration.read"},
     /* supervision leads (issue 15, docs/leads.md): the side an act needs is checked in app/leads.c */
     {"GET", "/api/v1/leads", api_leads_list, "leads.read"},
     {"GET", "/api/v1/leads/export.xlsx", api_leads_export, "leads.read"},
@@ -205,6 +216,10 @@ static const Route api_routes[] = {
     /* the order's 督办通知书 / 问诊单 / 意见书 (docs/documents.md); scope of the stored order */
     {"GET", "/api/v1/orders/{id}/documents", api_order_documents_list, "orders.read"},
     {"GET", "/api/v1/orders/{id}/documents/{doc}", api_order_document_get, "orders.read"},
+    /* a reconsideration's files: the respondent's evidence, the organ's materials (app/reconsideration_files.c) */
+    {"POST", "/api/v1/reconsiderations/{id}/attachments", api_recon_attachments_create, "reconsideration.read",
+     .max_body = (size_t)ATTACHMENT_CEILING_MIB << 20, .limit_for = api_attachment_body_limit, .stream_to_file = true},
+    {"GET", "/api/v1/reconsiderations/{id}/attachments/{aid}", api_recon_attachment_get, "reconsideration.read"},
     /* API tokens for system-to-system calls (docs/hotline.md): the system administrator's */
     {"GET", "/api/v1/tokens", api_tokens_list, "tokens.write"},
     {"POST", "/api/v1/tokens", api_tokens_create, "tokens.write"},

@@ -164,10 +164,10 @@ int app_assess_survey_answer(const AppContext *cx, long long plan_id, const Asse
     else if (!assess_plan_has_unit(plan, in->unit)) rc = zf_fail(err, 400, "invalid_param", "unit", "请选择被评价的单位");
     if (rc == ZF_OK) rc = check_answers(plan, in->answers, err);
     if (rc == ZF_OK)
-        rc = app_portal_count_within(cx, addr, "survey", now, "portal_surveys_per_hour", 5, "提交过于频繁，请一小时后再试", err);
+        rc = app_portal_within_limit(cx, addr, "survey", now, 1, "portal_surveys_per_hour", 5, "提交过于频繁，请一小时后再试", err);
     if (rc == ZF_OK && store_begin(cx->store, err) != ZF_OK) rc = ZF_ERR;
     else if (rc == ZF_OK) {
-        rc = app_portal_challenge_take(cx, in->challenge_id, in->nonce, now, err);
+        rc = app_portal_challenge_check(cx, in->challenge_id, in->nonce, now, err);
         app_utc_now(at);
         json_t *row = json_pack("{s:I, s:s, s:s, s:{s:O, s:s}}", "plan_id", (json_int_t)plan_id, "unit", in->unit, "challenge",
                                 in->challenge_id ? in->challenge_id : "", "body", "answers", in->answers, "at", at);

@@ -65,26 +65,25 @@ static int challenge_solved(const AppContext *cx, const ComplaintInput *in, long
     return ZF_OK;
 }
 
-int app_portal_count_within(const AppContext *cx, const char *addr, const char *kind, long long now, const char *setting,
-                            int dflt, const char *message, ZfError *err)
+int app_portal_challenge_check(const AppContext *cx, const char *id, const char *nonce, long long now, ZfError *err)
 {
-    return within_limit(cx, addr, kind, now, 1, setting, dflt, message, err);
+    ComplaintInput in = {.challenge_id = id, .nonce = nonce};
+    return challenge_solved(cx, &in, now, err);
 }
 
-int app_portal_challenge_take(const AppContext *cx, const char *challenge_id, const char *nonce, long long now,
-                              ZfError *err)
+int app_portal_within_limit(const AppContext *cx, const char *addr, const char *kind, long long now, int add,
+                            const char *setting, int dflt, const char *message, ZfError *err)
 {
-    ComplaintInput in = {.challenge_id = challenge_id, .nonce = nonce};
-    return challenge_solved(cx, &in, now, err);
+    return within_limit(cx, addr, kind, now, add, setting, dflt, message, err);
 }
 
 int app_portal_admit(const AppContext *cx, const char *challenge_id, const char *nonce, const char *addr, long long now,
                      ZfError *err)
 {
-    if (app_portal_count_within(cx, addr, KIND_COMPLAINT, now, "portal_complaints_per_hour", 5,
+    if (app_portal_within_limit(cx, addr, KIND_COMPLAINT, now, 1, "portal_complaints_per_hour", 5,
                                 "提交过于频繁，请一小时后再试；紧急事项请拨打 12345", err) != ZF_OK)
         return ZF_ERR;
-    return app_portal_challenge_take(cx, challenge_id, nonce, now, err);
+    return app_portal_challenge_check(cx, challenge_id, nonce, now, err);
 }
 
 int app_complaint_file(const AppContext *cx, const ComplaintInput *in, const char *addr, long long now,

@@ -16,13 +16,12 @@
  * portal_challenges_per_hour for addr. */
 int app_portal_challenge(const AppContext *cx, const char *addr, long long now, json_t **out, ZfError *err);
 
-/* The complaints' abuse limits for another portal form (the 民意调查 of app/assessment_survey.c):
- * one more `kind` counted for addr this hour, 429 with message past the setting's limit; and the
- * challenge taken whatever the nonce, 422 `challenge_failed` unless it was live and solved. */
-int app_portal_count_within(const AppContext *cx, const char *addr, const char *kind, long long now, const char *setting,
-                            int dflt, const char *message, ZfError *err);
-int app_portal_challenge_take(const AppContext *cx, const char *challenge_id, const char *nonce, long long now,
-                              ZfError *err);
+/* The same two guards for the portal's other forms (行政复议申请 of issue 24, 民意调查 of app/assessment_survey.c): takes the challenge
+ * (422 challenge_failed unless live and solved by nonce); counts one more of kind for addr (add 1)
+ * or only reads (add 0), 429 with message past the setting's limit per hour. */
+int app_portal_challenge_check(const AppContext *cx, const char *id, const char *nonce, long long now, ZfError *err);
+int app_portal_within_limit(const AppContext *cx, const char *addr, const char *kind, long long now, int add,
+                            const char *setting, int dflt, const char *message, ZfError *err);
 
 typedef struct {
     ComplaintFields fields;

@@ -21,6 +21,7 @@ const Command cmd_user = {
     "角色：officer 执法人员  agency_head 执法机构负责人  legal_reviewer 法制审核人员\n"
     "      supervisor 执法监督人员  leader 司法局领导\n"
     "      social_supervisor 特邀监督员  lawyer 派驻律师  review_expert 特邀评查专家\n"
+    "      reconsideration_officer 行政复议承办人  reconsideration_head 行政复议机构负责人（--region）\n"
     "      sysadmin 系统管理员  secadmin 安全保密管理员  auditor 安全审计员\n"
     "执法人员、负责人、法制审核人员须指定 --agency（统一社会信用代码）；监督人员、领导、\n"
     "特邀监督员、派驻律师和特邀评查专家可只指定 --region（6 位行政区划代码）：特邀监督员和派驻律师的范围是\n"

@@ -98,7 +98,9 @@ long long login_lock_seconds(const LoginPolicy *p, int failures)
 static const char *const business_roles[] = {"officer",  "agency_head",       "legal_reviewer", "supervisor",
                                              "leader",   "social_supervisor", "lawyer",         "review_expert",
                                              /* 规范性文件备案审查 (migration 071) */
-                                             "norm_clerk", "norm_chief", "norm_deputy", "norm_director", NULL};
+                                             "norm_clerk", "norm_chief", "norm_deputy", "norm_director",
+                                             /* 行政复议机构 (issue 24): a region */
+                                             "reconsideration_officer", "reconsideration_head", NULL};
 static const char *const observer_roles[] = {"social_supervisor", "lawyer", NULL};
 static const char *const admin_roles[] = {"sysadmin", "secadmin", "auditor", NULL};
 
@@ -117,7 +119,11 @@ bool role_may_use_region(const char *role)
 {
     return role && (strcmp(role, "supervisor") == 0 || strcmp(role, "leader") == 0 || role_is_observer(role) ||
                     strcmp(role, "review_expert") == 0 || /* 特邀评查专家 (issue 16): a region, or one agency */
-                    in(role, normative_roles));
+                    in(role, normative_roles) || role_is_reconsideration(role));
+}
+bool role_is_reconsideration(const char *role)
+{
+    return role && (strcmp(role, "reconsideration_officer") == 0 || strcmp(role, "reconsideration_head") == 0);
 }
 bool role_is_known(const char *role) { return in(role, admin_roles) || in(role, business_roles); }
 
@@ -160,7 +166,8 @@ void scope_for_agency(DataScope *s, const char *agency)
 
 void scope_for_user(DataScope *s, const char *role, const char *agency, const char *region, const char *agency_region)
 {
-    if (strcmp(role, "supervisor") == 0 || strcmp(role, "leader") == 0 || in(role, normative_roles))
+    if (strcmp(role, "supervisor") == 0 || strcmp(role, "leader") == 0 || in(role, normative_roles) ||
+        role_is_reconsideration(role))
         scope_for_region(s, region && region[0] ? region : agency_region);
     else if ((role_is_observer(role) || strcmp(role, "review_expert") == 0) && region && region[0])
         /* assigned a region, else his one agency */

@@ -46,6 +46,8 @@ bool role_is_known(const char *role);
 bool role_is_observer(const char *role);
 /* Roles that may be assigned a region instead of an agency: supervisors, leaders, observers. */
 bool role_may_use_region(const char *role);
+/* 行政复议机构 staff (issue 24): reconsideration_officer, reconsideration_head — a region. */
+bool role_is_reconsideration(const char *role);
 /* May a user holding actor_role create/modify a user holding target_role through the API? */
 bool authz_may_manage_role(const char *actor_role, const char *target_role);
 /* 三员分立 as data (migration 022, GB/T 22239-2019 8.1.4.2 c): a role of duty class role_duty

@@ -48,6 +48,12 @@ void ledger_order_subject(long long order_id, char out[32]);
 #define LEDGER_ASSESSMENT_PLAN_PUT "assessment_plan.put"
 #define LEDGER_ASSESSMENT_FILLING_PUT "assessment_filling.put"
 #define LEDGER_ASSESSMENT_SCORE_PUT "assessment_score.put"
+/* 行政复议 (docs/reconsideration.md): a reconsiderations row as stored after the write
+ * (store_recon_get's shape without respondent_name/respondent_region) and each
+ * reconsideration_timeline row as written; subject "reconsideration:<id>". */
+#define LEDGER_RECON_PUT "reconsideration.put"
+#define LEDGER_RECON_TIMELINE "reconsideration.timeline"
+#define LEDGER_RECON_SUBJECT_PREFIX "reconsideration:"
 
 
 /* A ledger on one Store connection (same thread rules as the Store). */

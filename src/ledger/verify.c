@@ -20,6 +20,7 @@
 #include "store/leads.h"
 #include "store/orders.h"
 #include "store/normative.h"
+#include "store/reconsiderations.h"
 #include "store/reviews.h"
 #include "store/assessment.h"
 #include "store/workflow.h"
@@ -88,6 +89,14 @@ static int assess_scores_foreach(Store *st, int (*fn)(const json_t *row, void *c
 {
     return store_assess_foreach(st, ASSESS_SCORE, fn, ctx, err);
 }
+static int recons_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return store_recon_foreach(st, RECON_TABLE_ROWS, fn, ctx, err);
+}
+static int recon_timeline_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return store_recon_foreach(st, RECON_TABLE_TIMELINE, fn, ctx, err);
+}
 
 static const LoggedTable LOGGED_TABLES[] = {
     {LEDGER_TIMELINE_ADD, "case_timeline", "timeline", "时间线条目", "id", 0, 0, store_workflow_timeline_foreach},
@@ -109,6 +118,9 @@ static const LoggedTable LOGGED_TABLES[] = {
     {LEDGER_ASSESSMENT_FILLING_PUT, "assessment_fillings", "assessment_filling", "考核指标填报", "id", 0, 1,
      assess_fillings_foreach},
     {LEDGER_ASSESSMENT_SCORE_PUT, "assessment_scores", "assessment_score", "考核评分", "id", 0, 1, assess_scores_foreach},
+    {LEDGER_RECON_PUT, "reconsiderations", "reconsideration", "行政复议案件", "id", 0, 1, recons_foreach},
+    {LEDGER_RECON_TIMELINE, "reconsideration_timeline", "reconsideration_timeline", "行政复议时间线条目", "id", 0, 0,
+     recon_timeline_foreach},
 };
 #define N_LOGGED (sizeof LOGGED_TABLES / sizeof *LOGGED_TABLES)
 

@@ -337,5 +337,14 @@ int sqlite_store_sync_publish(Store *st, const char *kind, const char *key, cons
 int sqlite_store_sync_published_after(Store *st, long long after_seq, int limit, json_t **items, ZfError *err);
 int sqlite_store_sync_witness_add(Store *st, const json_t *w, ZfError *err);
 int sqlite_store_sync_witnesses(Store *st, json_t **items, ZfError *err);
+/* 行政复议 (sqlite_reconsiderations.c) */
+int sqlite_store_recon_get(Store *st, long long id, json_t **row, ZfError *err);
+int sqlite_store_recon_put(Store *st, json_t *row, ZfError *err);
+int sqlite_store_recon_timeline_add(Store *st, const ReconTimelineRow *row, long long *id, ZfError *err);
+int sqlite_store_recon_timeline(Store *st, long long recon_id, json_t **items, ZfError *err);
+int sqlite_store_recon_foreach(Store *st, ReconTable t, ReconRowFn fn, void *ctx, ZfError *err);
+int sqlite_store_recon_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err);
+int sqlite_store_recons_list(Store *st, const ReconFilter *f, int page, int size, json_t **out, ZfError *err);
+int sqlite_store_recons_stats(Store *st, const ReconFilter *f, json_t **out, ZfError *err);
 
 #endif

@@ -238,4 +238,13 @@ const StoreOps sqlite_store_ops = {
     .sync_published_after = sqlite_store_sync_published_after,
     .sync_witness_add = sqlite_store_sync_witness_add,
     .sync_witnesses = sqlite_store_sync_witnesses,
+    /* 行政复议 */
+    .recon_get = sqlite_store_recon_get,
+    .recon_put = sqlite_store_recon_put,
+    .recon_timeline_add = sqlite_store_recon_timeline_add,
+    .recon_timeline = sqlite_store_recon_timeline,
+    .recon_foreach = sqlite_store_recon_foreach,
+    .recon_next_seq = sqlite_store_recon_next_seq,
+    .recons_list = sqlite_store_recons_list,
+    .recons_stats = sqlite_store_recons_stats,
 };

@@ -1222,3 +1222,45 @@ int store_assess_reconsidered(Store *st, const char *agency, const char *from, c
 {
     return OPS(st)->assess_reconsidered(st, agency, from, to, decided, reconsidered, err);
 }
+
+/* 行政复议 (store/reconsiderations.h) */
+
+int store_recon_get(Store *st, long long id, json_t **row, ZfError *err)
+{
+    return OPS(st)->recon_get(st, id, row, err);
+}
+
+int store_recon_put(Store *st, json_t *row, ZfError *err)
+{
+    return OPS(st)->recon_put(st, row, err);
+}
+
+int store_recon_timeline_add(Store *st, const ReconTimelineRow *row, long long *id, ZfError *err)
+{
+    return OPS(st)->recon_timeline_add(st, row, id, err);
+}
+
+int store_recon_timeline(Store *st, long long recon_id, json_t **items, ZfError *err)
+{
+    return OPS(st)->recon_timeline(st, recon_id, items, err);
+}
+
+int store_recon_foreach(Store *st, ReconTable t, ReconRowFn fn, void *ctx, ZfError *err)
+{
+    return OPS(st)->recon_foreach(st, t, fn, ctx, err);
+}
+
+int store_recon_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err)
+{
+    return OPS(st)->recon_next_seq(st, region, year, seq, err);
+}
+
+int store_recons_list(Store *st, const ReconFilter *f, int page, int size, json_t **out, ZfError *err)
+{
+    return OPS(st)->recons_list(st, f, page, size, out, err);
+}
+
+int store_recons_stats(Store *st, const ReconFilter *f, json_t **out, ZfError *err)
+{
+    return OPS(st)->recons_stats(st, f, out, err);
+}

@@ -25,6 +25,7 @@
 #include "store/assessment.h"
 #include "store/inspections.h"
 #include "store/orders.h"
+#include "store/reconsiderations.h"
 #include "store/stats.h"
 #include "store/ledger_store.h"
 #include "store/messages.h"
@@ -318,6 +319,15 @@ typedef struct StoreOps {
     int (*sync_published_after)(Store *st, long long after_seq, int limit, json_t **items, ZfError *err);
     int (*sync_witness_add)(Store *st, const json_t *w, ZfError *err);
     int (*sync_witnesses)(Store *st, json_t **items, ZfError *err);
+    /* 行政复议 (store/reconsiderations.h) */
+    int (*recon_get)(Store *st, long long id, json_t **row, ZfError *err);
+    int (*recon_put)(Store *st, json_t *row, ZfError *err);
+    int (*recon_timeline_add)(Store *st, const ReconTimelineRow *row, long long *id, ZfError *err);
+    int (*recon_timeline)(Store *st, long long recon_id, json_t **items, ZfError *err);
+    int (*recon_foreach)(Store *st, ReconTable t, ReconRowFn fn, void *ctx, ZfError *err);
+    int (*recon_next_seq)(Store *st, const char *region, int year, long *seq, ZfError *err);
+    int (*recons_list)(Store *st, const ReconFilter *f, int page, int size, json_t **out, ZfError *err);
+    int (*recons_stats)(Store *st, const ReconFilter *f, json_t **out, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */

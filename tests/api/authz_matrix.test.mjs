@@ -16,6 +16,8 @@ const ROUTES = new Map([
   ['GET /api/v1/public/challenge', 'public'],
   ['POST /api/v1/public/complaints', 'public'],
   ['GET /api/v1/public/complaints/{tracking_code}', 'public'],
+  ['POST /api/v1/public/reconsiderations', 'public'],
+  ['POST /api/v1/public/reconsiderations/track', 'public'],
   ['POST /api/v1/public/complaints/{tracking_code}/photos', 'public'],
   ['POST /api/v1/public/documents/verify', 'public'],
   ['GET /api/v1/public/documents/root-cert', 'public'],
@@ -256,6 +258,19 @@ const ROUTES = new Map([
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'social_supervisor', 'lawyer',
   'review_expert', 'norm_clerk', 'norm_chief', 'norm_deputy', 'norm_director', 'sysadmin', 'secadmin', 'auditor'];
+  ['POST /api/v1/reconsiderations', 'reconsideration.handle'],
+  ['GET /api/v1/reconsiderations', 'reconsideration.read'],
+  ['GET /api/v1/reconsiderations/stats', 'reconsideration.read'],
+  ['GET /api/v1/reconsiderations/export.xlsx', 'reconsideration.read'],
+  ['GET /api/v1/reconsiderations/stats/export.xlsx', 'reconsideration.read'],
+  ['GET /api/v1/reconsiderations/{id}', 'reconsideration.read'],
+  ['POST /api/v1/reconsiderations/{id}/actions', 'reconsideration.read'],
+  ['POST /api/v1/reconsiderations/{id}/attachments', 'reconsideration.read'],
+  ['GET /api/v1/reconsiderations/{id}/attachments/{aid}', 'reconsideration.read'],
+]);
+
+const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'social_supervisor', 'lawyer',
+  'review_expert', 'reconsideration_officer', 'reconsideration_head', 'sysadmin', 'secadmin', 'auditor'];
 const AGENCY = '113702021588139920';
 let srv, db, permsOf, targetUserId;
 const sessions = {};
@@ -284,6 +299,7 @@ function concrete(pattern) {
     .replace('/roles/{id}', '/roles/leader')
     .replace('/orders/{id}', '/orders/999999')
     .replace('/leads/{id}', '/leads/999999')
+    .replace('/reconsiderations/{id}', '/reconsiderations/999999')
     .replace('/tokens/{id}', '/tokens/999999')
     .replace('{aid}', '1')
     .replace('{doc}', '999999')
@@ -340,6 +356,12 @@ const BODY = {
   'POST /api/v1/reviews/plans': { name: '' },
   // a plan without a year (400); every act on a plan or task that does not exist (404)
   'POST /api/v1/assessment/plans': { name: '' },
+  // an application without its applicant (400); a step on a reconsideration that does not exist (404)
+  'POST /api/v1/reconsiderations': { respondent: '' },
+  'POST /api/v1/public/reconsiderations': { applicant: 'none' },
+  'POST /api/v1/public/reconsiderations/track': { case_no: '无此案号' },
+  'POST /api/v1/reconsiderations/{id}/actions': { action: 'accept' },
+  'POST /api/v1/reconsiderations/{id}/attachments': { note: 'no such reconsideration: 404' },
   // a copy without a code (400); the shipped standard is never edited (400: the body has no items)
   'POST /api/v1/reviews/standards': { from: 'penalty_v1', code: '' },
   'PUT /api/v1/reviews/standards/{code}': { items: 'none' },
@@ -363,6 +385,8 @@ before(async () => {
   for (const role of ROLES) {
     const regional = ['supervisor', 'leader', 'social_supervisor', 'review_expert', 'norm_clerk', 'norm_chief',
       'norm_deputy', 'norm_director'].includes(role);
+    const regional = ['supervisor', 'leader', 'social_supervisor', 'review_expert', 'reconsideration_officer',
+      'reconsideration_head'].includes(role);
     users[role] = addUser(db, {
       username: `m_${role}`, role,
       agency: ['officer', 'agency_head', 'legal_reviewer', 'lawyer'].includes(role) ? AGENCY : undefined,

@@ -8,7 +8,7 @@
 // or a permission name. The menu, the 工作台 tiles and the router guard all read it. A module
 // enters the menu when its pages land, never before as a placeholder (tests/e2e/layout.test.mjs).
 import {
-  HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, Stamp, Setting, DataAnalysis, Document, Connection, Trophy
+  HomeFilled, OfficeBuilding, Briefcase, UploadFilled, Monitor, Stamp, Setting, DataAnalysis, Document, Connection, Trophy, Files
 } from '@element-plus/icons-vue'
 
 export const APP_TITLE = '行政执法综合管理监督信息系统'
@@ -37,6 +37,8 @@ export const menu = [
       { path: '/cases/coercions', perm: 'cases.handle', title: '强制措施', view: 'cases/Coercions', desc: '行政强制措施（查封、扣押、冻结）与行政强制执行：批准、现场笔录与清单、期限与延长、催告、执行' },
       { path: '/cases/licenses', perm: 'cases.handle', title: '许可办理', view: 'cases/Licenses', desc: '行政许可：申请、补正告知、受理、审查、决定、送达与公示' },
       { path: '/cases/approvals', perm: 'cases.handle', title: '审批待办', view: 'cases/Approvals', desc: '等待我签署的立案、处罚决定、结案审批（会签、加签、超时上报）' },
+      // The respondent agency's side of 行政复议 (issue 24): its cases from acceptance on, to answer.
+      { path: '/cases/reconsiderations', perm: 'reconsideration.answer', title: '复议答复', view: 'reconsideration/ReconInbox', desc: '本机构被申请行政复议的案件：收到申请书副本后按期书面答复并提交证据' },
       { path: '/cases/orders', perm: 'orders.respond', title: '监督事项', view: 'cases/OrderInbox', desc: '执法监督机构下发给本机构的督办通知书、问诊单、意见书和转办的线索：签收、反馈整改情况、办理答复' },
       // The agency's side of 案卷评查: its published results and its 申辩 (supervisors read them too).
       { path: '/cases/reviews', perm: 'reviews.read', title: '评查结果', view: 'cases/ReviewResults', desc: '本机构案卷的评查结果通报，在申辩期内提出申辩' },
@@ -104,6 +106,16 @@ export const menu = [
       { path: '/assessment/filling', perm: 'assessment.read', title: '指标填报', view: 'assessment/Filling', desc: '被考核单位逐项填报并上传佐证材料，查看系统计算指标的来源，提出异议' },
       { path: '/assessment/scoring', perm: 'assessment.read', title: '考核评分', view: 'assessment/Scoring', desc: '审核填报、逐项赋分（扣分说明理由）、实时排名与导出，低分指标转督办' },
       { path: '/assessment/tasks', perm: 'assessment.read', title: '任务分解', view: 'assessment/Tasks', desc: '年度重点任务分解到单位，按时间节点黄色、红色预警，逾期转督办' }
+    ]
+  },
+  {
+    // 行政复议 (issue 24, docs/reconsideration.md): the 复议机构's register, its cases, the statistics.
+    key: 'reconsideration', title: '行政复议', icon: Files,
+    children: [
+      { path: '/reconsideration/register', perm: 'reconsideration.handle', title: '收案登记', view: 'reconsideration/ReconRegister', desc: '登记当面、来信、邮寄的行政复议申请，计算审查期限' },
+      { path: '/reconsideration/cases', perm: 'reconsideration.handle', title: '复议审理', view: 'reconsideration/ReconCases', desc: '本机构的行政复议案件与下一期限：受理、补正、送副本、答复、中止、延期、听证、决定' },
+      { path: '/reconsideration/cases/:id', perm: 'reconsideration.read', title: '复议案件', view: 'reconsideration/ReconDetail', desc: '申请内容、法定期限、可办理的步骤与办理记录', hidden: true },
+      { path: '/reconsideration/stats', perm: 'reconsideration.read', title: '复议统计', view: 'reconsideration/ReconStats', desc: '收案、受理、不予受理理由、各被申请人纠错率与平均审理天数，导出 Excel' }
     ]
   },
   {
