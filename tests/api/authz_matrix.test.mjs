@@ -254,10 +254,6 @@ const ROUTES = new Map([
   ['GET /api/v1/sync/nodes', 'sync.read'],
   ['GET /api/v1/sync/batches', 'sync.read'],
   ['GET /api/v1/sync/upstream', 'sync.read'],
-]);
-
-const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'social_supervisor', 'lawyer',
-  'review_expert', 'norm_clerk', 'norm_chief', 'norm_deputy', 'norm_director', 'sysadmin', 'secadmin', 'auditor'];
   ['POST /api/v1/reconsiderations', 'reconsideration.handle'],
   ['GET /api/v1/reconsiderations', 'reconsideration.read'],
   ['GET /api/v1/reconsiderations/stats', 'reconsideration.read'],
@@ -270,7 +266,8 @@ const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader
 ]);
 
 const ROLES = ['officer', 'agency_head', 'legal_reviewer', 'supervisor', 'leader', 'social_supervisor', 'lawyer',
-  'review_expert', 'reconsideration_officer', 'reconsideration_head', 'sysadmin', 'secadmin', 'auditor'];
+  'review_expert', 'norm_clerk', 'norm_chief', 'norm_deputy', 'norm_director', 'reconsideration_officer',
+  'reconsideration_head', 'sysadmin', 'secadmin', 'auditor'];
 const AGENCY = '113702021588139920';
 let srv, db, permsOf, targetUserId;
 const sessions = {};
@@ -384,9 +381,7 @@ before(async () => {
   const users = {};
   for (const role of ROLES) {
     const regional = ['supervisor', 'leader', 'social_supervisor', 'review_expert', 'norm_clerk', 'norm_chief',
-      'norm_deputy', 'norm_director'].includes(role);
-    const regional = ['supervisor', 'leader', 'social_supervisor', 'review_expert', 'reconsideration_officer',
-      'reconsideration_head'].includes(role);
+      'norm_deputy', 'norm_director', 'reconsideration_officer', 'reconsideration_head'].includes(role);
     users[role] = addUser(db, {
       username: `m_${role}`, role,
       agency: ['officer', 'agency_head', 'legal_reviewer', 'lawyer'].includes(role) ? AGENCY : undefined,

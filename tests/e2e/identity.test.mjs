@@ -266,8 +266,9 @@ test('secadmin edits 角色权限: 三员分立 refusal shown, an allowed grant 
     const rows = await tableRows(page, 'role-table')
     await rows.first().waitFor()
     // the eight roles of DESIGN.md, the invited supervisor and the lawyer (issue 15), the invited
-    // review expert 特邀评查专家 (issue 16, migration 041), the four 备案审查 reviewers (issue 25, migration 071)
-    assert.equal(await rows.count(), 15)
+    // review expert 特邀评查专家 (issue 16, migration 041), the four 备案审查 reviewers (issue 25, migration 071), the 复议机构's officer and head (issue 24,
+    // migration 067)
+    assert.equal(await rows.count(), 17)
     await pageShot(page, 'identity-roles')
 
     // Granting the auditor's duty to the 司法局领导 breaks 三员分立: the server's words are shown.
