@@ -27,6 +27,7 @@ extern const Command cmd_inspection; /* random inspections */
 extern const Command cmd_sth, cmd_proof, cmd_verify, cmd_dossier, cmd_verify_dossier, cmd_attach; /* ledger */
 extern const Command cmd_ca, cmd_verify_doc; /* electronic seal */
 extern const Command cmd_document; /* 执法文书 */
+extern const Command cmd_backup, cmd_restore; /* docs/backup.md */
 
 /* One --flag of a verb: a switch (value == NULL) or a flag taking a value. */
 typedef struct {

@@ -234,6 +234,7 @@ void sqlite_store_close(Store *st)
 {
     if (!st) return;
     for (int t = 0; t < REC_TYPE_COUNT; t++) sqlite3_finalize(st->put[t]);
+    sqlite3_finalize(st->auth_gen);
     sqlite3_close_v2(st->db);
     free(st);
 }

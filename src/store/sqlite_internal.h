@@ -13,6 +13,7 @@ struct Store {
     const StoreOps *ops; /* first: the dispatch reads it (store_ops.h) */
     sqlite3 *db;
     sqlite3_stmt *put[REC_TYPE_COUNT];
+    sqlite3_stmt *auth_gen; /* store_auth_generation's, prepared once (sqlite_web_tier.c) */
 };
 
 /* Maps the connection's last error to ZfError (503 when busy/locked); returns ZF_ERR. */
@@ -303,5 +304,16 @@ int sqlite_store_messages_mark_all_read(Store *st, const char *username, const c
                                         ZfError *err);
 int sqlite_store_agency_users_with_perm(Store *st, const char *agency, const char *perm, json_t **names, ZfError *err);
 int sqlite_store_cert_holders_ending(Store *st, const char *from, const char *to, json_t **items, ZfError *err);
+
+/* backups and several web processes (sqlite_backup.c, sqlite_web_tier.c) */
+int sqlite_store_backup_to(Store *st, const char *dest_path, ZfError *err);
+int sqlite_store_restore_from(Store *st, const char *image_path, ZfError *err);
+int sqlite_store_job_lease(Store *st, const char *job, const char *holder, long long now, long long ttl, bool *held,
+                           ZfError *err);
+int sqlite_store_job_release(Store *st, const char *job, const char *holder, ZfError *err);
+int sqlite_store_job_leases(Store *st, json_t **out, ZfError *err);
+int sqlite_store_auth_generation(Store *st, long long *gen, ZfError *err);
+bool sqlite_store_in_transaction(Store *st);
+int sqlite_store_audit_append_many(Store *st, const AuditEntry *const *entries, size_t n, ZfError *err);
 
 #endif

@@ -209,4 +209,12 @@ const StoreOps sqlite_store_ops = {
     .document_insert = sqlite_store_document_insert,
     .documents_of = sqlite_store_documents_of,
     .document_get = sqlite_store_document_get,
+    .backup_to = sqlite_store_backup_to,
+    .restore_from = sqlite_store_restore_from,
+    .job_lease = sqlite_store_job_lease,
+    .job_release = sqlite_store_job_release,
+    .job_leases = sqlite_store_job_leases,
+    .auth_generation = sqlite_store_auth_generation,
+    .in_transaction = sqlite_store_in_transaction,
+    .audit_append_many = sqlite_store_audit_append_many,
 };

@@ -38,6 +38,8 @@
 #include "store/workflow.h"
 #include "store/workflow_kinds.h"
 #include "store/workflow_seed.h"
+#include "store/backup.h"
+#include "store/web_tier.h"
 
 typedef struct StoreOps {
     const char *name; /* "sqlite" */
@@ -283,6 +285,17 @@ typedef struct StoreOps {
     int (*document_insert)(Store *st, const DocumentRow *r, ZfError *err);
     int (*documents_of)(Store *st, const char *subject, const char *subject_id, json_t **items, ZfError *err);
     int (*document_get)(Store *st, long long id, json_t **row, ZfError *err);
+    /* backups (store/backup.h) */
+    int (*backup_to)(Store *st, const char *dest_path, ZfError *err);
+    int (*restore_from)(Store *st, const char *image_path, ZfError *err);
+    /* several web processes on one database (store/web_tier.h) */
+    int (*job_lease)(Store *st, const char *job, const char *holder, long long now, long long ttl, bool *held,
+                     ZfError *err);
+    int (*job_release)(Store *st, const char *job, const char *holder, ZfError *err);
+    int (*job_leases)(Store *st, json_t **out, ZfError *err);
+    int (*auth_generation)(Store *st, long long *gen, ZfError *err);
+    bool (*in_transaction)(Store *st);
+    int (*audit_append_many)(Store *st, const AuditEntry *const *entries, size_t n, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */
