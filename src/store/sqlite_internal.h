@@ -9,12 +9,25 @@
 #include "store/store.h"
 #include "store/store_ops.h"
 
+typedef struct SqliteStmtCache SqliteStmtCache;
+
 struct Store {
     const StoreOps *ops; /* first: the dispatch reads it (store_ops.h) */
     sqlite3 *db;
     sqlite3_stmt *put[REC_TYPE_COUNT];
     sqlite3_stmt *auth_gen; /* store_auth_generation's, prepared once (sqlite_web_tier.c) */
+    SqliteStmtCache *stmt_cache; /* sqlite_stmt_cache.c; NULL: none */
 };
+
+/* The statement cache (sqlite_stmt_cache.c): in the store's files, sqlite3_prepare_v2 (and so
+ * sqlite_prepare) takes an idle statement of the same SQL or keeps the one it compiles, and
+ * sqlite3_finalize gives a kept one back (reset, bindings cleared) and finalizes any other. */
+void sqlite_stmt_cache_open(Store *st);
+void sqlite_stmt_cache_close(Store *st);
+int sqlite_prepare_cached(sqlite3 *db, const char *sql, int n, sqlite3_stmt **q, const char **tail);
+int sqlite_finalize(sqlite3_stmt *s);
+#define sqlite3_prepare_v2(db, sql, n, q, tail) sqlite_prepare_cached(db, sql, n, q, tail)
+#define sqlite3_finalize(s) sqlite_finalize(s)
 
 /* Maps the connection's last error to ZfError (503 when busy/locked); returns ZF_ERR. */
 int sqlite_fail(Store *st, ZfError *err, const char *what);
