@@ -324,7 +324,6 @@ int sqlite_store_restore_from(Store *st, const char *image_path, ZfError *err);
 int sqlite_store_job_lease(Store *st, const char *job, const char *holder, long long now, long long ttl, bool *held,
                            ZfError *err);
 int sqlite_store_job_release(Store *st, const char *job, const char *holder, ZfError *err);
-int sqlite_store_job_leases(Store *st, json_t **out, ZfError *err);
 int sqlite_store_auth_generation(Store *st, long long *gen, ZfError *err);
 bool sqlite_store_in_transaction(Store *st);
 int sqlite_store_audit_append_many(Store *st, const AuditEntry *const *entries, size_t n, ZfError *err);

@@ -213,7 +213,6 @@ const StoreOps sqlite_store_ops = {
     .restore_from = sqlite_store_restore_from,
     .job_lease = sqlite_store_job_lease,
     .job_release = sqlite_store_job_release,
-    .job_leases = sqlite_store_job_leases,
     .auth_generation = sqlite_store_auth_generation,
     .in_transaction = sqlite_store_in_transaction,
     .audit_append_many = sqlite_store_audit_append_many,

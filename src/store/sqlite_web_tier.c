@@ -39,20 +39,6 @@ int sqlite_store_job_release(Store *st, const char *job, const char *holder, ZfE
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "job_leases");
 }
 
-int sqlite_store_job_leases(Store *st, json_t **out, ZfError *err)
-{
-    sqlite3_stmt *q;
-    json_t *items;
-    if (sqlite_prepare(st,
-                       "SELECT json_object('job', job, 'holder', holder, 'acquired_at', acquired_at,"
-                       " 'expires_at', expires_at) FROM job_leases ORDER BY job",
-                       &q, err) != ZF_OK ||
-        sqlite_json_rows(st, q, "job_leases", &items, err) != ZF_OK)
-        return ZF_ERR;
-    *out = json_pack("{s:o}", "items", items);
-    return ZF_OK;
-}
-
 /* Kept prepared for the connection's life: it runs on every request that carries a session. */
 int sqlite_store_auth_generation(Store *st, long long *gen, ZfError *err)
 {

@@ -1095,11 +1095,6 @@ int store_job_release(Store *st, const char *job, const char *holder, ZfError *e
     return OPS(st)->job_release(st, job, holder, err);
 }
 
-int store_job_leases(Store *st, json_t **out, ZfError *err)
-{
-    return OPS(st)->job_leases(st, out, err);
-}
-
 int store_auth_generation(Store *st, long long *gen, ZfError *err)
 {
     return OPS(st)->auth_generation(st, gen, err);

@@ -292,7 +292,6 @@ typedef struct StoreOps {
     int (*job_lease)(Store *st, const char *job, const char *holder, long long now, long long ttl, bool *held,
                      ZfError *err);
     int (*job_release)(Store *st, const char *job, const char *holder, ZfError *err);
-    int (*job_leases)(Store *st, json_t **out, ZfError *err);
     int (*auth_generation)(Store *st, long long *gen, ZfError *err);
     bool (*in_transaction)(Store *st);
     int (*audit_append_many)(Store *st, const AuditEntry *const *entries, size_t n, ZfError *err);

@@ -16,8 +16,6 @@ int store_job_lease(Store *st, const char *job, const char *holder, long long no
                     ZfError *err);
 /* Gives the lease up at once (on shutdown), if holder still holds it. */
 int store_job_release(Store *st, const char *job, const char *holder, ZfError *err);
-/* {"items":[{job, holder, acquired_at, expires_at}]}: who runs what (GET /api/v1/jobs). */
-int store_job_leases(Store *st, json_t **out, ZfError *err);
 
 /* The number every change that could end or narrow a login moves (migration 080). */
 int store_auth_generation(Store *st, long long *gen, ZfError *err);
