@@ -71,6 +71,7 @@ static bool live_session(HttpRequest *req, AuthUser *u, long long now)
 
 void auth_resolve(HttpRequest *req)
 {
+    session_cache_request_start();
     client_ip(req);
     const char *token = MHD_lookup_connection_value(req->conn, MHD_COOKIE_KIND, SESSION_COOKIE);
     if (!token || strlen(token) != TOKEN_HEX_LEN) return;
@@ -165,7 +166,7 @@ int auth_authorize(HttpRequest *req, const Route *route)
     if (strcmp(route->perm, "authenticated") == 0) return ZF_OK;
     if (req->auth->must_change_password)
         return deny(req, 403, "password_change_required", "首次登录或密码已被重置，请先修改密码");
-    if (!store_role_has_perm(req->store, req->auth->role, route->perm))
+    if (!session_cache_role_has_perm(req->store, req->auth->role, route->perm))
         return deny(req, 403, "forbidden", "当前角色无权使用该功能");
     return ZF_OK;
 }

@@ -12,6 +12,11 @@
 int session_cache_lookup(Store *st, const char *token_hash, AuthUser *u, ZfError *err);
 /* The session was touched (last_seen = now) by this process: the cached copy follows. */
 void session_cache_touched(const char *token_hash, long long now);
+/* Whether role has perm, as store_role_has_perm, cached under the auth generation this thread read
+ * for its current request (role permissions move it too); asks the store when none was read. */
+bool session_cache_role_has_perm(Store *st, const char *role, const char *perm);
+/* Called at the start of each request: nothing read yet. */
+void session_cache_request_start(void);
 /* Forgets one session (this process deleted it; the generation tells the others). */
 void session_cache_forget(const char *token_hash);
 
