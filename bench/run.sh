@@ -61,3 +61,5 @@ ZHIFA_DATA="$(cd "$(dirname "$0")/.." && pwd)/data" "$(dirname "$zhifa")/bench/b
 ZHIFA_DATA="$(cd "$(dirname "$0")/.." && pwd)/data" "$(dirname "$zhifa")/bench/bench_render" "$out/demo.db"
 # 统计分析: every /api/v1/stats answer over loopback vs the naive GROUP BY over cases and findings it replaces
 "$(dirname "$zhifa")/bench/bench_stats" "$zhifa" "$out/z.db"
+# HTTP at scale (issue 21): wrk against zhifa serve and nginx serving the same bodies, same run
+"$(dirname "$0")/bench_http.sh" "$zhifa" "$out/z.db"

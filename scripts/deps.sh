@@ -12,6 +12,7 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev
   libpango1.0-dev libcairo2-dev libqrencode-dev fonts-arphic-uming poppler-utils zbar-tools
   libcurl4-openssl-dev
+  wrk nginx
 )
 
 missing=()

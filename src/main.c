@@ -11,6 +11,7 @@ static const Command *const commands[] = {&cmd_init,  &cmd_serve, &cmd_import, &
                                           &cmd_bulletin, &cmd_inspection,
                                           &cmd_sth, &cmd_proof, &cmd_verify, &cmd_dossier, &cmd_verify_dossier, &cmd_attach, &cmd_document,
                                           &cmd_ca, &cmd_verify_doc, &cmd_normative, &cmd_node, &cmd_sync,
+                                          &cmd_backup, &cmd_restore,
                                           &cmd_version};
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -29,6 +29,7 @@ extern const Command cmd_ca, cmd_verify_doc; /* electronic seal */
 extern const Command cmd_document; /* 执法文书 */
 extern const Command cmd_normative; /* 规范性文件备案审查 */
 extern const Command cmd_node, cmd_sync; /* 多级汇聚 */
+extern const Command cmd_backup, cmd_restore; /* docs/backup.md */
 
 /* One --flag of a verb: a switch (value == NULL) or a flag taking a value. */
 typedef struct {

@@ -9,7 +9,9 @@
 #include <strings.h>
 #include <time.h>
 
+#include "http/audit_queue.h"
 #include "http/server.h"
+#include "http/session_cache.h"
 #include "util/log.h"
 
 static void client_ip(HttpRequest *req)
@@ -51,8 +53,25 @@ static void set_scope(HttpRequest *req)
     scope_for_user(&req->scope, u->role, u->agency, u->region, u->agency_region);
 }
 
+/* The session's user, when it is live: the cached copy first; one that looks expired or disabled
+ * is asked of the database again (another process may have used it since it was cached), and a
+ * row that is over is deleted, so it is refused again on every request. */
+static bool live_session(HttpRequest *req, AuthUser *u, long long now)
+{
+    ZfError err;
+    if (session_cache_lookup(req->store, req->session_hash, u, &err) != ZF_OK) return false;
+    if (!u->disabled && !session_expired(req, u, now)) return true;
+    session_cache_forget(req->session_hash);
+    if (store_session_lookup(req->store, req->session_hash, u, &err) != ZF_OK) return false;
+    if (!u->disabled && !session_expired(req, u, now)) return true;
+    if (store_session_delete(req->store, req->session_hash, &err) != ZF_OK)
+        log_error("session_delete_failed", "%s", err.message);
+    return false;
+}
+
 void auth_resolve(HttpRequest *req)
 {
+    session_cache_request_start();
     client_ip(req);
     const char *token = MHD_lookup_connection_value(req->conn, MHD_COOKIE_KIND, SESSION_COOKIE);
     if (!token || strlen(token) != TOKEN_HEX_LEN) return;
@@ -60,22 +79,17 @@ void auth_resolve(HttpRequest *req)
     ZfError err;
     long long now = time(NULL);
     sha256_hex(token, req->session_hash);
-    if (!u || store_session_lookup(req->store, req->session_hash, u, &err) != ZF_OK) {
+    if (!u || !live_session(req, u, now)) {
         free(u);
         req->session_hash[0] = '\0';
-        return;
-    }
-    if (u->disabled || session_expired(req, u, now)) {
-        /* not a session either way: the row left behind is refused again on every request */
-        if (store_session_delete(req->store, req->session_hash, &err) != ZF_OK)
-            log_error("session_delete_failed", "%s", err.message);
-        req->session_hash[0] = '\0';
-        free(u);
         return;
     }
     /* a touch that fails only makes the session end sooner */
-    if (now - u->session_seen >= 30 && store_session_touch(req->store, req->session_hash, now, &err) != ZF_OK)
-        log_error("session_touch_failed", "%s", err.message);
+    if (now - u->session_seen >= 30) {
+        if (store_session_touch(req->store, req->session_hash, now, &err) != ZF_OK)
+            log_error("session_touch_failed", "%s", err.message);
+        else session_cache_touched(req->session_hash, now);
+    }
     req->auth = u;
     req->user = u->username;
     set_scope(req);
@@ -163,7 +177,7 @@ int auth_authorize(HttpRequest *req, const Route *route)
     if (strcmp(route->perm, "authenticated") == 0) return ZF_OK;
     if (req->auth->must_change_password)
         return deny(req, 403, "password_change_required", "首次登录或密码已被重置，请先修改密码");
-    if (!store_role_has_perm(req->store, req->auth->role, route->perm))
+    if (!session_cache_role_has_perm(req->store, req->auth->role, route->perm))
         return deny(req, 403, "forbidden", "当前角色无权使用该功能");
     return ZF_OK;
 }
@@ -174,7 +188,7 @@ void auth_audit(HttpRequest *req, const char *action, const char *target, const 
     const char *who = req->auth ? req->auth->username : req->token.id ? req->token_user : NULL;
     const char *role = req->auth ? req->auth->role : req->token.id ? "api_token" : NULL;
     AuditEntry e = {who, role, req->ip, action, target, result, detail};
-    if (store_audit_append(req->store, &e) != ZF_OK) log_error("audit_failed", "%s %s", action, target ? target : "");
+    if (audit_queue_append(req->store, &e) != ZF_OK) log_error("audit_failed", "%s %s", action, target ? target : "");
 }
 
 void auth_audit_write(HttpRequest *req)

@@ -53,7 +53,7 @@ Escalator *escalator_start(const char *db_path, const Calendar *cal, const Regio
     Escalator *e = calloc(1, sizeof *e);
     if (!e) return NULL;
     *e = (Escalator){.cal = cal, .regions = regions, .clock = clock, .last_as_of = ZF_DAY_NONE};
-    if (!(e->runner = periodic_start(db_path, poll_seconds, escalate_once, NULL, e))) {
+    if (!(e->runner = periodic_start_elected("escalator", db_path, poll_seconds, escalate_once, NULL, e))) {
         free(e);
         return NULL;
     }

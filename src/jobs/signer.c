@@ -33,7 +33,7 @@ Signer *signer_start(const char *db_path, unsigned seconds)
     if (!s) return NULL;
     s->db_path = db_path;
     /* the final run on stop: nothing the server accepted stays unsigned */
-    if (!(s->runner = periodic_start(db_path, seconds ? seconds : 60, sign_once, sign_once, s))) {
+    if (!(s->runner = periodic_start_elected("signer", db_path, seconds ? seconds : 60, sign_once, sign_once, s))) {
         free(s);
         return NULL;
     }

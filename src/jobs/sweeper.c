@@ -37,7 +37,7 @@ Sweeper *sweeper_start(const char *db_path, const Calendar *cal, ZfClock clock, 
     Sweeper *s = calloc(1, sizeof *s);
     if (!s) return NULL;
     *s = (Sweeper){.cal = cal, .clock = clock, .last_as_of = ZF_DAY_NONE};
-    if (!(s->runner = periodic_start(db_path, poll_seconds, sweep_once, NULL, s))) {
+    if (!(s->runner = periodic_start_elected("sweeper", db_path, poll_seconds, sweep_once, NULL, s))) {
         free(s);
         return NULL;
     }

@@ -226,6 +226,7 @@ int sqlite_store_open(const char *path, StoreOpenMode mode, Store **out, ZfError
         store_close(st);
         return ZF_ERR;
     }
+    sqlite_stmt_cache_open(st);
     *out = st;
     return ZF_OK;
 }
@@ -234,6 +235,8 @@ void sqlite_store_close(Store *st)
 {
     if (!st) return;
     for (int t = 0; t < REC_TYPE_COUNT; t++) sqlite3_finalize(st->put[t]);
+    sqlite3_finalize(st->auth_gen);
+    sqlite_stmt_cache_close(st);
     sqlite3_close_v2(st->db);
     free(st);
 }

@@ -9,11 +9,25 @@
 #include "store/store.h"
 #include "store/store_ops.h"
 
+typedef struct SqliteStmtCache SqliteStmtCache;
+
 struct Store {
     const StoreOps *ops; /* first: the dispatch reads it (store_ops.h) */
     sqlite3 *db;
     sqlite3_stmt *put[REC_TYPE_COUNT];
+    sqlite3_stmt *auth_gen; /* store_auth_generation's, prepared once (sqlite_web_tier.c) */
+    SqliteStmtCache *stmt_cache; /* sqlite_stmt_cache.c; NULL: none */
 };
+
+/* The statement cache (sqlite_stmt_cache.c): in the store's files, sqlite3_prepare_v2 (and so
+ * sqlite_prepare) takes an idle statement of the same SQL or keeps the one it compiles, and
+ * sqlite3_finalize gives a kept one back (reset, bindings cleared) and finalizes any other. */
+void sqlite_stmt_cache_open(Store *st);
+void sqlite_stmt_cache_close(Store *st);
+int sqlite_prepare_cached(sqlite3 *db, const char *sql, int n, sqlite3_stmt **q, const char **tail);
+int sqlite_finalize(sqlite3_stmt *s);
+#define sqlite3_prepare_v2(db, sql, n, q, tail) sqlite_prepare_cached(db, sql, n, q, tail)
+#define sqlite3_finalize(s) sqlite_finalize(s)
 
 /* Maps the connection's last error to ZfError (503 when busy/locked); returns ZF_ERR. */
 int sqlite_fail(Store *st, ZfError *err, const char *what);
@@ -346,5 +360,14 @@ int sqlite_store_recon_foreach(Store *st, ReconTable t, ReconRowFn fn, void *ctx
 int sqlite_store_recon_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err);
 int sqlite_store_recons_list(Store *st, const ReconFilter *f, int page, int size, json_t **out, ZfError *err);
 int sqlite_store_recons_stats(Store *st, const ReconFilter *f, json_t **out, ZfError *err);
+/* backups and several web processes (sqlite_backup.c, sqlite_web_tier.c) */
+int sqlite_store_backup_to(Store *st, const char *dest_path, ZfError *err);
+int sqlite_store_restore_from(Store *st, const char *image_path, ZfError *err);
+int sqlite_store_job_lease(Store *st, const char *job, const char *holder, long long now, long long ttl, bool *held,
+                           ZfError *err);
+int sqlite_store_job_release(Store *st, const char *job, const char *holder, ZfError *err);
+int sqlite_store_auth_generation(Store *st, long long *gen, ZfError *err);
+bool sqlite_store_in_transaction(Store *st);
+int sqlite_store_audit_append_many(Store *st, const AuditEntry *const *entries, size_t n, ZfError *err);
 
 #endif

@@ -247,4 +247,11 @@ const StoreOps sqlite_store_ops = {
     .recon_next_seq = sqlite_store_recon_next_seq,
     .recons_list = sqlite_store_recons_list,
     .recons_stats = sqlite_store_recons_stats,
+    .backup_to = sqlite_store_backup_to,
+    .restore_from = sqlite_store_restore_from,
+    .job_lease = sqlite_store_job_lease,
+    .job_release = sqlite_store_job_release,
+    .auth_generation = sqlite_store_auth_generation,
+    .in_transaction = sqlite_store_in_transaction,
+    .audit_append_many = sqlite_store_audit_append_many,
 };

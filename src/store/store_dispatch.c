@@ -1264,3 +1264,39 @@ int store_recons_stats(Store *st, const ReconFilter *f, json_t **out, ZfError *e
 {
     return OPS(st)->recons_stats(st, f, out, err);
 }
+
+int store_backup_to(Store *st, const char *dest_path, ZfError *err)
+{
+    return OPS(st)->backup_to(st, dest_path, err);
+}
+
+int store_restore_from(Store *st, const char *image_path, ZfError *err)
+{
+    return OPS(st)->restore_from(st, image_path, err);
+}
+
+int store_job_lease(Store *st, const char *job, const char *holder, long long now, long long ttl, bool *held,
+                    ZfError *err)
+{
+    return OPS(st)->job_lease(st, job, holder, now, ttl, held, err);
+}
+
+int store_job_release(Store *st, const char *job, const char *holder, ZfError *err)
+{
+    return OPS(st)->job_release(st, job, holder, err);
+}
+
+int store_auth_generation(Store *st, long long *gen, ZfError *err)
+{
+    return OPS(st)->auth_generation(st, gen, err);
+}
+
+bool store_in_transaction(Store *st)
+{
+    return OPS(st)->in_transaction(st);
+}
+
+int store_audit_append_many(Store *st, const AuditEntry *const *entries, size_t n, ZfError *err)
+{
+    return OPS(st)->audit_append_many(st, entries, n, err);
+}

@@ -42,6 +42,8 @@
 #include "store/workflow.h"
 #include "store/workflow_kinds.h"
 #include "store/workflow_seed.h"
+#include "store/backup.h"
+#include "store/web_tier.h"
 
 typedef struct StoreOps {
     const char *name; /* "sqlite" */
@@ -328,6 +330,16 @@ typedef struct StoreOps {
     int (*recon_next_seq)(Store *st, const char *region, int year, long *seq, ZfError *err);
     int (*recons_list)(Store *st, const ReconFilter *f, int page, int size, json_t **out, ZfError *err);
     int (*recons_stats)(Store *st, const ReconFilter *f, json_t **out, ZfError *err);
+    /* backups (store/backup.h) */
+    int (*backup_to)(Store *st, const char *dest_path, ZfError *err);
+    int (*restore_from)(Store *st, const char *image_path, ZfError *err);
+    /* several web processes on one database (store/web_tier.h) */
+    int (*job_lease)(Store *st, const char *job, const char *holder, long long now, long long ttl, bool *held,
+                     ZfError *err);
+    int (*job_release)(Store *st, const char *job, const char *holder, ZfError *err);
+    int (*auth_generation)(Store *st, long long *gen, ZfError *err);
+    bool (*in_transaction)(Store *st);
+    int (*audit_append_many)(Store *st, const AuditEntry *const *entries, size_t n, ZfError *err);
 } StoreOps;
 
 /* The first member of every backend object. */

@@ -1,0 +1,145 @@
+// zhifa backup / zhifa restore (issue 21, docs/backup.md): a backup taken while another process
+// imports and the server takes HTTP writes restores into a new path where `zhifa verify` passes;
+// the keys and the file store come back byte for byte; a wrong passphrase is refused in Chinese
+// and writes nothing; an existing target is refused without --force.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { addUser, hasChinese, login, run, runAsync, sqlite, startServer, tmpDir } from './lib/zhifa.mjs';
+
+const PASS = 'backup-passphrase-2026\n';
+const dir = tmpDir();
+const db = path.join(dir, 'live.db');
+
+function mode(p) {
+  return fs.statSync(p).mode & 0o777;
+}
+
+function filesOf(d) {
+  return fs.existsSync(d) ? fs.readdirSync(d).filter((n) => /^[0-9a-f]{64}$/.test(n)).sort() : [];
+}
+
+// A case number of the imported data, for reads that write a read_personal audit row.
+function someCase(file) {
+  return sqlite(file, 'SELECT case_no FROM cases ORDER BY case_no LIMIT 1');
+}
+
+let backupFile, server, bounds;
+
+test('setup: a demo database, served, with generated cases to import', () => {
+  const r = run(['--db', db, 'init', '--demo'], { timeout: 120000 });
+  assert.equal(r.code, 0, r.stderr);
+});
+
+test('a backup taken while another process imports and the server takes writes', async () => {
+  server = await startServer({ db, args: ['--sign-every', '1'] });
+  addUser(db, { username: 'bk_sup', role: 'supervisor', region: '370200' });
+  const gen = run(['gen', '--seed', '7', '--cases', '4000', '--agencies', '20'], { timeout: 120000 });
+  assert.equal(gen.code, 0, gen.stderr);
+  const casesBefore = Number(sqlite(db, 'SELECT count(*) FROM cases'));
+  const importing = runAsync(['--db', db, 'import', '-'], { input: gen.stdout, timeout: 300000 });
+
+  // HTTP writes all along: logins (a session row and an audit row each) and audited case reads; a
+  // loaded machine may answer one 503 (the database busy past its timeout): only successes count
+  let writing = true, writes = 0;
+  const caseNo = someCase(db);
+  const httpWrites = (async () => {
+    while (writing) {
+      const c = await login(server.base, 'bk_sup', 'Zf-bk_sup-Pass-2026');
+      if (c.status !== 200) continue;
+      if ((await c.get(`/cases/${encodeURIComponent(caseNo)}`)).status === 200) writes++;
+    }
+  })();
+
+  await new Promise((r) => setTimeout(r, 400)); // the import is under way
+  backupFile = path.join(dir, 'live.backup.tar');
+  let b, imp;
+  try {
+    b = await runAsync(['--db', db, 'backup', '--out', backupFile], { input: PASS, timeout: 300000 });
+    imp = await importing;
+  } finally {
+    writing = false;
+    await httpWrites;
+    await server.stop(); // whatever fails below, no server is left running
+  }
+  assert.equal(b.code, 0, b.stderr);
+  assert.equal(imp.code, 0, imp.stderr);
+  assert.ok(writes > 0, 'the HTTP writes ran during the backup');
+  const summary = JSON.parse(b.stdout);
+  assert.equal(summary.files, filesOf(`${db}.files`).length);
+  assert.equal(mode(backupFile), 0o600, 'the archive is the owner\'s only');
+  assert.ok(!fs.existsSync(`${backupFile}.partial`) && !fs.existsSync(`${backupFile}.db-partial`));
+
+  // a tar any tar lists: the manifest, the sealed keys, the database, the files
+  const list = tarList(backupFile);
+  assert.deepEqual(list.slice(0, 3), ['MANIFEST.json', 'keys.enc', 'database.sqlite']);
+  assert.ok(list.slice(3).every((n) => /^files\/[0-9a-f]{64}$/.test(n)));
+  // the import went on after the copy: the copy holds at least the cases before it, at most those after
+  const casesAfter = Number(sqlite(db, 'SELECT count(*) FROM cases'));
+  assert.ok(casesAfter > casesBefore);
+  bounds = { casesBefore, casesAfter };
+});
+
+function tarList(file) {
+  const r = spawnSync('tar', ['-tf', file], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.trim().split('\n');
+}
+
+test('a wrong passphrase is refused in Chinese and writes nothing', () => {
+  const target = path.join(dir, 'wrong.db');
+  const r = run(['--db', target, 'restore', '--in', backupFile], { input: 'not-the-passphrase\n' });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /备份口令不正确/);
+  assert.ok(hasChinese(r.stderr));
+  for (const p of [target, `${target}.files`, `${target}.ca`, `${target}.sm2.pem`]) assert.ok(!fs.existsSync(p), p);
+});
+
+test('restored into a new path: zhifa verify passes, keys and files come back byte for byte, owner only', () => {
+  const target = path.join(dir, 'restored.db');
+  const r = run(['--db', target, 'restore', '--in', backupFile], { input: PASS, timeout: 300000 });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(sqlite(target, 'PRAGMA integrity_check'), 'ok');
+  const v = run(['--db', target, 'verify'], { timeout: 300000 });
+  assert.equal(v.code, 0, v.stdout + v.stderr);
+
+  const n = Number(sqlite(target, 'SELECT count(*) FROM cases'));
+  assert.ok(n >= bounds.casesBefore && n <= bounds.casesAfter, `${n} cases`);
+
+  assert.deepEqual(fs.readFileSync(`${target}.sm2.pem`), fs.readFileSync(`${db}.sm2.pem`));
+  assert.equal(mode(`${target}.sm2.pem`), 0o600);
+  const ca = fs.readdirSync(`${db}.ca`).sort();
+  assert.deepEqual(fs.readdirSync(`${target}.ca`).sort(), ca);
+  for (const f of ca) {
+    assert.deepEqual(fs.readFileSync(path.join(`${target}.ca`, f)), fs.readFileSync(path.join(`${db}.ca`, f)), f);
+    assert.equal(mode(path.join(`${target}.ca`, f)), 0o600, f);
+  }
+  assert.equal(mode(`${target}.ca`), 0o700);
+  // every file the restored database names is there (a superset may come from after the copy)
+  const named = sqlite(target, 'SELECT sm3 FROM ledger_attachments UNION SELECT sm3 FROM documents').split('\n').filter(Boolean);
+  const restored = new Set(filesOf(`${target}.files`));
+  assert.ok(named.length > 0);
+  for (const s of named) assert.ok(restored.has(s), s);
+  for (const s of restored) assert.equal(mode(path.join(`${target}.files`, s)), 0o600);
+});
+
+test('an existing target is refused without --force and replaced with it', () => {
+  const target = path.join(dir, 'restored.db');
+  const r = run(['--db', target, 'restore', '--in', backupFile], { input: PASS });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /已存在.*--force/);
+  const f = run(['--db', target, 'restore', '--in', backupFile, '--force'], { input: PASS, timeout: 300000 });
+  assert.equal(f.code, 0, f.stderr);
+  assert.equal(run(['--db', target, 'verify'], { timeout: 300000 }).code, 0);
+});
+
+test('a short passphrase and a missing --out are usage errors; an existing --out is not overwritten', () => {
+  const out = path.join(dir, 'x.tar');
+  assert.equal(run(['--db', db, 'backup', '--out', out], { input: 'short\n' }).code, 2);
+  assert.equal(run(['--db', db, 'backup'], { input: PASS }).code, 2);
+  const again = run(['--db', db, 'backup', '--out', backupFile], { input: PASS });
+  assert.equal(again.code, 1);
+  assert.match(again.stderr, /已存在/);
+});
