@@ -127,9 +127,14 @@ static int run(Store *st, const char *sql, ZfError *err)
 /* READ COMMITTED with row locks where a writer must serialise (文号, the ledger's advisory lock):
  * SQLite's BEGIN IMMEDIATE serialises every writer, PostgreSQL only those that touch the same rows. */
 int pg_store_begin(Store *st, ZfError *err) { return run(st, "BEGIN", err); }
-int pg_store_commit(Store *st, ZfError *err) { return run(st, "COMMIT", err); }
+int pg_store_commit(Store *st, ZfError *err)
+{
+    ((PgStore *)st)->outer[0] = '\0';
+    return run(st, "COMMIT", err);
+}
 void pg_store_rollback(Store *st)
 {
+    ((PgStore *)st)->outer[0] = '\0';
     PGresult *r = PQexec(PG_CONN(st), "ROLLBACK");
     PQclear(r);
 }
@@ -145,27 +150,46 @@ static int savepoint_sql(const char *verb, const char *name, char *out, size_t c
     return ZF_OK;
 }
 
+/* SQLite opens a transaction for a savepoint outside one; PostgreSQL refuses it. The same here:
+ * such a savepoint opens the transaction, and its release commits, its rollback rolls back. */
 int pg_store_savepoint(Store *st, const char *name, ZfError *err)
 {
     char sql[128];
+    PgStore *p = (PgStore *)st;
     if (savepoint_sql("SAVEPOINT", name, sql, sizeof sql) != ZF_OK)
         return zf_fail(err, 500, "internal_error", NULL, "无效的保存点名称");
+    if (!pg_in_transaction(st)) {
+        if (pg_store_begin(st, err) != ZF_OK) return ZF_ERR;
+        snprintf(p->outer, sizeof p->outer, "%s", name);
+        return ZF_OK;
+    }
     return run(st, sql, err);
 }
 
 int pg_store_release(Store *st, const char *name, ZfError *err)
 {
     char sql[128];
+    PgStore *p = (PgStore *)st;
     if (savepoint_sql("RELEASE SAVEPOINT", name, sql, sizeof sql) != ZF_OK)
         return zf_fail(err, 500, "internal_error", NULL, "无效的保存点名称");
+    if (p->outer[0] && !strcmp(p->outer, name)) {
+        p->outer[0] = '\0';
+        return pg_store_commit(st, err);
+    }
     return run(st, sql, err);
 }
 
 void pg_store_rollback_to(Store *st, const char *name)
 {
     char sql[128];
+    PgStore *p = (PgStore *)st;
     ZfError ignored = {0};
     if (savepoint_sql("ROLLBACK TO SAVEPOINT", name, sql, sizeof sql) != ZF_OK) return;
+    if (p->outer[0] && !strcmp(p->outer, name)) {
+        p->outer[0] = '\0';
+        pg_store_rollback(st);
+        return;
+    }
     if (run(st, sql, &ignored) == ZF_OK && savepoint_sql("RELEASE SAVEPOINT", name, sql, sizeof sql) == ZF_OK)
         run(st, sql, &ignored);
 }

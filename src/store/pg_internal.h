@@ -14,6 +14,7 @@ typedef struct PgStore {
     const StoreOps *ops; /* first: the dispatch reads it (store_ops.h) */
     PGconn *conn;
     char *files_path; /* the --db path: <path>.files and .keys stay on disk */
+    char outer[48];   /* a savepoint that opened the transaction (pg_store_savepoint) */
 } PgStore;
 
 #define PG_CONN(st) (((PgStore *)(st))->conn)
