@@ -31,9 +31,10 @@ int pg_fail_conn(Store *st, const char *what, ZfError *err)
     return map_sqlstate(state, what, PQerrorMessage(PG_CONN(st)), err);
 }
 
-PGresult *pg_query(Store *st, const char *sql, int n, const char *const *params, const char *what, ZfError *err)
+static PGresult *query_typed(Store *st, const char *sql, int n, const Oid *types, const char *const *params,
+                             const char *what, ZfError *err)
 {
-    PGresult *r = PQexecParams(PG_CONN(st), sql, n, NULL, params, NULL, NULL, 0);
+    PGresult *r = PQexecParams(PG_CONN(st), sql, n, types, params, NULL, NULL, 0);
     ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (s == PGRES_TUPLES_OK || s == PGRES_COMMAND_OK) return r;
     if (!r) {
@@ -43,6 +44,24 @@ PGresult *pg_query(Store *st, const char *sql, int n, const char *const *params,
     map_sqlstate(PQresultErrorField(r, PG_DIAG_SQLSTATE), what, PQresultErrorMessage(r), err);
     PQclear(r);
     return NULL;
+}
+
+PGresult *pg_query(Store *st, const char *sql, int n, const char *const *params, const char *what, ZfError *err)
+{
+    return query_typed(st, sql, n, NULL, params, what, err);
+}
+
+#define TEXTOID 25
+int pg_exec_text(Store *st, const char *sql, int n, const char *const *params, const char *what, long long *affected,
+                 ZfError *err)
+{
+    Oid types[16];
+    for (int i = 0; i < n && i < 16; i++) types[i] = TEXTOID;
+    PGresult *r = query_typed(st, sql, n, types, params, what, err);
+    if (!r) return ZF_ERR;
+    if (affected) *affected = atoll(PQcmdTuples(r));
+    PQclear(r);
+    return ZF_OK;
 }
 
 int pg_exec(Store *st, const char *sql, int n, const char *const *params, const char *what, long long *affected,
@@ -307,3 +326,12 @@ const char *pg_store_db_path(Store *st)
 {
     return ((PgStore *)st)->files_path;
 }
+
+/* The SQLite import's WAL checkpointer has no PostgreSQL counterpart: the server checkpoints. */
+StoreCheckpointer *pg_store_checkpointer_start(Store *st)
+{
+    (void)st;
+    return NULL;
+}
+
+void pg_store_checkpointer_stop(StoreCheckpointer *c) { (void)c; }

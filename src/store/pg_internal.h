@@ -28,6 +28,10 @@ PGresult *pg_query(Store *st, const char *sql, int n, const char *const *params,
 /* The same for a statement whose rows are not read; *affected (may be NULL) = rows changed. */
 int pg_exec(Store *st, const char *sql, int n, const char *const *params, const char *what, long long *affected,
             ZfError *err);
+/* pg_exec with every parameter declared text (at most 16): for statements that leave some of
+ * a fixed parameter list unused (the records' upserts), which PostgreSQL cannot type. */
+int pg_exec_text(Store *st, const char *sql, int n, const char *const *params, const char *what, long long *affected,
+                 ZfError *err);
 /* Parameter arrays written inline: pg_query(st, sql, PG_ARGS(a, b), "what", err). */
 #define PG_ARGS(...) (int)(sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)), (const char *const[]){__VA_ARGS__}
 #define PG_NOARGS 0, NULL

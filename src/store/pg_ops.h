@@ -4,6 +4,17 @@
 
 #include "store/store_ops.h"
 
+int pg_store_approval_policy(Store *st, ApprovalPolicy *out, ZfError *err);
+int pg_store_approval_pending(Store *st, const char *case_no, ApprovalRow *out, ZfError *err);
+int pg_store_approval_open(Store *st, const char *case_no, const char *agency, const char *requested_by, const ApprovalTask *t, const char *status, ZfError *err);
+int pg_store_approval_update(Store *st, long long id, const ApprovalTask *t, const char *status, ZfError *err);
+int pg_store_approval_cancel_pending(Store *st, const char *case_no, ZfError *err);
+int pg_store_approvals_pending_foreach(Store *st, const char *agency, ApprovalRowFn fn, void *ctx, ZfError *err);
+int pg_store_approvals_of_case(Store *st, const char *case_no, ApprovalRowFn fn, void *ctx, ZfError *err);
+int pg_store_user_approval_level(Store *st, const char *username, int *level, ZfError *err);
+int pg_store_user_set_approval_level(Store *st, const char *username, int level, ZfError *err);
+int pg_store_agency_approvers(Store *st, const char *agency, json_t **out, ZfError *err);
+int pg_store_law_find_article(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err);
 int pg_store_record_get(Store *st, RecordType type, const char *key, char **body, ZfError *err);
 int pg_store_rule_config_latest(Store *st, int *version, char **overrides, ZfError *err);
 int pg_store_rule_config_save(Store *st, const char *overrides, const char *by, int *version, ZfError *err);
@@ -30,6 +41,13 @@ int pg_store_audit_append(Store *st, const AuditEntry *e);
 int pg_store_audit_list(Store *st, const AuditFilter *f, int page, int size, json_t **out, ZfError *err);
 int pg_store_audit_foreach(Store *st, const AuditFilter *f, AuditRowFn fn, void *ctx, ZfError *err);
 void pg_store_agency_region(Store *st, const char *agency, char region[7]);
+int pg_store_law_hash(Store *st, const char *file, char hash[65], ZfError *err);
+int pg_store_law_put(Store *st, const char *file, const char *hash, const Law *law, ZfError *err);
+int pg_store_laws_prune(Store *st, const char *const *keep, size_t n, int *removed, ZfError *err);
+int pg_store_laws_reindex(Store *st, ZfError *err);
+int pg_store_laws_list(Store *st, int page, int size, json_t **out, ZfError *err);
+int pg_store_law_get(Store *st, long long id, json_t **out, ZfError *err);
+int pg_store_law_article(Store *st, long long law_id, int number, int sub, json_t **out, ZfError *err);
 int pg_store_ledger_db_open(Store *st, LedgerDb **out, ZfError *err);
 void pg_store_ledger_db_close(LedgerDb *db);
 int pg_store_ledger_db_size(LedgerDb *db, uint64_t *size, ZfError *err);
@@ -71,8 +89,13 @@ int pg_store_put_record(Store *st, const StoredRecord *rec, int *changed, ZfErro
 int pg_store_foreach_record(Store *st, RecordType type, StoreRecordFn fn, void *ctx, ZfError *err);
 int pg_store_foreach_record_since(Store *st, RecordType type, const char *since, StoreRecordFn fn, void *ctx, ZfError *err);
 long long pg_store_count_records(Store *st, RecordType type);
+StoreCheckpointer *pg_store_checkpointer_start(Store *st);
+void pg_store_checkpointer_stop(StoreCheckpointer *c);
 bool pg_store_workflow_backfill_pending(Store *st, const char *table);
 int pg_store_workflow_backfill_done(Store *st, ZfError *err);
+int pg_store_review_standard_get(Store *st, const char *code, json_t **row, ZfError *err);
+int pg_store_review_standards(Store *st, json_t **items, ZfError *err);
+int pg_store_review_standard_put(Store *st, const char *code, const char *name, const char *body, const char *sha256, bool shipped, ZfError *err);
 const char *pg_store_db_path(Store *st);
 
 int pg_store_open(const char *url, const char *files_path, StoreOpenMode mode, Store **out, ZfError *err);

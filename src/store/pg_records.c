@@ -74,11 +74,11 @@ static int put_case(Store *st, const StoredRecord *rec, const char *body, int *c
         return ZF_ERR;
     const char *const args[10] = {rec->keys.key, NULL, c[0], c[1], c[2], c[3], c[4], c[5], body, year};
     if (claimed) {
-        if (pg_exec(st, "INSERT INTO cases(" CASE_COLUMNS ") SELECT " CASE_VALUES " FROM (SELECT $9::jsonb AS j) v",
+        if (pg_exec_text(st, "INSERT INTO cases(" CASE_COLUMNS ") SELECT " CASE_VALUES " FROM (SELECT $9::jsonb AS j) v",
                     10, args, "cases", &n, err) != ZF_OK)
             return ZF_ERR;
     } else {
-        if (pg_exec(st,
+        if (pg_exec_text(st,
                     "UPDATE cases AS t SET (" CASE_COLUMNS ") = (SELECT " CASE_VALUES " FROM (SELECT $9::jsonb AS j) v)"
                     " WHERE t.case_no = $1 AND t.body IS DISTINCT FROM $9",
                     10, args, "cases", &n, err) != ZF_OK)
@@ -102,7 +102,7 @@ int pg_store_put_record(Store *st, const StoredRecord *rec, int *changed, ZfErro
         const char *const *c = rec->keys.cols;
         const char *const args[9] = {rec->keys.key, rec->keys.key2, c[0], c[1], c[2], c[3], c[4], c[5], body};
         long long n = 0;
-        rc = pg_exec(st, tables[rec->keys.type].upsert, 9, args, tables[rec->keys.type].table, &n, err);
+        rc = pg_exec_text(st, tables[rec->keys.type].upsert, 9, args, tables[rec->keys.type].table, &n, err);
         if (changed) *changed = rc == ZF_OK && n > 0;
     }
     free(body);

@@ -12,10 +12,10 @@ int pg_store_open(const char *url, const char *files_path, StoreOpenMode mode, S
 #define OPS(obj) (((const StoreObject *)(obj))->ops)
 
 /* A backend that lacks an operation (a NULL member: the PostgreSQL backend while it is being
- * ported) answers 501 naming it instead of calling NULL. Returns ZF_ERR. */
+ * ported) answers 501 naming it instead of calling NULL; an operation without an error to set
+ * answers its safe default (no permission, the default setting, nothing found). Returns ZF_ERR. */
 static int unported(const char *op, ZfError *err)
 {
-    fprintf(stderr, "zhifa: PostgreSQL 后端尚未实现：%s\n", op);
     return err ? zf_fail(err, 501, "not_implemented", NULL, "PostgreSQL 后端尚未实现：%s", op) : ZF_ERR;
 }
 
