@@ -5,9 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${ZHIFA_BIN:-$PWD/build/zhifa}
-export ZHIFA_PG_DIR=${ZHIFA_PG_DIR:-$(mktemp -d /tmp/zhifa-pg-test.XXXXXX)/cluster}
+export ZHIFA_PG_DIR=${ZHIFA_PG_DIR:-/tmp/zhifa-pg-test.$$}
 trap 'scripts/pg-cluster.sh stop' EXIT
-scripts/pg-cluster.sh start >/dev/null
+scripts/pg-cluster.sh start >/dev/null || { echo "test-pg: the cluster did not start (see $ZHIFA_PG_DIR/*.log)" >&2; exit 1; }
 if [ $# -gt 0 ]; then files=("$@"); else
   mapfile -t files < <(grep -v '^#' tests/api/pg_files.txt | sed '/^$/d; s|^|tests/api/|')
 fi

@@ -14,6 +14,10 @@ int pg_store_approvals_of_case(Store *st, const char *case_no, ApprovalRowFn fn,
 int pg_store_user_approval_level(Store *st, const char *username, int *level, ZfError *err);
 int pg_store_user_set_approval_level(Store *st, const char *username, int level, ZfError *err);
 int pg_store_agency_approvers(Store *st, const char *agency, json_t **out, ZfError *err);
+int pg_store_leads_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
+int pg_store_lead_timeline_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
+int pg_store_orders_foreach(Store *st, OrderRowFn fn, void *ctx, ZfError *err);
+int pg_store_order_timeline_foreach(Store *st, OrderRowFn fn, void *ctx, ZfError *err);
 int pg_store_law_find_article(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err);
 int pg_store_record_get(Store *st, RecordType type, const char *key, char **body, ZfError *err);
 int pg_store_rule_config_latest(Store *st, int *version, char **overrides, ZfError *err);
@@ -91,11 +95,23 @@ int pg_store_foreach_record_since(Store *st, RecordType type, const char *since,
 long long pg_store_count_records(Store *st, RecordType type);
 StoreCheckpointer *pg_store_checkpointer_start(Store *st);
 void pg_store_checkpointer_stop(StoreCheckpointer *c);
+int pg_store_workflow_get(Store *st, const char *case_no, json_t **row, ZfError *err);
+int pg_store_workflow_put(Store *st, const json_t *row, ZfError *err);
+int pg_store_workflow_timeline_insert(Store *st, const TimelineRow *row, long long *id, ZfError *err);
 bool pg_store_workflow_backfill_pending(Store *st, const char *table);
 int pg_store_workflow_backfill_done(Store *st, ZfError *err);
+int pg_store_workflow_timeline(Store *st, const char *case_no, json_t **items, ZfError *err);
+int pg_store_workflow_foreach(Store *st, WorkflowRowFn fn, void *ctx, ZfError *err);
+int pg_store_workflow_timeline_foreach(Store *st, WorkflowRowFn fn, void *ctx, ZfError *err);
+int pg_store_workflow_list(Store *st, const char *agency, const char *created_by, const char *stage, int page, int size, json_t **out, ZfError *err);
+int pg_store_workflow_next_seq(Store *st, const char *agency, int year, long *seq, ZfError *err);
+int pg_store_doc_no_used(Store *st, const char *agency, const char *doc_no, int *used, ZfError *err);
+int pg_store_workflow_seq_skip(Store *st, const char *agency, int year, long used, ZfError *err);
 int pg_store_review_standard_get(Store *st, const char *code, json_t **row, ZfError *err);
 int pg_store_review_standards(Store *st, json_t **items, ZfError *err);
 int pg_store_review_standard_put(Store *st, const char *code, const char *name, const char *body, const char *sha256, bool shipped, ZfError *err);
+int pg_store_review_foreach(Store *st, ReviewTable t, ReviewRowFn fn, void *ctx, ZfError *err);
+int pg_store_delivery_foreach(Store *st, DeliveryTable t, DeliveryRowFn fn, void *ctx, ZfError *err);
 const char *pg_store_db_path(Store *st);
 
 int pg_store_open(const char *url, const char *files_path, StoreOpenMode mode, Store **out, ZfError *err);
