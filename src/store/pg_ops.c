@@ -5,6 +5,7 @@
 
 const StoreOps pg_store_ops = {
     .name = "postgresql",
+    .agencies_list = pg_store_agencies_list,
     .approval_policy = pg_store_approval_policy,
     .approval_pending = pg_store_approval_pending,
     .approval_open = pg_store_approval_open,
@@ -19,6 +20,9 @@ const StoreOps pg_store_ops = {
     .lead_timeline_foreach = pg_store_lead_timeline_foreach,
     .orders_foreach = pg_store_orders_foreach,
     .order_timeline_foreach = pg_store_order_timeline_foreach,
+    .officers_list = pg_store_officers_list,
+    .powers_list = pg_store_powers_list,
+    .power_in_scope = pg_store_power_in_scope,
     .law_find_article = pg_store_law_find_article,
     .record_get = pg_store_record_get,
     .rule_config_latest = pg_store_rule_config_latest,

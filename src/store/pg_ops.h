@@ -4,6 +4,7 @@
 
 #include "store/store_ops.h"
 
+int pg_store_agencies_list(Store *st, const AgencyFilter *f, int page, int size, json_t **out, ZfError *err);
 int pg_store_approval_policy(Store *st, ApprovalPolicy *out, ZfError *err);
 int pg_store_approval_pending(Store *st, const char *case_no, ApprovalRow *out, ZfError *err);
 int pg_store_approval_open(Store *st, const char *case_no, const char *agency, const char *requested_by, const ApprovalTask *t, const char *status, ZfError *err);
@@ -18,6 +19,9 @@ int pg_store_leads_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
 int pg_store_lead_timeline_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
 int pg_store_orders_foreach(Store *st, OrderRowFn fn, void *ctx, ZfError *err);
 int pg_store_order_timeline_foreach(Store *st, OrderRowFn fn, void *ctx, ZfError *err);
+int pg_store_officers_list(Store *st, const OfficerFilter *f, int page, int size, json_t **out, ZfError *err);
+int pg_store_powers_list(Store *st, const PowerFilter *f, int page, int size, json_t **out, ZfError *err);
+bool pg_store_power_in_scope(Store *st, const char *power_body, const char *scope_agency, const char *scope_region_prefix);
 int pg_store_law_find_article(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err);
 int pg_store_record_get(Store *st, RecordType type, const char *key, char **body, ZfError *err);
 int pg_store_rule_config_latest(Store *st, int *version, char **overrides, ZfError *err);
