@@ -19,6 +19,8 @@ int pg_store_leads_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
 int pg_store_lead_timeline_foreach(Store *st, LeadRowFn fn, void *ctx, ZfError *err);
 int pg_store_orders_foreach(Store *st, OrderRowFn fn, void *ctx, ZfError *err);
 int pg_store_order_timeline_foreach(Store *st, OrderRowFn fn, void *ctx, ZfError *err);
+int pg_store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err);
+int pg_store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err);
 int pg_store_officers_list(Store *st, const OfficerFilter *f, int page, int size, json_t **out, ZfError *err);
 int pg_store_powers_list(Store *st, const PowerFilter *f, int page, int size, json_t **out, ZfError *err);
 bool pg_store_power_in_scope(Store *st, const char *power_body, const char *scope_agency, const char *scope_region_prefix);
@@ -111,6 +113,7 @@ int pg_store_workflow_list(Store *st, const char *agency, const char *created_by
 int pg_store_workflow_next_seq(Store *st, const char *agency, int year, long *seq, ZfError *err);
 int pg_store_doc_no_used(Store *st, const char *agency, const char *doc_no, int *used, ZfError *err);
 int pg_store_workflow_seq_skip(Store *st, const char *agency, int year, long used, ZfError *err);
+int pg_store_cases_totals(Store *st, const CaseFilter *f, long long *count, long long *fine_fen, ZfError *err);
 int pg_store_review_standard_get(Store *st, const char *code, json_t **row, ZfError *err);
 int pg_store_review_standards(Store *st, json_t **items, ZfError *err);
 int pg_store_review_standard_put(Store *st, const char *code, const char *name, const char *body, const char *sha256, bool shipped, ZfError *err);
