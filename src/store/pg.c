@@ -52,12 +52,17 @@ PGresult *pg_query(Store *st, const char *sql, int n, const char *const *params,
 }
 
 #define TEXTOID 25
-int pg_exec_text(Store *st, const char *sql, int n, const char *const *params, const char *what, long long *affected,
-                 ZfError *err)
+PGresult *pg_query_text(Store *st, const char *sql, int n, const char *const *params, const char *what, ZfError *err)
 {
     Oid types[16];
     for (int i = 0; i < n && i < 16; i++) types[i] = TEXTOID;
-    PGresult *r = query_typed(st, sql, n, types, params, what, err);
+    return query_typed(st, sql, n, types, params, what, err);
+}
+
+int pg_exec_text(Store *st, const char *sql, int n, const char *const *params, const char *what, long long *affected,
+                 ZfError *err)
+{
+    PGresult *r = pg_query_text(st, sql, n, params, what, err);
     if (!r) return ZF_ERR;
     if (affected) *affected = atoll(PQcmdTuples(r));
     PQclear(r);

@@ -30,6 +30,7 @@ int pg_exec(Store *st, const char *sql, int n, const char *const *params, const 
             ZfError *err);
 /* pg_exec with every parameter declared text (at most 16): for statements that leave some of
  * a fixed parameter list unused (the records' upserts), which PostgreSQL cannot type. */
+PGresult *pg_query_text(Store *st, const char *sql, int n, const char *const *params, const char *what, ZfError *err);
 int pg_exec_text(Store *st, const char *sql, int n, const char *const *params, const char *what, long long *affected,
                  ZfError *err);
 /* Parameter arrays written inline: pg_query(st, sql, PG_ARGS(a, b), "what", err). */

@@ -55,18 +55,25 @@ int pg_store_law_put(Store *st, const char *file, const char *hash, const Law *l
     PQclear(r);
     if (pg_exec(st, "DELETE FROM law_articles WHERE law_id = $1", PG_ARGS(id), "law_articles", NULL, err) != ZF_OK)
         return ZF_ERR;
+    /* every article in one statement: one round trip per law, not per article */
+    json_t *rows = json_array();
     for (size_t i = 0; i < law->n_articles; i++) {
         const LawArticle *a = &law->articles[i];
-        char seq[24], num[24], sub[24];
-        if (pg_exec(st,
-                    "INSERT INTO law_articles(law_id, seq, number, sub, label, part, chapter, section, text)"
-                    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                    PG_ARGS(id, pg_int(seq, (long long)i + 1), pg_int(num, a->number), pg_int(sub, a->sub), a->label,
-                            a->part, a->chapter, a->section, a->text),
-                    "law_articles", NULL, err) != ZF_OK)
-            return ZF_ERR;
+        json_array_append_new(rows, json_pack("{s:I, s:i, s:i, s:s, s:s?, s:s?, s:s?, s:s}", "seq", (json_int_t)i + 1,
+                                              "number", a->number, "sub", a->sub, "label", a->label, "part", a->part,
+                                              "chapter", a->chapter, "section", a->section, "text", a->text));
     }
-    return ZF_OK;
+    char *text = json_dumps(rows, JSON_COMPACT);
+    json_decref(rows);
+    if (!text) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+    int rc = pg_exec(st,
+                     "INSERT INTO law_articles(law_id, seq, number, sub, label, part, chapter, section, text)"
+                     " SELECT $1::bigint, x.seq, x.number, x.sub, x.label, x.part, x.chapter, x.section, x.text"
+                     " FROM json_to_recordset($2::json) AS x(seq bigint, number bigint, sub bigint, label text,"
+                     " part text, chapter text, section text, text text)",
+                     PG_ARGS(id, text), "law_articles", NULL, err);
+    free(text);
+    return rc;
 }
 
 int pg_store_laws_prune(Store *st, const char *const *keep, size_t n, int *removed, ZfError *err)
@@ -92,6 +99,8 @@ int pg_store_laws_reindex(Store *st, ZfError *err)
     if (pg_exec(st, "DELETE FROM law_bigrams", PG_NOARGS, "law_bigrams", NULL, err) != ZF_OK) return ZF_ERR;
     PGresult *r = pg_query(st, "SELECT id, text FROM law_articles", PG_NOARGS, "law_articles", err);
     if (!r) return ZF_ERR;
+    /* the grams of every article computed here (domain/law_terms.c, as for SQLite), written in one statement */
+    json_t *rows = json_array();
     int rc = ZF_OK;
     for (int i = 0; i < PQntuples(r) && rc == ZF_OK; i++) {
         char *bi, *uni;
@@ -99,14 +108,22 @@ int pg_store_laws_reindex(Store *st, ZfError *err)
             rc = zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
             break;
         }
-        rc = pg_exec(st,
-                     "INSERT INTO law_bigrams(gram, article_id) SELECT DISTINCT g, $1::bigint"
-                     " FROM unnest(string_to_array($2 || ' ' || $3, ' ')) g WHERE g NOT IN ('', '~')",
-                     PG_ARGS(pg_text(r, i, 0), bi, uni), "law_bigrams", NULL, err);
+        json_array_append_new(rows, json_pack("{s:I, s:[s, s]}", "id", (json_int_t)pg_ll(r, i, 0), "g", bi, uni));
         free(bi);
         free(uni);
     }
     PQclear(r);
+    char *text = rc == ZF_OK ? json_dumps(rows, JSON_COMPACT) : NULL;
+    json_decref(rows);
+    if (rc != ZF_OK) return ZF_ERR;
+    if (!text) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+    rc = pg_exec(st,
+                 "INSERT INTO law_bigrams(gram, article_id) SELECT DISTINCT t.gram, x.id"
+                 " FROM json_to_recordset($1::json) AS x(id bigint, g json),"
+                 " json_array_elements_text(x.g) AS part(terms), unnest(string_to_array(part.terms, ' ')) AS t(gram)"
+                 " WHERE t.gram NOT IN ('', '~')",
+                 PG_ARGS(text), "law_bigrams", NULL, err);
+    free(text);
     return rc;
 }
 

@@ -85,6 +85,7 @@ void pg_store_setting_text(Store *st, const char *name, const char *dflt, char *
 int pg_store_settings_list(Store *st, json_t **items, ZfError *err);
 int pg_store_setting_spec(Store *st, const char *name, SettingSpec *spec, char *kind_buf, size_t kind_size, ZfError *err);
 int pg_store_setting_put(Store *st, const char *name, const char *value, const char *user, ZfError *err);
+int pg_store_record_standing(Store *st, const StoredRecord *rec, const char *scope_agency, const char *scope_region_prefix, StoredStanding *out, ZfError *err);
 void pg_store_close(Store *st);
 int pg_store_schema_version(Store *st);
 int pg_store_ping(Store *st, ZfError *err);
@@ -113,6 +114,8 @@ int pg_store_workflow_list(Store *st, const char *agency, const char *created_by
 int pg_store_workflow_next_seq(Store *st, const char *agency, int year, long *seq, ZfError *err);
 int pg_store_doc_no_used(Store *st, const char *agency, const char *doc_no, int *used, ZfError *err);
 int pg_store_workflow_seq_skip(Store *st, const char *agency, int year, long used, ZfError *err);
+int pg_store_case_resolve(Store *st, const char *number, char case_no[static 129], ZfError *err);
+int pg_store_filing_next_seq(Store *st, const char *agency, int year, long *seq, ZfError *err);
 int pg_store_cases_totals(Store *st, const CaseFilter *f, long long *count, long long *fine_fen, ZfError *err);
 int pg_store_review_standard_get(Store *st, const char *code, json_t **row, ZfError *err);
 int pg_store_review_standards(Store *st, json_t **items, ZfError *err);
