@@ -13,6 +13,7 @@ PACKAGES=(
   libpango1.0-dev libcairo2-dev libqrencode-dev fonts-arphic-uming poppler-utils zbar-tools
   libcurl4-openssl-dev
   wrk nginx
+  libpq-dev postgresql-15
 )
 
 missing=()

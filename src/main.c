@@ -1,5 +1,6 @@
 /* zhifa: the CLI and the server in one binary. Thin: global flags, then one verb from cmd/. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
@@ -17,9 +18,11 @@ static const Command *const commands[] = {&cmd_init,  &cmd_serve, &cmd_import, &
 
 static void print_usage(FILE *out)
 {
-    fputs("用法：zhifa [--db FILE] [--data DIR] VERB [选项]\n\n"
+    fputs("用法：zhifa [--db FILE] [--pg URL] [--data DIR] VERB [选项]\n\n"
           "全局选项：\n"
           "  --db FILE    SQLite 数据库文件（默认 ./zhifa.db）\n"
+          "  --pg URL     改用 PostgreSQL（postgresql://…，也可设环境变量 ZHIFA_PG）；\n"
+          "               此时 --db 只决定附件与密钥目录的位置（FILE.files、FILE.keys）\n"
           "  --data DIR   数据目录（节假日、法规、区划、网页），默认在程序旁查找\n\n"
           "命令：\n",
           out);
@@ -61,6 +64,7 @@ int main(int argc, char **argv)
         if (i + 1 >= argc) break;
         if (strcmp(argv[i], "--db") == 0) g.db_path = argv[i + 1];
         else if (strcmp(argv[i], "--data") == 0) datadir_set(argv[i + 1]);
+        else if (strcmp(argv[i], "--pg") == 0) setenv("ZHIFA_PG", argv[i + 1], 1); /* read by store_open */
         else break;
     }
     if (i >= argc || argv[i][0] == '-') {

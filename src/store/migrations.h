@@ -10,5 +10,8 @@ typedef struct {
 
 extern const Migration zf_migrations[];
 extern const int zf_migration_count;
+/* the PostgreSQL backend's own (src/store/migrations_pg/NNN_*.sql) */
+extern const Migration zf_pg_migrations[];
+extern const int zf_pg_migration_count;
 
 #endif

@@ -26,8 +26,33 @@ process.on('exit', () => {
   for (const d of tmpRoots) fs.rmSync(d, { recursive: true, force: true });
 });
 
+/** The backend under test: ZHIFA_BACKEND=pg runs every zhifa of the tests against PostgreSQL
+ * (`make test-pg` starts the cluster, scripts/pg-cluster.sh): each --db path a test names gets a
+ * fresh database of its own, passed as --pg URL, the path then only placing the file store. */
+export const backend = process.env.ZHIFA_BACKEND === 'pg' ? 'pg' : 'sqlite';
+const pgDatabases = new Map();
+function pgUrl(db) {
+  const key = path.resolve(db);
+  if (!pgDatabases.has(key)) {
+    const r = spawnSync(path.join(repoRoot, 'scripts/pg-cluster.sh'), ['newdb'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`scripts/pg-cluster.sh newdb failed: ${r.stderr}`);
+    pgDatabases.set(key, r.stdout.trim());
+  }
+  return pgDatabases.get(key);
+}
+/** args with --pg URL in front when the backend is PostgreSQL and they name a --db. */
+export function backendArgs(args) {
+  const i = args.indexOf('--db');
+  return backend === 'pg' && i >= 0 && i + 1 < args.length ? ['--pg', pgUrl(args[i + 1]), ...args] : args;
+}
+/** Whether the database of path db has been created (a file on SQLite, a database on PostgreSQL). */
+function dbExists(db) {
+  return backend === 'pg' ? pgDatabases.has(path.resolve(db)) : fs.existsSync(db);
+}
+
 /** Runs zhifa synchronously. `input` (string or Buffer) goes to stdin. */
 export function run(args, { input, timeout = 30000, cwd } = {}) {
+  args = backendArgs(args);
   const r = spawnSync(bin(), args, {
     input: input ?? '',
     cwd,
@@ -44,6 +69,7 @@ export function run(args, { input, timeout = 30000, cwd } = {}) {
 /** Runs sql on a database file with the sqlite3 CLI (as someone holding the file would); its output
  * without the last newline. Throws when sqlite3 refuses (a trigger, a constraint). */
 export function sqlite(file, sql) {
+  if (backend === 'pg') throw new Error('this test reads the SQLite file directly: SQLite only (docs/postgresql.md)');
   const r = spawnSync('sqlite3', [file, sql], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`sqlite3 refused (${r.status}): ${r.stderr}`);
   return r.stdout.replace(/\n$/, '');
@@ -52,7 +78,7 @@ export function sqlite(file, sql) {
 /** Runs zhifa asynchronously (the event loop stays free, e.g. for a server in the same test). */
 export function runAsync(args, { input, timeout = 30000 } = {}) {
   return new Promise((resolve, reject) => {
-    const p = spawn(bin(), args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const p = spawn(bin(), backendArgs(args), { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '', stderr = '';
     p.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
     p.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
@@ -90,13 +116,13 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  */
 export async function startServer({ db, args = [] } = {}) {
   db ??= path.join(tmpDir(), 'zhifa.db');
-  if (!fs.existsSync(db)) {
+  if (!dbExists(db)) {
     const r = run(['--db', db, 'init']);
     if (r.code !== 0) throw new Error(`zhifa init failed (${r.code}): ${r.stderr}`);
   }
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
-    const proc = spawn(bin(), ['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, ...args], {
+    const proc = spawn(bin(), backendArgs(['--db', db, 'serve', '--listen', `127.0.0.1:${port}`, ...args]), {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
