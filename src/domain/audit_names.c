@@ -40,6 +40,7 @@ static const Pair ACTIONS[] = {
     {"reconsideration_close", "行政复议结案"}, {"reconsideration_act", "行政复议操作"},
     {"reconsideration_attach", "上传行政复议材料"}, {"reconsideration_attachment_download", "下载行政复议材料"},
     {"bulletin_export", "下载月度通报"},
+    {"sync_denied", "拒绝下级节点的同步请求"}, {"sync_enrol", "下级节点注册"}, {"sync_batch", "接收下级节点数据批次"},
     {"dossier_export", "导出电子卷宗"}, {"read_personal", "查看个人信息"},
     {"timeline_read", "查看办理记录"}, {"approvals_read", "查看审批记录"}, {"attachment_list", "查看附件列表"}, {"attachment_download", "下载附件"},
     {"attachment_upload", "上传附件"}, {"attachment_refused", "附件操作被拒绝"},
