@@ -2,58 +2,14 @@
  * list of every version and one PDF, inline or as a download. Scope is the stored order's
  * (app_order_load_visible): the supervisors of its region and above, and the addressee agency's
  * users once it was issued; anyone else gets 404. Every read of a document is audited. */
-#include <stdio.h>
-#include <string.h>
-
 #include "api/api.h"
-#include "api/params.h"
+#include "api/subject_documents.h"
 #include "app/order_documents.h"
-#include "http/auth.h"
-#include "http/response.h"
 
-static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
+static const SubjectDocuments ORDER = {
+    "/api/v1/orders/%lld/documents/%lld",
+    "监督文书编号", "order_id", "order", app_order_documents, app_order_document};
 
-static void add_links(long long id, json_t *items)
-{
-    json_t *d;
-    size_t i;
-    char url[200];
-    json_array_foreach(items, i, d) {
-        snprintf(url, sizeof url, "/api/v1/orders/%lld/documents/%lld", id, json_integer_value(json_object_get(d, "id")));
-        json_object_set_new(d, "download", json_string(url));
-        json_object_set_new(d, "digest", json_string(str(d, "sm3")));
-    }
-}
+int api_order_documents_list(HttpRequest *req) { return api_subject_documents_list(req, &ORDER); }
 
-int api_order_documents_list(HttpRequest *req)
-{
-    AppContext cx = api_context(req);
-    long long id;
-    json_t *items;
-    ZfError err;
-    if (param_path_id(req, "id", "监督文书编号", &id) != ZF_OK) return 0;
-    if (app_order_documents(&cx, id, &items, &err) != ZF_OK) return http_reply_zferror(req, &err);
-    add_links(id, items);
-    return http_reply_json(req, 200, json_pack("{s:I, s:o}", "order_id", (json_int_t)id, "items", items));
-}
-
-int api_order_document_get(HttpRequest *req)
-{
-    AppContext cx = api_context(req);
-    long long id, doc_id;
-    json_t *row;
-    unsigned char *pdf;
-    size_t len;
-    ZfError err;
-    char name[200], subject[48];
-    if (param_path_id(req, "id", "监督文书编号", &id) != ZF_OK || param_path_id(req, "doc", "文书编号", &doc_id) != ZF_OK)
-        return 0;
-    if (app_order_document(&cx, id, doc_id, &row, &err) != ZF_OK) return http_reply_zferror(req, &err);
-    snprintf(name, sizeof name, "%s-v%lld.pdf", str(row, "doc_no") && *str(row, "doc_no") ? str(row, "doc_no") : str(row, "kind"),
-             json_integer_value(json_object_get(row, "version")));
-    snprintf(subject, sizeof subject, "order:%lld", id);
-    int rc = app_document_bytes(&cx, row, &pdf, &len, &err);
-    json_decref(row);
-    if (rc != ZF_OK) return http_reply_zferror(req, &err);
-    return api_reply_pdf(req, pdf, len, name, "document_read", subject);
-}
+int api_order_document_get(HttpRequest *req) { return api_subject_document_get(req, &ORDER); }
