@@ -253,7 +253,7 @@ test('an unsigned task escalates to the 主要负责人 after its working days, 
 });
 
 const sql = (text) => {
-  const r = spawnSync('sqlite3', [db, text], { encoding: 'utf8' });
+  const r = spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, text], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
 };
 const docSeq = (docNo) => Number(docNo.match(/〕(\d+)号$/)[1]);

@@ -394,13 +394,13 @@ test('zhifa verify passes with the uploads, their events carry both digests, and
   const v = run(['--db', db, 'verify']);
   assert.equal(v.code, 0, v.stdout + v.stderr);
   // each upload is an attachment.add event in the log, carrying both digests
-  const rows = spawnSync('sqlite3', [db, "SELECT body FROM ledger_events WHERE type = 'attachment.add'"],
+  const rows = spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, "SELECT body FROM ledger_events WHERE type = 'attachment.add'"],
     { encoding: 'utf8' }).stdout.trim().split('\n').map((l) => JSON.parse(l).data);
   const logged = rows.find((d) => d.sm3 === sm3(PDF));
   assert.equal(logged.sha256, sha256(PDF));
   assert.equal(logged.case_no, caseNo);
   assert.equal(logged.media_type, 'application/pdf');
-  const stored = spawnSync('sqlite3', [db, 'SELECT count(*) FROM case_attachments'], { encoding: 'utf8' }).stdout.trim();
+  const stored = spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, 'SELECT count(*) FROM case_attachments'], { encoding: 'utf8' }).stdout.trim();
   assert.equal(rows.length, Number(stored));
   // the dossier carries the files
   const zip = path.join(path.dirname(db), 'd.zip');
@@ -408,10 +408,10 @@ test('zhifa verify passes with the uploads, their events carry both digests, and
   const manifest = JSON.parse(spawnSync('unzip', ['-p', zip, 'manifest.json'], { encoding: 'utf8' }).stdout);
   assert.ok(manifest.attachments.some((a) => a.sm3 === sm3(MP4)));
   // rows are append-only
-  const del = spawnSync('sqlite3', [db, 'DELETE FROM case_attachments'], { encoding: 'utf8' });
+  const del = spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, 'DELETE FROM case_attachments'], { encoding: 'utf8' });
   assert.match(del.stderr, /append-only/);
   // a row edited behind the triggers' back, or removed, no longer matches the log
-  const sql = (q) => spawnSync('sqlite3', [db, q], { encoding: 'utf8' });
+  const sql = (q) => spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, q], { encoding: 'utf8' });
   sql("DROP TRIGGER case_attachments_no_update; UPDATE case_attachments SET name = 'innocent.pdf' WHERE id = 2");
   let tampered = run(['--db', db, 'verify']);
   assert.notEqual(tampered.code, 0);

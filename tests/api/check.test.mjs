@@ -144,10 +144,10 @@ test('sweep stores findings: new first, unchanged on repeat, resolved when fixed
   assert.equal(fixed.length, 1);
   assert.equal(run(['--db', db, 'import', '-'], { input: fixed[0] + '\n' }).code, 0);
   // The import re-checked that one case at once: its P09 finding is resolved before any sweep.
-  const p09 = spawnSync('sqlite3', [db, "SELECT resolved_at IS NOT NULL FROM findings WHERE rule = 'P09'"], { encoding: 'utf8' });
+  const p09 = spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, "SELECT resolved_at IS NOT NULL FROM findings WHERE rule = 'P09'"], { encoding: 'utf8' });
   assert.equal(p09.stdout.trim(), '1');
   // Its P22/P23 compare it with other cases: left open for the sweeper, which is asked to run.
-  const sql = (q) => spawnSync('sqlite3', [db, q], { encoding: 'utf8' }).stdout.trim();
+  const sql = (q) => spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, q], { encoding: 'utf8' }).stdout.trim();
   assert.equal(sql("SELECT count(*) FROM findings WHERE rule IN ('P22','P23') AND subject = '南市监处罚〔2026〕2号' AND resolved_at IS NULL"), '2');
   assert.equal(sql('SELECT dirty FROM sweep_state'), '1');
   const after = JSON.parse(run(['--db', db, 'sweep', '--as-of', '2026-05-20']).stdout);

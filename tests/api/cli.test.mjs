@@ -421,7 +421,7 @@ test('export --since lists only records added or changed since that day', async 
   const file = path.join(repoRoot, 'tests/data/rules-examples.jsonl');
   assert.equal(run(['--db', db, 'import', file]).code, 0);
   // Age every row, then re-import the same file (no change) and one edited case.
-  const aged = spawnSync('sqlite3', [db, "UPDATE cases SET updated_at = '2020-01-01T00:00:00Z'; UPDATE agencies SET updated_at = '2020-01-01T00:00:00Z'; UPDATE officers SET updated_at = '2020-01-01T00:00:00Z'; UPDATE powers SET updated_at = '2020-01-01T00:00:00Z'; UPDATE benchmarks SET updated_at = '2020-01-01T00:00:00Z';"]);
+  const aged = spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, "UPDATE cases SET updated_at = '2020-01-01T00:00:00Z'; UPDATE agencies SET updated_at = '2020-01-01T00:00:00Z'; UPDATE officers SET updated_at = '2020-01-01T00:00:00Z'; UPDATE powers SET updated_at = '2020-01-01T00:00:00Z'; UPDATE benchmarks SET updated_at = '2020-01-01T00:00:00Z';"]);
   assert.equal(aged.status, 0);
   assert.equal(run(['--db', db, 'import', file]).code, 0);
   const edited = fs.readFileSync(file, 'utf8').split('\n').find((l) => l.includes('"南市监处罚〔2026〕2号"'));

@@ -211,7 +211,7 @@ test('every demo script replayed through the API gives the case the loader store
 // server keeps an idle keep-alive connection, and the next request then races the server's close.
 test('init --demo run again on the same database adds no online case and no order twice', async () => {
   const again = path.join(tmpDir(), 'again.db');
-  const count = (table) => spawnSync('sqlite3', [again, `SELECT count(*) FROM ${table}`], { encoding: 'utf8' }).stdout.trim();
+  const count = (table) => spawnSync('sqlite3', ['-cmd', '.timeout 10000', again, `SELECT count(*) FROM ${table}`], { encoding: 'utf8' }).stdout.trim();
   assert.equal((await runAsync(['--db', again, 'init', '--demo'], { timeout: 120000 })).code, 0);
   assert.equal(count('case_workflow'), String(scripts.length));
   const orders = count('orders');

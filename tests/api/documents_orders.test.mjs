@@ -157,7 +157,7 @@ test('zhifa verify holds the documents rows to their events', () => {
   fs.cpSync(db + '.files', copy + '.files', { recursive: true });
   const clean = run(['--db', copy, 'verify']);
   assert.equal(clean.code, 0, clean.stdout + clean.stderr);
-  spawnSync('sqlite3', [copy, "UPDATE documents SET doc_no = doc_no || 'X' WHERE id = (SELECT min(id) FROM documents)"]);
+  spawnSync('sqlite3', ['-cmd', '.timeout 10000', copy, "UPDATE documents SET doc_no = doc_no || 'X' WHERE id = (SELECT min(id) FROM documents)"]);
   const broken = run(['--db', copy, 'verify']);
   assert.equal(broken.code, 1);
   assert.match(broken.stdout + broken.stderr, /document_changed/);

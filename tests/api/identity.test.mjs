@@ -365,7 +365,7 @@ test('the audit log records logins, failures and writes, exports, and cannot be 
   const lines = (await exp.text()).trim().split('\n').map((l) => JSON.parse(l));
   assert.ok(lines.length >= 1 && lines.every((l) => l.result === 'failed'));
   for (const sql of ['UPDATE audit_log SET result = \'ok\'', 'DELETE FROM audit_log']) {
-    const r = spawnSync('sqlite3', [db, sql], { encoding: 'utf8' });
+    const r = spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, sql], { encoding: 'utf8' });
     assert.notEqual(r.status, 0, sql);
     assert.match(r.stderr, /append-only/);
   }

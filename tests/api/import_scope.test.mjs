@@ -14,7 +14,7 @@ const A2 = '11370203869879736T'; // 市北区交通运输局 (370203)
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let srv, db, who = {};
 
-const sql = (q) => spawnSync('sqlite3', [db, q], { encoding: 'utf8' }).stdout.trim();
+const sql = (q) => spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, q], { encoding: 'utf8' }).stdout.trim();
 const exportAll = () => run(['--db', db, 'export']).stdout;
 
 before(async () => {

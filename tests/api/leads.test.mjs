@@ -129,7 +129,7 @@ test('zhifa verify holds every lead and its timeline to their ledger events', as
   await ok(who.sup, l.id, { action: 'accept' }, 'triaged');
   const clean = run(['--db', db, 'verify', '--json']);
   assert.equal(clean.code, 0, clean.stdout.slice(-300));
-  const sq = (sql) => spawnSync('sqlite3', [db, sql], { encoding: 'utf8' });
+  const sq = (sql) => spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, sql], { encoding: 'utf8' });
   assert.equal(sq(`UPDATE leads SET agency = '${JM}' WHERE id = ${l.id}`).status, 0);
   const r = run(['--db', db, 'verify', '--json']);
   assert.equal(r.code, 1);

@@ -59,7 +59,7 @@ function verifyConsistency(m, n, rootM, rootN, pathHex) { // RFC 9162 §2.1.4.2
 }
 
 const sqlite = (file, sql) => {
-  const r = spawnSync('sqlite3', [file, sql], { encoding: 'utf8' });
+  const r = spawnSync('sqlite3', ['-cmd', '.timeout 10000', file, sql], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   return r.stdout;
 };

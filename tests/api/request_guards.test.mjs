@@ -92,7 +92,7 @@ describe('500 replies', () => {
       const anon = client(srv.base);
       assert.equal((await quick(anon, 'GET', '/laws/1')).status, 200);
       // Another process takes the table away under the running server: every query on it fails.
-      const r = spawnSync('sqlite3', [srv.db, 'ALTER TABLE laws RENAME TO laws_gone;'], { encoding: 'utf8' });
+      const r = spawnSync('sqlite3', ['-cmd', '.timeout 10000', srv.db, 'ALTER TABLE laws RENAME TO laws_gone;'], { encoding: 'utf8' });
       assert.equal(r.status, 0, r.stderr);
       for (const p of ['/laws/1', `/laws/search?q=${encodeURIComponent('罚款')}`]) {
         const res = await quick(anon, 'GET', p);

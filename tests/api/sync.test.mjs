@@ -12,7 +12,7 @@ import { run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhif
 
 const dir = tmpDir();
 const db = (n) => path.join(dir, `${n}.db`);
-const sql = (n, q) => spawnSync('sqlite3', [db(n), q], { encoding: 'utf8' }).stdout.trim();
+const sql = (n, q) => spawnSync('sqlite3', ['-cmd', '.timeout 10000', db(n), q], { encoding: 'utf8' }).stdout.trim();
 const zhifa = (n, args, opts) => run(['--db', db(n), ...args], opts);
 let prov, city, countyLines, countyCases, provSup, citySup;
 

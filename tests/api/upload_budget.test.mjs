@@ -44,7 +44,7 @@ after(() => srv?.stop());
 const upload = (who, body) => who.raw('/api/v1/imports', {
   method: 'POST', body, headers: { 'Content-Type': XLSX, 'X-CSRF-Token': who.csrf },
 }).then(async (r) => ({ status: r.status, body: await r.json() }));
-const sql = (q) => spawnSync('sqlite3', [db, q], { encoding: 'utf8' });
+const sql = (q) => spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, q], { encoding: 'utf8' });
 
 test('a workbook over the CPU-time budget is refused whole, in Chinese, with nothing stored', async () => {
   assert.equal(sql("UPDATE settings SET value = '100' WHERE name = 'upload_cpu_ms'").status, 0);

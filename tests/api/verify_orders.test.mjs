@@ -150,7 +150,7 @@ test('an orders row inserted by hand → order_unlogged orders[<id>]', () => {
 test('an order_timeline row edited → order_timeline_changed order_timeline[<id>].note at its event', () => {
   const d = copyDb();
   const tid = Number(sqlite(d, 'SELECT max(id) FROM order_timeline'));
-  const refused = spawnSync('sqlite3', [d, `UPDATE order_timeline SET note = '改' WHERE id = ${tid}`]);
+  const refused = spawnSync('sqlite3', ['-cmd', '.timeout 10000', d, `UPDATE order_timeline SET note = '改' WHERE id = ${tid}`]);
   assert.notEqual(refused.status, 0); // the trigger holds while it is there
   sqlite(d, `DROP TRIGGER order_timeline_no_update; UPDATE order_timeline SET note = '改' WHERE id = ${tid}`);
   expectOne(d, 'order_timeline_changed', timelineEvent(d, tid), [`order_timeline[${tid}].note`]);

@@ -17,7 +17,7 @@ const CASE = '南市监处罚〔2026〕4号'
 // an order.timeline per timeline row and an order.put per act of a user and per order the daily
 // reminder run changed; a lead.put and a lead.timeline per act on a lead; a review_plan.put and a
 // review_task.put per write of a review row (its body.rev).
-const sqlite = (db, q) => spawnSync('sqlite3', [db, q], { encoding: 'utf8' }).stdout.trim()
+const sqlite = (db, q) => spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, q], { encoding: 'utf8' }).stdout.trim()
 const count = (db, q) => Number(sqlite(db, q))
 const demoEvents = (db) => 15 + 18 + 7 + count(db, 'SELECT count(*) FROM case_timeline') +
   count(db, 'SELECT count(*) FROM case_workflow') + count(db, 'SELECT count(*) FROM filings') +
@@ -101,7 +101,7 @@ test('integrity panel: ✓ verified, dossier downloads and verifies offline, ✗
     await screenshot(page, 'evidence-integrity-verified')
 
     // change the stored record behind the ledger's back: the panel turns red
-    const r = spawnSync('sqlite3', [server.dbPath,
+    const r = spawnSync('sqlite3', ['-cmd', '.timeout 10000', server.dbPath,
       `UPDATE cases SET body = replace(body, '"procedure":"ordinary"', '"procedure":"simple"') WHERE case_no = '${CASE}'`])
     assert.equal(r.status, 0, String(r.stderr))
     await page.getByTestId('integrity-panel').getByRole('button', { name: '重新核验' }).click()

@@ -70,7 +70,7 @@ export function run(args, { input, timeout = 30000, cwd } = {}) {
  * without the last newline. Throws when sqlite3 refuses (a trigger, a constraint). */
 export function sqlite(file, sql) {
   if (backend === 'pg') throw new Error('this test reads the SQLite file directly: SQLite only (docs/postgresql.md)');
-  const r = spawnSync('sqlite3', [file, sql], { encoding: 'utf8' });
+  const r = spawnSync('sqlite3', ['-cmd', '.timeout 10000', file, sql], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`sqlite3 refused (${r.status}): ${r.stderr}`);
   return r.stdout.replace(/\n$/, '');
 }
