@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { run, tmpDir, startServer, addUser, login, client, sqlite, hasChinese } from './lib/zhifa.mjs';
 import { SUBSTANCE } from './lib/substance.mjs';
+import { todayChina } from './lib/calendar.mjs';
 
 const AGENCY = '113702021588139920';
 const OTHER = '11370203869879736T';
@@ -32,7 +33,7 @@ before(async () => {
 after(() => srv?.stop());
 
 const enc = encodeURIComponent;
-const today = () => new Date().toISOString().slice(0, 10);
+const today = todayChina; // the server's day is China's (UTC+8), as served_on is recorded
 
 async function ok(who, caseNo, action, fields) {
   const r = await as[who].send('POST', `/workflow/cases/${enc(caseNo)}/actions`, { action, fields });
