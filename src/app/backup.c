@@ -68,7 +68,7 @@ static int key_archive(const char *db_path, TarBuffer *b, long long *count)
         while (rc == 0 && (de = readdir(d))) {
             if (de->d_name[0] == '.' || strlen(de->d_name) > TAR_NAME_MAX - 3) continue;
             snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-            snprintf(name, sizeof name, "ca/%s", de->d_name);
+            snprintf(name, sizeof name, "ca/%.*s", (int)(TAR_NAME_MAX - 3), de->d_name); /* length checked above */
             rc = add_key_file(b, name, path, count);
         }
         closedir(d);
@@ -134,7 +134,7 @@ static int put_files(FILE *out, const char *db_path, BackupSummary *s, ZfError *
     while (rc == ZF_OK && (de = readdir(d))) {
         if (!backup_is_file_name(de->d_name)) continue; /* upload temp files and the like */
         snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-        snprintf(name, sizeof name, BACKUP_FILES_PREFIX "%s", de->d_name);
+        snprintf(name, sizeof name, BACKUP_FILES_PREFIX "%.*s", (int)(sizeof name - sizeof BACKUP_FILES_PREFIX), de->d_name);
         if (!regular_file(path, NULL)) continue;
         if (tar_put_file(out, name, 0600, time(NULL), path) != 0)
             rc = zf_fail(err, 500, "backup_failed", NULL, "写入备份文件失败：%s", strerror(errno));

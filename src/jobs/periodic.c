@@ -35,7 +35,7 @@ static void make_holder(void)
     gethostname(host, sizeof host - 1);
     host[sizeof host - 1] = '\0';
     if (random_token(rnd) == 0) rnd[8] = '\0';
-    snprintf(holder, sizeof holder, "%s:%ld:%s", host, (long)getpid(), rnd);
+    snprintf(holder, sizeof holder, "%.63s:%ld:%.8s", host, (long)getpid(), rnd); /* ≤ 63 + 1 + 20 + 1 + 8 */
 }
 
 const char *periodic_holder(void)
