@@ -41,7 +41,7 @@ test-pg: server
 	@ZHIFA_BIN=$(abspath $(BUILD)/zhifa) scripts/test-pg.sh
 
 e2e: build
-	@ZHIFA_BIN=$(abspath $(BUILD)/zhifa) node --test tests/e2e/
+	@ZHIFA_BIN=$(abspath $(BUILD)/zhifa) scripts/e2e.sh
 
 # The unit and API tests again, under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan:

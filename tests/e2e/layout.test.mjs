@@ -69,8 +69,10 @@ test('no menu entry opens a placeholder page', async () => {
     assert.ok(paths.length >= 15, `the supervisor's menu has its pages (${paths.length})`)
     for (const path of paths) {
       await page.goto(server.baseURL + path)
-      // the 大屏 (/screen) is a bare page: no console header, its own frame instead
-      await page.locator('[data-testid=user-menu], [data-testid=screen]').first().waitFor()
+      // the 大屏 (/screen) is a bare page: no console header, its own frame instead. Each path is a
+      // full load of the console (~40 of them): with two test files sharing two cores, one load can
+      // take longer than the default 10 s, which says nothing about the page.
+      await page.locator('[data-testid=user-menu], [data-testid=screen]').first().waitFor({ timeout: 30000 })
       await page.waitForTimeout(300)
       const text = await page.evaluate(() => document.body.innerText)
       assert.ok(!text.includes('功能建设中'), `${path} is a placeholder`)

@@ -5,7 +5,7 @@
 // the login page, does the forced first-login password change, and remembers the new password.
 import { spawn, execFile, execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, rm, access } from 'node:fs/promises'
+import { mkdtemp, rm, access, cp, readFile } from 'node:fs/promises'
 import { constants as fsConstants } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -144,6 +144,21 @@ export function addUser (server, { username, role, agency, region, displayName }
   return password
 }
 
+// The demo database a server starts from. `scripts/e2e.sh` runs `init --demo` once for the whole
+// run into $ZHIFA_E2E_DEMO (the database, its keys, seals and file store, and init's stdout in
+// init.txt); each server copies it — the same state a fresh init gives, without paying for argon2id
+// and the demo's documents 87 times. Without the variable (one file run by hand), init runs here.
+// → the demo users parsed from init's stdout
+async function demoDatabase (bin, dbPath) {
+  const template = process.env.ZHIFA_E2E_DEMO
+  if (!template) {
+    const init = await run(bin, ['--db', dbPath, 'init', '--demo'], INIT_TIMEOUT_MS)
+    return parseDemoUsers(init.stdout)
+  }
+  await cp(path.join(template, 'db'), path.dirname(dbPath), { recursive: true, preserveTimestamps: true })
+  return parseDemoUsers(await readFile(path.join(template, 'init.txt'), 'utf8'))
+}
+
 // → {baseURL, health, dbPath, users, stop(), logs()}
 export async function startServer () {
   const bin = zhifaBinary()
@@ -156,8 +171,7 @@ export async function startServer () {
   const dbPath = path.join(tmpDir, 'zhifa.db')
   let child = null
   try {
-    const init = await run(bin, ['--db', dbPath, 'init', '--demo'], INIT_TIMEOUT_MS)
-    const users = parseDemoUsers(init.stdout)
+    const users = await demoDatabase(bin, dbPath)
 
     const port = await freePort()
     const baseURL = `http://127.0.0.1:${port}`
