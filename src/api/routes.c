@@ -227,6 +227,8 @@ static const Route api_routes[] = {
     /* its 文书 (app/recon_documents.c): the organ all, the respondent those addressed to it */
     {"GET", "/api/v1/reconsiderations/{id}/documents", api_recon_documents_list, "reconsideration.read"},
     {"GET", "/api/v1/reconsiderations/{id}/documents/{doc}", api_recon_document_get, "reconsideration.read"},
+    /* the e-dossier zip (app/recon_dossier.c): the organ's staff; audited */
+    {"GET", "/api/v1/reconsiderations/{id}/dossier.zip", api_recon_dossier, "reconsideration.read"},
     /* API tokens for system-to-system calls (docs/hotline.md): the system administrator's */
     {"GET", "/api/v1/tokens", api_tokens_list, "tokens.write"},
     {"POST", "/api/v1/tokens", api_tokens_create, "tokens.write"},

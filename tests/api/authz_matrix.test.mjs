@@ -266,6 +266,7 @@ const ROUTES = new Map([
   ['POST /api/v1/reconsiderations/{id}/attachments', 'reconsideration.read'],
   ['GET /api/v1/reconsiderations/{id}/documents', 'reconsideration.read'],
   ['GET /api/v1/reconsiderations/{id}/documents/{doc}', 'reconsideration.read'],
+  ['GET /api/v1/reconsiderations/{id}/dossier.zip', 'reconsideration.read'],
   ['GET /api/v1/reconsiderations/{id}/attachments/{aid}', 'reconsideration.read'],
 ]);
 

@@ -10,7 +10,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { run, tmpDir, startServer, addUser, login, client } from './lib/zhifa.mjs';
+import zlib from 'node:zlib';
+import { run, tmpDir, startServer, addUser, login, client, sqlite } from './lib/zhifa.mjs';
 import { cnid, uscc } from './lib/codes.mjs';
 import { addWd, isWorkday } from './lib/calendar.mjs';
 
@@ -93,6 +94,49 @@ function expectAll(text, strings, what) {
 }
 const byKind = (items, kind) => items.filter((d) => d.kind === kind);
 
+const EVIDENCE = Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+const MATERIAL = Buffer.from('%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<</Material 1>>\nendobj\ntrailer\n<<>>\n%%EOF\n');
+const upload = (c, id, purpose, name, bytes) => c.raw(`/api/v1/reconsiderations/${id}/attachments?name=${encodeURIComponent(name)}&purpose=${purpose}`, {
+  method: 'POST', body: bytes, headers: { 'Content-Type': 'application/pdf', 'X-CSRF-Token': c.csrf } });
+const sm3 = (b) => crypto.createHash('sm3').update(b).digest('hex');
+
+/** The entries of a zip, read from its central directory (APPNOTE 4.3.12) → {name: bytes}. */
+function unzipAll(buf) {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  assert.ok(eocd >= 0, 'end of central directory');
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const out = {};
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(at), 0x02014b50);
+    const method = buf.readUInt16LE(at + 10), csize = buf.readUInt32LE(at + 20);
+    const nlen = buf.readUInt16LE(at + 28), xlen = buf.readUInt16LE(at + 30), clen = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.subarray(at + 46, at + 46 + nlen).toString('utf8');
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(start, start + csize);
+    out[name] = method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data);
+    at += 46 + nlen + xlen + clen;
+  }
+  return out;
+}
+/** The rows of a sheet of an .xlsx (inline or shared strings), as arrays of cell texts. */
+function sheetRows(xlsx, n) {
+  const files = unzipAll(xlsx);
+  const shared = [...(files['xl/sharedStrings.xml']?.toString('utf8') || '').matchAll(/<si>([\s\S]*?)<\/si>/g)]
+    .map((m) => [...m[1].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((t) => t[1]).join(''));
+  const xml = files[`xl/worksheets/sheet${n}.xml`].toString('utf8');
+  const unescape = (t) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<row[^>]*>([\s\S]*?)<\/row>/g)].map((row) => [...row[1].matchAll(/<c([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)]
+    .map((c) => {
+      const inner = c[2] || '';
+      const t = [...inner.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((x) => x[1]).join('');
+      if (/t="s"/.test(c[1])) return shared[Number(inner.match(/<v>(\d+)<\/v>/)[1])];
+      return unescape(t || (inner.match(/<v>([^<]*)<\/v>/)?.[1] ?? ''));
+    }));
+}
+
 let full; // the case taken from application to decision
 test('every step issues its 文书: 补正, 受理, 答复通知, 中止, 恢复, 延期, 决定书 — names, dates, articles', async () => {
   const r = await apply('张三丰');
@@ -102,6 +146,7 @@ test('every step issues its 文书: 补正, 受理, 答复通知, 中止, 恢复
   await ok(who.clerk, id, { action: 'accept', on: '2026-02-26' });
   await ok(who.clerk, id, { action: 'send_copy', on: '2026-03-02' });
   await ok(who.hd, id, { action: 'answer', on: '2026-03-10', note: '被申请人认为原处罚事实清楚。' });
+  assert.equal((await upload(who.hd, id, 'evidence', '处罚案卷.pdf', EVIDENCE)).status, 201);
   await ok(who.clerk, id, { action: 'suspend', on: '2026-03-16', reason: 8 });
   await ok(who.clerk, id, { action: 'resume', on: '2026-03-28' });
   await ok(who.head, id, { action: 'extend', on: '2026-04-01', days: 30, note: '案情复杂，需要进一步调查。' });
@@ -193,4 +238,46 @@ test('the applicant reads his on the portal after the track\'s identity check; a
   assert.equal(refused.status, 404);
   const wrong = await anon.send('POST', '/public/reconsiderations/track/documents', { ...idn, phone: '13900000000' });
   assert.equal(wrong.status, 404);
+});
+
+test('the e-dossier zip: 卷内目录 with every 文书 and file and its SM3 (recomputed here), the timeline; one audit line per download', async () => {
+  const id = full.id;
+  assert.equal((await upload(who.clerk, id, 'material', '申请人身份证明.pdf', MATERIAL)).status, 201);
+  const audits = () => Number(sqlite(db, `SELECT count(*) FROM audit_log WHERE action = 'reconsideration_dossier_export' AND target = 'reconsideration:${id}'`));
+  const before = audits();
+  const r = await who.clerk.raw(`/api/v1/reconsiderations/${id}/dossier.zip`);
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('content-type'), 'application/zip');
+  const files = unzipAll(Buffer.from(await r.arrayBuffer()));
+  assert.equal(audits(), before + 1, 'one audit entry per download');
+
+  const catalogue = Object.keys(files).find((f) => f.endsWith('卷内目录.xlsx'));
+  assert.ok(catalogue, Object.keys(files).join(', '));
+  const [head, ...rows] = sheetRows(files[catalogue], 1);
+  const col = (name) => head.indexOf(name);
+  assert.ok(col('SM3 摘要') >= 0 && col('卷内文件') >= 0, head.join('|'));
+  const documents = await docs(who.clerk, id);
+  assert.equal(rows.length, documents.length + 2, 'every 文书, the evidence and the material');
+  for (const row of rows) {
+    const bytes = files[row[col('卷内文件')]];
+    assert.ok(bytes, `the zip holds ${row[col('卷内文件')]}`);
+    assert.equal(sm3(bytes), row[col('SM3 摘要')], `${row[col('名称')]}: the catalogue's SM3 is the file's`);
+  }
+  const names = rows.map((row) => row[col('名称')]);
+  for (const d of documents) assert.ok(names.includes(d.kind_name), d.kind_name);
+  const ev = rows.find((row) => row[col('名称')] === '处罚案卷.pdf');
+  assert.equal(ev[col('SM3 摘要')], sm3(EVIDENCE));
+  assert.equal(rows.find((row) => row[col('名称')] === '申请人身份证明.pdf')[col('SM3 摘要')], sm3(MATERIAL));
+  // the decision PDF in the zip is the one the documents route serves, byte for byte
+  const decision = documents.find((d) => d.kind === 'recon_decision');
+  assert.equal(rows.find((row) => row[col('名称')] === '行政复议决定书')[col('SM3 摘要')], decision.sm3);
+  // the timeline: a sheet of the catalogue and a JSON file, each step with its date
+  const timeline = sheetRows(files[catalogue], 2).slice(1);
+  const steps = JSON.parse(files['办理过程.json'].toString('utf8'));
+  assert.equal(timeline.length, steps.length);
+  assert.deepEqual(timeline.map((t) => t[0]), steps.map((t) => t.on));
+  assert.ok(steps.some((t) => t.action === 'decide' && t.on === '2026-04-20'));
+
+  assert.equal((await who.bj.raw(`/api/v1/reconsiderations/${id}/dossier.zip`)).status, 404, 'another region');
+  assert.equal((await who.hd.raw(`/api/v1/reconsiderations/${id}/dossier.zip`)).status, 403, 'the respondent');
 });
