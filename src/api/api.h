@@ -258,6 +258,9 @@ int api_recon_document_get(HttpRequest *req);
 int api_public_recon_documents(HttpRequest *req);
 int api_public_recon_document(HttpRequest *req);
 int api_recon_dossier(HttpRequest *req);
+int api_public_recon_decisions(HttpRequest *req);
+int api_public_recon_decision(HttpRequest *req);
+int api_recon_publication(HttpRequest *req);
 /* GET /dicts: the reconsideration tables (statuses, actions, outcomes, reasons, channels). */
 void api_recon_dicts_add(json_t *out);
 

@@ -42,6 +42,9 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/public/reconsiderations/track/documents", api_public_recon_documents, "public", .max_body = 4 << 10},
     {"POST", "/api/v1/public/reconsiderations/track/documents/{doc}", api_public_recon_document, "public",
      .max_body = 4 << 10},
+    /* 决定公开 (行政复议法 第七十九条), masked (api/recon_publish.c) */
+    {"GET", "/api/v1/public/reconsiderations/decisions", api_public_recon_decisions, "public"},
+    {"GET", "/api/v1/public/reconsiderations/decisions/{id}", api_public_recon_decision, "public"},
     /* 电子送达 for the party: a link's token, a one-time code (tries limited), no login */
     {"GET", "/api/v1/public/deliveries/{token}", api_public_delivery_get, "public"},
     {"POST", "/api/v1/public/deliveries/{token}/open", api_public_delivery_open, "public", .max_body = 1 << 10},
@@ -229,6 +232,8 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/reconsiderations/{id}/documents/{doc}", api_recon_document_get, "reconsideration.read"},
     /* the e-dossier zip (app/recon_dossier.c): the organ's staff; audited */
     {"GET", "/api/v1/reconsiderations/{id}/dossier.zip", api_recon_dossier, "reconsideration.read"},
+    /* the head withholds a decision from publication, or publishes it again (app/recon_publish.c) */
+    {"POST", "/api/v1/reconsiderations/{id}/publication", api_recon_publication, "reconsideration.approve"},
     /* API tokens for system-to-system calls (docs/hotline.md): the system administrator's */
     {"GET", "/api/v1/tokens", api_tokens_list, "tokens.write"},
     {"POST", "/api/v1/tokens", api_tokens_create, "tokens.write"},

@@ -56,7 +56,7 @@ let n = 0;
 function application(name, extra = {}) {
   n++;
   return {
-    applicant: { kind: 'person', name, id_no: cnid(`3702111985030${String(n).padStart(4, '0')}`), phone: `1391234${String(5000 + n)}` },
+    applicant: { kind: 'person', name, address: ADDRESS, id_no: cnid(`3702111985030${String(n).padStart(4, '0')}`), phone: `1391234${String(5000 + n)}` },
     respondent: HD, act: { doc_no: `黄岛罚〔2026〕${300 + n}号`, title: '行政处罚决定书', decided_on: '2026-01-10', known_on: '2026-01-20' },
     request: '撤销被申请人作出的行政处罚决定', facts: '被申请人认定事实不清，适用依据错误。', received_on: '2026-02-12',
     procedure: 'ordinary', ...extra,
@@ -137,9 +137,11 @@ function sheetRows(xlsx, n) {
     }));
 }
 
+const ADDRESS = '青岛市黄岛区长江中路88号3单元501室';
+const FACTS = `申请人张三丰（住${ADDRESS}，联系电话13912345678，身份证号码370211198503010019）称：被申请人认定事实不清，张三丰并未实施违法行为。`;
 let full; // the case taken from application to decision
 test('every step issues its 文书: 补正, 受理, 答复通知, 中止, 恢复, 延期, 决定书 — names, dates, articles', async () => {
-  const r = await apply('张三丰');
+  const r = await apply('张三丰', { facts: FACTS });
   const id = r.id;
   await ok(who.clerk, id, { action: 'notice_correction', on: '2026-02-13', items: ['申请人身份证明', '行政处罚决定书复印件'] });
   await ok(who.clerk, id, { action: 'correction_received', on: '2026-02-24' });
@@ -280,4 +282,36 @@ test('the e-dossier zip: 卷内目录 with every 文书 and file and its SM3 (re
 
   assert.equal((await who.bj.raw(`/api/v1/reconsiderations/${id}/dossier.zip`)).status, 404, 'another region');
   assert.equal((await who.hd.raw(`/api/v1/reconsiderations/${id}/dossier.zip`)).status, 403, 'the respondent');
+});
+
+test('决定公开 (第七十九条): the decision on the portal, masked — no name, ID number, phone or address; the head may withhold it', async () => {
+  const anon = client(srv.base);
+  const list = await anon.get('/public/reconsiderations/decisions');
+  assert.equal(list.status, 200, JSON.stringify(list.body));
+  const item = list.body.items.find((x) => x.case_no === full.case_no);
+  assert.ok(item, 'the decided case is published');
+  assert.equal(item.outcome_name, '撤销');
+  assert.equal(item.respondent_name, '青岛市黄岛区文书测试局', 'the agency is public');
+  const body = JSON.stringify(item);
+  for (const secret of ['张三丰', full.applicant.id_no, full.applicant.phone, '13912345678', '370211198503010019', ADDRESS, '长江中路88号'])
+    assert.ok(!body.includes(secret), `published body carries ${secret}: ${body}`);
+  assert.equal(item.applicant, '张**');
+  assert.ok(item.facts.includes('3702**********0019') && item.facts.includes('139****5678'), item.facts);
+  assert.ok(item.reason.includes('被申请人认定事实不清，证据不足。'));
+  assert.ok(!list.body.items.some((x) => x.outcome == null), 'only decisions: not the refused nor the mediated');
+  assert.equal((await anon.get(`/public/reconsiderations/decisions/${full.id}`)).body.case_no, full.case_no);
+
+  const refused = await who.clerk.send('POST', `/reconsiderations/${full.id}/publication`, { withhold: true, reason: 'privacy' });
+  assert.equal(refused.status, 403, 'the head decides');
+  const noReason = await who.head.send('POST', `/reconsiderations/${full.id}/publication`, { withhold: true });
+  assert.equal(noReason.status, 422);
+  assert.match(noReason.body.error.message, /国家秘密|商业秘密|个人隐私/);
+  const w = await who.head.send('POST', `/reconsiderations/${full.id}/publication`, { withhold: true, reason: 'privacy', note: '涉及未成年人' });
+  assert.equal(w.status, 200, JSON.stringify(w.body));
+  assert.ok(w.body.timeline.some((t) => t.action === 'withhold' && t.note.includes('个人隐私')));
+  assert.ok(!(await anon.get('/public/reconsiderations/decisions')).body.items.some((x) => x.case_no === full.case_no));
+  assert.equal((await anon.get(`/public/reconsiderations/decisions/${full.id}`)).status, 404);
+  const again = await who.head.send('POST', `/reconsiderations/${full.id}/publication`, { withhold: false });
+  assert.equal(again.status, 200);
+  assert.ok((await anon.get('/public/reconsiderations/decisions')).body.items.some((x) => x.case_no === full.case_no));
 });
