@@ -315,3 +315,8 @@ test('决定公开 (第七十九条): the decision on the portal, masked — no 
   assert.equal(again.status, 200);
   assert.ok((await anon.get('/public/reconsiderations/decisions')).body.items.some((x) => x.case_no === full.case_no));
 });
+
+test('the ledger verifies: every 文书 row against its document.issue event, the publication against its row event', () => {
+  const v = run(['--db', db, 'verify'], { timeout: 120000 });
+  assert.equal(v.code, 0, v.stdout + v.stderr);
+});
