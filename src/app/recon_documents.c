@@ -206,7 +206,14 @@ static int issue_missing(const AppContext *cx, const json_t *view, ZfError *err)
         if (!kind) continue;
         size_t nth = (size_t)json_integer_value(json_object_get(counts, kind)) + 1;
         json_object_set_new(counts, kind, json_integer((json_int_t)nth));
-        if (nth > issued_of(issued, kind) && (rc = issue_entry(cx, view, e, nth, err)) != ZF_OK) break;
+        /* one that cannot be issued (logged) does not hold back the ones after it */
+        ZfError why;
+        if (nth > issued_of(issued, kind) && issue_entry(cx, view, e, nth, &why) != ZF_OK) {
+            log_error("document_not_issued", "reconsideration %lld %s: %s",
+                      (long long)json_integer_value(json_object_get(view, "id")), kind, why.message);
+            rc = ZF_ERR;
+            *err = why;
+        }
     }
     json_decref(issued);
     json_decref(counts);
@@ -220,8 +227,7 @@ void app_recon_documents_due(const AppContext *cx, long long id)
     if (!store_db_path(cx->store) || store_recon_get(cx->store, id, &row, &err) != ZF_OK) return;
     json_t *view = recon_view(cx, row);
     json_decref(row);
-    if (issue_missing(cx, view, &err) != ZF_OK)
-        log_error("document_not_issued", "reconsideration %lld: %s", id, err.message);
+    issue_missing(cx, view, &err); /* each failure logged there */
     json_decref(view);
 }
 
