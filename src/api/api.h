@@ -252,6 +252,15 @@ int api_recon_attachment_get(HttpRequest *req);
 int api_public_recons_create(HttpRequest *req);
 int api_public_recons_track(HttpRequest *req);
 int api_recons_stats_export(HttpRequest *req);
+/* its 文书 (recon_documents.c), the e-dossier (recon_dossier.c), publication (recon_publish.c) */
+int api_recon_documents_list(HttpRequest *req);
+int api_recon_document_get(HttpRequest *req);
+int api_public_recon_documents(HttpRequest *req);
+int api_public_recon_document(HttpRequest *req);
+int api_recon_dossier(HttpRequest *req);
+int api_public_recon_decisions(HttpRequest *req);
+int api_public_recon_decision(HttpRequest *req);
+int api_recon_publication(HttpRequest *req);
 /* GET /dicts: the reconsideration tables (statuses, actions, outcomes, reasons, channels). */
 void api_recon_dicts_add(json_t *out);
 

@@ -38,6 +38,13 @@ static const Route api_routes[] = {
     /* 行政复议 on the portal (issue 24): the complaints' abuse limits; the ID number travels in a body, not a URL */
     {"POST", "/api/v1/public/reconsiderations", api_public_recons_create, "public", .max_body = 64 << 10},
     {"POST", "/api/v1/public/reconsiderations/track", api_public_recons_track, "public", .max_body = 4 << 10},
+    /* the applicant's 文书 after the track's identity check (api/recon_documents.c) */
+    {"POST", "/api/v1/public/reconsiderations/track/documents", api_public_recon_documents, "public", .max_body = 4 << 10},
+    {"POST", "/api/v1/public/reconsiderations/track/documents/{doc}", api_public_recon_document, "public",
+     .max_body = 4 << 10},
+    /* 决定公开 (行政复议法 第七十九条), masked (api/recon_publish.c) */
+    {"GET", "/api/v1/public/reconsiderations/decisions", api_public_recon_decisions, "public"},
+    {"GET", "/api/v1/public/reconsiderations/decisions/{id}", api_public_recon_decision, "public"},
     /* 电子送达 for the party: a link's token, a one-time code (tries limited), no login */
     {"GET", "/api/v1/public/deliveries/{token}", api_public_delivery_get, "public"},
     {"POST", "/api/v1/public/deliveries/{token}/open", api_public_delivery_open, "public", .max_body = 1 << 10},
@@ -220,6 +227,13 @@ static const Route api_routes[] = {
     {"POST", "/api/v1/reconsiderations/{id}/attachments", api_recon_attachments_create, "reconsideration.read",
      .max_body = (size_t)ATTACHMENT_CEILING_MIB << 20, .limit_for = api_attachment_body_limit, .stream_to_file = true},
     {"GET", "/api/v1/reconsiderations/{id}/attachments/{aid}", api_recon_attachment_get, "reconsideration.read"},
+    /* its 文书 (app/recon_documents.c): the organ all, the respondent those addressed to it */
+    {"GET", "/api/v1/reconsiderations/{id}/documents", api_recon_documents_list, "reconsideration.read"},
+    {"GET", "/api/v1/reconsiderations/{id}/documents/{doc}", api_recon_document_get, "reconsideration.read"},
+    /* the e-dossier zip (app/recon_dossier.c): the organ's staff; audited */
+    {"GET", "/api/v1/reconsiderations/{id}/dossier.zip", api_recon_dossier, "reconsideration.read"},
+    /* the head withholds a decision from publication, or publishes it again (app/recon_publish.c) */
+    {"POST", "/api/v1/reconsiderations/{id}/publication", api_recon_publication, "reconsideration.approve"},
     /* API tokens for system-to-system calls (docs/hotline.md): the system administrator's */
     {"GET", "/api/v1/tokens", api_tokens_list, "tokens.write"},
     {"POST", "/api/v1/tokens", api_tokens_create, "tokens.write"},

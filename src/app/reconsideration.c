@@ -47,7 +47,8 @@ static int load_visible(const AppContext *cx, long long id, json_t **row, ZfErro
 static const char *timeline_only_name(const char *action)
 {
     static const char *const NAMES[][2] = {
-        {"register", "收到申请"}, {"incidental", "附带审查申请"}, {"attach", "上传材料"}, {NULL, NULL}};
+        {"register", "收到申请"}, {"incidental", "附带审查申请"}, {"attach", "上传材料"},
+        {"withhold", "决定书不予公开"}, {"publish", "决定书公开"}, {NULL, NULL}};
     for (size_t i = 0; action && NAMES[i][0]; i++)
         if (strcmp(NAMES[i][0], action) == 0) return NAMES[i][1];
     return "其他";

@@ -13,6 +13,7 @@
 #include "app/reconsideration.h"
 #include "app/reconsideration_log.h"
 #include "app/reconsideration_periods.h"
+#include "app/recon_documents.h"
 #include "domain/recon_flow.h"
 #include "store/findings.h"
 #include "util/text.h"
@@ -362,6 +363,7 @@ static int act_in(Step *s, ZfError *err)
     json_object_set_new(s->row, "status", json_string(to_status));
     json_object_set_new(s->row, "updated_at", json_string(now));
     json_object_set_new(s->body, "last_act_on", json_string(s->on_text));
+    if (recon_documents_call_for(s->cx, s->row, s->def->code, s->on_text, err) != ZF_OK) return ZF_ERR;
     if (app_recon_put(s->cx->store, s->row, err) != ZF_OK) return ZF_ERR;
     ReconTimelineRow t = {json_integer_value(json_object_get(s->row, "id")), NULL, s->on_text, user_name(s->cx),
                           s->def->code, s->from, to_status, s->note};
@@ -386,5 +388,6 @@ int app_recon_act(const AppContext *cx, long long id, const json_t *body, json_t
     if (rc == ZF_OK) rc = store_commit(cx->store, err);
     else store_rollback(cx->store);
     if (rc != ZF_OK) return ZF_ERR;
+    app_recon_documents_due(cx, id);
     return recon_get_written(cx, id, record, err);
 }

@@ -33,6 +33,9 @@ int store_recon_foreach(Store *st, ReconTable t, ReconRowFn fn, void *ctx, ZfErr
 
 /* Takes the next 复议案号 number of (region, year); inside the registering write transaction. */
 int store_recon_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err);
+/* Takes the next 文书 文号 number of (region, year), a sequence apart from the 复议案号 (migration
+ * 083); inside the step's write transaction, so a rollback leaves no gap. */
+int store_recon_doc_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err);
 
 typedef struct {
     const char *status, *respondent, *q;

@@ -358,6 +358,7 @@ int sqlite_store_recon_timeline_add(Store *st, const ReconTimelineRow *row, long
 int sqlite_store_recon_timeline(Store *st, long long recon_id, json_t **items, ZfError *err);
 int sqlite_store_recon_foreach(Store *st, ReconTable t, ReconRowFn fn, void *ctx, ZfError *err);
 int sqlite_store_recon_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err);
+int sqlite_store_recon_doc_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err);
 int sqlite_store_recons_list(Store *st, const ReconFilter *f, int page, int size, json_t **out, ZfError *err);
 int sqlite_store_recons_stats(Store *st, const ReconFilter *f, json_t **out, ZfError *err);
 /* backups and several web processes (sqlite_backup.c, sqlite_web_tier.c) */

@@ -245,6 +245,7 @@ const StoreOps sqlite_store_ops = {
     .recon_timeline = sqlite_store_recon_timeline,
     .recon_foreach = sqlite_store_recon_foreach,
     .recon_next_seq = sqlite_store_recon_next_seq,
+    .recon_doc_next_seq = sqlite_store_recon_doc_next_seq,
     .recons_list = sqlite_store_recons_list,
     .recons_stats = sqlite_store_recons_stats,
     .backup_to = sqlite_store_backup_to,

@@ -113,20 +113,34 @@ int sqlite_store_recon_foreach(Store *st, ReconTable t, ReconRowFn fn, void *ctx
     return sqlite_json_foreach(st, q, "reconsiderations", fn, ctx, err);
 }
 
-int sqlite_store_recon_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err)
+/* One statement per sequence table: the table name is never built from input. */
+static int next_seq(Store *st, const char *sql, const char *what, const char *region, int year, long *seq,
+                    ZfError *err)
 {
     sqlite3_stmt *q;
-    if (sqlite_prepare(st,
-                       "INSERT INTO reconsideration_seq(region, year, seq) VALUES (?1, ?2, 1)"
-                       " ON CONFLICT(region, year) DO UPDATE SET seq = seq + 1 RETURNING seq",
-                       &q, err) != ZF_OK)
-        return ZF_ERR;
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
     sqlite3_bind_text(q, 1, region, -1, SQLITE_STATIC);
     sqlite3_bind_int(q, 2, year);
     int rc = sqlite3_step(q);
     if (rc == SQLITE_ROW) *seq = (long)sqlite3_column_int64(q, 0);
     sqlite3_finalize(q);
-    return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, "reconsideration_seq");
+    return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, what);
+}
+
+int sqlite_store_recon_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err)
+{
+    return next_seq(st,
+                    "INSERT INTO reconsideration_seq(region, year, seq) VALUES (?1, ?2, 1)"
+                    " ON CONFLICT(region, year) DO UPDATE SET seq = seq + 1 RETURNING seq",
+                    "reconsideration_seq", region, year, seq, err);
+}
+
+int sqlite_store_recon_doc_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err)
+{
+    return next_seq(st,
+                    "INSERT INTO reconsideration_doc_seq(region, year, seq) VALUES (?1, ?2, 1)"
+                    " ON CONFLICT(region, year) DO UPDATE SET seq = seq + 1 RETURNING seq",
+                    "reconsideration_doc_seq", region, year, seq, err);
 }
 
 static void build_where(const ReconFilter *f, SqlWhere *w)

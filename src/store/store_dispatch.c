@@ -1520,6 +1520,12 @@ int store_recon_next_seq(Store *st, const char *region, int year, long *seq, ZfE
     return OPS(st)->recon_next_seq(st, region, year, seq, err);
 }
 
+int store_recon_doc_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err)
+{
+    if (!OPS(st)->recon_doc_next_seq) return unported("recon_doc_next_seq", err);
+    return OPS(st)->recon_doc_next_seq(st, region, year, seq, err);
+}
+
 int store_recons_list(Store *st, const ReconFilter *f, int page, int size, json_t **out, ZfError *err)
 {
     if (!OPS(st)->recons_list) return unported("recons_list", err);

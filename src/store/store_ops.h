@@ -328,6 +328,7 @@ typedef struct StoreOps {
     int (*recon_timeline)(Store *st, long long recon_id, json_t **items, ZfError *err);
     int (*recon_foreach)(Store *st, ReconTable t, ReconRowFn fn, void *ctx, ZfError *err);
     int (*recon_next_seq)(Store *st, const char *region, int year, long *seq, ZfError *err);
+    int (*recon_doc_next_seq)(Store *st, const char *region, int year, long *seq, ZfError *err);
     int (*recons_list)(Store *st, const ReconFilter *f, int page, int size, json_t **out, ZfError *err);
     int (*recons_stats)(Store *st, const ReconFilter *f, json_t **out, ZfError *err);
     /* backups (store/backup.h) */

@@ -18,6 +18,10 @@ const ROUTES = new Map([
   ['GET /api/v1/public/complaints/{tracking_code}', 'public'],
   ['POST /api/v1/public/reconsiderations', 'public'],
   ['POST /api/v1/public/reconsiderations/track', 'public'],
+  ['POST /api/v1/public/reconsiderations/track/documents', 'public'],
+  ['POST /api/v1/public/reconsiderations/track/documents/{doc}', 'public'],
+  ['GET /api/v1/public/reconsiderations/decisions', 'public'],
+  ['GET /api/v1/public/reconsiderations/decisions/{id}', 'public'],
   ['POST /api/v1/public/complaints/{tracking_code}/photos', 'public'],
   ['POST /api/v1/public/documents/verify', 'public'],
   ['GET /api/v1/public/documents/root-cert', 'public'],
@@ -262,6 +266,10 @@ const ROUTES = new Map([
   ['GET /api/v1/reconsiderations/{id}', 'reconsideration.read'],
   ['POST /api/v1/reconsiderations/{id}/actions', 'reconsideration.read'],
   ['POST /api/v1/reconsiderations/{id}/attachments', 'reconsideration.read'],
+  ['GET /api/v1/reconsiderations/{id}/documents', 'reconsideration.read'],
+  ['GET /api/v1/reconsiderations/{id}/documents/{doc}', 'reconsideration.read'],
+  ['GET /api/v1/reconsiderations/{id}/dossier.zip', 'reconsideration.read'],
+  ['POST /api/v1/reconsiderations/{id}/publication', 'reconsideration.approve'],
   ['GET /api/v1/reconsiderations/{id}/attachments/{aid}', 'reconsideration.read'],
 ]);
 

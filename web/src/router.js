@@ -50,6 +50,7 @@ export const routes = [
   { path: '/portal/track', name: 'PortalTrack', component: viewLoader('portal/Track'), meta: { title: '投诉查询', perm: 'public' } },
   { path: '/portal/reconsideration', name: 'PortalReconApply', component: viewLoader('portal/ReconApply'), meta: { title: '行政复议申请', perm: 'public' } },
   { path: '/portal/reconsideration/track', name: 'PortalReconTrack', component: viewLoader('portal/ReconTrack'), meta: { title: '行政复议查询', perm: 'public' } },
+  { path: '/portal/reconsideration/decisions', name: 'PortalReconDecisions', component: viewLoader('portal/ReconDecisions'), meta: { title: '行政复议决定公开', perm: 'public' } },
   { path: '/portal/verify', name: 'PortalVerify', component: viewLoader('portal/Verify'), meta: { title: '文书核验', perm: 'public' } },
   { path: '/portal/normative', name: 'PortalNormative', component: viewLoader('portal/NormativeRegister'), meta: { title: '规范性文件公开查询', perm: 'public' } },
   { path: '/portal/inspections', name: 'PortalInspections', component: viewLoader('portal/Inspections'), meta: { title: '双随机抽查结果', perm: 'public' } },
