@@ -12,7 +12,7 @@ typedef struct {
 static const Named OUTCOMES[] = {
     {"no_objection", "无异议"}, {"amend", "建议修改"}, {"correct", "纠正"}, {"revoke", "提请撤销"}, {NULL, NULL}};
 static const Named STATUSES[] = {{"submitted", "已报备待登记"}, {"held", "暂缓登记"}, {"reviewing", "审查中"},
-                                 {"concluded", "已审结"}, {NULL, NULL}};
+                                 {"concluded", "已审结"}, {"declined", "不予登记"}, {NULL, NULL}};
 static const Named VALIDITY[] = {{"valid", "有效"}, {"amended", "已修改"}, {"repealed", "已废止"}, {NULL, NULL}};
 static const Named ANSWERS[] = {{"keep", "继续有效"}, {"amend", "修改"}, {"repeal", "废止"}, {"void", "宣布失效"},
                                 {NULL, NULL}};
@@ -28,6 +28,37 @@ const char *norm_outcome_name(const char *code) { return name_of(OUTCOMES, code)
 const char *norm_status_name(const char *code) { return name_of(STATUSES, code); }
 const char *norm_validity_name(const char *code) { return name_of(VALIDITY, code); }
 const char *norm_cleanup_answer_name(const char *code) { return name_of(ANSWERS, code); }
+
+/* What is not a normative document. The definition (涉及公民、法人和其他组织权利义务，具有普遍约束力，在
+ * 一定期限内反复适用的公文) is 国务院办公厅《关于加强行政规范性文件制定和监督管理工作的通知》（国办发
+ * 〔2018〕37号）; the internal papers listed (内部执行的管理规范、工作制度、机构编制、会议纪要、工作方案、请示
+ * 报告及表彰奖惩、人事任免等文件) are those 《关于全面推行行政规范性文件合法性审核机制的指导意见》（国办发
+ * 〔2018〕115号）leaves outside; a filing of one is 不予登记 as 《法规规章备案审查条例》第九条 refuses what
+ * its 第二条 does not cover. Neither 通知 is in ../shared/reference/laws: the wording is to be checked. */
+#define NOT_NORMATIVE_BASIS "国办发〔2018〕115号（不纳入规范性文件的内部文件）；参照《法规规章备案审查条例》第九条"
+static const NormDeclineItem DECLINE_ITEMS[] = {
+    {"internal_rules", "内部执行的管理规范、工作制度", NOT_NORMATIVE_BASIS},
+    {"staffing", "机构编制文件", NOT_NORMATIVE_BASIS},
+    {"meeting_minutes", "会议纪要", NOT_NORMATIVE_BASIS},
+    {"work_plan", "工作方案", NOT_NORMATIVE_BASIS},
+    {"request_report", "请示、报告", NOT_NORMATIVE_BASIS},
+    {"commendation", "表彰奖惩", NOT_NORMATIVE_BASIS},
+    {"personnel", "人事任免", NOT_NORMATIVE_BASIS},
+    {"no_public_effect", "不涉及公民、法人和其他组织权利义务，不具有普遍约束力", "国办发〔2018〕37号（规范性文件的定义）"},
+    {"not_repeatable", "不在一定期限内反复适用", "国办发〔2018〕37号（规范性文件的定义）"},
+};
+
+const NormDeclineItem *norm_decline_item_at(size_t i)
+{
+    return i < sizeof DECLINE_ITEMS / sizeof *DECLINE_ITEMS ? &DECLINE_ITEMS[i] : NULL;
+}
+
+const NormDeclineItem *norm_decline_item(const char *code)
+{
+    for (size_t i = 0; code && norm_decline_item_at(i); i++)
+        if (strcmp(DECLINE_ITEMS[i].code, code) == 0) return &DECLINE_ITEMS[i];
+    return NULL;
+}
 
 void norm_chain_defaults(NormChain *out)
 {

@@ -41,6 +41,15 @@ const char *norm_validity_name(const char *code);
 /* The cleanup answers (继续有效/修改/废止/宣布失效). */
 const char *norm_cleanup_answer_name(const char *code);
 
+/* The checklist of what is not a normative document, for 不予登记: code, name, legal basis. */
+typedef struct {
+    const char *code, *name, *basis;
+} NormDeclineItem;
+/* The i-th item, NULL past the end. */
+const NormDeclineItem *norm_decline_item_at(size_t i);
+/* The item with code, NULL when unknown. */
+const NormDeclineItem *norm_decline_item(const char *code);
+
 /* The 登记编号: pattern with {region_short}, {year}, {seq} (e.g. "{region_short}规备〔{year}〕{seq}号").
  * ZF_ERR when the pattern lacks {year} or {seq} or out is too small. */
 int norm_reg_no_format(const char *pattern, const char *region_short, int year, long seq, char *out, size_t cap,
