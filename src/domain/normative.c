@@ -169,3 +169,32 @@ const char *norm_due_colour(zf_day today, zf_day due, int warn_days)
     if (today > due) return "red";
     return due - today <= warn_days ? "yellow" : "green";
 }
+
+int norm_quarter_parse(const char *q, zf_day *first, zf_day *last)
+{
+    if (!q || strlen(q) != 6 || q[4] != 'Q' || q[5] < '1' || q[5] > '4') return -1;
+    for (int i = 0; i < 4; i++)
+        if (q[i] < '0' || q[i] > '9') return -1;
+    int year = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0'), n = q[5] - '0';
+    if (year < 1900) return -1;
+    int m0 = (n - 1) * 3 + 1;
+    *first = date_from_ymd(year, m0, 1);
+    *last = date_from_ymd(year, m0 + 2, date_days_in_month(year, m0 + 2));
+    return 0;
+}
+
+void norm_quarter_of(zf_day d, int back, char out[8])
+{
+    int y, m, day;
+    date_to_ymd(d, &y, &m, &day);
+    int idx = y * 4 + (m - 1) / 3 - back;
+    unsigned year = (unsigned)(idx / 4) % 10000u, q = (unsigned)(idx % 4) + 1u;
+    snprintf(out, 8, "%04uQ%u", year, q % 10u);
+}
+
+int norm_month_of_quarter(zf_day d)
+{
+    int y, m, day;
+    date_to_ymd(d, &y, &m, &day);
+    return (m - 1) % 3 + 1;
+}

@@ -55,6 +55,13 @@ const NormDeclineItem *norm_decline_item(const char *code);
 int norm_reg_no_format(const char *pattern, const char *region_short, int year, long seq, char *out, size_t cap,
                        ZfError *err);
 
+/* A quarter "2026Q3": its first and last day; -1 when malformed. */
+int norm_quarter_parse(const char *q, zf_day *first, zf_day *last);
+/* The quarter of d, or the one back quarters before it ("2026Q3"). */
+void norm_quarter_of(zf_day d, int back, char out[8]);
+/* 1, 2 or 3: d's month within its quarter (the setting normative_catalog_month). */
+int norm_month_of_quarter(zf_day d);
+
 /* A review deadline's colour on today: "red" past due, "yellow" within warn_days, else "green". */
 const char *norm_due_colour(zf_day today, zf_day due, int warn_days);
 

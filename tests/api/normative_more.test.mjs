@@ -6,9 +6,11 @@
 // results published.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, hasChinese, sqlite } from './lib/zhifa.mjs';
 import { todayChina } from './lib/calendar.mjs';
 
 const A1 = '113702021588139920'; // 市南区市场监督管理局 (370202)
@@ -240,4 +242,63 @@ test('the cleanup results are published: each answered document with its answer 
   assert.equal(byId[drop.id].validity, 'repealed');
   assert.equal(byId[drop.id].on, TODAY);
   assert.equal(r.items.length, 2, 'only answered documents');
+});
+
+// ---- the quarterly 备案目录 ----
+function quarterOf(day) {
+  const y = Number(day.slice(0, 4)), q = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
+  const m0 = (q - 1) * 3 + 1, last = new Date(Date.UTC(y, m0 + 2, 0)).toISOString().slice(0, 10);
+  return { name: `${y}Q${q}`, first: `${y}-${String(m0).padStart(2, '0')}-01`, last };
+}
+
+test('the quarterly 备案目录: the quarter\'s registrations exactly, as PDF and .xlsx on the portal', async () => {
+  const q = quarterOf(TODAY);
+  const mine = [];
+  for (let i = 0; i < 3; i++) {
+    const d = await file({ title: `关于目录测试第${i + 1}件的通知` });
+    const r = await act('m_clerk', d.id, { action: 'register' });
+    assert.equal(r.status, 200);
+    mine.push(r.body);
+  }
+  // one registered in the quarter before: not in this one
+  const before = plusDays(q.first, -1);
+  const old = await file({ title: '关于上季度登记文件的通知', signed_on: plusDays(before, -3), published_on: plusDays(before, -2), effective_on: plusDays(before, 30) });
+  assert.equal((await act('m_clerk', old.id, { action: 'register', on: before })).status, 200);
+  assert.equal((await as.m_head.send('POST', '/normative-docs/catalogs', { quarter: q.name })).status, 403);
+  assert.equal((await as.m_clerk.send('POST', '/normative-docs/catalogs', { quarter: '2026Q5' })).status, 400);
+  const r = await as.m_clerk.send('POST', '/normative-docs/catalogs', { quarter: q.name });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  // counted independently: the rows of the database registered between the quarter's first and last day
+  const counted = Number(sqlite(db, `SELECT count(*) FROM normative_docs WHERE reg_no IS NOT NULL AND
+    json_extract(body, '$.registered_on') BETWEEN '${q.first}' AND '${q.last}'`).trim());
+  assert.equal(r.body.rows.length, counted);
+  const regNos = r.body.rows.map((x) => x.reg_no);
+  for (const m of mine) assert.ok(regNos.includes(m.reg_no), m.reg_no);
+  assert.ok(!r.body.rows.some((x) => x.title === '关于上季度登记文件的通知'));
+  assert.ok(r.body.rows.every((x) => x.registered_on >= q.first && x.registered_on <= q.last));
+  // published on the portal
+  const list = await fetch(`${srv.base}/api/v1/public/normative-catalogs`).then((x) => x.json());
+  assert.ok(list.items.some((x) => x.quarter === q.name && x.count === counted));
+  const pdf = await fetch(`${srv.base}/api/v1/public/normative-catalogs/${q.name}.pdf`);
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+  const pdfFile = path.join(tmpDir(), 'catalog.pdf');
+  fs.writeFileSync(pdfFile, Buffer.from(await pdf.arrayBuffer()));
+  const text = execFileSync('pdftotext', ['-raw', pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  for (const row of r.body.rows) {
+    assert.ok(text.includes(row.title.replace(/\s+/g, '')), `the PDF lacks ${row.title}`);
+    assert.ok(text.includes(row.reg_no), `the PDF lacks ${row.reg_no}`);
+  }
+  const xlsx = await fetch(`${srv.base}/api/v1/public/normative-catalogs/${q.name}.xlsx`);
+  assert.equal(xlsx.status, 200);
+  const xlsxFile = path.join(tmpDir(), 'catalog.xlsx');
+  fs.writeFileSync(xlsxFile, Buffer.from(await xlsx.arrayBuffer()));
+  const sheet = execFileSync('unzip', ['-p', xlsxFile, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
+  for (const row of r.body.rows) assert.ok(sheet.includes(row.title), `the workbook lacks ${row.title}`);
+  assert.equal((await fetch(`${srv.base}/api/v1/public/normative-catalogs/1999Q1.pdf`)).status, 404);
+  // the CLI produces the quarter before, with the one registered then
+  const cli = run(['--db', db, 'normative', 'catalog', '--quarter', quarterOf(before).name]);
+  assert.equal(cli.code, 0, cli.stderr);
+  const prev = JSON.parse(cli.stdout);
+  assert.ok(prev.rows.some((x) => x.title === '关于上季度登记文件的通知'));
 });
