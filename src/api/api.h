@@ -230,6 +230,16 @@ int api_normative_incidental(HttpRequest *req);
 int api_normative_task_answer(HttpRequest *req);
 int api_public_normative_list(HttpRequest *req);
 int api_public_normative_suggest(HttpRequest *req);
+int api_public_normative_cleanup_results(HttpRequest *req);
+int api_normative_decline_items(HttpRequest *req);
+/* the full text as a file (api/normative_file.c); its limit: setting normative_file_max_mib */
+size_t api_normative_file_body_limit(HttpRequest *req, char *why, size_t cap);
+int api_normative_file_upload(HttpRequest *req);
+int api_normative_file_download(HttpRequest *req);
+/* the quarterly 备案目录 (api/normative_catalog.c) */
+int api_normative_catalog_produce(HttpRequest *req);
+int api_public_normative_catalogs(HttpRequest *req);
+int api_public_normative_catalog(HttpRequest *req);
 /* sync.c: 多级汇聚 (docs/sync.md): a lower node's calls ("node") and the pages' reads (sync.read) */
 int api_sync_enrol(HttpRequest *req);
 int api_sync_cursor(HttpRequest *req);

@@ -9,9 +9,10 @@
 #include "api/params.h"
 #include "app/normative.h"
 #include "app/normative_incidental.h"
+#include "domain/normative.h"
 #include "http/auth.h"
 
-static const char *const statuses[] = {"submitted", "held", "reviewing", "concluded", NULL};
+static const char *const statuses[] = {"submitted", "held", "reviewing", "concluded", "declined", NULL};
 static const char *const flags[] = {"0", "1", NULL};
 
 /* A string field or absent; anything else is refused with the field named. */
@@ -101,9 +102,15 @@ int api_normative_act(HttpRequest *req)
     if (!body) return 0;
     if (!text_fields(req, body, names, out)) return json_decref(body), 0;
     in.points = json_object_get(body, "points");
+    in.citations = json_object_get(body, "citations");
+    in.items = json_object_get(body, "items");
     if (in.points && !json_is_array(in.points)) {
         json_decref(body);
         return http_reply_error(req, 400, "invalid_field", "points", "审查要点应为列表");
+    }
+    if ((in.citations && !json_is_null(in.citations) && !json_is_array(in.citations)) || (in.items && !json_is_array(in.items))) {
+        json_decref(body);
+        return http_reply_error(req, 400, "invalid_field", in.items && !json_is_array(in.items) ? "items" : "citations", "应为列表");
     }
     AppContext cx = api_context(req);
     int rc = app_normative_act(&cx, id, &in, &doc, &err);
@@ -209,13 +216,15 @@ int api_normative_task_answer(HttpRequest *req)
 
 int api_public_normative_list(HttpRequest *req)
 {
-    const char *q;
+    static const char *const validities[] = {"valid", "amended", "repealed", "all", NULL};
+    const char *q, *validity;
     int page, size;
     json_t *out = NULL;
     ZfError err;
-    if (param_text(req, "q", 100, &q) || param_page(req, &page, &size)) return 0;
+    if (param_text(req, "q", 100, &q) || param_enum(req, "validity", validities, &validity) || param_page(req, &page, &size))
+        return 0;
     AppContext cx = api_context(req);
-    int rc = app_normative_public(&cx, q, page, size, &out, &err);
+    int rc = app_normative_public(&cx, q, validity, page, size, &out, &err);
     return reply_doc(req, 200, rc, out, &err);
 }
 
@@ -239,4 +248,23 @@ int api_public_normative_suggest(HttpRequest *req)
     int rc = app_normative_suggest(&cx, id, &in, addr, (long long)time(NULL), &task_id, &err);
     json_decref(body);
     return reply_doc(req, 201, rc, rc == ZF_OK ? json_pack("{s:b}", "received", 1) : NULL, &err);
+}
+
+int api_public_normative_cleanup_results(HttpRequest *req)
+{
+    json_t *items = NULL;
+    ZfError err;
+    AppContext cx = api_context(req);
+    int rc = app_normative_cleanup_results(&cx, &items, &err);
+    return reply_doc(req, 200, rc, rc == ZF_OK ? json_pack("{s:o}", "items", items) : NULL, &err);
+}
+
+/* The checklist of 不予登记 (domain/normative.h): what is not a normative document, with its basis. */
+int api_normative_decline_items(HttpRequest *req)
+{
+    json_t *items = json_array();
+    const NormDeclineItem *d;
+    for (size_t i = 0; (d = norm_decline_item_at(i)); i++)
+        json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "code", d->code, "name", d->name, "basis", d->basis));
+    return http_reply_json(req, 200, json_pack("{s:o}", "items", items));
 }

@@ -34,7 +34,7 @@ static int check_day(const char *v, const char *field, const char *label, bool r
 static int check_filing(const NormativeFiling *in, zf_day d[4], ZfError *err)
 {
     if (check_text(in->title, "title", "文件标题", 200, true, err) || check_text(in->doc_no, "doc_no", "文号", 100, true, err) ||
-        check_text(in->text, "text", "文件全文", NORM_TEXT_MAX, true, err) ||
+        check_text(in->text, "text", "文件全文", NORM_TEXT_MAX, false, err) ||
         check_text(in->drafting_note, "drafting_note", "起草说明", 20000, false, err) ||
         check_text(in->legality_opinion, "legality_opinion", "合法性审核意见", 20000, false, err) ||
         check_text(in->short_effect_reason, "short_effect_reason", "施行日期不足30日的理由", 2000, false, err) ||
@@ -73,10 +73,11 @@ static json_t *new_row(const AppContext *cx, const NormativeFiling *in, const js
     date_format(cx->today, today);
     date_format(due, due_s);
     const char *region = norm_str(agency, "region"), *name = norm_str(agency, "name");
-    json_t *body = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:s, s:b, s:s, s:[], s:[]}",
+    json_t *body = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:s, s:s, s:b, s:s, s:[], s:[]}",
                              "title", in->title, "doc_no", in->doc_no, "issuer_name", name ? name : in->issuer,
                              "signed_on", in->signed_on, "published_on", in->published_on, "effective_on",
-                             in->effective_on, "text", in->text, "drafting_note", opt(in->drafting_note),
+                             in->effective_on, "text", opt(in->text && !text_blank(in->text) ? in->text : NULL),
+                             "drafting_note", opt(in->drafting_note),
                              "legality_opinion", opt(in->legality_opinion), "short_effect_reason",
                              opt(in->short_effect_reason), "valid_until", opt(in->valid_until), "filed_on", today,
                              "filing_due_on", due_s, "late", late, "filed_by",
@@ -205,17 +206,24 @@ static json_t *public_item(const json_t *row)
 {
     const json_t *b = json_object_get(row, "body");
     const char *validity = norm_str(row, "validity");
-    return json_pack("{s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:s, s:s}", "id", json_object_get(row, "id"),
+    json_t *item = json_pack("{s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:O, s:s, s:s}", "id", json_object_get(row, "id"),
                      "reg_no", json_object_get(row, "reg_no"), "title", json_object_get(b, "title"), "doc_no",
                      json_object_get(b, "doc_no"), "issuer_name", json_object_get(b, "issuer_name"), "published_on",
                      json_object_get(b, "published_on"), "effective_on", json_object_get(b, "effective_on"),
                      "listed_on", json_object_get(b, "listed_on"), "text", json_object_get(b, "text"), "validity",
                      validity ? validity : "", "validity_name", norm_validity_name(validity) ? norm_validity_name(validity) : "");
+    /* 已废止 stays on the register with its date; 已修改 links to the revision that replaced it */
+    static const char *const extra[] = {"repealed_on", "revised_by", "cleanup", NULL};
+    for (size_t i = 0; extra[i]; i++)
+        if (json_object_get(b, extra[i])) json_object_set(item, extra[i], json_object_get(b, extra[i]));
+    return item;
 }
 
-int app_normative_public(const AppContext *cx, const char *q, int page, int size, json_t **out, ZfError *err)
+int app_normative_public(const AppContext *cx, const char *q, const char *validity, int page, int size, json_t **out,
+                         ZfError *err)
 {
-    NormativeFilter f = {.published_only = true};
+    NormativeFilter f = {.published_only = !validity};
+    if (validity) f.validity = strcmp(validity, "all") == 0 ? "published" : validity;
     json_t *rows, *row, *items = json_array();
     size_t i;
     if (list_rows(cx, &f, q, page, size, &rows, err) != ZF_OK) return json_decref(items), ZF_ERR;

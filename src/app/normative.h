@@ -28,12 +28,14 @@ typedef struct {
 int app_normative_file(const AppContext *cx, const NormativeFiling *in, json_t **doc, ZfError *err);
 
 typedef struct {
-    const char *action;  /* register | hold | review | return | conclude | publish | repeal */
+    const char *action;  /* register | hold | decline | review | return | conclude | publish | repeal */
     const char *step;    /* review: the step acted at; return: the step sent back to */
     const char *opinion; /* ≤ 2,000 characters */
     const char *outcome; /* no_objection | amend | correct | revoke (a step's proposal, the conclusion) */
     const char *on;      /* the act's date, NULL = today */
     const json_t *points; /* review: the checklist points found, ["ultra_vires", …] */
+    const json_t *citations; /* review, conclude: 与上位法抵触's articles [{law_id, article, sub?}] */
+    const json_t *items;  /* decline: the ticked items of the checklist (domain/normative.h), ≥ 1 */
 } NormativeAct;
 
 /* One act by cx->user: ZF_OK with *doc as GET shows it; 400 bad input, 403 a step not the user's,
@@ -49,9 +51,11 @@ typedef struct {
 
 /* The documents in cx->user's scope, newest first, each with its deadline colour. */
 int app_normative_list(const AppContext *cx, const NormativeQuery *f, int page, int size, json_t **out, ZfError *err);
-/* The public register: published documents still valid (有效/已修改), with full text, matching q
- * the way the law library searches (1–2-character terms included). */
-int app_normative_public(const AppContext *cx, const char *q, int page, int size, json_t **out, ZfError *err);
+/* The public register: published documents still valid (有效/已修改) — or, with validity, those
+ * "valid" | "amended" | "repealed" | "all" of them — with full text, matching q the way the law
+ * library searches (1–2-character terms included). */
+int app_normative_public(const AppContext *cx, const char *q, const char *validity, int page, int size, json_t **out,
+                         ZfError *err);
 
 /* ---- 附带审查 and suggestions (app/normative_tasks.c) ---- */
 typedef struct {
@@ -73,6 +77,9 @@ int app_normative_cleanup_due(const AppContext *cx, zf_day as_of, json_t **items
 /* The issuer's answer: keep (继续有效) | amend (修改) | repeal (废止) | void (宣布失效), with reasons. */
 int app_normative_cleanup_answer(const AppContext *cx, long long id, const char *answer, const char *reason,
                                  json_t **doc, ZfError *err);
+/* The cleanup's conclusions as the portal publishes them: every published document answered in a
+ * cleanup {id, reg_no, title, doc_no, issuer_name, answer, answer_name, reason, on, validity}, newest first. */
+int app_normative_cleanup_results(const AppContext *cx, json_t **items, ZfError *err);
 /* Filing rate, on-time rate, 规范率 and review days by issuer and year, in cx->user's scope:
  * {"items":[{issuer, issuer_name, year, filed, on_time, registered, reviewed, unlawful, review_days_avg,
  * on_time_rate, lawful_rate}]}. */

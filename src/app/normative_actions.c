@@ -41,6 +41,7 @@ static int do_register(Act *a, ZfError *err)
     long seq;
     int year;
     if (!status_is(a, "submitted") && !status_is(a, "held")) return conflict(err, "该文件已登记，不能重复登记");
+    if (!norm_str(a->body, "text")) return conflict(err, "文件全文尚未报送（未填写或所传文件未能提取文字），应暂缓登记");
     int month, day;
     date_to_ymd(a->on, &year, &month, &day);
     store_setting_text(a->cx->store, "normative_reg_pattern", "{region_short}规备〔{year}〕{seq}号", pattern, sizeof pattern);
@@ -73,6 +74,28 @@ static int do_hold(Act *a, ZfError *err)
                                       "规范性文件暂缓登记，请限期补充材料", "/normative/mine", err);
 }
 
+/* 不予登记: not a normative document (the checklist of domain/normative.h, one item at least, and the
+ * reason); the filing ends and the issuer is told. */
+static int do_decline(Act *a, ZfError *err)
+{
+    size_t i;
+    json_t *it, *items = json_array();
+    if (!status_is(a, "submitted") && !status_is(a, "held")) return json_decref(items), conflict(err, "只有待登记的文件可以不予登记");
+    json_array_foreach(a->in->items, i, it) {
+        const NormDeclineItem *d = norm_decline_item(json_string_value(it));
+        if (!d) return json_decref(items), zf_fail(err, 422, "invalid_field", "items", "不予登记的情形无法识别");
+        json_array_append_new(items, json_pack("{s:s, s:s, s:s}", "code", d->code, "name", d->name, "basis", d->basis));
+    }
+    if (!json_array_size(items))
+        return json_decref(items), zf_fail(err, 422, "missing_field", "items", "请勾选至少一项不属于规范性文件的情形");
+    if (check_opinion(a, true, err) != ZF_OK) return json_decref(items), ZF_ERR;
+    json_object_set_new(a->row, "status", json_string("declined"));
+    json_object_set_new(a->body, "decline", json_pack("{s:o, s:s, s:s}", "items", items, "reason", a->in->opinion, "on", a->on_s));
+    norm_timeline(a->cx, a->row, "decline", a->on_s, a->in->opinion);
+    return app_message_to_agency_perm(a->cx->store, norm_str(a->row, "issuer"), "normative.file", "normative_review",
+                                      "报送备案的文件不属于规范性文件，不予登记", "/normative/mine", err);
+}
+
 static int check_outcome(const char *outcome, bool required, ZfError *err)
 {
     if (!outcome) return required ? zf_fail(err, 400, "missing_field", "outcome", "请选择审查结论") : ZF_OK;
@@ -96,6 +119,9 @@ static int do_review(Act *a, ZfError *err)
     json_object_set_new(step, "by_name", json_string(norm_user_name(a->cx)));
     if (a->in->outcome) json_object_set_new(step, "outcome", json_string(a->in->outcome));
     if (json_is_array(a->in->points)) json_object_set(step, "points", (json_t *)a->in->points);
+    json_t *cited;
+    if (norm_citations_resolve(a->cx, a->in->citations, &cited, err) != ZF_OK) return json_decref(step), ZF_ERR;
+    if (cited) json_object_set_new(step, "citations", cited);
     json_array_append_new(json_object_get(a->body, "steps"), step);
     json_object_set_new(a->body, "step_index", json_integer(at + 1));
     norm_timeline(a->cx, a->row, "review", a->on_s, a->chain.steps[at].name);
@@ -155,6 +181,14 @@ static int do_conclude(Act *a, ZfError *err)
     if (a->cx->user && !norm_step_allows(acting_step(a), role(a)))
         return zf_fail(err, 403, "forbidden", "action", "审查结论由“%s”作出", acting_step(a)->name);
     if (check_outcome(a->in->outcome, true, err) != ZF_OK || check_opinion(a, true, err) != ZF_OK) return ZF_ERR;
+    json_t *cited;
+    char title[600] = "规范性文件审查已作出结论", cites[480];
+    if (norm_citations_resolve(a->cx, a->in->citations, &cited, err) != ZF_OK) return ZF_ERR;
+    if (cited) {
+        norm_citations_text(cited, cites, sizeof cites);
+        snprintf(title, sizeof title, "规范性文件审查已作出结论（%s：与上位法%s抵触）", norm_outcome_name(a->in->outcome), cites);
+        json_object_set_new(a->body, "citations", cited);
+    }
     zf_day reg;
     date_parse(norm_str(a->body, "registered_on"), &reg);
     json_object_set_new(a->row, "status", json_string("concluded"));
@@ -165,7 +199,7 @@ static int do_conclude(Act *a, ZfError *err)
     norm_timeline(a->cx, a->row, "conclude", a->on_s, norm_outcome_name(a->in->outcome));
     if (strcmp(a->in->outcome, "correct") == 0 && follow_correction(a, err) != ZF_OK) return ZF_ERR;
     return app_message_to_agency_perm(a->cx->store, norm_str(a->row, "issuer"), "normative.file", "normative_review",
-                                      "规范性文件审查已作出结论", "/normative/mine", err);
+                                      title, "/normative/mine", err);
 }
 
 /* A published revision leaves the document it revises 已修改. */
@@ -178,6 +212,9 @@ static int mark_revised(Act *a, ZfError *err)
     int rc = ZF_OK;
     if (strcmp(norm_str(orig, "validity") ? norm_str(orig, "validity") : "", "valid") == 0) {
         json_object_set_new(orig, "validity", json_string("amended"));
+        json_object_set_new(norm_body(orig), "revised_by", json_pack("{s:O, s:O, s:O}", "id", json_object_get(a->row, "id"), "reg_no",
+                                                                     json_object_get(a->row, "reg_no"), "title",
+                                                                     json_object_get(a->body, "title")));
         norm_timeline(a->cx, orig, "amended", a->on_s, norm_str(a->row, "reg_no"));
         rc = norm_put(a->cx, orig, err);
     }
@@ -212,7 +249,7 @@ static int do_repeal(Act *a, ZfError *err)
 static const struct {
     const char *name;
     int (*fn)(Act *a, ZfError *err);
-} ACTS[] = {{"register", do_register}, {"hold", do_hold},       {"review", do_review}, {"return", do_return},
+} ACTS[] = {{"register", do_register}, {"hold", do_hold}, {"decline", do_decline}, {"review", do_review}, {"return", do_return},
             {"conclude", do_conclude}, {"publish", do_publish}, {"repeal", do_repeal}};
 
 static int act_in(Act *a, ZfError *err)

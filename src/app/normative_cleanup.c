@@ -85,8 +85,10 @@ int app_normative_cleanup_answer(const AppContext *cx, long long id, const char 
         json_object_set_new(norm_body(row), "cleanup", json_pack("{s:s, s:s, s:s, s:s}", "answer", answer, "reason",
                                                                  reason, "on", today, "by",
                                                                  cx->user ? cx->user->username : "system"));
-        if (strcmp(answer, "repeal") == 0 || strcmp(answer, "void") == 0)
+        if (strcmp(answer, "repeal") == 0 || strcmp(answer, "void") == 0) {
             json_object_set_new(row, "validity", json_string("repealed"));
+            json_object_set_new(norm_body(row), "repealed_on", json_string(today));
+        }
         norm_timeline(cx, row, "cleanup", today, norm_cleanup_answer_name(answer));
         rc = norm_put(cx, row, err);
     }
@@ -95,6 +97,45 @@ int app_normative_cleanup_answer(const AppContext *cx, long long id, const char 
     if (rc == ZF_OK) rc = store_commit(cx->store, err);
     else store_rollback(cx->store);
     return rc == ZF_OK ? app_normative_get(cx, id, doc, err) : ZF_ERR;
+}
+
+/* ---- the cleanup's results, published (公布清理结果) ---- */
+
+static int take_result(const json_t *row, void *ctx)
+{
+    const json_t *b = json_object_get(row, "body"), *c = json_object_get(b, "cleanup");
+    if (!json_is_object(c) || !json_is_string(json_object_get(row, "validity"))) return 0;
+    const char *answer = norm_str(c, "answer");
+    json_array_append_new(ctx, json_pack("{s:O, s:O, s:O, s:O, s:O, s:s, s:s, s:O, s:O, s:O}", "id",
+                                         json_object_get(row, "id"), "reg_no", json_object_get(row, "reg_no"), "title",
+                                         json_object_get(b, "title"), "doc_no", json_object_get(b, "doc_no"),
+                                         "issuer_name", json_object_get(b, "issuer_name"), "answer", answer ? answer : "",
+                                         "answer_name", norm_cleanup_answer_name(answer) ? norm_cleanup_answer_name(answer) : "",
+                                         "reason", json_object_get(c, "reason"), "on", json_object_get(c, "on"),
+                                         "validity", json_object_get(row, "validity")));
+    return 0;
+}
+
+/* Newest answer first, then by id. */
+static int by_answer_day(const void *x, const void *y)
+{
+    const json_t *a = *(json_t *const *)x, *b = *(json_t *const *)y;
+    int c = strcmp(norm_str(b, "on") ? norm_str(b, "on") : "", norm_str(a, "on") ? norm_str(a, "on") : "");
+    return c ? c : (int)(json_integer_value(json_object_get(a, "id")) - json_integer_value(json_object_get(b, "id")));
+}
+
+int app_normative_cleanup_results(const AppContext *cx, json_t **items, ZfError *err)
+{
+    json_t *all = json_array();
+    if (store_normative_foreach(cx->store, NORMATIVE_DOC, take_result, all, err) != ZF_OK) return json_decref(all), ZF_ERR;
+    size_t n = json_array_size(all);
+    json_t *sorted[n ? n : 1];
+    for (size_t i = 0; i < n; i++) sorted[i] = json_incref(json_array_get(all, i));
+    qsort(sorted, n, sizeof *sorted, by_answer_day);
+    json_array_clear(all);
+    for (size_t i = 0; i < n; i++) json_array_append_new(all, sorted[i]);
+    *items = all;
+    return ZF_OK;
 }
 
 /* ---- statistics ---- */

@@ -36,4 +36,10 @@ int norm_act_day(const AppContext *cx, const char *on, zf_day *day, ZfError *err
 /* Indexes the row's title, 文号 and text (once, at filing: they never change) for search. */
 int norm_index(const AppContext *cx, const json_t *row, ZfError *err);
 
+/* The citations of 与上位法抵触 [{law_id, article, sub?}] checked against the law library: *out
+ * [{law_id, article, sub, law_title, label}] (NULL when in is absent); 422 a malformed or unknown one. */
+int norm_citations_resolve(const AppContext *cx, const json_t *in, json_t **out, ZfError *err);
+/* "《行政处罚法》第十条、…" for a notice (cut at a citation's end when it does not fit). */
+void norm_citations_text(const json_t *citations, char *out, size_t cap);
+
 #endif

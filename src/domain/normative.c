@@ -12,7 +12,7 @@ typedef struct {
 static const Named OUTCOMES[] = {
     {"no_objection", "无异议"}, {"amend", "建议修改"}, {"correct", "纠正"}, {"revoke", "提请撤销"}, {NULL, NULL}};
 static const Named STATUSES[] = {{"submitted", "已报备待登记"}, {"held", "暂缓登记"}, {"reviewing", "审查中"},
-                                 {"concluded", "已审结"}, {NULL, NULL}};
+                                 {"concluded", "已审结"}, {"declined", "不予登记"}, {NULL, NULL}};
 static const Named VALIDITY[] = {{"valid", "有效"}, {"amended", "已修改"}, {"repealed", "已废止"}, {NULL, NULL}};
 static const Named ANSWERS[] = {{"keep", "继续有效"}, {"amend", "修改"}, {"repeal", "废止"}, {"void", "宣布失效"},
                                 {NULL, NULL}};
@@ -28,6 +28,37 @@ const char *norm_outcome_name(const char *code) { return name_of(OUTCOMES, code)
 const char *norm_status_name(const char *code) { return name_of(STATUSES, code); }
 const char *norm_validity_name(const char *code) { return name_of(VALIDITY, code); }
 const char *norm_cleanup_answer_name(const char *code) { return name_of(ANSWERS, code); }
+
+/* What is not a normative document. The definition (涉及公民、法人和其他组织权利义务，具有普遍约束力，在
+ * 一定期限内反复适用的公文) is 国务院办公厅《关于加强行政规范性文件制定和监督管理工作的通知》（国办发
+ * 〔2018〕37号）; the internal papers listed (内部执行的管理规范、工作制度、机构编制、会议纪要、工作方案、请示
+ * 报告及表彰奖惩、人事任免等文件) are those 《关于全面推行行政规范性文件合法性审核机制的指导意见》（国办发
+ * 〔2018〕115号）leaves outside; a filing of one is 不予登记 as 《法规规章备案审查条例》第九条 refuses what
+ * its 第二条 does not cover. Neither 通知 is in ../shared/reference/laws: the wording is to be checked. */
+#define NOT_NORMATIVE_BASIS "国办发〔2018〕115号（不纳入规范性文件的内部文件）；参照《法规规章备案审查条例》第九条"
+static const NormDeclineItem DECLINE_ITEMS[] = {
+    {"internal_rules", "内部执行的管理规范、工作制度", NOT_NORMATIVE_BASIS},
+    {"staffing", "机构编制文件", NOT_NORMATIVE_BASIS},
+    {"meeting_minutes", "会议纪要", NOT_NORMATIVE_BASIS},
+    {"work_plan", "工作方案", NOT_NORMATIVE_BASIS},
+    {"request_report", "请示、报告", NOT_NORMATIVE_BASIS},
+    {"commendation", "表彰奖惩", NOT_NORMATIVE_BASIS},
+    {"personnel", "人事任免", NOT_NORMATIVE_BASIS},
+    {"no_public_effect", "不涉及公民、法人和其他组织权利义务，不具有普遍约束力", "国办发〔2018〕37号（规范性文件的定义）"},
+    {"not_repeatable", "不在一定期限内反复适用", "国办发〔2018〕37号（规范性文件的定义）"},
+};
+
+const NormDeclineItem *norm_decline_item_at(size_t i)
+{
+    return i < sizeof DECLINE_ITEMS / sizeof *DECLINE_ITEMS ? &DECLINE_ITEMS[i] : NULL;
+}
+
+const NormDeclineItem *norm_decline_item(const char *code)
+{
+    for (size_t i = 0; code && norm_decline_item_at(i); i++)
+        if (strcmp(DECLINE_ITEMS[i].code, code) == 0) return &DECLINE_ITEMS[i];
+    return NULL;
+}
 
 void norm_chain_defaults(NormChain *out)
 {
@@ -137,4 +168,33 @@ const char *norm_due_colour(zf_day today, zf_day due, int warn_days)
     if (due == ZF_DAY_NONE) return "green";
     if (today > due) return "red";
     return due - today <= warn_days ? "yellow" : "green";
+}
+
+int norm_quarter_parse(const char *q, zf_day *first, zf_day *last)
+{
+    if (!q || strlen(q) != 6 || q[4] != 'Q' || q[5] < '1' || q[5] > '4') return -1;
+    for (int i = 0; i < 4; i++)
+        if (q[i] < '0' || q[i] > '9') return -1;
+    int year = (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0'), n = q[5] - '0';
+    if (year < 1900) return -1;
+    int m0 = (n - 1) * 3 + 1;
+    *first = date_from_ymd(year, m0, 1);
+    *last = date_from_ymd(year, m0 + 2, date_days_in_month(year, m0 + 2));
+    return 0;
+}
+
+void norm_quarter_of(zf_day d, int back, char out[8])
+{
+    int y, m, day;
+    date_to_ymd(d, &y, &m, &day);
+    int idx = y * 4 + (m - 1) / 3 - back;
+    unsigned year = (unsigned)(idx / 4) % 10000u, q = (unsigned)(idx % 4) + 1u;
+    snprintf(out, 8, "%04uQ%u", year, q % 10u);
+}
+
+int norm_month_of_quarter(zf_day d)
+{
+    int y, m, day;
+    date_to_ymd(d, &y, &m, &day);
+    return (m - 1) % 3 + 1;
 }

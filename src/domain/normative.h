@@ -41,10 +41,26 @@ const char *norm_validity_name(const char *code);
 /* The cleanup answers (继续有效/修改/废止/宣布失效). */
 const char *norm_cleanup_answer_name(const char *code);
 
+/* The checklist of what is not a normative document, for 不予登记: code, name, legal basis. */
+typedef struct {
+    const char *code, *name, *basis;
+} NormDeclineItem;
+/* The i-th item, NULL past the end. */
+const NormDeclineItem *norm_decline_item_at(size_t i);
+/* The item with code, NULL when unknown. */
+const NormDeclineItem *norm_decline_item(const char *code);
+
 /* The 登记编号: pattern with {region_short}, {year}, {seq} (e.g. "{region_short}规备〔{year}〕{seq}号").
  * ZF_ERR when the pattern lacks {year} or {seq} or out is too small. */
 int norm_reg_no_format(const char *pattern, const char *region_short, int year, long seq, char *out, size_t cap,
                        ZfError *err);
+
+/* A quarter "2026Q3": its first and last day; -1 when malformed. */
+int norm_quarter_parse(const char *q, zf_day *first, zf_day *last);
+/* The quarter of d, or the one back quarters before it ("2026Q3"). */
+void norm_quarter_of(zf_day d, int back, char out[8]);
+/* 1, 2 or 3: d's month within its quarter (the setting normative_catalog_month). */
+int norm_month_of_quarter(zf_day d);
 
 /* A review deadline's colour on today: "red" past due, "yellow" within warn_days, else "green". */
 const char *norm_due_colour(zf_day today, zf_day due, int warn_days);

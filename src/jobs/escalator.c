@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "app/escalate.h"
+#include "app/normative_catalog.h"
 #include "app/messages.h"
 #include "app/orders.h"
 #include "jobs/periodic.h"
@@ -44,6 +45,9 @@ static void escalate_once(Store *st, void *ctx)
     }
     if (msgs.deadline_near || msgs.cert_expiring)
         log_info("messages_daily", "deadline_near=%d cert_expiring=%d", msgs.deadline_near, msgs.cert_expiring);
+    bool catalog; /* the quarterly 备案目录, in the setting's month of the quarter (app/normative_catalog.h) */
+    if (app_normative_catalog_due(&cx, &catalog, &err) != ZF_OK) log_error("normative_catalog_failed", "%s", err.message);
+    else if (catalog) log_info("normative_catalog", "published");
     e->last_as_of = today;
 }
 

@@ -9,10 +9,10 @@
 
 #include "store/store.h"
 
-typedef enum { NORMATIVE_DOC, NORMATIVE_TASK } NormativeTable;
+typedef enum { NORMATIVE_DOC, NORMATIVE_TASK, NORMATIVE_CATALOG } NormativeTable;
 
 /* A row: {id, columns…, body}. Documents' columns: issuer, region, status, reg_no, validity;
- * tasks': doc_id, source, status. 404 when absent. */
+ * tasks': doc_id, source, status; the quarterly catalogues': quarter. 404 when absent. */
 int store_normative_get(Store *st, NormativeTable t, long long id, json_t **row, ZfError *err);
 /* Inserts (no "id": sets it) or updates by id; a reg_no taken twice is a 409. */
 int store_normative_put(Store *st, NormativeTable t, json_t *row, ZfError *err);
@@ -29,6 +29,7 @@ typedef struct {
     const char *issuer;   /* NULL = any */
     const char *match;    /* an FTS5 MATCH expression over normative_search (bi, uni); NULL = none */
     bool published_only;  /* validity valid or amended (the public register) */
+    const char *validity; /* "valid" | "amended" | "repealed" | "published" (any of them); NULL = any */
     /* data scope of the asking user (NULL = no limit) */
     const char *scope_agency, *scope_region_prefix;
     bool scope_nothing;

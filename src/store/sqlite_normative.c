@@ -15,6 +15,8 @@ static const SqliteBodyTable DESC[] = {
                        "reg_no", true},
     [NORMATIVE_TASK] = {"normative_tasks", "审查任务", {"doc_id", "source", "status", NULL},
                         "json_object('id', id, 'doc_id', doc_id, 'source', source, 'status', status" BODY, NULL, false},
+    [NORMATIVE_CATALOG] = {"normative_catalogs", "备案目录", {"quarter", NULL},
+                           "json_object('id', id, 'quarter', quarter" BODY, "quarter", true},
 };
 
 int sqlite_store_normative_get(Store *st, NormativeTable t, long long id, json_t **row, ZfError *err)
@@ -60,12 +62,13 @@ int sqlite_store_normative_index(Store *st, long long id, const char *bigrams, c
     return exec_id(st, "INSERT INTO normative_search(rowid, bi, uni) VALUES (?1, ?2, ?3)", id, bigrams, unigrams, err);
 }
 
-/* ?1 status, ?2 issuer, ?3 match, ?4 published only, ?5 scope agency, ?6 scope region prefix. */
+/* ?1 status, ?2 issuer, ?3 match, ?4 published only, ?5 scope agency, ?6 scope region prefix, ?9 validity. */
 #define LIST_WHERE                                                                                                  \
     " FROM normative_docs d WHERE (?1 IS NULL OR d.status = ?1) AND (?2 IS NULL OR d.issuer = ?2)"                 \
     " AND (?3 IS NULL OR d.id IN (SELECT rowid FROM normative_search WHERE normative_search MATCH ?3))"            \
     " AND (?4 = 0 OR d.validity IN ('valid', 'amended'))"                                                          \
-    " AND (?5 IS NULL OR d.issuer = ?5) AND (?6 IS NULL OR substr(d.region, 1, length(?6)) = ?6)"
+    " AND (?5 IS NULL OR d.issuer = ?5) AND (?6 IS NULL OR substr(d.region, 1, length(?6)) = ?6)"  \
+    " AND (?9 IS NULL OR d.validity = ?9 OR (?9 = 'published' AND d.validity IS NOT NULL))"
 
 static void bind_filter(sqlite3_stmt *q, const NormativeFilter *f)
 {
@@ -75,6 +78,7 @@ static void bind_filter(sqlite3_stmt *q, const NormativeFilter *f)
     sqlite3_bind_int(q, 4, f->published_only ? 1 : 0);
     sqlite_bind_opt(q, 5, f->scope_agency);
     sqlite_bind_opt(q, 6, f->scope_region_prefix);
+    sqlite_bind_opt(q, 9, f->validity);
 }
 
 int sqlite_store_normative_list(Store *st, const NormativeFilter *f, int page, int size, json_t **out, ZfError *err)

@@ -246,9 +246,16 @@ const ROUTES = new Map([
   ['GET /api/v1/normative-docs/{id}', 'normative.read'],
   ['POST /api/v1/normative-docs/{id}/actions', 'normative.review'],
   ['POST /api/v1/normative-docs/{id}/cleanup', 'normative.file'],
+  ['GET /api/v1/normative-docs/decline-items', 'normative.read'],
+  ['POST /api/v1/normative-docs/catalogs', 'normative.review'],
+  ['POST /api/v1/normative-docs/{id}/file', 'normative.file'],
+  ['GET /api/v1/normative-docs/{id}/file', 'normative.read'],
   ['POST /api/v1/normative-tasks/{id}/answer', 'normative.review'],
   ['GET /api/v1/public/normative-docs', 'public'],
   ['POST /api/v1/public/normative-docs/{id}/suggestions', 'public'],
+  ['GET /api/v1/public/normative-docs/cleanup-results', 'public'],
+  ['GET /api/v1/public/normative-catalogs', 'public'],
+  ['GET /api/v1/public/normative-catalogs/{file}', 'public'],
   // 多级汇聚 (docs/sync.md): a lower node's calls carry its token and signature, never a session (401
   // for every role: sync.test.mjs); the pages' reads
   ['POST /api/v1/sync/enrol', 'node'],

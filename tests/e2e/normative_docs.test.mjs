@@ -133,3 +133,30 @@ test('filed, reviewed through four steps to 建议修改, revised, registered, p
     await context.close()
   }
 })
+
+test('the full text as a .txt file is read into the document; the clerk ticks 会议纪要 and declines it', async () => {
+  const MINUTES = '局务会议纪要（第5次）'
+  await as('nd_issuer', async (page) => {
+    await page.goto(server.baseURL + '/normative/mine')
+    await page.getByTestId('page-title').getByText('文件报备', { exact: true }).waitFor()
+    await input(page, 'nd-file-title').fill(MINUTES)
+    await input(page, 'nd-file-doc-no').fill('南市监纪〔2026〕5号')
+    await fillDates(page, [['签发日期', day(-2)], ['公布日期', day(-1)], ['施行日期', day(30)]])
+    await page.getByTestId('nd-file-upload').setInputFiles({ name: '纪要.txt', mimeType: 'text/plain', buffer: Buffer.from('会议研究了年度执法检查安排。\n') })
+    await page.getByTestId('nd-file-submit').click()
+    await page.locator('.el-message--success').filter({ hasText: '已报送' }).waitFor()
+  })
+  await as('nd_norm_clerk', async (page) => {
+    await page.goto(server.baseURL + '/normative/registry')
+    await openFirst(page, 'nd-table', MINUTES, 'nd-open')
+    const drawer = page.getByTestId('nd-drawer')
+    await drawer.getByTestId('nd-file-link').getByText('纪要.txt').waitFor()
+    await drawer.getByText('会议研究了年度执法检查安排。').waitFor()
+    await drawer.getByTestId('nd-decline-items').getByText('会议纪要', { exact: true }).click()
+    await input(page, 'nd-opinion').fill('系内部会议纪要，不属于规范性文件')
+    await page.getByTestId('nd-decline-btn').click()
+    await drawer.getByTestId('nd-status').getByText('不予登记').waitFor()
+    await drawer.getByTestId('nd-decline').getByText(/会议纪要：系内部会议纪要/).waitFor()
+    await screenshot(page, 'normative-declined')
+  })
+})

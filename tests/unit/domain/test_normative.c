@@ -79,6 +79,44 @@ static void test_names_for_every_code(void **state)
     assert_null(norm_status_name(NULL));
 }
 
+/* Quarters by the calendar: Q1 Jan–Mar, Q2 Apr–Jun, Q3 Jul–Sep, Q4 Oct–Dec. */
+static void test_quarters(void **state)
+{
+    (void)state;
+    zf_day first, last;
+    char q[8];
+    assert_int_equal(norm_quarter_parse("2026Q3", &first, &last), 0);
+    assert_int_equal(first, date_from_ymd(2026, 7, 1));
+    assert_int_equal(last, date_from_ymd(2026, 9, 30));
+    assert_int_equal(norm_quarter_parse("2024Q1", &first, &last), 0);
+    assert_int_equal(last, date_from_ymd(2024, 3, 31));
+    assert_int_equal(norm_quarter_parse("2026Q5", &first, &last), -1);
+    assert_int_equal(norm_quarter_parse("2026-3", &first, &last), -1);
+    assert_int_equal(norm_quarter_parse(NULL, &first, &last), -1);
+    norm_quarter_of(date_from_ymd(2026, 10, 1), 0, q);
+    assert_string_equal(q, "2026Q4");
+    norm_quarter_of(date_from_ymd(2026, 1, 15), 1, q); /* the quarter before crosses the year */
+    assert_string_equal(q, "2025Q4");
+    assert_int_equal(norm_month_of_quarter(date_from_ymd(2026, 1, 31)), 1);
+    assert_int_equal(norm_month_of_quarter(date_from_ymd(2026, 8, 1)), 2);
+    assert_int_equal(norm_month_of_quarter(date_from_ymd(2026, 12, 31)), 3);
+}
+
+static void test_decline_checklist_has_its_basis(void **state)
+{
+    (void)state;
+    const NormDeclineItem *d;
+    size_t n = 0;
+    for (; (d = norm_decline_item_at(n)); n++) {
+        assert_non_null(d->basis);
+        assert_true(strlen(d->basis) > 0);
+        assert_ptr_equal(norm_decline_item(d->code), d);
+    }
+    assert_true(n >= 7);
+    assert_string_equal(norm_decline_item("meeting_minutes")->name, "会议纪要");
+    assert_null(norm_decline_item("x"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -87,6 +125,8 @@ int main(void)
         cmocka_unit_test(test_registration_number_follows_the_pattern),
         cmocka_unit_test(test_deadline_colour),
         cmocka_unit_test(test_names_for_every_code),
+        cmocka_unit_test(test_quarters),
+        cmocka_unit_test(test_decline_checklist_has_its_basis),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,3 +19,18 @@ export const answerTask = (id, answer) => http.post(`/api/v1/normative-tasks/${i
 // the portal
 export const publicNormative = (query) => http.get('/api/v1/public/normative-docs', { query })
 export const suggestNormative = (id, body) => http.post(`/api/v1/public/normative-docs/${id}/suggestions`, body)
+// the full text as a file (.docx/.pdf/.txt, judged by its bytes; the text of a .docx or .txt is
+// extracted and becomes the full text) → the document
+export const uploadNormativeFile = (id, file) =>
+  http.upload(`${BASE}/${encodeURIComponent(id)}/file`, file, { query: { name: file.name }, timeout: 120000 })
+export const normativeFileUrl = (id) => `${BASE}/${encodeURIComponent(id)}/file`
+// 不予登记's checklist: [{code, name, basis}]
+export const declineItems = () => http.get(`${BASE}/decline-items`)
+// the quarterly 备案目录: produced by the reviewers, published on the portal
+export const produceCatalog = (quarter) => http.post(`${BASE}/catalogs`, { quarter })
+export const publicCatalogs = () => http.get('/api/v1/public/normative-catalogs')
+export const publicCatalogUrl = (quarter, ext) => `/api/v1/public/normative-catalogs/${encodeURIComponent(quarter)}.${ext}`
+// the cleanup's conclusions, published
+export const publicCleanupResults = () => http.get('/api/v1/public/normative-docs/cleanup-results')
+// the law library, for 与上位法抵触's citations
+export const listLaws = () => http.get('/api/v1/laws', { query: { size: 100 } })
