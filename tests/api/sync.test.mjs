@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
+import { run, runAsync, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
 
 const dir = tmpDir();
 const db = (n) => path.join(dir, `${n}.db`);
@@ -307,6 +307,55 @@ test('a law and a 权责清单 item published at the province reach the county, 
   const again = JSON.parse(sql('county', "SELECT changes FROM sync_batches WHERE direction = 'down' ORDER BY id DESC LIMIT 1"));
   assert.deepEqual(again.map((x) => x.change), ['changed']);
   assert.match(sql('county', "SELECT text FROM law_articles a JOIN laws l ON l.id = a.law_id WHERE l.file = '多级汇聚下发测试规定(2026-12-01).md' AND a.seq = 1"), /（修订）/);
+});
+
+test('two pushers at once: the second waits for the first, both exit 0, each case arrives once', async () => {
+  const added = Array.from({ length: 9 }, (_, i) => newCase(200 + i));
+  assert.equal(zhifa('county', ['import', writeJsonl(path.join(dir, 'two.jsonl'), added)]).code, 0);
+  assert.equal(status('county').lag, 9);
+  const [a, b] = await Promise.all([runAsync(['--db', db('county'), 'sync', 'push'], { timeout: 120000 }),
+    runAsync(['--db', db('county'), 'sync', 'push'], { timeout: 120000 })]);
+  assert.equal(a.code, 0, a.stderr);
+  assert.equal(b.code, 0, b.stderr);
+  assert.equal(status('county').lag, 0);
+  const sent = [a, b].map((r) => JSON.parse(r.stdout).lines).sort((x, y) => x - y);
+  assert.deepEqual(sent, [0, 9], 'one sent everything, the other found it all acknowledged');
+  assert.match([a, b].find((r) => JSON.parse(r.stdout).lines === 0).stderr, /已是最新/);
+  const inList = added.map((c) => `'${c.case_no}'`).join(',');
+  assert.equal(sql('city', `SELECT count(*) FROM cases WHERE case_no IN (${inList})`), '9');
+  assert.equal(sql('city', `SELECT count(*) FROM ledger_events WHERE type = 'case.import' AND subject IN (${inList})`), '9');
+});
+
+test('a quiet county\'s head is witnessed by a heartbeat; `verify` lists the new witness', () => {
+  assert.equal(zhifa('county', ['sync', 'push']).code, 0); // nothing left from before
+  assert.equal(status('county').lag, 0);
+  const witnesses = Number(sql('county', 'SELECT count(*) FROM sync_witnesses'));
+  const batches = sql('city', "SELECT count(*) FROM sync_batches");
+  // the default period (an hour) has not passed since the last witness: no heartbeat yet
+  const quiet = zhifa('county', ['sync', 'push']);
+  assert.equal(quiet.code, 0, quiet.stderr);
+  assert.equal(JSON.parse(quiet.stdout).heartbeats, 0);
+  sql('county', "UPDATE settings SET value = '0' WHERE name = 'sync_heartbeat_every_s'");
+  const r = zhifa('county', ['sync', 'push']);
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.batches, 0, 'no data went up');
+  assert.equal(out.heartbeats, 1);
+  sql('county', "UPDATE settings SET value = '3600' WHERE name = 'sync_heartbeat_every_s'");
+  assert.equal(Number(sql('county', 'SELECT count(*) FROM sync_witnesses')), witnesses + 1);
+  assert.equal(sql('city', "SELECT count(*) FROM sync_batches"), batches, 'a heartbeat is no batch');
+  // the new witness is over the county's own latest head, which the city now holds
+  const s = status('county');
+  const w = s.witnesses.at(-1);
+  assert.equal(w.tree_size, s.last_head.tree_size);
+  assert.equal(w.root, s.last_head.root);
+  assert.equal(w.head_time, s.last_head.time);
+  assert.equal(sql('city', "SELECT head_size || ' ' || head_root || ' ' || head_time FROM sync_nodes WHERE name = '市南区'"),
+    `${s.last_head.tree_size} ${s.last_head.root} ${s.last_head.time}`);
+  const v = zhifa('county', ['verify']);
+  assert.equal(v.code, 0, v.stdout + v.stderr);
+  const lines = v.stdout.split('\n').filter((l) => /见证树头/.test(l));
+  assert.equal(lines.length, witnesses + 1, v.stdout);
 });
 
 test('a county whose ledger was rewritten is refused and flagged, the message naming both sizes', async () => {
