@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "app/context.h"
 #include "domain/calendar.h"
 #include "store/store.h"
 #include "util/date.h"
@@ -89,6 +90,18 @@ int app_sync_heartbeat_record(Store *st, const SyncOutBatch *b, const json_t *ac
  * as the node's latest, and witnessed. */
 int app_sync_receive_heartbeat(Store *st, const char *db_path, const json_t *node, const json_t *body, json_t **ack,
                                ZfError *err);
+
+/* Orders across levels (docs/sync.md "Orders across levels"). Upper side: the orders past draft about
+ * the node's agencies, {items, signature} signed as the downward items are; the node's answers
+ * ({answers:[{order_id, received, response:{note, corrections, round}}]}) applied as its agency's
+ * own acts (receive, respond), each once: *reply = {results:[{order_id, result}]}. */
+int app_sync_orders_for_node(Store *st, const char *db_path, const json_t *node, json_t **reply, ZfError *err);
+int app_sync_order_answers_accept(const AppContext *cx, const json_t *node, const json_t *body, json_t **reply, ZfError *err);
+/* Lower side: the upper's orders applied (the signature checked; a new one copied and linked, a
+ * decision on an answered one followed); the answers not yet sent up; marking them sent. */
+int app_sync_orders_apply(Store *st, const json_t *reply, long *applied, ZfError *err);
+int app_sync_order_answers(Store *st, json_t **answers, ZfError *err);
+int app_sync_order_answers_sent(Store *st, const json_t *answers, ZfError *err);
 
 /* `zhifa sync status` and GET /api/v1/sync/upstream: {enrolled, upper, node_name, region, cursor, last_seq,
  * lag, last_head, last_push_at, last_error, witnesses}. */

@@ -183,6 +183,27 @@ static int take_link(const char *db_path, ZfError *err)
     return fd;
 }
 
+/* Orders across levels: the upper's orders about our agencies first, then our agencies' answers up. */
+static int exchange_orders(Store *st, const Upper *u, const char *key, SyncPushReport *rep, ZfError *err)
+{
+    json_t *reply, *answers;
+    long applied;
+    if (call(u, "GET", "orders", NULL, key, &reply, err) != ZF_OK) return ZF_ERR;
+    int rc = app_sync_orders_apply(st, reply, &applied, err);
+    json_decref(reply);
+    if (rc != ZF_OK || app_sync_order_answers(st, &answers, err) != ZF_OK) return ZF_ERR;
+    if (!json_array_size(answers)) return json_decref(answers), ZF_OK;
+    json_t *body = json_pack("{s:O}", "answers", answers);
+    char *text = json_dumps(body, JSON_COMPACT);
+    json_decref(body);
+    rc = text ? call(u, "POST", "orders/answers", text, key, &reply, err) : zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+    free(text);
+    if (rc == ZF_OK) json_decref(reply), rc = app_sync_order_answers_sent(st, answers, err);
+    if (rc == ZF_OK) rep->answers += (long)json_array_size(answers);
+    json_decref(answers);
+    return rc;
+}
+
 static int push_locked(Store *st, const char *db_path, SyncPushReport *rep, ZfError *err)
 {
     json_t *upper;
@@ -192,6 +213,7 @@ static int push_locked(Store *st, const char *db_path, SyncPushReport *rep, ZfEr
     Upper u = {db_path, json_string_value(json_object_get(upper, "url")), json_string_value(json_object_get(upper, "token"))};
     int rc = push_batches(st, &u, key, rep, err);
     if (rc == ZF_OK) rc = pull_down(st, &u, key, rep, err);
+    if (rc == ZF_OK) rc = exchange_orders(st, &u, key, rep, err);
     if (rc != ZF_OK) {
         json_t *f = json_pack("{s:s}", "last_error", err->message);
         ZfError ignored;

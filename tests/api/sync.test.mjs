@@ -358,6 +358,66 @@ test('a quiet county\'s head is witnessed by a heartbeat; `verify` lists the new
   assert.equal(lines.length, witnesses + 1, v.stdout);
 });
 
+test('an order issued at the province about a county agency reaches the county, its answer comes back up, the decision goes down', async () => {
+  const c0 = countyCases[0];
+  const d = await provSup.send('POST', '/orders', { kind: 'supervise', agency: c0.agency, case_nos: [c0.case_no],
+    problem: '省级督办：案件办理超期', basis: [], measures: '逐案查明原因并整改' });
+  assert.equal(d.status, 201, JSON.stringify(d.body));
+  const issued = await provSup.send('POST', `/orders/${d.body.id}/actions`, { action: 'issue' });
+  assert.equal(issued.status, 200, JSON.stringify(issued.body));
+  const docNo = issued.body.doc_no;
+  // down: the province → the city (relays) → the county
+  const viaCity = zhifa('city', ['sync', 'push']);
+  assert.equal(viaCity.code, 0, viaCity.stderr);
+  const atCounty = zhifa('county', ['sync', 'push']);
+  assert.equal(atCounty.code, 0, atCounty.stderr);
+  const county = await startServer({ db: db('county'), args: ['--sweep-every', '0'] });
+  try {
+    const u = addUser(db('county'), { username: 'county_head', role: 'agency_head', agency: c0.agency });
+    const head = await login(county.base, u.username, u.password);
+    const inbox = await head.get('/orders?size=50');
+    assert.equal(inbox.status, 200, JSON.stringify(inbox.body));
+    const mine = inbox.body.items.filter((o) => o.doc_no === docNo);
+    assert.equal(mine.length, 1, 'the order is in the addressee agency\'s inbox, once');
+    assert.equal(mine[0].status, 'issued');
+    assert.equal(mine[0].due_on, issued.body.due_on, 'the period the province set');
+    const one = await head.get(`/orders/${mine[0].id}`);
+    assert.equal(one.body.problem, '省级督办：案件办理超期');
+    for (const [action, want, extra] of [['receive', 'received', {}],
+      ['respond', 'responded', { note: '已逐案整改完毕', corrections: [{ case_no: c0.case_no, note: '已作出处理决定' }] }]]) {
+      const r = await head.send('POST', `/orders/${mine[0].id}/actions`, { action, ...extra });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.equal(r.body.status, want);
+    }
+  } finally {
+    await county.stop();
+  }
+  // up: the county → the city → the province
+  const up1 = zhifa('county', ['sync', 'push']);
+  assert.equal(up1.code, 0, up1.stderr);
+  assert.equal(JSON.parse(up1.stdout).answers, 1);
+  const up2 = zhifa('city', ['sync', 'push']);
+  assert.equal(up2.code, 0, up2.stderr);
+  assert.equal(JSON.parse(up2.stdout).answers, 1);
+  const seen = await provSup.get(`/orders/${d.body.id}`);
+  assert.equal(seen.status, 200);
+  assert.equal(seen.body.status, 'responded');
+  assert.equal(seen.body.status_name, '已反馈');
+  assert.equal(seen.body.response.note, '已逐案整改完毕');
+  assert.deepEqual(seen.body.response.corrections, [{ case_no: c0.case_no, note: '已作出处理决定' }]);
+  // idempotent: another exchange sends nothing more and applies nothing twice
+  assert.equal(JSON.parse(zhifa('county', ['sync', 'push']).stdout).answers, 0);
+  assert.equal(JSON.parse(zhifa('city', ['sync', 'push']).stdout).answers, 0);
+  assert.equal(sql('prov', `SELECT count(*) FROM order_timeline WHERE order_id = ${d.body.id} AND action = 'respond'`), '1');
+  // the province's decision goes down
+  const acc = await provSup.send('POST', `/orders/${d.body.id}/actions`, { action: 'accept', note: '整改到位' });
+  assert.equal(acc.status, 200, JSON.stringify(acc.body));
+  assert.equal(zhifa('city', ['sync', 'push']).code, 0);
+  assert.equal(zhifa('county', ['sync', 'push']).code, 0);
+  assert.equal(sql('county', `SELECT status FROM orders WHERE doc_no = '${docNo}'`), 'accepted');
+  assert.equal(sql('city', `SELECT status FROM orders WHERE doc_no = '${docNo}'`), 'accepted');
+});
+
 test('a county whose ledger was rewritten is refused and flagged, the message naming both sizes', async () => {
   const held = Number(sql('city', "SELECT head_size FROM sync_nodes WHERE name = '市南区'"));
   assert.ok(held > 1);
