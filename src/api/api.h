@@ -248,6 +248,8 @@ int api_sync_down(HttpRequest *req);
 int api_sync_nodes_list(HttpRequest *req);
 int api_sync_batches_list(HttpRequest *req);
 int api_sync_upstream(HttpRequest *req);
+int api_sync_orders(HttpRequest *req);
+int api_sync_order_answers(HttpRequest *req);
 /* 行政复议 (issue 24, docs/reconsideration.md): reconsiderations.c */
 int api_recons_create(HttpRequest *req);
 int api_recons_list(HttpRequest *req);

@@ -340,6 +340,8 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/sync/cursor", api_sync_cursor, "node"},
     {"POST", "/api/v1/sync/batches", api_sync_batches_create, "node", .max_body = 16 << 20},
     {"GET", "/api/v1/sync/down", api_sync_down, "node"},
+    {"GET", "/api/v1/sync/orders", api_sync_orders, "node"},
+    {"POST", "/api/v1/sync/orders/answers", api_sync_order_answers, "node", .max_body = 4 << 20},
     {"GET", "/api/v1/sync/nodes", api_sync_nodes_list, "sync.read"},
     {"GET", "/api/v1/sync/batches", api_sync_batches_list, "sync.read"},
     {"GET", "/api/v1/sync/upstream", api_sync_upstream, "sync.read"},

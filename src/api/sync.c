@@ -102,6 +102,34 @@ int api_sync_down(HttpRequest *req)
     return http_reply_json(req, 200, reply);
 }
 
+/* Orders across levels (docs/sync.md): the orders about the node's agencies, signed. */
+int api_sync_orders(HttpRequest *req)
+{
+    json_t *node = node_of_request(req, NULL), *reply;
+    if (!node) return 0;
+    ZfError err;
+    int rc = app_sync_orders_for_node(req->store, req->server->db_path, node, &reply, &err);
+    json_decref(node);
+    return rc == ZF_OK ? http_reply_json(req, 200, reply) : http_reply_zferror(req, &err);
+}
+
+/* The node's agencies' signatures and answers, applied as their own acts. */
+int api_sync_order_answers(HttpRequest *req)
+{
+    json_t *node = node_of_request(req, NULL), *reply;
+    if (!node) return 0;
+    json_t *body = http_body_json(req);
+    if (!body) return json_decref(node), 0;
+    AppContext cx = api_context(req);
+    ZfError err;
+    int rc = app_sync_order_answers_accept(&cx, node, body, &reply, &err);
+    auth_audit(req, "sync_order_answers", json_string_value(json_object_get(node, "name")), rc == ZF_OK ? "ok" : "refused",
+               rc == ZF_OK ? NULL : err.code);
+    json_decref(body);
+    json_decref(node);
+    return rc == ZF_OK ? http_reply_json(req, 200, reply) : http_reply_zferror(req, &err);
+}
+
 /* The names people read for the codes the rows carry (STYLE: no codes shown to people). */
 static const char *name_of(const char *const names[][2], const char *code)
 {

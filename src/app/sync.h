@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "app/context.h"
 #include "domain/calendar.h"
 #include "store/store.h"
 #include "util/date.h"
@@ -65,6 +66,43 @@ void app_sync_batch_free(SyncOutBatch *b);
 /* The upper's acknowledgement of b: the batch and its bad lines recorded, the witness checked with the
  * upper's key and kept, the cursor moved. */
 int app_sync_ack_record(Store *st, const SyncOutBatch *b, const json_t *ack, ZfError *err);
+/* A 多级汇聚 setting (sync_push_every_s, sync_batch_lines, sync_heartbeat_every_s) in its full range,
+ * 0 included; dflt when absent or not a non-negative number. */
+long app_sync_setting(Store *st, const char *name, long dflt);
+
+/* Shared by the batch and the heartbeat: a freshly signed head with its consistency proof from the
+ * upper's size; this level's own node registry (the upper shows the whole tree); the upper's witness
+ * of head kept when its signature over that very head verifies with the upper's key (else ignored). */
+int app_sync_head_and_proof(Store *st, const char *db_path, long long upper_size, json_t **head, json_t **proof,
+                            ZfError *err);
+json_t *app_sync_nodes_json(Store *st);
+int app_sync_keep_witness(Store *st, const json_t *upper, const SyncOutBatch *b, const json_t *w, ZfError *err);
+
+/* Heartbeat (docs/sync.md "Heartbeat"): with nothing pending, is one due (the newest witness older
+ * than the setting sync_heartbeat_every_s)? The head-only batch (from = to = cursor, no lines) and
+ * the upper's answer recorded (the witness kept, last_push_at moved; no batch row). */
+bool app_sync_heartbeat_due(Store *st);
+int app_sync_heartbeat_build(Store *st, const char *db_path, long long cursor, long long upper_size, SyncOutBatch *out,
+                             ZfError *err);
+int app_sync_heartbeat_record(Store *st, const SyncOutBatch *b, const json_t *ack, ZfError *err);
+/* Upper side: a heartbeat received (the body has "heartbeat": true) — the head checked as a batch's
+ * is (signature, consistency from the head held: a rewritten history is refused the same way), kept
+ * as the node's latest, and witnessed. */
+int app_sync_receive_heartbeat(Store *st, const char *db_path, const json_t *node, const json_t *body, json_t **ack,
+                               ZfError *err);
+
+/* Orders across levels (docs/sync.md "Orders across levels"). Upper side: the orders past draft about
+ * the node's agencies, {items, signature} signed as the downward items are; the node's answers
+ * ({answers:[{order_id, received, response:{note, corrections, round}}]}) applied as its agency's
+ * own acts (receive, respond), each once: *reply = {results:[{order_id, result}]}. */
+int app_sync_orders_for_node(Store *st, const char *db_path, const json_t *node, json_t **reply, ZfError *err);
+int app_sync_order_answers_accept(const AppContext *cx, const json_t *node, const json_t *body, json_t **reply, ZfError *err);
+/* Lower side: the upper's orders applied (the signature checked; a new one copied and linked, a
+ * decision on an answered one followed); the answers not yet sent up; marking them sent. */
+int app_sync_orders_apply(Store *st, const json_t *reply, long *applied, ZfError *err);
+int app_sync_order_answers(Store *st, json_t **answers, ZfError *err);
+int app_sync_order_answers_sent(Store *st, const json_t *answers, ZfError *err);
+
 /* `zhifa sync status` and GET /api/v1/sync/upstream: {enrolled, upper, node_name, region, cursor, last_seq,
  * lag, last_head, last_push_at, last_error, witnesses}. */
 int app_sync_status(Store *st, const char *db_path, json_t **out, ZfError *err);

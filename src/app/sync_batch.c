@@ -106,6 +106,19 @@ static json_t *nodes_json(Store *st)
     return store_sync_nodes_list(st, &items, &err) == ZF_OK ? items : json_array();
 }
 
+json_t *app_sync_nodes_json(Store *st) { return nodes_json(st); }
+
+/* A freshly signed head and its consistency proof from the upper's size; *head owned by the caller. */
+int app_sync_head_and_proof(Store *st, const char *db_path, long long upper_size, json_t **head, json_t **proof,
+                            ZfError *err)
+{
+    SignedHead h;
+    if (ledger_sign_head(st, db_path, &h, NULL, err) != ZF_OK) return ZF_ERR;
+    if (!(*proof = proof_json(st, upper_size, h.tree_size, err))) return ZF_ERR;
+    *head = ledger_head_json(&h, NULL);
+    return ZF_OK;
+}
+
 static json_t *batch_json(Store *st, Lines *l, long long cursor, long long lag, json_t *head, json_t *proof)
 {
     return json_pack("{s:I, s:I, s:s, s:I, s:I, s:O, s:o, s:o}", "from", (json_int_t)cursor, "to", (json_int_t)l->to,
@@ -122,14 +135,12 @@ int app_sync_batch_build(Store *st, const char *db_path, long long cursor, long 
     if (store_sync_upper_get(st, &upper, err) != ZF_OK) return ZF_ERR;
     json_int_t lag = int_of(upper, "lag");
     json_decref(upper);
-    Lines l = {.max_lines = store_setting_int(st, "sync_batch_lines", 1000)};
+    Lines l = {.max_lines = app_sync_setting(st, "sync_batch_lines", 1000)};
+    if (l.max_lines < 1) l.max_lines = 1000;
     int rc = store_sync_pending(st, cursor, (int)l.max_lines, add_line, &l, err);
     if (rc != ZF_OK || !l.lines) return free(l.buf), rc;
-    SignedHead h;
-    if (ledger_sign_head(st, db_path, &h, NULL, err) != ZF_OK) return free(l.buf), ZF_ERR;
-    json_t *proof = proof_json(st, upper_size, h.tree_size, err);
-    if (!proof) return free(l.buf), ZF_ERR;
-    out->head = ledger_head_json(&h, NULL);
+    json_t *proof;
+    if (app_sync_head_and_proof(st, db_path, upper_size, &out->head, &proof, err) != ZF_OK) return free(l.buf), ZF_ERR;
     json_t *b = batch_json(st, &l, cursor, lag, out->head, proof);
     out->body = json_dumps(b, JSON_COMPACT);
     json_decref(b);
@@ -148,7 +159,7 @@ void app_sync_batch_free(SyncOutBatch *b)
 }
 
 /* The witness is kept only when it is the upper's signature over the head this batch carried. */
-static int keep_witness(Store *st, const json_t *upper, const SyncOutBatch *b, const json_t *w, ZfError *err)
+int app_sync_keep_witness(Store *st, const json_t *upper, const SyncOutBatch *b, const json_t *w, ZfError *err)
 {
     char msg[512];
     const json_t *h = b->head;
@@ -183,7 +194,7 @@ int app_sync_ack_record(Store *st, const SyncOutBatch *b, const json_t *ack, ZfE
     json_t *f = json_pack("{s:O, s:s, s:n}", "cursor", json_object_get(ack, "cursor"), "last_push_at", now, "last_error");
     int rc = store_begin(st, err);
     if (rc == ZF_OK) rc = store_sync_batch_record(st, row, &id, err);
-    if (rc == ZF_OK) rc = keep_witness(st, upper, b, json_object_get(ack, "witness"), err);
+    if (rc == ZF_OK) rc = app_sync_keep_witness(st, upper, b, json_object_get(ack, "witness"), err);
     if (rc == ZF_OK) rc = store_sync_upper_update(st, f, err);
     if (rc == ZF_OK) rc = store_commit(st, err);
     else store_rollback(st);

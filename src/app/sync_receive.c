@@ -203,11 +203,55 @@ static int record(Store *st, const json_t *node, const json_t *b, const ImportSu
     return rc;
 }
 
+/* Steps 3 for a batch and a heartbeat alike: the head signed by the node, consistent with the one held. */
+static int check_head(Store *st, const json_t *node, const json_t *b, SignedHead *h, char root_hex[], ZfError *err)
+{
+    if (head_of(json_object_get(b, "head"), h, err) != ZF_OK) return ZF_ERR;
+    if (!sth_verify(str_of(node, "public_key"), h))
+        return zf_fail(err, 400, "head_signature", "head", "批次树头的 SM2 签名无效");
+    merkle_hex(&h->root, root_hex);
+    uint64_t m = (uint64_t)int_of(node, "head_size");
+    if (!proof_holds(m, str_of(node, "head_root"), h, json_object_get(b, "proof")))
+        return refuse_rewritten(st, node, m, h->tree_size, err);
+    return ZF_OK;
+}
+
+int app_sync_receive_heartbeat(Store *st, const char *db_path, const json_t *node, const json_t *b, json_t **ack,
+                               ZfError *err)
+{
+    SignedHead h;
+    char root_hex[2 * MERKLE_HASH_LEN + 1];
+    json_int_t cursor = int_of(node, "cursor");
+    if (strcmp(str_of(node, "status"), "refused") == 0)
+        return zf_fail(err, 409, "node_refused", NULL, "%s", str_of(node, "refused_reason") ?: "该下级节点已被拒收");
+    if (int_of(b, "from") != cursor || int_of(b, "to") != cursor)
+        return zf_fail(err, 409, "cursor_mismatch", NULL, "心跳的位置 %lld 与上级已确认的位置 %lld 不符，请先续传",
+                       (long long)int_of(b, "from"), (long long)cursor);
+    if (check_head(st, node, b, &h, root_hex, err) != ZF_OK) return ZF_ERR;
+    json_t *given = json_object_get(b, "nodes"), *nodes = json_is_array(given) ? json_incref(given) : json_array();
+    json_t *f = json_pack("{s:I, s:s, s:I, s:I, s:o}", "head_size", (json_int_t)h.tree_size, "head_root", root_hex,
+                          "head_time", (json_int_t)h.time, "pending", int_of(b, "pending"), "children", nodes);
+    int rc = store_begin(st, err);
+    if (rc == ZF_OK) rc = store_sync_node_update(st, int_of(node, "id"), f, err);
+    if (rc == ZF_OK) rc = store_commit(st, err);
+    else store_rollback(st);
+    json_decref(f);
+    if (rc == ZF_OK)
+        *ack = json_pack("{s:I, s:i, s:i, s:[], s:o, s:b}", "cursor", cursor, "imported", 0, "rejected", 0, "errors",
+                         "witness", witness_of(db_path, node, &h, root_hex), "heartbeat", 1);
+    return rc;
+}
+
 int app_sync_receive(Store *st, const char *db_path, const json_t *node, const char *body, size_t len,
                      const Calendar *cal, zf_day today, json_t **ack, ZfError *err)
 {
     json_error_t je;
     json_t *b = json_loadb(body, len, 0, &je);
+    if (json_is_true(json_object_get(b, "heartbeat")) && json_is_integer(json_object_get(b, "from")) &&
+        json_is_integer(json_object_get(b, "to"))) {
+        int rc = app_sync_receive_heartbeat(st, db_path, node, b, ack, err);
+        return json_decref(b), rc;
+    }
     const char *lines = str_of(b, "lines");
     if (!json_is_object(b) || !json_is_integer(json_object_get(b, "from")) || !json_is_integer(json_object_get(b, "to")) ||
         !lines || int_of(b, "to") < int_of(b, "from"))
@@ -216,13 +260,7 @@ int app_sync_receive(Store *st, const char *db_path, const json_t *node, const c
     char root_hex[2 * MERKLE_HASH_LEN + 1];
     int rc = check_order(st, node, int_of(b, "from"), int_of(b, "to"), ack, err);
     if (rc != ZF_OK || *ack) return json_decref(b), rc;
-    if (head_of(json_object_get(b, "head"), &h, err) != ZF_OK) return json_decref(b), ZF_ERR;
-    if (!sth_verify(str_of(node, "public_key"), &h))
-        return json_decref(b), zf_fail(err, 400, "head_signature", "head", "批次树头的 SM2 签名无效");
-    merkle_hex(&h.root, root_hex);
-    uint64_t m = (uint64_t)int_of(node, "head_size");
-    if (!proof_holds(m, str_of(node, "head_root"), &h, json_object_get(b, "proof")))
-        return json_decref(b), refuse_rewritten(st, node, m, h.tree_size, err);
+    if (check_head(st, node, b, &h, root_hex, err) != ZF_OK) return json_decref(b), ZF_ERR;
     Receive r = {.errors = json_array()};
     ImportSummary sum;
     rc = import_lines(st, node, lines, &r, &sum, err);

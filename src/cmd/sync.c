@@ -21,6 +21,9 @@ const Command cmd_sync = {
     "        全部批次被上级确认时退出码为 0；否则为 1，原因输出到标准错误。被拒收的行\n"
     "        （错误行）已由上级确认并记录，在“交换批次”页查看，不影响退出码。\n"
     "        push 之后接收并应用上级下发的法律法规、权责清单与裁量基准（本级自有的保留）。\n"
+    "        无待报送记录时，按系统参数 sync_heartbeat_every_s 发送树头心跳，由上级见证。\n"
+    "        并接收上级下发的监督文书，把本级机关的签收与反馈报回上级。\n"
+    "        同一数据库同时只有一个报送进程，后来者等待前者结束后再报送。\n"
     "status  以 JSON 输出报送位置（cursor）、最后树头（last_head）与待报送条数（lag）。\n"
     "publish 上级发布供下级接收的法律法规文本（--law，与法律法规库同一格式）或权责清单、裁量基准\n"
     "        （--records，exchange-v1 的 power、benchmark 行）；同样校验后本级先导入。\n",
@@ -53,8 +56,9 @@ static int push(const GlobalOpts *g, Store *st)
         return 1;
     }
     if (rep.rejected) fprintf(stderr, "zhifa: 上级拒收 %lld 行，详见“交换批次”\n", rep.rejected);
-    printf("{\"batches\": %ld, \"lines\": %lld, \"imported\": %lld, \"rejected\": %lld, \"down\": %ld}\n", rep.batches,
-           rep.lines, rep.imported, rep.rejected, rep.down);
+    if (!rep.batches && !rep.down && !rep.answers) fprintf(stderr, "zhifa: 已是最新，上级已确认全部记录\n");
+    printf("{\"batches\": %ld, \"lines\": %lld, \"imported\": %lld, \"rejected\": %lld, \"down\": %ld, \"answers\": %ld, \"heartbeats\": %ld}\n",
+           rep.batches, rep.lines, rep.imported, rep.rejected, rep.down, rep.answers, rep.heartbeats);
     return 0;
 }
 

@@ -2,10 +2,13 @@
  * time, and the SM2 signature of "zhifa-sync-v1\n<METHOD>\n<path>\n<time>\n<body>". */
 #include "jobs/sync_push.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "app/sync.h"
@@ -15,6 +18,8 @@
 #include "util/paths.h"
 
 #define SYNC_TIMEOUT_S 120
+#define LINK_POLL_MS 100
+#define LINK_WAIT_MAX_MS (1000L * 10 * SYNC_TIMEOUT_S) /* a live holder is sending: wait for it */
 
 typedef struct {
     const char *db_path, *url, *token;
@@ -83,6 +88,22 @@ static void maybe_die(long sent)
     if (n && atol(n) == sent) _exit(3);
 }
 
+
+/* Nothing pending: the head alone, so the upper still witnesses it (docs/sync.md "Heartbeat"). */
+static int heartbeat(Store *st, const Upper *u, const char *key, long long cursor, long long size, SyncPushReport *rep,
+                     ZfError *err)
+{
+    SyncOutBatch b;
+    json_t *ack = NULL;
+    int rc = app_sync_heartbeat_build(st, u->db_path, cursor, size, &b, err);
+    if (rc == ZF_OK) rc = call(u, "POST", "batches", b.body, key, &ack, err);
+    if (rc == ZF_OK) rc = app_sync_heartbeat_record(st, &b, ack, err);
+    if (rc == ZF_OK) rep->heartbeats++;
+    json_decref(ack);
+    app_sync_batch_free(&b);
+    return rc;
+}
+
 static int push_batches(Store *st, const Upper *u, const char *key, SyncPushReport *rep, ZfError *err)
 {
     json_t *cur;
@@ -98,7 +119,11 @@ static int push_batches(Store *st, const Upper *u, const char *key, SyncPushRepo
     json_decref(f);
     for (long sent = 0; rc == ZF_OK; sent++) {
         SyncOutBatch b;
-        if ((rc = app_sync_batch_build(st, u->db_path, cursor, size, root, &b, err)) != ZF_OK || !b.body) break;
+        if ((rc = app_sync_batch_build(st, u->db_path, cursor, size, root, &b, err)) != ZF_OK) break;
+        if (!b.body) {
+            if (!sent && app_sync_heartbeat_due(st)) rc = heartbeat(st, u, key, cursor, size, rep, err);
+            break;
+        }
         json_t *ack = NULL;
         rc = call(u, "POST", "batches", b.body, key, &ack, err);
         maybe_die(sent + 1);
@@ -136,16 +161,59 @@ static int pull_down(Store *st, const Upper *u, const char *key, SyncPushReport 
     }
 }
 
-int sync_push(Store *st, const char *db_path, SyncPushReport *rep, ZfError *err)
+/* One pusher per database at a time (docs/sync.md "Two pushers"): the schedule of a running serve
+ * and a `zhifa sync push` would otherwise send the same batch and one would meet cursor_mismatch.
+ * The second waits for the lock; once it has it, the upper's cursor says what is left (often
+ * nothing: "already up to date"). A file lock, not a lease row: the kernel frees it when a pusher
+ * dies mid-transfer, so the next one resumes at once. -1 with err when it cannot be had. */
+static int take_link(const char *db_path, ZfError *err)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s.sync-lock", db_path);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return zf_fail(err, 500, "sync_lock", NULL, "无法打开报送锁文件 %s", path), -1;
+    for (long waited_ms = 0; flock(fd, LOCK_EX | LOCK_NB) != 0; waited_ms += LINK_POLL_MS) {
+        if (errno != EWOULDBLOCK || waited_ms > LINK_WAIT_MAX_MS) {
+            close(fd);
+            return zf_fail(err, 409, "sync_busy", NULL, "另一报送进程长时间占用与上级的链路，请稍后再试"), -1;
+        }
+        struct timespec pause = {0, LINK_POLL_MS * 1000000L};
+        nanosleep(&pause, NULL);
+    }
+    return fd;
+}
+
+/* Orders across levels: the upper's orders about our agencies first, then our agencies' answers up. */
+static int exchange_orders(Store *st, const Upper *u, const char *key, SyncPushReport *rep, ZfError *err)
+{
+    json_t *reply, *answers;
+    long applied;
+    if (call(u, "GET", "orders", NULL, key, &reply, err) != ZF_OK) return ZF_ERR;
+    int rc = app_sync_orders_apply(st, reply, &applied, err);
+    json_decref(reply);
+    if (rc != ZF_OK || app_sync_order_answers(st, &answers, err) != ZF_OK) return ZF_ERR;
+    if (!json_array_size(answers)) return json_decref(answers), ZF_OK;
+    json_t *body = json_pack("{s:O}", "answers", answers);
+    char *text = json_dumps(body, JSON_COMPACT);
+    json_decref(body);
+    rc = text ? call(u, "POST", "orders/answers", text, key, &reply, err) : zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+    free(text);
+    if (rc == ZF_OK) json_decref(reply), rc = app_sync_order_answers_sent(st, answers, err);
+    if (rc == ZF_OK) rep->answers += (long)json_array_size(answers);
+    json_decref(answers);
+    return rc;
+}
+
+static int push_locked(Store *st, const char *db_path, SyncPushReport *rep, ZfError *err)
 {
     json_t *upper;
     char key[4096];
-    memset(rep, 0, sizeof *rep);
     if (store_sync_upper_get(st, &upper, err) != ZF_OK) return ZF_ERR;
     paths_key_file(db_path, key, sizeof key);
     Upper u = {db_path, json_string_value(json_object_get(upper, "url")), json_string_value(json_object_get(upper, "token"))};
     int rc = push_batches(st, &u, key, rep, err);
     if (rc == ZF_OK) rc = pull_down(st, &u, key, rep, err);
+    if (rc == ZF_OK) rc = exchange_orders(st, &u, key, rep, err);
     if (rc != ZF_OK) {
         json_t *f = json_pack("{s:s}", "last_error", err->message);
         ZfError ignored;
@@ -153,5 +221,15 @@ int sync_push(Store *st, const char *db_path, SyncPushReport *rep, ZfError *err)
         json_decref(f);
     }
     json_decref(upper);
+    return rc;
+}
+
+int sync_push(Store *st, const char *db_path, SyncPushReport *rep, ZfError *err)
+{
+    memset(rep, 0, sizeof *rep);
+    int fd = take_link(db_path, err);
+    if (fd < 0) return ZF_ERR;
+    int rc = push_locked(st, db_path, rep, err);
+    close(fd); /* releases the lock */
     return rc;
 }

@@ -15,6 +15,8 @@ typedef struct {
     long batches;            /* acknowledged in this run */
     long long lines, imported, rejected;
     long down;               /* items published by the upper applied here */
+    long answers;            /* orders from above signed for or answered here, sent up */
+    long heartbeats;         /* head-only batches (nothing pending) witnessed by the upper */
 } SyncPushReport;
 /* Sends every pending record, then pulls and applies what the upper published (downward); ZF_OK only when all were acknowledged (bad lines included: they are
  * acknowledged and recorded). On failure the reason is in err and kept as the link's last_error.

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "app/sync.h"
 #include "jobs/periodic.h"
 #include "jobs/sync_push.h"
 #include "store/settings.h"
@@ -23,7 +24,7 @@ struct SyncPusher {
 static void push_once(Store *st, void *ctx)
 {
     SyncPusher *p = ctx;
-    int every = store_setting_int(st, "sync_push_every_s", 60);
+    long every = app_sync_setting(st, "sync_push_every_s", 60);
     time_t now = time(NULL);
     if (every <= 0 || now - p->last < every) return;
     json_t *upper;

@@ -351,6 +351,8 @@ int sqlite_store_sync_publish(Store *st, const char *kind, const char *key, cons
 int sqlite_store_sync_published_after(Store *st, long long after_seq, int limit, json_t **items, ZfError *err);
 int sqlite_store_sync_witness_add(Store *st, const json_t *w, ZfError *err);
 int sqlite_store_sync_witnesses(Store *st, json_t **items, ZfError *err);
+int sqlite_store_sync_order_link_put(Store *st, const json_t *link, ZfError *err);
+int sqlite_store_sync_order_links(Store *st, json_t **items, ZfError *err);
 /* 行政复议 (sqlite_reconsiderations.c) */
 int sqlite_store_recon_get(Store *st, long long id, json_t **row, ZfError *err);
 int sqlite_store_recon_put(Store *st, json_t *row, ZfError *err);

@@ -238,6 +238,8 @@ const StoreOps sqlite_store_ops = {
     .sync_published_after = sqlite_store_sync_published_after,
     .sync_witness_add = sqlite_store_sync_witness_add,
     .sync_witnesses = sqlite_store_sync_witnesses,
+    .sync_order_link_put = sqlite_store_sync_order_link_put,
+    .sync_order_links = sqlite_store_sync_order_links,
     /* 行政复议 */
     .recon_get = sqlite_store_recon_get,
     .recon_put = sqlite_store_recon_put,

@@ -1431,6 +1431,18 @@ int store_sync_witness_add(Store *st, const json_t *w, ZfError *err)
     return OPS(st)->sync_witness_add(st, w, err);
 }
 
+int store_sync_order_link_put(Store *st, const json_t *link, ZfError *err)
+{
+    if (!OPS(st)->sync_order_link_put) return unported("sync_order_link_put", err);
+    return OPS(st)->sync_order_link_put(st, link, err);
+}
+
+int store_sync_order_links(Store *st, json_t **items, ZfError *err)
+{
+    if (!OPS(st)->sync_order_links) return unported("sync_order_links", err);
+    return OPS(st)->sync_order_links(st, items, err);
+}
+
 int store_sync_witnesses(Store *st, json_t **items, ZfError *err)
 {
     if (!OPS(st)->sync_witnesses) return unported("sync_witnesses", err);

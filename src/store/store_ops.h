@@ -321,6 +321,8 @@ typedef struct StoreOps {
     int (*sync_published_after)(Store *st, long long after_seq, int limit, json_t **items, ZfError *err);
     int (*sync_witness_add)(Store *st, const json_t *w, ZfError *err);
     int (*sync_witnesses)(Store *st, json_t **items, ZfError *err);
+    int (*sync_order_link_put)(Store *st, const json_t *link, ZfError *err);
+    int (*sync_order_links)(Store *st, json_t **items, ZfError *err);
     /* 行政复议 (store/reconsiderations.h) */
     int (*recon_get)(Store *st, long long id, json_t **row, ZfError *err);
     int (*recon_put)(Store *st, json_t *row, ZfError *err);

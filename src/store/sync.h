@@ -47,6 +47,10 @@ int store_sync_publish(Store *st, const char *kind, const char *key, const char 
                        ZfError *err);
 /* [{seq,kind,key,body,hash}] after seq, in seq order, at most limit. */
 int store_sync_published_after(Store *st, long long after_seq, int limit, json_t **items, ZfError *err);
+/* Orders across levels, lower side: link = {local_id, upper_id, sent_received, sent_round}; put inserts
+ * or replaces the link of local_id. links: every link, by local_id. */
+int store_sync_order_link_put(Store *st, const json_t *link, ZfError *err);
+int store_sync_order_links(Store *st, json_t **items, ZfError *err);
 /* w = {tree_size,root,head_time,upper_key_id,signature}. */
 int store_sync_witness_add(Store *st, const json_t *w, ZfError *err);
 /* Every witness, oldest first, with received_at. */

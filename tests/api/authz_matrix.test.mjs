@@ -262,6 +262,8 @@ const ROUTES = new Map([
   ['GET /api/v1/sync/cursor', 'node'],
   ['POST /api/v1/sync/batches', 'node'],
   ['GET /api/v1/sync/down', 'node'],
+  ['GET /api/v1/sync/orders', 'node'],
+  ['POST /api/v1/sync/orders/answers', 'node'],
   ['GET /api/v1/sync/nodes', 'sync.read'],
   ['GET /api/v1/sync/batches', 'sync.read'],
   ['GET /api/v1/sync/upstream', 'sync.read'],

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
+import { run, runAsync, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
 
 const dir = tmpDir();
 const db = (n) => path.join(dir, `${n}.db`);
@@ -307,6 +307,115 @@ test('a law and a 权责清单 item published at the province reach the county, 
   const again = JSON.parse(sql('county', "SELECT changes FROM sync_batches WHERE direction = 'down' ORDER BY id DESC LIMIT 1"));
   assert.deepEqual(again.map((x) => x.change), ['changed']);
   assert.match(sql('county', "SELECT text FROM law_articles a JOIN laws l ON l.id = a.law_id WHERE l.file = '多级汇聚下发测试规定(2026-12-01).md' AND a.seq = 1"), /（修订）/);
+});
+
+test('two pushers at once: the second waits for the first, both exit 0, each case arrives once', async () => {
+  const added = Array.from({ length: 9 }, (_, i) => newCase(200 + i));
+  assert.equal(zhifa('county', ['import', writeJsonl(path.join(dir, 'two.jsonl'), added)]).code, 0);
+  assert.equal(status('county').lag, 9);
+  const [a, b] = await Promise.all([runAsync(['--db', db('county'), 'sync', 'push'], { timeout: 120000 }),
+    runAsync(['--db', db('county'), 'sync', 'push'], { timeout: 120000 })]);
+  assert.equal(a.code, 0, a.stderr);
+  assert.equal(b.code, 0, b.stderr);
+  assert.equal(status('county').lag, 0);
+  const sent = [a, b].map((r) => JSON.parse(r.stdout).lines).sort((x, y) => x - y);
+  assert.deepEqual(sent, [0, 9], 'one sent everything, the other found it all acknowledged');
+  assert.match([a, b].find((r) => JSON.parse(r.stdout).lines === 0).stderr, /已是最新/);
+  const inList = added.map((c) => `'${c.case_no}'`).join(',');
+  assert.equal(sql('city', `SELECT count(*) FROM cases WHERE case_no IN (${inList})`), '9');
+  assert.equal(sql('city', `SELECT count(*) FROM ledger_events WHERE type = 'case.import' AND subject IN (${inList})`), '9');
+});
+
+test('a quiet county\'s head is witnessed by a heartbeat; `verify` lists the new witness', () => {
+  assert.equal(zhifa('county', ['sync', 'push']).code, 0); // nothing left from before
+  assert.equal(status('county').lag, 0);
+  const witnesses = Number(sql('county', 'SELECT count(*) FROM sync_witnesses'));
+  const batches = sql('city', "SELECT count(*) FROM sync_batches");
+  // the default period (an hour) has not passed since the last witness: no heartbeat yet
+  const quiet = zhifa('county', ['sync', 'push']);
+  assert.equal(quiet.code, 0, quiet.stderr);
+  assert.equal(JSON.parse(quiet.stdout).heartbeats, 0);
+  sql('county', "UPDATE settings SET value = '0' WHERE name = 'sync_heartbeat_every_s'");
+  const r = zhifa('county', ['sync', 'push']);
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.batches, 0, 'no data went up');
+  assert.equal(out.heartbeats, 1);
+  sql('county', "UPDATE settings SET value = '3600' WHERE name = 'sync_heartbeat_every_s'");
+  assert.equal(Number(sql('county', 'SELECT count(*) FROM sync_witnesses')), witnesses + 1);
+  assert.equal(sql('city', "SELECT count(*) FROM sync_batches"), batches, 'a heartbeat is no batch');
+  // the new witness is over the county's own latest head, which the city now holds
+  const s = status('county');
+  const w = s.witnesses.at(-1);
+  assert.equal(w.tree_size, s.last_head.tree_size);
+  assert.equal(w.root, s.last_head.root);
+  assert.equal(w.head_time, s.last_head.time);
+  assert.equal(sql('city', "SELECT head_size || ' ' || head_root || ' ' || head_time FROM sync_nodes WHERE name = '市南区'"),
+    `${s.last_head.tree_size} ${s.last_head.root} ${s.last_head.time}`);
+  const v = zhifa('county', ['verify']);
+  assert.equal(v.code, 0, v.stdout + v.stderr);
+  const lines = v.stdout.split('\n').filter((l) => /见证树头/.test(l));
+  assert.equal(lines.length, witnesses + 1, v.stdout);
+});
+
+test('an order issued at the province about a county agency reaches the county, its answer comes back up, the decision goes down', async () => {
+  const c0 = countyCases[0];
+  const d = await provSup.send('POST', '/orders', { kind: 'supervise', agency: c0.agency, case_nos: [c0.case_no],
+    problem: '省级督办：案件办理超期', basis: [], measures: '逐案查明原因并整改' });
+  assert.equal(d.status, 201, JSON.stringify(d.body));
+  const issued = await provSup.send('POST', `/orders/${d.body.id}/actions`, { action: 'issue' });
+  assert.equal(issued.status, 200, JSON.stringify(issued.body));
+  const docNo = issued.body.doc_no;
+  // down: the province → the city (relays) → the county
+  const viaCity = zhifa('city', ['sync', 'push']);
+  assert.equal(viaCity.code, 0, viaCity.stderr);
+  const atCounty = zhifa('county', ['sync', 'push']);
+  assert.equal(atCounty.code, 0, atCounty.stderr);
+  const county = await startServer({ db: db('county'), args: ['--sweep-every', '0'] });
+  try {
+    const u = addUser(db('county'), { username: 'county_head', role: 'agency_head', agency: c0.agency });
+    const head = await login(county.base, u.username, u.password);
+    const inbox = await head.get('/orders?size=50');
+    assert.equal(inbox.status, 200, JSON.stringify(inbox.body));
+    const mine = inbox.body.items.filter((o) => o.doc_no === docNo);
+    assert.equal(mine.length, 1, 'the order is in the addressee agency\'s inbox, once');
+    assert.equal(mine[0].status, 'issued');
+    assert.equal(mine[0].due_on, issued.body.due_on, 'the period the province set');
+    const one = await head.get(`/orders/${mine[0].id}`);
+    assert.equal(one.body.problem, '省级督办：案件办理超期');
+    for (const [action, want, extra] of [['receive', 'received', {}],
+      ['respond', 'responded', { note: '已逐案整改完毕', corrections: [{ case_no: c0.case_no, note: '已作出处理决定' }] }]]) {
+      const r = await head.send('POST', `/orders/${mine[0].id}/actions`, { action, ...extra });
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      assert.equal(r.body.status, want);
+    }
+  } finally {
+    await county.stop();
+  }
+  // up: the county → the city → the province
+  const up1 = zhifa('county', ['sync', 'push']);
+  assert.equal(up1.code, 0, up1.stderr);
+  assert.equal(JSON.parse(up1.stdout).answers, 1);
+  const up2 = zhifa('city', ['sync', 'push']);
+  assert.equal(up2.code, 0, up2.stderr);
+  assert.equal(JSON.parse(up2.stdout).answers, 1);
+  const seen = await provSup.get(`/orders/${d.body.id}`);
+  assert.equal(seen.status, 200);
+  assert.equal(seen.body.status, 'responded');
+  assert.equal(seen.body.status_name, '已反馈');
+  assert.equal(seen.body.response.note, '已逐案整改完毕');
+  assert.deepEqual(seen.body.response.corrections, [{ case_no: c0.case_no, note: '已作出处理决定' }]);
+  // idempotent: another exchange sends nothing more and applies nothing twice
+  assert.equal(JSON.parse(zhifa('county', ['sync', 'push']).stdout).answers, 0);
+  assert.equal(JSON.parse(zhifa('city', ['sync', 'push']).stdout).answers, 0);
+  assert.equal(sql('prov', `SELECT count(*) FROM order_timeline WHERE order_id = ${d.body.id} AND action = 'respond'`), '1');
+  // the province's decision goes down
+  const acc = await provSup.send('POST', `/orders/${d.body.id}/actions`, { action: 'accept', note: '整改到位' });
+  assert.equal(acc.status, 200, JSON.stringify(acc.body));
+  assert.equal(zhifa('city', ['sync', 'push']).code, 0);
+  assert.equal(zhifa('county', ['sync', 'push']).code, 0);
+  assert.equal(sql('county', `SELECT status FROM orders WHERE doc_no = '${docNo}'`), 'accepted');
+  assert.equal(sql('city', `SELECT status FROM orders WHERE doc_no = '${docNo}'`), 'accepted');
 });
 
 test('a county whose ledger was rewritten is refused and flagged, the message naming both sizes', async () => {
