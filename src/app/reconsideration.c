@@ -9,6 +9,7 @@
 #include "app/logged_row.h"
 #include "app/normative_incidental.h"
 #include "app/reconsideration_log.h"
+#include "app/reconsideration_opinion.h"
 #include "app/reconsideration_periods.h"
 #include "domain/orders.h"
 #include "domain/recon_flow.h"
@@ -58,7 +59,8 @@ static json_t *actions_for(const AppContext *cx, const json_t *row)
 {
     json_t *list = json_array();
     for (const ReconActionDef *a = RECON_ACTIONS; a->code; a++)
-        if (recon_action_allowed_from(a, str(row, "status")) && cx->user && recon_may_take(cx, row, a))
+        if (recon_action_allowed_from(a, str(row, "status")) && recon_opinion_step_open(row, a->code) && cx->user &&
+            recon_may_take(cx, row, a))
             json_array_append_new(list, json_pack("{s:s, s:s}", "code", a->code, "name", a->name));
     return list;
 }
