@@ -38,6 +38,9 @@ static const Route api_routes[] = {
     /* 行政复议 on the portal (issue 24): the complaints' abuse limits; the ID number travels in a body, not a URL */
     {"POST", "/api/v1/public/reconsiderations", api_public_recons_create, "public", .max_body = 64 << 10},
     {"POST", "/api/v1/public/reconsiderations/track", api_public_recons_track, "public", .max_body = 4 << 10},
+    /* the applicant's materials and 补正 files: identified as on the track page, limit recon_portal_file_max_mib */
+    {"POST", "/api/v1/public/reconsiderations/files", api_public_recon_files_create, "public",
+     .max_body = (size_t)100 << 20, .limit_for = api_recon_portal_file_limit, .stream_to_file = true},
     /* 电子送达 for the party: a link's token, a one-time code (tries limited), no login */
     {"GET", "/api/v1/public/deliveries/{token}", api_public_delivery_get, "public"},
     {"POST", "/api/v1/public/deliveries/{token}/open", api_public_delivery_open, "public", .max_body = 1 << 10},

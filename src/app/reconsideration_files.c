@@ -9,6 +9,7 @@
 #include "app/reconsideration.h"
 #include "app/reconsideration_log.h"
 #include "app/reconsideration_opinion.h"
+#include "app/reconsideration_portal_files.h"
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 static bool is(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
@@ -48,16 +49,17 @@ int app_recon_attach_check(const AppContext *cx, long long id, const char *purpo
 
 static const char *purpose_name(const char *purpose)
 {
+    if (recon_portal_purpose_name(purpose)) return recon_portal_purpose_name(purpose);
     if (is(purpose, "evidence")) return "被申请人证据";
     if (is(purpose, "report")) return "纠正情况报告材料";
     return "案件材料";
 }
 
-static int record(const AppContext *cx, json_t *row, const ReconFile *f, json_t **out, ZfError *err)
+int recon_file_record(const AppContext *cx, json_t *row, const ReconFile *f, json_t **out, ZfError *err)
 {
     char subject[48], now[32], today[ZF_DATE_LEN], note[400];
     long long id = json_integer_value(json_object_get(row, "id")), seq;
-    const char *by = cx->user ? cx->user->username : "system";
+    const char *by = cx->user ? cx->user->username : "portal"; /* no user: the applicant on the portal */
     app_utc_now(now);
     date_format(cx->today, today);
     snprintf(subject, sizeof subject, "reconsideration:%lld", id);
@@ -88,7 +90,7 @@ int app_recon_attach(const AppContext *cx, long long id, const ReconFile *f, jso
     if (rc == ZF_OK) {
         rc = recon_visible(cx, row) ? check_may_attach(cx, row, f->purpose, err)
                                     : zf_fail(err, 404, "not_found", NULL, "行政复议案件不存在");
-        if (rc == ZF_OK) rc = record(cx, row, f, out, err);
+        if (rc == ZF_OK) rc = recon_file_record(cx, row, f, out, err);
         json_decref(row);
     }
     if (rc == ZF_OK) return store_commit(cx->store, err);

@@ -18,6 +18,7 @@ const ROUTES = new Map([
   ['GET /api/v1/public/complaints/{tracking_code}', 'public'],
   ['POST /api/v1/public/reconsiderations', 'public'],
   ['POST /api/v1/public/reconsiderations/track', 'public'],
+  ['POST /api/v1/public/reconsiderations/files', 'public'],
   ['POST /api/v1/public/complaints/{tracking_code}/photos', 'public'],
   ['POST /api/v1/public/documents/verify', 'public'],
   ['GET /api/v1/public/documents/root-cert', 'public'],
