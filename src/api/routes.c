@@ -195,6 +195,8 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/reconsiderations/export.xlsx", api_recons_export, "reconsideration.read"},
     {"GET", "/api/v1/reconsiderations/stats", api_recons_stats, "reconsideration.read"},
     {"GET", "/api/v1/reconsiderations/stats/export.xlsx", api_recons_stats_export, "reconsideration.read"},
+    {"GET", "/api/v1/reconsiderations/yearly", api_recons_yearly, "reconsideration.read"},
+    {"GET", "/api/v1/reconsiderations/yearly/export.xlsx", api_recons_yearly_export, "reconsideration.read"},
     {"GET", "/api/v1/reconsiderations/{id}", api_recon_get, "reconsideration.read"},
     {"POST", "/api/v1/reconsiderations/{id}/actions", api_recon_action, "reconsideration.read"},
     /* supervision leads (issue 15, docs/leads.md): the side an act needs is checked in app/leads.c */

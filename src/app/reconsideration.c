@@ -11,6 +11,8 @@
 #include "app/reconsideration_log.h"
 #include "app/reconsideration_opinion.h"
 #include "app/reconsideration_periods.h"
+#include "app/reconsideration_yearly.h"
+#include "domain/recon_act_kinds.h"
 #include "domain/orders.h"
 #include "domain/recon_flow.h"
 #include "domain/workflow/doc_number.h"
@@ -129,6 +131,9 @@ int app_recons_stats(const AppContext *cx, ReconFilter *f, json_t **out, ZfError
     if (store_recons_stats(cx->store, f, out, err) != ZF_OK) return ZF_ERR;
     name_codes(json_object_get(*out, "reject_reasons"), "reason", recon_reject_reason);
     name_codes(json_object_get(*out, "outcomes"), "outcome", recon_outcome_name);
+    json_t *kinds; /* by the contested act's kind (reconsideration_yearly.c) */
+    if (app_recons_by_kind(cx, f, &kinds, err) != ZF_OK) return json_decref(*out), *out = NULL, ZF_ERR;
+    json_object_set_new(*out, "kinds", kinds);
     return ZF_OK;
 }
 
@@ -210,6 +215,8 @@ static int check_act(const AppContext *cx, const json_t *act, Checked *c, ZfErro
         date_field(act, "decided_on", "act.decided_on", "行政行为作出日期", &c->decided_on, err) != ZF_OK ||
         date_field(act, "known_on", "act.known_on", "知道该行政行为的日期", &c->known_on, err) != ZF_OK)
         return ZF_ERR;
+    if (str(act, "kind") && !recon_act_kind_name(str(act, "kind")))
+        return zf_fail(err, 400, "invalid_field", "act.kind", "请选择被申请复议的行政行为类别");
     if (c->known_on < c->decided_on)
         return zf_fail(err, 422, "invalid_date", "act.known_on", "知道行政行为的日期不能早于其作出日期");
     if (c->known_on > c->received_on)

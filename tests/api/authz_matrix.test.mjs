@@ -260,6 +260,8 @@ const ROUTES = new Map([
   ['GET /api/v1/reconsiderations/stats', 'reconsideration.read'],
   ['GET /api/v1/reconsiderations/export.xlsx', 'reconsideration.read'],
   ['GET /api/v1/reconsiderations/stats/export.xlsx', 'reconsideration.read'],
+  ['GET /api/v1/reconsiderations/yearly', 'reconsideration.read'],
+  ['GET /api/v1/reconsiderations/yearly/export.xlsx', 'reconsideration.read'],
   ['GET /api/v1/reconsiderations/{id}', 'reconsideration.read'],
   ['POST /api/v1/reconsiderations/{id}/actions', 'reconsideration.read'],
   ['POST /api/v1/reconsiderations/{id}/attachments', 'reconsideration.read'],
