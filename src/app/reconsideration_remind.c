@@ -129,6 +129,10 @@ int app_recon_remind(const AppContext *cx, ReconRemindSummary *sum, ZfError *err
     size_t i;
     *sum = (ReconRemindSummary){0};
     int rc = store_recon_foreach(cx->store, RECON_TABLE_ROWS, collect_ids, ids, err);
+    if (rc != ZF_OK && err->status == 501) { /* a backend without reconsiderations yet: nothing to remind of */
+        json_decref(ids);
+        return ZF_OK;
+    }
     if (rc == ZF_OK) rc = store_review_users_with(cx->store, "reconsideration.approve", &heads, err);
     AppContext system = *cx;
     system.user = NULL;
