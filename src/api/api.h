@@ -262,6 +262,12 @@ int api_recon_attachments_create(HttpRequest *req);
 int api_recon_attachment_get(HttpRequest *req);
 /* the portal: POST /public/reconsiderations, POST /public/reconsiderations/track */
 int api_public_recons_create(HttpRequest *req);
+/* the applicant's files on the portal (reconsideration_portal_files.c) and their size limit (Route.limit_for) */
+int api_public_recon_files_create(HttpRequest *req);
+/* the yearly statistical table of 行政复议 by the contested act's kind (reconsideration_yearly.c) */
+int api_recons_yearly(HttpRequest *req);
+int api_recons_yearly_export(HttpRequest *req);
+size_t api_recon_portal_file_limit(HttpRequest *req, char *why, size_t cap);
 int api_public_recons_track(HttpRequest *req);
 int api_recons_stats_export(HttpRequest *req);
 /* its 文书 (recon_documents.c), the e-dossier (recon_dossier.c), publication (recon_publish.c) */

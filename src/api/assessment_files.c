@@ -7,22 +7,11 @@
 #include "api/assessment.h"
 #include "api/params.h"
 #include "api/stored_file.h"
+#include "api/subject_files.h"
 #include "app/assessment.h"
 #include "domain/attachment.h"
 #include "http/auth.h"
 #include "http/upload.h"
-
-static int content_type(HttpRequest *req, const HttpUpload *u, const MediaType **type, ZfError *err)
-{
-    AttachmentRule rule;
-    for (int k = 0; k < AK_COUNT; k++) {
-        api_attachment_kind_rule(req->store, (AttachmentKind)k, &rule);
-        if (attachment_content_check((AttachmentKind)k, &rule, u->head, u->head_len, u->size, type, err) == ZF_OK)
-            return ZF_OK;
-    }
-    api_attachment_kind_rule(req->store, AK_DOCUMENT, &rule);
-    return attachment_content_check(AK_DOCUMENT, &rule, u->head, u->head_len, u->size, type, err);
-}
 
 int api_assess_files_create(HttpRequest *req)
 {
@@ -39,7 +28,7 @@ int api_assess_files_create(HttpRequest *req)
     int rc = unit ? app_assess_file_check(&cx, id, unit, &err)
                   : zf_fail(&err, 400, "invalid_param", "unit", "请指明被考核单位");
     if (rc == ZF_OK) rc = attachment_name_check(name, &err);
-    if (rc == ZF_OK) rc = content_type(req, req->upload, &type, &err);
+    if (rc == ZF_OK) rc = api_upload_content_type(req, &type, &err);
     if (rc == ZF_OK) rc = api_upload_adopt(req, &err);
     AssessFile f = {unit, name, rc == ZF_OK ? type->mime : NULL, req->upload->sm3, (long long)req->upload->size};
     if (rc == ZF_OK) rc = app_assess_file_add(&cx, id, &f, &out, &err);

@@ -7,6 +7,7 @@
 #include "api/list_export.h"
 #include "api/params.h"
 #include "app/reconsideration.h"
+#include "domain/recon_act_kinds.h"
 #include "domain/recon_flow.h"
 #include "http/auth.h"
 #include "http/response.h"
@@ -123,6 +124,7 @@ void api_recon_dicts_add(json_t *out)
     json_object_set_new(out, "reconsideration_reject_reasons", pairs_of(RECON_REJECT_REASONS));
     json_object_set_new(out, "reconsideration_suspend_reasons", suspend);
     json_object_set_new(out, "reconsideration_channels", pairs_of(CHANNELS));
+    json_object_set_new(out, "reconsideration_act_kinds", pairs_of(RECON_ACT_KINDS));
 }
 
 /* ---- Excel: the list and the statistics by respondent, as their pages show them ---- */

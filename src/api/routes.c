@@ -45,6 +45,9 @@ static const Route api_routes[] = {
     /* 决定公开 (行政复议法 第七十九条), masked (api/recon_publish.c) */
     {"GET", "/api/v1/public/reconsiderations/decisions", api_public_recon_decisions, "public"},
     {"GET", "/api/v1/public/reconsiderations/decisions/{id}", api_public_recon_decision, "public"},
+    /* the applicant's materials and 补正 files: identified as on the track page, limit recon_portal_file_max_mib */
+    {"POST", "/api/v1/public/reconsiderations/files", api_public_recon_files_create, "public",
+     .max_body = (size_t)100 << 20, .limit_for = api_recon_portal_file_limit, .stream_to_file = true},
     /* 电子送达 for the party: a link's token, a one-time code (tries limited), no login */
     {"GET", "/api/v1/public/deliveries/{token}", api_public_delivery_get, "public"},
     {"POST", "/api/v1/public/deliveries/{token}/open", api_public_delivery_open, "public", .max_body = 1 << 10},
@@ -207,6 +210,8 @@ static const Route api_routes[] = {
     {"GET", "/api/v1/reconsiderations/export.xlsx", api_recons_export, "reconsideration.read"},
     {"GET", "/api/v1/reconsiderations/stats", api_recons_stats, "reconsideration.read"},
     {"GET", "/api/v1/reconsiderations/stats/export.xlsx", api_recons_stats_export, "reconsideration.read"},
+    {"GET", "/api/v1/reconsiderations/yearly", api_recons_yearly, "reconsideration.read"},
+    {"GET", "/api/v1/reconsiderations/yearly/export.xlsx", api_recons_yearly_export, "reconsideration.read"},
     {"GET", "/api/v1/reconsiderations/{id}", api_recon_get, "reconsideration.read"},
     {"POST", "/api/v1/reconsiderations/{id}/actions", api_recon_action, "reconsideration.read"},
     /* supervision leads (issue 15, docs/leads.md): the side an act needs is checked in app/leads.c */

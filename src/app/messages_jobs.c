@@ -6,6 +6,7 @@
 
 #include "app/messages.h"
 #include "app/assessment.h"
+#include "app/reconsideration_remind.h"
 #include "app/sweep.h"
 #include "app/workflow_state.h"
 #include "domain/workflow/deadlines.h"
@@ -104,6 +105,8 @@ int app_messages_daily(const AppContext *cx, MessageJobSummary *sum, ZfError *er
     *sum = (MessageJobSummary){0};
     if (deadline_near(cx, sum, err) != ZF_OK) return ZF_ERR;
     if (cert_expiring(cx, sum, err) != ZF_OK) return ZF_ERR;
+    ReconRemindSummary recon; /* 行政复议: its periods and the 意见书's correction report */
+    if (app_recon_remind(cx, &recon, err) != ZF_OK) return ZF_ERR;
     int assessment = 0; /* 法治督察考核: filling deadlines and task time nodes (app/assessment_remind.c) */
     return app_assess_remind(cx, &assessment, err);
 }

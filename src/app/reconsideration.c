@@ -9,7 +9,10 @@
 #include "app/logged_row.h"
 #include "app/normative_incidental.h"
 #include "app/reconsideration_log.h"
+#include "app/reconsideration_opinion.h"
 #include "app/reconsideration_periods.h"
+#include "app/reconsideration_yearly.h"
+#include "domain/recon_act_kinds.h"
 #include "domain/orders.h"
 #include "domain/recon_flow.h"
 #include "domain/workflow/doc_number.h"
@@ -59,7 +62,8 @@ static json_t *actions_for(const AppContext *cx, const json_t *row)
 {
     json_t *list = json_array();
     for (const ReconActionDef *a = RECON_ACTIONS; a->code; a++)
-        if (recon_action_allowed_from(a, str(row, "status")) && cx->user && recon_may_take(cx, row, a))
+        if (recon_action_allowed_from(a, str(row, "status")) && recon_opinion_step_open(row, a->code) && cx->user &&
+            recon_may_take(cx, row, a))
             json_array_append_new(list, json_pack("{s:s, s:s}", "code", a->code, "name", a->name));
     return list;
 }
@@ -128,6 +132,9 @@ int app_recons_stats(const AppContext *cx, ReconFilter *f, json_t **out, ZfError
     if (store_recons_stats(cx->store, f, out, err) != ZF_OK) return ZF_ERR;
     name_codes(json_object_get(*out, "reject_reasons"), "reason", recon_reject_reason);
     name_codes(json_object_get(*out, "outcomes"), "outcome", recon_outcome_name);
+    json_t *kinds; /* by the contested act's kind (reconsideration_yearly.c) */
+    if (app_recons_by_kind(cx, f, &kinds, err) != ZF_OK) return json_decref(*out), *out = NULL, ZF_ERR;
+    json_object_set_new(*out, "kinds", kinds);
     return ZF_OK;
 }
 
@@ -209,6 +216,8 @@ static int check_act(const AppContext *cx, const json_t *act, Checked *c, ZfErro
         date_field(act, "decided_on", "act.decided_on", "行政行为作出日期", &c->decided_on, err) != ZF_OK ||
         date_field(act, "known_on", "act.known_on", "知道该行政行为的日期", &c->known_on, err) != ZF_OK)
         return ZF_ERR;
+    if (str(act, "kind") && !recon_act_kind_name(str(act, "kind")))
+        return zf_fail(err, 400, "invalid_field", "act.kind", "请选择被申请复议的行政行为类别");
     if (c->known_on < c->decided_on)
         return zf_fail(err, 422, "invalid_date", "act.known_on", "知道行政行为的日期不能早于其作出日期");
     if (c->known_on > c->received_on)

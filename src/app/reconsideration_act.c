@@ -12,6 +12,7 @@
 #include "app/outcome_leads.h"
 #include "app/reconsideration.h"
 #include "app/reconsideration_log.h"
+#include "app/reconsideration_opinion.h"
 #include "app/reconsideration_periods.h"
 #include "app/recon_documents.h"
 #include "domain/recon_flow.h"
@@ -304,6 +305,12 @@ static int close_case(Step *s, ZfError *err)
     return ZF_OK;
 }
 
+/* 第七十六条: the 意见书 and its correction report (app/reconsideration_opinion.c). */
+static int opinion_step(Step *s, ZfError *err)
+{
+    return recon_opinion_step(s->cx, s->def->code, s->in, s->on_text, s->row, s->note, sizeof s->note, err);
+}
+
 typedef struct {
     const char *action;
     int (*fn)(Step *s, ZfError *err);
@@ -325,6 +332,10 @@ static const StepRule RULES[] = {
     {"mediate", mediate, true, "调解（和解）协议内容"},
     {"decide", decide, false, "决定理由"},
     {"close", close_case, false, "说明"},
+    {"opinion", opinion_step, false, "意见书内容"},
+    {"opinion_report", opinion_step, false, "纠正情况"},
+    {"opinion_accept", opinion_step, false, "审查意见"},
+    {"opinion_return", opinion_step, false, "退回理由"},
     {NULL, NULL, false, NULL}};
 
 static const StepRule *rule_of(const char *action)
@@ -340,6 +351,8 @@ static int check_status(const Step *s, ZfError *err)
     if (strcmp(s->def->code, "notice_correction") == 0 && json_object_get(s->body, "correction") &&
         recon_action_allowed_from(s->def, s->from))
         return zf_fail(err, 422, "correction_once", "action", "补正通知只能发出一次，应当一次性载明需要补正的事项（第三十一条第一款）");
+    if (recon_action_allowed_from(s->def, s->from) && !recon_opinion_step_open(s->row, s->def->code))
+        return zf_fail(err, 409, "invalid_transition", "action", "行政复议意见书及其纠正情况报告当前不能%s", s->def->name);
     if (recon_action_allowed_from(s->def, s->from)) return ZF_OK;
     return zf_fail(err, 409, "invalid_transition", "action", "案件当前状态（%s）不能%s", recon_status_name(s->from),
                    s->def->name);

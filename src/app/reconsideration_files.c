@@ -8,6 +8,8 @@
 #include "app/logged_row.h"
 #include "app/reconsideration.h"
 #include "app/reconsideration_log.h"
+#include "app/reconsideration_opinion.h"
+#include "app/reconsideration_portal_files.h"
 
 static const char *str(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 static bool is(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
@@ -17,6 +19,10 @@ static int check_may_attach(const AppContext *cx, const json_t *row, const char 
 {
     const char *status = str(row, "status");
     bool evidence = is(purpose, "evidence");
+    if (is(purpose, "report")) /* 第七十六条: the correction report's files, while it may be sent */
+        return recon_may_take(cx, row, recon_action("opinion_report")) && recon_opinion_step_open(row, "opinion_report")
+                   ? ZF_OK
+                   : zf_fail(err, 409, "invalid_transition", "purpose", "当前不能报送纠正情况材料");
     if (!evidence && !is(purpose, "material"))
         return zf_fail(err, 400, "invalid_param", "purpose", "请指明材料用途：evidence（被申请人证据）或 material（复议机构材料）");
     const ReconActionDef *side = recon_action(evidence ? "answer" : "accept");
@@ -41,11 +47,19 @@ int app_recon_attach_check(const AppContext *cx, long long id, const char *purpo
     return rc;
 }
 
-static int record(const AppContext *cx, json_t *row, const ReconFile *f, json_t **out, ZfError *err)
+static const char *purpose_name(const char *purpose)
+{
+    if (recon_portal_purpose_name(purpose)) return recon_portal_purpose_name(purpose);
+    if (is(purpose, "evidence")) return "被申请人证据";
+    if (is(purpose, "report")) return "纠正情况报告材料";
+    return "案件材料";
+}
+
+int recon_file_record(const AppContext *cx, json_t *row, const ReconFile *f, json_t **out, ZfError *err)
 {
     char subject[48], now[32], today[ZF_DATE_LEN], note[400];
     long long id = json_integer_value(json_object_get(row, "id")), seq;
-    const char *by = cx->user ? cx->user->username : "system";
+    const char *by = cx->user ? cx->user->username : "portal"; /* no user: the applicant on the portal */
     app_utc_now(now);
     date_format(cx->today, today);
     snprintf(subject, sizeof subject, "reconsideration:%lld", id);
@@ -60,7 +74,7 @@ static int record(const AppContext *cx, json_t *row, const ReconFile *f, json_t 
                      by, "uploaded_at", now);
     json_array_append(json_object_get(body, "attachments"), *out);
     json_object_set_new(row, "updated_at", json_string(now));
-    snprintf(note, sizeof note, "%s：%s", is(f->purpose, "evidence") ? "被申请人证据" : "案件材料", f->name);
+    snprintf(note, sizeof note, "%s：%s", purpose_name(f->purpose), f->name);
     ReconTimelineRow t = {id, NULL, today, by, "attach", NULL, NULL, note};
     int rc = app_recon_put(cx->store, row, err);
     if (rc == ZF_OK) rc = app_recon_timeline_add(cx->store, &t, err);
@@ -76,7 +90,7 @@ int app_recon_attach(const AppContext *cx, long long id, const ReconFile *f, jso
     if (rc == ZF_OK) {
         rc = recon_visible(cx, row) ? check_may_attach(cx, row, f->purpose, err)
                                     : zf_fail(err, 404, "not_found", NULL, "行政复议案件不存在");
-        if (rc == ZF_OK) rc = record(cx, row, f, out, err);
+        if (rc == ZF_OK) rc = recon_file_record(cx, row, f, out, err);
         json_decref(row);
     }
     if (rc == ZF_OK) return store_commit(cx->store, err);

@@ -7,6 +7,7 @@
 
 #include "app/complaints.h"
 #include "app/reconsideration.h"
+#include "app/reconsideration_portal_files.h"
 
 #define KIND_APPLY "reconsideration"
 #define KIND_TRACK_MISS "track_miss"
@@ -73,8 +74,10 @@ static json_t *public_view(const json_t *r)
     return out;
 }
 
-int app_recon_track_public(const AppContext *cx, const char *case_no, const char *id_no, const char *phone,
-                           const char *addr, long long now, json_t **out, ZfError *err)
+/* The reconsideration of 复议案号 case_no whose applicant has this ID number and phone; a miss
+ * counts toward portal_track_misses_per_hour for addr (404). */
+int recon_public_find(const AppContext *cx, const char *case_no, const char *id_no, const char *phone,
+                      const char *addr, long long now, long long *id, ZfError *err)
 {
     if (app_portal_within_limit(cx, addr, KIND_TRACK_MISS, now, 0, "portal_track_misses_per_hour", 20,
                                 "查询失败次数过多，请一小时后再试", err) != ZF_OK)
@@ -90,12 +93,20 @@ int app_recon_track_public(const AppContext *cx, const char *case_no, const char
         if (same(str(row, "case_no"), case_no) && same(str(a, "id_no"), id_no) && same(str(a, "phone"), phone))
             found = row;
     }
-    long long id = found ? json_integer_value(json_object_get(found, "id")) : 0;
+    *id = found ? json_integer_value(json_object_get(found, "id")) : 0;
     json_decref(list);
-    if (!id) {
-        app_portal_within_limit(cx, addr, KIND_TRACK_MISS, now, 1, "portal_track_misses_per_hour", 20, "", err);
-        return zf_fail(err, 404, "not_found", "case_no", "未查到该行政复议案件，请核对案号、身份证件号码和联系电话");
-    }
+    if (*id) return ZF_OK;
+    app_portal_within_limit(cx, addr, KIND_TRACK_MISS, now, 1, "portal_track_misses_per_hour", 20, "", err);
+    return zf_fail(err, 404, "not_found", "case_no", "未查到该行政复议案件，请核对案号、身份证件号码和联系电话");
+}
+
+int app_recon_track_public(const AppContext *cx, const char *case_no, const char *id_no, const char *phone,
+                           const char *addr, long long now, json_t **out, ZfError *err)
+{
+    long long id;
+    if (recon_public_find(cx, case_no, id_no, phone, addr, now, &id, err) != ZF_OK) return ZF_ERR;
+    AppContext portal = *cx;
+    portal.user = NULL;
     json_t *record;
     if (app_recon_get(&portal, id, &record, err) != ZF_OK) return ZF_ERR;
     *out = public_view(record);

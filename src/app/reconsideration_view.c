@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app/reconsideration.h"
+#include "app/reconsideration_opinion.h"
 #include "app/reconsideration_periods.h"
 #include "domain/recon_flow.h"
 #include "domain/recon_periods.h"
@@ -104,5 +105,7 @@ json_t *recon_view(const AppContext *cx, const json_t *row)
     json_object_set_new(v, "colour", json_string(colour(cx, due)));
     json_object_set_new(v, "days_left",
                         due == ZF_DAY_NONE ? json_null() : json_integer((json_int_t)(due - cx->today)));
+    json_t *opinion = recon_opinion_view(cx, row);
+    if (opinion) json_object_set_new(v, "opinion", opinion);
     return v;
 }

@@ -29,7 +29,7 @@ static const Pair ACTIONS[] = {
     {"assessment_score", "考核指标赋分"}, {"assessment_task_create", "分解考核任务"}, {"assessment_task_progress", "报告考核任务进展"},
     {"assessment_order", "考核问题转督办"}, {"assessment_report", "下载考核结果报告"},
     /* 行政复议 (issue 24) */
-    {"reconsiderations_export", "导出行政复议案件"}, {"reconsideration_stats_export", "导出行政复议统计"},
+    {"reconsiderations_export", "导出行政复议案件"}, {"reconsideration_stats_export", "导出行政复议统计"}, {"reconsideration_yearly_export", "导出行政复议年度统计表"},
     {"reconsideration_register", "登记行政复议申请"}, {"reconsideration_refused", "行政复议操作被拒绝"},
     {"reconsideration_notice_correction", "发出补正通知"}, {"reconsideration_correction_received", "收到补正材料"},
     {"reconsideration_accept", "受理行政复议申请"}, {"reconsideration_reject", "不予受理行政复议申请"},

@@ -17,6 +17,7 @@ static const struct {
     {"review_task", "案卷评查任务"},
     {"normative_review", "规范性文件备案审查"},
     {"assessment_due", "考核填报与任务"},
+    {"recon_deadline", "行政复议期限"},
 };
 
 bool message_kind_at(size_t i, const char **code, const char **name)

@@ -25,6 +25,7 @@ const char *const RECON_REJECT_REASONS[][2] = {
     {NULL, NULL}};
 
 #define RUNNING "accepted copy_sent answered"
+#define OPINION_FROM "accepted copy_sent answered suspended mediated decided closed"
 const ReconActionDef RECON_ACTIONS[] = {
     {"notice_correction", "补正通知", "received correcting", "correcting", RECON_SIDE_ORGAN},
     {"correction_received", "收到补正材料", "correcting", "received", RECON_SIDE_ORGAN},
@@ -39,6 +40,12 @@ const ReconActionDef RECON_ACTIONS[] = {
     {"mediate", "调解（和解）结案", "copy_sent answered", "mediated", RECON_SIDE_ORGAN},
     {"decide", "作出行政复议决定", "copy_sent answered", "decided", RECON_SIDE_ORGAN},
     {"close", "结案归档", "decided mediated rejected", "closed", RECON_SIDE_ORGAN},
+    /* 第七十六条: the 意见书 and the respondent's correction report within 60 days, whatever the
+     * case's own status once it is accepted (app/reconsideration_opinion.c says when each is open) */
+    {"opinion", "制发行政复议意见书", OPINION_FROM, NULL, RECON_SIDE_ORGAN},
+    {"opinion_report", "报送纠正情况", OPINION_FROM, NULL, RECON_SIDE_RESPONDENT},
+    {"opinion_accept", "认可纠正情况报告", OPINION_FROM, NULL, RECON_SIDE_ORGAN},
+    {"opinion_return", "退回纠正情况报告", OPINION_FROM, NULL, RECON_SIDE_ORGAN},
     {NULL, NULL, NULL, NULL, 0}};
 
 static const char *const SUSPEND_REASONS[] = {

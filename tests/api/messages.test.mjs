@@ -127,6 +127,7 @@ test('the kinds have Chinese names in the dictionaries', async () => {
     approval_requested: '审批待办', approval_returned: '审批退回', legal_review_requested: '法制审核',
     order_received: '督办问诊', lead_assigned: '线索转办', deadline_near: '期限临近', cert_expiring: '证件到期',
     import_rejects: '导入有误', review_task: '案卷评查任务', normative_review: '规范性文件备案审查', assessment_due: '考核填报与任务',
+    recon_deadline: '行政复议期限',
   });
 });
 

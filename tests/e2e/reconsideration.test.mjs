@@ -74,6 +74,12 @@ test('portal application → correction → accepted → the agency answers → 
   await p.getByTestId('recon-apply-done').waitFor({ timeout: 60000 })
   const caseNo = (await p.getByTestId('recon-case-no').innerText()).trim()
   assert.match(caseNo, /复〔\d{4}〕\d+号$/)
+  // with his ID copy (第二十二条: 申请书及有关材料), uploaded from the same page
+  await p.getByTestId('material-file').setInputFiles({
+    name: '身份证.pdf', mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n')
+  })
+  await p.getByTestId('material-sent').getByText('身份证.pdf').waitFor()
 
   // the 复议机构: correction, its arrival, acceptance, the copy
   const staff = await openPage(browser)
@@ -83,6 +89,7 @@ test('portal application → correction → accepted → the agency answers → 
   await settle(s)
   await s.getByTestId('recon-link').getByText(caseNo).click()
   await s.getByTestId('recon-detail').waitFor()
+  await s.getByTestId('recon-file').getByText('身份证.pdf').waitFor() // the applicant's material, on the case page
   await step(s, 'notice_correction', (d) => d.getByTestId('recon-items').fill('行政处罚决定书复印件\n身份证复印件'), '补正中')
   await step(s, 'correction_received', null, '审查中')
   await step(s, 'accept', null, '已受理')

@@ -33,3 +33,14 @@ export const uploadReconsiderationFile = (id, file, purpose) =>
   http.upload(`${BASE}/${encodeURIComponent(id)}/attachments`, file,
     { query: { name: file.name, purpose }, contentType: file.type || 'application/octet-stream', timeout: 30 * 60000 })
 export const reconsiderationFileUrl = (id, aid) => `${BASE}/${encodeURIComponent(id)}/attachments/${encodeURIComponent(aid)}`
+
+// The yearly statistical table by the contested act's kind → {year, items: [{kind, name, received,
+//   accepted, rejected, concluded, maintain, dismiss, revoke, change, confirm_illegal, order_perform,
+//   mediated, decided, corrected, correction_rate}, …, the total last], totals}
+export const reconsiderationYearly = (year) => http.get(`${BASE}/yearly`, { query: { year } })
+
+// The portal (no login): the applicant's own file, identified by 复议案号 + ID number + phone;
+// purpose id_copy | act_copy | proof | correction → {id, purpose, purpose_name, name, media_type, size}
+export const uploadPortalReconsiderationFile = (who, file, purpose) =>
+  http.upload('/api/v1/public/reconsiderations/files', file,
+    { query: { ...who, name: file.name, purpose }, contentType: file.type || 'application/octet-stream', timeout: 30 * 60000 })
