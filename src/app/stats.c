@@ -288,30 +288,37 @@ static void rank_add(RankCounts *c, const json_t *r, bool reviews)
     c->orders_on_time += num(r, "orders_on_time");
 }
 
-/* The units of the month: each agency, or each division below the filter's region. */
-static int rank_units(Store *st, const StatsQuery *q, const char *month, bool by_region, Units *u, json_t *names,
-                      ZfError *err)
+/* Every month a ranking and the one before it read — the month, the month before, and the two
+ * 12-month 评查 windows ending with them (month−12 … month) — in one read, per agency and month. */
+static int rank_rows(Store *st, const StatsQuery *q, const char *month, json_t **rows, ZfError *err)
+{
+    char from[8];
+    StatsFilter f = q->f;
+    stats_month_add(month, -12, from);
+    f.from = from, f.to = month;
+    return store_stats(st, STATS_RANKING_MONTHS, &f, rows, err);
+}
+
+/* The units of the month from those rows: each agency, or each division below the filter's region;
+ * the month's counts, and the 评查 of the 12 months ending with it. Every agency in scope is a unit. */
+static void rank_units(const StatsQuery *q, json_t *rows, const char *month, bool by_region, Units *u, json_t *names)
 {
     char from12[8], parent[7], key[7];
-    json_t *rows[2], *r;
+    json_t *r;
     size_t i;
     stats_month_add(month, -11, from12);
-    if (by_agency_rows(st, q, month, month, &rows[0], err) != ZF_OK) return ZF_ERR;
-    if (by_agency_rows(st, q, from12, month, &rows[1], err) != ZF_OK) return json_decref(rows[0]), ZF_ERR;
     parent_code(q, parent);
-    for (int pass = 0; pass < 2; pass++)
-        json_array_foreach(rows[pass], i, r) {
-            const char *k = str(r, "agency");
-            if (by_region) division_of(q, str(r, "region"), parent, key), k = key;
-            Group *x = group_of(&u->g, &u->n, &u->cap, k);
-            if (!x) continue;
-            rank_add(&x->rank, r, pass == 1);
-            if (names && !json_object_get(names, k))
-                json_object_set_new(names, k, json_string(by_region ? division_name(q, k) : str(r, "name")));
-        }
-    json_decref(rows[0]);
-    json_decref(rows[1]);
-    return ZF_OK;
+    json_array_foreach(rows, i, r) {
+        const char *k = str(r, "agency"), *m = str(r, "month");
+        if (by_region) division_of(q, str(r, "region"), parent, key), k = key;
+        Group *x = group_of(&u->g, &u->n, &u->cap, k);
+        if (!x) continue;
+        if (names && !json_object_get(names, k))
+            json_object_set_new(names, k, json_string(by_region ? division_name(q, k) : str(r, "name")));
+        if (!m) continue;
+        if (strcmp(m, month) == 0) rank_add(&x->rank, r, false);
+        if (strcmp(m, from12) >= 0 && strcmp(m, month) <= 0) rank_add(&x->rank, r, true);
+    }
 }
 
 typedef struct {
@@ -391,12 +398,12 @@ int app_stats_rankings(Store *st, const StatsQuery *q, const char *month, const 
     bool by_region = strcmp(level, "region") == 0;
     Units cur = {0}, before = {0};
     json_t *names = json_object();
+    json_t *rows;
     stats_month_add(month, -1, prev);
-    if (rank_units(st, q, month, by_region, &cur, names, err) != ZF_OK ||
-        rank_units(st, q, prev, by_region, &before, NULL, err) != ZF_OK) {
-        free(cur.g), free(before.g), json_decref(names);
-        return ZF_ERR;
-    }
+    if (rank_rows(st, q, month, &rows, err) != ZF_OK) return json_decref(names), ZF_ERR;
+    rank_units(q, rows, month, by_region, &cur, names);
+    rank_units(q, rows, prev, by_region, &before, NULL);
+    json_decref(rows);
     Scored sc = {0}, sb = {0};
     score_units(&cur, w, nw, &sc);
     score_units(&before, w, nw, &sb);

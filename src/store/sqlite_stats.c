@@ -46,6 +46,25 @@ static const char *const SQL[] = {
         " LEFT JOIN (SELECT agency, sum(files) files, sum(score_cp) score_cp FROM rollup_reviews"
         "   WHERE month BETWEEN ?3 AND ?4 GROUP BY agency) v ON v.agency = a.code"
         " WHERE" IN_SCOPE " ORDER BY a.region, a.code",
+    /* one pass over the months' rollup rows (month-first keys: each table one stretch), summed per agency and month */
+    [STATS_RANKING_MONTHS] =
+        "SELECT json_object('agency', a.code, 'name', a.name, 'region', a.region, 'month', m.month,"
+        " 'filed', coalesce(m.filed, 0), 'findings_new', coalesce(m.fnew, 0), 'ordinary_decided', coalesce(m.od, 0),"
+        " 'decided_in_limit', coalesce(m.il, 0), 'p10_new', coalesce(m.p10, 0), 'orders_issued', coalesce(m.oi, 0),"
+        " 'orders_on_time', coalesce(m.ot, 0), 'review_files', coalesce(m.rf, 0), 'review_score_cp', coalesce(m.rs, 0))"
+        " FROM agencies a LEFT JOIN"
+        " (SELECT agency, month, sum(filed) filed, sum(fnew) fnew, sum(od) od, sum(il) il, sum(p10) p10, sum(oi) oi,"
+        "   sum(ot) ot, sum(rf) rf, sum(rs) rs FROM"
+        "  (SELECT agency, month, filed, 0 fnew, ordinary_decided od, decided_in_limit il, 0 p10, 0 oi, 0 ot, 0 rf, 0 rs"
+        "    FROM rollup_cases WHERE month BETWEEN ?3 AND ?4"
+        "   UNION ALL SELECT agency, month, 0, new, 0, 0, CASE WHEN rule = 'P10' AND severity = 'violation' THEN new ELSE 0 END,"
+        "    0, 0, 0, 0 FROM rollup_findings WHERE month BETWEEN ?3 AND ?4"
+        "   UNION ALL SELECT agency, month, 0, 0, 0, 0, 0, issued, answered_on_time, 0, 0 FROM rollup_orders"
+        "    WHERE month BETWEEN ?3 AND ?4"
+        "   UNION ALL SELECT agency, month, 0, 0, 0, 0, 0, 0, 0, files, score_cp FROM rollup_reviews"
+        "    WHERE month BETWEEN ?3 AND ?4)"
+        "  GROUP BY agency, month) m ON m.agency = a.code"
+        " WHERE" IN_SCOPE " ORDER BY a.region, a.code, m.month",
     [STATS_BY_RULE] =
         "SELECT json_object('rule', rule, 'severity', severity, 'open', sum(open), 'new', sum(new)) FROM"
         " (SELECT r.rule, r.severity, r.open, 0 new FROM agencies a JOIN rollup_findings_open r ON r.agency = a.code"

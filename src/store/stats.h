@@ -25,6 +25,11 @@ typedef enum {
      * decided_in_limit, findings_open, findings_new, p10_new, orders_overdue, orders_issued, orders_on_time,
      * review_files, review_score_cp}], the counts over from..to (findings_open and orders_overdue: now) */
     STATS_BY_AGENCY,
+    /* the rankings' counts per agency in scope and month of from..to, one read for every window a ranking
+     * and the one before it need: [{agency, name, region, month, filed, findings_new, ordinary_decided,
+     * decided_in_limit, p10_new, orders_issued, orders_on_time, review_files, review_score_cp}] by region,
+     * agency, month; an agency with nothing in the range has one row with month null and zeros */
+    STATS_RANKING_MONTHS,
     /* [{rule, severity, open, new}] (new: first seen in from..to) */
     STATS_BY_RULE,
     /* agencies holding a penalty power: [{agency, name, region, powers, penalties, last_decided_on}];
