@@ -356,3 +356,62 @@ test('a joint plan task is opened by its lead agency only; the supervisor sees i
   assert.equal((await who.offhd.get(`/joint-plans/${jp.id}`)).body.case_no, caseNo, 'a participant sees it too');
   assert.equal((await who.offsn.send('POST', '/inspections', body)).status, 409);
 });
+
+// The task reports back: the case's result step (检查合格 / 责令改正 / 移送立案) writes the item's result,
+// so the published plan on the portal shows it without a second entry by hand.
+const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const enc = encodeURIComponent;
+async function step(caseNo, action, fields) {
+  const r = await who.offsn.send('POST', `/workflow/cases/${enc(caseNo)}/actions`, { action, fields });
+  assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+async function inspectOnSite(caseNo, on) {
+  await step(caseNo, 'inspection_start', { on });
+  const up = await who.offsn.raw(`/api/v1/workflow/cases/${enc(caseNo)}/attachments?name=${enc('现场照片.png')}&stage=inspection_onsite&kind=photo`, {
+    method: 'POST', headers: { 'Content-Type': 'image/png', 'X-CSRF-Token': who.offsn.csrf }, body: PNG_1X1,
+  });
+  assert.equal(up.status, 201, await up.text());
+  await step(caseNo, 'inspection_record', { on, identity_shown: true });
+}
+
+test('an inspection task records its result on the plan item and the joint plan through its workflow steps', async () => {
+  const plan = (await who.offsn.get(`/inspection-plans/${planA.id}`)).body;
+  const [, second, third] = plan.items;
+  const open = async (row) => {
+    const r = await who.offsn.send('POST', '/inspections', taskOf(plan, row, 'SN-JC-1'));
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    return r.body.case.case_no;
+  };
+  // 责令改正, then 复查合格: the item reads 责令改正, dated the day inspected, naming the case
+  const ordered = await open(second);
+  await inspectOnSite(ordered, '2026-11-02');
+  await step(ordered, 'inspection_order', { on: '2026-11-03', correction_due_on: '2026-11-17' });
+  let got = (await who.offsn.get(`/inspection-plans/${plan.id}`)).body.items.find((i) => i.entity === second.entity);
+  assert.equal(got.result, '责令改正');
+  assert.equal(got.inspected_on, '2026-11-02');
+  assert.equal(got.case_no, ordered);
+  await step(ordered, 'inspection_followup_pass', { on: '2026-11-16', corrected_on: '2026-11-13' });
+  // 检查合格 on another item
+  const passed = await open(third);
+  await inspectOnSite(passed, '2026-11-04');
+  await step(passed, 'inspection_pass', { on: '2026-11-04' });
+  const after = (await who.offsn.get(`/inspection-plans/${plan.id}`)).body;
+  assert.equal(after.items.find((i) => i.entity === second.entity).result, '责令改正');
+  assert.equal(after.items.find((i) => i.entity === third.entity).result, '未发现问题');
+  const pub = (await (await fetch(`${srv.base}/api/v1/public/inspection-results`)).json()).items.find((p) => p.id === plan.id);
+  assert.deepEqual([second, third].map((r) => pub.items.find((i) => i.entity === r.entity).result), ['责令改正', '未发现问题']);
+  assert.equal(run(['--db', db, 'inspection', 'verify', '--plan', String(plan.id)]).code, 0, 'the draw still verifies');
+
+  // the joint plan's task (opened above by the lead agency): 移送立案 becomes the lead agency's items' result
+  const jp = (await who.sup.get('/joint-plans')).body.items.find((x) => x.entity.id_no === party.id_no);
+  const caseNo = (await who.sup.get(`/joint-plans/${jp.id}`)).body.case_no;
+  await inspectOnSite(caseNo, '2026-11-05');
+  const t = await step(caseNo, 'inspection_transfer', { on: '2026-11-05', penalty_power: 'SN-CF-1' });
+  assert.ok(t.workflow.state?.transferred_case || JSON.parse(stateOf(caseNo)).transferred_case, 'the penalty case is opened');
+  const rec = (await who.sup.get(`/joint-plans/${jp.id}`)).body;
+  for (const it of rec.items) {
+    if (it.agency === SN) assert.deepEqual([it.result, it.note], ['移送立案', `检查任务 ${caseNo} 登记`]);
+    else assert.notEqual(it.result, '移送立案', 'another agency records its own items');
+  }
+});
