@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/insp_log.h"
 #include "app/logged_row.h"
 #include "store/inspections.h"
 #include "util/date.h"
@@ -64,7 +65,7 @@ int app_insp_plan_task(const AppContext *cx, const char *ref, const json_t *part
         json_t *b = json_object_get(row, "body");
         if (!json_is_object(json_object_get(b, "tasks"))) json_object_set_new(b, "tasks", json_object());
         json_object_set_new(json_object_get(b, "tasks"), entity, json_string(case_no));
-        rc = store_insp_put(cx->store, INSP_PLAN, row, err);
+        rc = app_insp_plan_put(cx->store, row, err);
     }
     json_decref(row);
     return rc;
@@ -91,7 +92,7 @@ int app_joint_plan_task(const AppContext *cx, const json_t *ref, const json_t *p
     int rc = check_joint(row, cx->user ? cx->user->agency : NULL, str(party, "id_no"), err);
     if (rc == ZF_OK) {
         json_object_set_new(json_object_get(row, "body"), "case_no", json_string(case_no));
-        rc = store_insp_put(cx->store, JOINT_PLAN, row, err);
+        rc = app_joint_plan_put(cx->store, row, err);
     }
     json_decref(row);
     return rc;
@@ -132,7 +133,7 @@ static int report_item(const AppContext *cx, const char *ref, json_t *entry, ZfE
     if (task && strcmp(task, str(entry, "case_no")) == 0) {
         if (!json_is_object(json_object_get(b, "results"))) json_object_set_new(b, "results", json_object());
         json_object_set(json_object_get(b, "results"), entity, entry);
-        rc = store_insp_put(cx->store, INSP_PLAN, row, err);
+        rc = app_insp_plan_put(cx->store, row, err);
     }
     json_decref(row);
     return rc;
@@ -162,7 +163,7 @@ static int report_joint(const AppContext *cx, long long id, const char *agency, 
             json_object_set_new(row, "status", json_string("done"));
             json_object_set_new(b, "done_on", json_string(day));
         }
-        rc = store_insp_put(cx->store, JOINT_PLAN, row, err);
+        rc = app_joint_plan_put(cx->store, row, err);
     }
     json_decref(row);
     return rc;

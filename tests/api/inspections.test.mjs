@@ -199,7 +199,7 @@ test('a plan draws the documented list, the same on every ask, logged once in th
   assert.deepEqual(ev.data.items, expected);
   assert.equal(ev.data.seed, 'zhifa-2026-Q1');
   assert.deepEqual(ev.data.population.entities.map((e) => e.entity), directory().map((e) => e.entity));
-  const n = sqlite(db, `SELECT count(*) FROM ledger_events WHERE subject = 'inspection-plan:${planA.id}'`).trim();
+  const n = sqlite(db, `SELECT count(*) FROM ledger_events WHERE type = 'inspection.draw' AND subject = 'inspection-plan:${planA.id}'`).trim(); // beside its row's inspection_plan.put events
   assert.equal(n, '1');
   const v = run(['--db', db, 'inspection', 'verify', '--plan', String(planA.id)]);
   assert.equal(v.code, 0, v.stderr);
@@ -414,4 +414,38 @@ test('an inspection task records its result on the plan item and the joint plan 
     if (it.agency === SN) assert.deepEqual([it.result, it.note], ['移送立案', `检查任务 ${caseNo} 登记`]);
     else assert.notEqual(it.result, '移送立案', 'another agency records its own items');
   }
+});
+
+// The plans are rows the ledger covers (docs/ledger.md): every write an inspection_plan.put /
+// joint_plan.put event, so a result changed in the database behind the system's back is named.
+test('zhifa verify holds the plans and joint plans to their events; a result edited with sqlite3 is named', async () => {
+  const fs = await import('node:fs');
+  const verify = (file) => {
+    const r = run(['--db', file, 'verify', '--json']);
+    return { code: r.code, problems: r.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.kind) };
+  };
+  // the population edited by hand in an earlier test is the one problem found so far
+  const tampered = (await who.headsn.get(`/inspection-plans?agency=${SN}`)).body.items.find((x) => x.name === '篡改检验');
+  const was = verify(db);
+  assert.equal(was.code, 1);
+  assert.deepEqual(was.problems.map((x) => x.kind), ['inspection_plan_changed'], JSON.stringify(was.problems));
+  assert.ok(was.problems[0].message.includes(`insp_plans[${tampered.id}]`), was.problems[0].message);
+  const copy = (edit) => {
+    const d = path.join(tmpDir(), 'edited.db');
+    sqlite(db, `.backup '${d}'`);
+    fs.copyFileSync(`${db}.sm2.pem`, `${d}.sm2.pem`);
+    if (fs.existsSync(`${db}.files`)) fs.cpSync(`${db}.files`, `${d}.files`, { recursive: true });
+    sqlite(d, edit);
+    const r = verify(d);
+    assert.equal(r.code, 1);
+    return r.problems.filter((x) => !x.message.includes(`insp_plans[${tampered.id}]`));
+  };
+  const entity = (await who.offsn.get(`/inspection-plans/${planA.id}`)).body.items[1].entity;
+  const p = copy(`UPDATE insp_plans SET body = json_set(body, '$.results.${entity}.result', '未发现问题') WHERE id = ${planA.id}`);
+  assert.deepEqual(p.map((x) => x.kind), ['inspection_plan_changed'], JSON.stringify(p));
+  assert.ok(p[0].message.includes(`insp_plans[${planA.id}]`) && /[\u4e00-\u9fff]/.test(p[0].message), p[0].message);
+  const jp = (await who.sup.get('/joint-plans')).body.items.find((x) => x.entity.id_no === party.id_no);
+  const j = copy(`UPDATE joint_plans SET body = json_set(body, '$.items[0].result', '未发现问题') WHERE id = ${jp.id}`);
+  assert.deepEqual(j.map((x) => x.kind), ['joint_plan_changed'], JSON.stringify(j));
+  assert.ok(j[0].message.includes(`joint_plans[${jp.id}]`), j[0].message);
 });
