@@ -1,12 +1,12 @@
-/* See bulletin.h. The ranking is by what a supervisor acts on, in this order: fewer open findings,
- * fewer red ones, fewer overdue orders, more decisions made; the weighted composite of the stats
- * API (ranking_weights) replaces it when that lands (docs/analytics.md). */
+/* See bulletin.h. The ranking is the one GET /stats/rankings answers for the month and region (the
+ * weighted composite of the setting ranking_weights, docs/analytics.md): one ranking, not a second. */
 #include "app/bulletin.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/stats.h"
 #include "domain/bulletin_summary.h"
 #include "store/bulletin.h"
 #include "store/settings.h"
@@ -100,44 +100,28 @@ static json_t *derive(json_t *agencies, const Span *s)
     return totals;
 }
 
-static int rank_order(const void *a, const void *b)
+/* The ranking of GET /stats/rankings?month=&region= (level agency) in its order, each agency's rank
+ * also set on its row of the tables (null when it has no indicator: unranked, listed last). */
+static int ranking(const AppContext *cx, const Span *s, json_t *agencies, json_t *b, ZfError *err)
 {
-    const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-    long long d = num(x, "alerts") - num(y, "alerts");
-    if (!d) d = num(x, "violations") - num(y, "violations");
-    if (!d) d = num(x, "orders_overdue") - num(y, "orders_overdue");
-    if (!d) d = num(y, "decided") - num(x, "decided");
-    if (d) return d < 0 ? -1 : 1;
-    return strcmp(json_string_value(json_object_get(x, "agency")), json_string_value(json_object_get(y, "agency")));
-}
-
-static bool same_standing(const json_t *x, const json_t *y)
-{
-    static const char *const criteria[] = {"alerts", "violations", "orders_overdue", "decided", NULL};
-    for (int k = 0; criteria[k]; k++)
-        if (num(x, criteria[k]) != num(y, criteria[k])) return false;
-    return true;
-}
-
-/* Ties on every criterion share a rank (1, 2, 2, 4). */
-static json_t *ranking(json_t *agencies)
-{
-    size_t n = json_array_size(agencies);
-    json_t **rows = calloc(n ? n : 1, sizeof *rows), *out = json_array();
-    for (size_t i = 0; i < n; i++) rows[i] = json_array_get(agencies, i);
-    qsort(rows, n, sizeof *rows, rank_order);
-    static const char *const shown[] = {"agency", "name", "alerts", "violations", "orders_overdue", "decided", NULL};
-    long long rank = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!i || !same_standing(rows[i - 1], rows[i])) rank = (long long)i + 1;
-        json_object_set_new(rows[i], "rank", json_integer(rank));
-        json_t *r = json_object();
-        for (int k = 0; shown[k]; k++) json_object_set(r, shown[k], json_object_get(rows[i], shown[k]));
-        json_object_set_new(r, "rank", json_integer(rank));
-        json_array_append_new(out, r);
+    StatsQuery q = {{s->q.scope_agency, s->q.region_prefix, s->ym, s->ym, s->today}, cx->regions};
+    json_t *r, *it, *row, *out = json_array();
+    size_t i, j;
+    if (app_stats_rankings(cx->store, &q, s->ym, "agency", &r, err) != ZF_OK) return json_decref(out), ZF_ERR;
+    json_array_foreach(agencies, j, row) json_object_set_new(row, "rank", json_null());
+    json_array_foreach(json_object_get(r, "items"), i, it) {
+        json_array_append_new(out, json_pack("{s:O, s:O, s:O, s:O, s:O, s:O, s:O}", "agency", json_object_get(it, "code"),
+            "name", json_object_get(it, "name"), "rank", json_object_get(it, "rank"), "score", json_object_get(it, "score"),
+            "change", json_object_get(it, "change"), "rank_change", json_object_get(it, "rank_change"),
+            "indicators", json_object_get(it, "indicators")));
+        json_array_foreach(agencies, j, row)
+            if (json_equal(json_object_get(row, "agency"), json_object_get(it, "code")))
+                json_object_set(row, "rank", json_object_get(it, "rank"));
     }
-    free(rows);
-    return out;
+    json_object_set_new(b, "ranking", out);
+    json_object_set(b, "ranking_weights", json_object_get(r, "weights"));
+    json_decref(r);
+    return ZF_OK;
 }
 
 /* The trend's month ym, or zeros. */
@@ -229,7 +213,10 @@ int app_bulletin(const AppContext *cx, const char *month, const char *region, js
     json_t *b = json_pack("{s:s, s:s?, s:s, s:s, s:s}", "month", s.ym, "region", region, "from", s.from, "to", s.to,
                           "report_due_on", s.due);
     json_object_set_new(b, "totals", derive(agencies, &s));
-    json_object_set_new(b, "ranking", ranking(agencies));
+    if (ranking(cx, &s, agencies, b, err) != ZF_OK) {
+        json_decref(b), json_decref(agencies), json_decref(trend), json_decref(problems);
+        return ZF_ERR;
+    }
     json_object_set_new(b, "agencies", agencies);
     json_object_set_new(b, "problems", problems);
     json_object_set_new(b, "trend", full_trend(trend, &s));

@@ -15,8 +15,9 @@
  * scope. *out: {month, title, place, region, from, to, report_due_on, summary, agencies:[{agency,
  * name, region, filed, decided, closed, fines_fen, violations, warnings, alerts, orders_issued,
  * orders_overdue, report: on_time|late|missing|pending, report_at, reviewed, review_avg, rank}],
- * totals:{same counts}, ranking:[{agency, name, rank, alerts, violations, orders_overdue,
- * decided}], problems:[…], trend:[{month, filed, decided, fines_fen}], prev, last_year}. */
+ * totals:{same counts}, ranking:[{agency, name, rank, score, change, rank_change, indicators}] (the
+ * items of GET /stats/rankings for the month and region, in its order), ranking_weights (its weights),
+ * problems:[…], trend:[{month, filed, decided, fines_fen}], prev, last_year}. */
 int app_bulletin(const AppContext *cx, const char *month, const char *region, json_t **out, ZfError *err);
 
 typedef enum { BULLETIN_PDF, BULLETIN_XLSX, BULLETIN_JSON } BulletinFormat;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/insp_log.h"
 #include "app/logged_row.h"
 #include "domain/insp_draw.h"
 #include "ledger/ledger.h"
@@ -112,7 +113,7 @@ int app_insp_plan_create(const AppContext *cx, const json_t *in, json_t **out, Z
                             "created_by", cx->user ? cx->user->username : "", "body", "name", str(in, "name"), "matter",
                             str(in, "matter") ? str(in, "matter") : "", "seed", seed, "rule", rule, "inspectors_per_entity",
                             (json_int_t)per, "created_at", now, "results", json_object());
-    int rc = store_insp_put(cx->store, INSP_PLAN, row, err);
+    int rc = app_insp_plan_put(cx->store, row, err);
     if (rc == ZF_OK) *out = plan_reply(cx->store, row);
     json_decref(row);
     return rc;
@@ -270,7 +271,7 @@ static int record_draw(const AppContext *cx, json_t *row, json_t *pop, json_t *i
     int rc = ledger_append_seq(cx->store, EVENT_DRAW, subject, ev, &seq, err);
     json_decref(ev);
     json_object_set_new(b, "draw_seq", json_integer((json_int_t)seq));
-    if (rc == ZF_OK) rc = store_insp_put(cx->store, INSP_PLAN, row, err);
+    if (rc == ZF_OK) rc = app_insp_plan_put(cx->store, row, err);
     if (rc == ZF_OK) return store_release(cx->store, "insp_draw", err);
     store_rollback_to(cx->store, "insp_draw");
     return ZF_ERR;
@@ -327,7 +328,7 @@ int app_insp_plan_result(const AppContext *cx, long long id, const json_t *in, j
         json_object_set_new(json_object_get(b, "results"), entity,
                             json_pack("{s:s, s:s, s:s, s:s, s:s}", "result", result, "inspected_on", on, "note",
                                       str(in, "note") ? str(in, "note") : "", "by", cx->user ? cx->user->username : "", "at", now));
-        rc = store_insp_put(cx->store, INSP_PLAN, row, err);
+        rc = app_insp_plan_put(cx->store, row, err);
     }
     if (rc == ZF_OK) rc = app_insp_plan(cx, id, out, err);
     json_decref(row);
@@ -345,7 +346,7 @@ int app_insp_plan_publish(const AppContext *cx, long long id, json_t **out, ZfEr
         date_format(cx->today, today);
         json_object_set_new(row, "status", json_string("published"));
         json_object_set_new(body_of(row), "published_on", json_string(today));
-        rc = store_insp_put(cx->store, INSP_PLAN, row, err);
+        rc = app_insp_plan_put(cx->store, row, err);
     }
     if (rc == ZF_OK) rc = app_insp_plan(cx, id, out, err);
     json_decref(row);

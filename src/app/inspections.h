@@ -59,6 +59,11 @@ int app_joint_stats(const AppContext *cx, int year, json_t **out, ZfError *err);
 int app_insp_plan_task(const AppContext *cx, const char *ref, const json_t *party, const char *case_no, ZfError *err);
 /* Records case_no as the task (body.case_no) of joint plan ref; only its lead agency opens it. */
 int app_joint_plan_task(const AppContext *cx, const json_t *ref, const json_t *party, const char *case_no, ZfError *err);
+/* The inspection case's result (state.result ok / correct / transfer) reported to the plan item
+ * (state.plan_item) or joint plan (state.joint_plan) it is the task of: the item's result
+ * 未发现问题 / 责令改正 / 移送立案 with inspected_on and case_no; a joint plan's lead-agency items. Called
+ * in the step's transaction; nothing when the case is no plan's task. */
+int app_insp_task_result(const AppContext *cx, const json_t *rec, const json_t *state, zf_day on, ZfError *err);
 
 /* ---- shared (app/insp_common.c) ---- */
 /* The agency asked (NULL: the caller's own) when it exists and is in the caller's scope: its name

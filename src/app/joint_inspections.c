@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/insp_log.h"
 #include "app/logged_row.h"
 #include "domain/codes.h"
 #include "store/inspections.h"
@@ -204,7 +205,7 @@ int app_joint_plan_create(const AppContext *cx, const json_t *in, json_t **out, 
                             json_object_get(in, "entity"), "agencies", agencies, "items", items, "source",
                             src ? src : json_null(), "created_by", cx->user ? cx->user->username : "", "created_at", now,
                             "visits_saved", (json_int_t)json_array_size(agencies) - 1);
-    int rc = store_insp_put(cx->store, JOINT_PLAN, row, err);
+    int rc = app_joint_plan_put(cx->store, row, err);
     if (rc == ZF_OK) *out = plan_reply(cx, row);
     json_decref(row);
     return rc;
@@ -249,7 +250,7 @@ int app_joint_plan_results(const AppContext *cx, long long id, const json_t *in,
             json_object_set_new(row, "status", json_string("done"));
             json_object_set_new(b, "done_on", json_string(today));
         }
-        rc = store_insp_put(cx->store, JOINT_PLAN, row, err);
+        rc = app_joint_plan_put(cx->store, row, err);
     }
     if (rc == ZF_OK) *out = plan_reply(cx, row);
     json_decref(row);

@@ -276,42 +276,51 @@ typedef struct {
     size_t n, cap;
 } Units;
 
-static void rank_add(RankCounts *c, const json_t *r, bool reviews)
+/* The counts of one month in a ranking row: its own (prefix "") or the month before's ("prev_"). */
+static long long pnum(const json_t *r, const char *prefix, const char *k)
 {
-    if (reviews) {
-        c->review_files += num(r, "review_files"), c->review_score_cp += num(r, "review_score_cp");
-        return;
-    }
-    c->filed += num(r, "filed"), c->findings_new += num(r, "findings_new");
-    c->ordinary_decided += num(r, "ordinary_decided"), c->decided_in_limit += num(r, "decided_in_limit");
-    c->p10_new += num(r, "p10_new"), c->orders_issued += num(r, "orders_issued");
-    c->orders_on_time += num(r, "orders_on_time");
+    char key[48];
+    snprintf(key, sizeof key, "%s%s", prefix, k);
+    return num(r, key);
 }
 
-/* The units of the month: each agency, or each division below the filter's region. */
-static int rank_units(Store *st, const StatsQuery *q, const char *month, bool by_region, Units *u, json_t *names,
-                      ZfError *err)
+static void rank_add(RankCounts *c, const json_t *r, const char *p)
 {
-    char from12[8], parent[7], key[7];
-    json_t *rows[2], *r;
+    c->filed += pnum(r, p, "filed"), c->findings_new += pnum(r, p, "findings_new");
+    c->ordinary_decided += pnum(r, p, "ordinary_decided"), c->decided_in_limit += pnum(r, p, "decided_in_limit");
+    c->p10_new += pnum(r, p, "p10_new"), c->orders_issued += pnum(r, p, "orders_issued");
+    c->orders_on_time += pnum(r, p, "orders_on_time");
+    c->review_files += pnum(r, p, "review_files"), c->review_score_cp += pnum(r, p, "review_score_cp");
+}
+
+/* Every month a ranking and the one before it read — the month, the month before, and the two
+ * 12-month 评查 windows ending with them (month−12 … month) — in one read, per agency. */
+static int rank_rows(Store *st, const StatsQuery *q, const char *month, json_t **rows, ZfError *err)
+{
+    char from[8];
+    StatsFilter f = q->f;
+    stats_month_add(month, -12, from);
+    f.from = from, f.to = month;
+    return store_stats(st, STATS_RANKING_MONTHS, &f, rows, err);
+}
+
+/* The units of the month (prefix "") or of the month before ("prev_"): each agency, or each division
+ * below the filter's region. Every agency in scope is a unit. */
+static void rank_units(const StatsQuery *q, json_t *rows, const char *prefix, bool by_region, Units *u, json_t *names)
+{
+    char parent[7], key[7];
+    json_t *r;
     size_t i;
-    stats_month_add(month, -11, from12);
-    if (by_agency_rows(st, q, month, month, &rows[0], err) != ZF_OK) return ZF_ERR;
-    if (by_agency_rows(st, q, from12, month, &rows[1], err) != ZF_OK) return json_decref(rows[0]), ZF_ERR;
     parent_code(q, parent);
-    for (int pass = 0; pass < 2; pass++)
-        json_array_foreach(rows[pass], i, r) {
-            const char *k = str(r, "agency");
-            if (by_region) division_of(q, str(r, "region"), parent, key), k = key;
-            Group *x = group_of(&u->g, &u->n, &u->cap, k);
-            if (!x) continue;
-            rank_add(&x->rank, r, pass == 1);
-            if (names && !json_object_get(names, k))
-                json_object_set_new(names, k, json_string(by_region ? division_name(q, k) : str(r, "name")));
-        }
-    json_decref(rows[0]);
-    json_decref(rows[1]);
-    return ZF_OK;
+    json_array_foreach(rows, i, r) {
+        const char *k = str(r, "agency");
+        if (by_region) division_of(q, str(r, "region"), parent, key), k = key;
+        Group *x = group_of(&u->g, &u->n, &u->cap, k);
+        if (!x) continue;
+        rank_add(&x->rank, r, prefix);
+        if (names && !json_object_get(names, k))
+            json_object_set_new(names, k, json_string(by_region ? division_name(q, k) : str(r, "name")));
+    }
 }
 
 typedef struct {
@@ -391,12 +400,12 @@ int app_stats_rankings(Store *st, const StatsQuery *q, const char *month, const 
     bool by_region = strcmp(level, "region") == 0;
     Units cur = {0}, before = {0};
     json_t *names = json_object();
+    json_t *rows;
     stats_month_add(month, -1, prev);
-    if (rank_units(st, q, month, by_region, &cur, names, err) != ZF_OK ||
-        rank_units(st, q, prev, by_region, &before, NULL, err) != ZF_OK) {
-        free(cur.g), free(before.g), json_decref(names);
-        return ZF_ERR;
-    }
+    if (rank_rows(st, q, month, &rows, err) != ZF_OK) return json_decref(names), ZF_ERR;
+    rank_units(q, rows, "", by_region, &cur, names);
+    rank_units(q, rows, "prev_", by_region, &before, NULL);
+    json_decref(rows);
     Scored sc = {0}, sb = {0};
     score_units(&cur, w, nw, &sc);
     score_units(&before, w, nw, &sb);

@@ -11,6 +11,7 @@
 
 #include "app/case_log.h"
 #include "app/import.h"
+#include "app/inspections.h"
 #include "app/workflow_holdings.h"
 #include "app/workflow_state.h"
 #include "store/attachments.h"
@@ -256,7 +257,10 @@ static int transfer(const AppContext *cx, json_t *rec, json_t *state, zf_day on,
 
 int wf_kind_after_act(const AppContext *cx, WfAction a, json_t *rec, json_t *state, zf_day on, ZfError *err)
 {
-    if (a == WA_INSP_TRANSFER && !json_object_get(state, "transferred_case")) return transfer(cx, rec, state, on, err);
+    if (a == WA_INSP_TRANSFER && !json_object_get(state, "transferred_case") && transfer(cx, rec, state, on, err) != ZF_OK)
+        return ZF_ERR;
+    /* the result goes back to the plan item or joint plan the inspection is the task of */
+    if (a == WA_INSP_PASS || a == WA_INSP_ORDER || a == WA_INSP_TRANSFER) return app_insp_task_result(cx, rec, state, on, err);
     return ZF_OK;
 }
 

@@ -54,6 +54,11 @@ void ledger_order_subject(long long order_id, char out[32]);
 #define LEDGER_RECON_PUT "reconsideration.put"
 #define LEDGER_RECON_TIMELINE "reconsideration.timeline"
 #define LEDGER_RECON_SUBJECT_PREFIX "reconsideration:"
+/* 双随机、综合查一次 (docs/inspections.md): an insp_plans / joint_plans row as stored after the write
+ * (store_insp_get's shape), the draw's items and population and the results with it; subjects
+ * "inspection-plan:<id>" (beside the draw's own inspection.draw event), "joint-plan:<id>". */
+#define LEDGER_INSP_PLAN_PUT "inspection_plan.put"
+#define LEDGER_JOINT_PLAN_PUT "joint_plan.put"
 
 
 /* A ledger on one Store connection (same thread rules as the Store). */

@@ -17,6 +17,7 @@
 #include "store/ledger_store.h"
 #include "store/deliveries.h"
 #include "store/documents.h"
+#include "store/inspections.h"
 #include "store/leads.h"
 #include "store/orders.h"
 #include "store/normative.h"
@@ -89,6 +90,25 @@ static int assess_scores_foreach(Store *st, int (*fn)(const json_t *row, void *c
 {
     return store_assess_foreach(st, ASSESS_SCORE, fn, ctx, err);
 }
+/* 双随机 plans and joint plans: few rows (one per plan), read as their list gives them. */
+static int insp_rows_foreach(Store *st, InspTable t, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    json_t *rows, *row;
+    size_t i;
+    InspFilter all = {0};
+    if (store_insp_rows(st, t, &all, &rows, err) != ZF_OK) return ZF_ERR;
+    json_array_foreach(rows, i, row) if (fn(row, ctx) != 0) break; /* non-zero: stop, as the store's foreach */
+    json_decref(rows);
+    return ZF_OK;
+}
+static int insp_plans_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return insp_rows_foreach(st, INSP_PLAN, fn, ctx, err);
+}
+static int joint_plans_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    return insp_rows_foreach(st, JOINT_PLAN, fn, ctx, err);
+}
 static int recons_foreach(Store *st, int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
 {
     return store_recon_foreach(st, RECON_TABLE_ROWS, fn, ctx, err);
@@ -121,6 +141,8 @@ static const LoggedTable LOGGED_TABLES[] = {
     {LEDGER_RECON_PUT, "reconsiderations", "reconsideration", "行政复议案件", "id", 0, 1, recons_foreach},
     {LEDGER_RECON_TIMELINE, "reconsideration_timeline", "reconsideration_timeline", "行政复议时间线条目", "id", 0, 0,
      recon_timeline_foreach},
+    {LEDGER_INSP_PLAN_PUT, "insp_plans", "inspection_plan", "双随机抽查计划", "id", 0, 1, insp_plans_foreach},
+    {LEDGER_JOINT_PLAN_PUT, "joint_plans", "joint_plan", "联合检查计划", "id", 0, 1, joint_plans_foreach},
 };
 #define N_LOGGED (sizeof LOGGED_TABLES / sizeof *LOGGED_TABLES)
 

@@ -133,20 +133,19 @@ static void watch_table(RenderDoc *d, const json_t *b)
     table_row(&t, cells, true);
 }
 
-static const TableColumn RANK_COLS[] = {{"排名", 36, true},          {"执法主体", 200, false},      {"预警合计（条）", 52, true},
-                                        {"红色预警（条）", 52, true}, {"逾期督办（件）", 52, true}, {"作出决定（件）", 50, true}};
+static const TableColumn RANK_COLS[] = {{"排名", 36, true},           {"执法主体", 220, false}, {"综合得分", 60, true},
+                                        {"得分较上月", 60, true},      {"名次较上月", 66, true}};
 
 static void rank_table(RenderDoc *d, const json_t *b)
 {
     Table t;
-    table_begin(&t, d, RANK_COLS, 6, TABLE_PT);
+    table_begin(&t, d, RANK_COLS, 5, TABLE_PT);
     const json_t *r;
     size_t i;
-    char v[5][32];
+    BulletinRankCells c;
     json_array_foreach(json_object_get(b, "ranking"), i, r) {
-        fmt_ll(v[0], num(r, "rank")), fmt_ll(v[1], num(r, "alerts")), fmt_ll(v[2], num(r, "violations")),
-            fmt_ll(v[3], num(r, "orders_overdue")), fmt_ll(v[4], num(r, "decided"));
-        const char *cells[] = {v[0], str(r, "name"), v[1], v[2], v[3], v[4]};
+        bulletin_rank_cells(r, &c);
+        const char *cells[] = {c.rank, str(r, "name"), c.score, c.change, c.rank_change};
         table_row(&t, cells, false);
     }
 }
@@ -188,7 +187,9 @@ int bulletin_pdf(const json_t *b, unsigned char **pdf, size_t *len, ZfError *err
     render_space(&d, 8);
     alerts_chart(&d, b);
     heading(&d, "四、排名");
-    render_paragraph(&d, &NOTE, "按未消除预警由少到多排列，相同时依次比较红色预警、逾期督办（由少到多）和作出决定（由多到少）。");
+    char note[2048];
+    bulletin_ranking_note(json_object_get(b, "ranking_weights"), note, sizeof note);
+    render_paragraph(&d, &NOTE, note);
     rank_table(&d, b);
     heading(&d, "五、突出问题");
     problems(&d, b);

@@ -150,7 +150,8 @@ static void agency_row(Grid *g, const json_t *a, int index)
     number(g, A_REVIEWED, num(a, "reviewed"), XLSX_STYLE_GENERAL);
     const json_t *avg = json_object_get(a, "review_avg");
     if (json_is_number(avg)) snprintf(v, sizeof v, "%.2f", json_number_value(avg)), put(g, A_REVIEW_AVG, v, XLSX_FMT_NUMBER, XLSX_STYLE_GENERAL, NULL);
-    number(g, A_RANK, num(a, "rank"), XLSX_STYLE_GENERAL);
+    if (json_is_integer(json_object_get(a, "rank"))) number(g, A_RANK, num(a, "rank"), XLSX_STYLE_GENERAL);
+    else text(g, A_RANK, "—", XLSX_STYLE_GENERAL);
 }
 
 static void agencies_sheet(Grid *g, const json_t *b)
@@ -180,19 +181,25 @@ static void agencies_sheet(Grid *g, const json_t *b)
 /* ---- 排名 ---- */
 static void ranking_sheet(Grid *g, const json_t *b)
 {
-    title_rows(g, b, "排名（按未消除预警由少到多，其次红色预警、逾期督办由少到多，作出决定由多到少）");
-    static const char *const head[] = {"排名", "执法主体", "预警合计（条）", "红色预警（条）", "逾期督办（件）", "作出决定（件）", NULL};
+    char note[2048];
+    bulletin_ranking_note(json_object_get(b, "ranking_weights"), note, sizeof note);
+    title_rows(g, b, "排名");
+    if (grid_row(g)) text(g, 0, note, XLSX_STYLE_GENERAL);
+    static const char *const head[] = {"排名", "执法主体", "综合得分", "得分较上月", "名次较上月", NULL};
     heading_row(g, head);
     const json_t *r;
     size_t i;
+    BulletinRankCells c;
     json_array_foreach(json_object_get(b, "ranking"), i, r) {
         if (!grid_row(g)) return;
-        number(g, 0, num(r, "rank"), XLSX_STYLE_GENERAL);
+        bulletin_rank_cells(r, &c);
+        if (json_is_integer(json_object_get(r, "rank"))) number(g, 0, num(r, "rank"), XLSX_STYLE_GENERAL);
+        else text(g, 0, c.rank, XLSX_STYLE_GENERAL);
         text(g, 1, str(r, "name"), XLSX_STYLE_GENERAL);
-        number(g, 2, num(r, "alerts"), XLSX_STYLE_GENERAL);
-        number(g, 3, num(r, "violations"), XLSX_STYLE_GENERAL);
-        number(g, 4, num(r, "orders_overdue"), XLSX_STYLE_GENERAL);
-        number(g, 5, num(r, "decided"), XLSX_STYLE_GENERAL);
+        if (json_is_number(json_object_get(r, "score"))) put(g, 2, c.score, XLSX_FMT_NUMBER, XLSX_STYLE_GENERAL, NULL);
+        else text(g, 2, c.score, XLSX_STYLE_GENERAL);
+        text(g, 3, c.change, XLSX_STYLE_GENERAL);
+        text(g, 4, c.rank_change, XLSX_STYLE_GENERAL);
     }
 }
 
@@ -246,15 +253,15 @@ static const XlsxColumn AGENCY_COLS[A_NCOLS] = {{6, false, NULL},  {30, false, N
                                                 {12, false, NULL}, {10, false, NULL}, {14, false, NULL}, {12, false, NULL},
                                                 {12, false, NULL}, {12, false, NULL}, {12, false, NULL}, {12, false, NULL},
                                                 {12, false, NULL}, {12, false, NULL}, {12, false, NULL}, {8, false, NULL}};
-static const XlsxColumn RANK_COLS[] = {{8, false, NULL}, {30, false, NULL}, {14, false, NULL},
-                                       {14, false, NULL}, {14, false, NULL}, {14, false, NULL}};
+static const XlsxColumn RANK_COLS[] = {{8, false, NULL}, {30, false, NULL}, {12, false, NULL}, {12, false, NULL},
+                                       {12, false, NULL}};
 static const XlsxColumn PROBLEM_COLS[] = {{6, false, NULL},  {10, false, NULL}, {20, false, NULL}, {28, false, NULL},
                                           {24, false, NULL}, {40, false, NULL}, {36, false, NULL}, {12, true, NULL}};
 static const XlsxColumn TREND_COLS[] = {{10, true, NULL}, {12, false, NULL}, {14, false, NULL}, {16, false, NULL}};
 
 static const SheetDef SHEETS[] = {
     {"汇总", summary_sheet, 4, SUMMARY_COLS},      {"分主体", agencies_sheet, A_NCOLS, AGENCY_COLS},
-    {"排名", ranking_sheet, 6, RANK_COLS},         {"突出问题", problems_sheet, 8, PROBLEM_COLS},
+    {"排名", ranking_sheet, 5, RANK_COLS},         {"突出问题", problems_sheet, 8, PROBLEM_COLS},
     {"趋势", trend_sheet, 4, TREND_COLS},
 };
 #define NSHEETS ((int)(sizeof SHEETS / sizeof *SHEETS))

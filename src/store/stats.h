@@ -25,6 +25,12 @@ typedef enum {
      * decided_in_limit, findings_open, findings_new, p10_new, orders_overdue, orders_issued, orders_on_time,
      * review_files, review_score_cp}], the counts over from..to (findings_open and orders_overdue: now) */
     STATS_BY_AGENCY,
+    /* the rankings' counts, one read of the months from..to (from = to − 12) for every agency in scope:
+     * [{agency, name, region, filed, findings_new, ordinary_decided, decided_in_limit, p10_new,
+     * orders_issued, orders_on_time} of the month `to`, the same with "prev_" of the month before,
+     * review_files, review_score_cp of the 12 months ending with `to`, prev_review_* of the 12 ending
+     * with the month before] by region, agency */
+    STATS_RANKING_MONTHS,
     /* [{rule, severity, open, new}] (new: first seen in from..to) */
     STATS_BY_RULE,
     /* agencies holding a penalty power: [{agency, name, region, powers, penalties, last_decided_on}];

@@ -208,6 +208,38 @@ test('the workbook: per agency the same figures, and totals that are SUM formula
   }
 });
 
+test('the ranking is GET /stats/rankings\' for the same month and region (ranking_weights), in its order in the PDF and the workbook', async () => {
+  const r = await who.sup.get(`/stats/rankings?month=${month}&region=${REGION}`);
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  const b = await figures();
+  const pick = (x, code) => ({ agency: code, name: x.name, rank: x.rank, score: x.score, change: x.change, rank_change: x.rank_change });
+  assert.deepEqual(b.ranking.map((x) => pick(x, x.agency)), r.body.items.map((i) => pick(i, i.code)));
+  assert.ok(r.body.items.length >= 2, 'the region\'s agencies are listed (ranked or not; on generated data below, ranked)');
+  for (const a of b.agencies) assert.equal(a.rank, r.body.items.find((i) => i.code === a.agency).rank, a.name);
+  assert.deepEqual(b.ranking_weights, r.body.weights);
+
+  // the PDF's 四、排名 lists the agencies in that order, under a note naming every indicator
+  const dir = tmpDir(), pdf = path.join(dir, 'r.pdf');
+  fs.writeFileSync(pdf, await download(who.sup, `${month}.pdf?region=${REGION}`));
+  const text = squeeze(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })); // rows as drawn
+  const part = text.slice(text.indexOf('四、排名'), text.indexOf('五、突出问题'));
+  for (const w of r.body.weights) assert.ok(part.includes(squeeze(w.name)), w.name);
+  let at = 0;
+  for (const i of r.body.items) {
+    const k = part.indexOf(squeeze(i.name), at);
+    assert.ok(k >= at, `${i.name} in ranking order`);
+    at = k + squeeze(i.name).length;
+  }
+  // the workbook's 排名 sheet: title, note, headings, then one row per item in order
+  const c = cells(await download(who.sup, `${month}.xlsx?region=${REGION}`), 3);
+  assert.equal(c.A3.v, '排名');
+  r.body.items.forEach((i, k) => {
+    assert.equal(c[`B${4 + k}`].v, i.name);
+    assert.equal(c[`A${4 + k}`].v, i.rank ?? '—', `${i.name} rank`);
+    if (i.score !== null) assert.ok(Math.abs(c[`C${4 + k}`].v - i.score) < 0.006, `${i.name} score`);
+  });
+});
+
 test('`zhifa bulletin` writes the same figures as the API, and the PDF and workbook it is asked for', async () => {
   const dir = tmpDir();
   const j = path.join(dir, 'b.json');
@@ -280,6 +312,10 @@ test('on generated data (`zhifa gen`) the 通报 agrees with the lists\' totals 
       assert.equal(a.violations, fin, `${a.name} open violations`);
     }
     assert.equal(b.totals.filed, await total(`region=370200&filed_from=${span}&filed_to=${end}`));
+    // the ranking printed is the stats API's, with most agencies ranked apart
+    const rk = (await c.get(`/stats/rankings?month=${gmonth}&region=370200`)).body;
+    assert.deepEqual(b.ranking.map((x) => [x.agency, x.rank, x.score, x.change]), rk.items.map((i) => [i.code, i.rank, i.score, i.change]));
+    assert.ok(rk.items.filter((i) => i.rank !== null).length >= 12 && new Set(rk.items.map((i) => i.score)).size > 5, 'ranked apart');
     assert.equal(b.last_year.filed, await total(`region=370200&filed_from=${y - 1}-${pad(m)}-01&filed_to=${y - 1}-${pad(m)}-${pad(lastDay(y - 1, m))}`));
   } finally {
     await s.stop();

@@ -199,7 +199,7 @@ test('a plan draws the documented list, the same on every ask, logged once in th
   assert.deepEqual(ev.data.items, expected);
   assert.equal(ev.data.seed, 'zhifa-2026-Q1');
   assert.deepEqual(ev.data.population.entities.map((e) => e.entity), directory().map((e) => e.entity));
-  const n = sqlite(db, `SELECT count(*) FROM ledger_events WHERE subject = 'inspection-plan:${planA.id}'`).trim();
+  const n = sqlite(db, `SELECT count(*) FROM ledger_events WHERE type = 'inspection.draw' AND subject = 'inspection-plan:${planA.id}'`).trim(); // beside its row's inspection_plan.put events
   assert.equal(n, '1');
   const v = run(['--db', db, 'inspection', 'verify', '--plan', String(planA.id)]);
   assert.equal(v.code, 0, v.stderr);
@@ -355,4 +355,97 @@ test('a joint plan task is opened by its lead agency only; the supervisor sees i
   assert.equal((await who.sup.get(`/joint-plans/${jp.id}`)).body.case_no, caseNo);
   assert.equal((await who.offhd.get(`/joint-plans/${jp.id}`)).body.case_no, caseNo, 'a participant sees it too');
   assert.equal((await who.offsn.send('POST', '/inspections', body)).status, 409);
+});
+
+// The task reports back: the case's result step (检查合格 / 责令改正 / 移送立案) writes the item's result,
+// so the published plan on the portal shows it without a second entry by hand.
+const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const enc = encodeURIComponent;
+async function step(caseNo, action, fields) {
+  const r = await who.offsn.send('POST', `/workflow/cases/${enc(caseNo)}/actions`, { action, fields });
+  assert.equal(r.status, 200, `${action}: ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+async function inspectOnSite(caseNo, on) {
+  await step(caseNo, 'inspection_start', { on });
+  const up = await who.offsn.raw(`/api/v1/workflow/cases/${enc(caseNo)}/attachments?name=${enc('现场照片.png')}&stage=inspection_onsite&kind=photo`, {
+    method: 'POST', headers: { 'Content-Type': 'image/png', 'X-CSRF-Token': who.offsn.csrf }, body: PNG_1X1,
+  });
+  assert.equal(up.status, 201, await up.text());
+  await step(caseNo, 'inspection_record', { on, identity_shown: true });
+}
+
+test('an inspection task records its result on the plan item and the joint plan through its workflow steps', async () => {
+  const plan = (await who.offsn.get(`/inspection-plans/${planA.id}`)).body;
+  const [, second, third] = plan.items;
+  const open = async (row) => {
+    const r = await who.offsn.send('POST', '/inspections', taskOf(plan, row, 'SN-JC-1'));
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    return r.body.case.case_no;
+  };
+  // 责令改正, then 复查合格: the item reads 责令改正, dated the day inspected, naming the case
+  const ordered = await open(second);
+  await inspectOnSite(ordered, '2026-11-02');
+  await step(ordered, 'inspection_order', { on: '2026-11-03', correction_due_on: '2026-11-17' });
+  let got = (await who.offsn.get(`/inspection-plans/${plan.id}`)).body.items.find((i) => i.entity === second.entity);
+  assert.equal(got.result, '责令改正');
+  assert.equal(got.inspected_on, '2026-11-02');
+  assert.equal(got.case_no, ordered);
+  await step(ordered, 'inspection_followup_pass', { on: '2026-11-16', corrected_on: '2026-11-13' });
+  // 检查合格 on another item
+  const passed = await open(third);
+  await inspectOnSite(passed, '2026-11-04');
+  await step(passed, 'inspection_pass', { on: '2026-11-04' });
+  const after = (await who.offsn.get(`/inspection-plans/${plan.id}`)).body;
+  assert.equal(after.items.find((i) => i.entity === second.entity).result, '责令改正');
+  assert.equal(after.items.find((i) => i.entity === third.entity).result, '未发现问题');
+  const pub = (await (await fetch(`${srv.base}/api/v1/public/inspection-results`)).json()).items.find((p) => p.id === plan.id);
+  assert.deepEqual([second, third].map((r) => pub.items.find((i) => i.entity === r.entity).result), ['责令改正', '未发现问题']);
+  assert.equal(run(['--db', db, 'inspection', 'verify', '--plan', String(plan.id)]).code, 0, 'the draw still verifies');
+
+  // the joint plan's task (opened above by the lead agency): 移送立案 becomes the lead agency's items' result
+  const jp = (await who.sup.get('/joint-plans')).body.items.find((x) => x.entity.id_no === party.id_no);
+  const caseNo = (await who.sup.get(`/joint-plans/${jp.id}`)).body.case_no;
+  await inspectOnSite(caseNo, '2026-11-05');
+  const t = await step(caseNo, 'inspection_transfer', { on: '2026-11-05', penalty_power: 'SN-CF-1' });
+  assert.ok(t.workflow.state?.transferred_case || JSON.parse(stateOf(caseNo)).transferred_case, 'the penalty case is opened');
+  const rec = (await who.sup.get(`/joint-plans/${jp.id}`)).body;
+  for (const it of rec.items) {
+    if (it.agency === SN) assert.deepEqual([it.result, it.note], ['移送立案', `检查任务 ${caseNo} 登记`]);
+    else assert.notEqual(it.result, '移送立案', 'another agency records its own items');
+  }
+});
+
+// The plans are rows the ledger covers (docs/ledger.md): every write an inspection_plan.put /
+// joint_plan.put event, so a result changed in the database behind the system's back is named.
+test('zhifa verify holds the plans and joint plans to their events; a result edited with sqlite3 is named', async () => {
+  const fs = await import('node:fs');
+  const verify = (file) => {
+    const r = run(['--db', file, 'verify', '--json']);
+    return { code: r.code, problems: r.stdout.trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.kind) };
+  };
+  // the population edited by hand in an earlier test is the one problem found so far
+  const tampered = (await who.headsn.get(`/inspection-plans?agency=${SN}`)).body.items.find((x) => x.name === '篡改检验');
+  const was = verify(db);
+  assert.equal(was.code, 1);
+  assert.deepEqual(was.problems.map((x) => x.kind), ['inspection_plan_changed'], JSON.stringify(was.problems));
+  assert.ok(was.problems[0].message.includes(`insp_plans[${tampered.id}]`), was.problems[0].message);
+  const copy = (edit) => {
+    const d = path.join(tmpDir(), 'edited.db');
+    sqlite(db, `.backup '${d}'`);
+    fs.copyFileSync(`${db}.sm2.pem`, `${d}.sm2.pem`);
+    if (fs.existsSync(`${db}.files`)) fs.cpSync(`${db}.files`, `${d}.files`, { recursive: true });
+    sqlite(d, edit);
+    const r = verify(d);
+    assert.equal(r.code, 1);
+    return r.problems.filter((x) => !x.message.includes(`insp_plans[${tampered.id}]`));
+  };
+  const entity = (await who.offsn.get(`/inspection-plans/${planA.id}`)).body.items[1].entity;
+  const p = copy(`UPDATE insp_plans SET body = json_set(body, '$.results.${entity}.result', '未发现问题') WHERE id = ${planA.id}`);
+  assert.deepEqual(p.map((x) => x.kind), ['inspection_plan_changed'], JSON.stringify(p));
+  assert.ok(p[0].message.includes(`insp_plans[${planA.id}]`) && /[\u4e00-\u9fff]/.test(p[0].message), p[0].message);
+  const jp = (await who.sup.get('/joint-plans')).body.items.find((x) => x.entity.id_no === party.id_no);
+  const j = copy(`UPDATE joint_plans SET body = json_set(body, '$.items[0].result', '未发现问题') WHERE id = ${jp.id}`);
+  assert.deepEqual(j.map((x) => x.kind), ['joint_plan_changed'], JSON.stringify(j));
+  assert.ok(j[0].message.includes(`joint_plans[${jp.id}]`), j[0].message);
 });

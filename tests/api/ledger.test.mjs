@@ -105,6 +105,9 @@ const demoEvents = () => 15 + 18 + 7 + 1 + // 7: the online inspection/coercion/
   count("SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_tasks") +
   // + the demo's 双随机 plans: one inspection.draw event per plan drawn (docs/inspections.md)
   count("SELECT count(*) FROM insp_plans WHERE status <> 'draft'") +
+  // + their rows and the joint plans': an inspection_plan.put / joint_plan.put per write, counted in body.rev
+  count("SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM insp_plans") +
+  count("SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM joint_plans") +
   // + the demo's 执法文书: one document.issue per issued version (docs/documents.md)
   count('SELECT count(*) FROM documents');
 

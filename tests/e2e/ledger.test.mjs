@@ -12,7 +12,7 @@ import { startServer, login, zhifaBinary } from './lib/server.mjs'
 import { launchBrowser, openPage, screenshot } from './lib/browser.mjs'
 
 const CASE = '南市监处罚〔2026〕4号'
-// The demo's log: 15 imported and 18 + 7 online case records (penalty; inspection, coercion, licence), one event per timeline and workflow row,
+// The demo's log (双随机 and joint plan rows counted by their body.rev): 15 imported and 18 + 7 online case records (penalty; inspection, coercion, licence), one event per timeline and workflow row,
 // one per major decision filed, and the supervision rows (as tests/api/ledger.test.mjs counts them):
 // an order.timeline per timeline row and an order.put per act of a user and per order the daily
 // reminder run changed; a lead.put and a lead.timeline per act on a lead; a review_plan.put and a
@@ -29,6 +29,9 @@ const demoEvents = (db) => 15 + 18 + 7 + count(db, 'SELECT count(*) FROM case_ti
   count(db, "SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_tasks") +
   // the demo's 双随机 plans: one inspection.draw event per plan drawn
   count(db, "SELECT count(*) FROM insp_plans WHERE status <> 'draft'") +
+  // their rows and the joint plans': an inspection_plan.put / joint_plan.put per write, counted in body.rev
+  count(db, "SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM insp_plans") +
+  count(db, "SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM joint_plans") +
   // the demo's 执法文书: one document.issue per issued version (docs/documents.md)
   count(db, 'SELECT count(*) FROM documents')
 let server
