@@ -125,5 +125,27 @@ int pg_store_delivery_foreach(Store *st, DeliveryTable t, DeliveryRowFn fn, void
 const char *pg_store_db_path(Store *st);
 
 int pg_store_open(const char *url, const char *files_path, StoreOpenMode mode, Store **out, ZfError *err);
+int pg_store_findings_sync(Store *st, const FindingRecord *rows, size_t n, int config_version, const char *as_of, long long subjects, FindingSyncStats *stats, ZfError *err);
+int pg_store_findings_sync_cases(Store *st, const FindingRecord *rows, size_t n, int config_version, const char *as_of, const char *const *case_nos, size_t n_cases, const char *except_rule, FindingSyncStats *stats, ZfError *err);
+int pg_store_findings_list(Store *st, const FindingFilter *f, int page, int size, json_t **out, ZfError *err);
+int pg_store_findings_summary(Store *st, const FindingFilter *f, json_t **out, ZfError *err);
+int pg_store_findings_by_ids(Store *st, const json_t *ids, json_t **items, ZfError *err);
+int pg_store_case_outcomes_since(Store *st, const char *since, CaseOutcomeFn fn, void *ctx, ZfError *err);
+int pg_store_outcome_scan_get(Store *st, char mark[32], ZfError *err);
+int pg_store_outcome_scan_set(Store *st, const char *mark, ZfError *err);
+int pg_store_foreach_in_scope(Store *st, const char *scope_agency, const char *scope_region_prefix, StoreRecordFn fn, void *ctx, ZfError *err);
+int pg_store_monthly_status(Store *st, const char *scope_agency, const char *scope_region_prefix, const char *month, json_t **out, ZfError *err);
+int pg_store_message_add(Store *st, const MessageRow *m, bool *added, ZfError *err);
+int pg_store_messages_list(Store *st, const MessageFilter *f, int page, int size, json_t **out, ZfError *err);
+int pg_store_messages_unread_count(Store *st, const char *username, long long *n, ZfError *err);
+int pg_store_message_mark_read(Store *st, const char *username, long long id, const char *now, ZfError *err);
+int pg_store_messages_mark_all_read(Store *st, const char *username, const char *now, long long *count, ZfError *err);
+int pg_store_agency_users_with_perm(Store *st, const char *agency, const char *perm, json_t **names, ZfError *err);
+int pg_store_cert_holders_ending(Store *st, const char *from, const char *to, json_t **items, ZfError *err);
+bool pg_store_in_transaction(Store *st);
+int pg_store_audit_append_many(Store *st, const AuditEntry *const *entries, size_t n, ZfError *err);
+int pg_store_job_lease(Store *st, const char *job, const char *holder, long long now, long long ttl, bool *held, ZfError *err);
+int pg_store_job_release(Store *st, const char *job, const char *holder, ZfError *err);
+int pg_store_auth_generation(Store *st, long long *gen, ZfError *err);
 
 #endif
