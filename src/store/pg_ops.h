@@ -147,5 +147,16 @@ int pg_store_audit_append_many(Store *st, const AuditEntry *const *entries, size
 int pg_store_job_lease(Store *st, const char *job, const char *holder, long long now, long long ttl, bool *held, ZfError *err);
 int pg_store_job_release(Store *st, const char *job, const char *holder, ZfError *err);
 int pg_store_auth_generation(Store *st, long long *gen, ZfError *err);
+int pg_store_token_create(Store *st, const char *name, const char *region, const char *token_hash, const char *created_by, long long *id, ZfError *err);
+int pg_store_token_by_hash(Store *st, const char *token_hash, ApiToken *out, ZfError *err);
+int pg_store_token_find(Store *st, const char *name, long long id, ApiToken *out, ZfError *err);
+int pg_store_token_touch(Store *st, long long id, ZfError *err);
+int pg_store_token_revoke(Store *st, long long id, ZfError *err);
+int pg_store_tokens_list(Store *st, json_t **items, ZfError *err);
+int pg_store_stats(Store *st, StatsKind kind, const StatsFilter *f, json_t **out, ZfError *err);
+int pg_store_rollup_rebuild(Store *st, ZfError *err);
+int pg_store_bulletin_agencies(Store *st, const BulletinQuery *q, json_t **items, ZfError *err);
+int pg_store_bulletin_problems(Store *st, const BulletinQuery *q, int limit, json_t **items, ZfError *err);
+int pg_store_bulletin_trend(Store *st, const BulletinQuery *q, json_t **items, ZfError *err);
 
 #endif
