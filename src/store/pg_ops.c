@@ -157,4 +157,13 @@ const StoreOps pg_store_ops = {
     .bulletin_agencies = pg_store_bulletin_agencies,
     .bulletin_problems = pg_store_bulletin_problems,
     .bulletin_trend = pg_store_bulletin_trend,
+    .portal_challenge_add = pg_store_portal_challenge_add,
+    .portal_challenge_take = pg_store_portal_challenge_take,
+    .portal_count = pg_store_portal_count,
+    .publicity_publish = pg_store_publicity_publish,
+    .publicity_withdraw = pg_store_publicity_withdraw,
+    .publicity_pending = pg_store_publicity_pending,
+    .public_decisions = pg_store_public_decisions,
+    .workflow_list_types = pg_store_workflow_list_types,
+    .laws_search = pg_store_laws_search,
 };

@@ -158,5 +158,14 @@ int pg_store_rollup_rebuild(Store *st, ZfError *err);
 int pg_store_bulletin_agencies(Store *st, const BulletinQuery *q, json_t **items, ZfError *err);
 int pg_store_bulletin_problems(Store *st, const BulletinQuery *q, int limit, json_t **items, ZfError *err);
 int pg_store_bulletin_trend(Store *st, const BulletinQuery *q, json_t **items, ZfError *err);
+int pg_store_portal_challenge_add(Store *st, const char *id, const char *prefix, int bits, long long expires_at, long long now, ZfError *err);
+int pg_store_portal_challenge_take(Store *st, const char *id, long long now, char prefix[PORTAL_CHALLENGE_PREFIX + 1], int *bits, bool *found, ZfError *err);
+int pg_store_portal_count(Store *st, const char *addr, const char *kind, long long hour, int add, int *count, ZfError *err);
+int pg_store_publicity_publish(Store *st, const char *case_no, const char *agency, const char *published_on, const char *user, ZfError *err);
+int pg_store_publicity_withdraw(Store *st, const char *case_no, const char *withdrawn_on, const char *user, const char *reason, ZfError *err);
+int pg_store_publicity_pending(Store *st, const char *agency, json_t **items, ZfError *err);
+int pg_store_public_decisions(Store *st, const char *agency, const char *q, int page, int size, json_t **out, ZfError *err);
+int pg_store_workflow_list_types(Store *st, const char *agency, const char *const *types, int page, int size, json_t **out, ZfError *err);
+int pg_store_laws_search(Store *st, const LawQuery *query, long long law_id, int page, int size, json_t **out, ZfError *err);
 
 #endif
