@@ -312,3 +312,167 @@ int pg_store_law_find_article(Store *st, const char *law, int number, int sub, l
     PQclear(r);
     return ZF_OK;
 }
+
+/* ---- search ------------------------------------------------------------------------------ */
+
+/* Candidates come from law_bigrams: an article holding every gram of every term (a term's
+ * bigrams, or the character of a 1-character term). Each is then read for the terms as phrases
+ * (domain/law_terms.c), so a term never matches its grams scattered. The score is Okapi BM25 as
+ * FTS5 computes it for phrases (k1 1.2, b 0.75, IDF over the whole library, length in characters)
+ * times the title boost SQLite applies: the same order as SQLite where the lengths agree. */
+
+#define BM25_K1 1.2
+#define BM25_B 0.75
+
+typedef struct {
+    long long id, law_id, seq;
+    int len;
+    int tf[LAW_QUERY_MAX_TERMS];
+    double score;
+} PgHit;
+
+static size_t utf8_put(unsigned cp, char *out)
+{
+    if (cp < 0x80) return out[0] = (char)cp, 1;
+    if (cp < 0x800) return out[0] = (char)(0xC0 | cp >> 6), out[1] = (char)(0x80 | (cp & 0x3F)), 2;
+    if (cp < 0x10000)
+        return out[0] = (char)(0xE0 | cp >> 12), out[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
+               out[2] = (char)(0x80 | (cp & 0x3F)), 3;
+    return out[0] = (char)(0xF0 | cp >> 18), out[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
+           out[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), out[3] = (char)(0x80 | (cp & 0x3F)), 4;
+}
+
+/* The grams every candidate must hold, as a JSON array of strings. */
+static char *query_grams(const LawQuery *q)
+{
+    json_t *a = json_array();
+    for (int t = 0; t < q->n_terms; t++) {
+        const LawTerm *term = &q->terms[t];
+        for (int i = 0; i < (term->n == 1 ? 1 : term->n - 1); i++) {
+            char g[9];
+            size_t n = utf8_put(term->cp[i], g);
+            if (term->n > 1) n += utf8_put(term->cp[i + 1], g + n);
+            g[n] = '\0';
+            json_array_append_new(a, json_string(g));
+        }
+    }
+    char *text = json_dumps(a, JSON_COMPACT);
+    json_decref(a);
+    return text;
+}
+
+static int hit_order(const void *a, const void *b)
+{
+    const PgHit *x = a, *y = b;
+    if (x->score != y->score) return x->score > y->score ? -1 : 1;
+    if (x->law_id != y->law_id) return x->law_id < y->law_id ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Reads the candidates: each term's occurrences, and the library's figures for IDF. */
+static int read_candidates(Store *st, const LawQuery *query, PgHit **hits, size_t *n, double *docs, double *avg_len,
+                           int df[LAW_QUERY_MAX_TERMS], ZfError *err)
+{
+    char *grams = query_grams(query);
+    if (!grams) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+    PGresult *r = pg_query(st,
+                           "SELECT a.id, a.law_id, a.seq, char_length(a.text), a.text,"
+                           " (SELECT count(*) FROM law_articles), (SELECT avg(char_length(text)) FROM law_articles)"
+                           " FROM law_articles a WHERE a.id IN (SELECT b.article_id FROM law_bigrams b"
+                           "  WHERE b.gram IN (SELECT jsonb_array_elements_text($1::jsonb)) GROUP BY b.article_id"
+                           "  HAVING count(*) = (SELECT count(DISTINCT g) FROM jsonb_array_elements_text($1::jsonb) g))",
+                           PG_ARGS(grams), "law_search", err);
+    free(grams);
+    if (!r) return ZF_ERR;
+    *n = 0;
+    memset(df, 0, sizeof(int) * LAW_QUERY_MAX_TERMS);
+    *hits = calloc((size_t)PQntuples(r) + 1, sizeof **hits);
+    if (!*hits) return PQclear(r), zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+    *docs = PQntuples(r) ? atof(pg_text(r, 0, 5)) : 0;
+    *avg_len = PQntuples(r) ? atof(pg_text(r, 0, 6)) : 1;
+    for (int i = 0; i < PQntuples(r); i++) {
+        PgHit h = {.id = pg_ll(r, i, 0), .law_id = pg_ll(r, i, 1), .seq = pg_ll(r, i, 2), .len = (int)pg_ll(r, i, 3)};
+        int all = 1;
+        for (int t = 0; t < query->n_terms && all; t++) {
+            LawQuery one = {.n_terms = 1};
+            one.terms[0] = query->terms[t];
+            all = (h.tf[t] = law_query_hits(&one, pg_text(r, i, 4))) > 0;
+        }
+        if (!all) continue;
+        for (int t = 0; t < query->n_terms; t++) df[t]++;
+        (*hits)[(*n)++] = h;
+    }
+    PQclear(r);
+    return ZF_OK;
+}
+
+/* 1 + TITLE_BOOST × the share of the query's characters in the law's title. */
+static double boost_of(const PGresult *laws, const LawQuery *query, long long law_id)
+{
+    for (int i = 0; i < PQntuples(laws); i++)
+        if (pg_ll(laws, i, 0) == law_id) return 1 + TITLE_BOOST * law_query_title_overlap(query, pg_text(laws, i, 1));
+    return 1;
+}
+
+static double bm25(const PgHit *h, const LawQuery *query, const int *df, double docs, double avg_len)
+{
+    double s = 0;
+    for (int t = 0; t < query->n_terms; t++) {
+        double idf = log((docs - df[t] + 0.5) / (df[t] + 0.5));
+        if (idf <= 0) idf = 1e-6;
+        double tf = h->tf[t];
+        s += idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * h->len / (avg_len > 0 ? avg_len : 1)));
+    }
+    return s;
+}
+
+static json_t *search_item(const PGresult *r, const LawQuery *query, const PgHit *h)
+{
+    const char *text = pg_text(r, 0, 5);
+    char key[24], *snippet = law_snippet(text, query, SNIPPET_CHARS);
+    int number = (int)pg_ll(r, 0, 0), sub = (int)pg_ll(r, 0, 1);
+    article_key(number, sub, key);
+    json_t *item = json_pack("{s:I, s:o, s:o, s:i, s:i, s:s, s:o, s:o, s:o, s:s, s:i, s:f}", "law_id",
+                             (json_int_t)h->law_id, "law_title", pg_json_text(r, 0, 6), "law_short_title",
+                             pg_json_text(r, 0, 7), "number", number, "sub", sub, "key", key, "label",
+                             pg_json_text(r, 0, 2), "chapter", pg_json_text(r, 0, 3), "section", pg_json_text(r, 0, 4),
+                             "snippet", snippet ? snippet : "", "hits", law_query_hits(query, text), "score",
+                             (double)(long long)(h->score * 1e6) / 1e6);
+    free(snippet);
+    return item;
+}
+
+int pg_store_laws_search(Store *st, const LawQuery *query, long long law_id, int page, int size, json_t **out,
+                         ZfError *err)
+{
+    PgHit *hits;
+    size_t n, kept = 0;
+    double docs, avg_len;
+    int df[LAW_QUERY_MAX_TERMS];
+    if (read_candidates(st, query, &hits, &n, &docs, &avg_len, df, err) != ZF_OK) return ZF_ERR;
+    PGresult *laws = pg_query(st, "SELECT id, title FROM laws", PG_NOARGS, "laws", err);
+    if (!laws) return free(hits), ZF_ERR;
+    for (size_t i = 0; i < n; i++) /* IDF counts the whole library; the list only the law asked for */
+        if (!law_id || hits[i].law_id == law_id) {
+            hits[kept] = hits[i];
+            hits[kept].score = bm25(&hits[i], query, df, docs, avg_len) * boost_of(laws, query, hits[i].law_id);
+            kept++;
+        }
+    PQclear(laws);
+    qsort(hits, kept, sizeof *hits, hit_order);
+    json_t *items = json_array();
+    size_t from = (size_t)(page - 1) * (size_t)size, to = from + (size_t)size < kept ? from + (size_t)size : kept;
+    for (size_t i = from; i < to; i++) {
+        char id[24];
+        PGresult *r = pg_query(st,
+                               "SELECT a.number, a.sub, a.label, a.chapter, a.section, a.text, l.title, l.short_title"
+                               " FROM law_articles a JOIN laws l ON l.id = a.law_id WHERE a.id = $1::bigint",
+                               PG_ARGS(pg_int(id, hits[i].id)), "law_articles", err);
+        if (!r) return free(hits), json_decref(items), ZF_ERR;
+        if (PQntuples(r)) json_array_append_new(items, search_item(r, query, &hits[i]));
+        PQclear(r);
+    }
+    free(hits);
+    *out = pg_page(items, (long long)kept, page, size);
+    return ZF_OK;
+}

@@ -75,6 +75,17 @@ export function sqlite(file, sql) {
   return r.stdout.replace(/\n$/, '');
 }
 
+/** Runs one read-only query on the database of path db, on either backend (sqlite3, or psql on
+ * PostgreSQL); its output without the last newline. For checks of stored rows the API does not
+ * show; write the query so both print the same (numbers, not booleans). */
+export function dbQuery(db, sql) {
+  const r = backend === 'pg'
+    ? spawnSync('psql', ['-X', '-A', '-t', '-q', '-v', 'ON_ERROR_STOP=1', '-d', pgUrl(db), '-c', sql], { encoding: 'utf8' })
+    : spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, sql], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${backend === 'pg' ? 'psql' : 'sqlite3'} refused (${r.status}): ${r.stderr}`);
+  return r.stdout.replace(/\n$/, '');
+}
+
 /** Runs zhifa asynchronously (the event loop stays free, e.g. for a server in the same test). */
 export function runAsync(args, { input, timeout = 30000 } = {}) {
   return new Promise((resolve, reject) => {
