@@ -61,17 +61,8 @@ int api_public_recon_document(HttpRequest *req)
     AppContext cx = api_context(req);
     long long id, doc_id;
     json_t *row;
-    unsigned char *pdf;
-    size_t len;
     ZfError err;
-    char name[200], subject[48];
     if (param_path_id(req, "doc", "文书编号", &doc_id) != ZF_OK || !identify(req, &cx, &id)) return 0;
     if (app_recon_document_public(&cx, id, doc_id, &row, &err) != ZF_OK) return http_reply_zferror(req, &err);
-    snprintf(name, sizeof name, "%s-v%lld.pdf", str(row, "doc_no") && *str(row, "doc_no") ? str(row, "doc_no") : str(row, "kind"),
-             json_integer_value(json_object_get(row, "version")));
-    snprintf(subject, sizeof subject, "reconsideration:%lld", id);
-    int rc = app_document_bytes(&cx, row, &pdf, &len, &err);
-    json_decref(row);
-    if (rc != ZF_OK) return http_reply_zferror(req, &err);
-    return api_reply_pdf(req, pdf, len, name, "document_read", subject);
+    return api_subject_document_pdf(req, &cx, "reconsideration", id, row);
 }

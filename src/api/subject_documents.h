@@ -18,5 +18,7 @@ typedef struct {
 
 int api_subject_documents_list(HttpRequest *req, const SubjectDocuments *d);
 int api_subject_document_get(HttpRequest *req, const SubjectDocuments *d);
+/* The PDF of a documents row the caller may read (row taken), for routes of their own shape. */
+int api_subject_document_pdf(HttpRequest *req, const AppContext *cx, const char *subject_kind, long long id, json_t *row);
 
 #endif
