@@ -1,5 +1,5 @@
-/* PostgreSQL side of store/reviews.h, as far as ported: the 评查标准 (review standards) the
- * start loads. Plans and items are not ported yet (docs/postgresql.md). */
+/* PostgreSQL side of store/reviews.h: the 评查标准 (review standards) the start loads. The plans,
+ * items, tasks and 申辩 are in pg_review_rows.c. */
 #include <stdio.h>
 
 #include "store/pg_internal.h"
