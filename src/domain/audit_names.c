@@ -39,6 +39,8 @@ static const Pair ACTIONS[] = {
     {"reconsideration_mediate", "行政复议调解结案"}, {"reconsideration_decide", "作出行政复议决定"},
     {"reconsideration_close", "行政复议结案"}, {"reconsideration_act", "行政复议操作"},
     {"reconsideration_attach", "上传行政复议材料"}, {"reconsideration_attachment_download", "下载行政复议材料"},
+    {"reconsideration_publication", "公开或暂不公开行政复议决定"}, {"reconsideration_dossier_export", "导出行政复议电子卷宗"},
+    {"normative_file_refused", "拒收规范性文件全文文件"}, {"sync_order_answers", "接收下级节点的督办反馈"},
     {"bulletin_export", "下载月度通报"},
     {"sync_denied", "拒绝下级节点的同步请求"}, {"sync_enrol", "下级节点注册"}, {"sync_batch", "接收下级节点数据批次"},
     {"dossier_export", "导出电子卷宗"}, {"read_personal", "查看个人信息"},
