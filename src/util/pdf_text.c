@@ -41,7 +41,7 @@ static size_t mapped_bytes(void)
     return (size_t)strtoull(buf, NULL, 10) * (size_t)sysconf(_SC_PAGESIZE);
 }
 
-static void limit(int resource, rlim_t soft, rlim_t hard)
+static void limit(__rlimit_resource_t resource, rlim_t soft, rlim_t hard)
 {
     struct rlimit r = {soft, hard};
     if (setrlimit(resource, &r) != 0) _exit(EXIT_DAMAGED);
