@@ -63,6 +63,14 @@ static void quiet_stderr(void)
     if (null >= 0) dup2(null, STDERR_FILENO);
 }
 
+/* The child keeps no descriptor of the server's — its database, its sockets, another request's
+ * pipe (whose reader would otherwise wait for this child too) — but stdio and its own pipe. */
+static void close_others(int keep)
+{
+    if (keep > 3) close_range(3, (unsigned)keep - 1, 0);
+    close_range((unsigned)keep + 1, ~0U, 0);
+}
+
 /* Never returns: parses buf and streams each page's text to fd, pages joined by a line feed. */
 static void child(int fd, const void *buf, size_t len, size_t as_bytes, unsigned cpu)
 {
@@ -70,6 +78,7 @@ static void child(int fd, const void *buf, size_t len, size_t as_bytes, unsigned
     limit(RLIMIT_CPU, cpu, cpu + 1);
     limit(RLIMIT_AS, as_bytes, as_bytes);
     quiet_stderr(); /* poppler reports syntax errors there: the verdict is the exit status */
+    close_others(fd);
     GError *ge = NULL;
     GBytes *bytes = g_bytes_new_static(buf, len);
     PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &ge);
