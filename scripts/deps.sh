@@ -11,6 +11,7 @@ PACKAGES=(
   nodejs npm chromium fonts-wqy-microhei
   clang-14 libclang-rt-14-dev
   libpango1.0-dev libcairo2-dev libqrencode-dev fonts-arphic-uming poppler-utils zbar-tools
+  libpoppler-glib-dev
   libcurl4-openssl-dev
   wrk nginx
   libpq-dev postgresql-15

@@ -9,6 +9,7 @@
 #include "domain/media_sniff.h"
 #include "store/settings.h"
 #include "util/docx_text.h"
+#include "util/pdf_text.h"
 #include "util/text.h"
 #include "util/text_decode.h"
 
@@ -32,6 +33,11 @@ int app_normative_file_check(const AppContext *cx, long long id, ZfError *err)
     return open ? ZF_OK : zf_fail(err, 409, "invalid_state", NULL, "文件已登记或已办结，不能再更换全文");
 }
 
+/* A PDF's text is read in a child process (util/pdf_text.c) held to these: a text PDF of the
+ * 20 MiB upload limit reads in well under a second of CPU, so 5 seconds means a parser gone
+ * astray, and 512 MiB is ample for poppler's text pass yet bounded. */
+static const PdfTextLimits pdf_limits = {.cpu_seconds = 5, .memory_bytes = (size_t)512 << 20};
+
 int app_normative_file_extract(const unsigned char *data, size_t len, NormativeExtract *out, ZfError *err)
 {
     size_t n;
@@ -39,7 +45,7 @@ int app_normative_file_extract(const unsigned char *data, size_t len, NormativeE
     memset(out, 0, sizeof *out);
     if (t && strcmp(t->mime, "application/pdf") == 0) {
         out->mime = t->mime;
-        return ZF_OK;
+        return pdf_text(data, len, NORM_TEXT_MAX * 4, &pdf_limits, &out->text, &n, err);
     }
     if (t && strcmp(t->mime, "application/zip") == 0) {
         out->mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -1,8 +1,8 @@
 /* The full text of a filed normative document as a file (docs/normative-docs.md): .docx, .pdf or
  * .txt, its type judged by its bytes (domain/media_sniff.c), its text extracted — a Word
- * document's runs (util/docx_text.c), a text file as UTF-8 (util/text_decode.c) — and made the
- * document's full text, which the register searches. A PDF is kept but not read (no PDF text
- * library in the build): its text is the one typed in the filing. */
+ * document's runs (util/docx_text.c), a PDF's text layer read in a child process held to limits
+ * (util/pdf_text.c), a text file as UTF-8 (util/text_decode.c) — and made the document's full
+ * text, which the register searches. */
 #ifndef ZF_APP_NORMATIVE_FILE_H
 #define ZF_APP_NORMATIVE_FILE_H
 
@@ -18,10 +18,10 @@ int app_normative_file_check(const AppContext *cx, long long id, ZfError *err);
 
 typedef struct {
     const char *mime;  /* the type the bytes tell */
-    char *text;        /* the extracted text (malloc'd), NULL for a PDF */
+    char *text;        /* the extracted text (malloc'd) */
 } NormativeExtract;
 /* Judges data's type by its bytes and extracts its text: 415 anything but a Word document, a PDF or
- * text; 422 text beyond the full text's limit. */
+ * text; 422 text beyond the full text's limit, a PDF unreadable or without a text layer. */
 int app_normative_file_extract(const unsigned char *data, size_t len, NormativeExtract *out, ZfError *err);
 
 typedef struct {
