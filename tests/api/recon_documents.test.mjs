@@ -320,3 +320,38 @@ test('the ledger verifies: every 文书 row against its document.issue event, th
   const v = run(['--db', db, 'verify'], { timeout: 120000 });
   assert.equal(v.code, 0, v.stdout + v.stderr);
 });
+
+// last: running the script takes long enough for the server to close idle keep-alive sockets
+test('the e-dossier carries its own verify script: unzipped it passes; one byte changed in a 文书, a material or an event, it fails', async () => {
+  const r = await who.clerk.raw(`/api/v1/reconsiderations/${full.id}/dossier.zip`);
+  assert.equal(r.status, 200, r.status === 200 ? '' : await r.text());
+  const zip = Buffer.from(await r.arrayBuffer());
+  const verify = (mutate) => {
+    const into = fs.mkdtempSync(path.join(dir, 'dossier-'));
+    for (const [name, bytes] of Object.entries(unzipAll(zip))) {
+      fs.mkdirSync(path.dirname(path.join(into, name)), { recursive: true });
+      fs.writeFileSync(path.join(into, name), bytes);
+    }
+    if (mutate) mutate(into);
+    return spawnSync('bash', ['verify.sh'], { cwd: into, encoding: 'utf8' });
+  };
+  const flip = (file) => (into) => {
+    const f = path.join(into, file);
+    const b = fs.readFileSync(f);
+    b[Math.floor(b.length / 2)] ^= 0x01;
+    fs.writeFileSync(f, b);
+  };
+  const ok = verify();
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  assert.ok(ok.stdout.includes('树头签名有效'), ok.stdout);
+  const names = Object.keys(unzipAll(zip));
+  const decision = names.find((n) => n.startsWith('文书/') && n.includes('行政复议决定书'));
+  const material = names.find((n) => n.startsWith('材料/'));
+  const event = names.find((n) => n.startsWith('存证/events/'));
+  assert.ok(decision && material && event, names.join(', '));
+  for (const file of [decision, material, event]) {
+    const bad = verify(flip(file));
+    assert.notEqual(bad.status, 0, `${file} changed: ${bad.stdout}`);
+    assert.ok(bad.stdout.includes('校验未通过'), bad.stdout);
+  }
+});
