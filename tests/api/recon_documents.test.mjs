@@ -369,6 +369,8 @@ test('电子送达 where the applicant consented: each 文书 of his gets a link
   const none = (await decideAll(no.id)).flatMap((s) => s.deliveries_sent || []);
   assert.deepEqual(none, []);
   assert.equal(sqlite(db, `SELECT count(*) FROM deliveries WHERE case_no = 'reconsideration:${no.id}'`).trim(), '0');
+  const v = run(['--db', db, 'verify'], { timeout: 120000 });
+  assert.equal(v.code, 0, 'the deliveries and their timeline rows are in the ledger: ' + v.stdout + v.stderr);
 });
 
 // last: running the script takes long enough for the server to close idle keep-alive sockets
