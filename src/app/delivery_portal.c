@@ -10,6 +10,7 @@
 #include "app/delivery.h"
 #include "app/delivery_rows.h"
 #include "app/documents.h"
+#include "app/recon_delivery.h"
 #include "domain/delivery.h"
 #include "domain/workflow/case_state.h"
 #include "store/documents.h"
@@ -167,6 +168,11 @@ static json_t *case_record(const AppContext *cx, const json_t *row)
 {
     char *body;
     ZfError e;
+    long long recon_id;
+    if (recon_delivery_of(row, &recon_id)) /* what the page shows, as the delivery recorded it */
+        return json_pack("{s:s, s:{s:s}, s:{s:s}}", "agency_name", delivery_body_str(row, "agency_name") ?: "行政复议机构",
+                         "party", "name", delivery_body_str(row, "party_name") ?: "", "decision", "doc_no",
+                         delivery_body_str(row, "doc_no") ?: "");
     if (store_record_get(cx->store, REC_CASE, str(row, "case_no"), &body, &e) != ZF_OK) return json_object();
     json_t *rec = json_loads(body, 0, NULL);
     free(body);

@@ -7,6 +7,7 @@
 
 #include "app/delivery_rows.h"
 #include "app/logged_row.h"
+#include "app/orders_view.h"
 #include "app/recon_documents.h"
 #include "app/reconsideration_log.h"
 #include "domain/delivery.h"
@@ -57,6 +58,11 @@ static int deliver(const AppContext *cx, const json_t *recon, const json_t *doc,
                              "sent_by", by, "sent_at", now, "doc_no", str(doc, "doc_no") ? str(doc, "doc_no") : "");
     json_t *row = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "case_no", subject, "agency", str(recon, "respondent"),
                             "channel", "electronic", "status", "sent", "token_hash", token_hash, "body", body);
+    json_t *issuer = order_issuer(cx, str(recon, "region") ? str(recon, "region") : "");
+    json_object_set_new(body, "agency_name", json_is_string(issuer) ? issuer : json_string("行政复议机构"));
+    if (!json_is_string(issuer)) json_decref(issuer);
+    const char *party = str(json_object_get(json_object_get(recon, "body"), "applicant"), "name");
+    json_object_set_new(body, "party_name", json_string(party ? party : ""));
     int rc = delivery_put(cx->store, row, err);
     json_decref(row);
     snprintf(url, sizeof url, "/portal/delivery/%s", token);

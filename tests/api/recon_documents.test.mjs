@@ -344,6 +344,7 @@ test('电子送达 where the applicant consented: each 文书 of his gets a link
   const cover = await anon.get(`/public/deliveries/${token}`);
   assert.equal(cover.status, 200, JSON.stringify(cover.body));
   assert.equal(cover.body.kind_name, '行政复议决定书');
+  assert.equal(cover.body.agency_name, ISSUER, 'served by the 复议机构');
   const wrong = await anon.send('POST', `/public/deliveries/${token}/open`, { code: decision.code === '000000' ? '111111' : '000000' });
   assert.equal(wrong.status, 422);
   const pdf = await anon.raw(`/api/v1/public/deliveries/${token}/pdf`, {
@@ -351,6 +352,10 @@ test('电子送达 where the applicant consented: each 文书 of his gets a link
   assert.equal(pdf.status, 200);
   assert.equal(pdf.headers.get('content-type'), 'application/pdf');
   const issued = (await docs(who.clerk, yes.id)).find((d) => d.kind === 'recon_decision');
+  const opened = await anon.send('POST', `/public/deliveries/${token}/open`, { code: decision.code });
+  assert.equal(opened.status, 200, JSON.stringify(opened.body));
+  assert.equal(opened.body.party_name, '送达同意人');
+  assert.equal(opened.body.doc_no, issued.doc_no);
   assert.equal(sm3(Buffer.from(await pdf.arrayBuffer())), issued.sm3, 'the 决定书 as issued');
   const done = await anon.send('POST', `/public/deliveries/${token}/confirm`, { code: decision.code });
   assert.equal(done.status, 200, JSON.stringify(done.body));
