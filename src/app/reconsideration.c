@@ -51,7 +51,9 @@ static const char *timeline_only_name(const char *action)
 {
     static const char *const NAMES[][2] = {
         {"register", "收到申请"}, {"incidental", "附带审查申请"}, {"attach", "上传材料"},
-        {"withhold", "决定书不予公开"}, {"publish", "决定书公开"}, {NULL, NULL}};
+        {"withhold", "决定书不予公开"}, {"publish", "决定书公开"}, {"delivery_sent", "电子送达"},
+        {"delivery_opened", "申请人打开送达链接"}, {"delivery_confirmed", "申请人确认收到"},
+        {"delivery_locked", "送达链接锁定"}, {NULL, NULL}};
     for (size_t i = 0; action && NAMES[i][0]; i++)
         if (strcmp(NAMES[i][0], action) == 0) return NAMES[i][1];
     return "其他";

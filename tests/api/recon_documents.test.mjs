@@ -363,7 +363,7 @@ test('电子送达 where the applicant consented: each 文书 of his gets a link
   const stored = JSON.parse(sqlite(db, `SELECT body FROM deliveries WHERE case_no = 'reconsideration:${yes.id}' AND body LIKE '%recon_decision%'`));
   assert.equal(stored.served_on, todayChina());
   const timeline = (await who.clerk.get(`/reconsiderations/${yes.id}`)).body.timeline;
-  assert.ok(timeline.some((t) => t.action === 'delivery_confirmed'), JSON.stringify(timeline));
+  assert.ok(timeline.some((t) => t.action === 'delivery_confirmed' && t.action_name === '申请人确认收到'), JSON.stringify(timeline));
   // published from the recorded service
   const pub = (await anon.get('/public/reconsiderations/decisions?size=100')).body.items.find((x) => x.case_no === yes.case_no);
   assert.ok(pub, 'published');
