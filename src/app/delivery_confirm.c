@@ -12,6 +12,7 @@
 #include "app/case_log.h"
 #include "app/delivery_rows.h"
 #include "app/documents.h"
+#include "app/recon_delivery.h"
 #include "domain/delivery.h"
 #include "store/identity.h"
 
@@ -45,10 +46,14 @@ int delivery_confirm_in(const AppContext *cx, json_t *row, const char *addr, lon
     set_body(row, "confirm_ip", json_string(addr));
     if (!json_object_get(json_object_get(row, "body"), "opened_at")) set_body(row, "opened_at", json_string(t));
     delivery_time_china(t, when);
-    snprintf(note, sizeof note, "当事人于 %s 确认收到《%s》（网络地址 %s）", when,
-             delivery_kind_name(delivery_body_str(row, "kind")), addr);
-    if (app_timeline_add(cx->store, str(row, "case_no"), "当事人", "delivery_confirmed", NULL, NULL, note, err) != ZF_OK)
-        return ZF_ERR;
+    snprintf(note, sizeof note, "当事人于 %s 确认收到《%s》（网络地址 %s）", when, delivery_kind_text(row), addr);
+    if (delivery_timeline_add(cx, row, "当事人", "delivery_confirmed", note, err) != ZF_OK) return ZF_ERR;
+    long long recon_id;
+    if (recon_delivery_of(row, &recon_id)) { /* served on the day received (民事诉讼法 第九十条) */
+        char on[ZF_DATE_LEN];
+        date_format(cx->today, on);
+        set_body(row, "served_on", json_string(on));
+    }
     if (delivery_kind_serves_decision(delivery_body_str(row, "kind"))) {
         ZfError serve_err;
         bool served = serve(cx, row, t, &serve_err) == ZF_OK;

@@ -10,6 +10,7 @@
 #include "app/delivery.h"
 #include "app/delivery_rows.h"
 #include "app/documents.h"
+#include "app/recon_delivery.h"
 #include "domain/delivery.h"
 #include "domain/workflow/case_state.h"
 #include "store/documents.h"
@@ -93,8 +94,7 @@ static int check_code(const AppContext *cx, json_t *row, const char *token, cons
     set_body(row, "attempts", json_integer(attempts));
     if (locked) json_object_set_new(row, "status", json_string("locked"));
     if (delivery_put(cx->store, row, err) != ZF_OK ||
-        (locked && app_timeline_add(cx->store, str(row, "case_no"), PARTY, "delivery_locked", NULL, NULL,
-                                    "验证码连续输错，送达链接已锁定", err) != ZF_OK))
+        (locked && delivery_timeline_add(cx, row, PARTY, "delivery_locked", "验证码连续输错，送达链接已锁定", err) != ZF_OK))
         return ZF_ERR;
     if (locked)
         return zf_fail(err, 409, "delivery_locked", "code", "验证码错误次数过多，链接已锁定，请联系执法机关重新发送");
@@ -109,9 +109,9 @@ static int mark_opened(const AppContext *cx, json_t *row, long long now, ZfError
     utc_text(now, t);
     json_object_set_new(row, "status", json_string("opened"));
     set_body(row, "opened_at", json_string(t));
-    snprintf(note, sizeof note, "当事人打开《%s》送达链接", delivery_kind_name(delivery_body_str(row, "kind")));
+    snprintf(note, sizeof note, "当事人打开《%s》送达链接", delivery_kind_text(row));
     if (delivery_put(cx->store, row, err) != ZF_OK) return ZF_ERR;
-    return app_timeline_add(cx->store, str(row, "case_no"), PARTY, "delivery_opened", NULL, NULL, note, err);
+    return delivery_timeline_add(cx, row, PARTY, "delivery_opened", note, err);
 }
 
 static json_t *agency_name_of(const AppContext *cx, const json_t *rec)
@@ -133,7 +133,7 @@ static json_t *cover(const AppContext *cx, const json_t *row, json_t *rec)
     const char *status = str(row, "status");
     int left = max_attempts(cx) - (int)json_integer_value(json_object_get(json_object_get(row, "body"), "attempts"));
     return json_pack("{s:s, s:s, s:s, s:o, s:s, s:i, s:o}", "status", status, "status_name", delivery_status_name(status),
-                     "kind_name", delivery_kind_name(delivery_body_str(row, "kind")), "agency_name",
+                     "kind_name", delivery_kind_text(row), "agency_name",
                      agency_name_of(cx, rec), "expires_at", delivery_body_str(row, "expires_at"), "attempts_left",
                      left < 0 ? 0 : left, "confirmed_at",
                      delivery_body_str(row, "confirmed_at") ? json_string(delivery_body_str(row, "confirmed_at"))
@@ -159,6 +159,7 @@ static json_t *document(const AppContext *cx, const json_t *row, json_t *rec)
     if (json_object_get(d, "basis")) json_object_set(out, "basis", json_object_get(d, "basis"));
     if (json_object_get(rec, "facts")) json_object_set(out, "facts", json_object_get(rec, "facts"));
     json_object_set(out, "version", json_object_get(json_object_get(row, "body"), "version"));
+    if (delivery_body_str(row, "served_on")) json_object_set_new(out, "served_on", json_string(delivery_body_str(row, "served_on")));
     json_object_set_new(out, "pdf", json_boolean(json_object_get(json_object_get(row, "body"), "document_id") != NULL));
     return out;
 }
@@ -167,6 +168,11 @@ static json_t *case_record(const AppContext *cx, const json_t *row)
 {
     char *body;
     ZfError e;
+    long long recon_id;
+    if (recon_delivery_of(row, &recon_id)) /* what the page shows, as the delivery recorded it */
+        return json_pack("{s:s, s:{s:s}, s:{s:s}}", "agency_name", delivery_body_str(row, "agency_name") ?: "行政复议机构",
+                         "party", "name", delivery_body_str(row, "party_name") ?: "", "decision", "doc_no",
+                         delivery_body_str(row, "doc_no") ?: "");
     if (store_record_get(cx->store, REC_CASE, str(row, "case_no"), &body, &e) != ZF_OK) return json_object();
     json_t *rec = json_loads(body, 0, NULL);
     free(body);
@@ -233,7 +239,8 @@ static int portal(const AppContext *cx, PortalJob *j, json_t **out, ZfError *err
     else json_decref(j->out);
     /* the receipt after the confirmation committed: its outcome is on the delivery, not the reply */
     ZfError receipt_err;
-    if (rc == ZF_OK && j->act == P_CONFIRM && delivery_receipt_after(cx, j->confirmed_id, j->case_no, &receipt_err) != ZF_OK)
+    if (rc == ZF_OK && j->act == P_CONFIRM && strncmp(j->case_no, "reconsideration:", 16) != 0 &&
+        delivery_receipt_after(cx, j->confirmed_id, j->case_no, &receipt_err) != ZF_OK)
         log_error("delivery_receipt", "%s: %s", j->case_no, receipt_err.message);
     return rc;
 }

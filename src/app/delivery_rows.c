@@ -3,7 +3,9 @@
 
 #include <string.h>
 
+#include "app/case_log.h"
 #include "app/logged_row.h"
+#include "app/recon_delivery.h"
 #include "app/workflow_step.h"
 #include "domain/delivery.h"
 #include "ledger/ledger.h"
@@ -76,4 +78,19 @@ int delivery_serve_step(const AppContext *cx, const char *case_no, const char *o
     }
     store_rollback_to(cx->store, "delivery_serve");
     return ZF_ERR;
+}
+
+const char *delivery_kind_text(const json_t *row)
+{
+    const char *n = delivery_kind_name(delivery_body_str(row, "kind"));
+    return n ? n : (delivery_body_str(row, "kind_name") ? delivery_body_str(row, "kind_name") : "文书");
+}
+
+int delivery_timeline_add(const AppContext *cx, const json_t *row, const char *user, const char *action,
+                          const char *note, ZfError *err)
+{
+    long long recon_id;
+    if (recon_delivery_of(row, &recon_id)) return recon_delivery_timeline(cx, recon_id, action, note, err);
+    return app_timeline_add(cx->store, json_string_value(json_object_get(row, "case_no")), user, action, NULL, NULL,
+                            note, err);
 }

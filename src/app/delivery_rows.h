@@ -27,5 +27,10 @@ int delivery_confirm_in(const AppContext *cx, json_t *row, const char *addr, lon
 int delivery_receipt_after(const AppContext *cx, long long id, const char *case_no, ZfError *err);
 
 const char *delivery_body_str(const json_t *row, const char *key);
+/* The delivered document's name: a case's kind by its name, a reconsideration's 文书 as recorded. */
+const char *delivery_kind_text(const json_t *row);
+/* A timeline row of the delivery's subject: the case's, or the reconsideration's (recon_delivery.h). */
+int delivery_timeline_add(const AppContext *cx, const json_t *row, const char *user, const char *action,
+                          const char *note, ZfError *err);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/recon_documents.h"
+#include "app/recon_dossier_proof.h"
 #include "app/reconsideration.h"
 #include "ledger/ledger.h"
 #include "store/documents.h"
@@ -168,6 +169,15 @@ static int add_record(ZipStream *z, const json_t *record, ZfError *err)
     return rc;
 }
 
+/* [[sm3, entry]] of the catalogue's files, for the verify script. */
+static json_t *sums_of(const Catalogue *c)
+{
+    json_t *sums = json_array(), *r;
+    size_t i;
+    json_array_foreach(c->rows, i, r) json_array_append_new(sums, json_pack("[O, O]", json_array_get(r, 7), json_array_get(r, 5)));
+    return sums;
+}
+
 static int build(const AppContext *cx, long long id, const json_t *record, ZipStream *z, ZfError *err)
 {
     Catalogue c = {json_array()};
@@ -175,6 +185,11 @@ static int build(const AppContext *cx, long long id, const json_t *record, ZipSt
     if (rc == ZF_OK) rc = add_materials(cx, z, record, &c, err);
     if (rc == ZF_OK) rc = add_record(z, record, err);
     if (rc == ZF_OK) rc = add_catalogue(z, record, &c, err);
+    if (rc == ZF_OK) {
+        json_t *sums = sums_of(&c);
+        rc = recon_dossier_add_proof(cx, id, sums, z, err);
+        json_decref(sums);
+    }
     if (rc == ZF_OK) rc = zipstream_finish(z, err);
     json_decref(c.rows);
     return rc;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/recon_delivery.h"
 #include "app/reconsideration.h"
 #include "app/logged_row.h"
 #include "app/reconsideration_log.h"
@@ -71,7 +72,7 @@ static bool published(const json_t *row)
 }
 
 /* The public face of a decided reconsideration (views from recon_view). */
-static json_t *public_decision(const json_t *v)
+static json_t *public_decision(const AppContext *cx, const json_t *v)
 {
     const json_t *body = json_object_get(v, "body"), *act = json_object_get(body, "act");
     const json_t *decision = json_object_get(body, "decision"), *applicant = json_object_get(body, "applicant");
@@ -85,6 +86,11 @@ static json_t *public_decision(const json_t *v)
                             "decided_on", json_object_get(v, "decided_on"), "outcome", json_object_get(v, "outcome"),
                             "outcome_name", json_object_get(v, "outcome_name"), "procedure_name",
                             json_object_get(v, "procedure_name"));
+    /* published from the recorded service when the decision was served electronically */
+    char served[ZF_DATE_LEN];
+    const char *on = recon_decision_served_on(cx, json_integer_value(json_object_get(v, "id")), served);
+    json_object_set_new(out, "served_on", on ? json_string(on) : json_null());
+    json_object_set(out, "published_from", on ? json_object_get(out, "served_on") : json_object_get(v, "decided_on"));
     json_object_set_new(out, "applicant", masked(&k, str(applicant, "name")));
     json_object_set_new(out, "act", masked(&k, act_text));
     json_object_set_new(out, "request", masked(&k, str(body, "request")));
@@ -125,7 +131,7 @@ int app_recon_decisions_public(const AppContext *cx, int page, int size, json_t 
     qsort(v, n, sizeof *v, newest_first);
     json_t *items = json_array();
     for (i = (size_t)(page - 1) * (size_t)size; i < n && i < (size_t)page * (size_t)size; i++)
-        json_array_append_new(items, public_decision(v[i]));
+        json_array_append_new(items, public_decision(cx, v[i]));
     free(v);
     json_decref(all);
     *out = json_pack("{s:o, s:I, s:i, s:i}", "items", items, "total", (json_int_t)n, "page", page, "size", size);
@@ -143,7 +149,7 @@ int app_recon_decision_public(const AppContext *cx, long long id, json_t **out, 
         return zf_fail(err, 404, "not_found", NULL, "该行政复议决定未公开");
     }
     json_t *v = recon_view(&portal, row);
-    *out = public_decision(v);
+    *out = public_decision(cx, v);
     json_decref(v);
     json_decref(row);
     return ZF_OK;

@@ -51,7 +51,9 @@ static const char *timeline_only_name(const char *action)
 {
     static const char *const NAMES[][2] = {
         {"register", "收到申请"}, {"incidental", "附带审查申请"}, {"attach", "上传材料"},
-        {"withhold", "决定书不予公开"}, {"publish", "决定书公开"}, {NULL, NULL}};
+        {"withhold", "决定书不予公开"}, {"publish", "决定书公开"}, {"delivery_sent", "电子送达"},
+        {"delivery_opened", "申请人打开送达链接"}, {"delivery_confirmed", "申请人确认收到"},
+        {"delivery_locked", "送达链接锁定"}, {NULL, NULL}};
     for (size_t i = 0; action && NAMES[i][0]; i++)
         if (strcmp(NAMES[i][0], action) == 0) return NAMES[i][1];
     return "其他";
@@ -250,6 +252,10 @@ static int check_application(const AppContext *cx, const json_t *in, Checked *c,
     c->procedure = str(in, "procedure") ? str(in, "procedure") : "ordinary";
     if (strcmp(c->procedure, "ordinary") != 0 && strcmp(c->procedure, "simple") != 0)
         return zf_fail(err, 400, "invalid_field", "procedure", "请选择普通程序或简易程序");
+    /* 电子送达 of the 文书 only where the applicant consented (行政复议法 第八十八条 → 民事诉讼法 第九十条) */
+    const json_t *consent = json_object_get(in, "service_consent");
+    if (consent && !json_is_null(consent) && !json_is_boolean(consent))
+        return zf_fail(err, 400, "invalid_field", "service_consent", "是否同意电子送达应为是或否");
     c->channel = str(in, "channel") ? str(in, "channel") : "counter";
     if (!one_of(c->channel, CHANNELS)) return zf_fail(err, 400, "invalid_field", "channel", "请选择申请方式");
     const json_t *inc = json_object_get(in, "incidental");
@@ -286,7 +292,8 @@ static int allocate_case_no(const AppContext *cx, const char *region, zf_day on,
 static json_t *application_body(const AppContext *cx, const json_t *in, const Checked *c)
 {
     static const char *const KEPT[] = {"applicant", "representative", "act", "request", "facts", "compensation",
-                                       "incidental", "hearing_wanted", "materials", "third_parties", NULL};
+                                       "incidental", "hearing_wanted", "materials", "third_parties",
+                                       "service_consent", NULL};
     json_t *body = json_object();
     for (const char *const *k = KEPT; *k; k++) {
         json_t *v = json_object_get(in, *k);

@@ -14,9 +14,11 @@
 #include "app/reconsideration_log.h"
 #include "app/reconsideration_opinion.h"
 #include "app/reconsideration_periods.h"
+#include "app/recon_delivery.h"
 #include "app/recon_documents.h"
 #include "domain/recon_flow.h"
 #include "store/findings.h"
+#include "util/log.h"
 #include "util/text.h"
 
 #define NOTE_MAX_BYTES 6000
@@ -402,5 +404,11 @@ int app_recon_act(const AppContext *cx, long long id, const json_t *body, json_t
     else store_rollback(cx->store);
     if (rc != ZF_OK) return ZF_ERR;
     app_recon_documents_due(cx, id);
-    return recon_get_written(cx, id, record, err);
+    json_t *sent;
+    ZfError why;
+    if (app_recon_deliveries_due(cx, id, &sent, &why) != ZF_OK) /* the step stands; the next step tries again */
+        log_error("recon_delivery", "reconsideration %lld: %s", id, why.message);
+    if (recon_get_written(cx, id, record, err) != ZF_OK) return json_decref(sent), ZF_ERR;
+    json_object_set_new(*record, "deliveries_sent", sent);
+    return ZF_OK;
 }

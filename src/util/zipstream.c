@@ -8,8 +8,8 @@
 #include <string.h>
 #include <zlib.h>
 
-#define MAX_ENTRIES 16
-#define MAX_NAME 128
+#define MAX_ENTRIES 65535 /* the count fields of a zip without zip64 */
+#define MAX_NAME 512
 #define OUT_CHUNK 65536
 #define FLAGS 0x0808 /* bit 3: sizes in the data descriptor; bit 11: names are UTF-8 */
 #define DEFLATED 8
@@ -24,8 +24,8 @@ struct ZipStream {
     ZipSinkFn sink;
     void *sink_ctx;
     uint64_t offset; /* bytes given to the sink */
-    Entry entries[MAX_ENTRIES];
-    int n;
+    Entry *entries; /* grown as entries begin: a dossier holds one per event and proof */
+    int n, cap;
     int open;        /* an entry is begun and not ended */
     uint64_t usize, csize;
     uint32_t crc;
@@ -66,6 +66,7 @@ void zipstream_free(ZipStream *z)
 {
     if (!z) return;
     if (z->zs_ready) deflateEnd(&z->zs);
+    free(z->entries);
     free(z);
 }
 
@@ -76,6 +77,12 @@ int zipstream_begin(ZipStream *z, const char *name, ZfError *err)
     size_t nlen = strlen(name);
     if (z->open || z->n == MAX_ENTRIES || nlen >= MAX_NAME)
         return zf_fail(err, 500, "zip_misuse", NULL, "压缩文件条目过多或名称过长");
+    if (z->n == z->cap) {
+        int cap = z->cap ? z->cap * 2 : 16;
+        Entry *grown = realloc(z->entries, (size_t)cap * sizeof *grown);
+        if (!grown) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+        z->entries = grown, z->cap = cap;
+    }
     if (z->offset > UINT32_MAX) return too_big(err);
     Entry *e = &z->entries[z->n];
     memcpy(e->name, name, nlen + 1);

@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import zlib from 'node:zlib';
 import { run, tmpDir, startServer, addUser, login, client, sqlite } from './lib/zhifa.mjs';
 import { cnid, uscc } from './lib/codes.mjs';
-import { addWd, isWorkday } from './lib/calendar.mjs';
+import { addWd, isWorkday, todayChina } from './lib/calendar.mjs';
 
 /** D + n natural days, rolled forward to a working day (行政复议法 第八十八条第一款). */
 function addNd(d, n) {
@@ -319,4 +319,96 @@ test('决定公开 (第七十九条): the decision on the portal, masked — no 
 test('the ledger verifies: every 文书 row against its document.issue event, the publication against its row event', () => {
   const v = run(['--db', db, 'verify'], { timeout: 120000 });
   assert.equal(v.code, 0, v.stdout + v.stderr);
+});
+
+test('电子送达 where the applicant consented: each 文书 of his gets a link and code, the portal serves the 决定书 with the code, the confirmation records served_on; without consent none', async () => {
+  const bad = await who.clerk.send('POST', '/reconsiderations', application('甲某', { service_consent: 'yes' }));
+  assert.equal(bad.status, 400, 'service_consent is a boolean');
+  const anon = client(srv.base);
+  const decideAll = async (id) => {
+    const steps = [];
+    steps.push(await ok(who.clerk, id, { action: 'accept', on: '2026-02-13' }));
+    steps.push(await ok(who.clerk, id, { action: 'send_copy', on: '2026-02-16' }));
+    steps.push(await ok(who.hd, id, { action: 'answer', on: '2026-02-24', note: '被申请人认为原处罚正确。' }));
+    steps.push(await ok(who.clerk, id, { action: 'decide', on: '2026-03-20', outcome: 'maintain', note: '原处罚事实清楚。' }));
+    return steps;
+  };
+  const yes = await apply('送达同意人', { service_consent: true });
+  const steps = await decideAll(yes.id);
+  const sent = steps.flatMap((s) => s.deliveries_sent || []);
+  // the applicant's 文书: 受理通知书 and 决定书 (the 答复通知书 is the respondent's)
+  assert.deepEqual(sent.map((x) => x.kind_name).sort(), ['行政复议决定书', '行政复议受理通知书'].sort(), JSON.stringify(sent));
+  const decision = sent.find((x) => x.kind_name === '行政复议决定书');
+  assert.match(decision.code, /^\d{6}$/);
+  const token = decision.url.split('/').pop();
+  const cover = await anon.get(`/public/deliveries/${token}`);
+  assert.equal(cover.status, 200, JSON.stringify(cover.body));
+  assert.equal(cover.body.kind_name, '行政复议决定书');
+  assert.equal(cover.body.agency_name, ISSUER, 'served by the 复议机构');
+  const wrong = await anon.send('POST', `/public/deliveries/${token}/open`, { code: decision.code === '000000' ? '111111' : '000000' });
+  assert.equal(wrong.status, 422);
+  const pdf = await anon.raw(`/api/v1/public/deliveries/${token}/pdf`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: decision.code }) });
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+  const issued = (await docs(who.clerk, yes.id)).find((d) => d.kind === 'recon_decision');
+  const opened = await anon.send('POST', `/public/deliveries/${token}/open`, { code: decision.code });
+  assert.equal(opened.status, 200, JSON.stringify(opened.body));
+  assert.equal(opened.body.party_name, '送达同意人');
+  assert.equal(opened.body.doc_no, issued.doc_no);
+  assert.equal(sm3(Buffer.from(await pdf.arrayBuffer())), issued.sm3, 'the 决定书 as issued');
+  const done = await anon.send('POST', `/public/deliveries/${token}/confirm`, { code: decision.code });
+  assert.equal(done.status, 200, JSON.stringify(done.body));
+  assert.equal(done.body.served_on, todayChina());
+  const stored = JSON.parse(sqlite(db, `SELECT body FROM deliveries WHERE case_no = 'reconsideration:${yes.id}' AND body LIKE '%recon_decision%'`));
+  assert.equal(stored.served_on, todayChina());
+  const timeline = (await who.clerk.get(`/reconsiderations/${yes.id}`)).body.timeline;
+  assert.ok(timeline.some((t) => t.action === 'delivery_confirmed' && t.action_name === '申请人确认收到'), JSON.stringify(timeline));
+  // published from the recorded service
+  const pub = (await anon.get('/public/reconsiderations/decisions?size=100')).body.items.find((x) => x.case_no === yes.case_no);
+  assert.ok(pub, 'published');
+  assert.equal(pub.served_on, todayChina());
+  assert.equal(pub.published_from, todayChina());
+
+  const no = await apply('送达未同意人');
+  const none = (await decideAll(no.id)).flatMap((s) => s.deliveries_sent || []);
+  assert.deepEqual(none, []);
+  assert.equal(sqlite(db, `SELECT count(*) FROM deliveries WHERE case_no = 'reconsideration:${no.id}'`).trim(), '0');
+  const v = run(['--db', db, 'verify'], { timeout: 120000 });
+  assert.equal(v.code, 0, 'the deliveries and their timeline rows are in the ledger: ' + v.stdout + v.stderr);
+});
+
+// last: running the script takes long enough for the server to close idle keep-alive sockets
+test('the e-dossier carries its own verify script: unzipped it passes; one byte changed in a 文书, a material or an event, it fails', async () => {
+  const r = await who.clerk.raw(`/api/v1/reconsiderations/${full.id}/dossier.zip`);
+  assert.equal(r.status, 200, r.status === 200 ? '' : await r.text());
+  const zip = Buffer.from(await r.arrayBuffer());
+  const verify = (mutate) => {
+    const into = fs.mkdtempSync(path.join(dir, 'dossier-'));
+    for (const [name, bytes] of Object.entries(unzipAll(zip))) {
+      fs.mkdirSync(path.dirname(path.join(into, name)), { recursive: true });
+      fs.writeFileSync(path.join(into, name), bytes);
+    }
+    if (mutate) mutate(into);
+    return spawnSync('bash', ['verify.sh'], { cwd: into, encoding: 'utf8' });
+  };
+  const flip = (file) => (into) => {
+    const f = path.join(into, file);
+    const b = fs.readFileSync(f);
+    b[Math.floor(b.length / 2)] ^= 0x01;
+    fs.writeFileSync(f, b);
+  };
+  const ok = verify();
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  assert.ok(ok.stdout.includes('树头签名有效'), ok.stdout);
+  const names = Object.keys(unzipAll(zip));
+  const decision = names.find((n) => n.startsWith('文书/') && n.includes('行政复议决定书'));
+  const material = names.find((n) => n.startsWith('材料/'));
+  const event = names.find((n) => n.startsWith('存证/events/'));
+  assert.ok(decision && material && event, names.join(', '));
+  for (const file of [decision, material, event]) {
+    const bad = verify(flip(file));
+    assert.notEqual(bad.status, 0, `${file} changed: ${bad.stdout}`);
+    assert.ok(bad.stdout.includes('校验未通过'), bad.stdout);
+  }
 });
