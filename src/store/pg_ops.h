@@ -193,6 +193,7 @@ int pg_store_recon_timeline_add(Store *st, const ReconTimelineRow *t, long long 
 int pg_store_recon_timeline(Store *st, long long recon_id, json_t **items, ZfError *err);
 int pg_store_recon_foreach(Store *st, ReconTable t, ReconRowFn fn, void *ctx, ZfError *err);
 int pg_store_recon_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err);
+int pg_store_recon_doc_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err);
 int pg_store_recons_list(Store *st, const ReconFilter *f, int page, int size, json_t **out, ZfError *err);
 int pg_store_recons_stats(Store *st, const ReconFilter *f, json_t **out, ZfError *err);
 int pg_store_sync_node_add(Store *st, const char *name, const char *region, const char *token_hash, long long *id, ZfError *err);
@@ -208,6 +209,8 @@ int pg_store_sync_upper_update(Store *st, const json_t *fields, ZfError *err);
 int pg_store_sync_pending(Store *st, long long after_seq, int limit, SyncPendingFn fn, void *ctx, ZfError *err);
 int pg_store_sync_witness_add(Store *st, const json_t *w, ZfError *err);
 int pg_store_sync_witnesses(Store *st, json_t **items, ZfError *err);
+int pg_store_sync_order_link_put(Store *st, const json_t *link, ZfError *err);
+int pg_store_sync_order_links(Store *st, json_t **items, ZfError *err);
 int pg_store_sync_publish(Store *st, const char *kind, const char *key, const char *body, const char *hash, int *changed, ZfError *err);
 int pg_store_sync_published_after(Store *st, long long after_seq, int limit, json_t **items, ZfError *err);
 int pg_store_backup_to(Store *st, const char *dest_path, ZfError *err);

@@ -124,6 +124,22 @@ int pg_store_recon_next_seq(Store *st, const char *region, int year, long *seq, 
     return ZF_OK;
 }
 
+/* The 文书' own 文号 sequence (migration 083's twin): the counter row stays locked until the
+ * step's transaction ends, so two servers never take one number and a rolled back step leaves no gap. */
+int pg_store_recon_doc_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err)
+{
+    char y[24];
+    PGresult *r = pg_query_text(st,
+                                "INSERT INTO reconsideration_doc_seq(region, year, seq) VALUES ($1, $2::bigint, 1)"
+                                " ON CONFLICT (region, year) DO UPDATE SET seq = reconsideration_doc_seq.seq + 1"
+                                " RETURNING seq",
+                                PG_ARGS(region, pg_int(y, year)), "reconsideration_doc_seq", err);
+    if (!r) return ZF_ERR;
+    *seq = (long)pg_ll(r, 0, 0);
+    PQclear(r);
+    return ZF_OK;
+}
+
 /* The filter as fixed SQL over $1 … $7 (all text; an absent filter is NULL and adds nothing). */
 typedef struct {
     char sql[1024];

@@ -261,6 +261,29 @@ int pg_store_sync_witnesses(Store *st, json_t **items, ZfError *err)
                         PG_NOARGS, "sync_witnesses", items, err);
 }
 
+/* Orders across levels: a lower level's copy of an upper order and how far its answer went up. */
+int pg_store_sync_order_link_put(Store *st, const json_t *link, ZfError *err)
+{
+    char a[24], b[24], c[24], d[24];
+    const char *keys[] = {"local_id", "upper_id", "sent_received", "sent_round"};
+    char *bufs[] = {a, b, c, d};
+    for (int i = 0; i < 4; i++) pg_int(bufs[i], json_integer_value(json_object_get(link, keys[i])));
+    return pg_exec_text(st,
+                        "INSERT INTO sync_order_links(local_id, upper_id, sent_received, sent_round)"
+                        " VALUES ($1::bigint, $2::bigint, $3::bigint, $4::bigint) ON CONFLICT (local_id) DO UPDATE SET"
+                        " upper_id = EXCLUDED.upper_id, sent_received = EXCLUDED.sent_received,"
+                        " sent_round = EXCLUDED.sent_round",
+                        PG_ARGS(a, b, c, d), "sync_order_links", NULL, err);
+}
+
+int pg_store_sync_order_links(Store *st, json_t **items, ZfError *err)
+{
+    return pg_json_rows(st,
+                        "SELECT json_build_object('local_id', local_id, 'upper_id', upper_id, 'sent_received',"
+                        " sent_received, 'sent_round', sent_round) FROM sync_order_links ORDER BY local_id",
+                        PG_NOARGS, "sync_order_links", items, err);
+}
+
 /* One statement: a new item, or a new version (another hash) moved to a new seq; the same version
  * writes nothing. */
 int pg_store_sync_publish(Store *st, const char *kind, const char *key, const char *body, const char *hash,
