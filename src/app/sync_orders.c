@@ -195,7 +195,8 @@ static int follow_decision(Store *st, const json_t *u, const json_t *link, ZfErr
     for (int i = 0; COPIED[i]; i++) json_object_set(row, COPIED[i], json_object_get(u, COPIED[i]));
     json_t *ub = json_object_get(u, "body"), *body = json_object_get(row, "body");
     json_object_set(body, "accepted", json_object_get(ub, "accepted") ?: json_null());
-    json_object_set(body, "returns", json_object_get(ub, "returns") ?: json_array());
+    json_t *returns = json_object_get(ub, "returns");
+    json_object_set_new(body, "returns", returns ? json_incref(returns) : json_array());
     json_object_set_new(row, "reminded", json_string(""));
     json_object_set_new(row, "updated_at", json_string(now));
     bool returned = is(u, "status", "returned");

@@ -412,8 +412,10 @@ test('an order issued at the province about a county agency reaches the county, 
   // the province's decision goes down
   const acc = await provSup.send('POST', `/orders/${d.body.id}/actions`, { action: 'accept', note: '整改到位' });
   assert.equal(acc.status, 200, JSON.stringify(acc.body));
-  assert.equal(zhifa('city', ['sync', 'push']).code, 0);
-  assert.equal(zhifa('county', ['sync', 'push']).code, 0);
+  for (const level of ['city', 'county']) {
+    const down = zhifa(level, ['sync', 'push']);
+    assert.equal(down.code, 0, `${level}: ${down.stdout}${down.stderr}`);
+  }
   assert.equal(sql('county', `SELECT status FROM orders WHERE doc_no = '${docNo}'`), 'accepted');
   assert.equal(sql('city', `SELECT status FROM orders WHERE doc_no = '${docNo}'`), 'accepted');
 });
