@@ -27,6 +27,7 @@ const ALLOWED_PATTERNS = [
 // Proper nouns and units people read as words (kept short on purpose: a new entry needs a reason).
 const ALLOWED_WORDS = new Set([
   'PDF', 'Excel', // the formats of 通报 and exports, named as their users name them
+  'Word', // the format a normative document's full text is filed in, as filers name it (文件报备)
   // file formats as 文件类型 names them (the labels of the server's media_types: JPEG 图片, AMR 录音 …)
   'JPEG', 'JPG', 'PNG', 'WebP', 'HEIC', 'HEIF', 'AAC', 'WAV', 'AMR', 'AMR-WB', 'MOV',
   'USCC', // 统一社会信用代码's usual abbreviation in forms

@@ -41,5 +41,5 @@ CREATE TABLE normative_catalogs (
 );
 
 INSERT INTO settings(name, value, description, kind, min_value, max_value, basis) VALUES
- ('normative_file_max_mib', '20', '规范性文件备案：报送的文件全文（.docx/.pdf/.txt）大小上限（MiB）', 'integer', 1, 100,
+ ('normative_file_max_mib', '20', '规范性文件备案：报送的文件全文（Word、PDF 或纯文本文件）大小上限（MiB）', 'integer', 1, 100,
   '本地规定：规范性文件全文以电子文本报送；上限防止超大文件占用服务器');
