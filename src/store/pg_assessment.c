@@ -1,15 +1,15 @@
-/* PostgreSQL side of store/assessment.h: one description per table (pg_body_desc.c does the rest),
+/* PostgreSQL side of store/assessment.h: one description per table (pg_body_rows.c does the rest),
  * the same rows and order as sqlite_assessment.c. */
 #include "store/assessment.h"
 
 #include <stdio.h>
 
-#include "store/pg_body_desc.h"
+#include "store/pg_body_rows.h"
 #include "store/pg_internal.h"
 #include "store/pg_ops.h"
 
 #define BODY ", 'body', body::json)"
-static const PgBodyDesc DESC[] = {
+static const PgBodyTable DESC[] = {
     [ASSESS_PLAN] = {"assessment_plans", "考核方案", {"region", "year", "status", "created_by", NULL},
                      "json_build_object('id', id, 'region', region, 'year', year, 'status', status,"
                      " 'created_by', created_by" BODY,
@@ -32,18 +32,18 @@ static const PgBodyDesc DESC[] = {
 
 int pg_store_assess_get(Store *st, AssessTable t, long long id, json_t **row, ZfError *err)
 {
-    return pg_desc_get(st, &DESC[t], id, row, err);
+    return pg_body_get(st, &DESC[t], id, row, err);
 }
 
 int pg_store_assess_put(Store *st, AssessTable t, json_t *row, ZfError *err)
 {
-    return pg_desc_put(st, &DESC[t], row, err);
+    return pg_body_put(st, &DESC[t], row, err);
 }
 
 /* $1 plan_id, $2 unit, $3 indicator, $4 region prefix: each condition only for the table's columns. */
 int pg_store_assess_rows(Store *st, AssessTable t, const AssessFilter *f, json_t **items, ZfError *err)
 {
-    const PgBodyDesc *d = &DESC[t];
+    const PgBodyTable *d = &DESC[t];
     static const char *const COND[] = {"plan_id", "($1::bigint = 0 OR plan_id = $1::bigint)",
                                        "unit", "($2::text IS NULL OR unit = $2::text)",
                                        "indicator", "($3::text IS NULL OR indicator = $3::text)",
@@ -51,7 +51,7 @@ int pg_store_assess_rows(Store *st, AssessTable t, const AssessFilter *f, json_t
     char sql[1024], plan[24];
     int len = snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE true", d->json, d->table);
     for (size_t i = 0; i < sizeof COND / sizeof *COND; i += 2)
-        if (pg_desc_has_col(d, COND[i])) len += snprintf(sql + len, sizeof sql - (size_t)len, " AND %s", COND[i + 1]);
+        if (pg_body_has_col(d, COND[i])) len += snprintf(sql + len, sizeof sql - (size_t)len, " AND %s", COND[i + 1]);
     snprintf(sql + len, sizeof sql - (size_t)len, " ORDER BY id");
     AssessFilter none = {0};
     if (!f) f = &none;
@@ -69,7 +69,7 @@ int pg_store_assess_foreach(Store *st, AssessTable t, AssessRowFn fn, void *ctx,
 {
     char sql[512];
     snprintf(sql, sizeof sql, "SELECT %s FROM %s ORDER BY id", DESC[t].json, DESC[t].table);
-    return pg_desc_walk(st, sql, PG_NOARGS, DESC[t].table, fn, ctx, err);
+    return pg_body_walk(st, sql, PG_NOARGS, DESC[t].table, fn, ctx, err);
 }
 
 int pg_store_assess_reconsidered(Store *st, const char *agency, const char *from, const char *to, long long *decided,

@@ -45,7 +45,7 @@ int pg_body_get(Store *st, const PgBodyTable *d, long long id, json_t **row, ZfE
 static void put_sql(const PgBodyTable *d, bool insert, char *sql, size_t cap)
 {
     size_t n = ncols(d);
-    char names[200] = "", marks[120] = "", sets[300] = "";
+    char names[200] = "", marks[160] = "", sets[320] = "";
     for (size_t i = 0; i < n; i++) {
         const char *type = strstr(d->cols[i], "_id") ? "bigint" : "text";
         snprintf(marks + strlen(marks), sizeof marks - strlen(marks), "%s$%zu::%s", i ? ", " : "", i + 1, type);
@@ -54,9 +54,9 @@ static void put_sql(const PgBodyTable *d, bool insert, char *sql, size_t cap)
                  type);
     }
     if (insert)
-        snprintf(sql, cap, "INSERT INTO %s(%s, body) VALUES (%s, $%zu) RETURNING id", d->table, names, marks, n + 1);
+        snprintf(sql, cap, "INSERT INTO %s(%s, body) VALUES (%s, $%zu::text) RETURNING id", d->table, names, marks, n + 1);
     else
-        snprintf(sql, cap, "UPDATE %s SET %s, body = $%zu WHERE id = $%zu::bigint RETURNING id", d->table, sets, n + 1,
+        snprintf(sql, cap, "UPDATE %s SET %s, body = $%zu::text WHERE id = $%zu::bigint RETURNING id", d->table, sets, n + 1,
                  n + 2);
 }
 
@@ -94,5 +94,19 @@ int pg_body_put(Store *st, const PgBodyTable *d, json_t *row, ZfError *err)
     PQclear(r);
     if (!insert) return changed == 1 ? ZF_OK : zf_fail(err, 404, "not_found", NULL, "%s不存在", d->what);
     json_object_set_new(row, "id", json_integer(id));
+    return ZF_OK;
+}
+
+int pg_body_walk(Store *st, const char *sql, int n, const char *const *params, const char *what,
+                 int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err)
+{
+    PGresult *r = pg_query(st, sql, n, params, what, err);
+    if (!r) return ZF_ERR;
+    for (int i = 0, stop = 0; i < PQntuples(r) && !stop; i++) {
+        json_t *row = pg_json_cell(r, i, 0);
+        stop = fn(row, ctx);
+        json_decref(row);
+    }
+    PQclear(r);
     return ZF_OK;
 }

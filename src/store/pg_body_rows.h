@@ -1,4 +1,5 @@
-/* Tables of a few indexed columns beside a JSON body (reviews, deliveries, inspections) on
+/* Tables of a few indexed columns beside a JSON body (reviews, deliveries, inspections, normative
+ * documents, reconsiderations, the assessment's tables) on
  * PostgreSQL: one row read by id, one row written (insert without an id, update with one), from a
  * table's description — the twin of sqlite_body_rows.c. */
 #ifndef ZF_STORE_PG_BODY_ROWS_H
@@ -26,5 +27,8 @@ int pg_body_one(Store *st, const PgBodyTable *d, const char *sql, int n, const c
 int pg_body_get(Store *st, const PgBodyTable *d, long long id, json_t **row, ZfError *err);
 /* Inserts the row (no "id": the new id is set on it) or updates it by id (404 when absent). */
 int pg_body_put(Store *st, const PgBodyTable *d, json_t *row, ZfError *err);
+/* The rows of sql (one json_build_object column) to fn in order; non-zero from fn stops. */
+int pg_body_walk(Store *st, const char *sql, int n, const char *const *params, const char *what,
+                 int (*fn)(const json_t *row, void *ctx), void *ctx, ZfError *err);
 
 #endif

@@ -1,4 +1,4 @@
-/* PostgreSQL side of store/normative.h: two body tables (pg_body_desc.c), the gap-free 登记编号
+/* PostgreSQL side of store/normative.h: two body tables (pg_body_rows.c), the gap-free 登记编号
  * sequence and the public register's search. FTS5 has no twin here: normative_search keeps the
  * same bigram and unigram token strings per document, and the query's FTS5 expression (domain's
  * law_query_match: `bi:"当场 场收" AND uni:"罚"`) becomes phrases that must each occur there. */
@@ -7,12 +7,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "store/pg_body_desc.h"
+#include "store/pg_body_rows.h"
 #include "store/pg_internal.h"
 #include "store/pg_ops.h"
 
 #define BODY ", 'body', body::json)"
-static const PgBodyDesc DESC[] = {
+static const PgBodyTable DESC[] = {
     [NORMATIVE_DOC] = {"normative_docs", "规范性文件", {"issuer", "region", "status", "reg_no", "validity", NULL},
                        "json_build_object('id', id, 'issuer', issuer, 'region', region, 'status', status,"
                        " 'reg_no', reg_no, 'validity', validity" BODY,
@@ -24,12 +24,12 @@ static const PgBodyDesc DESC[] = {
 
 int pg_store_normative_get(Store *st, NormativeTable t, long long id, json_t **row, ZfError *err)
 {
-    return pg_desc_get(st, &DESC[t], id, row, err);
+    return pg_body_get(st, &DESC[t], id, row, err);
 }
 
 int pg_store_normative_put(Store *st, NormativeTable t, json_t *row, ZfError *err)
 {
-    return pg_desc_put(st, &DESC[t], row, err);
+    return pg_body_put(st, &DESC[t], row, err);
 }
 
 /* The year's row stays locked until the registering transaction ends: concurrent registrations
@@ -125,7 +125,7 @@ int pg_store_normative_foreach(Store *st, NormativeTable t, int (*fn)(const json
 {
     char sql[512];
     snprintf(sql, sizeof sql, "SELECT %s FROM %s ORDER BY id", DESC[t].json, DESC[t].table);
-    return pg_desc_walk(st, sql, PG_NOARGS, DESC[t].table, fn, ctx, err);
+    return pg_body_walk(st, sql, PG_NOARGS, DESC[t].table, fn, ctx, err);
 }
 
 int pg_store_normative_tasks_of(Store *st, long long doc_id, json_t **items, ZfError *err)

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/pg_body_desc.h"
+#include "store/pg_body_rows.h"
 #include "store/pg_internal.h"
 #include "store/pg_ops.h"
 
@@ -107,7 +107,7 @@ int pg_store_recon_foreach(Store *st, ReconTable t, ReconRowFn fn, void *ctx, Zf
     const char *sql = t == RECON_TABLE_ROWS
                           ? "SELECT json_build_object(" STORED_FIELDS ") FROM reconsiderations r ORDER BY r.id"
                           : "SELECT " TIMELINE_JSON " FROM reconsideration_timeline ORDER BY id";
-    return pg_desc_walk(st, sql, PG_NOARGS, "reconsiderations", fn, ctx, err);
+    return pg_body_walk(st, sql, PG_NOARGS, "reconsiderations", fn, ctx, err);
 }
 
 int pg_store_recon_next_seq(Store *st, const char *region, int year, long *seq, ZfError *err)
