@@ -86,6 +86,14 @@ export function dbQuery(db, sql) {
   return r.stdout.replace(/\n$/, '');
 }
 
+/** Runs sql that writes on the database of path db, on either backend — for tests that damage
+ * stored rows as someone holding the database would (a hand edit `zhifa verify` must name). Throws
+ * when the database refuses (a trigger, a constraint). Write SQL both dialects accept, or branch on
+ * `backend`. */
+export function dbExec(db, sql) {
+  return dbQuery(db, sql);
+}
+
 /** Runs zhifa asynchronously (the event loop stays free, e.g. for a server in the same test). */
 export function runAsync(args, { input, timeout = 30000 } = {}) {
   return new Promise((resolve, reject) => {
