@@ -7,13 +7,16 @@
 #   GET /api/v1/cases?agency=…&size=50      one agency's first page (target ≥ 0.3× nginx)
 #   GET /api/v1/session, GET /api/v1/healthz
 # Usage: bench/bench_http.sh ZHIFA DB    (DB from zhifa gen | zhifa import; it gains a user and sessions)
+#        ZHIFA_PG=postgresql://… bench/bench_http.sh ZHIFA DB   the same on PostgreSQL (DB then only
+#        places the file store and the ledger key, as with `zhifa --pg URL --db DB`)
 # Env: WRK_THREADS (2), WRK_CONNECTIONS (32), WRK_SECONDS (10), ZHIFA_THREADS (serve --threads, default
 #      its own), ZHIFA_SERVE_ARGS (more flags for serve).
 set -euo pipefail
 zhifa=$1 db=$2
 data=$(cd "$(dirname "$0")/.." && pwd)/data
 threads=${WRK_THREADS:-2} conns=${WRK_CONNECTIONS:-32} secs=${WRK_SECONDS:-10}
-for tool in wrk nginx curl sqlite3; do
+pg=${ZHIFA_PG:-}
+for tool in wrk nginx curl $([ -n "$pg" ] && echo psql || echo sqlite3); do
   command -v "$tool" >/dev/null || { echo "bench_http: $tool is missing (scripts/deps.sh installs it)" >&2; exit 2; }
 done
 work=$(mktemp -d)
@@ -25,20 +28,24 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# One query on the benchmark's database, either backend.
+q() { if [ -n "$pg" ]; then psql -X -A -t -q -d "$pg" -c "$1"; else sqlite3 "$db" "$1"; fi; }
+backend=(${pg:+--pg "$pg"})
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 
 # A supervisor whose scope is the generated city (zhifa gen puts every agency under 3702).
 pass='Bench-Supervisor-2026'
-"$zhifa" --data "$data" --db "$db" user add --username bench_sup --role supervisor --region 370200 --password-stdin \
+"$zhifa" "${backend[@]}" --data "$data" --db "$db" user add --username bench_sup --role supervisor --region 370200 --password-stdin \
   <<<"$pass" >/dev/null 2>&1 || true # already there from an earlier run
-n=$(sqlite3 "$db" "SELECT count(*) FROM cases")
-case_no=$(sqlite3 "$db" "SELECT case_no FROM cases ORDER BY case_no LIMIT 1 OFFSET $((n / 2))")
-agency=$(sqlite3 "$db" "SELECT agency FROM cases GROUP BY agency ORDER BY count(*) DESC LIMIT 1")
+n=$(q "SELECT count(*) FROM cases")
+case_no=$(q "SELECT case_no FROM cases ORDER BY case_no LIMIT 1 OFFSET $((n / 2))")
+agency=$(q "SELECT agency FROM cases GROUP BY agency ORDER BY count(*) DESC LIMIT 1")
 
 zport=$(free_port)
 # shellcheck disable=SC2086
-"$zhifa" --data "$data" --db "$db" serve --listen "127.0.0.1:$zport" ${ZHIFA_THREADS:+--threads $ZHIFA_THREADS} \
+"$zhifa" "${backend[@]}" --data "$data" --db "$db" serve --listen "127.0.0.1:$zport" ${ZHIFA_THREADS:+--threads $ZHIFA_THREADS} \
   --max-connections-per-ip 1024 --sweep-every 0 ${ZHIFA_SERVE_ARGS:-} 2>"$work/serve.log" &
 zpid=$!
 base="http://127.0.0.1:$zport"
@@ -91,7 +98,7 @@ measure() {
 
 rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$zpid/status"; }
 
-echo "bench_http: $n cases; $(nproc) cores; wrk -t$threads -c$conns -d${secs}s on loopback; case $case_no; agency $agency"
+echo "bench_http: $n cases on $([ -n "$pg" ] && echo PostgreSQL || echo SQLite); $(nproc) cores; wrk -t$threads -c$conns -d${secs}s on loopback; case $case_no; agency $agency"
 printf '%-34s %10s %8s %8s   %10s %8s   %s\n' "request" "zhifa r/s" "p50 ms" "p99 ms" "nginx r/s" "p99 ms" "ratio"
 for spec in "GET /api/v1/cases/{case_no}|$case_path|case.json" \
             "GET /api/v1/cases?agency=…&size=50|$list_path|list.json" \
@@ -110,4 +117,4 @@ for spec in "GET /api/v1/cases/{case_no}|$case_path|case.json" \
 done
 peak=$(sort -n "$work/rss" | tail -1)
 echo "zhifa serve RSS under load: peak $((peak / 1024)) MiB (VmHWM $(awk '/^VmHWM/ { print int($2 / 1024) }' "/proc/$zpid/status") MiB); body sizes: case $(wc -c <"$work/www/case.json") B, list $(wc -c <"$work/www/list.json") B"
-echo "audit rows written during the run: $(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'read_personal' AND username = 'bench_sup'")"
+echo "audit rows written during the run: $(q "SELECT count(*) FROM audit_log WHERE action = 'read_personal' AND username = 'bench_sup'")"
