@@ -34,7 +34,7 @@ int pg_fail_conn(Store *st, const char *what, ZfError *err)
 static PGresult *query_typed(Store *st, const char *sql, int n, const Oid *types, const char *const *params,
                              const char *what, ZfError *err)
 {
-    PGresult *r = PQexecParams(PG_CONN(st), sql, n, types, params, NULL, NULL, 0);
+    PGresult *r = pg_exec_cached(st, sql, n, types, params);
     ExecStatusType s = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
     if (s == PGRES_TUPLES_OK || s == PGRES_COMMAND_OK) return r;
     if (!r) {
@@ -263,6 +263,21 @@ fail:
     return ZF_ERR;
 }
 
+/* Whether migration version is recorded: one read per check and no lock, so that every
+ * connection a server opens does not queue on the migration lock for nothing; a missing one is
+ * checked again under the lock (apply_migration). The numbers are not contiguous (030, 031 came
+ * before 004), so the newest alone does not say all are there. */
+static bool applied(Store *st, int version)
+{
+    char ver[24];
+    ZfError ignored = {0};
+    PGresult *r = pg_query(st, "SELECT 1 FROM schema_version WHERE version = $1", PG_ARGS(pg_int(ver, version)),
+                           "schema_version", &ignored);
+    bool yes = r && PQntuples(r) > 0;
+    PQclear(r);
+    return yes;
+}
+
 static int migrate(Store *st, ZfError *err)
 {
     if (run(st,
@@ -278,7 +293,8 @@ static int migrate(Store *st, ZfError *err)
         return zf_fail(err, 500, "schema_too_new", NULL,
                        "数据库结构版本 %d 高于本程序支持的 %d，请升级 zhifa", current, newest);
     for (int i = 0; i < zf_pg_migration_count; i++)
-        if (apply_migration(st, &zf_pg_migrations[i], err) != ZF_OK) return ZF_ERR;
+        if (!applied(st, zf_pg_migrations[i].version) && apply_migration(st, &zf_pg_migrations[i], err) != ZF_OK)
+            return ZF_ERR;
     return ZF_OK;
 }
 
@@ -291,6 +307,7 @@ static void quiet_notice(void *arg, const char *message)
 static void free_store(PgStore *st)
 {
     PQfinish(st->conn);
+    pg_prepared_free(st);
     free(st->files_path);
     free(st);
 }

@@ -15,6 +15,8 @@ typedef struct PgStore {
     PGconn *conn;
     char *files_path; /* the --db path: <path>.files and .keys stay on disk */
     char outer[48];   /* a savepoint that opened the transaction (pg_store_savepoint) */
+    struct PgPrepared *prepared; /* statements prepared on this connection (pg_prepared.c) */
+    int nprepared;
 } PgStore;
 
 #define PG_CONN(st) (((PgStore *)(st))->conn)
@@ -48,6 +50,10 @@ json_t *pg_json_int_or_null(const PGresult *r, int row, int col);
 json_t *pg_json_cell(const PGresult *r, int row, int col);
 int pg_json_rows(Store *st, const char *sql, int n, const char *const *params, const char *what, json_t **items,
                  ZfError *err);
+/* Runs sql as a statement prepared once per connection (by its text; unnamed when the bounded
+ * cache is full). types may be NULL. The raw result: the caller checks its status. */
+PGresult *pg_exec_cached(Store *st, const char *sql, int n, const Oid *types, const char *const *params);
+void pg_prepared_free(PgStore *pg);
 /* Sets err from the connection's state (no result at hand). */
 int pg_fail_conn(Store *st, const char *what, ZfError *err);
 /* Wraps a list in {items, total, page, size}. */
