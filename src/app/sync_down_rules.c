@@ -117,7 +117,8 @@ static int save_merged(Store *st, json_t *config, const char *from, ZfError *err
 {
     char by[256];
     int version;
-    snprintf(by, sizeof by, "上级：%s", from && *from ? from : UPPER_DEFAULT);
+    if (from && *from) snprintf(by, sizeof by, "上级：%s", from);
+    else snprintf(by, sizeof by, "%s", UPPER_DEFAULT); /* the top level has no name of its own */
     char *text = json_dumps(config, JSON_COMPACT | JSON_PRESERVE_ORDER);
     int rc = text ? store_rule_config_save(st, text, by, &version, err) : zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
     free(text);
