@@ -121,6 +121,11 @@ int app_sync_publish_records(Store *st, FILE *in, json_t **out, ZfError *err);
 /* Publishes this level's newest rule configuration version (validated as the rule settings page
  * validates a save); *out = {kind, key, version, change: published | unchanged}. */
 int app_sync_publish_rule_config(Store *st, json_t **out, ZfError *err);
+/* Stores this level's 行政区划 additions and renames (code<TAB>name lines, checked as
+ * regions_overlay_check does) and publishes its live rows; *out = {kind, key, rows}. */
+int app_sync_publish_regions(Store *st, const char *text, size_t len, json_t **out, ZfError *err);
+/* data/regions.tsv with this level's region_codes over it (docs/sync.md "Code tables"). */
+int app_regions_load(Store *st, Regions **out, ZfError *err);
 /* What a node pulls: {items:[{seq,kind,key,body,hash}], signature} after seq, signed with this level's key
  * over the items' compact sorted JSON. */
 int app_sync_down_items(Store *st, const char *db_path, long long after, json_t **reply, ZfError *err);

@@ -143,6 +143,7 @@ static int apply_one(Store *st, const char *kind, const char *key, const char *b
 {
     if (strcmp(kind, "law") == 0) return law_apply(st, key, body, strlen(body), change, err);
     if (strcmp(kind, "rule_config") == 0) return sync_down_apply_rule_config(st, body, change, err);
+    if (strcmp(kind, "code_table") == 0) return sync_down_apply_code_table(st, key, body, change, err);
     return zf_fail(err, 400, "unknown_kind", NULL, "本级不认识上级下发的数据类别“%s”", kind);
 }
 

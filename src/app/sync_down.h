@@ -12,5 +12,8 @@ void sync_down_sha256_hex(const char *data, size_t len, char out[65]);
 /* Applies a published rule configuration inside the caller's transaction (its body
  * {"overrides":[…],"from":NAME}); *change "changed" or "unchanged". A 4xx error = a bad item. */
 int sync_down_apply_rule_config(Store *st, const char *body, const char **change, ZfError *err);
+/* Applies a published code table (key "regions": code<TAB>name lines over regions.tsv) inside the
+ * caller's transaction; *change "changed" or "unchanged". A 4xx error = a bad item. */
+int sync_down_apply_code_table(Store *st, const char *key, const char *body, const char **change, ZfError *err);
 
 #endif

@@ -8,6 +8,7 @@
 #include "app/sync.h"
 #include "cmd/cmd.h"
 #include "cmd/read_file.h"
+#include "cmd/sync_publish.h"
 
 static void print_json(json_t *j)
 {
@@ -57,12 +58,30 @@ static int publish_rule_config(Store *st)
     return 0;
 }
 
-/* Called by cmd/sync.c for `sync publish --law FILE | --records FILE | --rule-config`. */
-int cmd_sync_publish(const GlobalOpts *g, const char *law, const char *records, bool rule_config)
+static int publish_regions(Store *st, const char *path)
+{
+    size_t len;
+    ZfError err;
+    json_t *out;
+    char *text = (char *)cmd_read_file(path, 4 << 20, &len);
+    if (!text) return fprintf(stderr, "zhifa: 无法读取文件 %s\n", path), 1;
+    int rc = app_sync_publish_regions(st, text, len, &out, &err);
+    free(text);
+    if (rc != ZF_OK) return fprintf(stderr, "zhifa: %s\n", err.message), 1;
+    print_json(out);
+    json_decref(out);
+    return 0;
+}
+
+/* Called by cmd/sync.c for `sync publish --law FILE | --records FILE | --rule-config | --regions FILE`. */
+int cmd_sync_publish(const GlobalOpts *g, const PublishWhat *w)
 {
     Store *st;
     if (cmd_open_store(g, STORE_OPEN_EXISTING, &st) != ZF_OK) return 1;
-    int rc = law ? publish_law(st, law) : rule_config ? publish_rule_config(st) : publish_records(st, records);
+    int rc = w->law           ? publish_law(st, w->law)
+             : w->rule_config ? publish_rule_config(st)
+             : w->regions     ? publish_regions(st, w->regions)
+                              : publish_records(st, w->records);
     store_close(st);
     return rc;
 }

@@ -153,6 +153,64 @@ test('a bad published item is refused on apply and listed as a bad line of the d
   assert.equal(sql('city', 'SELECT max(version) FROM rule_config_versions'), cityBefore, 'nothing saved');
 });
 
+async function regionNames(parent) {
+  const county = await startServer({ db: db('county'), args: ['--sweep-every', '0'] });
+  try {
+    const u = await login(county.base, 'county_reader', 'Zf-county_reader-Pass-2026');
+    const r = await u.get(`/regions?parent=${parent}`);
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    return Object.fromEntries(r.body.items.map((x) => [x.code, x.name]));
+  } finally {
+    await county.stop();
+  }
+}
+
+test('行政区划 additions published at the province show at the county by name (next start); a dropped code is kept, marked', async () => {
+  addUser(db('county'), { username: 'county_reader', role: 'supervisor', region: '370202' });
+  const before = await regionNames('370200');
+  assert.equal(before['370298'], undefined, 'not in the shipped regions.tsv');
+  // a parent that does not exist (province 99) is refused at the top, nothing published
+  const bad = path.join(dir, 'bad-regions.tsv');
+  fs.writeFileSync(bad, '999915\t无上级测试区\n');
+  const refused = zhifa('prov', ['sync', 'publish', '--regions', bad]);
+  assert.equal(refused.code, 1);
+  assert.ok(refused.stderr.includes('第 1 行') && refused.stderr.includes('上级区划'), refused.stderr);
+  assert.equal(sql('prov', "SELECT count(*) FROM sync_published WHERE kind = 'code_table'"), '0');
+
+  const file = path.join(dir, 'regions.tsv');
+  fs.writeFileSync(file, '# 新设区划\n370298\t青岛测试新区\n370297\t青岛旧测试区\n');
+  const pub = zhifa('prov', ['sync', 'publish', '--regions', file]);
+  assert.equal(pub.code, 0, pub.stderr);
+  assert.equal(JSON.parse(pub.stdout).rows, 2);
+  push('city');
+  push('county');
+  assert.deepEqual(lastDown('county').changes.filter((c) => c.kind === 'code_table').map((c) => `${c.key} ${c.change}`), ['regions changed']);
+  const after = await regionNames('370200');
+  assert.equal(after['370298'], '青岛测试新区');
+  assert.equal(after['370297'], '青岛旧测试区');
+  assert.equal(after['370202'], before['370202'], 'the shipped names stay');
+
+  // the province renames one and no longer has the other: renamed below, the other kept and marked
+  fs.writeFileSync(file, '370298\t青岛测试新区（更名）\n');
+  assert.equal(zhifa('prov', ['sync', 'publish', '--regions', file]).code, 0);
+  push('city');
+  push('county');
+  assert.equal(sql('county', "SELECT code || ' ' || name || ' ' || from_upper || ' ' || dropped FROM region_codes ORDER BY code"),
+    '370297 青岛旧测试区 1 1\n370298 青岛测试新区（更名） 1 0');
+  const renamed = await regionNames('370200');
+  assert.equal(renamed['370298'], '青岛测试新区（更名）');
+  assert.equal(renamed['370297'], '青岛旧测试区', 'kept: records may still name it');
+
+  // a bad table from above (as a faulty upper might send it): refused on apply, listed, nothing stored
+  sql('prov', "UPDATE sync_published SET body = '370296' || char(9) || char(1) || char(10), hash = 'bad2'," +
+    " seq = (SELECT max(seq) + 1 FROM sync_published) WHERE kind = 'code_table'");
+  push('city');
+  const id = sql('city', "SELECT id FROM sync_batches WHERE direction = 'down' ORDER BY id DESC LIMIT 1");
+  const errors = sql('city', `SELECT key || '|' || error FROM sync_batch_errors WHERE batch_id = ${id}`);
+  assert.match(errors, /^regions\|行政区划表第 1 行：名称/);
+  assert.equal(sql('city', "SELECT count(*) FROM region_codes WHERE code = '370296'"), '0');
+});
+
 test('a county supervisor cannot accept, return or escalate the province\'s order copy; its agency signs for it and answers', async () => {
   const c0 = countyCases[0];
   const d = await provSup.send('POST', '/orders', { kind: 'supervise', agency: c0.agency, case_nos: [c0.case_no],

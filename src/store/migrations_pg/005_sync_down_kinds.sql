@@ -8,3 +8,11 @@ INSERT INTO settings(name, value, description, kind, min_value, max_value, basis
  ('sync_publish_rule_config', '0', '多级汇聚：保存规则配置后自动下发下级节点（1 为自动，0 为手动执行 zhifa sync publish --rule-config）',
   'integer', 0, 1, '本地规定：上级监督平台下发规则配置，下级执法平台据以运行监督规则（1+N 多级汇聚）')
 ON CONFLICT (name) DO NOTHING;
+
+CREATE TABLE region_codes (
+    code       TEXT PRIMARY KEY CHECK (length(code) = 6),
+    name       TEXT NOT NULL,
+    from_upper INTEGER NOT NULL DEFAULT 0 CHECK (from_upper IN (0, 1)),
+    dropped    INTEGER NOT NULL DEFAULT 0 CHECK (dropped IN (0, 1)),
+    updated_at TEXT NOT NULL
+);
