@@ -31,7 +31,7 @@ int app_sync_node_reinstate(Store *st, const json_t *node, ZfError *err)
     int rc = store_begin(st, err);
     if (rc == ZF_OK) rc = store_sync_node_update(st, json_integer_value(json_object_get(node, "id")), f, err);
     if (rc == ZF_OK) {
-        AuditEntry e = {"cli", "sysadmin", "", "sync_node_reinstate", str_of(node, "name"), "ok",
+        AuditEntry e = {"cli", NULL, "", "sync_node_reinstate", str_of(node, "name"), "ok",
                         str_of(node, "refused_reason")};
         rc = store_audit_append(st, &e) == ZF_OK ? ZF_OK : zf_fail(err, 500, "audit_failed", NULL, "审计日志写入失败");
     }
