@@ -4,7 +4,9 @@
 #include "api/api.h"
 #include "domain/rules/rule_config_json.h"
 #include "app/sweep.h"
+#include "app/sync.h"
 #include "store/findings.h"
+#include "util/log.h"
 
 int api_rules_list(HttpRequest *req)
 {
@@ -34,6 +36,16 @@ static int reply_config(HttpRequest *req, int status)
 
 int api_rule_config_get(HttpRequest *req) { return reply_config(req, 200); }
 
+/* The setting sync_publish_rule_config = 1: the saved version goes to the levels below at their next
+ * exchange. The save stands when this fails: it is logged, and the CLI publishes by hand. */
+static void publish_below(HttpRequest *req)
+{
+    json_t *out;
+    ZfError err;
+    if (app_sync_publish_rule_config(req->store, &out, &err) != ZF_OK) log_error("rule_config_publish", "%s", err.message);
+    else json_decref(out);
+}
+
 int api_rule_config_put(HttpRequest *req)
 {
     json_t *body = http_body_json(req);
@@ -53,5 +65,6 @@ int api_rule_config_put(HttpRequest *req)
     json_decref(body);
     if (rc != ZF_OK) return http_reply_zferror(req, &err);
     store_mark_dirty(req->store, NULL); /* new thresholds: the sweeper re-checks everything */
+    if (app_sync_setting(req->store, "sync_publish_rule_config", 0) == 1) publish_below(req);
     return reply_config(req, 200);
 }

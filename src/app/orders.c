@@ -455,6 +455,7 @@ static int act_fn(const AppContext *cx, const void *arg, long long *id, ZfError 
     OrderSide who = sides & ORDER_SIDE_SUPERVISOR ? ORDER_SIDE_SUPERVISOR : ORDER_SIDE_AGENCY;
     /* the agency's signature and answer are dated by the server: dated back, an answer late by weeks
      * would read as on time (the statistics' answered_on_time, the order's `late`) */
+    if (rc == ZF_OK && who == ORDER_SIDE_SUPERVISOR) rc = app_order_copy_refuse(cx, row, err);
     if (rc == ZF_OK && who == ORDER_SIDE_AGENCY && cx->user && a->on != cx->today)
         rc = zf_fail(err, 422, "invalid_date", "on", "签收和反馈以系统记录的当天为准，不能补填日期");
     if (rc == ZF_OK) rc = order_apply_action(&before, a->action, who, a->on, cx->calendar, &d, &after, err);

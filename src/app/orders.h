@@ -74,6 +74,9 @@ int app_order_load_visible(const AppContext *cx, long long id, json_t **row, ZfE
 /* The sides (OrderSide bits) cx->user may act for on the row: the supervisor's when his region covers
  * the agency and his role holds orders.write, the agency's for its own users with orders.respond. */
 unsigned app_order_sides(const AppContext *cx, const json_t *row);
+/* 409 when row is a copy of an upper level's order (body.upper_order, docs/sync.md): this level's
+ * supervisors may not decide it, the message names the upper level. ZF_OK otherwise. */
+int app_order_copy_refuse(const AppContext *cx, const json_t *row, ZfError *err);
 int app_order_record_escalation(const AppContext *cx, json_t *row, int level, zf_day on, const char *note,
                                 ZfError *err);
 

@@ -22,6 +22,12 @@
 int app_sync_node_add(Store *st, const char *name, const char *region, char token[TOKEN_HEX_LEN + 1], json_t **row,
                       ZfError *err);
 
+/* The registered node named name (404 node_not_found). */
+int app_sync_node_find(Store *st, const char *name, json_t **node, ZfError *err);
+/* A refused node active again, its recorded head cleared (its next batch proves consistency from
+ * nothing), audited as sync_node_reinstate; 409 node_not_refused when it was not refused. */
+int app_sync_node_reinstate(Store *st, const json_t *node, ZfError *err);
+
 /* The node a request comes from: token known, signature (base64) of the request message valid under
  * the node's key — or, when enrolling, under enrol_key, the key being enrolled — and time within
  * SYNC_CLOCK_SKEW_S of now. 401 with a Chinese message otherwise. *node malloc'd. */
@@ -112,6 +118,14 @@ int app_sync_status(Store *st, const char *db_path, json_t **out, ZfError *err);
  * contract; other record types refused). *out = {kind, key, change: added|changed|unchanged}. */
 int app_sync_publish_law(Store *st, const char *file_name, const char *text, size_t len, json_t **out, ZfError *err);
 int app_sync_publish_records(Store *st, FILE *in, json_t **out, ZfError *err);
+/* Publishes this level's newest rule configuration version (validated as the rule settings page
+ * validates a save); *out = {kind, key, version, change: published | unchanged}. */
+int app_sync_publish_rule_config(Store *st, json_t **out, ZfError *err);
+/* Stores this level's 行政区划 additions and renames (code<TAB>name lines, checked as
+ * regions_overlay_check does) and publishes its live rows; *out = {kind, key, rows}. */
+int app_sync_publish_regions(Store *st, const char *text, size_t len, json_t **out, ZfError *err);
+/* data/regions.tsv with this level's region_codes over it (docs/sync.md "Code tables"). */
+int app_regions_load(Store *st, Regions **out, ZfError *err);
 /* What a node pulls: {items:[{seq,kind,key,body,hash}], signature} after seq, signed with this level's key
  * over the items' compact sorted JSON. */
 int app_sync_down_items(Store *st, const char *db_path, long long after, json_t **reply, ZfError *err);

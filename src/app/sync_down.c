@@ -9,6 +9,7 @@
 
 #include "app/import.h"
 #include "app/sync.h"
+#include "app/sync_down.h"
 #include "domain/laws.h"
 #include "ledger/sync_sig.h"
 #include "store/laws.h"
@@ -21,7 +22,7 @@
 
 static const char *str_of(const json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
-static void bytes_sha256_hex(const char *data, size_t len, char out[65])
+void sync_down_sha256_hex(const char *data, size_t len, char out[65])
 {
     unsigned char md[32];
     unsigned int md_len = 0;
@@ -36,7 +37,7 @@ static int law_apply(Store *st, const char *name, const char *text, size_t len, 
     char hash[65], stored[65];
     Law law;
     int published;
-    bytes_sha256_hex(text, len, hash);
+    sync_down_sha256_hex(text, len, hash);
     if (store_law_hash(st, name, stored, err) != ZF_OK) return ZF_ERR;
     *change = !stored[0] ? "added" : strcmp(stored, hash) ? "changed" : "unchanged";
     if (strcmp(*change, "unchanged") != 0) {
@@ -80,7 +81,7 @@ static const char *accept_reference(const StoredRecord *rec, void *ctx)
     int changed;
     char *body = strndup(rec->body, rec->body_len);
     snprintf(key, sizeof key, "%s:%s", record_type_name(rec->keys.type), rec->keys.key);
-    bytes_sha256_hex(rec->body, rec->body_len, hash);
+    sync_down_sha256_hex(rec->body, rec->body_len, hash);
     int rc = body ? store_record_standing(r->st, rec, NULL, NULL, &standing, &err) : ZF_ERR;
     if (rc == ZF_OK) rc = store_sync_publish(r->st, "record", key, body, hash, &changed, &err);
     free(body);
@@ -136,6 +137,16 @@ int app_sync_down_items(Store *st, const char *db_path, long long after, json_t 
     return ZF_OK;
 }
 
+/* One item that is not an exchange line, by its kind; an unknown kind is a bad item (an upper of a
+ * later version may publish more kinds than this level knows). */
+static int apply_one(Store *st, const char *kind, const char *key, const char *body, const char **change, ZfError *err)
+{
+    if (strcmp(kind, "law") == 0) return law_apply(st, key, body, strlen(body), change, err);
+    if (strcmp(kind, "rule_config") == 0) return sync_down_apply_rule_config(st, body, change, err);
+    if (strcmp(kind, "code_table") == 0) return sync_down_apply_code_table(st, key, body, change, err);
+    return zf_fail(err, 400, "unknown_kind", NULL, "本级不认识上级下发的数据类别“%s”", kind);
+}
+
 /* The laws one by one (each its own parse), the records as one stream through the import. */
 static int apply_items(Store *st, json_t *items, json_t *changes, json_t *refused, ZfError *err)
 {
@@ -156,8 +167,8 @@ static int apply_items(Store *st, json_t *items, json_t *changes, json_t *refuse
         }
         const char *change;
         ZfError why;
-        if (law_apply(st, str_of(it, "key") ?: "", body, strlen(body), &change, &why) == ZF_OK)
-            json_array_append_new(changes, json_pack("{s:s, s:O, s:s}", "kind", "law", "key", json_object_get(it, "key"), "change", change));
+        if (apply_one(st, kind ?: "", str_of(it, "key") ?: "", body, &change, &why) == ZF_OK)
+            json_array_append_new(changes, json_pack("{s:s, s:O, s:s}", "kind", kind, "key", json_object_get(it, "key"), "change", change));
         else if (why.status >= 500) rc = zf_fail(err, why.status, why.code, NULL, "%s", why.message);
         else json_array_append_new(refused, json_pack("{s:I, s:O, s:s}", "line", (json_int_t)i + 1, "key", json_object_get(it, "key"), "error", why.message));
     }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "api/api.h"
+#include "app/sync.h"
 #include "cmd/cmd.h"
 #include "http/server.h"
 #include "jobs/escalator.h"
@@ -94,11 +95,14 @@ typedef struct {
     CommonPasswords common;
 } ServerData;
 
-static int load_server_data(ServerData *d)
+/* The 行政区划 table is regions.tsv with this level's region_codes over it (docs/sync.md "Code
+ * tables"), read once: a table applied from above is used from the next start. */
+static int load_server_data(ServerData *d, Store *st)
 {
+    ZfError err;
     memset(d, 0, sizeof *d);
     if (cmd_load_calendar(&d->cal) != ZF_OK || cmd_load_common_passwords(&d->common) != ZF_OK) return ZF_ERR;
-    if (cmd_load_regions(&d->regions) != ZF_OK) fputs("zhifa: 无法读取行政区划数据 data/regions.tsv\n", stderr);
+    if (app_regions_load(st, &d->regions, &err) != ZF_OK) fprintf(stderr, "zhifa: %s\n", err.message);
     return d->regions ? ZF_OK : ZF_ERR;
 }
 
@@ -116,13 +120,14 @@ static int run_serve(const GlobalOpts *g, int argc, char **argv)
     if (parse_options(g, argc, argv, &o) != ZF_OK) return EXIT_USAGE;
     Store *probe; /* fail fast, before listening, on a missing or unreadable database */
     if (cmd_open_store(g, STORE_OPEN_EXISTING, &probe) != ZF_OK) return 1;
+    int loaded = load_server_data(&d, probe);
     store_close(probe);
     char web_root[4096];
     const char *root = datadir_root();
     snprintf(web_root, sizeof web_root, "%s/web/dist", root ? root : ".");
     int rc = ZF_ERR;
     ZfError err = {0};
-    if (load_server_data(&d) == ZF_OK) {
+    if (loaded == ZF_OK) {
         o.cfg.web_root = web_root, o.cfg.calendar = d.cal, o.cfg.clock = date_today_china, o.cfg.routes = &api_route_table, o.cfg.regions = d.regions;
         o.cfg.common_passwords = &d.common;
         server_block_shutdown_signals(); /* before the first thread: they inherit the mask */

@@ -5,6 +5,7 @@
 
 #include "app/sync.h"
 #include "cmd/cmd.h"
+#include "cmd/sync_publish.h"
 #include "jobs/sync_push.h"
 
 static int run_sync(const GlobalOpts *g, int argc, char **argv);
@@ -14,7 +15,7 @@ const Command cmd_sync = {
     "用法：zhifa --db FILE sync enrol --upper URL --token TOKEN\n"
     "      zhifa --db FILE sync push\n"
     "      zhifa --db FILE sync status\n"
-    "      zhifa --db FILE sync publish --law FILE.md | --records FILE.jsonl\n\n"
+    "      zhifa --db FILE sync publish --law FILE.md | --records FILE.jsonl | --rule-config | --regions FILE.tsv\n\n"
     "enrol   用上级 zhifa node add 打印的令牌登记本实例（交换 SM2 公钥），此后本实例的记录\n"
     "        进入待报送队列（已有记录也排入一次）。\n"
     "push    按批报送上级尚未确认的全部记录；每批签名并附账本树头与一致性证明。\n"
@@ -26,7 +27,9 @@ const Command cmd_sync = {
     "        同一数据库同时只有一个报送进程，后来者等待前者结束后再报送。\n"
     "status  以 JSON 输出报送位置（cursor）、最后树头（last_head）与待报送条数（lag）。\n"
     "publish 上级发布供下级接收的法律法规文本（--law，与法律法规库同一格式）或权责清单、裁量基准\n"
-    "        （--records，exchange-v1 的 power、benchmark 行）；同样校验后本级先导入。\n",
+    "        （--records，exchange-v1 的 power、benchmark 行）；同样校验后本级先导入。\n"
+    "        --rule-config 发布本级最新的规则配置版本，下级与其自有的覆盖配置合并后启用。\n"
+    "        --regions 发布本级对行政区划表的新增和更名（与 data/regions.tsv 同一格式），服务重启后生效。\n",
     run_sync};
 
 static int fail(const ZfError *err)
@@ -74,19 +77,24 @@ static int status(const GlobalOpts *g, Store *st)
     return 0;
 }
 
-int cmd_sync_publish(const GlobalOpts *g, const char *law, const char *records); /* cmd/sync_publish.c */
 
 static int run_sync(const GlobalOpts *g, int argc, char **argv)
 {
-    const char *sub = NULL, *upper = NULL, *token = NULL, *law = NULL, *records = NULL;
-    Flag flags[] = {{"--upper", &upper, NULL}, {"--token", &token, NULL}, {"--law", &law, NULL},
-                    {"--records", &records, NULL}, {NULL, NULL, NULL}};
+    const char *sub = NULL, *upper = NULL, *token = NULL, *law = NULL, *records = NULL, *regions = NULL;
+    int rule_config = 0;
+    Flag flags[] = {{"--upper", &upper, NULL},   {"--token", &token, NULL},
+                    {"--law", &law, NULL},       {"--records", &records, NULL},
+                    {"--regions", &regions, NULL}, {"--rule-config", NULL, &rule_config},
+                    {NULL, NULL, NULL}};
     if (cmd_parse_flags(&cmd_sync, argc, argv, flags, &sub, 1) != ZF_OK) return EXIT_USAGE;
     if (sub && strcmp(sub, "publish") == 0) {
-        if (!law == !records) return cmd_usage_error(&cmd_sync, "publish 须指定 --law 或 --records 之一");
-        return cmd_sync_publish(g, law, records);
+        PublishWhat w = {law, records, regions, rule_config != 0};
+        if ((law != NULL) + (records != NULL) + (regions != NULL) + w.rule_config != 1)
+            return cmd_usage_error(&cmd_sync, "publish 须指定 --law、--records、--rule-config 或 --regions 之一");
+        return cmd_sync_publish(g, &w);
     }
-    if (law || records) return cmd_usage_error(&cmd_sync, "只有 publish 接受 --law 或 --records");
+    if (law || records || regions || rule_config)
+        return cmd_usage_error(&cmd_sync, "只有 publish 接受 --law、--records、--rule-config 或 --regions");
     bool is_enrol = sub && strcmp(sub, "enrol") == 0, is_push = sub && strcmp(sub, "push") == 0,
          is_status = sub && strcmp(sub, "status") == 0;
     if (!is_enrol && !is_push && !is_status) return cmd_usage_error(&cmd_sync, "请指定子命令 enrol、push、status 或 publish");

@@ -43,6 +43,7 @@ static const Pair ACTIONS[] = {
     {"normative_file_refused", "拒收规范性文件全文文件"}, {"sync_order_answers", "接收下级节点的督办反馈"},
     {"bulletin_export", "下载月度通报"},
     {"sync_denied", "拒绝下级节点的同步请求"}, {"sync_enrol", "下级节点注册"}, {"sync_batch", "接收下级节点数据批次"},
+    {"sync_node_reinstate", "恢复被拒收的下级节点"},
     {"dossier_export", "导出电子卷宗"}, {"read_personal", "查看个人信息"},
     {"timeline_read", "查看办理记录"}, {"approvals_read", "查看审批记录"}, {"attachment_list", "查看附件列表"}, {"attachment_download", "下载附件"},
     {"attachment_upload", "上传附件"}, {"attachment_refused", "附件操作被拒绝"},

@@ -353,6 +353,9 @@ int sqlite_store_sync_witness_add(Store *st, const json_t *w, ZfError *err);
 int sqlite_store_sync_witnesses(Store *st, json_t **items, ZfError *err);
 int sqlite_store_sync_order_link_put(Store *st, const json_t *link, ZfError *err);
 int sqlite_store_sync_order_links(Store *st, json_t **items, ZfError *err);
+int sqlite_store_region_codes(Store *st, json_t **items, ZfError *err);
+int sqlite_store_region_code_put(Store *st, const char *code, const char *name, int from_upper, ZfError *err);
+int sqlite_store_region_code_drop(Store *st, const char *code, ZfError *err);
 /* 行政复议 (sqlite_reconsiderations.c) */
 int sqlite_store_recon_get(Store *st, long long id, json_t **row, ZfError *err);
 int sqlite_store_recon_put(Store *st, json_t *row, ZfError *err);

@@ -240,6 +240,9 @@ const StoreOps sqlite_store_ops = {
     .sync_witnesses = sqlite_store_sync_witnesses,
     .sync_order_link_put = sqlite_store_sync_order_link_put,
     .sync_order_links = sqlite_store_sync_order_links,
+    .region_codes = sqlite_store_region_codes,
+    .region_code_put = sqlite_store_region_code_put,
+    .region_code_drop = sqlite_store_region_code_drop,
     /* 行政复议 */
     .recon_get = sqlite_store_recon_get,
     .recon_put = sqlite_store_recon_put,

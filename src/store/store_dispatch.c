@@ -1443,6 +1443,24 @@ int store_sync_order_links(Store *st, json_t **items, ZfError *err)
     return OPS(st)->sync_order_links(st, items, err);
 }
 
+int store_region_codes(Store *st, json_t **items, ZfError *err)
+{
+    if (!OPS(st)->region_codes) return unported("region_codes", err);
+    return OPS(st)->region_codes(st, items, err);
+}
+
+int store_region_code_put(Store *st, const char *code, const char *name, int from_upper, ZfError *err)
+{
+    if (!OPS(st)->region_code_put) return unported("region_code_put", err);
+    return OPS(st)->region_code_put(st, code, name, from_upper, err);
+}
+
+int store_region_code_drop(Store *st, const char *code, ZfError *err)
+{
+    if (!OPS(st)->region_code_drop) return unported("region_code_drop", err);
+    return OPS(st)->region_code_drop(st, code, err);
+}
+
 int store_sync_witnesses(Store *st, json_t **items, ZfError *err)
 {
     if (!OPS(st)->sync_witnesses) return unported("sync_witnesses", err);

@@ -37,6 +37,7 @@
 #include "store/standing.h"
 #include "store/tokens.h"
 #include "store/sync.h"
+#include "store/region_codes.h"
 #include "store/deliveries.h"
 #include "store/store.h"
 #include "store/workflow.h"
@@ -323,6 +324,10 @@ typedef struct StoreOps {
     int (*sync_witnesses)(Store *st, json_t **items, ZfError *err);
     int (*sync_order_link_put)(Store *st, const json_t *link, ZfError *err);
     int (*sync_order_links)(Store *st, json_t **items, ZfError *err);
+    /* 行政区划 over regions.tsv (store/region_codes.h) */
+    int (*region_codes)(Store *st, json_t **items, ZfError *err);
+    int (*region_code_put)(Store *st, const char *code, const char *name, int from_upper, ZfError *err);
+    int (*region_code_drop)(Store *st, const char *code, ZfError *err);
     /* 行政复议 (store/reconsiderations.h) */
     int (*recon_get)(Store *st, long long id, json_t **row, ZfError *err);
     int (*recon_put)(Store *st, json_t *row, ZfError *err);

@@ -14,12 +14,13 @@ import { startServer as startPlain } from '../api/lib/zhifa.mjs'
 import { launchBrowser, openPage, screenshot } from './lib/browser.mjs'
 
 const BATCH = 5
+const CITY_ADMIN_PASSWORD = 'Zf-city_admin-Pass-2026'
 const SENT_BATCHES = 2
 let prov, city, browser, dir, countyLines
 
 const zhifa = (db, args, env = {}) => spawnSync(zhifaBinary(), ['--db', db, ...args],
   { encoding: 'utf8', env: { ...process.env, ...env } })
-const sql = (db, q) => execFileSync('sqlite3', [db, q], { encoding: 'utf8' }).trim()
+const sql = (db, q) => execFileSync('sqlite3', ['-cmd', '.timeout 10000', db, q], { encoding: 'utf8' }).trim()
 
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhifa-e2e-sync-'))
@@ -44,6 +45,15 @@ before(async () => {
   assert.equal(zhifa(countyDb, ['import', file]).status, 0)
   sql(countyDb, `UPDATE settings SET value = '${BATCH}' WHERE name = 'sync_batch_lines'`)
   assert.equal(zhifa(countyDb, ['sync', 'push'], { ZHIFA_SYNC_TEST_DIE_AFTER: String(SENT_BATCHES) }).status, 3)
+  // the province publishes a rule configuration and a 行政区划 addition: the city's push brings them down
+  sql(prov.dbPath, `INSERT INTO rule_config_versions(version, created_at, created_by, overrides) SELECT max(version) + 1,
+    '2026-12-01T00:00:00Z', 'e2e', '[{"param":"hearing_person_fen","sector":"","region":"","value":300000}]' FROM rule_config_versions`)
+  assert.equal(zhifa(prov.dbPath, ['sync', 'publish', '--rule-config']).status, 0)
+  const regions = path.join(dir, 'regions.tsv')
+  fs.writeFileSync(regions, '370298\t青岛测试新区\n')
+  assert.equal(zhifa(prov.dbPath, ['sync', 'publish', '--regions', regions]).status, 0)
+  execFileSync(zhifaBinary(), ['--db', cityDb, 'user', 'add', '--username', 'city_admin', '--role', 'sysadmin', '--password-stdin'],
+    { input: CITY_ADMIN_PASSWORD + '\n' })
   const relayed = zhifa(cityDb, ['sync', 'push'])
   assert.equal(relayed.status, 0, relayed.stderr)
   browser = await launchBrowser()
@@ -77,6 +87,31 @@ test('下级节点 shows the city and, below it, the county, each with its lag',
     await page.getByTestId('side-menu').getByText('交换批次', { exact: true }).click()
     await page.getByTestId('sync-batches-table').locator('.el-table__body-wrapper .el-table__row').first().waitFor()
     assert.match(await page.getByTestId('sync-batches-table').innerText(), /来自 青岛市/)
+    assert.deepEqual(errors, [])
+  } finally {
+    await context.close()
+  }
+})
+
+test('交换批次 on the city shows what came down: the rule configuration and the 行政区划 table, in words', async () => {
+  const { context, page, errors } = await openPage(browser)
+  try {
+    await page.goto(city.base + '/login')
+    await page.getByPlaceholder('请输入用户名').fill('city_admin')
+    await page.getByPlaceholder('请输入密码').fill(CITY_ADMIN_PASSWORD)
+    await page.getByTestId('login-submit').click()
+    await page.getByTestId('user-menu').waitFor()
+    await page.goto(city.base + '/sync/batches')
+    const down = page.getByTestId('sync-batches-table').locator('.el-table__body-wrapper .el-table__row', { hasText: '上级下发' }).first()
+    await down.waitFor()
+    await down.locator('.el-table__expand-icon').click()
+    const changes = page.getByTestId('sync-batch-changes').first()
+    await changes.waitFor()
+    const text = await changes.innerText()
+    assert.match(text, /规则配置（监督规则阈值）\s+已更新/)
+    assert.match(text, /行政区划表（新增、更名的区划）\s+已更新/)
+    assert.doesNotMatch(text, /rule_config|code_table/)
+    await screenshot(page, 'sync-batches-down')
     assert.deepEqual(errors, [])
   } finally {
     await context.close()
