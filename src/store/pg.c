@@ -141,6 +141,8 @@ bool pg_in_transaction(Store *st)
     return PQtransactionStatus(PG_CONN(st)) != PQTRANS_IDLE;
 }
 
+bool pg_in_write_transaction(Store *st) { return pg_in_transaction(st) && !((PgStore *)st)->reading; }
+
 /* ---- transactions ---- */
 
 static int run(Store *st, const char *sql, ZfError *err)
@@ -154,17 +156,21 @@ int pg_store_begin(Store *st, ZfError *err) { return run(st, "BEGIN", err); }
 int pg_store_commit(Store *st, ZfError *err)
 {
     ((PgStore *)st)->outer[0] = '\0';
+    ((PgStore *)st)->reading = false;
     return run(st, "COMMIT", err);
 }
 void pg_store_rollback(Store *st)
 {
     ((PgStore *)st)->outer[0] = '\0';
+    ((PgStore *)st)->reading = false;
     PGresult *r = PQexec(PG_CONN(st), "ROLLBACK");
     PQclear(r);
 }
 int pg_store_begin_read(Store *st, ZfError *err)
 {
-    return run(st, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", err);
+    if (run(st, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", err) != ZF_OK) return ZF_ERR;
+    ((PgStore *)st)->reading = true;
+    return ZF_OK;
 }
 
 static int savepoint_sql(const char *verb, const char *name, char *out, size_t cap)

@@ -33,10 +33,15 @@ int pg_body_one(Store *st, const PgBodyTable *d, const char *sql, int n, const c
     return found ? ZF_OK : zf_fail(err, 404, "not_found", NULL, "%s不存在", d->what);
 }
 
+/* Inside a writing transaction the row is read to be changed (a state checked, then the row
+ * written): it is locked until the transaction ends, so two requests acting on one row at once
+ * run one after the other as under SQLite's BEGIN IMMEDIATE — the second sees the first's write
+ * (a document registered twice: one number, the other 409) instead of both passing the check. */
 int pg_body_get(Store *st, const PgBodyTable *d, long long id, json_t **row, ZfError *err)
 {
     char sql[768], idt[24];
-    snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE id = $1::bigint", d->json, d->table);
+    snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE id = $1::bigint%s", d->json, d->table,
+             pg_in_write_transaction(st) ? " FOR UPDATE" : "");
     return pg_body_one(st, d, sql, PG_ARGS(pg_int(idt, id)), row, err);
 }
 

@@ -17,6 +17,7 @@ typedef struct PgStore {
     char outer[48];   /* a savepoint that opened the transaction (pg_store_savepoint) */
     struct PgPrepared *prepared; /* statements prepared on this connection (pg_prepared.c) */
     int nprepared;
+    bool reading;     /* the open transaction is store_begin_read's (read only: no row locks) */
 } PgStore;
 
 #define PG_CONN(st) (((PgStore *)(st))->conn)
@@ -60,5 +61,8 @@ int pg_fail_conn(Store *st, const char *what, ZfError *err);
 json_t *pg_page(json_t *items, long long total, int page, int size);
 /* A transaction of its own around fn, unless one is open already (then fn runs inside it). */
 bool pg_in_transaction(Store *st);
+/* Inside a transaction that may write (store_begin, a savepoint): where a row read to be changed
+ * takes its lock (FOR UPDATE), as SQLite's BEGIN IMMEDIATE serialises every writer. */
+bool pg_in_write_transaction(Store *st);
 
 #endif

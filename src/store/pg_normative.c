@@ -20,6 +20,8 @@ static const PgBodyTable DESC[] = {
     [NORMATIVE_TASK] = {"normative_tasks", "审查任务", {"doc_id", "source", "status", NULL},
                         "json_build_object('id', id, 'doc_id', doc_id, 'source', source, 'status', status" BODY, NULL,
                         false},
+    [NORMATIVE_CATALOG] = {"normative_catalogs", "备案目录", {"quarter", NULL},
+                           "json_build_object('id', id, 'quarter', quarter" BODY, "quarter", true},
 };
 
 int pg_store_normative_get(Store *st, NormativeTable t, long long id, json_t **row, ZfError *err)
@@ -84,7 +86,7 @@ static int match_phrases(const char *m, char *bi, char *uni, size_t cap)
 }
 
 /* $1 status, $2 issuer, $3 bigram phrases, $4 unigram phrases (one a line), $5 published only,
- * $6 scope agency, $7 scope region prefix. */
+ * $6 scope agency, $7 scope region prefix, $8 validity ('published': any of them). */
 #define PHRASES_IN(col, param)                                                                                     \
     "NOT EXISTS (SELECT 1 FROM unnest(string_to_array(" param ", E'\\n')) p"                                      \
     " WHERE strpos(' ' || s." col " || ' ', ' ' || p || ' ') = 0)"
@@ -94,7 +96,8 @@ static int match_phrases(const char *m, char *bi, char *uni, size_t cap)
     " ($3::text IS NULL OR " PHRASES_IN("bi", "$3::text") ") AND ($4::text IS NULL OR "                           \
     PHRASES_IN("uni", "$4::text") ")))"                                                                            \
     " AND ($5::int = 0 OR d.validity IN ('valid', 'amended'))"                                                    \
-    " AND ($6::text IS NULL OR d.issuer = $6) AND ($7::text IS NULL OR left(d.region, length($7)) = $7)"
+    " AND ($6::text IS NULL OR d.issuer = $6) AND ($7::text IS NULL OR left(d.region, length($7)) = $7)"     \
+    " AND ($8::text IS NULL OR d.validity = $8 OR ($8 = 'published' AND d.validity IS NOT NULL))"
 
 int pg_store_normative_list(Store *st, const NormativeFilter *f, int page, int size, json_t **out, ZfError *err)
 {
@@ -105,17 +108,17 @@ int pg_store_normative_list(Store *st, const NormativeFilter *f, int page, int s
     char bi[1024], uni[1024], lim[24], off[24], sql[2048];
     if (f->match && match_phrases(f->match, bi, uni, sizeof bi) != 0)
         return zf_fail(err, 400, "invalid_param", "q", "检索词无法识别");
-    const char *params[9] = {f->status, f->issuer, f->match && *bi ? bi : NULL, f->match && *uni ? uni : NULL,
-                             f->published_only ? "1" : "0", f->scope_agency, f->scope_region_prefix,
-                             pg_int(lim, size), pg_int(off, (long long)(page - 1) * size)};
-    PGresult *r = pg_query(st, "SELECT count(*)" LIST_WHERE, 7, params, "normative_docs", err);
+    const char *params[10] = {f->status, f->issuer, f->match && *bi ? bi : NULL, f->match && *uni ? uni : NULL,
+                              f->published_only ? "1" : "0", f->scope_agency, f->scope_region_prefix, f->validity,
+                              pg_int(lim, size), pg_int(off, (long long)(page - 1) * size)};
+    PGresult *r = pg_query(st, "SELECT count(*)" LIST_WHERE, 8, params, "normative_docs", err);
     if (!r) return ZF_ERR;
     long long total = pg_ll(r, 0, 0);
     PQclear(r);
-    snprintf(sql, sizeof sql, "SELECT %s%s ORDER BY d.id DESC LIMIT $8::bigint OFFSET $9::bigint",
+    snprintf(sql, sizeof sql, "SELECT %s%s ORDER BY d.id DESC LIMIT $9::bigint OFFSET $10::bigint",
              DESC[NORMATIVE_DOC].json, LIST_WHERE);
     json_t *items;
-    if (pg_json_rows(st, sql, 9, params, "normative_docs", &items, err) != ZF_OK) return ZF_ERR;
+    if (pg_json_rows(st, sql, 10, params, "normative_docs", &items, err) != ZF_OK) return ZF_ERR;
     *out = pg_page(items, total, page, size);
     return ZF_OK;
 }

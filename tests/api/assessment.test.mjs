@@ -6,7 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, sqlite } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, dbQuery, dbExec, backend } from './lib/zhifa.mjs';
+import { copyDb } from './lib/dbcopy.mjs';
 import { uscc } from './lib/codes.mjs';
 import { todayChina } from './lib/calendar.mjs';
 
@@ -139,11 +140,11 @@ test('a unit fills with evidence; the digests are in the ledger; only the unit f
   const r = await fill(who.hd, HD, 'S1.1', { value: '已建立执法公示制度', note: '见附件', evidence: [file.id] });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   assert.equal(r.body.status, 'submitted');
-  const events = sqlite(db, `SELECT body FROM ledger_events WHERE type = 'assessment_filling.put' AND subject = 'assessment_filling:${r.body.id}'`)
+  const events = dbQuery(db, `SELECT body FROM ledger_events WHERE type = 'assessment_filling.put' AND subject = 'assessment_filling:${r.body.id}' ORDER BY seq`)
     .split('\n').map((l) => JSON.parse(l));
   const data = events.at(-1).data ?? events.at(-1);
   assert.equal(JSON.stringify(data).includes(file.sm3), true, 'the evidence digest is in the filling\'s event');
-  const added = sqlite(db, `SELECT count(*) FROM ledger_events WHERE type = 'attachment.add' AND subject = 'assessment_plan:${p.id}' AND body LIKE '%${file.sm3}%'`);
+  const added = dbQuery(db, `SELECT count(*) FROM ledger_events WHERE type = 'attachment.add' AND subject = 'assessment_plan:${p.id}' AND body LIKE '%${file.sm3}%'`);
   assert.ok(Number(added) >= 1, 'the file itself is registered');
   const review = (c, action, note) => c.send('POST', `/assessment/plans/${p.id}/fillings/${HD}/S1.1/review`, { action, note });
   assert.equal((await review(who.hd, 'accept')).status, 403);
@@ -343,7 +344,7 @@ test('the survey on the portal: proof-of-work, one answer per challenge, the per
   assert.equal(wrong.status, 422, 'an unsolved challenge');
   assert.equal((await answer(c, p.id, HD, [6, 1])).r.status, 400, 'marks are 1..5');
   // the limit counts every attempt that passed the form's checks: 3 so far (first, replay, wrong)
-  const limit = Number(sqlite(db, "SELECT value FROM settings WHERE name = 'portal_surveys_per_hour'"));
+  const limit = Number(dbQuery(db, "SELECT value FROM settings WHERE name = 'portal_surveys_per_hour'"));
   assert.equal(limit, 5);
   assert.equal((await answer(c, p.id, HD, [3, 3])).r.status, 201);
   assert.equal((await answer(c, p.id, JM, [2, 2])).r.status, 201);
@@ -386,12 +387,16 @@ test('reviewers by indicator group, and the filling deadline', async () => {
 
 test('evidence cannot be swapped afterwards: zhifa verify names a filling whose digest was edited', () => {
   const copy = path.join(tmpDir(), 'tampered.db');
-  sqlite(db, `VACUUM INTO '${copy}'`);
-  const id = sqlite(copy, "SELECT id FROM assessment_fillings WHERE json_array_length(body, '$.evidence') > 0 ORDER BY id LIMIT 1");
+  copyDb(db, copy);
+  const evidence = backend === 'pg' ? "jsonb_array_length(body::jsonb->'evidence')" : "json_array_length(body, '$.evidence')";
+  const id = dbQuery(copy, `SELECT id FROM assessment_fillings WHERE ${evidence} > 0 ORDER BY id LIMIT 1`);
   assert.ok(Number(id) > 0);
   const clean = run(['--db', copy, 'verify', '--json']);
   assert.deepEqual(clean.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((x) => x.kind?.startsWith('assessment_')), []);
-  sqlite(copy, `UPDATE assessment_fillings SET body = json_set(body, '$.evidence[0].sm3', '${'0'.repeat(64)}') WHERE id = ${id}`);
+  const swapped = backend === 'pg'
+    ? `jsonb_set(body::jsonb, '{evidence,0,sm3}', '"${'0'.repeat(64)}"')::text`
+    : `json_set(body, '$.evidence[0].sm3', '${'0'.repeat(64)}')`;
+  dbExec(copy, `UPDATE assessment_fillings SET body = ${swapped} WHERE id = ${id}`);
   const v = run(['--db', copy, 'verify', '--json']);
   assert.equal(v.code, 1);
   const lines = v.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((x) => x.kind?.startsWith('assessment_filling'));

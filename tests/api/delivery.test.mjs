@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, client, sqlite, hasChinese } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, client, dbQuery, dbExec, backend, hasChinese } from './lib/zhifa.mjs';
 import { SUBSTANCE } from './lib/substance.mjs';
 import { todayChina } from './lib/calendar.mjs';
 
@@ -18,7 +18,7 @@ const as = {};
 
 before(async () => {
   db = path.join(tmpDir(), 'delivery.db');
-  assert.equal(run(['--db', db, 'init', '--demo']).code, 0);
+  assert.equal(run(['--db', db, 'init', '--demo'], { timeout: 120000 }).code, 0);
   const users = {
     officer: addUser(db, { username: 'dv_officer', role: 'officer', agency: AGENCY }),
     deputy: addUser(db, { username: 'dv_deputy', role: 'agency_head', agency: AGENCY, approvalLevel: 'deputy' }),
@@ -92,7 +92,7 @@ test('consent → send → open → five wrong codes lock; a fresh delivery conf
   assert.equal(Date.parse(sent.body.delivery.expires_at) - sentAt, 168 * 3600 * 1000);
   assert.match(sent.body.delivery.expiry_basis, /第六十一条/);
   // only digests are stored: neither the token nor the code is in the table
-  const stored = sqlite(db, 'SELECT token_hash || body FROM deliveries');
+  const stored = dbQuery(db, 'SELECT token_hash || body FROM deliveries');
   assert.ok(!stored.includes(token) && !stored.includes(`"${sent.body.code}"`));
 
   // the link shows who sends what, and marks the delivery opened
@@ -211,7 +211,10 @@ test('an expired link is refused', async () => {
   const sent = await send('officer', caseNo);
   const token = tokenOf(sent.body.path);
   // the expiry moved into the past in the table (the server has no clock to wind on)
-  sqlite(db, `UPDATE deliveries SET body = json_set(body, '$.expires_at', '2026-01-01T00:00:00Z') WHERE id = ${sent.body.delivery.id}`);
+  const expired = backend === 'pg'
+    ? `jsonb_set(body::jsonb, '{expires_at}', '"2026-01-01T00:00:00Z"')::text`
+    : `json_set(body, '$.expires_at', '2026-01-01T00:00:00Z')`;
+  dbExec(db, `UPDATE deliveries SET body = ${expired} WHERE id = ${sent.body.delivery.id}`);
   const v = await view(token);
   assert.equal(v.status, 410);
   assert.match(v.body.error.message, /过期/);

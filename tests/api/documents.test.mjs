@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { run, tmpDir, startServer, addUser, login, client, sqlite, repoRoot } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, client, dbQuery, repoRoot } from './lib/zhifa.mjs';
 import { addWd, todayChina } from './lib/calendar.mjs';
 
 const AGENCY = '113702021588139920';
@@ -36,7 +36,7 @@ before(async () => {
 });
 after(() => srv?.stop());
 
-const record = (caseNo) => JSON.parse(sqlite(db, `SELECT body FROM cases WHERE case_no = '${caseNo}'`));
+const record = (caseNo) => JSON.parse(dbQuery(db, `SELECT body FROM cases WHERE case_no = '${caseNo}'`));
 /** 2026-05-20 → 2026年5月20日 (GB/T 9704: Arabic numerals, no leading zeros). */
 const cnDate = (iso) => { const [y, m, d] = iso.split('-').map(Number); return `${y}年${m}月${d}日`; };
 /** pdftotext's words joined: lines break anywhere in Chinese text, so compare without whitespace. */
@@ -186,7 +186,7 @@ test('a correction is version 2 with its reason; version 1 stays as it was', asy
   assert.deepEqual(versions.map((d) => d.latest), [false, true]);
   const again = (await fetchPdf('officer', v1.download)).bytes;
   assert.ok(again.equals(before), 'v1 unchanged');
-  assert.equal(sqlite(db, `SELECT count(*) FROM ledger_events WHERE type = 'document.issue' AND subject = '${SHOWCASE}'`).trim(),
+  assert.equal(dbQuery(db, `SELECT count(*) FROM ledger_events WHERE type = 'document.issue' AND subject = '${SHOWCASE}'`).trim(),
     String((await list(SHOWCASE)).length));
   // 打印全部: one PDF, every kind's latest version, from a new page each
   const all = await fetchPdf('officer', `/api/v1/cases/${enc(SHOWCASE)}/documents/print`);
@@ -231,7 +231,7 @@ test('the portal checks an issued document against its record: the same file is 
   assert.equal(list.status, 200);
   const decision = list.body.items.find((d) => d.kind === 'decision');
   assert.ok(decision, 'the showcase case has its 决定书');
-  const row = sqlite(db, `SELECT doc_no, version, sm3, substr(issued_at, 1, 10) FROM documents WHERE id = ${decision.id}`).split('|');
+  const row = dbQuery(db, `SELECT doc_no, version, sm3, substr(issued_at, 1, 10) FROM documents WHERE id = ${decision.id}`).split('|');
   const { bytes } = await fetchPdf('officer', `/api/v1/cases/${enc(SHOWCASE)}/documents/${decision.id}`);
   const verify = (body) => as.anonymous.raw(`/api/v1/public/documents/verify?doc=${decision.id}`, {
     method: 'POST', headers: { 'Content-Type': 'application/pdf' }, body,

@@ -10,7 +10,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { run, tmpDir, startServer, addUser, login, repoRoot } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, repoRoot, dbExec } from './lib/zhifa.mjs';
+import { copyDb } from './lib/dbcopy.mjs';
 import { addWd, todayChina } from './lib/calendar.mjs';
 
 const HD = '113702021588139920'; // 青岛市市南区市场监督管理局, the demo orders' addressee
@@ -152,12 +153,12 @@ test('the 评查结果通报 of the published demo plan: every file with its sco
 
 test('zhifa verify holds the documents rows to their events', () => {
   const copy = path.join(dir, 'tampered.db');
-  fs.copyFileSync(db, copy);
+  copyDb(db, copy);
   for (const ext of ['.sm2.pem']) if (fs.existsSync(db + ext)) fs.copyFileSync(db + ext, copy + ext);
   fs.cpSync(db + '.files', copy + '.files', { recursive: true });
   const clean = run(['--db', copy, 'verify']);
   assert.equal(clean.code, 0, clean.stdout + clean.stderr);
-  spawnSync('sqlite3', ['-cmd', '.timeout 10000', copy, "UPDATE documents SET doc_no = doc_no || 'X' WHERE id = (SELECT min(id) FROM documents)"]);
+  dbExec(copy, "UPDATE documents SET doc_no = doc_no || 'X' WHERE id = (SELECT min(id) FROM documents)");
   const broken = run(['--db', copy, 'verify']);
   assert.equal(broken.code, 1);
   assert.match(broken.stdout + broken.stderr, /document_changed/);

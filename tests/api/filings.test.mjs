@@ -7,8 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { run, tmpDir, startServer, addUser, login, hasChinese, repoRoot } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, hasChinese, repoRoot, dbQuery } from './lib/zhifa.mjs';
 import { cnid, uscc } from './lib/codes.mjs';
 
 const A1 = '113702021588139920'; // 市南区市场监督管理局 (370202)
@@ -50,7 +49,7 @@ const person = { kind: 'person', name: '李四', id_no: cnid('37020219800101123'
 before(async () => {
   const dir = tmpDir();
   db = path.join(dir, 'filings.db');
-  assert.equal(run(['--db', db, 'init', '--demo']).code, 0);
+  assert.equal(run(['--db', db, 'init', '--demo'], { timeout: 120000 }).code, 0);
   const users = [
     addUser(db, { username: 'f_sup', role: 'supervisor', region: '370202' }),
     addUser(db, { username: 'f_sup_other', role: 'supervisor', region: '370203' }),
@@ -115,7 +114,7 @@ test('filing is idempotent: another sweep files nothing twice', async () => {
   assert.equal((await sup.send('POST', '/findings/sweep', {})).status, 200);
   const all = (await sup.get('/filings?size=200')).body.items.filter((f) => f.case_no.startsWith('FT-'));
   assert.deepEqual(all.map((f) => f.case_no).sort(), [LATE, ONTIME].sort());
-  const events = execFileSync('sqlite3', [db, "SELECT count(*) FROM ledger_events WHERE type = 'filing.add' AND subject LIKE 'FT-%'"]).toString().trim();
+  const events = dbQuery(db, "SELECT count(*) FROM ledger_events WHERE type = 'filing.add' AND subject LIKE 'FT-%'").trim();
   assert.equal(events, '2');
 });
 

@@ -6,7 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, sqlite, hasChinese } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, dbQuery, dbExec, backend, hasChinese } from './lib/zhifa.mjs';
+import { copyDb } from './lib/dbcopy.mjs';
 import { uscc, usccWrongCheck } from './lib/codes.mjs';
 import { fillTemplate } from './lib/xlsx.mjs';
 
@@ -195,11 +196,11 @@ test('a plan draws the documented list, the same on every ask, logged once in th
   // another agency may not draw it; the plan is SN's
   assert.equal((await who.headsb.send('POST', `/inspection-plans/${planA.id}/draw`)).status, 404);
   // the ledger holds exactly one draw event, with the population it drew from
-  const ev = JSON.parse(sqlite(db, `SELECT body FROM ledger_events WHERE type = 'inspection.draw' AND subject = 'inspection-plan:${planA.id}'`).trim());
+  const ev = JSON.parse(dbQuery(db, `SELECT body FROM ledger_events WHERE type = 'inspection.draw' AND subject = 'inspection-plan:${planA.id}'`).trim());
   assert.deepEqual(ev.data.items, expected);
   assert.equal(ev.data.seed, 'zhifa-2026-Q1');
   assert.deepEqual(ev.data.population.entities.map((e) => e.entity), directory().map((e) => e.entity));
-  const n = sqlite(db, `SELECT count(*) FROM ledger_events WHERE type = 'inspection.draw' AND subject = 'inspection-plan:${planA.id}'`).trim(); // beside its row's inspection_plan.put events
+  const n = dbQuery(db, `SELECT count(*) FROM ledger_events WHERE type = 'inspection.draw' AND subject = 'inspection-plan:${planA.id}'`).trim(); // beside its row's inspection_plan.put events
   assert.equal(n, '1');
   const v = run(['--db', db, 'inspection', 'verify', '--plan', String(planA.id)]);
   assert.equal(v.code, 0, v.stderr);
@@ -229,7 +230,8 @@ test('verify fails, saying why, once the recorded population is changed in the d
   const p = (await who.headsn.send('POST', '/inspection-plans', { agency: SN, name: '篡改检验', seed: 'tamper', count: 5 })).body;
   await who.headsn.send('POST', `/inspection-plans/${p.id}/draw`);
   assert.equal(run(['--db', db, 'inspection', 'verify', '--plan', String(p.id)]).code, 0);
-  sqlite(db, `UPDATE insp_plans SET body = json_remove(body, '$.population.entities[0]') WHERE id = ${p.id}`);
+  const removed = backend === 'pg' ? "(body::jsonb #- '{population,entities,0}')::text" : "json_remove(body, '$.population.entities[0]')";
+  dbExec(db, `UPDATE insp_plans SET body = ${removed} WHERE id = ${p.id}`);
   const v = run(['--db', db, 'inspection', 'verify', '--plan', String(p.id)]);
   assert.notEqual(v.code, 0);
   assert.match(v.stderr, /不一致/);
@@ -291,7 +293,7 @@ const taskOf = (plan, row, power) => ({
   party: { name: row.name, kind: row.kind === '自然人' ? 'person' : 'org', id_no: row.entity },
   plan_item: `${plan.id}:${row.entity}`, officers: row.inspectors,
 });
-const stateOf = (caseNo) => sqlite(db, `SELECT state FROM case_workflow WHERE case_no = '${caseNo}'`).trim();
+const stateOf = (caseNo) => dbQuery(db, `SELECT state FROM case_workflow WHERE case_no = '${caseNo}'`).trim();
 
 test('a drawn item opens its inspection task at 检查准备 and the plan then shows the case number', async () => {
   const plan = (await who.offsn.get(`/inspection-plans/${planA.id}`)).body;
@@ -324,7 +326,7 @@ test('a drawn item opens its inspection task at 检查准备 and the plan then s
   assert.equal(after.items.find((i) => i.entity === row.entity).case_no, caseNo);
   assert.equal(after.items.find((i) => i.entity === other.entity).case_no, undefined);
   // a second task for the same item is refused and opens no case
-  const count = () => sqlite(db, `SELECT count(*) FROM case_workflow WHERE case_type = 'inspection'`).trim();
+  const count = () => dbQuery(db, `SELECT count(*) FROM case_workflow WHERE case_type = 'inspection'`).trim();
   const before2 = count();
   const again = await who.offsn.send('POST', '/inspections', taskOf(plan, row, 'SN-JC-1'));
   assert.equal(again.status, 409, JSON.stringify(again.body));
@@ -432,20 +434,23 @@ test('zhifa verify holds the plans and joint plans to their events; a result edi
   assert.ok(was.problems[0].message.includes(`insp_plans[${tampered.id}]`), was.problems[0].message);
   const copy = (edit) => {
     const d = path.join(tmpDir(), 'edited.db');
-    sqlite(db, `.backup '${d}'`);
+    copyDb(db, d);
     fs.copyFileSync(`${db}.sm2.pem`, `${d}.sm2.pem`);
     if (fs.existsSync(`${db}.files`)) fs.cpSync(`${db}.files`, `${d}.files`, { recursive: true });
-    sqlite(d, edit);
+    dbExec(d, edit);
     const r = verify(d);
     assert.equal(r.code, 1);
     return r.problems.filter((x) => !x.message.includes(`insp_plans[${tampered.id}]`));
   };
   const entity = (await who.offsn.get(`/inspection-plans/${planA.id}`)).body.items[1].entity;
-  const p = copy(`UPDATE insp_plans SET body = json_set(body, '$.results.${entity}.result', '未发现问题') WHERE id = ${planA.id}`);
+  // the same edit in either dialect: one field of the body set to '未发现问题'
+  const setTo = (sqlitePath, pgPath) => (backend === 'pg'
+    ? `jsonb_set(body::jsonb, '${pgPath}', '"未发现问题"')::text` : `json_set(body, '${sqlitePath}', '未发现问题')`);
+  const p = copy(`UPDATE insp_plans SET body = ${setTo(`$.results.${entity}.result`, `{results,${entity},result}`)} WHERE id = ${planA.id}`);
   assert.deepEqual(p.map((x) => x.kind), ['inspection_plan_changed'], JSON.stringify(p));
   assert.ok(p[0].message.includes(`insp_plans[${planA.id}]`) && /[\u4e00-\u9fff]/.test(p[0].message), p[0].message);
   const jp = (await who.sup.get('/joint-plans')).body.items.find((x) => x.entity.id_no === party.id_no);
-  const j = copy(`UPDATE joint_plans SET body = json_set(body, '$.items[0].result', '未发现问题') WHERE id = ${jp.id}`);
+  const j = copy(`UPDATE joint_plans SET body = ${setTo('$.items[0].result', '{items,0,result}')} WHERE id = ${jp.id}`);
   assert.deepEqual(j.map((x) => x.kind), ['joint_plan_changed'], JSON.stringify(j));
   assert.ok(j[0].message.includes(`joint_plans[${jp.id}]`), j[0].message);
 });

@@ -26,7 +26,7 @@ function rolled(d) { while (!isWorkday(d)) d = plusDays(d, 1); return d; }
 
 before(async () => {
   db = path.join(tmpDir(), 'normative.db');
-  assert.equal(run(['--db', db, 'init', '--demo']).code, 0);
+  assert.equal(run(['--db', db, 'init', '--demo'], { timeout: 120000 }).code, 0);
   const users = [
     addUser(db, { username: 'n_head', role: 'agency_head', agency: A1 }),
     addUser(db, { username: 'n_head2', role: 'agency_head', agency: A2 }),

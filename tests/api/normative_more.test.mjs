@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { run, tmpDir, startServer, addUser, login, hasChinese, sqlite } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, hasChinese, dbQuery, backend } from './lib/zhifa.mjs';
 import { todayChina } from './lib/calendar.mjs';
 
 const A1 = '113702021588139920'; // 市南区市场监督管理局 (370202)
@@ -23,7 +23,7 @@ const plusDays = (d, n) => iso(Date.parse(`${d}T00:00:00Z`) + n * 86400000);
 
 before(async () => {
   db = path.join(tmpDir(), 'normative_more.db');
-  assert.equal(run(['--db', db, 'init', '--demo']).code, 0);
+  assert.equal(run(['--db', db, 'init', '--demo'], { timeout: 120000 }).code, 0);
   const users = [
     addUser(db, { username: 'm_head', role: 'agency_head', agency: A1 }),
     addUser(db, { username: 'm_clerk', role: 'norm_clerk', region: '370200' }),
@@ -269,8 +269,9 @@ test('the quarterly 备案目录: the quarter\'s registrations exactly, as PDF a
   const r = await as.m_clerk.send('POST', '/normative-docs/catalogs', { quarter: q.name });
   assert.equal(r.status, 201, JSON.stringify(r.body));
   // counted independently: the rows of the database registered between the quarter's first and last day
-  const counted = Number(sqlite(db, `SELECT count(*) FROM normative_docs WHERE reg_no IS NOT NULL AND
-    json_extract(body, '$.registered_on') BETWEEN '${q.first}' AND '${q.last}'`).trim());
+  const registeredOn = backend === 'pg' ? "body::jsonb->>'registered_on'" : "json_extract(body, '$.registered_on')";
+  const counted = Number(dbQuery(db, `SELECT count(*) FROM normative_docs WHERE reg_no IS NOT NULL AND
+    ${registeredOn} BETWEEN '${q.first}' AND '${q.last}'`).trim());
   assert.equal(r.body.rows.length, counted);
   const regNos = r.body.rows.map((x) => x.reg_no);
   for (const m of mine) assert.ok(regNos.includes(m.reg_no), m.reg_no);

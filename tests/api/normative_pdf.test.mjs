@@ -19,7 +19,7 @@ const plusDays = (d, n) => iso(Date.parse(`${d}T00:00:00Z`) + n * 86400000);
 
 before(async () => {
   const db = path.join(tmpDir(), 'normative_pdf.db');
-  assert.equal(run(['--db', db, 'init', '--demo']).code, 0);
+  assert.equal(run(['--db', db, 'init', '--demo'], { timeout: 120000 }).code, 0);
   const users = [
     addUser(db, { username: 'p_head', role: 'agency_head', agency: A1 }),
     addUser(db, { username: 'p_clerk', role: 'norm_clerk', region: '370200' }),

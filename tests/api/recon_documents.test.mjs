@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import zlib from 'node:zlib';
-import { run, tmpDir, startServer, addUser, login, client, sqlite } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, client, dbQuery } from './lib/zhifa.mjs';
 import { cnid, uscc } from './lib/codes.mjs';
 import { addWd, isWorkday, todayChina } from './lib/calendar.mjs';
 
@@ -245,7 +245,7 @@ test('the applicant reads his on the portal after the track\'s identity check; a
 test('the e-dossier zip: 卷内目录 with every 文书 and file and its SM3 (recomputed here), the timeline; one audit line per download', async () => {
   const id = full.id;
   assert.equal((await upload(who.clerk, id, 'material', '申请人身份证明.pdf', MATERIAL)).status, 201);
-  const audits = () => Number(sqlite(db, `SELECT count(*) FROM audit_log WHERE action = 'reconsideration_dossier_export' AND target = 'reconsideration:${id}'`));
+  const audits = () => Number(dbQuery(db, `SELECT count(*) FROM audit_log WHERE action = 'reconsideration_dossier_export' AND target = 'reconsideration:${id}'`));
   const before = audits();
   const r = await who.clerk.raw(`/api/v1/reconsiderations/${id}/dossier.zip`);
   assert.equal(r.status, 200);
@@ -360,7 +360,7 @@ test('电子送达 where the applicant consented: each 文书 of his gets a link
   const done = await anon.send('POST', `/public/deliveries/${token}/confirm`, { code: decision.code });
   assert.equal(done.status, 200, JSON.stringify(done.body));
   assert.equal(done.body.served_on, todayChina());
-  const stored = JSON.parse(sqlite(db, `SELECT body FROM deliveries WHERE case_no = 'reconsideration:${yes.id}' AND body LIKE '%recon_decision%'`));
+  const stored = JSON.parse(dbQuery(db, `SELECT body FROM deliveries WHERE case_no = 'reconsideration:${yes.id}' AND body LIKE '%recon_decision%'`));
   assert.equal(stored.served_on, todayChina());
   const timeline = (await who.clerk.get(`/reconsiderations/${yes.id}`)).body.timeline;
   assert.ok(timeline.some((t) => t.action === 'delivery_confirmed' && t.action_name === '申请人确认收到'), JSON.stringify(timeline));
@@ -373,7 +373,7 @@ test('电子送达 where the applicant consented: each 文书 of his gets a link
   const no = await apply('送达未同意人');
   const none = (await decideAll(no.id)).flatMap((s) => s.deliveries_sent || []);
   assert.deepEqual(none, []);
-  assert.equal(sqlite(db, `SELECT count(*) FROM deliveries WHERE case_no = 'reconsideration:${no.id}'`).trim(), '0');
+  assert.equal(dbQuery(db, `SELECT count(*) FROM deliveries WHERE case_no = 'reconsideration:${no.id}'`).trim(), '0');
   const v = run(['--db', db, 'verify'], { timeout: 120000 });
   assert.equal(v.code, 0, 'the deliveries and their timeline rows are in the ledger: ' + v.stdout + v.stderr);
 });

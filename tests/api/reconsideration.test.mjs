@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { run, tmpDir, startServer, addUser, login, sqlite, client } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, dbQuery, dbExec, client } from './lib/zhifa.mjs';
 import { cnid, uscc } from './lib/codes.mjs';
 import { addWd, isWorkday } from './lib/calendar.mjs';
 
@@ -250,10 +250,10 @@ test('a revoke on a linked penalty case marks the case, files the lead for the s
   assert.ok(lead, 'the supervisor of the respondent agency receives the lead');
   assert.equal(lead.agency, HD);
   assert.match(lead.content, new RegExp(r.case_no.replace(/[()〔〕]/g, '.')));
-  const rec = JSON.parse(sqlite(db, `SELECT body FROM cases WHERE case_no = '${PENALTY}'`));
+  const rec = JSON.parse(dbQuery(db, `SELECT body FROM cases WHERE case_no = '${PENALTY}'`));
   assert.equal(rec.revocation.kind, 'revoked');
   assert.equal(rec.revocation.by, 'review');
-  const rolled = sqlite(db, `SELECT sum(reconsidered) FROM rollup_cases WHERE agency = '${HD}'`);
+  const rolled = dbQuery(db, `SELECT sum(reconsidered) FROM rollup_cases WHERE agency = '${HD}'`);
   assert.equal(rolled, '1', 'the rollups count the case as reconsidered');
   const after = await stats();
   assert.equal(after.corrected, 1);
@@ -294,11 +294,11 @@ test('scope: a respondent sees only its own accepted cases; another region and a
 test('the ledger covers every row: zhifa verify is clean, and a row changed by hand is reported', async () => {
   const v = run(['--db', db, 'verify']);
   assert.equal(v.code, 0, v.stdout + v.stderr);
-  sqlite(db, "UPDATE reconsiderations SET outcome = 'maintain' WHERE outcome = 'revoke'");
+  dbExec(db, "UPDATE reconsiderations SET outcome = 'maintain' WHERE outcome = 'revoke'");
   const bad = run(['--db', db, 'verify']);
   assert.equal(bad.code, 1);
   assert.match(bad.stdout, /reconsideration_changed/);
-  sqlite(db, "UPDATE reconsiderations SET outcome = 'revoke' WHERE linked_case_no IS NOT NULL AND outcome = 'maintain'");
+  dbExec(db, "UPDATE reconsiderations SET outcome = 'revoke' WHERE linked_case_no IS NOT NULL AND outcome = 'maintain'");
 });
 
 test('Excel: the list and the statistics by respondent download as workbooks', async () => {

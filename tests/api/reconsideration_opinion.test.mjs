@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, sqlite } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, dbQuery } from './lib/zhifa.mjs';
 import { cnid, uscc } from './lib/codes.mjs';
 import { addWd, isWorkday } from './lib/calendar.mjs';
 
@@ -134,7 +134,7 @@ test('an overdue correction report: red, messages to the 承办人 and the head,
   assert.equal((await messagesFor(who.head, r.id)).length, 1, 'red: the head too');
   assert.equal((await messagesFor(who.bjhead, r.id)).length, 0, 'a head of another region is not told');
   const ref = `reconsideration:${r.case_no}:opinion_report`;
-  const count = () => sqlite(db, `SELECT count(*) FROM leads WHERE source = 'reconsideration' AND source_ref = '${ref}'`);
+  const count = () => dbQuery(db, `SELECT count(*) FROM leads WHERE source = 'reconsideration' AND source_ref = '${ref}'`);
   assert.equal(count(), '1');
   sweep(nextDay(late));
   assert.equal(count(), '1', 'filed once');

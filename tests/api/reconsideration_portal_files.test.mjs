@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { run, tmpDir, startServer, addUser, login, sqlite, client } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, dbExec, client } from './lib/zhifa.mjs';
 import { cnid, uscc } from './lib/codes.mjs';
 import { todayChina } from './lib/calendar.mjs';
 
@@ -62,7 +62,7 @@ function upload(a, purpose, name, bytes, override = {}) {
   const q = new URLSearchParams({ case_no: a.case_no, id_no: a.id_no, phone: a.phone, name, purpose, ...override });
   return anon.raw(`/api/v1/public/reconsiderations/files?${q}`, { method: 'POST', body: bytes, headers: { 'Content-Type': 'application/pdf' } });
 }
-const setting = (name, value) => sqlite(db, `UPDATE settings SET value = '${value}' WHERE name = '${name}'`);
+const setting = (name, value) => dbExec(db, `UPDATE settings SET value = '${value}' WHERE name = '${name}'`);
 
 test('materials with the application: ID copy and the contested decision, seen by staff on the case', async () => {
   const a = await applyOnPortal();

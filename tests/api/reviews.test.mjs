@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, sqlite, repoRoot, hasChinese } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, dbQuery, dbExec, backend, repoRoot, hasChinese } from './lib/zhifa.mjs';
 import { cnid, uscc } from './lib/codes.mjs';
 import { addWd, todayChina } from './lib/calendar.mjs';
 
@@ -421,7 +421,8 @@ test('publication; agencies read their own results; 申辩 within the working-da
     while (addWd(d, 5) > lastDay) d = new Date(Date.parse(`${d}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
     return d;
   };
-  const setPublished = (on) => sqlite(db, `UPDATE review_plans SET body = json_set(body, '$.published_on', '${on}') WHERE id = ${plan.id}`);
+  const setPublished = (on) => dbExec(db, `UPDATE review_plans SET body = ${backend === 'pg'
+    ? `jsonb_set(body::jsonb, '{published_on}', '"${on}"')::text` : `json_set(body, '$.published_on', '${on}')`} WHERE id = ${plan.id}`);
   const sb2 = all.find((i) => i.case_no === sample[6].case_no), sb3 = all.find((i) => i.case_no === sample[7].case_no);
   const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
   setPublished(publishedFor(yesterday));
@@ -454,22 +455,23 @@ test('the plans and score sheets written are the ledger\'s: zhifa verify finds e
   const r = run(['--db', db, 'verify', '--json']);
   const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
   assert.deepEqual(lines.filter((p) => p.kind?.startsWith('review_')), []);
-  const plans = Number(sqlite(db, "SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_plans"));
-  const events = Number(sqlite(db, "SELECT count(*) FROM ledger_events WHERE type = 'review_plan.put'"));
+  const rev = backend === 'pg' ? "CAST(body::jsonb->>'rev' AS BIGINT)" : "json_extract(body, '$.rev')";
+  const plans = Number(dbQuery(db, `SELECT coalesce(sum(${rev}), 0) FROM review_plans`));
+  const events = Number(dbQuery(db, "SELECT count(*) FROM ledger_events WHERE type = 'review_plan.put'"));
   assert.equal(events, plans, 'one review_plan.put per write, as body.rev counts them');
 });
 
 test('the demo: one plan published with its results, one half scored; the CLI re-draws each plan\'s list', () => {
   const demo = path.join(tmpDir(), 'demo.db');
   assert.equal(run(['--db', demo, 'init', '--demo'], { timeout: 120000 }).code, 0);
-  const plans = sqlite(demo, 'SELECT id, status FROM review_plans ORDER BY id').split('\n');
+  const plans = dbQuery(demo, 'SELECT id, status FROM review_plans ORDER BY id').split('\n');
   assert.deepEqual(plans, ['1|published', '2|scoring']);
-  assert.equal(sqlite(demo, "SELECT count(*) FROM review_items WHERE plan_id = 1 AND status <> 'done'"), '0');
-  assert.ok(Number(sqlite(demo, 'SELECT count(*) FROM review_items WHERE plan_id = 1')) > 0);
-  const [submitted, open] = ['submitted', 'assigned'].map((s) => Number(sqlite(demo, `SELECT count(*) FROM review_tasks WHERE plan_id = 2 AND status = '${s}'`)));
+  assert.equal(dbQuery(demo, "SELECT count(*) FROM review_items WHERE plan_id = 1 AND status <> 'done'"), '0');
+  assert.ok(Number(dbQuery(demo, 'SELECT count(*) FROM review_items WHERE plan_id = 1')) > 0);
+  const [submitted, open] = ['submitted', 'assigned'].map((s) => Number(dbQuery(demo, `SELECT count(*) FROM review_tasks WHERE plan_id = 2 AND status = '${s}'`)));
   assert.ok(submitted > 0 && submitted === open, 'half of the second plan\'s sheets are in');
   for (const id of [1, 2]) {
-    const stored = sqlite(demo, `SELECT case_no || char(9) || agency FROM review_items WHERE plan_id = ${id} ORDER BY id`).split('\n');
+    const stored = dbQuery(demo, `SELECT case_no || '\t' || agency FROM review_items WHERE plan_id = ${id} ORDER BY id`).split('\n');
     const r = run(['--db', demo, 'review', 'sample', '--plan', String(id)]);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(r.stdout.trim().split('\n'), stored, `plan ${id}: the same seed draws the same files`);

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { run, tmpDir, startServer, repoRoot, sqlite, hasChinese } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, repoRoot, dbExec, hasChinese } from './lib/zhifa.mjs';
 
 const demoAgencies = fs.readFileSync(path.join(repoRoot, 'data/demo/demo.jsonl'), 'utf8').split('\n')
   .filter((l) => l.includes('"type":"agency"')).map((l) => JSON.parse(l));
@@ -44,7 +44,7 @@ const verify = (file, ...args) => run(['--db', db, 'verify-doc', file, ...args])
 before(async () => {
   dir = tmpDir();
   db = path.join(dir, 'seal.db');
-  const init = run(['--db', db, 'init', '--demo']);
+  const init = run(['--db', db, 'init', '--demo'], { timeout: 120000 });
   assert.equal(init.code, 0, init.stderr);
   assert.match(init.stdout, new RegExp(`电子印章：已建立根证书，为 ${demoAgencies.length} 个执法主体签发了证书`));
   const input = path.join(dir, 'decision.pdf');
@@ -206,7 +206,9 @@ test('POST /public/documents/verify: who sealed it, when, ✓ or the failed chec
 });
 
 test('POST /public/documents/verify: limited per address and hour (portal_verifies_per_hour)', async () => {
-  sqlite(db, "INSERT OR REPLACE INTO settings(name, value, description, kind, min_value, max_value, basis) VALUES ('portal_verifies_per_hour', '2', '文书核验：同一地址每小时可核验的次数', 'integer', 1, 9999, '本地规定')");
+  dbExec(db, "INSERT INTO settings(name, value, description, kind, min_value, max_value, basis) VALUES ('portal_verifies_per_hour', '2', '文书核验：同一地址每小时可核验的次数', 'integer', 1, 9999, '本地规定') "
+    + 'ON CONFLICT (name) DO UPDATE SET value = excluded.value, description = excluded.description, kind = excluded.kind, '
+    + 'min_value = excluded.min_value, max_value = excluded.max_value, basis = excluded.basis');
   const h = { 'X-Forwarded-For': '203.0.113.9' };
   const body = fs.readFileSync(sealed);
   const codes = [];

@@ -261,6 +261,12 @@ export function rotated(base, reply) {
   return client(base, cookie, reply.body.csrf_token, { status: reply.status, body: reply.body });
 }
 
+/** Two turns of the event loop before a request: a keep-alive socket the server closed (its 10 s
+ * header deadline) while a synchronous run() blocked the loop is then seen closed, and fetch opens
+ * a new one instead of sending on it ("fetch failed: other side closed"). */
+const turn = () => new Promise((r) => setImmediate(r));
+const settle = async () => { await turn(); await turn(); }; // the socket's end is read, then undici drops it
+
 /** A client for an existing cookie (or none: anonymous). */
 export function client(base, cookie = '', csrf = '', extra = {}) {
   const headers = (more = {}) => ({ ...(cookie ? { Cookie: cookie } : {}), ...more });
@@ -274,13 +280,15 @@ export function client(base, cookie = '', csrf = '', extra = {}) {
     ...extra,
     cookie,
     csrf,
-    raw: (p, opts = {}) => fetch(`${base}${p}`, { ...opts, headers: headers(opts.headers) }),
-    get: async (p) => parse(await fetch(`${base}/api/v1${p}`, { headers: headers() })),
-    send: async (method, p, body, { withCsrf = true } = {}) =>
-      parse(await fetch(`${base}/api/v1${p}`, {
+    raw: async (p, opts = {}) => { await settle(); return fetch(`${base}${p}`, { ...opts, headers: headers(opts.headers) }); },
+    get: async (p) => { await settle(); return parse(await fetch(`${base}/api/v1${p}`, { headers: headers() })); },
+    send: async (method, p, body, { withCsrf = true } = {}) => {
+      await settle();
+      return parse(await fetch(`${base}/api/v1${p}`, {
         method,
         headers: headers({ 'Content-Type': 'application/json', ...(withCsrf && csrf ? { 'X-CSRF-Token': csrf } : {}) }),
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      })),
+      }));
+    },
   };
 }
