@@ -50,8 +50,13 @@ function dbExists(db) {
   return backend === 'pg' ? pgDatabases.has(path.resolve(db)) : fs.existsSync(db);
 }
 
+/** How long one zhifa run may take: on PostgreSQL every statement is a round trip and `init` writes
+ * the law library's 118,000 grams through their foreign key, so an `init --demo` on this loaded
+ * machine can pass 30 s where SQLite takes 10. */
+const RUN_TIMEOUT = backend === 'pg' ? 120000 : 30000;
+
 /** Runs zhifa synchronously. `input` (string or Buffer) goes to stdin. */
-export function run(args, { input, timeout = 30000, cwd } = {}) {
+export function run(args, { input, timeout = RUN_TIMEOUT, cwd } = {}) {
   args = backendArgs(args);
   const r = spawnSync(bin(), args, {
     input: input ?? '',
@@ -95,7 +100,7 @@ export function dbExec(db, sql) {
 }
 
 /** Runs zhifa asynchronously (the event loop stays free, e.g. for a server in the same test). */
-export function runAsync(args, { input, timeout = 30000 } = {}) {
+export function runAsync(args, { input, timeout = RUN_TIMEOUT } = {}) {
   return new Promise((resolve, reject) => {
     const p = spawn(bin(), backendArgs(args), { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '', stderr = '';
