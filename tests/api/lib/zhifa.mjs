@@ -99,6 +99,15 @@ export function dbExec(db, sql) {
   return dbQuery(db, sql);
 }
 
+/** Everything the database of path db holds, as bytes: the SQLite file and its WAL, or a plain
+ * pg_dump of the PostgreSQL database — for checks that a secret is stored nowhere in it. */
+export function dbBytes(db) {
+  if (backend !== 'pg') return Buffer.concat(['', '-wal'].filter((x) => fs.existsSync(db + x)).map((x) => fs.readFileSync(db + x)));
+  const r = spawnSync('pg_dump', ['--no-owner', '-d', pgUrl(db)], { maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`pg_dump refused (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
 /** Runs zhifa asynchronously (the event loop stays free, e.g. for a server in the same test). */
 export function runAsync(args, { input, timeout = RUN_TIMEOUT } = {}) {
   return new Promise((resolve, reject) => {
