@@ -48,6 +48,30 @@ static const char *const SQL[] = {
         " LEFT JOIN (SELECT agency, sum(files) files, sum(score_cp) score_cp FROM rollup_reviews"
         "   WHERE month BETWEEN $3 AND $4 GROUP BY agency) v ON v.agency = a.code"
         " WHERE" IN_SCOPE " ORDER BY a.region" C ", a.code" C,
+    /* one pass over the 13 months' rollup rows, summed per agency into the month, the month before,
+     * and their 12-month 评查 windows by conditional sums (as sqlite_stats.c) */
+#define PREV_MONTH "to_char(($4 || '-01')::date - interval '1 month', 'YYYY-MM')"
+#define BOTH_MONTHS(col) "sum(CASE WHEN month = $4 THEN " #col " END) " #col ", sum(CASE WHEN month = " PREV_MONTH " THEN " #col " END) p" #col
+#define RANK_PAIR(key, col) " '" key "', coalesce(m." col ", 0), 'prev_" key "', coalesce(m.p" col ", 0)"
+    [STATS_RANKING_MONTHS] =
+        "SELECT json_build_object('agency', a.code, 'name', a.name, 'region', a.region,"
+        RANK_PAIR("filed", "filed") "," RANK_PAIR("findings_new", "fnew") "," RANK_PAIR("ordinary_decided", "od") ","
+        RANK_PAIR("decided_in_limit", "il") "," RANK_PAIR("p10_new", "p10") "," RANK_PAIR("orders_issued", "oi") ","
+        RANK_PAIR("orders_on_time", "ot") "," RANK_PAIR("review_files", "rf") "," RANK_PAIR("review_score_cp", "rs") ")"
+        " FROM agencies a LEFT JOIN"
+        " (SELECT agency, " BOTH_MONTHS(filed) ", " BOTH_MONTHS(fnew) ", " BOTH_MONTHS(od) ", " BOTH_MONTHS(il) ","
+        "   " BOTH_MONTHS(p10) ", " BOTH_MONTHS(oi) ", " BOTH_MONTHS(ot) ","
+        "   sum(CASE WHEN month > $3 THEN rf END) rf, sum(CASE WHEN month < $4 THEN rf END) prf,"
+        "   sum(CASE WHEN month > $3 THEN rs END) rs, sum(CASE WHEN month < $4 THEN rs END) prs FROM"
+        "  (SELECT agency, month, filed, 0 fnew, ordinary_decided od, decided_in_limit il, 0 p10, 0 oi, 0 ot, 0 rf, 0 rs"
+        "    FROM rollup_cases WHERE month BETWEEN $3 AND $4"
+        "   UNION ALL SELECT agency, month, 0, new, 0, 0, CASE WHEN rule = 'P10' AND severity = 'violation' THEN new ELSE 0 END,"
+        "    0, 0, 0, 0 FROM rollup_findings WHERE month BETWEEN $3 AND $4"
+        "   UNION ALL SELECT agency, month, 0, 0, 0, 0, 0, issued, answered_on_time, 0, 0 FROM rollup_orders"
+        "    WHERE month BETWEEN $3 AND $4"
+        "   UNION ALL SELECT agency, month, 0, 0, 0, 0, 0, 0, 0, files, score_cp FROM rollup_reviews"
+        "    WHERE month BETWEEN $3 AND $4) u"
+        "  GROUP BY agency) m ON m.agency = a.code WHERE" IN_SCOPE " ORDER BY a.region" C ", a.code" C,
     [STATS_BY_RULE] =
         "SELECT json_build_object('rule', rule, 'severity', severity, 'open', sum(open), 'new', sum(new)) FROM"
         " (SELECT r.rule, r.severity, r.open, 0 new FROM agencies a JOIN rollup_findings_open r ON r.agency = a.code"

@@ -4,8 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { run, tmpDir, startServer, addUser, login } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, backend, dbExec } from './lib/zhifa.mjs';
 import { SUBSTANCE } from './lib/substance.mjs';
 
 const AGENCY = '113702021588139920';
@@ -252,10 +251,17 @@ test('an unsigned task escalates to the 主要负责人 after its working days, 
   assert.equal(done.workflow.stage, 'investigation');
 });
 
-const sql = (text) => {
-  const r = spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, text], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-};
+// A trigger refusing the case's write once it carries a decision, as someone holding the database
+// could add one; the dialects differ (a plpgsql function on PostgreSQL).
+const refuseDecided = (caseNo) => dbExec(db, backend === 'pg'
+  ? `CREATE FUNCTION zf_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by test'; END $$;
+     CREATE TRIGGER zf_test_refuse BEFORE UPDATE ON cases FOR EACH ROW WHEN (NEW.case_no = '${caseNo}'
+       AND (NEW.body::jsonb ->> 'decided_on') IS NOT NULL) EXECUTE FUNCTION zf_test_refuse();`
+  : `CREATE TRIGGER zf_test_refuse BEFORE UPDATE ON cases WHEN NEW.case_no = '${caseNo}'
+       AND json_extract(NEW.body, '$.decided_on') IS NOT NULL BEGIN SELECT RAISE(ABORT, 'refused by test'); END;`);
+const allowDecided = () => dbExec(db, backend === 'pg'
+  ? 'DROP TRIGGER zf_test_refuse ON cases; DROP FUNCTION zf_test_refuse();'
+  : 'DROP TRIGGER zf_test_refuse;');
 const docSeq = (docNo) => Number(docNo.match(/〕(\d+)号$/)[1]);
 
 test('a decision whose record cannot be stored leaves neither the stage, the 文号 nor the sign-off', async () => {
@@ -265,13 +271,12 @@ test('a decision whose record cannot be stored leaves neither the stage, the 文
   await toDecision(b);
   const first = await ok('deputy', a, 'approve_decision', { on: '2026-03-25' });
   // the exchange record is the last write of the step: make the store refuse it
-  sql(`CREATE TRIGGER zf_test_refuse BEFORE UPDATE ON cases WHEN NEW.case_no = '${b}'
-       AND json_extract(NEW.body, '$.decided_on') IS NOT NULL BEGIN SELECT RAISE(ABORT, 'refused by test'); END;`);
+  refuseDecided(b);
   try {
     const failed = await act('deputy', b, 'approve_decision', { on: '2026-03-25' });
     assert.ok(failed.status >= 400, JSON.stringify(failed.body));
   } finally {
-    sql('DROP TRIGGER zf_test_refuse;');
+    allowDecided();
   }
   const after = (await as.deputy.get(`/workflow/cases/${enc(b)}`)).body;
   assert.equal(after.workflow.stage, 'decision');

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
+import { run, runAsync, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
 import { cnid } from './lib/codes.mjs';
 import { SUBSTANCE } from './lib/substance.mjs';
 
@@ -121,20 +121,22 @@ test('the post-hoc entry form takes 案情 as optional fields, validated like th
   assert.equal(bad.body.error.field, 'evidence[0].kind');
 });
 
-test('export writes 案情; export → import into an empty database → export is identical', () => {
+test('export writes 案情; export → import into an empty database → export is identical', async () => {
+  // runAsync: the event loop stays free, so the server's closing of the idle keep-alive connections
+  // of the clients above (header deadline) is seen before the next test sends on them
   const own = path.join(tmpDir(), 'roundtrip-a.db');
-  assert.equal(run(['--db', own, 'init', '--demo']).code, 0);
-  const first = run(['--db', own, 'export']);
+  assert.equal((await runAsync(['--db', own, 'init', '--demo'])).code, 0);
+  const first = await runAsync(['--db', own, 'export']);
   assert.equal(first.code, 0, first.stderr);
   const recs = first.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
   const withSubstance = recs.filter((x) => x.type === 'case' && x.evidence && x.penalty_basis && x.facts);
   assert.ok(withSubstance.length >= 10, `only ${withSubstance.length} demo cases carry 案情`);
   assert.ok(recs.some((x) => x.type === 'case' && x.defense?.adopted));
   const empty = path.join(tmpDir(), 'roundtrip-b.db');
-  assert.equal(run(['--db', empty, 'init']).code, 0);
-  const imported = run(['--db', empty, 'import', '-'], { input: first.stdout });
+  assert.equal((await runAsync(['--db', empty, 'init'])).code, 0);
+  const imported = await runAsync(['--db', empty, 'import', '-'], { input: first.stdout });
   assert.equal(imported.code, 0, imported.stderr);
-  const second = run(['--db', empty, 'export']);
+  const second = await runAsync(['--db', empty, 'export']);
   assert.equal(second.stdout, first.stdout);
 });
 

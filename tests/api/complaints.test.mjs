@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { run, tmpDir, startServer, sqlite, addUser, login, hasChinese } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, hasChinese, dbQuery, dbExec } from './lib/zhifa.mjs';
 
 const AGENCY = '113702021588139920';
 let srv, db;
@@ -14,7 +14,7 @@ let srv, db;
 before(async () => {
   db = path.join(tmpDir(), 'complaints.db');
   assert.equal(run(['--db', db, 'init', '--demo']).code, 0);
-  sqlite(db, "UPDATE settings SET value = '370202' WHERE name = 'portal_default_region'");
+  dbExec(db, "UPDATE settings SET value = '370202' WHERE name = 'portal_default_region'");
   srv = await startServer({ db, args: ['--sweep-every', '0'] });
 });
 after(() => srv?.stop());
@@ -113,7 +113,7 @@ test('a wrong nonce, a reused challenge and an unknown one are refused', async (
 test('an expired challenge is refused', async () => {
   const c = from('10.0.0.4');
   const ch = await challenge(c);
-  sqlite(db, `UPDATE portal_challenges SET expires_at = 1 WHERE id = '${ch.id}'`);
+  dbExec(db, `UPDATE portal_challenges SET expires_at = 1 WHERE id = '${ch.id}'`);
   const r = await c.post('/public/complaints', { content: '过期', challenge: { id: ch.id, nonce: solve(ch) } });
   assert.equal(r.status, 422);
 });
@@ -143,7 +143,7 @@ test('the fields are checked before the challenge is spent', async () => {
 });
 
 test('one address files at most portal_complaints_per_hour complaints an hour: then 429', async () => {
-  const limit = Number(sqlite(db, "SELECT value FROM settings WHERE name = 'portal_complaints_per_hour'"));
+  const limit = Number(dbQuery(db, "SELECT value FROM settings WHERE name = 'portal_complaints_per_hour'"));
   assert.equal(limit, 5);
   const c = from('10.0.0.6');
   for (let i = 0; i < limit; i++) assert.equal((await file(c, { content: `第 ${i + 1} 件` })).status, 201);
@@ -176,7 +176,7 @@ test('tracking shows the status and exactly the public keys; an unknown code is 
 test('guessing codes: 429 after portal_track_misses_per_hour misses from one address, even for a real code', async () => {
   const c = from('10.0.0.9');
   const filed = await file(c, { content: '查询码猜测测试。' });
-  const limit = Number(sqlite(db, "SELECT value FROM settings WHERE name = 'portal_track_misses_per_hour'"));
+  const limit = Number(dbQuery(db, "SELECT value FROM settings WHERE name = 'portal_track_misses_per_hour'"));
   for (let i = 0; i < limit; i++) {
     const guess = crypto.randomBytes(10).toString('hex').toUpperCase().replace(/[^0-9A-F]/g, '0').slice(0, 16).match(/.{4}/g).join('-');
     assert.equal((await c.get(`/public/complaints/${guess}`)).status, 404);

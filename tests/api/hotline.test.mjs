@@ -4,9 +4,8 @@
 // dispatched to its agency, which the region's supervisor and the agency both see.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, sqlite, jsonLines, hasChinese } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, jsonLines, hasChinese, dbQuery, dbBytes } from './lib/zhifa.mjs';
 
 const SHINAN = '113702021588139920';   // 市南区市场监督管理局, region 370202
 const SHIBEI = '11370203869879736T';   // 市北区交通运输局, region 370203
@@ -25,7 +24,7 @@ const order = (no, extra = {}) => ({
   agency: SHINAN, category: '市场监管', reporter: { name: '张三', phone: '13800000000' }, ...extra,
 });
 // The plain token in any byte of the database or its WAL (where recent writes live).
-const inDatabase = (t) => ['', '-wal'].some((x) => fs.existsSync(db + x) && fs.readFileSync(db + x).includes(t));
+const inDatabase = (t) => dbBytes(db).includes(t);
 const lines = (objs) => objs.map((o) => (typeof o === 'string' ? o : JSON.stringify(o))).join('\n') + '\n';
 
 async function post(body, auth, { type = 'application/x-ndjson', cookie } = {}) {
@@ -74,15 +73,15 @@ test('zhifa token add prints the token once, on its last line; list never shows 
 
 test('the token is stored hashed: the plain token is nowhere in the database', () => {
   assert.ok(!inDatabase(token), 'plain token in the database file');
-  assert.equal(sqlite(db, `SELECT count(*) FROM api_tokens WHERE token_hash = '${token}' OR name = '${token}'`), '0');
-  const hash = sqlite(db, "SELECT token_hash FROM api_tokens WHERE name = 'hotline-shinan'");
+  assert.equal(dbQuery(db, `SELECT count(*) FROM api_tokens WHERE token_hash = '${token}' OR name = '${token}'`), '0');
+  const hash = dbQuery(db, "SELECT token_hash FROM api_tokens WHERE name = 'hotline-shinan'");
   assert.match(hash, /^[0-9a-f]{64}$/);
   assert.notEqual(hash, token);
 });
 
 test('no token, a wrong one or a session without a token: 401; each refusal audited', async () => {
   const body = lines([order('WRONG-1')]);
-  const before = Number(sqlite(db, "SELECT count(*) FROM audit_log WHERE role = 'api_token' AND result = 'denied'"));
+  const before = Number(dbQuery(db, "SELECT count(*) FROM audit_log WHERE role = 'api_token' AND result = 'denied'"));
   for (const auth of [undefined, 'Bearer ', `Bearer ${'0'.repeat(64)}`, `Basic ${token}`, token]) {
     const r = await post(body, auth);
     assert.equal(r.status, 401, `${auth}: ${JSON.stringify(r.body)}`);
@@ -93,9 +92,9 @@ test('no token, a wrong one or a session without a token: 401; each refusal audi
     method: 'POST', body, headers: { 'Content-Type': 'application/x-ndjson', Cookie: supervisor.cookie, 'X-CSRF-Token': supervisor.csrf },
   });
   assert.equal(r.status, 401);
-  const after = Number(sqlite(db, "SELECT count(*) FROM audit_log WHERE role = 'api_token' AND result = 'denied'"));
+  const after = Number(dbQuery(db, "SELECT count(*) FROM audit_log WHERE role = 'api_token' AND result = 'denied'"));
   assert.equal(after - before, 6);
-  assert.equal(sqlite(db, "SELECT count(*) FROM leads WHERE source_ref = 'WRONG-1'"), '0');
+  assert.equal(dbQuery(db, "SELECT count(*) FROM leads WHERE source_ref = 'WRONG-1'"), '0');
 });
 
 test('a batch: good lines become dispatched leads, bad lines are reported by number, the same batch again is all duplicates', async () => {
@@ -124,15 +123,15 @@ test('a batch: good lines become dispatched leads, bad lines are reported by num
   for (const e of first.body.errors) assert.ok(hasChinese(e.error), JSON.stringify(e));
   assert.match(first.body.errors[0].error, /区域/);
 
-  const stored = () => sqlite(db, "SELECT count(*) FROM leads WHERE source = 'hotline_12345'");
+  const stored = () => dbQuery(db, "SELECT count(*) FROM leads WHERE source = 'hotline_12345'");
   const beforeSecond = stored();
   const second = await post(batch, `Bearer ${token}`, { type: 'text/plain; charset=utf-8' });
   assert.equal(second.status, 200);
   assert.equal(second.body.created, 0);
   assert.equal(second.body.duplicates, 3);
   assert.equal(stored(), beforeSecond, 'nothing new the second time');
-  assert.equal(sqlite(db, "SELECT count(*) FROM leads WHERE source = 'hotline_12345' AND source_ref LIKE 'HL-%'"), '3');
-  assert.equal(sqlite(db, "SELECT count(*) FROM leads WHERE source_ref LIKE 'HL-2%'"), '0');
+  assert.equal(dbQuery(db, "SELECT count(*) FROM leads WHERE source = 'hotline_12345' AND source_ref LIKE 'HL-%'"), '3');
+  assert.equal(dbQuery(db, "SELECT count(*) FROM leads WHERE source_ref LIKE 'HL-2%'"), '0');
 
   const wrongType = await post(batch, `Bearer ${token}`, { type: 'application/json' });
   assert.equal(wrongType.status, 415);
@@ -162,7 +161,7 @@ test('the region supervisor sees the hotline leads dispatched, the agency sees i
 });
 
 test('every use of a token is an audit line naming it; its last use is shown to the administrator', async () => {
-  const count = () => Number(sqlite(db, "SELECT count(*) FROM audit_log WHERE username = 'token:hotline-shinan' AND action = 'POST'"));
+  const count = () => Number(dbQuery(db, "SELECT count(*) FROM audit_log WHERE username = 'token:hotline-shinan' AND action = 'POST'"));
   const before = count();
   const r = await post(lines([order('HL-1001')]), `Bearer ${token}`);
   assert.equal(r.status, 200);
@@ -198,7 +197,7 @@ test('the system administrator makes and revokes tokens; a revoked token gets 40
   const after = await post(lines([order('HL-3002')]), `Bearer ${made.body.token}`);
   assert.equal(after.status, 401);
   assert.equal(after.body.error.code, 'token_revoked');
-  assert.equal(sqlite(db, "SELECT count(*) FROM audit_log WHERE username = 'token:console-made' AND result = 'denied'"), '1');
+  assert.equal(dbQuery(db, "SELECT count(*) FROM audit_log WHERE username = 'token:console-made' AND result = 'denied'"), '1');
   assert.equal((await sysadmin.send('DELETE', '/tokens/999999')).status, 404);
 
   // the CLI's revoke, by name

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { run, tmpDir, startServer, sqlite, addUser, login } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, dbQuery, dbExec } from './lib/zhifa.mjs';
 
 const AGENCY = '113702021588139920'; // 市南区市场监督管理局, 370202
 let srv, db;
@@ -102,7 +102,7 @@ test('a complaint takes two photos, a third, and refuses a fourth; the superviso
   assert.deepEqual(Buffer.from(await got.arrayBuffer()), JPEG, 'byte for byte');
   assert.equal((await who.bj.raw(`/api/v1/leads/${lead.id}/photos/${page.photos[1].id}`)).status, 404, 'another region');
   assert.equal((await who.sup.raw(`/api/v1/leads/${lead.id}/photos/999999`)).status, 404);
-  const audit = sqlite(db, "SELECT count(*) FROM audit_log WHERE action = 'lead_photo_download'");
+  const audit = dbQuery(db, "SELECT count(*) FROM audit_log WHERE action = 'lead_photo_download'");
   assert.equal(audit.trim(), '1', 'the download is audited');
   // the agency sees them once the lead is dispatched to it, as it sees the lead
   const photo = `/api/v1/leads/${lead.id}/photos/${page.photos[0].id}`;
@@ -126,15 +126,15 @@ test('not an image is 415 whatever its Content-Type; an unknown code is 404 and 
   assert.equal(pdf.status, 415, 'a document is not a photo');
   const miss = await sendPhoto(addr, 'ZZZZ-ZZZZ-ZZZZ-ZZZZ', PNG);
   assert.equal(miss.status, 404);
-  const n = sqlite(db, "SELECT n FROM portal_counts WHERE addr = '10.9.0.2' AND kind = 'track_miss'");
+  const n = dbQuery(db, "SELECT n FROM portal_counts WHERE addr = '10.9.0.2' AND kind = 'track_miss'");
   assert.equal(n.trim(), '1');
-  sqlite(db, "UPDATE settings SET value = '1' WHERE name = 'lead_photo_max_mib'");
+  dbExec(db, "UPDATE settings SET value = '1' WHERE name = 'lead_photo_max_mib'");
   try {
     const big = Buffer.concat([JPEG, Buffer.alloc(1 << 20)]);
     const r413 = await sendPhoto(addr, code, big, '大图.jpg', 'image/jpeg');
     assert.equal(r413.status, 413, 'past lead_photo_max_mib');
   } finally {
-    sqlite(db, "UPDATE settings SET value = '10' WHERE name = 'lead_photo_max_mib'");
+    dbExec(db, "UPDATE settings SET value = '10' WHERE name = 'lead_photo_max_mib'");
   }
   const lead = await leadOf(code);
   assert.deepEqual((await who.sup.get(`/leads/${lead.id}`)).body.photos, []);

@@ -4,8 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { run, tmpDir, startServer, addUser, login } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, dbExec } from './lib/zhifa.mjs';
 import { uscc } from './lib/codes.mjs';
 import { addWd, todayChina } from './lib/calendar.mjs';
 
@@ -129,13 +128,12 @@ test('zhifa verify holds every lead and its timeline to their ledger events', as
   await ok(who.sup, l.id, { action: 'accept' }, 'triaged');
   const clean = run(['--db', db, 'verify', '--json']);
   assert.equal(clean.code, 0, clean.stdout.slice(-300));
-  const sq = (sql) => spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, sql], { encoding: 'utf8' });
-  assert.equal(sq(`UPDATE leads SET agency = '${JM}' WHERE id = ${l.id}`).status, 0);
+  dbExec(db, `UPDATE leads SET agency = '${JM}' WHERE id = ${l.id}`); // throws if the database refuses
   const r = run(['--db', db, 'verify', '--json']);
   assert.equal(r.code, 1);
   const lines = r.stdout.trim().split('\n').map((x) => JSON.parse(x));
   assert.ok(lines.some((p) => p.kind === 'lead_changed' && p.message.includes(`leads[${l.id}].agency`)), r.stdout);
-  assert.equal(sq(`UPDATE leads SET agency = '${HD}' WHERE id = ${l.id}`).status, 0);
+  dbExec(db, `UPDATE leads SET agency = '${HD}' WHERE id = ${l.id}`);
 });
 
 test('a case entered with a reconsideration or litigation outcome becomes a lead on the next sweep, once', async () => {

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, sqlite } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, dbExec } from './lib/zhifa.mjs';
 import { SUBSTANCE } from './lib/substance.mjs';
 import { addWd } from './lib/calendar.mjs';
 
@@ -205,14 +205,14 @@ test('deadline_near: the handling officer, within message_deadline_wd working da
   assert.equal(near(await mine('officer')).length, 2);
 
   // the setting moves the threshold
-  sqlite(db, "UPDATE settings SET value = '5' WHERE name = 'message_deadline_wd'");
+  dbExec(db, "UPDATE settings SET value = '5' WHERE name = 'message_deadline_wd'");
   sweep(addWd(due, -5)); // a day further ahead now falls within five working days
   assert.equal(near(await mine('officer')).length, 3);
 });
 
 test('cert_expiring: the holder (the agency\'s user of the holder\'s name) within message_cert_days days, once a day', async () => {
   // the demo's 李执法 holds 37020200002 until 2028-12-31; users carry no certificate number, so the name joins them
-  sqlite(db, "UPDATE users SET display_name = '李执法' WHERE username = 'm_officer'");
+  dbExec(db, "UPDATE users SET display_name = '李执法' WHERE username = 'm_officer'");
   const certs = async () => (await mine('officer', '&kind=cert_expiring')).items;
   run(['--db', db, 'sweep', '--as-of', '2028-11-30']); // 31 days ahead: not yet (default 30)
   assert.equal((await certs()).length, 0);

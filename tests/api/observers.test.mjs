@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, sqlite } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, dbQuery } from './lib/zhifa.mjs';
 
 const SN = '113702021588139920'; // 青岛市市南区市场监督管理局, 370202: 31 demo cases
 const SB = '11370203869879736T'; // 青岛市市北区交通运输局, 370203: 2 demo cases
@@ -135,7 +135,7 @@ test('the cases in scope, public fields only; party names masked and not searcha
   assert.ok(l.items.every((c) => c.agency === SB));
   const s = (await who.social.get('/observer/cases?size=200')).body;
   // every case of the observer's district (370202), whatever its kind, counted in the database
-  assert.equal(s.total, Number(sqlite(db, "SELECT count(*) FROM cases WHERE region = '370202'")));
+  assert.equal(s.total, Number(dbQuery(db, "SELECT count(*) FROM cases WHERE region = '370202'")));
   for (const c of s.items) {
     assert.deepEqual(Object.keys(c).sort(), ['agency', 'agency_name', 'case_no', 'closed_on', 'decided_on', 'filed_on',
       'kind', 'party_name', 'procedure', 'status']);

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, sqlite, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
+import { run, dbQuery, dbExec, backend, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
 import { uscc } from './lib/codes.mjs';
 import { todayChina } from './lib/calendar.mjs';
 
@@ -14,21 +14,33 @@ const FROM = '2025-06', TO = '2026-03';
 const LONE = uscc('11370203MB9999999'); // holds a penalty power, never decided anything
 const data = {};
 
-const lines = (sql) => { const t = sqlite(db, sql); return t ? t.split('\n').map((l) => JSON.parse(l)) : []; };
+const lines = (sql) => { const t = dbQuery(db, sql); return t ? t.split('\n').map((l) => JSON.parse(l)) : []; };
 const month = (d) => (d ? d.slice(0, 7) : null);
 const inRange = (m, from, to) => m !== null && m >= from && m <= to;
 const fen = (yuan) => (yuan === undefined || yuan === null ? 0 : Math.round(yuan * 100));
 const addMonths = (m, n) => { const t = Number(m.slice(0, 4)) * 12 + Number(m.slice(5)) - 1 + n; return `${String(Math.floor(t / 12)).padStart(4, '0')}-${String((t % 12) + 1).padStart(2, '0')}`; };
 const RUNNING = new Set(['issued', 'received', 'returned']);
 
+// The base rows as JSON lines, in the backend's dialect (PostgreSQL: bodies are text holding JSON).
+const BASE = backend === 'pg' ? {
+  agencies: "SELECT json_build_object('code', code, 'name', name, 'region', region, 'sector', sector) FROM agencies",
+  cases: "SELECT json_build_object('agency', agency, 'kind', kind, 'body', body::json) FROM cases",
+  findings: "SELECT json_build_object('agency', agency, 'rule', rule, 'severity', severity, 'first_seen', first_seen, 'resolved_at', resolved_at) FROM findings",
+  orders: "SELECT json_build_object('agency', agency, 'status', status, 'due_on', due_on, 'issued_on', issued_on, 'first_due_on', first_due_on, 'first_answered_on', first_answered_on) FROM orders",
+  reviews: "SELECT json_build_object('agency', i.agency, 'status', i.status, 'total_cp', i.body::json -> 'total_cp', 'published_on', p.body::json ->> 'published_on') FROM review_items i JOIN review_plans p ON p.id = i.plan_id",
+  powers: "SELECT json_build_object('kind', kind, 'agencies', body::json -> 'agencies') FROM powers",
+  reports: "SELECT json_build_object('agency', agency, 'month', month, 'submitted_on', body::json ->> 'submitted_on') FROM monthly_reports",
+} : {
+  agencies: "SELECT json_object('code', code, 'name', name, 'region', region, 'sector', sector) FROM agencies",
+  cases: "SELECT json_object('agency', agency, 'kind', kind, 'body', json(body)) FROM cases",
+  findings: "SELECT json_object('agency', agency, 'rule', rule, 'severity', severity, 'first_seen', first_seen, 'resolved_at', resolved_at) FROM findings",
+  orders: "SELECT json_object('agency', agency, 'status', status, 'due_on', due_on, 'issued_on', issued_on, 'first_due_on', first_due_on, 'first_answered_on', first_answered_on) FROM orders",
+  reviews: "SELECT json_object('agency', i.agency, 'status', i.status, 'total_cp', json_extract(i.body, '$.total_cp'), 'published_on', json_extract(p.body, '$.published_on')) FROM review_items i JOIN review_plans p ON p.id = i.plan_id",
+  powers: "SELECT json_object('kind', kind, 'agencies', json_extract(body, '$.agencies')) FROM powers",
+  reports: "SELECT json_object('agency', agency, 'month', month, 'submitted_on', json_extract(body, '$.submitted_on')) FROM monthly_reports",
+};
 function loadBase() {
-  data.agencies = lines("SELECT json_object('code', code, 'name', name, 'region', region, 'sector', sector) FROM agencies");
-  data.cases = lines("SELECT json_object('agency', agency, 'kind', kind, 'body', json(body)) FROM cases");
-  data.findings = lines("SELECT json_object('agency', agency, 'rule', rule, 'severity', severity, 'first_seen', first_seen, 'resolved_at', resolved_at) FROM findings");
-  data.orders = lines("SELECT json_object('agency', agency, 'status', status, 'due_on', due_on, 'issued_on', issued_on, 'first_due_on', first_due_on, 'first_answered_on', first_answered_on) FROM orders");
-  data.reviews = lines("SELECT json_object('agency', i.agency, 'status', i.status, 'total_cp', json_extract(i.body, '$.total_cp'), 'published_on', json_extract(p.body, '$.published_on')) FROM review_items i JOIN review_plans p ON p.id = i.plan_id");
-  data.powers = lines("SELECT json_object('kind', kind, 'agencies', json_extract(body, '$.agencies')) FROM powers");
-  data.reports = lines("SELECT json_object('agency', agency, 'month', month, 'submitted_on', json_extract(body, '$.submitted_on')) FROM monthly_reports");
+  for (const [k, sql] of Object.entries(BASE)) data[k] = lines(sql);
 }
 
 // Per agency, the contract's figures over from..to, from the base rows.
@@ -116,7 +128,7 @@ before(async () => {
   agencies.slice(0, 6).forEach((a, i) => {
     sql.push(`INSERT INTO review_items(plan_id, case_no, agency, status, body) VALUES (1, 'r${i}a', '${a}', 'done', '{"total_cp":${7000 + i * 450}}'), (1, 'r${i}b', '${a}', '${i % 2 ? 'done' : 'scoring'}', '{"total_cp":${9050 - i * 100}}');`);
   });
-  sqlite(db, sql.join('\n'));
+  dbExec(db, sql.join('\n'));
   loadBase();
   const lead = addUser(db, { username: 'lead', role: 'leader', region: '370200' });
   const sup = addUser(db, { username: 'sup3', role: 'supervisor', region: '370203' });
@@ -232,7 +244,7 @@ test('zero-enforcement: penalty-power holders with no penalty decided in the N m
 
 test('reporting: each agency\'s report of the month on time, late or missing, against report_due_day', async () => {
   const r = await ok(leader, '/stats/reporting?month=2026-04');
-  const due = `2026-05-${String(sqlite(db, "SELECT value FROM settings WHERE name = 'report_due_day'")).padStart(2, '0')}`;
+  const due = `2026-05-${String(dbQuery(db, "SELECT value FROM settings WHERE name = 'report_due_day'")).padStart(2, '0')}`;
   for (const it of r.items) {
     const rep = data.reports.find((x) => x.agency === it.agency && x.month === '2026-04');
     const status = !rep ? 'missing' : rep.submitted_on && rep.submitted_on > due ? 'late' : 'on_time';
@@ -244,7 +256,7 @@ test('reporting: each agency\'s report of the month on time, late or missing, ag
 
 // The ranking as docs/analytics.md defines it, from the weights the setting holds.
 function expectedRanking(m) {
-  const weights = JSON.parse(sqlite(db, "SELECT value FROM settings WHERE name = 'ranking_weights'"));
+  const weights = JSON.parse(dbQuery(db, "SELECT value FROM settings WHERE name = 'ranking_weights'"));
   const score = (mm) => {
     const cur = perAgency(inRegion('3702'), mm, mm), rev = perAgency(inRegion('3702'), addMonths(mm, -11), mm);
     const units = [...cur.values()].map((x) => {
@@ -301,11 +313,11 @@ test('rankings: order, scores and month-on-month change from the weights of rank
   assert.ok(order.length >= 5 && new Set(order.map((u) => Math.round(u.score))).size > 2, 'the fixture ranks agencies apart');
 
   // the weights are data: a changed setting changes the order the same way
-  const flipped = JSON.parse(sqlite(db, "SELECT value FROM settings WHERE name = 'ranking_weights'")).map((w) => ({ ...w, weight: w.indicator === 'alerts_per_100' ? 100 : 1 }));
+  const flipped = JSON.parse(dbQuery(db, "SELECT value FROM settings WHERE name = 'ranking_weights'")).map((w) => ({ ...w, weight: w.indicator === 'alerts_per_100' ? 100 : 1 }));
   const put = await leader.send('PUT', '/settings/ranking_weights', { value: JSON.stringify(flipped) });
   if (put.status === 200 || put.status === 403) {
     // the leader may not edit settings: write it as the administrator's page would store it
-    if (put.status === 403) sqlite(db, `UPDATE settings SET value = '${JSON.stringify(flipped).replace(/'/g, "''")}' WHERE name = 'ranking_weights'`);
+    if (put.status === 403) dbExec(db, `UPDATE settings SET value = '${JSON.stringify(flipped).replace(/'/g, "''")}' WHERE name = 'ranking_weights'`);
     const r2 = await ok(leader, `/stats/rankings?month=${m}`);
     const exp2 = expectedRanking(m).now.filter((u) => u.score !== null).sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
     assert.deepEqual(r2.items.filter((i) => i.rank !== null).map((i) => i.code), exp2.map((u) => u.code));

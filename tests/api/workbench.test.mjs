@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, sqlite, repoRoot, hasChinese } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, repoRoot, hasChinese, dbQuery } from './lib/zhifa.mjs';
 import { SUBSTANCE } from './lib/substance.mjs';
 import { addWd, isWorkday, todayChina } from './lib/calendar.mjs';
 
@@ -164,7 +164,7 @@ test('an agency head sees the approvals waiting for him; a legal reviewer the ca
 });
 
 test('a supervisor sees open alerts, orders and leads of his region only', async () => {
-  const count = (severity, prefix) => Number(sqlite(db, `SELECT count(*) FROM findings f JOIN agencies a ON a.code = f.agency
+  const count = (severity, prefix) => Number(dbQuery(db, `SELECT count(*) FROM findings f JOIN agencies a ON a.code = f.agency
     WHERE f.resolved_at IS NULL AND f.severity = '${severity}' AND a.region LIKE '${prefix}%'`));
   for (const [who, prefix] of [['supervisor', '3702'], ['supervisorB', '370203']]) {
     const s = await bench(who);

@@ -50,8 +50,13 @@ function dbExists(db) {
   return backend === 'pg' ? pgDatabases.has(path.resolve(db)) : fs.existsSync(db);
 }
 
+/** How long one zhifa run may take: on PostgreSQL every statement is a round trip and `init` writes
+ * the law library's 118,000 grams through their foreign key, so an `init --demo` on this loaded
+ * machine can pass 30 s where SQLite takes 10. */
+const RUN_TIMEOUT = backend === 'pg' ? 120000 : 30000;
+
 /** Runs zhifa synchronously. `input` (string or Buffer) goes to stdin. */
-export function run(args, { input, timeout = 30000, cwd } = {}) {
+export function run(args, { input, timeout = RUN_TIMEOUT, cwd } = {}) {
   args = backendArgs(args);
   const r = spawnSync(bin(), args, {
     input: input ?? '',
@@ -94,8 +99,17 @@ export function dbExec(db, sql) {
   return dbQuery(db, sql);
 }
 
+/** Everything the database of path db holds, as bytes: the SQLite file and its WAL, or a plain
+ * pg_dump of the PostgreSQL database — for checks that a secret is stored nowhere in it. */
+export function dbBytes(db) {
+  if (backend !== 'pg') return Buffer.concat(['', '-wal'].filter((x) => fs.existsSync(db + x)).map((x) => fs.readFileSync(db + x)));
+  const r = spawnSync('pg_dump', ['--no-owner', '-d', pgUrl(db)], { maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`pg_dump refused (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
 /** Runs zhifa asynchronously (the event loop stays free, e.g. for a server in the same test). */
-export function runAsync(args, { input, timeout = 30000 } = {}) {
+export function runAsync(args, { input, timeout = RUN_TIMEOUT } = {}) {
   return new Promise((resolve, reject) => {
     const p = spawn(bin(), backendArgs(args), { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '', stderr = '';
