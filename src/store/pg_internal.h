@@ -54,5 +54,7 @@ int pg_fail_conn(Store *st, const char *what, ZfError *err);
 json_t *pg_page(json_t *items, long long total, int page, int size);
 /* A transaction of its own around fn, unless one is open already (then fn runs inside it). */
 bool pg_in_transaction(Store *st);
+/* A case body's year of filing (the partition key): the first four digits of filed_on, else 0. */
+int pg_case_filed_year(const char *body, size_t len);
 
 #endif
