@@ -63,11 +63,16 @@ static const char CASE_CLAIM[] =
     " v.j ->> 'procedure', v.j ->> 'filed_on', v.j ->> 'decided_on', v.j ->> 'closed_on',"                        \
     " round((v.j #>> '{decision,fine}')::numeric * 100)::bigint, v.j #>> '{party,name}', v.j #>> '{decision,doc_no}'," \
     " v.j ->> 'filing_no'"
+#define CASE_ROWS                                                                                            \
+    "WITH v AS (SELECT u.*, u.body::jsonb AS j FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[]," \
+    " $6::bool[]) WITH ORDINALITY AS u(k, c0, c1, body, y, claimed, i)),"                                              \
+    " ins AS (INSERT INTO cases(" CASE_COLUMNS ") SELECT " CASE_VALUES " FROM v WHERE v.claimed ORDER BY v.i"          \
+    " RETURNING case_no)"
+/* A run of new cases only (a first import): the update below is planned over every partition and
+ * its indexes each time, so it is left out when there is nothing for it. */
+static const char CASE_INSERT[] = CASE_ROWS " SELECT v.i FROM v JOIN ins ON ins.case_no = v.k";
 static const char CASE_WRITE[] =
-    "WITH v AS (SELECT u.*, u.body::jsonb AS j FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[],"
-    " $6::bool[]) WITH ORDINALITY AS u(k, c0, c1, body, y, claimed, i)),"
-    " ins AS (INSERT INTO cases(" CASE_COLUMNS ") SELECT " CASE_VALUES " FROM v WHERE v.claimed ORDER BY v.i"
-    " RETURNING case_no),"
+    CASE_ROWS ","
     " upd AS (UPDATE cases AS t SET (" CASE_COLUMNS ") = (SELECT " CASE_VALUES ") FROM v"
     " WHERE NOT v.claimed AND t.case_no = v.k AND t.body IS DISTINCT FROM v.body RETURNING t.case_no, t.filed_year),"
     " ky AS (UPDATE case_keys AS ck SET filed_year = upd.filed_year FROM upd"
@@ -201,6 +206,8 @@ static int put_case_run(Store *st, const StoredRecord *recs, size_t n, int *chan
         put_raw(&keys.a[1], years[i], strlen(years[i]));
     }
     int rc = write_run(st, CASE_CLAIM, &keys, 2, "case_keys", claimed, n, err);
+    bool all_new = true;
+    for (size_t i = 0; i < n; i++) all_new = all_new && claimed[i];
     for (size_t i = 0; i < n && rc == ZF_OK; i++) {
         const char *const *c = recs[i].keys.cols;
         put_text(&arr.a[0], recs[i].keys.key, strlen(recs[i].keys.key));
@@ -210,7 +217,7 @@ static int put_case_run(Store *st, const StoredRecord *recs, size_t n, int *chan
         put_raw(&arr.a[4], years[i], strlen(years[i]));
         put_raw(&arr.a[5], claimed[i] ? "t" : "f", 1);
     }
-    if (rc == ZF_OK) rc = write_run(st, CASE_WRITE, &arr, 6, "cases", changed, n, err);
+    if (rc == ZF_OK) rc = write_run(st, all_new ? CASE_INSERT : CASE_WRITE, &arr, 6, "cases", changed, n, err);
     free(claimed), free(years);
     arrays_free(&keys);
     arrays_free(&arr);
