@@ -25,7 +25,7 @@ function writeJsonl(file, records) {
 /** The demo's 市南区 records: its agencies (region 370202), their officers and cases, all powers. */
 function countyRecords() {
   const demo = path.join(dir, 'demo.db');
-  assert.equal(run(['--db', demo, 'init', '--demo']).code, 0);
+  assert.equal(run(['--db', demo, 'init', '--demo'], { timeout: 180000 }).code, 0); // slow on a loaded PostgreSQL
   const all = run(['--db', demo, 'export']).stdout.trim().split('\n').map((l) => JSON.parse(l));
   const agencies = new Set(all.filter((r) => r.type === 'agency' && r.region === '370202').map((r) => r.code));
   return all.filter((r) => (r.type === 'agency' && agencies.has(r.code)) || r.type === 'power' || r.type === 'benchmark' ||
@@ -46,7 +46,7 @@ before(async () => {
   countyLines = countyRecords();
   countyCases = countyLines.filter((r) => r.type === 'case');
   for (const n of ['prov', 'city', 'county']) {
-    assert.equal(zhifa(n, ['init']).code, 0);
+    assert.equal(zhifa(n, ['init'], { timeout: 180000 }).code, 0);
     sql(n, "UPDATE settings SET value = '0' WHERE name = 'sync_push_every_s'");
   }
   addUser(db('prov'), { username: 'prov_sup', role: 'supervisor', region: '370000' });
