@@ -23,6 +23,8 @@ typedef struct {
     long long in_batch;      /* records stored in the open batch */
     long long refused_in_batch; /* valid lines refused in it: they hold the lock too, so they count */
     Ledger *ledger; /* every changed case record becomes an event, in the same transaction */
+    const ParsedLine **pending; /* valid lines of the current chunk not stored yet (store_put_records) */
+    size_t n_pending, cap_pending;
     bool batches;   /* this import begins and commits its own transactions (not a caller's) */
     bool open;      /* a batch transaction is open */
 } Importer;
@@ -48,6 +50,55 @@ static void reject(Importer *im, const char *key, const char *error)
         im->hooks->on_reject(im->sum->lines, key, error, im->hooks->ctx);
 }
 
+/* After a record was written: its ledger event when a case's body changed, and the counts. */
+static int stored(Importer *im, const ParsedLine *pl, int changed, ZfError *err)
+{
+    int rc = ZF_OK;
+    if (changed && pl->event_head)
+        rc = ledger_add_prepared(im->ledger, LEDGER_CASE_IMPORT, pl->keys.key, pl->event_head, pl->event_head_len,
+                                 pl->draft, NULL, err);
+    if (rc == ZF_OK) {
+        im->sum->imported++;
+        im->in_batch++;
+        if (im->hooks && im->hooks->on_stored) im->hooks->on_stored(&pl->keys, im->hooks->ctx);
+    }
+    return rc;
+}
+
+/* Without an accept hook nothing needs to see a record stored before the next line is looked at:
+ * the lines wait and go to the store together (flush_pending, at the end of their chunk or batch),
+ * which PostgreSQL writes in a few statements instead of one per record. With a hook (the upload's
+ * data scope, which reads what the batch stored) each is stored at once. */
+static int defer(Importer *im, const ParsedLine *pl, ZfError *err)
+{
+    if (im->n_pending == im->cap_pending) {
+        size_t cap = im->cap_pending ? 2 * im->cap_pending : 256;
+        const ParsedLine **p = realloc(im->pending, cap * sizeof *p);
+        if (!p) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+        im->pending = p, im->cap_pending = cap;
+    }
+    im->pending[im->n_pending++] = pl;
+    return ZF_OK;
+}
+
+/* The waiting lines into the store in one call, then their ledger events in the lines' order — the
+ * same events in the same order as one line at a time. */
+static int flush_pending(Importer *im, ZfError *err)
+{
+    size_t n = im->n_pending;
+    if (!n) return ZF_OK;
+    im->n_pending = 0;
+    StoredRecord *recs = malloc(n * sizeof *recs);
+    int *changed = calloc(n, sizeof *changed);
+    int rc = recs && changed ? ZF_OK : zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
+    for (size_t i = 0; i < n && rc == ZF_OK; i++)
+        recs[i] = (StoredRecord){im->pending[i]->keys, im->pending[i]->body, im->pending[i]->body_len};
+    if (rc == ZF_OK) rc = store_put_records(im->st, recs, n, changed, err);
+    for (size_t i = 0; i < n && rc == ZF_OK; i++) rc = stored(im, im->pending[i], changed[i], err);
+    free(recs), free(changed);
+    return rc;
+}
+
 /* Stores one parsed line: the record, and for a case whose stored body changed, its ledger
  * event — both in the open batch transaction. */
 static int store_line(Importer *im, const ParsedLine *pl, ZfError *err)
@@ -71,21 +122,15 @@ static int store_line(Importer *im, const ParsedLine *pl, ZfError *err)
         reject(im, pl->reject_key, refused);
         return ZF_OK;
     }
+    if (!im->hooks || !im->hooks->accept) return defer(im, pl, err);
     int changed = 0;
     int rc = store_put_record(im->st, &sr, &changed, err);
-    if (rc == ZF_OK && changed && pl->event_head)
-        rc = ledger_add_prepared(im->ledger, LEDGER_CASE_IMPORT, pl->keys.key, pl->event_head, pl->event_head_len,
-                                 pl->draft, NULL, err);
-    if (rc == ZF_OK) {
-        im->sum->imported++;
-        im->in_batch++;
-        if (im->hooks && im->hooks->on_stored) im->hooks->on_stored(&pl->keys, im->hooks->ctx);
-    }
-    return rc;
+    return rc == ZF_OK ? stored(im, pl, changed, err) : rc;
 }
 
 static int end_batch(Importer *im, ZfError *err)
 {
+    if (flush_pending(im, err) != ZF_OK) return ZF_ERR;
     if (im->open && store_commit(im->st, err) != ZF_OK) return ZF_ERR;
     im->open = false;
     im->in_batch = im->refused_in_batch = 0;
@@ -97,7 +142,8 @@ static int end_batch(Importer *im, ZfError *err)
 static int store_next(Importer *im, const ParsedLine *pl, ZfError *err)
 {
     int rc = store_line(im, pl, err);
-    if (rc == ZF_OK && im->in_batch + im->refused_in_batch >= IMPORT_BATCH) rc = end_batch(im, err);
+    if (rc == ZF_OK && im->in_batch + (long long)im->n_pending + im->refused_in_batch >= IMPORT_BATCH)
+        rc = end_batch(im, err);
     return rc;
 }
 
@@ -105,13 +151,14 @@ static int store_chunk(Importer *im, const ParsedLine *lines, size_t n, ZfError 
 {
     int rc = ZF_OK;
     for (size_t i = 0; i < n && rc == ZF_OK; i++) rc = store_next(im, &lines[i], err);
-    return rc;
+    return rc == ZF_OK ? flush_pending(im, err) : rc; /* the chunk's lines die with it */
 }
 
 /* Commits the open batch when everything before went well, else rolls it back. */
 static int finish_batch(Importer *im, int rc, ZfError *err)
 {
     if (rc == ZF_OK) return end_batch(im, err);
+    im->n_pending = 0;
     if (im->open) store_rollback(im->st);
     im->open = false;
     im->sum->imported -= im->in_batch; /* the open batch was rolled back: not imported */
@@ -150,6 +197,7 @@ int import_stream(Store *st, FILE *in, const ImportHooks *hooks, ImportSummary *
     int rc = read_lines(&im, in, err);
     store_checkpointer_stop(ckpt);
     ledger_close(im.ledger);
+    free(im.pending);
     return rc;
 }
 
@@ -175,7 +223,9 @@ int import_one_record_in(Store *st, const json_t *rec, ZfError *err)
     }
     int rc = ledger_open(st, &im.ledger, err);
     if (rc == ZF_OK) rc = store_line(&im, parsed, err);
+    if (rc == ZF_OK) rc = flush_pending(&im, err);
     ledger_close(im.ledger);
+    free(im.pending);
     import_line_parser_free(parser);
     if (rc == ZF_OK && sum.imported != 1) rc = zf_fail(err, 400, "invalid_record", NULL, "%s", refused);
     return rc;

@@ -64,5 +64,7 @@ bool pg_in_transaction(Store *st);
 /* Inside a transaction that may write (store_begin, a savepoint): where a row read to be changed
  * takes its lock (FOR UPDATE), as SQLite's BEGIN IMMEDIATE serialises every writer. */
 bool pg_in_write_transaction(Store *st);
+/* A case body's year of filing (the partition key): the first four digits of filed_on, else 0. */
+int pg_case_filed_year(const char *body, size_t len);
 
 #endif

@@ -80,11 +80,18 @@ int pg_store_ledger_db_insert_event(LedgerDb *db, uint64_t seq, const char *time
     char *text = strndup(body, len);
     if (!text) return zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
     to_hex(leaf->b, MERKLE_HASH_LEN, hex);
-    int rc = lock_appends(db, err);
-    if (rc == ZF_OK)
-        rc = pg_exec(db->st,
-                     "INSERT INTO ledger_events(seq, time, type, subject, body, leaf) VALUES ($1, $2, $3, $4, $5, $6)",
-                     PG_ARGS(pg_int(s, (long long)seq), time, type, subject, text, hex), "ledger_events", NULL, err);
+    /* in a transaction the appends' lock is taken by the insert itself: one round trip an event
+     * (an import writes one per case) */
+    char key[24];
+    int rc = pg_in_transaction(db->st)
+                 ? pg_exec(db->st,
+                           "INSERT INTO ledger_events(seq, time, type, subject, body, leaf) SELECT $1::bigint, $2::text,"
+                           " $3::text, $4::text, $5::text, $6::bytea FROM (SELECT pg_advisory_xact_lock($7::bigint)) l",
+                           PG_ARGS(pg_int(s, (long long)seq), time, type, subject, text, hex, pg_int(key, PG_LOCK_LEDGER)),
+                           "ledger_events", NULL, err)
+                 : pg_exec(db->st,
+                           "INSERT INTO ledger_events(seq, time, type, subject, body, leaf) VALUES ($1, $2, $3, $4, $5, $6)",
+                           PG_ARGS(pg_int(s, (long long)seq), time, type, subject, text, hex), "ledger_events", NULL, err);
     free(text);
     return rc;
 }

@@ -119,6 +119,7 @@ const StoreOps pg_store_ops = {
     .release = pg_store_release,
     .rollback_to = pg_store_rollback_to,
     .put_record = pg_store_put_record,
+    .put_records = pg_store_put_records,
     .foreach_record = pg_store_foreach_record,
     .foreach_record_since = pg_store_foreach_record_since,
     .count_records = pg_store_count_records,

@@ -148,6 +148,7 @@ int pg_store_savepoint(Store *st, const char *name, ZfError *err);
 int pg_store_release(Store *st, const char *name, ZfError *err);
 void pg_store_rollback_to(Store *st, const char *name);
 int pg_store_put_record(Store *st, const StoredRecord *rec, int *changed, ZfError *err);
+int pg_store_put_records(Store *st, const StoredRecord *recs, size_t n, int *changed, ZfError *err);
 int pg_store_foreach_record(Store *st, RecordType type, StoreRecordFn fn, void *ctx, ZfError *err);
 int pg_store_foreach_record_since(Store *st, RecordType type, const char *since, StoreRecordFn fn, void *ctx, ZfError *err);
 long long pg_store_count_records(Store *st, RecordType type);

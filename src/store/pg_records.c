@@ -50,9 +50,9 @@ static const PgRecordTable tables[REC_TYPE_COUNT] = {
     "case_no, filed_year, agency, kind, body, updated_at, region, procedure, filed_on, decided_on, closed_on," \
     " fine_fen, party_name, doc_no, filing_no"
 
-static int filed_year(const char *body)
+int pg_case_filed_year(const char *body, size_t len)
 {
-    json_t *rec = json_loads(body, 0, NULL);
+    json_t *rec = json_loadb(body, len, 0, NULL);
     const char *on = json_string_value(json_object_get(rec, "filed_on"));
     int year = on && strlen(on) >= 4 && strspn(on, "0123456789") >= 4 ? (on[0] - '0') * 1000 + (on[1] - '0') * 100 +
                                                                            (on[2] - '0') * 10 + (on[3] - '0')
@@ -67,7 +67,7 @@ static int put_case(Store *st, const StoredRecord *rec, const char *body, int *c
 {
     char year[24];
     const char *const *c = rec->keys.cols;
-    pg_int(year, filed_year(body));
+    pg_int(year, pg_case_filed_year(body, strlen(body)));
     long long claimed = 0, n = 0;
     if (pg_exec(st, "INSERT INTO case_keys(case_no, filed_year) VALUES ($1, $2::int) ON CONFLICT DO NOTHING",
                 PG_ARGS(rec->keys.key, year), "case_keys", &claimed, err) != ZF_OK)

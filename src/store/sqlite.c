@@ -358,6 +358,14 @@ int sqlite_store_put_record(Store *st, const StoredRecord *rec, int *changed, Zf
     return rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, record_tables[rec->keys.type].table);
 }
 
+/* SQLite gains nothing from fewer statements (one process, prepared statements): one at a time. */
+int sqlite_store_put_records(Store *st, const StoredRecord *recs, size_t n, int *changed, ZfError *err)
+{
+    for (size_t i = 0; i < n; i++)
+        if (sqlite_store_put_record(st, &recs[i], changed ? &changed[i] : NULL, err) != ZF_OK) return ZF_ERR;
+    return ZF_OK;
+}
+
 int sqlite_store_foreach_record(Store *st, RecordType type, StoreRecordFn fn, void *ctx, ZfError *err)
 {
     return store_foreach_record_since(st, type, NULL, fn, ctx, err);

@@ -155,6 +155,7 @@ const StoreOps sqlite_store_ops = {
     .release = sqlite_store_release,
     .rollback_to = sqlite_store_rollback_to,
     .put_record = sqlite_store_put_record,
+    .put_records = sqlite_store_put_records,
     .foreach_record = sqlite_store_foreach_record,
     .foreach_record_since = sqlite_store_foreach_record_since,
     .count_records = sqlite_store_count_records,

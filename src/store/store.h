@@ -47,6 +47,11 @@ void store_rollback_to(Store *st, const char *name);
 /* Insert or replace by key (idempotent re-import). *changed (may be NULL) = 1 when the stored
  * body is new or differs, 0 when the same body was already there (nothing written). */
 int store_put_record(Store *st, const StoredRecord *rec, int *changed, ZfError *err);
+/* The same for n records in their order (changed[i] for each; may be NULL): as n calls of
+ * store_put_record, a later record of the same key after the earlier one, but a backend may write
+ * them in fewer statements (PostgreSQL: one upsert per run of a type). On failure nothing of the
+ * call is to be kept: the caller rolls its transaction back. */
+int store_put_records(Store *st, const StoredRecord *recs, size_t n, int *changed, ZfError *err);
 /* Calls fn with each stored body of a type, ordered by key; stops when fn returns non-zero. */
 typedef int (*StoreRecordFn)(const char *body, size_t len, void *ctx);
 int store_foreach_record(Store *st, RecordType type, StoreRecordFn fn, void *ctx, ZfError *err);

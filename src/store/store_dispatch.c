@@ -917,6 +917,12 @@ int store_put_record(Store *st, const StoredRecord *rec, int *changed, ZfError *
     return OPS(st)->put_record(st, rec, changed, err);
 }
 
+int store_put_records(Store *st, const StoredRecord *recs, size_t n, int *changed, ZfError *err)
+{
+    if (!OPS(st)->put_records) return unported("put_records", err);
+    return OPS(st)->put_records(st, recs, n, changed, err);
+}
+
 int store_foreach_record(Store *st, RecordType type, StoreRecordFn fn, void *ctx, ZfError *err)
 {
     if (!OPS(st)->foreach_record) return unported("foreach_record", err);

@@ -224,6 +224,7 @@ typedef struct StoreOps {
     int (*release)(Store *st, const char *name, ZfError *err);
     void (*rollback_to)(Store *st, const char *name);
     int (*put_record)(Store *st, const StoredRecord *rec, int *changed, ZfError *err);
+    int (*put_records)(Store *st, const StoredRecord *recs, size_t n, int *changed, ZfError *err);
     int (*foreach_record)(Store *st, RecordType type, StoreRecordFn fn, void *ctx, ZfError *err);
     int (*foreach_record_since)(Store *st, RecordType type, const char *since, StoreRecordFn fn, void *ctx,
                                 ZfError *err);

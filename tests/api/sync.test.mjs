@@ -8,11 +8,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, runAsync, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
+import { run, runAsync, tmpDir, startServer, addUser, login, hasChinese, dbQuery, backendArgs } from './lib/zhifa.mjs';
 
 const dir = tmpDir();
 const db = (n) => path.join(dir, `${n}.db`);
-const sql = (n, q) => spawnSync('sqlite3', ['-cmd', '.timeout 10000', db(n), q], { encoding: 'utf8' }).stdout.trim();
+// reads and the tests' own writes (settings, a damaged ledger) on either backend: SQL both accept
+const sql = (n, q) => dbQuery(db(n), q).trim();
 const zhifa = (n, args, opts) => run(['--db', db(n), ...args], opts);
 let prov, city, countyLines, countyCases, provSup, citySup;
 
@@ -24,7 +25,7 @@ function writeJsonl(file, records) {
 /** The demo's 市南区 records: its agencies (region 370202), their officers and cases, all powers. */
 function countyRecords() {
   const demo = path.join(dir, 'demo.db');
-  assert.equal(run(['--db', demo, 'init', '--demo']).code, 0);
+  assert.equal(run(['--db', demo, 'init', '--demo'], { timeout: 180000 }).code, 0); // slow on a loaded PostgreSQL
   const all = run(['--db', demo, 'export']).stdout.trim().split('\n').map((l) => JSON.parse(l));
   const agencies = new Set(all.filter((r) => r.type === 'agency' && r.region === '370202').map((r) => r.code));
   return all.filter((r) => (r.type === 'agency' && agencies.has(r.code)) || r.type === 'power' || r.type === 'benchmark' ||
@@ -45,7 +46,7 @@ before(async () => {
   countyLines = countyRecords();
   countyCases = countyLines.filter((r) => r.type === 'case');
   for (const n of ['prov', 'city', 'county']) {
-    assert.equal(zhifa(n, ['init']).code, 0);
+    assert.equal(zhifa(n, ['init'], { timeout: 180000 }).code, 0);
     sql(n, "UPDATE settings SET value = '0' WHERE name = 'sync_push_every_s'");
   }
   addUser(db('prov'), { username: 'prov_sup', role: 'supervisor', region: '370000' });
@@ -132,7 +133,7 @@ test('a push killed mid-transfer resumes from the last acknowledged batch: nothi
   const start = status('county');
   assert.equal(start.lag, 10);
   // dies after sending its 2nd batch, before reading the acknowledgement (docs/sync.md)
-  const killed = spawnSync(process.env.ZHIFA_BIN, ['--db', db('county'), 'sync', 'push'],
+  const killed = spawnSync(process.env.ZHIFA_BIN, backendArgs(['--db', db('county'), 'sync', 'push']),
     { env: { ...process.env, ZHIFA_SYNC_TEST_DIE_AFTER: '2' }, encoding: 'utf8' });
   assert.equal(killed.status, 3, killed.stderr);
   const mid = status('county');
@@ -179,7 +180,7 @@ test('a batch delivered twice changes nothing and is answered as the first time'
   const first = sql('city', "SELECT to_seq || ' ' || imported || ' ' || rejected FROM sync_batches WHERE direction = 'in' AND node_id = (SELECT id FROM sync_nodes WHERE name = '市南区') ORDER BY to_seq LIMIT 1").split(' ').map(Number);
   const changed = { ...countyCases[1], party: { ...countyCases[1].party, name: '篡改的当事人' } };
   const body = JSON.stringify({ from: 0, to: first[0], lines: JSON.stringify(changed) + '\n', count: 1, head: {}, proof: {} });
-  const before = { cases: sql('city', 'SELECT group_concat(body) FROM cases'), batches: sql('city', 'SELECT count(*) FROM sync_batches'),
+  const before = { cases: sql('city', 'SELECT body FROM cases ORDER BY case_no'), batches: sql('city', 'SELECT count(*) FROM sync_batches'),
     events: sql('city', 'SELECT count(*) FROM ledger_events') };
   const time = Math.floor(Date.now() / 1000);
   const r = await fetchAgain(`${city.base}/api/v1/sync/batches`, {
@@ -191,7 +192,7 @@ test('a batch delivered twice changes nothing and is answered as the first time'
   assert.equal(r.status, 200, JSON.stringify(ack));
   assert.equal(ack.duplicate, true);
   assert.deepEqual([ack.cursor, ack.imported, ack.rejected], first);
-  assert.deepEqual({ cases: sql('city', 'SELECT group_concat(body) FROM cases'), batches: sql('city', 'SELECT count(*) FROM sync_batches'),
+  assert.deepEqual({ cases: sql('city', 'SELECT body FROM cases ORDER BY case_no'), batches: sql('city', 'SELECT count(*) FROM sync_batches'),
     events: sql('city', 'SELECT count(*) FROM ledger_events') }, before);
 });
 
