@@ -46,6 +46,7 @@ const StoreOps pg_store_ops = {
     .officers_list = pg_store_officers_list,
     .powers_list = pg_store_powers_list,
     .power_in_scope = pg_store_power_in_scope,
+    .element_names = pg_store_element_names,
     .law_find_article = pg_store_law_find_article,
     .record_get = pg_store_record_get,
     .rule_config_latest = pg_store_rule_config_latest,

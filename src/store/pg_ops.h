@@ -75,6 +75,8 @@ int pg_store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *c
 int pg_store_officers_list(Store *st, const OfficerFilter *f, int page, int size, json_t **out, ZfError *err);
 int pg_store_powers_list(Store *st, const PowerFilter *f, int page, int size, json_t **out, ZfError *err);
 bool pg_store_power_in_scope(Store *st, const char *power_body, const char *scope_agency, const char *scope_region_prefix);
+int pg_store_element_names(Store *st, const char *agency, const char *power, json_t **agency_name,
+                           json_t **power_name, ZfError *err);
 int pg_store_law_find_article(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err);
 int pg_store_record_get(Store *st, RecordType type, const char *key, char **body, ZfError *err);
 int pg_store_rule_config_latest(Store *st, int *version, char **overrides, ZfError *err);

@@ -167,6 +167,8 @@ int sqlite_store_officers_list(Store *st, const OfficerFilter *f, int page, int 
 int sqlite_store_powers_list(Store *st, const PowerFilter *f, int page, int size, json_t **out, ZfError *err);
 bool sqlite_store_power_in_scope(Store *st, const char *power_body, const char *scope_agency,
                                  const char *scope_region_prefix);
+int sqlite_store_element_names(Store *st, const char *agency, const char *power, json_t **agency_name,
+                               json_t **power_name, ZfError *err);
 int sqlite_store_law_find_article(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err);
 int sqlite_store_filing_candidates(Store *st, const char *since, FilingCandidateFn fn, void *ctx, ZfError *err);
 int sqlite_store_filing_scan_get(Store *st, char mark[32], char **policy, ZfError *err);

@@ -58,6 +58,7 @@ const StoreOps sqlite_store_ops = {
     .officers_list = sqlite_store_officers_list,
     .powers_list = sqlite_store_powers_list,
     .power_in_scope = sqlite_store_power_in_scope,
+    .element_names = sqlite_store_element_names,
     .law_find_article = sqlite_store_law_find_article,
     .filing_candidates = sqlite_store_filing_candidates,
     .filing_scan_get = sqlite_store_filing_scan_get,

@@ -309,6 +309,13 @@ bool store_power_in_scope(Store *st, const char *power_body, const char *scope_a
     return OPS(st)->power_in_scope(st, power_body, scope_agency, scope_region_prefix);
 }
 
+int store_element_names(Store *st, const char *agency, const char *power, json_t **agency_name,
+                        json_t **power_name, ZfError *err)
+{
+    if (!OPS(st)->element_names) return unported("element_names", err);
+    return OPS(st)->element_names(st, agency, power, agency_name, power_name, err);
+}
+
 int store_law_find_article(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err)
 {
     if (!OPS(st)->law_find_article) return unported("law_find_article", err);
