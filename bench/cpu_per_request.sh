@@ -55,7 +55,7 @@ for path in "/api/v1/cases/$(urlencode "$case_no")" "/api/v1/cases?agency=$agenc
     callgrind_control -d "$zpid" >/dev/null 2>&1
     sleep 1
     [ -n "${CALLGRIND_KEEP:-}" ] && cat "$work"/cg.out.* >"$CALLGRIND_KEEP/$(echo "$path" | cut -c9-16 | tr -c 'a-z\n' _).cg"
-    ir=$(cat "$work"/cg.out.* | awk '/^(summary|totals):/ { s += $2 } END { print s }')
+    ir=$(cat "$work"/cg.out.* | awk '/^summary:/ { s += $2 } END { print s }')
     printf '%-50s %12.0f instructions/request\n' "$path" "$(awk -v a="$ir" -v b="$n" 'BEGIN { print a / b }')"
   else
     perf stat -e task-clock -x, -o "$work/stat" -p "$zpid" -- bash -c "$(declare -f requests); base=$base cookie='$cookie' work=$work requests '$path' $n"

@@ -42,6 +42,7 @@ const StoreOps pg_store_ops = {
     .order_attachment_add = pg_store_order_attachment_add,
     .order_attachments = pg_store_order_attachments,
     .cases_list = pg_store_cases_list,
+    .cases_page = pg_store_cases_page,
     .cases_foreach = pg_store_cases_foreach,
     .officers_list = pg_store_officers_list,
     .powers_list = pg_store_powers_list,

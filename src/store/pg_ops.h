@@ -71,6 +71,8 @@ int pg_store_insp_rows(Store *st, InspTable t, const InspFilter *f, json_t **ite
 int pg_store_insp_officers(Store *st, const char *agency, json_t **items, ZfError *err);
 int pg_store_insp_i02_cases(Store *st, json_t **items, ZfError *err);
 int pg_store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err);
+int pg_store_cases_page(Store *st, const CaseFilter *f, int page, int size, CaseRowFn fn, void *ctx, long long *total,
+                        ZfError *err);
 int pg_store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err);
 int pg_store_officers_list(Store *st, const OfficerFilter *f, int page, int size, json_t **out, ZfError *err);
 int pg_store_powers_list(Store *st, const PowerFilter *f, int page, int size, json_t **out, ZfError *err);

@@ -159,6 +159,8 @@ int sqlite_store_order_attachment_add(Store *st, const OrderAttachmentRow *a, lo
 int sqlite_store_order_attachments(Store *st, long long order_id, json_t **items, ZfError *err);
 int sqlite_store_findings_by_ids(Store *st, const json_t *ids, json_t **items, ZfError *err);
 int sqlite_store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err);
+int sqlite_store_cases_page(Store *st, const CaseFilter *f, int page, int size, CaseRowFn fn, void *ctx,
+                            long long *total, ZfError *err);
 int sqlite_store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err);
 int sqlite_store_attachment_add(Store *st, const AttachmentRow *a, json_t **out, ZfError *err);
 int sqlite_store_attachment_list(Store *st, const char *case_no, json_t **items, ZfError *err);

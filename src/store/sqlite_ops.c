@@ -51,6 +51,7 @@ const StoreOps sqlite_store_ops = {
     .order_attachments = sqlite_store_order_attachments,
     .findings_by_ids = sqlite_store_findings_by_ids,
     .cases_list = sqlite_store_cases_list,
+    .cases_page = sqlite_store_cases_page,
     .cases_foreach = sqlite_store_cases_foreach,
     .attachment_add = sqlite_store_attachment_add,
     .attachment_list = sqlite_store_attachment_list,

@@ -267,6 +267,13 @@ int store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t 
     return OPS(st)->cases_list(st, f, page, size, out, err);
 }
 
+int store_cases_page(Store *st, const CaseFilter *f, int page, int size, CaseRowFn fn, void *ctx, long long *total,
+                     ZfError *err)
+{
+    if (!OPS(st)->cases_page) return unported("cases_page", err);
+    return OPS(st)->cases_page(st, f, page, size, fn, ctx, total, err);
+}
+
 int store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err)
 {
     if (!OPS(st)->cases_foreach) return unported("cases_foreach", err);

@@ -103,6 +103,8 @@ typedef struct StoreOps {
     int (*order_attachments)(Store *st, long long order_id, json_t **items, ZfError *err);
     int (*findings_by_ids)(Store *st, const json_t *ids, json_t **items, ZfError *err);
     int (*cases_list)(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err);
+    int (*cases_page)(Store *st, const CaseFilter *f, int page, int size, CaseRowFn fn, void *ctx, long long *total,
+                      ZfError *err);
     int (*cases_foreach)(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err);
     int (*attachment_add)(Store *st, const AttachmentRow *a, json_t **out, ZfError *err);
     int (*attachment_list)(Store *st, const char *case_no, json_t **items, ZfError *err);
