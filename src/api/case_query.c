@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "api/case_query.h"
+#include "api/case_page_json.h"
 
 #include "api/api.h"
 #include "api/params.h"
@@ -79,6 +80,7 @@ int api_cases_list(HttpRequest *req)
     ZfError err;
     if (case_query_parse(req, &f, prefix) != ZF_OK || param_page(req, &page, &size) != ZF_OK) return 0;
     if (list_by_number(req, &f, page, size, &out, &err) == ZF_OK) return http_reply_json(req, 200, out);
-    if (store_cases_list(req->store, &f, page, size, &out, &err) != ZF_OK) return http_reply_zferror(req, &err);
-    return http_reply_json(req, 200, out);
+    char *text;
+    if (case_page_json(req->store, &f, page, size, &text, &err) != ZF_OK) return http_reply_zferror(req, &err);
+    return http_reply_json_text(req, 200, text);
 }

@@ -64,6 +64,8 @@ json_t *http_body_json(HttpRequest *req);
 
 /* Each returns 0 after queueing the reply. The json value is consumed. */
 int http_reply_json(HttpRequest *req, int status, json_t *body);
+/* The same reply from JSON text already written (takes text, a malloc'd string). */
+int http_reply_json_text(HttpRequest *req, int status, char *text);
 int http_reply_error(HttpRequest *req, int status, const char *code, const char *field,
                      const char *message);
 int http_reply_zferror(HttpRequest *req, const ZfError *err);

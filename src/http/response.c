@@ -75,6 +75,16 @@ int http_reply_json(HttpRequest *req, int status, json_t *body)
     char *text = json_dumps(body, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(body);
     if (!text) return http_reply_error(req, 500, "internal", NULL, "无法序列化 JSON 回复");
+    return http_reply_json_text(req, status, text);
+}
+
+int http_reply_json_text(HttpRequest *req, int status, char *text)
+{
+    if (req->capture && status == 200) { /* a caller that wants the reply as JSON, not as bytes */
+        json_t *body = json_loads(text, 0, NULL);
+        free(text);
+        return body ? http_reply_json(req, status, body) : http_reply_error(req, 500, "internal", NULL, "无法序列化 JSON 回复");
+    }
     struct MHD_Response *resp =
         MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE);
     MHD_add_response_header(resp, "Content-Type", "application/json; charset=utf-8");

@@ -45,6 +45,10 @@ typedef int (*CaseRowFn)(const CaseRow *row, void *ctx);
 /* {"items":[{case_no, agency, agency_name, region, kind, procedure, party_name, filed_on, decided_on,
  *  closed_on, fine, doc_no, filing_no, status, online, open_findings, worst_severity}], "total", "page", "size"} */
 int store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err);
+/* The same page as rows to fn, in the list's order, and *total as store_cases_list counts it:
+ * the list writes its reply from the rows as text, never as 50 JSON objects built and freed. */
+int store_cases_page(Store *st, const CaseFilter *f, int page, int size, CaseRowFn fn, void *ctx, long long *total,
+                     ZfError *err);
 /* Every case the filter selects, in its sort, one row at a time to fn (the export: nothing is
  * collected). Call it inside store_begin_read for one snapshot. */
 int store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err);

@@ -30,6 +30,12 @@ int store_powers_list(Store *st, const PowerFilter *f, int page, int size, json_
 bool store_power_in_scope(Store *st, const char *power_body, const char *scope_agency,
                           const char *scope_region_prefix);
 
+/* The names of an agency and of a power by code, as a page shows them beside a record: read from
+ * the name columns the put of each record fills from its body, never from the whole bodies. A code
+ * absent or unknown gives JSON null (new references either way). */
+int store_element_names(Store *st, const char *agency, const char *power, json_t **agency_name,
+                        json_t **power_name, ZfError *err);
+
 /* The law whose title or short title is `law` and that has article number/sub: *law_id, or 0. */
 int store_law_find_article(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err);
 

@@ -206,6 +206,29 @@ int pg_store_cases_list(Store *st, const CaseFilter *f, int page, int size, json
     return ZF_OK;
 }
 
+int pg_store_cases_page(Store *st, const CaseFilter *f, int page, int size, CaseRowFn fn, void *ctx, long long *total,
+                        ZfError *err)
+{
+    PgWhere w;
+    char sql[4096], lim[24], off[24];
+    long long fines;
+    if (pg_store_cases_totals(st, f, total, &fines, err) != ZF_OK) return ZF_ERR;
+    build_where(f, &w);
+    w.params[w.n] = pg_int(lim, size);
+    w.params[w.n + 1] = pg_int(off, (long long)(page - 1) * size);
+    snprintf(sql, sizeof sql, "SELECT" CASE_COLUMNS FROM "%s ORDER BY %s LIMIT $%d OFFSET $%d", w.sql, order_by(f),
+             w.n + 1, w.n + 2);
+    PGresult *r = pg_query(st, sql, w.n + 2, w.params, "cases", err);
+    if (!r) return ZF_ERR;
+    for (int i = 0; i < PQntuples(r); i++) {
+        CaseRow row;
+        read_row(r, i, &row);
+        if (fn(&row, ctx) != 0) break;
+    }
+    PQclear(r);
+    return ZF_OK;
+}
+
 /* The export: pages of 1000 in the list's order, so a province's million never sits in memory. */
 int pg_store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err)
 {

@@ -85,3 +85,15 @@ bool pg_store_power_in_scope(Store *st, const char *power_body, const char *scop
     PQclear(r);
     return in;
 }
+
+int pg_store_element_names(Store *st, const char *agency, const char *power, json_t **agency_name,
+                           json_t **power_name, ZfError *err)
+{
+    *agency_name = *power_name = NULL;
+    PGresult *r = pg_query(st, "SELECT (SELECT name FROM agencies WHERE code = $1), (SELECT name FROM powers WHERE code = $2)",
+                           PG_ARGS(agency, power), "names", err);
+    if (!r) return ZF_ERR;
+    *agency_name = pg_json_text(r, 0, 0), *power_name = pg_json_text(r, 0, 1);
+    PQclear(r);
+    return ZF_OK;
+}

@@ -71,10 +71,14 @@ int pg_store_insp_rows(Store *st, InspTable t, const InspFilter *f, json_t **ite
 int pg_store_insp_officers(Store *st, const char *agency, json_t **items, ZfError *err);
 int pg_store_insp_i02_cases(Store *st, json_t **items, ZfError *err);
 int pg_store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err);
+int pg_store_cases_page(Store *st, const CaseFilter *f, int page, int size, CaseRowFn fn, void *ctx, long long *total,
+                        ZfError *err);
 int pg_store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err);
 int pg_store_officers_list(Store *st, const OfficerFilter *f, int page, int size, json_t **out, ZfError *err);
 int pg_store_powers_list(Store *st, const PowerFilter *f, int page, int size, json_t **out, ZfError *err);
 bool pg_store_power_in_scope(Store *st, const char *power_body, const char *scope_agency, const char *scope_region_prefix);
+int pg_store_element_names(Store *st, const char *agency, const char *power, json_t **agency_name,
+                           json_t **power_name, ZfError *err);
 int pg_store_law_find_article(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err);
 int pg_store_record_get(Store *st, RecordType type, const char *key, char **body, ZfError *err);
 int pg_store_rule_config_latest(Store *st, int *version, char **overrides, ZfError *err);

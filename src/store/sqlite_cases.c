@@ -157,6 +157,30 @@ int sqlite_store_cases_list(Store *st, const CaseFilter *f, int page, int size, 
     return sql_where_page(st, sql, &w, page, size, total, case_row, "cases", out, err);
 }
 
+int sqlite_store_cases_page(Store *st, const CaseFilter *f, int page, int size, CaseRowFn fn, void *ctx,
+                            long long *total, ZfError *err)
+{
+    SqlWhere w;
+    char sql[4096];
+    sqlite3_stmt *q;
+    build_where(f, false, &w);
+    if ((*total = sql_where_count(st, COUNT_FROM, &w, err)) < 0) return ZF_ERR;
+    build_where(f, true, &w);
+    snprintf(sql, sizeof sql, PAGE_SQL, w.sql, order_by(f), order_by(f));
+    if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
+    sql_where_bind(q, &w, 1);
+    sqlite3_bind_int(q, w.n + 1, size);
+    sqlite3_bind_int64(q, w.n + 2, (sqlite3_int64)(page - 1) * size);
+    int rc;
+    CaseRow r;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        read_row(q, &r);
+        if (fn(&r, ctx) != 0) break;
+    }
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "cases");
+}
+
 int sqlite_store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err)
 {
     SqlWhere w;

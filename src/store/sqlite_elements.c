@@ -59,6 +59,22 @@ bool sqlite_store_power_in_scope(Store *st, const char *power_body, const char *
     return in;
 }
 
+int sqlite_store_element_names(Store *st, const char *agency, const char *power, json_t **agency_name,
+                               json_t **power_name, ZfError *err)
+{
+    sqlite3_stmt *q;
+    *agency_name = *power_name = NULL;
+    if (sqlite_prepare(st, "SELECT (SELECT name FROM agencies WHERE code = ?1), (SELECT name FROM powers WHERE code = ?2)",
+                       &q, err) != ZF_OK)
+        return ZF_ERR;
+    sqlite_bind_opt(q, 1, agency);
+    sqlite_bind_opt(q, 2, power);
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW) *agency_name = sqlite_json_text(q, 0), *power_name = sqlite_json_text(q, 1);
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW ? ZF_OK : sqlite_fail(st, err, "names");
+}
+
 int sqlite_store_law_find_article(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err)
 {
     sqlite3_stmt *q;

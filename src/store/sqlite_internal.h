@@ -159,6 +159,8 @@ int sqlite_store_order_attachment_add(Store *st, const OrderAttachmentRow *a, lo
 int sqlite_store_order_attachments(Store *st, long long order_id, json_t **items, ZfError *err);
 int sqlite_store_findings_by_ids(Store *st, const json_t *ids, json_t **items, ZfError *err);
 int sqlite_store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err);
+int sqlite_store_cases_page(Store *st, const CaseFilter *f, int page, int size, CaseRowFn fn, void *ctx,
+                            long long *total, ZfError *err);
 int sqlite_store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err);
 int sqlite_store_attachment_add(Store *st, const AttachmentRow *a, json_t **out, ZfError *err);
 int sqlite_store_attachment_list(Store *st, const char *case_no, json_t **items, ZfError *err);
@@ -167,6 +169,8 @@ int sqlite_store_officers_list(Store *st, const OfficerFilter *f, int page, int 
 int sqlite_store_powers_list(Store *st, const PowerFilter *f, int page, int size, json_t **out, ZfError *err);
 bool sqlite_store_power_in_scope(Store *st, const char *power_body, const char *scope_agency,
                                  const char *scope_region_prefix);
+int sqlite_store_element_names(Store *st, const char *agency, const char *power, json_t **agency_name,
+                               json_t **power_name, ZfError *err);
 int sqlite_store_law_find_article(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err);
 int sqlite_store_filing_candidates(Store *st, const char *since, FilingCandidateFn fn, void *ctx, ZfError *err);
 int sqlite_store_filing_scan_get(Store *st, char mark[32], char **policy, ZfError *err);

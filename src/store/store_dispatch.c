@@ -267,6 +267,13 @@ int store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t 
     return OPS(st)->cases_list(st, f, page, size, out, err);
 }
 
+int store_cases_page(Store *st, const CaseFilter *f, int page, int size, CaseRowFn fn, void *ctx, long long *total,
+                     ZfError *err)
+{
+    if (!OPS(st)->cases_page) return unported("cases_page", err);
+    return OPS(st)->cases_page(st, f, page, size, fn, ctx, total, err);
+}
+
 int store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err)
 {
     if (!OPS(st)->cases_foreach) return unported("cases_foreach", err);
@@ -307,6 +314,13 @@ bool store_power_in_scope(Store *st, const char *power_body, const char *scope_a
 {
     if (!OPS(st)->power_in_scope) return unported("power_in_scope", NULL), false;
     return OPS(st)->power_in_scope(st, power_body, scope_agency, scope_region_prefix);
+}
+
+int store_element_names(Store *st, const char *agency, const char *power, json_t **agency_name,
+                        json_t **power_name, ZfError *err)
+{
+    if (!OPS(st)->element_names) return unported("element_names", err);
+    return OPS(st)->element_names(st, agency, power, agency_name, power_name, err);
 }
 
 int store_law_find_article(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err)

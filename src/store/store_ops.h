@@ -104,6 +104,8 @@ typedef struct StoreOps {
     int (*order_attachments)(Store *st, long long order_id, json_t **items, ZfError *err);
     int (*findings_by_ids)(Store *st, const json_t *ids, json_t **items, ZfError *err);
     int (*cases_list)(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err);
+    int (*cases_page)(Store *st, const CaseFilter *f, int page, int size, CaseRowFn fn, void *ctx, long long *total,
+                      ZfError *err);
     int (*cases_foreach)(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err);
     int (*attachment_add)(Store *st, const AttachmentRow *a, json_t **out, ZfError *err);
     int (*attachment_list)(Store *st, const char *case_no, json_t **items, ZfError *err);
@@ -112,6 +114,8 @@ typedef struct StoreOps {
     int (*powers_list)(Store *st, const PowerFilter *f, int page, int size, json_t **out, ZfError *err);
     bool (*power_in_scope)(Store *st, const char *power_body, const char *scope_agency,
                            const char *scope_region_prefix);
+    int (*element_names)(Store *st, const char *agency, const char *power, json_t **agency_name,
+                         json_t **power_name, ZfError *err);
     int (*law_find_article)(Store *st, const char *law, int number, int sub, long long *law_id, ZfError *err);
     int (*filing_candidates)(Store *st, const char *since, FilingCandidateFn fn, void *ctx, ZfError *err);
     int (*filing_scan_get)(Store *st, char mark[32], char **policy, ZfError *err);
