@@ -94,6 +94,21 @@ export function dbExec(db, sql) {
   return dbQuery(db, sql);
 }
 
+/** Copies the database of path src to path dst, as someone copying the whole database would: the
+ * file on SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL (nobody may be connected to src).
+ * Only the database: the key files and the file store beside it are the caller's to copy. */
+export function dbCopy(src, dst) {
+  if (backend !== 'pg') return fs.copyFileSync(src, dst);
+  const from = new URL(pgUrl(src));
+  const name = `zt_copy_${Date.now()}_${process.pid}_${pgDatabases.size}`;
+  const admin = new URL(from); admin.pathname = '/zhifa';
+  const r = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', admin.href,
+    '-c', `CREATE DATABASE "${name}" TEMPLATE "${from.pathname.slice(1)}"`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`psql refused to copy the database (${r.status}): ${r.stderr}`);
+  const to = new URL(from); to.pathname = `/${name}`;
+  pgDatabases.set(path.resolve(dst), to.href);
+}
+
 /** Runs zhifa asynchronously (the event loop stays free, e.g. for a server in the same test). */
 export function runAsync(args, { input, timeout = 30000 } = {}) {
   return new Promise((resolve, reject) => {
