@@ -98,6 +98,13 @@ export function dbExec(db, sql) {
   return dbQuery(db, sql);
 }
 
+/** The PostgreSQL URL of the database of path db (a fresh one the first time): for the tools an
+ * operator runs on it, pg_dump and pg_restore. */
+export function dbUrl(db) {
+  if (backend !== 'pg') throw new Error('dbUrl: PostgreSQL only');
+  return pgUrl(db);
+}
+
 /** Copies the database of path src to path dst, as someone copying the whole database would: the
  * file on SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL (nobody may be connected to src).
  * Only the database: the key files and the file store beside it are the caller's to copy. */
