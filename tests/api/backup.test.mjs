@@ -148,14 +148,11 @@ test('a short passphrase and a missing --out are usage errors; an existing --out
   assert.match(again.stderr, /已存在/);
 });
 
-test('PostgreSQL: zhifa backup and restore refuse and name the documented pg_dump / pg_restore commands', pgOnly, () => {
+test('PostgreSQL: zhifa backup refuses and names the documented pg_dump command', pgOnly, () => {
   const b = run(['--db', db, 'backup', '--out', path.join(dir, 'pg.tar')], { input: PASS });
   assert.notEqual(b.code, 0);
   assert.match(b.stderr, /pg_dump --format=custom --no-owner/);
   assert.ok(!fs.existsSync(path.join(dir, 'pg.tar')));
-  const r = run(['--db', path.join(dir, 'pg-restored.db'), 'restore', '--in', path.join(dir, 'pg.tar')], { input: PASS });
-  assert.notEqual(r.code, 0);
-  assert.match(r.stderr, /pg_restore --no-owner/);
 });
 
 test('PostgreSQL: the documented pg_dump, taken while the server serves, restores with pg_restore and verifies', pgOnly, async () => {
