@@ -318,9 +318,23 @@ static void free_store(PgStore *st)
     free(st);
 }
 
+/* Whether zhifa's schema is in the database: what SQLite's "the file exists" is here, since the
+ * database itself is the operator's (createdb) and only `init` may lay the schema into it. */
+static int require_schema(Store *st, const char *files_path, ZfError *err)
+{
+    PGresult *r = pg_query(st, "SELECT 1 FROM pg_tables WHERE tablename = 'schema_version'"
+                               " AND schemaname = current_schema()", PG_NOARGS, "schema_version", err);
+    if (!r) return ZF_ERR;
+    bool present = PQntuples(r) > 0;
+    PQclear(r);
+    if (present) return ZF_OK;
+    return zf_fail(err, 404, "db_not_found", "db",
+                   "PostgreSQL 数据库中还没有 zhifa 的数据表（请先运行 zhifa --pg … --db %s init）", files_path);
+}
+
 int pg_store_open(const char *url, const char *files_path, StoreOpenMode mode, Store **out, ZfError *err)
 {
-    (void)mode; /* the database is created by the operator (createdb); its schema at first open */
+    /* the database is created by the operator (createdb); its schema by init (STORE_OPEN_CREATE) */
     PgStore *st = calloc(1, sizeof *st);
     if (st) st->files_path = strdup(files_path ? files_path : "zhifa.db");
     if (!st || !st->files_path) return free(st), zf_fail(err, 500, "out_of_memory", NULL, "内存不足");
@@ -335,7 +349,8 @@ int pg_store_open(const char *url, const char *files_path, StoreOpenMode mode, S
     Store *s = (Store *)st;
     ZfError ignored = {0};
     run(s, "SET client_min_messages = warning", &ignored);
-    if (run(s, "SET TIME ZONE 'UTC'", err) != ZF_OK || migrate(s, err) != ZF_OK) {
+    if (run(s, "SET TIME ZONE 'UTC'", err) != ZF_OK ||
+        (mode != STORE_OPEN_CREATE && require_schema(s, st->files_path, err) != ZF_OK) || migrate(s, err) != ZF_OK) {
         free_store(st);
         return ZF_ERR;
     }

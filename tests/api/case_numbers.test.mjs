@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, sqlite, hasChinese } from './lib/zhifa.mjs';
+import { backend, run, tmpDir, startServer, addUser, login, dbQuery, hasChinese } from './lib/zhifa.mjs';
 import { SUBSTANCE } from './lib/substance.mjs';
 
 const AGENCY = '113702021588139920'; // 青岛市市南区市场监督管理局: 简称 南市监
@@ -75,7 +75,7 @@ test('立案 gives the case its 案件编号 in the year of the 立案 date; the
   // the decision kept the 案件编号 it was given at 立案
   assert.equal(numbers.decided.case.filing_no, numbers.filing);
   // the column beside the body carries it (migration 039)
-  assert.equal(sqlite(db, `SELECT filing_no FROM cases WHERE case_no = '${numbers.clue}'`), numbers.filing);
+  assert.equal(dbQuery(db, `SELECT filing_no FROM cases WHERE case_no = '${numbers.clue}'`), numbers.filing);
 });
 
 test('the 案件编号 sequence counts filings apart from decisions: a second 立案 the same year takes the next number', async () => {
@@ -181,8 +181,8 @@ test('exchange-v1 takes filing_no as an optional string of at most 64 characters
   const r = run(['--db', db, 'import', '-'], { input });
   const out = r.stdout + r.stderr;
   assert.match(out, /filing_no/, out);
-  assert.equal(sqlite(db, `SELECT filing_no FROM cases WHERE case_no = '${good.case_no}'`), good.filing_no);
-  assert.equal(sqlite(db, `SELECT count(*) FROM cases WHERE case_no IN ('${long.case_no}', '${num.case_no}')`), '0');
+  assert.equal(dbQuery(db, `SELECT filing_no FROM cases WHERE case_no = '${good.case_no}'`), good.filing_no);
+  assert.equal(dbQuery(db, `SELECT count(*) FROM cases WHERE case_no IN ('${long.case_no}', '${num.case_no}')`), '0');
   const exported = run(['--db', db, 'export']).stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
   assert.equal(exported.find((x) => x.case_no === good.case_no)?.filing_no, good.filing_no);
   srv = await startServer({ db, args: ['--sweep-every', '0'] });
@@ -194,7 +194,8 @@ test('exchange-v1 takes filing_no as an optional string of at most 64 characters
 test('the demo: every number carries the year of the act it numbers; online cases past 立案 have their 案件编号', () => {
   const demo = path.join(tmpDir(), 'demo.db');
   assert.equal(run(['--db', demo, 'init', '--demo']).code, 0);
-  const rows = JSON.parse(sqlite(demo, `SELECT json_group_array(json_object('case_no', case_no, 'filed_on', filed_on,
+  const [arr, obj] = backend === 'pg' ? ['json_agg', 'json_build_object'] : ['json_group_array', 'json_object'];
+  const rows = JSON.parse(dbQuery(demo, `SELECT ${arr}(${obj}('case_no', case_no, 'filed_on', filed_on,
     'decided_on', decided_on, 'doc_no', doc_no, 'filing_no', filing_no,
     'online', EXISTS (SELECT 1 FROM case_workflow w WHERE w.case_no = cases.case_no))) FROM cases`));
   const yearIn = (n) => /〔(\d{4})〕/.exec(n ?? '')?.[1];
@@ -216,6 +217,6 @@ test('the demo: every number carries the year of the act it numbers; online case
   }
   assert.ok(decided > 0 && filedOnline > 0, `${decided} decided, ${filedOnline} filed online`);
   // the numbers are unique in the installation
-  assert.equal(sqlite(demo, `SELECT count(*) FROM (SELECT filing_no FROM cases WHERE filing_no IS NOT NULL
-    GROUP BY filing_no HAVING count(*) > 1)`), '0');
+  assert.equal(dbQuery(demo, `SELECT count(*) FROM (SELECT filing_no FROM cases WHERE filing_no IS NOT NULL
+    GROUP BY filing_no HAVING count(*) > 1) AS repeated`), '0');
 });

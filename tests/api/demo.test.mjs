@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, runAsync, bin, tmpDir, startServer, login, client, rotated, jsonLines, repoRoot } from './lib/zhifa.mjs';
+import { backendArgs, dbQuery, run, runAsync, bin, tmpDir, startServer, login, client, rotated, jsonLines, repoRoot } from './lib/zhifa.mjs';
 import { addWd, todayChina } from './lib/calendar.mjs';
 
 const STAGES = ['clue', 'filing', 'investigation', 'case_review', 'notice', 'hearing', 'legal_review',
@@ -29,7 +29,8 @@ const scripts = fs.readFileSync(path.join(repoRoot, 'data/demo/workflow.jsonl'),
 before(async () => {
   db = path.join(tmpDir(), 'demo.db');
   // CPU time (user + sys) through time(1): the machine is shared, so wall time says little
-  const r = spawnSync('/usr/bin/time', ['-f', 'zf-cpu %U %S', bin(), '--db', db, 'init', '--demo'], { encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', 'zf-cpu %U %S', bin(), ...backendArgs(['--db', db, 'init', '--demo'])],
+    { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const cpu = /zf-cpu ([\d.]+) ([\d.]+)/.exec(r.stderr);
   initMs = (Number(cpu[1]) + Number(cpu[2])) * 1000;
@@ -211,7 +212,7 @@ test('every demo script replayed through the API gives the case the loader store
 // server keeps an idle keep-alive connection, and the next request then races the server's close.
 test('init --demo run again on the same database adds no online case and no order twice', async () => {
   const again = path.join(tmpDir(), 'again.db');
-  const count = (table) => spawnSync('sqlite3', ['-cmd', '.timeout 10000', again, `SELECT count(*) FROM ${table}`], { encoding: 'utf8' }).stdout.trim();
+  const count = (table) => dbQuery(again, `SELECT count(*) FROM ${table}`).trim();
   assert.equal((await runAsync(['--db', again, 'init', '--demo'], { timeout: 120000 })).code, 0);
   assert.equal(count('case_workflow'), String(scripts.length));
   const orders = count('orders');

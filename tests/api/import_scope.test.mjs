@@ -4,9 +4,8 @@
 // An online (网上办理) case's record is written by its workflow: an upload may not rewrite it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
+import { backend, dbQuery, run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
 import { fillTemplate } from './lib/xlsx.mjs';
 
 const A1 = '113702021588139920'; // 市南区市场监督管理局 (370202)
@@ -14,7 +13,7 @@ const A2 = '11370203869879736T'; // 市北区交通运输局 (370203)
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let srv, db, who = {};
 
-const sql = (q) => spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, q], { encoding: 'utf8' }).stdout.trim();
+const sql = (q) => dbQuery(db, q).trim();
 const exportAll = () => run(['--db', db, 'export']).stdout;
 
 before(async () => {
@@ -154,7 +153,7 @@ test('a region supervisor\'s export holds only the powers and benchmarks of agen
   const r = await who.sup203.raw('/api/v1/export');
   assert.equal(r.status, 200);
   const lines = (await r.text()).trim().split('\n').map((l) => JSON.parse(l));
-  const held = new Set(JSON.parse(sql("SELECT json_group_array(code) FROM agencies WHERE region LIKE '370203%'")));
+  const held = new Set(JSON.parse(sql(`SELECT ${backend === 'pg' ? 'json_agg' : 'json_group_array'}(code) FROM agencies WHERE region LIKE '370203%'`)));
   const powers = lines.filter((l) => l.type === 'power');
   assert.ok(powers.length > 0);
   for (const p of powers) assert.ok(p.agencies.some((a) => held.has(a)), `${p.code} is held by no 370203 agency`);
@@ -183,7 +182,7 @@ test('an online case never takes over a 线索 number another agency entered by 
 test('a user whose agency-bound row lost its agency sees no case at all', async () => {
   const u = addUser(db, { username: 'sc_orphan', role: 'officer', agency: A1 });
   const c = await login(srv.base, u.username, u.password);
-  assert.equal(sql("UPDATE users SET agency = '' WHERE username = 'sc_orphan'; SELECT changes();"), '1');
+  assert.equal(sql("UPDATE users SET agency = '' WHERE username = 'sc_orphan' RETURNING 1"), '1');
   const r = await c.get('/cases?size=200');
   assert.equal(r.status, 200, JSON.stringify(r.body));
   assert.deepEqual(r.body.items, []);

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, client } from './lib/zhifa.mjs';
+import { backend, dbCopy, dbQuery, run, tmpDir, startServer, addUser, login, client } from './lib/zhifa.mjs';
 
 const CASE = '南市监处罚〔2026〕4号';
 const AGENCY = '113702021588139920';
@@ -58,11 +58,13 @@ function verifyConsistency(m, n, rootM, rootN, pathHex) { // RFC 9162 §2.1.4.2
   return sn === 0n && hex(fr) === rootM && hex(sr) === rootN;
 }
 
-const sqlite = (file, sql) => {
-  const r = spawnSync('sqlite3', ['-cmd', '.timeout 10000', file, sql], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr);
-  return r.stdout;
-};
+// the rows as someone holding the database reads and edits them (sqlite3 or psql)
+const sqlite = dbQuery;
+const pg = backend === 'pg';
+/** The stored bytes of an event body, in hex. */
+const HEX_BODY = pg ? "encode(convert_to(body, 'UTF8'), 'hex')" : 'hex(body)';
+/** A number of a JSON body (json_extract on SQLite, jsonb on PostgreSQL). */
+const jsonNum = (key) => pg ? `(body::jsonb ->> '${key}')::bigint` : `json_extract(body, '$.${key}')`;
 const openssl = (args, cwd) => spawnSync('openssl', args, { cwd, encoding: 'utf8' });
 const zhifa = (file, ...args) => run(['--db', file, ...args]);
 const sthOf = (file) => JSON.parse(zhifa(file, 'sth').stdout);
@@ -70,7 +72,7 @@ const sthOf = (file) => JSON.parse(zhifa(file, 'sth').stdout);
 /** A copy of the demo database and its key file, to tamper with. */
 function copyDb(name) {
   const d = path.join(dir, `${name}.db`);
-  fs.copyFileSync(db, d);
+  dbCopy(db, d);
   fs.copyFileSync(`${db}.sm2.pem`, `${d}.sm2.pem`);
   if (fs.existsSync(`${db}.files`)) fs.cpSync(`${db}.files`, `${d}.files`, { recursive: true });
   return d;
@@ -96,18 +98,18 @@ const count = (sql) => Number(sqlite(db, sql));
 const demoEvents = () => 15 + 18 + 7 + 1 + // 7: the online inspection/coercion/licence demo cases (issue 20)
   count('SELECT count(*) FROM case_timeline') +
   count('SELECT count(*) FROM case_workflow') + count('SELECT count(*) FROM filings') +
-  count('SELECT count(*) FROM order_timeline') + count("SELECT count(*) FROM order_timeline WHERE user <> 'system'") +
-  count("SELECT count(DISTINCT order_id) FROM order_timeline WHERE user = 'system'") +
+  count('SELECT count(*) FROM order_timeline') + count(`SELECT count(*) FROM order_timeline WHERE "user" <> 'system'`) +
+  count(`SELECT count(DISTINCT order_id) FROM order_timeline WHERE "user" = 'system'`) +
   // + the demo's leads: each act (receipt included) writes the row (lead.put) and a timeline row
   2 * count('SELECT count(*) FROM lead_timeline') +
   // + the demo's 案卷评查: a review_plan.put / review_task.put per write of a row, counted in its body.rev
-  count("SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_plans") +
-  count("SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM review_tasks") +
+  count(`SELECT coalesce(sum(${jsonNum('rev')}), 0) FROM review_plans`) +
+  count(`SELECT coalesce(sum(${jsonNum('rev')}), 0) FROM review_tasks`) +
   // + the demo's 双随机 plans: one inspection.draw event per plan drawn (docs/inspections.md)
   count("SELECT count(*) FROM insp_plans WHERE status <> 'draft'") +
   // + their rows and the joint plans': an inspection_plan.put / joint_plan.put per write, counted in body.rev
-  count("SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM insp_plans") +
-  count("SELECT coalesce(sum(json_extract(body, '$.rev')), 0) FROM joint_plans") +
+  count(`SELECT coalesce(sum(${jsonNum('rev')}), 0) FROM insp_plans`) +
+  count(`SELECT coalesce(sum(${jsonNum('rev')}), 0) FROM joint_plans`) +
   // + the demo's 执法文书: one document.issue per issued version (docs/documents.md)
   count('SELECT count(*) FROM documents');
 
@@ -162,7 +164,7 @@ test('sth prints the newest head; its signature verifies with openssl pkeyutl an
 });
 
 test('the signed root equals an independent recomputation from the stored event bytes', () => {
-  const rows = sqlite(db, 'SELECT hex(body) FROM ledger_events ORDER BY seq').trim().split('\n');
+  const rows = sqlite(db, `SELECT ${HEX_BODY} FROM ledger_events ORDER BY seq`).trim().split('\n');
   const leaves = rows.map((h) => leafHash(Buffer.from(h, 'hex')));
   const sth = sthOf(db);
   assert.equal(leaves.length, sth.tree_size);
@@ -175,7 +177,7 @@ test('the signed root equals an independent recomputation from the stored event 
 });
 
 test('inclusion proofs for every event and size verify independently', () => {
-  const rows = sqlite(db, 'SELECT hex(body) FROM ledger_events ORDER BY seq').trim().split('\n');
+  const rows = sqlite(db, `SELECT ${HEX_BODY} FROM ledger_events ORDER BY seq`).trim().split('\n');
   const leaves = rows.map((h) => leafHash(Buffer.from(h, 'hex')));
   for (const size of [1, 2, 3, 7, 8, 9, 15, 16]) {
     for (let i = 0; i < size; i++) {
@@ -195,7 +197,7 @@ test('inclusion proofs for every event and size verify independently', () => {
 });
 
 test('consistency proofs between any two sizes verify independently', () => {
-  const rows = sqlite(db, 'SELECT hex(body) FROM ledger_events ORDER BY seq').trim().split('\n');
+  const rows = sqlite(db, `SELECT ${HEX_BODY} FROM ledger_events ORDER BY seq`).trim().split('\n');
   const leaves = rows.map((h) => leafHash(Buffer.from(h, 'hex')));
   // every pair up to 34, then from every m to the whole log (a spawn per pair: keep it bounded)
   const sizes = [...Array(Math.min(34, leaves.length)).keys()].map((i) => i + 1);
@@ -242,7 +244,10 @@ test('tamper: event and leaf rewritten together → the signed root no longer ma
   const d = copyDb('forged');
   const body = sqlite(d, 'SELECT body FROM ledger_events WHERE seq = 3').replace(/\n$/, '').replace('20000', '20001');
   fs.writeFileSync(path.join(dir, 'forged.json'), body);
-  sqlite(d, `UPDATE ledger_events SET body = CAST(readfile('${path.join(dir, 'forged.json')}') AS TEXT), leaf = X'${hex(leafHash(Buffer.from(body)))}' WHERE seq = 3`);
+  const leaf = hex(leafHash(Buffer.from(body)));
+  sqlite(d, pg
+    ? `UPDATE ledger_events SET body = '${body.replace(/'/g, "''")}', leaf = '\\x${leaf}'::bytea WHERE seq = 3`
+    : `UPDATE ledger_events SET body = CAST(readfile('${path.join(dir, 'forged.json')}') AS TEXT), leaf = X'${leaf}' WHERE seq = 3`);
   verifyFails(d, 'head_mismatch');
 });
 
@@ -300,7 +305,8 @@ test('tamper: a head edited → head_signature', () => {
 
 test('tamper: a 案卷评查 score sheet or plan changed outside the ledger → review_task_changed / review_plan_changed', () => {
   const d = copyDb('review');
-  sqlite(d, "UPDATE review_tasks SET body = json_set(body, '$.total_cp', 10000) WHERE id = (SELECT min(id) FROM review_tasks WHERE status = 'submitted')");
+  sqlite(d, (pg ? "UPDATE review_tasks SET body = jsonb_set(body::jsonb, '{total_cp}', '10000')::text"
+    : "UPDATE review_tasks SET body = json_set(body, '$.total_cp', 10000)") + " WHERE id = (SELECT min(id) FROM review_tasks WHERE status = 'submitted')");
   verifyFails(d, 'review_task_changed');
   const e = copyDb('review2');
   sqlite(e, "UPDATE review_plans SET status = 'draft' WHERE id = (SELECT min(id) FROM review_plans)");
@@ -397,7 +403,7 @@ test('API: sth, proofs, integrity ✓ then ✗, dossier zip, scope and permissio
 
     const inc = await c.get('/ledger/proof?event=3');
     assert.equal(inc.status, 200);
-    const leaf = leafHash(Buffer.from(sqlite(d, 'SELECT hex(body) FROM ledger_events WHERE seq = 3').trim(), 'hex'));
+    const leaf = leafHash(Buffer.from(sqlite(d, `SELECT ${HEX_BODY} FROM ledger_events WHERE seq = 3`).trim(), 'hex'));
     assert.ok(verifyInclusion(leaf, 3, inc.body.tree_size, inc.body.path, sth.body.root));
     const con = await c.get(`/ledger/proof?from=5&to=${sth.body.tree_size}`);
     assert.equal(con.status, 200);

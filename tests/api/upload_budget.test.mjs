@@ -4,11 +4,11 @@
 // tests/unit/app/test_xlsx_intake.c (another connection begins a write during the reading).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
+import { dbExec, dbQuery, run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
 import { fillTemplate } from './lib/xlsx.mjs';
 
 const A1 = '113702021588139920';
@@ -44,10 +44,10 @@ after(() => srv?.stop());
 const upload = (who, body) => who.raw('/api/v1/imports', {
   method: 'POST', body, headers: { 'Content-Type': XLSX, 'X-CSRF-Token': who.csrf },
 }).then(async (r) => ({ status: r.status, body: await r.json() }));
-const sql = (q) => spawnSync('sqlite3', ['-cmd', '.timeout 10000', db, q], { encoding: 'utf8' });
+
 
 test('a workbook over the CPU-time budget is refused whole, in Chinese, with nothing stored', async () => {
-  assert.equal(sql("UPDATE settings SET value = '100' WHERE name = 'upload_cpu_ms'").status, 0);
+  dbExec(db, "UPDATE settings SET value = '100' WHERE name = 'upload_cpu_ms'");
   const before = run(['--db', db, 'export']).stdout;
   const r = await upload(officer, bomb);
   assert.equal(r.status, 422, JSON.stringify(r.body));
@@ -58,7 +58,7 @@ test('a workbook over the CPU-time budget is refused whole, in Chinese, with not
 });
 
 test('the budget is a system parameter with its basis, shown on the settings page', async () => {
-  const row = sql("SELECT kind, min_value, max_value, basis FROM settings WHERE name = 'upload_cpu_ms'").stdout.trim().split('|');
+  const row = dbQuery(db, "SELECT kind, min_value, max_value, basis FROM settings WHERE name = 'upload_cpu_ms'").trim().split('|');
   assert.deepEqual(row.slice(0, 3), ['integer', '100', '600000']);
   assert.ok(hasChinese(row[3]));
 });

@@ -11,21 +11,28 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, sqlite, tmpDir } from './lib/zhifa.mjs';
+import { backend, dbCopy, dbExec, dbQuery, run, sqlite, tmpDir } from './lib/zhifa.mjs';
 
 let dir, db;
 const zhifa = (file, ...args) => run(['--db', file, ...args]);
-const TRIGGERS = ['case_timeline_no_update', 'case_timeline_no_delete', 'case_attachments_no_update',
-  'case_attachments_no_delete'];
+const TRIGGERS = backend === 'pg'
+  ? ['case_timeline_append_only ON case_timeline', 'case_attachments_append_only ON case_attachments']
+  : ['case_timeline_no_update', 'case_timeline_no_delete', 'case_attachments_no_update', 'case_attachments_no_delete'];
+const q = dbQuery;
+/** A field of the case body by its JSON path '$.a.b': json_extract on SQLite, jsonb on PostgreSQL. */
+const bodyField = (p) => backend === 'pg'
+  ? `(body::jsonb #>> '{${p.replace(/^\$\./, '').replace(/\./g, ',')}}')`
+  : `json_extract(body, '${p}')`;
+const bodyNum = (p) => backend === 'pg' ? `${bodyField(p)}::numeric` : bodyField(p);
 
 let n = 0;
 /** A copy of the demo database with its key file, attachments, and the append-only triggers dropped. */
 function copyDb() {
   const d = path.join(dir, `copy${n++}.db`);
-  fs.copyFileSync(db, d);
+  dbCopy(db, d);
   fs.copyFileSync(`${db}.sm2.pem`, `${d}.sm2.pem`);
   if (fs.existsSync(`${db}.files`)) fs.cpSync(`${db}.files`, `${d}.files`, { recursive: true });
-  sqlite(d, TRIGGERS.map((t) => `DROP TRIGGER IF EXISTS ${t};`).join(' '));
+  dbExec(d, TRIGGERS.map((t) => `DROP TRIGGER IF EXISTS ${t};`).join(' '));
   return d;
 }
 
@@ -42,8 +49,12 @@ function verifyNames(file, names) {
   return hit;
 }
 
-// Text edited so that it surely differs (NULL becomes text).
-const changed = (col) => `CASE WHEN ${col} IS NULL THEN '篡改' ELSE ${col} || '篡改' END`;
+// Text edited so that it surely differs (NULL becomes text). A number column on PostgreSQL holds
+// numbers only: one more (NULL becomes 1).
+const NUMBER_COLUMNS = ['fine_fen'];
+const changed = (col) => backend === 'pg' && NUMBER_COLUMNS.includes(col)
+  ? `CASE WHEN "${col}" IS NULL THEN 1 ELSE "${col}" + 1 END`
+  : `CASE WHEN "${col}" IS NULL THEN '篡改' ELSE "${col}" || '篡改' END`;
 
 before(() => {
   dir = tmpDir();
@@ -51,7 +62,7 @@ before(() => {
   const r = run(['--db', db, 'init', '--demo']);
   assert.equal(r.code, 0, r.stderr);
   fs.writeFileSync(path.join(dir, 'photo.jpg'), Buffer.from('bytes of an attachment'));
-  const onlineCase = sqlite(db, 'SELECT case_no FROM case_workflow ORDER BY case_no LIMIT 1');
+  const onlineCase = q(db, 'SELECT case_no FROM case_workflow ORDER BY case_no LIMIT 1');
   assert.equal(zhifa(db, 'attach', '--case', onlineCase, '--type', 'image/jpeg', path.join(dir, 'photo.jpg')).code, 0);
   assert.equal(zhifa(db, 'sth', '--sign').code, 0);
 });
@@ -61,7 +72,7 @@ test('the untouched demo database verifies (exit 0), triggers dropped or not', (
   assert.equal(zhifa(copyDb(), 'verify').code, 0);
   // the demo has what the edits below need
   for (const t of ['case_timeline', 'case_workflow', 'approval_tasks', 'case_publicity'])
-    assert.ok(Number(sqlite(db, `SELECT count(*) FROM ${t}`)) > 0, t);
+    assert.ok(Number(q(db, `SELECT count(*) FROM ${t}`)) > 0, t);
 });
 
 // ---- the case record: the scope and index columns beside the body, and those 案件查询 reads
@@ -70,41 +81,41 @@ for (const col of ['agency', 'kind', 'region', 'procedure', 'filed_on', 'decided
   'doc_no', 'filing_no']) {
   test(`cases.${col} edited → verify names cases[case_no].${col} as column_changed`, () => {
     const d = copyDb();
-    const key = sqlite(d, 'SELECT case_no FROM case_workflow ORDER BY case_no LIMIT 1 OFFSET 2');
-    sqlite(d, `UPDATE cases SET ${col} = ${changed(col)} WHERE case_no = '${key}'`);
+    const key = q(d, 'SELECT case_no FROM case_workflow ORDER BY case_no LIMIT 1 OFFSET 2');
+    q(d, `UPDATE cases SET "${col}" = ${changed(col)} WHERE case_no = '${key}'`);
     assert.equal(verifyNames(d, [`cases[${key}].${col}`]).kind, 'column_changed');
   });
 }
 
 test('cases.filed_on set to another date → column_changed cases[case_no].filed_on, exit 1', () => {
   const d = copyDb();
-  const key = sqlite(d, 'SELECT case_no FROM cases WHERE json_extract(body, \'$.filed_on\') IS NOT NULL ORDER BY case_no LIMIT 1');
-  sqlite(d, `UPDATE cases SET filed_on = '2020-01-01' WHERE case_no = '${key}'`);
+  const key = q(d, `SELECT case_no FROM cases WHERE ${bodyField('$.filed_on')} IS NOT NULL ORDER BY case_no LIMIT 1`);
+  q(d, `UPDATE cases SET filed_on = '2020-01-01' WHERE case_no = '${key}'`);
   const hit = verifyNames(d, [`cases[${key}].filed_on`, '2020-01-01']);
   assert.equal(hit.kind, 'column_changed');
 });
 
 test('a fine in fen is held to the record\'s decision.fine: one fen off is named', () => {
   const d = copyDb();
-  const key = sqlite(d, 'SELECT case_no FROM cases WHERE json_extract(body, \'$.decision.fine\') > 0 ORDER BY case_no LIMIT 1');
-  const fine = Number(sqlite(d, `SELECT json_extract(body, '$.decision.fine') FROM cases WHERE case_no = '${key}'`));
-  assert.equal(sqlite(d, `SELECT fine_fen FROM cases WHERE case_no = '${key}'`), String(Math.round(fine * 100)));
-  sqlite(d, `UPDATE cases SET fine_fen = fine_fen + 1 WHERE case_no = '${key}'`);
+  const key = q(d, `SELECT case_no FROM cases WHERE ${bodyNum('$.decision.fine')} > 0 ORDER BY case_no LIMIT 1`);
+  const fine = Number(q(d, `SELECT ${bodyNum('$.decision.fine')} FROM cases WHERE case_no = '${key}'`));
+  assert.equal(q(d, `SELECT fine_fen FROM cases WHERE case_no = '${key}'`), String(Math.round(fine * 100)));
+  q(d, `UPDATE cases SET fine_fen = fine_fen + 1 WHERE case_no = '${key}'`);
   assert.equal(verifyNames(d, [`cases[${key}].fine_fen`]).kind, 'column_changed');
 });
 
 // ---- elements whose columns scope reads ----
 test('agencies.region edited → verify names agencies, the code and region', () => {
   const d = copyDb();
-  const key = sqlite(d, "SELECT agency FROM cases GROUP BY agency ORDER BY count(*) DESC LIMIT 1");
-  sqlite(d, `UPDATE agencies SET region = '110101' WHERE code = '${key}'`);
+  const key = q(d, "SELECT agency FROM cases GROUP BY agency ORDER BY count(*) DESC LIMIT 1");
+  q(d, `UPDATE agencies SET region = '110101' WHERE code = '${key}'`);
   verifyNames(d, ['agencies', key, 'region']);
 });
 
 test('officers.agency edited → verify names officers, the certificate and agency', () => {
   const d = copyDb();
-  const key = sqlite(d, 'SELECT cert_no FROM officers ORDER BY cert_no LIMIT 1');
-  sqlite(d, `UPDATE officers SET agency = ${changed('agency')} WHERE cert_no = '${key}'`);
+  const key = q(d, 'SELECT cert_no FROM officers ORDER BY cert_no LIMIT 1');
+  q(d, `UPDATE officers SET agency = ${changed('agency')} WHERE cert_no = '${key}'`);
   verifyNames(d, ['officers', key, 'agency']);
 });
 
@@ -112,8 +123,8 @@ test('officers.agency edited → verify names officers, the certificate and agen
 for (const [table, keyCol] of [['case_workflow', 'case_no'], ['approval_tasks', 'id'], ['case_publicity', 'case_no']]) {
   test(`${table}.agency edited → verify names ${table}, the row and agency`, () => {
     const d = copyDb();
-    const key = sqlite(d, `SELECT ${keyCol} FROM ${table} ORDER BY ${keyCol} LIMIT 1`);
-    sqlite(d, `UPDATE ${table} SET agency = ${changed('agency')} WHERE ${keyCol} = '${key}'`);
+    const key = q(d, `SELECT ${keyCol} FROM ${table} ORDER BY ${keyCol} LIMIT 1`);
+    q(d, `UPDATE ${table} SET agency = ${changed('agency')} WHERE ${keyCol} = '${key}'`);
     verifyNames(d, [table, key, 'agency']);
   });
 }
@@ -124,8 +135,8 @@ for (const [col, value] of [['case_type', "'penalty_simple'"], ['stage', "'close
   ['created_at', changed('created_at')]]) {
   test(`case_workflow.${col} edited → verify names case_workflow, the case and ${col}`, () => {
     const d = copyDb();
-    const key = sqlite(d, `SELECT case_no FROM case_workflow WHERE ${col} IS NOT ${value} ORDER BY case_no LIMIT 1`);
-    sqlite(d, `UPDATE case_workflow SET ${col} = ${value} WHERE case_no = '${key}'`);
+    const key = q(d, `SELECT case_no FROM case_workflow WHERE "${col}" IS DISTINCT FROM ${value} ORDER BY case_no LIMIT 1`);
+    q(d, `UPDATE case_workflow SET "${col}" = ${value} WHERE case_no = '${key}'`);
     verifyNames(d, ['case_workflow', key, col]);
   });
 }
@@ -134,38 +145,40 @@ for (const [col, value] of [['case_type', "'penalty_simple'"], ['stage', "'close
 for (const col of ['case_no', 'time', 'user', 'action', 'from_stage', 'to_stage', 'note']) {
   test(`case_timeline.${col} edited → verify names case_timeline, the row id and ${col}`, () => {
     const d = copyDb();
-    const id = sqlite(d, 'SELECT max(id) FROM case_timeline WHERE from_stage IS NOT NULL');
-    sqlite(d, `UPDATE case_timeline SET ${col} = ${changed(col)} WHERE id = ${id}`);
+    const id = q(d, 'SELECT max(id) FROM case_timeline WHERE from_stage IS NOT NULL');
+    q(d, `UPDATE case_timeline SET "${col}" = ${changed(col)} WHERE id = ${id}`);
     verifyNames(d, ['case_timeline', `[${id}]`, col]);
   });
 }
 
 test('case_timeline row deleted → verify names case_timeline and the missing row', () => {
   const d = copyDb();
-  const id = sqlite(d, 'SELECT min(id) + 3 FROM case_timeline');
-  sqlite(d, `DELETE FROM case_timeline WHERE id = ${id}`);
+  const id = q(d, 'SELECT min(id) + 3 FROM case_timeline');
+  q(d, `DELETE FROM case_timeline WHERE id = ${id}`);
   verifyNames(d, ['case_timeline', `[${id}]`]);
 });
 
 test('case_timeline row inserted → verify names case_timeline and the new row', () => {
   const d = copyDb();
-  sqlite(d, "INSERT INTO case_timeline(case_no, time, user, action, from_stage, to_stage, note)" +
-    " SELECT case_no, time, user, 'approve', to_stage, 'closed', '补记' FROM case_timeline WHERE id = 5");
-  const id = sqlite(d, 'SELECT max(id) FROM case_timeline');
+  q(d, 'INSERT INTO case_timeline(case_no, time, "user", action, from_stage, to_stage, note)' +
+    ` SELECT case_no, time, "user", 'approve', to_stage, 'closed', '补记' FROM case_timeline WHERE id = 5`);
+  const id = q(d, 'SELECT max(id) FROM case_timeline');
   verifyNames(d, ['case_timeline', `[${id}]`]);
 });
 
 test('two case_timeline rows of a case swapped → verify names case_timeline', () => {
   const d = copyDb();
-  const [a, b] = sqlite(d, "SELECT id FROM case_timeline WHERE case_no = (SELECT case_no FROM case_timeline" +
+  const [a, b] = q(d, "SELECT id FROM case_timeline WHERE case_no = (SELECT case_no FROM case_timeline" +
     ' GROUP BY case_no HAVING count(*) > 3 LIMIT 1) ORDER BY id LIMIT 2').split('\n');
-  sqlite(d, `UPDATE case_timeline SET id = -1 WHERE id = ${a}; UPDATE case_timeline SET id = ${a} WHERE id = ${b};` +
+  q(d, `UPDATE case_timeline SET id = -1 WHERE id = ${a}; UPDATE case_timeline SET id = ${a} WHERE id = ${b};` +
     ` UPDATE case_timeline SET id = ${b} WHERE id = -1;`);
   verifyNames(d, ['case_timeline', `[${a}]`]);
 });
 
 // ---- a database from before the rows were logged (migration 018) ----
-test('rows written before migration 018 are logged once at the next open, then held to their events', () => {
+test('rows written before migration 018 are logged once at the next open, then held to their events', {
+  skip: backend === 'pg' && 'a PostgreSQL database starts at the schema of SQLite 060: it never holds rows from before 018',
+}, () => {
   const d = path.join(dir, 'legacy.db');
   assert.equal(run(['--db', d, 'init']).code, 0);
   // what an older zhifa left: a workflow row and two timeline rows with no event, 018 not applied

@@ -5,7 +5,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { addUser, jsonLines, login, sqlite, startServer, tmpDir, client } from './lib/zhifa.mjs';
+import { addUser, jsonLines, login, dbQuery, startServer, tmpDir, client } from './lib/zhifa.mjs';
 
 const db = path.join(tmpDir(), 'shared.db');
 const servers = [];
@@ -45,7 +45,7 @@ test('logged in on one, the session acts on the other; a logout on the other end
 
 test('failed logins on one lock the name on the other', async () => {
   const [a, b] = servers;
-  const after = Number(sqlite(db, "SELECT value FROM settings WHERE name = 'login_lock_after_failures'"));
+  const after = Number(dbQuery(db, "SELECT value FROM settings WHERE name = 'login_lock_after_failures'"));
   for (let i = 0; i < after; i++) assert.equal((await login(a.base, 'wt_lock', 'wrong-password-0')).status, 401);
   const locked = await login(b.base, 'wt_lock', 'Zf-wt_lock-Pass-2026');
   assert.equal(locked.status, 429, 'the right password is refused on the other server while locked');
@@ -53,9 +53,9 @@ test('failed logins on one lock the name on the other', async () => {
 });
 
 test('only the holder of the lease runs the sweeper; the other takes over when it stops', async () => {
-  await until('a sweeper lease is held', () => sqlite(db, "SELECT count(*) FROM job_leases WHERE job = 'sweeper'") === '1');
+  await until('a sweeper lease is held', () => dbQuery(db, "SELECT count(*) FROM job_leases WHERE job = 'sweeper'") === '1');
   await sleep(2500); // a few ticks of --sweep-every 1 in both
-  const holder = sqlite(db, "SELECT holder FROM job_leases WHERE job = 'sweeper'");
+  const holder = dbQuery(db, "SELECT holder FROM job_leases WHERE job = 'sweeper'");
   const pidOf = (s) => String(s.proc.pid);
   const running = servers.find((s) => holder.split(':')[1] === pidOf(s));
   const other = servers.find((s) => s !== running);
@@ -65,13 +65,13 @@ test('only the holder of the lease runs the sweeper; the other takes over when i
   assert.equal(jsonLines(other.stderr()).filter((l) => l.event === 'job_lease_taken' && l.msg.startsWith('sweeper')).length, 0);
   // the signer and the escalator are elected too, each held by one process
   for (const job of ['signer', 'escalator']) {
-    await until(`${job} leased`, () => sqlite(db, `SELECT count(*) FROM job_leases WHERE job = '${job}'`) === '1');
+    await until(`${job} leased`, () => dbQuery(db, `SELECT count(*) FROM job_leases WHERE job = '${job}'`) === '1');
   }
 
   const stopped = await running.stop();
   servers.splice(servers.indexOf(running), 1);
   assert.ok(jsonLines(stopped.stderr).length > 0);
-  assert.equal(sqlite(db, "SELECT expires_at FROM job_leases WHERE job = 'sweeper'"), '0', 'released on stop');
+  assert.equal(dbQuery(db, "SELECT expires_at FROM job_leases WHERE job = 'sweeper'"), '0', 'released on stop');
   await until('the other takes the sweeper over', () => sweeps(other) >= 1);
-  assert.equal(sqlite(db, "SELECT holder FROM job_leases WHERE job = 'sweeper'").split(':')[1], pidOf(other));
+  assert.equal(dbQuery(db, "SELECT holder FROM job_leases WHERE job = 'sweeper'").split(':')[1], pidOf(other));
 });

@@ -50,9 +50,9 @@ function dbExists(db) {
   return backend === 'pg' ? pgDatabases.has(path.resolve(db)) : fs.existsSync(db);
 }
 
-/** How long one zhifa run may take: on PostgreSQL every statement is a round trip and `init` writes
- * the law library's 118,000 grams through their foreign key, so an `init --demo` on this loaded
- * machine can pass 30 s where SQLite takes 10. */
+/** How long one zhifa run may take: PostgreSQL does its share of the work in its own server
+ * process, with a round trip per statement, so an `init --demo` on a loaded machine can pass 30 s
+ * where SQLite takes 10. */
 const RUN_TIMEOUT = backend === 'pg' ? 120000 : 30000;
 
 /** Runs zhifa synchronously. `input` (string or Buffer) goes to stdin. */
@@ -106,6 +106,28 @@ export function dbBytes(db) {
   const r = spawnSync('pg_dump', ['--no-owner', '-d', pgUrl(db)], { maxBuffer: 256 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`pg_dump refused (${r.status}): ${r.stderr}`);
   return r.stdout;
+}
+
+/** The PostgreSQL URL of the database of path db (a fresh one the first time): for the tools an
+ * operator runs on it, pg_dump and pg_restore. */
+export function dbUrl(db) {
+  if (backend !== 'pg') throw new Error('dbUrl: PostgreSQL only');
+  return pgUrl(db);
+}
+
+/** Copies the database of path src to path dst, as someone copying the whole database would: the
+ * file on SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL (nobody may be connected to src).
+ * Only the database: the key files and the file store beside it are the caller's to copy. */
+export function dbCopy(src, dst) {
+  if (backend !== 'pg') return fs.copyFileSync(src, dst);
+  const from = new URL(pgUrl(src));
+  const name = `zt_copy_${Date.now()}_${process.pid}_${pgDatabases.size}`;
+  const admin = new URL(from); admin.pathname = '/zhifa';
+  const r = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', admin.href,
+    '-c', `CREATE DATABASE "${name}" TEMPLATE "${from.pathname.slice(1)}"`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`psql refused to copy the database (${r.status}): ${r.stderr}`);
+  const to = new URL(from); to.pathname = `/${name}`;
+  pgDatabases.set(path.resolve(dst), to.href);
 }
 
 /** Runs zhifa asynchronously (the event loop stays free, e.g. for a server in the same test). */
