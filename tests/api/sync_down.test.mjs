@@ -6,14 +6,14 @@
 // sets them up; the county's data is the demo's 市南区 part.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { run, tmpDir, startServer, addUser, login, hasChinese } from './lib/zhifa.mjs';
+import { run, tmpDir, startServer, addUser, login, hasChinese, backend, dbQuery, dbExec } from './lib/zhifa.mjs';
 
 const dir = tmpDir();
 const db = (n) => path.join(dir, `${n}.db`);
-const sql = (n, q) => spawnSync('sqlite3', ['-cmd', '.timeout 10000', db(n), q], { encoding: 'utf8' }).stdout.trim();
+// reads and hand edits of an instance's database, on either backend (tests/api/lib/zhifa.mjs)
+const sql = (n, q) => (/^\s*(UPDATE|INSERT|DELETE)/i.test(q) ? dbExec : dbQuery)(db(n), q).trim();
 const zhifa = (n, args, opts) => run(['--db', db(n), ...args], opts);
 let prov, city, countyLines, countyCases, provSup;
 
@@ -44,8 +44,14 @@ function push(level) {
   return JSON.parse(r.stdout);
 }
 
-const lastDown = (n) => JSON.parse(sql(n, "SELECT json_object('changes', json(changes), 'id', id) FROM sync_batches WHERE direction = 'down' ORDER BY id DESC LIMIT 1"));
-const newestConfig = (n) => JSON.parse(sql(n, "SELECT json_object('by', created_by, 'overrides', json(overrides)) FROM rule_config_versions ORDER BY version DESC LIMIT 1"));
+// a JSON object of columns, some of them JSON text, in either dialect
+const jsonObject = (pairs) => backend === 'pg'
+  ? `json_build_object(${pairs.map(([k, v, isJson]) => `'${k}', ${isJson ? `${v}::json` : v}`).join(', ')})`
+  : `json_object(${pairs.map(([k, v, isJson]) => `'${k}', ${isJson ? `json(${v})` : v}`).join(', ')})`;
+// the next published seq, as a publish takes it (PostgreSQL's sequence would hand out a max + 1 again)
+const nextSeq = backend === 'pg' ? "nextval(pg_get_serial_sequence('sync_published', 'seq'))" : '(SELECT max(seq) + 1 FROM sync_published)';
+const lastDown = (n) => JSON.parse(sql(n, `SELECT ${jsonObject([['changes', 'changes', true], ['id', 'id']])} FROM sync_batches WHERE direction = 'down' ORDER BY id DESC LIMIT 1`));
+const newestConfig = (n) => JSON.parse(sql(n, `SELECT ${jsonObject([['by', 'created_by'], ['overrides', 'overrides', true]])} FROM rule_config_versions ORDER BY version DESC LIMIT 1`));
 
 before(async () => {
   countyLines = countyRecords();
@@ -143,7 +149,7 @@ test('a bad published item is refused on apply and listed as a bad line of the d
   const cityBefore = sql('city', 'SELECT max(version) FROM rule_config_versions');
   // as a faulty upper might publish it: a negative threshold, which the rule settings page refuses
   const bad = JSON.stringify({ overrides: [{ param: 'hearing_person_fen', sector: '', region: '', value: -1 }] });
-  sql('prov', `UPDATE sync_published SET body = '${bad}', hash = 'bad1', seq = (SELECT max(seq) + 1 FROM sync_published) WHERE kind = 'rule_config'`);
+  sql('prov', `UPDATE sync_published SET body = '${bad}', hash = 'bad1', seq = ${nextSeq} WHERE kind = 'rule_config'`);
   push('city');
   const down = JSON.parse(sql('city', "SELECT id FROM sync_batches WHERE direction = 'down' ORDER BY id DESC LIMIT 1"));
   const errors = sql('city', `SELECT key || '|' || error FROM sync_batch_errors WHERE batch_id = ${down}`).split('\n').filter(Boolean);
@@ -202,8 +208,9 @@ test('行政区划 additions published at the province show at the county by nam
   assert.equal(renamed['370297'], '青岛旧测试区', 'kept: records may still name it');
 
   // a bad table from above (as a faulty upper might send it): refused on apply, listed, nothing stored
-  sql('prov', "UPDATE sync_published SET body = '370296' || char(9) || char(1) || char(10), hash = 'bad2'," +
-    " seq = (SELECT max(seq) + 1 FROM sync_published) WHERE kind = 'code_table'");
+  const chr = backend === 'pg' ? 'chr' : 'char';
+  sql('prov', `UPDATE sync_published SET body = '370296' || ${chr}(9) || ${chr}(1) || ${chr}(10), hash = 'bad2',` +
+    ` seq = ${nextSeq} WHERE kind = 'code_table'`);
   push('city');
   const id = sql('city', "SELECT id FROM sync_batches WHERE direction = 'down' ORDER BY id DESC LIMIT 1");
   const errors = sql('city', `SELECT key || '|' || error FROM sync_batch_errors WHERE batch_id = ${id}`);
