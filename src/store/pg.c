@@ -15,8 +15,9 @@
 static int map_sqlstate(const char *state, const char *what, const char *msg, ZfError *err)
 {
     if (!state) state = "";
-    if (!strcmp(state, "40001") || !strcmp(state, "40P01") || !strcmp(state, "55P03") || !strncmp(state, "08", 2) ||
-        !strcmp(state, "57P01"))
+    if (!strcmp(state, "55P03")) /* lock_timeout: as SQLite's busy timeout answers (sqlite.c) */
+        return zf_fail(err, 503, "database_busy", NULL, "数据库正被其他进程占用，请稍后重试（%s）", what);
+    if (!strcmp(state, "40001") || !strcmp(state, "40P01") || !strncmp(state, "08", 2) || !strcmp(state, "57P01"))
         return zf_fail(err, 503, "database_busy", NULL, "数据库正忙，请稍后重试（%s）", what);
     if (!strcmp(state, "23505")) return zf_fail(err, 409, "duplicate", NULL, "记录已存在（%s）", what);
     if (!strcmp(state, "23503")) return zf_fail(err, 409, "conflict", NULL, "关联的记录不存在或仍被引用（%s）", what);
@@ -31,6 +32,23 @@ int pg_fail_conn(Store *st, const char *what, ZfError *err)
     return map_sqlstate(state, what, PQerrorMessage(PG_CONN(st)), err);
 }
 
+/* The error of a failed statement. After any error PostgreSQL refuses every further statement of
+ * the transaction with 25P02 ("current transaction is aborted"), which names nothing: a caller
+ * that went on after an error it tolerated (a lock timeout met while looking something up) would
+ * report that instead of the cause. So the last real error is kept and answered in its place. */
+static void report_error(Store *st, const PGresult *r, const char *what, ZfError *err)
+{
+    PgStore *pg = (PgStore *)st;
+    const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+    if (state && !strcmp(state, "25P02") && pg->cause_state[0]) {
+        map_sqlstate(pg->cause_state, what, pg->cause_message, err);
+        return;
+    }
+    snprintf(pg->cause_state, sizeof pg->cause_state, "%s", state ? state : "");
+    snprintf(pg->cause_message, sizeof pg->cause_message, "%s", PQresultErrorMessage(r));
+    map_sqlstate(state, what, PQresultErrorMessage(r), err);
+}
+
 static PGresult *query_typed(Store *st, const char *sql, int n, const Oid *types, const char *const *params,
                              const char *what, ZfError *err)
 {
@@ -41,7 +59,7 @@ static PGresult *query_typed(Store *st, const char *sql, int n, const Oid *types
         pg_fail_conn(st, what, err);
         return NULL;
     }
-    map_sqlstate(PQresultErrorField(r, PG_DIAG_SQLSTATE), what, PQresultErrorMessage(r), err);
+    report_error(st, r, what, err);
     PQclear(r);
     return NULL;
 }
@@ -349,8 +367,12 @@ int pg_store_open(const char *url, const char *files_path, StoreOpenMode mode, S
     Store *s = (Store *)st;
     ZfError ignored = {0};
     run(s, "SET client_min_messages = warning", &ignored);
+    /* After migrating (a second process starting at the same moment waits out the migration's
+     * lock however long it takes), a lock held longer than SQLite's busy timeout (5 s, sqlite.c)
+     * is an answer, not a wait without end: 55P03, the 503 SQLite gives. */
     if (run(s, "SET TIME ZONE 'UTC'", err) != ZF_OK ||
-        (mode != STORE_OPEN_CREATE && require_schema(s, st->files_path, err) != ZF_OK) || migrate(s, err) != ZF_OK) {
+        (mode != STORE_OPEN_CREATE && require_schema(s, st->files_path, err) != ZF_OK) || migrate(s, err) != ZF_OK ||
+        run(s, "SET lock_timeout = '5s'", err) != ZF_OK) {
         free_store(st);
         return ZF_ERR;
     }

@@ -18,6 +18,8 @@ typedef struct PgStore {
     struct PgPrepared *prepared; /* statements prepared on this connection (pg_prepared.c) */
     int nprepared;
     bool reading;     /* the open transaction is store_begin_read's (read only: no row locks) */
+    char cause_state[6];      /* the last failed statement's SQLSTATE and message (pg.c report_error) */
+    char cause_message[256];
 } PgStore;
 
 #define PG_CONN(st) (((PgStore *)(st))->conn)

@@ -41,9 +41,11 @@ static int find(const PgStore *pg, uint64_t hash, const char *sql, int n, bool t
 
 static void statement_name(int i, char name[16]) { snprintf(name, 16, "zf%d", i); }
 
-/* Prepares sql under the next free name: its index, -1 when the cache is full or PostgreSQL
- * refused it (then the caller runs it unnamed and reports that run's error). */
-static int prepare(PgStore *pg, uint64_t hash, const char *sql, int n, const Oid *types)
+/* Prepares sql under the next free name: its index; -1 when the cache is full (run it unnamed);
+ * -2 when PostgreSQL refused it, *failed then holding the refusal — a prepare meets the same
+ * errors the run would (syntax, types, a lock it waited for past lock_timeout) and in a
+ * transaction it aborts it, so the refusal is the answer. */
+static int prepare(PgStore *pg, uint64_t hash, const char *sql, int n, const Oid *types, PGresult **failed)
 {
     if (pg->nprepared >= PREPARED_MAX) return -1;
     if (!pg->prepared && !(pg->prepared = calloc(PREPARED_MAX, sizeof *pg->prepared))) return -1;
@@ -52,9 +54,12 @@ static int prepare(PgStore *pg, uint64_t hash, const char *sql, int n, const Oid
     char name[16];
     statement_name(pg->nprepared, name);
     PGresult *r = PQprepare(pg->conn, name, sql, n, types);
-    bool ok = r && PQresultStatus(r) == PGRES_COMMAND_OK;
+    if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
+        free(copy);
+        *failed = r;
+        return -2;
+    }
     PQclear(r);
-    if (!ok) return free(copy), -1;
     pg->prepared[pg->nprepared] = (struct PgPrepared){hash, n, types != NULL, copy};
     return pg->nprepared++;
 }
@@ -64,9 +69,10 @@ PGresult *pg_exec_cached(Store *st, const char *sql, int n, const Oid *types, co
     PgStore *pg = (PgStore *)st;
     uint64_t hash = fnv1a(sql);
     int i = find(pg, hash, sql, n, types != NULL);
-    /* a statement that fails to prepare inside a transaction aborts it: only prepare outside a
-     * failed one (PQTRANS_INERROR), where the unnamed run gives the same error anyway */
-    if (i < 0 && PQtransactionStatus(pg->conn) != PQTRANS_INERROR) i = prepare(pg, hash, sql, n, types);
+    PGresult *failed = NULL;
+    /* in a failed transaction (PQTRANS_INERROR) every statement is refused: run it unnamed for that */
+    if (i < 0 && PQtransactionStatus(pg->conn) != PQTRANS_INERROR) i = prepare(pg, hash, sql, n, types, &failed);
+    if (i == -2) return failed;
     if (i < 0) return PQexecParams(pg->conn, sql, n, types, params, NULL, NULL, 0);
     char name[16];
     statement_name(i, name);

@@ -8,7 +8,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import {
-  fixtures, hasChinese, jsonLines, rawRequest, rawStatus, repoRoot, run, runAsync, startServer, tmpDir,
+  backend, dbUrl, fixtures, hasChinese, jsonLines, rawRequest, rawStatus, repoRoot, run, runAsync, startServer, tmpDir,
 } from './lib/zhifa.mjs';
 
 const MIB = 1024 * 1024;
@@ -367,20 +367,24 @@ describe('zhifa serve logs and lifecycle', () => {
   });
 
   test('import into a database locked by another writer fails cleanly with a Chinese message', async (t) => {
-    if (!sqliteCliAvailable()) {
+    if (backend !== 'pg' && !sqliteCliAvailable()) {
       t.skip('sqlite3 CLI not installed (apt-get install sqlite3)');
       return;
     }
     const db = path.join(tmpDir(), 'locked.db');
     assert.equal(run(['--db', db, 'init']).code, 0);
-    const holder = spawn('sqlite3', [db], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // the other writer: the sqlite3 CLI holding the file, or psql holding the cases table
+    const holder = backend === 'pg'
+      ? spawn('psql', ['-X', '-q', '-A', '-t', '-d', dbUrl(db)], { stdio: ['pipe', 'pipe', 'pipe'] })
+      : spawn('sqlite3', [db], { stdio: ['pipe', 'pipe', 'pipe'] });
     try {
       const locked = new Promise((resolve, reject) => {
         let out = '';
         holder.stdout.setEncoding('utf8').on('data', (d) => { out += d; if (/^1$/m.test(out)) resolve(); });
         holder.on('exit', (c) => reject(new Error(`sqlite3 exited early (${c})`)));
       });
-      holder.stdin.write('BEGIN EXCLUSIVE;\nSELECT 1;\n'); // stdin stays open: the lock is held
+      // stdin stays open: the lock is held
+      holder.stdin.write(backend === 'pg' ? 'BEGIN;\nLOCK TABLE cases IN ACCESS EXCLUSIVE MODE;\nSELECT 1;\n' : 'BEGIN EXCLUSIVE;\nSELECT 1;\n');
       await locked;
       const started = Date.now();
       const r = await runAsync(['--db', db, 'import', path.join(fixtures, 'good.jsonl')], { timeout: 30000 });
