@@ -5,25 +5,8 @@
 # same key, in the same run. The ratio is records/s over rows/s, as bench/run.sh's SQLite import.
 # Usage: bench/pg_import.sh [BUILD_DIR]   (BENCH_CASES=200000 by default; PG_URL = a cluster to use,
 #        else a throwaway one from scripts/pg-cluster.sh in $ZHIFA_PG_DIR, removed afterwards)
-set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-build=${1:-$root/build}
-zhifa=$(cd "$build" && pwd)/zhifa
-cases=${BENCH_CASES:-200000}
-out=$(mktemp -d)
-export ZHIFA_DATA=${ZHIFA_DATA:-$root/data}
-cleanup() { rm -rf "$out"; [ -z "${own_cluster:-}" ] || "$root/scripts/pg-cluster.sh" stop; }
-trap cleanup EXIT
-if [ -z "${PG_URL:-}" ]; then own_cluster=1; "$root/scripts/pg-cluster.sh" start > /dev/null; fi
-newdb() {
-  if [ -n "${own_cluster:-}" ]; then "$root/scripts/pg-cluster.sh" newdb; return; fi
-  local name="zb_$(date +%s%N)"; psql -q "$PG_URL" -c "CREATE DATABASE $name" >&2; echo "${PG_URL%/*}/$name"
-}
-
-now() { date +%s.%N; }
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+source "$(dirname "$0")/pg_bench_lib.sh"
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%d", n / s }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 "$zhifa" gen --seed 1 --cases "$cases" --agencies 500 > "$out/data.jsonl"
 rows=$(wc -l < "$out/data.jsonl")

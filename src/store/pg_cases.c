@@ -182,26 +182,17 @@ int pg_store_cases_totals(Store *st, const CaseFilter *f, long long *count, long
     return ZF_OK;
 }
 
+static int append_case(const CaseRow *row, void *items) { return json_array_append_new(items, case_row(row)); }
+
+/* The list's page as JSON: the same page the streamed reply (cases_page below) writes. */
 int pg_store_cases_list(Store *st, const CaseFilter *f, int page, int size, json_t **out, ZfError *err)
 {
-    PgWhere w;
-    char sql[4096], lim[24], off[24];
-    long long total, fines;
-    if (pg_store_cases_totals(st, f, &total, &fines, err) != ZF_OK) return ZF_ERR;
-    build_where(f, &w);
-    w.params[w.n] = pg_int(lim, size);
-    w.params[w.n + 1] = pg_int(off, (long long)(page - 1) * size);
-    snprintf(sql, sizeof sql, "SELECT" CASE_COLUMNS FROM "%s ORDER BY %s LIMIT $%d OFFSET $%d", w.sql, order_by(f),
-             w.n + 1, w.n + 2);
-    PGresult *r = pg_query(st, sql, w.n + 2, w.params, "cases", err);
-    if (!r) return ZF_ERR;
     json_t *items = json_array();
-    for (int i = 0; i < PQntuples(r); i++) {
-        CaseRow row;
-        read_row(r, i, &row);
-        json_array_append_new(items, case_row(&row));
+    long long total;
+    if (pg_store_cases_page(st, f, page, size, append_case, items, &total, err) != ZF_OK) {
+        json_decref(items);
+        return ZF_ERR;
     }
-    PQclear(r);
     *out = pg_page(items, total, page, size);
     return ZF_OK;
 }

@@ -157,6 +157,19 @@ int sqlite_store_cases_list(Store *st, const CaseFilter *f, int page, int size, 
     return sql_where_page(st, sql, &w, page, size, total, case_row, "cases", out, err);
 }
 
+/* Hands each row of q to fn until it asks to stop; finalizes q. */
+static int each_row(Store *st, sqlite3_stmt *q, CaseRowFn fn, void *ctx, const char *what, ZfError *err)
+{
+    int rc;
+    CaseRow r;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        read_row(q, &r);
+        if (fn(&r, ctx) != 0) break;
+    }
+    sqlite3_finalize(q);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, what);
+}
+
 int sqlite_store_cases_page(Store *st, const CaseFilter *f, int page, int size, CaseRowFn fn, void *ctx,
                             long long *total, ZfError *err)
 {
@@ -171,14 +184,7 @@ int sqlite_store_cases_page(Store *st, const CaseFilter *f, int page, int size, 
     sql_where_bind(q, &w, 1);
     sqlite3_bind_int(q, w.n + 1, size);
     sqlite3_bind_int64(q, w.n + 2, (sqlite3_int64)(page - 1) * size);
-    int rc;
-    CaseRow r;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        read_row(q, &r);
-        if (fn(&r, ctx) != 0) break;
-    }
-    sqlite3_finalize(q);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "cases");
+    return each_row(st, q, fn, ctx, "cases", err);
 }
 
 int sqlite_store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, void *ctx, ZfError *err)
@@ -190,14 +196,7 @@ int sqlite_store_cases_foreach(Store *st, const CaseFilter *f, CaseRowFn fn, voi
     snprintf(sql, sizeof sql, SELECT_CASE "%s ORDER BY %s", w.sql, order_by(f));
     if (sqlite_prepare(st, sql, &q, err) != ZF_OK) return ZF_ERR;
     sql_where_bind(q, &w, 1);
-    int rc;
-    CaseRow r;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        read_row(q, &r);
-        if (fn(&r, ctx) != 0) break;
-    }
-    sqlite3_finalize(q);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? ZF_OK : sqlite_fail(st, err, "cases export");
+    return each_row(st, q, fn, ctx, "cases export", err);
 }
 
 int sqlite_store_cases_totals(Store *st, const CaseFilter *f, long long *count, long long *fine_fen, ZfError *err)
