@@ -58,7 +58,7 @@ END;
 -- at once, as `zhifa sync publish --rule-config` does by hand. Off by default: an upper level
 -- decides when its thresholds bind the levels below.
 INSERT OR IGNORE INTO settings(name, value, description, kind, min_value, max_value, basis) VALUES
- ('sync_publish_rule_config', '0', '多级汇聚：保存规则配置后自动下发下级节点（1 为自动，0 为手动执行 zhifa sync publish --rule-config）',
+ ('sync_publish_rule_config', '0', '多级汇聚：保存规则配置后自动下发下级节点（1 为自动，0 为由系统管理员在命令行手动下发）',
   'integer', 0, 1, '本地规定：上级监督平台下发规则配置，下级执法平台据以运行监督规则（1+N 多级汇聚）');
 
 -- The 行政区划 table's additions and renames over data/regions.tsv (docs/sync.md "Code tables"):

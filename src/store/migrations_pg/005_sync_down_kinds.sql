@@ -5,7 +5,7 @@ ALTER TABLE sync_published ADD CONSTRAINT sync_published_kind_check
     CHECK (kind IN ('law', 'record', 'rule_config', 'code_table'));
 
 INSERT INTO settings(name, value, description, kind, min_value, max_value, basis) VALUES
- ('sync_publish_rule_config', '0', '多级汇聚：保存规则配置后自动下发下级节点（1 为自动，0 为手动执行 zhifa sync publish --rule-config）',
+ ('sync_publish_rule_config', '0', '多级汇聚：保存规则配置后自动下发下级节点（1 为自动，0 为由系统管理员在命令行手动下发）',
   'integer', 0, 1, '本地规定：上级监督平台下发规则配置，下级执法平台据以运行监督规则（1+N 多级汇聚）')
 ON CONFLICT (name) DO NOTHING;
 
